@@ -1,0 +1,74 @@
+/**
+ * Email address checks shared by the follow-up and people features. Pure: no lookups, no DNS.
+ * Deliberately practical rather than RFC 5322-complete: it accepts what Zendesk accepts for
+ * requesters and CCs in practice (plus-addressing, sub-domains, IDN letters) and refuses what an
+ * agent most often mistypes (spaces, missing `@` or TLD, double dots, a trailing comma).
+ */
+
+/** Why an address was refused; `null` means it is acceptable. Each feature maps these to its own translation keys. */
+export type EmailProblem = "empty" | "too_long" | "missing_at" | "invalid";
+
+/** RFC 5321 limits: 64 octets for the local part, 254 for the whole path. */
+export const EMAIL_MAX_LENGTH = 254;
+const LOCAL_MAX_LENGTH = 64;
+
+// Local part: dot-atom characters, no leading/trailing/double dots (checked separately).
+const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]+$/u;
+// Domain label: letters/digits, inner hyphens, at most 63 characters.
+const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
+const TLD = /^(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/iu;
+
+/** Trims surrounding whitespace and lower-cases the domain (the local part keeps its case). Does not validate. */
+export function normalizeEmail(value: string): string {
+	const trimmed = value.trim();
+	const at = trimmed.lastIndexOf("@");
+	if (at < 0) return trimmed;
+	return trimmed.slice(0, at) + "@" + trimmed.slice(at + 1).toLowerCase();
+}
+
+/** Returns what is wrong with an address (after trimming), or `null` when it is acceptable. Never throws. */
+export function emailProblem(value: string): EmailProblem | null {
+	const email = value.trim();
+	if (email === "") return "empty";
+	if (email.length > EMAIL_MAX_LENGTH) return "too_long";
+	const at = email.lastIndexOf("@");
+	if (at < 0) return "missing_at";
+	const local = email.slice(0, at);
+	const domain = email.slice(at + 1);
+	if (local === "" || local.length > LOCAL_MAX_LENGTH || !LOCAL_PART.test(local)) return "invalid";
+	if (local.startsWith(".") || local.endsWith(".") || local.includes("..")) return "invalid";
+	const labels = domain.split(".");
+	if (labels.length < 2) return "invalid";
+	if (!labels.every(label => DOMAIN_LABEL.test(label))) return "invalid";
+	if (!TLD.test(labels[labels.length - 1] ?? "")) return "invalid";
+	return null;
+}
+
+/** True when `emailProblem` finds nothing. */
+export function isValidEmail(value: string): boolean {
+	return emailProblem(value) === null;
+}
+
+/** Case-insensitive equality of two addresses after trimming (Zendesk matches users by email case-insensitively). */
+export function sameEmail(a: string, b: string): boolean {
+	return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * Splits pasted text ("a@x.com, b@y.com; Name <c@z.com>") into trimmed candidate addresses, in order,
+ * without duplicates (case-insensitive). Does not validate: pass each through `emailProblem`.
+ */
+export function splitEmailList(text: string): string[] {
+	const seen = new Set<string>();
+	const out: string[] = [];
+	for (const raw of text.split(/[,;\n\r\t]+/)) {
+		const angle = /<([^<>]*)>\s*$/.exec(raw);
+		const candidate = (angle ? angle[1] ?? "" : raw).trim();
+		if (candidate === "") continue;
+		const key = candidate.toLowerCase();
+		if (seen.has(key)) continue;
+		seen.add(key);
+		out.push(candidate);
+	}
+	return out;
+}
