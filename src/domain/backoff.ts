@@ -1,0 +1,60 @@
+/**
+ * Retry rules for remote calls, as pure functions (no timers). The caller sleeps.
+ * Decisions (README "Reliability"): we retry 429 after Retry-After; 409 DatabaseConflict, 5xx,
+ * timeouts and dropped connections with exponential backoff plus jitter — but a non-idempotent
+ * request only when it carries an Idempotency-Key. Never more than `maxAttempts` in all.
+ */
+
+/** Error kinds a retry can cure. Mirrors ApiErrorKind without importing the api layer. */
+export type RetryableKind = "rate_limited" | "db_conflict" | "server" | "network" | "timeout";
+
+/** Base delay for the first backoff step; doubles each attempt. */
+export const BACKOFF_BASE_MS = 500;
+/** Upper bound for one backoff step, so an agent never waits long without feedback. */
+export const BACKOFF_MAX_MS = 8000;
+/** When Zendesk sends 429 without Retry-After, wait this long (its docs suggest ~1 minute windows). */
+export const DEFAULT_RETRY_AFTER_SECONDS = 10;
+/** Total attempts (first try included) for one logical request. */
+export const MAX_ATTEMPTS = 4;
+
+/** What the caller knows about the request that failed. */
+export interface RetryContext {
+	/** The error kind from ApiError. */
+	kind: string;
+	/** 1 for the first failure, 2 for the second, ... */
+	attempt: number;
+	/** GET/PUT-with-safe-update are idempotent; POST is not. */
+	idempotent: boolean;
+	/** A POST carrying an Idempotency-Key can be replayed safely. */
+	hasIdempotencyKey?: boolean;
+	/** Seconds from the Retry-After header, if any. */
+	retryAfterSeconds?: number | undefined;
+	maxAttempts?: number;
+}
+
+/** Whether a failed request may be sent again. Does not decide how long to wait. */
+export function shouldRetry(ctx: RetryContext): boolean {
+	if (ctx.attempt >= (ctx.maxAttempts ?? MAX_ATTEMPTS)) return false;
+	if (ctx.kind === "rate_limited") return true; // Zendesk did not process it.
+	if (!isRetryableKind(ctx.kind)) return false;
+	return ctx.idempotent || ctx.hasIdempotencyKey === true;
+}
+
+/** True for kinds that a later attempt may cure. */
+export function isRetryableKind(kind: string): kind is RetryableKind {
+	return kind === "rate_limited" || kind === "db_conflict" || kind === "server" || kind === "network" || kind === "timeout";
+}
+
+/**
+ * Milliseconds to wait before the next attempt. Honours Retry-After (plus up to 1 s of jitter so
+ * many sidebars do not return at the same instant); otherwise full-jitter exponential backoff.
+ * `random` is injectable for deterministic tests.
+ */
+export function retryDelayMs(ctx: RetryContext, random: () => number = Math.random): number {
+	if (ctx.kind === "rate_limited") {
+		const seconds = ctx.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
+		return Math.round(seconds * 1000 + random() * 1000);
+	}
+	const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (ctx.attempt - 1));
+	return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
