@@ -2,6 +2,8 @@
  * One error class for every remote failure (house-style §6). Created only by `toApiError` and
  * the ZAF port; models catch ApiError and nothing else.
  */
+import { normalizeHeaders, parseRetryAfter } from "../zaf/headers";
+import { detailTexts, parseErrorBody } from "./errorBody";
 
 /** What went wrong, from the app's point of view. The UI maps each kind to a translation. */
 export type ApiErrorKind =
@@ -63,4 +65,125 @@ export class ApiError extends Error {
 /** True for an ApiError (use instead of instanceof across bundles). */
 export function isApiError(value: unknown): value is ApiError {
 	return value instanceof ApiError;
+}
+
+/** Prefix of every message we create, so our failures are easy to find in the console. */
+export const MESSAGE_PREFIX = "[zd-sidebar]";
+
+/**
+ * Turns any rejection into an ApiError: the XHR-like object `client.request` rejects with
+ * (`{status, statusText, responseText, responseJSON?, headers?}`), SDK errors (`Error('"path" msg')`,
+ * the official `Error('Invocation request timeout')`, the npm fork's non-Error `{name: 'TimeoutError'}`),
+ * an existing ApiError (returned as is, with `request` filled in if missing) or garbage
+ * (`unexpected_response`). `request` labels the call, e.g. `PUT /api/v2/tickets/1.json`.
+ * Never throws and never retries.
+ */
+export function toApiError(rejection: unknown, request?: string): ApiError {
+	if (rejection instanceof ApiError) {
+		if (rejection.request !== undefined || request === undefined) return rejection;
+		return new ApiError({ ...fieldsOf(rejection), request });
+	}
+	const label = request ?? "request";
+	if (isTimeout(rejection)) {
+		return new ApiError({ kind: "timeout", message: `${MESSAGE_PREFIX} ${label} failed: timeout`, request });
+	}
+	if (isRecord(rejection) && typeof rejection.status === "number") return fromHttp(rejection, label, request);
+	if (rejection instanceof Error || (isRecord(rejection) && typeof rejection.message === "string")) {
+		return fromSdkError(rejection as { name?: unknown; message: string }, label, request);
+	}
+	return new ApiError({
+		kind: "unexpected_response",
+		message: `${MESSAGE_PREFIX} ${label} failed: unexpected response ${describe(rejection)}`,
+		request,
+	});
+}
+
+/** Maps an HTTP status (plus Zendesk's error code and texts) to a kind. Pure; exported for tests. */
+export function kindForStatus(status: number, code: string | undefined, texts: string[]): ApiErrorKind {
+	if (status === 0) return "network";
+	if (status === 401) return "unauthorized";
+	if (status === 403) return "forbidden";
+	if (status === 404) return "not_found";
+	if (status === 409) return code === "DatabaseConflict" ? "db_conflict" : "conflict";
+	if (status === 413) return "too_large";
+	if (status === 429) return "rate_limited";
+	if (status === 422 && texts.some(t => /closed prevents ticket update|ClosedTicket/i.test(t))) return "closed_ticket";
+	if (status >= 500 && status <= 599) return "server";
+	if (status >= 400 && status <= 499) return "invalid";
+	// 1xx/2xx/3xx reaching here means a "success" the caller could not use.
+	return "unexpected_response";
+}
+
+function fromHttp(xhr: Record<string, unknown>, label: string, request: string | undefined): ApiError {
+	const status = xhr.status as number;
+	const headers = normalizeHeaders(xhr.headers);
+	const text = typeof xhr.responseText === "string" ? xhr.responseText : undefined;
+	const body = parseErrorBody(xhr.responseJSON, text);
+	const texts = [body.code, body.description, body.text, ...detailTexts(body.details)].filter(
+		(s): s is string => typeof s === "string",
+	);
+	const kind = kindForStatus(status, body.code, texts);
+	const statusText = typeof xhr.statusText === "string" && xhr.statusText !== "error" ? xhr.statusText : "";
+	const reason =
+		status === 0
+			? "network error"
+			: [body.code, body.description ?? body.text].filter(Boolean).join(": ") || statusText || kind;
+	const retryAfterSeconds = parseRetryAfter(headers);
+	return new ApiError({
+		kind,
+		message: `${MESSAGE_PREFIX} ${label} failed: ${status} ${reason}`,
+		status,
+		code: body.code,
+		description: body.description ?? body.text,
+		details: body.details,
+		retryAfterSeconds: kind === "rate_limited" ? (retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) : retryAfterSeconds,
+		request,
+	});
+}
+
+/**
+ * Wait used when a 429 carries no usable `Retry-After`: the official Ruby client's default
+ * (zendesk-ticket-api.md §16).
+ */
+export const DEFAULT_RETRY_AFTER_SECONDS = 10;
+
+function fromSdkError(error: { name?: unknown; message: string }, label: string, request: string | undefined) {
+	// The SDK formats path errors as `"ticket.nope" Could not find API for ticket.nope` (zaf-protocol.md §2.6).
+	const notFound = error.name === "APIUnavailable" || /could not find|not found|unknown/i.test(error.message);
+	return new ApiError({
+		kind: notFound ? "not_found" : "invalid",
+		message: `${MESSAGE_PREFIX} ${label} failed: ${error.message}`,
+		code: typeof error.name === "string" && error.name !== "Error" ? error.name : undefined,
+		description: error.message,
+		request,
+	});
+}
+
+function isTimeout(value: unknown): boolean {
+	if (!isRecord(value) && !(value instanceof Error)) return false;
+	const { name, message } = value as { name?: unknown; message?: unknown };
+	return name === "TimeoutError" || (typeof message === "string" && /^Invocation request timeout/.test(message));
+}
+
+function fieldsOf(error: ApiError): ApiErrorInit {
+	return {
+		kind: error.kind,
+		message: error.message,
+		status: error.status,
+		code: error.code,
+		description: error.description,
+		details: error.details,
+		retryAfterSeconds: error.retryAfterSeconds,
+		request: error.request,
+	};
+}
+
+function describe(value: unknown): string {
+	if (value === undefined || value === null) return String(value);
+	if (typeof value === "string") return JSON.stringify(value.slice(0, 80));
+	return typeof value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,0 +1,220 @@
+/**
+ * The adapter from the ZAF SDK client to our `ZafPort`: the only module that calls the SDK.
+ * Every SDK failure shape (zaf-protocol.md §2.6, §2.7, §1) leaves here as an `ApiError`.
+ */
+import { ApiError, MESSAGE_PREFIX, toApiError } from "../api/errors";
+import { normalizeHeaders } from "./headers";
+import type { HookResult, HttpResponse, PortRequestOptions, Unsubscribe, ZafGetResult, ZafPort } from "./port";
+import type { ZafRequestOptions, ZafSdkClient } from "./types";
+
+/** Options for `createZafClientPort`. */
+export interface ZafClientPortOptions {
+	/** Default timeout for `request` in ms (a single call may override it). Default 30 000. */
+	requestTimeoutMs?: number;
+}
+
+/**
+ * Why 30 s: Zendesk answers nearly every request within a few seconds; a request the host never
+ * answers hangs forever (the SDK has no request timeout), and an agent should not wait longer.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Wraps an SDK client (`ZAFClient.init()`) as a ZafPort. Adds `httpCompleteResponse: true` and
+ * `autoRetry: false` to every request and our own timeout; it does not retry anything itself.
+ *
+ * @example
+ *   const client = window.ZAFClient?.init();
+ *   if (client) await mount({ zaf: createZafClientPort(client), container });
+ */
+export function createZafClientPort(client: ZafSdkClient, options: ZafClientPortOptions = {}): ZafPort {
+	const defaultTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+
+	return {
+		async get(paths) {
+			const label = `get ${paths.join(",")}`;
+			let raw: unknown;
+			try {
+				raw = await client.get(paths);
+			} catch (rejection) {
+				const pathError = asPathError(rejection, paths);
+				if (pathError) return { values: {}, errors: pathError };
+				throw toApiError(rejection, label);
+			}
+			return splitGetResult(raw);
+		},
+
+		async set(values) {
+			const label = `set ${Object.keys(values).join(",")}`;
+			let raw: unknown;
+			try {
+				raw = await client.set(values);
+			} catch (rejection) {
+				throw toApiError(rejection, label);
+			}
+			const { errors } = splitGetResult(raw);
+			const first = Object.entries(errors)[0];
+			if (first) throw toApiError({ name: first[1].name, message: `"${first[0]}" ${first[1].message}` }, label);
+		},
+
+		async invoke(name, ...args) {
+			try {
+				return await client.invoke(name, ...args);
+			} catch (rejection) {
+				throw toApiError(rejection, `invoke ${name}`);
+			}
+		},
+
+		on(event, handler) {
+			const wrapped = (payload: unknown) => {
+				// One broken listener must not break the SDK's dispatch to the others.
+				try {
+					handler(payload);
+				} catch (error) {
+					console.error(`${MESSAGE_PREFIX} handler for ${event} threw`, error);
+				}
+			};
+			client.on(event, wrapped);
+			return once(() => client.off(event, wrapped));
+		},
+
+		onHook(hook, handler) {
+			// The SDK blocks on false, a string, an Error, a throw or a rejection (zaf-protocol.md §2.9).
+			const wrapped = (): HookResult | Promise<HookResult> => handler();
+			client.on(hook, wrapped);
+			return once(() => client.off(hook, wrapped));
+		},
+
+		request<T = unknown>(request: ZafRequestOptions, portOptions: PortRequestOptions = {}) {
+			const opts = prepareRequest(request);
+			const label = `${opts.type ?? "GET"} ${opts.url}`;
+			const timeoutMs = portOptions.timeoutMs ?? defaultTimeout;
+			return withTimeout(client.request(opts), timeoutMs, label).then(
+				resolved => toHttpResponse<T>(resolved, label),
+				rejection => {
+					throw toApiError(rejection, label);
+				},
+			);
+		},
+
+		async metadata() {
+			try {
+				return await client.metadata();
+			} catch (rejection) {
+				throw toApiError(rejection, "metadata");
+			}
+		},
+
+		async context() {
+			try {
+				return await client.context();
+			} catch (rejection) {
+				throw toApiError(rejection, "context");
+			}
+		},
+	};
+}
+
+/** Copies the options with our fixed flags; stringifies an object `data` (the SDK would form-encode it). */
+function prepareRequest(request: ZafRequestOptions): ZafRequestOptions {
+	const opts: ZafRequestOptions = { ...request, httpCompleteResponse: true, autoRetry: false };
+	const data: unknown = request.data;
+	if (data !== undefined && data !== null && typeof data !== "string") {
+		opts.data = JSON.stringify(data);
+		opts.contentType ??= "application/json";
+	}
+	return opts;
+}
+
+/** Rejects with an ApiError of kind `timeout` after `ms`. The SDK call itself cannot be cancelled. */
+function withTimeout<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
+	return new Promise<T>((resolve, reject) => {
+		const timer = setTimeout(() => {
+			reject(
+				new ApiError({
+					kind: "timeout",
+					message: `${MESSAGE_PREFIX} ${label} failed: timeout after ${ms} ms`,
+					request: label,
+				}),
+			);
+		}, ms);
+		promise.then(
+			value => {
+				clearTimeout(timer);
+				resolve(value);
+			},
+			error => {
+				clearTimeout(timer);
+				reject(error);
+			},
+		);
+	});
+}
+
+/**
+ * Turns what `request` resolved with into an HttpResponse. With `httpCompleteResponse` that is an
+ * XHR-like `{status, responseText, responseJSON?, headers}`; a non-2xx status there is a failure.
+ * A host that ignores the flag resolves with the bare body, which we accept as a 200.
+ */
+function toHttpResponse<T>(resolved: unknown, label: string): HttpResponse<T> {
+	if (!isRecord(resolved) || typeof resolved.status !== "number") {
+		const text = typeof resolved === "string" ? resolved : resolved === undefined ? "" : JSON.stringify(resolved);
+		const json = typeof resolved === "string" ? parseJson(resolved) : resolved;
+		return { status: 200, headers: {}, json: json as T | undefined, text };
+	}
+	const status = resolved.status;
+	if (status < 200 || status > 299) throw toApiError(resolved, label);
+	const text = typeof resolved.responseText === "string" ? resolved.responseText : "";
+	const json = resolved.responseJSON !== undefined ? resolved.responseJSON : parseJson(text);
+	return { status, headers: normalizeHeaders(resolved.headers), json: json as T | undefined, text };
+}
+
+/** Splits `{errors, ...values}` (a bulk get/set result) into the port's shape. Never throws. */
+function splitGetResult(raw: unknown): ZafGetResult {
+	const values: Record<string, unknown> = {};
+	const errors: ZafGetResult["errors"] = {};
+	if (!isRecord(raw)) return { values, errors };
+	for (const [key, value] of Object.entries(raw)) {
+		if (key !== "errors") values[key] = value;
+	}
+	if (isRecord(raw.errors)) {
+		for (const [path, error] of Object.entries(raw.errors)) {
+			const e = isRecord(error) ? error : {};
+			errors[path] = {
+				name: typeof e.name === "string" ? e.name : "Error",
+				message: typeof e.message === "string" ? e.message : String(error),
+			};
+		}
+	}
+	return { values, errors };
+}
+
+/** A single-path style rejection, `Error('"path" message')`, becomes a per-path error. */
+function asPathError(rejection: unknown, paths: string[]): ZafGetResult["errors"] | undefined {
+	if (!(rejection instanceof Error)) return undefined;
+	const match = /^"([^"]+)" (.*)$/s.exec(rejection.message);
+	if (!match || !paths.includes(match[1] ?? "")) return undefined;
+	return { [match[1] as string]: { name: rejection.name, message: match[2] ?? "" } };
+}
+
+function once(fn: () => void): Unsubscribe {
+	let done = false;
+	return () => {
+		if (done) return;
+		done = true;
+		fn();
+	};
+}
+
+function parseJson(text: string): unknown {
+	if (text.trim() === "") return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === "object" && value !== null && !Array.isArray(value);
+}
