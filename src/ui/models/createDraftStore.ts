@@ -1,0 +1,86 @@
+/**
+ * Drafts survive errors, conflicts, panel reloads and app re-registration: every section keeps
+ * what the agent typed or staged here, per agent and ticket, until it is saved or discarded.
+ * Storage is injected (`window.localStorage` in main.tsx, a Map-backed fake in tests); a broken or
+ * full storage never throws into the UI — the draft just lives in memory for this panel.
+ */
+
+/** The subset of the Web Storage API we use. */
+export interface StorageLike {
+	getItem(key: string): string | null;
+	setItem(key: string, value: string): void;
+	removeItem(key: string): void;
+}
+
+/** Bump when a stored draft shape changes incompatibly; old drafts are then ignored, not misread. */
+export const DRAFT_VERSION = 1;
+
+/** Drafts of one agent on one ticket, by section name (`followUp`, `people`, `fields`, `metadata`). */
+export interface DraftStore {
+	/** The stored draft if it passes `isValid`, else undefined (a corrupt draft is removed). */
+	load<T>(section: string, isValid: (value: unknown) => value is T): T | undefined;
+	save(section: string, value: unknown): void;
+	clear(section: string): void;
+}
+
+/** Where a draft lives. */
+export function draftKey(userId: number, ticketId: number | undefined, section: string): string {
+	return `zd-sidebar:draft:v${DRAFT_VERSION}:${userId}:${ticketId ?? "none"}:${section}`;
+}
+
+/** Creates the draft store for one agent and ticket. */
+export function createDraftStore(storage: StorageLike | undefined, userId: number, ticketId: number | undefined): DraftStore {
+	const memory = new Map<string, string>();
+	const key = (section: string) => draftKey(userId, ticketId, section);
+	const read = (k: string): string | null => {
+		try {
+			return storage?.getItem(k) ?? memory.get(k) ?? null;
+		} catch {
+			return memory.get(k) ?? null;
+		}
+	};
+	return {
+		load(section, isValid) {
+			const raw = read(key(section));
+			if (raw === null) return undefined;
+			try {
+				const value: unknown = JSON.parse(raw);
+				if (isValid(value)) return value;
+			} catch {
+				// fall through: corrupt JSON is treated like an invalid draft
+			}
+			this.clear(section);
+			return undefined;
+		},
+		save(section, value) {
+			const raw = JSON.stringify(value);
+			memory.set(key(section), raw);
+			try {
+				storage?.setItem(key(section), raw);
+			} catch {
+				// quota exceeded or storage disabled: the in-memory copy still holds the draft
+			}
+		},
+		clear(section) {
+			memory.delete(key(section));
+			try {
+				storage?.removeItem(key(section));
+			} catch {
+				// nothing else to do
+			}
+		},
+	};
+}
+
+/** A Map-backed StorageLike with real state, for tests and for hosts without localStorage. */
+export function createMemoryStorage(): StorageLike & { readonly size: number } {
+	const map = new Map<string, string>();
+	return {
+		getItem: (k) => map.get(k) ?? null,
+		setItem: (k, v) => void map.set(k, v),
+		removeItem: (k) => void map.delete(k),
+		get size() {
+			return map.size;
+		},
+	};
+}
