@@ -1,0 +1,97 @@
+/**
+ * Which files the sidebar can attach. `client.request` cannot carry binary bodies (the SDK
+ * JSON-serialises its options: a Blob arrives as `{}`; `zaf-protocol.md` §5), so only UTF-8 text
+ * travels, as a string body. A file must have a text extension AND text content.
+ */
+
+/** Extensions we accept, with the Content-Type sent to `/api/v2/uploads` (Zendesk wants the real type). */
+export const TEXT_ATTACHMENT_TYPES: Readonly<Record<string, string>> = {
+	txt: "text/plain",
+	log: "text/plain",
+	csv: "text/csv",
+	tsv: "text/tab-separated-values",
+	json: "application/json",
+	md: "text/markdown",
+	xml: "application/xml",
+	html: "text/html",
+	htm: "text/html",
+	eml: "message/rfc822",
+	yaml: "application/yaml",
+	yml: "application/yaml",
+	ics: "text/calendar",
+	vcf: "text/vcard",
+};
+
+/**
+ * Per-file cap. Zendesk allows 50 MB, but our body crosses postMessage as one JSON string and the
+ * host re-encodes it, so we keep text uploads to a size an agent would reasonably paste.
+ */
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+/** Files per follow-up; our own cap to keep the form and the single upload token manageable. */
+export const MAX_ATTACHMENTS = 10;
+
+/** Why a file is refused before any upload. */
+export type AttachmentProblem =
+	| "empty_name" // no usable file name
+	| "unsupported_type" // extension not in TEXT_ATTACHMENT_TYPES (images, PDFs, archives...)
+	| "too_large"
+	| "empty_file"
+	| "binary_content"; // NUL bytes or invalid UTF-8 despite a text extension
+
+/** The lower-cased extension without the dot, or `""` when there is none. */
+export function fileExtension(name: string): string {
+	const base = name.trim().split(/[\\/]/).pop() ?? "";
+	const dot = base.lastIndexOf(".");
+	return dot <= 0 || dot === base.length - 1 ? "" : base.slice(dot + 1).toLowerCase();
+}
+
+/** The Content-Type for an accepted file name; `null` when the extension is not a text type. */
+export function textContentType(name: string): string | null {
+	return TEXT_ATTACHMENT_TYPES[fileExtension(name)] ?? null;
+}
+
+/** Checks name and size only (cheap, before reading the file). Does not look at content. */
+export function attachmentMetaProblem(name: string, size: number): AttachmentProblem | null {
+	if (name.trim() === "" || /[\u0000-\u001f]/.test(name)) return "empty_name";
+	if (textContentType(name) === null) return "unsupported_type";
+	if (size > MAX_ATTACHMENT_BYTES) return "too_large";
+	if (size === 0) return "empty_file";
+	return null;
+}
+
+/** The outcome of reading a file's bytes: its text, or why it is refused. */
+export type DecodedAttachment = { ok: true; text: string } | { ok: false; problem: AttachmentProblem };
+
+/**
+ * Decodes the bytes as strict UTF-8. Refuses NUL bytes (the sign of a binary file, and something
+ * no text format needs) and invalid sequences, which the host would otherwise mangle silently.
+ * Keeps a leading BOM out of the text. Does not check the extension.
+ */
+export function decodeTextAttachment(bytes: Uint8Array): DecodedAttachment {
+	if (bytes.length === 0) return { ok: false, problem: "empty_file" };
+	if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, problem: "too_large" };
+	if (bytes.includes(0)) return { ok: false, problem: "binary_content" };
+	try {
+		const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+		return { ok: true, text };
+	} catch {
+		return { ok: false, problem: "binary_content" };
+	}
+}
+
+/** Translation key for a refusal, in the `followUp` namespace. Total over `AttachmentProblem`. */
+export const ATTACHMENT_PROBLEM_CODES: Readonly<Record<AttachmentProblem, string>> = {
+	empty_name: "followUp.attachments.problemName",
+	unsupported_type: "followUp.attachments.problemBinary",
+	too_large: "followUp.attachments.problemTooLarge",
+	empty_file: "followUp.attachments.problemEmpty",
+	binary_content: "followUp.attachments.problemBinary",
+};
+
+/** Human size ("512 B", "3.4 KB", "5.0 MB"), locale-neutral digits. For messages only. */
+export function formatBytes(bytes: number): string {
+	if (bytes < 1024) return `${bytes} B`;
+	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+	return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

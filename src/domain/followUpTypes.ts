@@ -1,0 +1,57 @@
+/**
+ * Domain types for the follow-up feature (camelCase, pure data). The source ticket is reduced to
+ * what the feature reads; the model fills it from the API's normalized ticket.
+ */
+
+/** A Zendesk numeric id (below 2^53, so a JS number is safe). */
+export type Id = number;
+
+/** Ticket status categories (`zendesk-ticket-api.md` §14). */
+export type TicketStatus = "new" | "open" | "pending" | "hold" | "solved" | "closed";
+
+/** Ticket priorities; `""` in a draft means "not set" (follow-ups do not copy the original's). */
+export type TicketPriority = "urgent" | "high" | "normal" | "low";
+
+/** Ticket types; `""` in a draft means "not set" (follow-ups do not copy the original's). */
+export type TicketType = "problem" | "incident" | "question" | "task";
+
+/** All priorities, in the order the form offers them. */
+export const TICKET_PRIORITIES: readonly TicketPriority[] = ["low", "normal", "high", "urgent"];
+
+/** All ticket types, in the order the form offers them. */
+export const TICKET_TYPES: readonly TicketType[] = ["question", "incident", "problem", "task"];
+
+/** A custom field value as Zendesk stores it (text, number, checkbox, tag, multiselect tags, or empty). */
+export type CustomFieldValue = string | number | boolean | string[] | null;
+
+/** What the follow-up feature needs from the ticket it starts from. Not the full Zendesk ticket. */
+export interface FollowUpSource {
+	id: Id;
+	status: TicketStatus;
+	subject: string;
+	requesterId: Id | null;
+	groupId: Id | null;
+	assigneeId: Id | null;
+	tags: string[];
+	emailCcIds: Id[];
+	followerIds: Id[];
+	customFields: Array<{ id: Id; value: CustomFieldValue }>;
+	/** Ids of follow-ups created from this ticket (Zendesk shows them only once it is closed). */
+	followupIds: Id[];
+}
+
+/**
+ * How the new ticket relates to its source: a real Zendesk follow-up (`via_followup_source_id`,
+ * closed sources only) or a normal ticket whose first comment references the source.
+ */
+export type FollowUpMode = "followUp" | "linked";
+
+/** `followUp` only for closed sources: Zendesk ignores `via_followup_source_id` for any other status (GUIDE). */
+export function followUpModeFor(status: TicketStatus): FollowUpMode {
+	return status === "closed" ? "followUp" : "linked";
+}
+
+/** True for one of the six Zendesk status categories. Does not accept custom status names. */
+export function isTicketStatus(value: unknown): value is TicketStatus {
+	return value === "new" || value === "open" || value === "pending" || value === "hold" || value === "solved" || value === "closed";
+}

@@ -1,0 +1,61 @@
+/**
+ * `Idempotency-Key` handling for creates (REF-INTRO; `zendesk-ticket-api.md` §4.1): the same key
+ * with the same body replays the first answer and creates nothing; the same key with a different
+ * body is a 400. So a key belongs to one draft *and* one body: retries of an unchanged draft reuse
+ * it (no duplicate ticket after a timeout), an edited draft gets a fresh one.
+ */
+
+/** Fills a byte array with random values (Web Crypto's `getRandomValues` by default; injectable for tests). */
+export type RandomBytes = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array;
+
+const defaultRandom: RandomBytes = bytes => {
+	globalThis.crypto.getRandomValues(bytes);
+	return bytes;
+};
+
+/**
+ * A new random key: `followup-` plus 128 random bits in hex. Uses `getRandomValues`, not
+ * `randomUUID`, because the latter needs a secure context. Not derived from the draft.
+ */
+export function createIdempotencyKey(random: RandomBytes = defaultRandom): string {
+	const bytes = random(new Uint8Array(16));
+	let hex = "";
+	for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
+	return `followup-${hex}`;
+}
+
+/** The key last sent for a draft and the fingerprint of the body it was sent with. */
+export interface IdempotencyAttempt {
+	key: string;
+	fingerprint: string;
+}
+
+/**
+ * A short, stable fingerprint of a request body (FNV-1a over its JSON, 2×32 bits, hex). Stable for
+ * equal values built in the same key order; not a security hash.
+ */
+export function fingerprintBody(body: unknown): string {
+	const text = JSON.stringify(body) ?? "";
+	let h1 = 0x811c9dc5;
+	let h2 = 0x01000193 ^ text.length;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+		h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+	}
+	return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0");
+}
+
+/**
+ * The attempt to send `body` with: the previous one when the body is unchanged (a retry), else a
+ * fresh key. Does not remember anything: the caller stores the result in the draft.
+ */
+export function attemptFor(
+	previous: IdempotencyAttempt | null,
+	body: unknown,
+	random: RandomBytes = defaultRandom,
+): IdempotencyAttempt {
+	const fingerprint = fingerprintBody(body);
+	if (previous !== null && previous.fingerprint === fingerprint) return previous;
+	return { key: createIdempotencyKey(random), fingerprint };
+}

@@ -1,0 +1,81 @@
+/**
+ * Polling a job status (`GET /api/v2/job_statuses/{id}`) after an async create: when to ask
+ * again, when to give up, and what a job status means for the follow-up. Pure: the model owns
+ * the timers and the requests.
+ */
+
+/** The polling schedule: ≥ 1 s between polls (§6.3 etiquette), ×1.5 each time, capped, bounded overall. */
+export interface PollSchedule {
+	firstDelayMs: number;
+	factor: number;
+	maxDelayMs: number;
+	/** Give up (and say so) once this much time has passed since the job was queued. */
+	maxDurationMs: number;
+}
+
+/** Defaults: 1 s, 1.5 s, 2.25 s … up to 10 s, for at most 3 minutes. */
+export const DEFAULT_POLL_SCHEDULE: PollSchedule = {
+	firstDelayMs: 1000,
+	factor: 1.5,
+	maxDelayMs: 10_000,
+	maxDurationMs: 180_000,
+};
+
+/** How many 404s we tolerate while a fresh job becomes visible (node-zendesk's `watch` does the same). */
+export const MAX_JOB_NOT_FOUND = 3;
+
+/**
+ * Delay before poll number `attempt` (0-based), never below 1 s, and at least `retryAfterSeconds`
+ * when the server asked for it. Does not decide whether to poll at all (see `pollDeadlinePassed`).
+ */
+export function nextPollDelay(attempt: number, schedule: PollSchedule = DEFAULT_POLL_SCHEDULE, retryAfterSeconds?: number): number {
+	const safeAttempt = Math.max(0, Math.floor(attempt));
+	const grown = schedule.firstDelayMs * Math.pow(schedule.factor, safeAttempt);
+	const delay = Math.max(1000, Math.min(schedule.maxDelayMs, grown));
+	const asked = retryAfterSeconds !== undefined && retryAfterSeconds > 0 ? retryAfterSeconds * 1000 : 0;
+	return Math.round(Math.max(delay, asked));
+}
+
+/** True once waiting `nextDelayMs` more would pass the schedule's maximum duration. */
+export function pollDeadlinePassed(elapsedMs: number, nextDelayMs: number, schedule: PollSchedule = DEFAULT_POLL_SCHEDULE): boolean {
+	return elapsedMs + nextDelayMs > schedule.maxDurationMs;
+}
+
+/** A job status as the model passes it in (camelCase, values as Zendesk sent them). */
+export interface JobStatusView {
+	status: string;
+	progress: number | null;
+	total: number | null;
+	message: string | null;
+	/** Zendesk's `results`: an array of per-item results, an object, or `null` while queued. */
+	results: unknown;
+}
+
+/** What a job status means for one async ticket create. */
+export type JobOutcome =
+	| { phase: "queued" | "working"; done: number | null; total: number | null }
+	| { phase: "completed"; ticketId: number | null }
+	| { phase: "failed" | "killed"; error: string | null; details: string | null };
+
+/**
+ * Interprets a job status. A `completed` job whose single result says `success: false` (or carries
+ * an `error`) is a failure, not a success. Unknown statuses count as still working. Never throws.
+ */
+export function interpretJob(job: JobStatusView): JobOutcome {
+	const first = Array.isArray(job.results) ? (job.results[0] as unknown) : undefined;
+	const item = typeof first === "object" && first !== null ? (first as Record<string, unknown>) : undefined;
+	const itemError = item !== undefined && (item.success === false || typeof item.error === "string");
+	const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+	switch (job.status) {
+		case "queued":
+			return { phase: "queued", done: job.progress, total: job.total };
+		case "completed":
+			if (itemError) return { phase: "failed", error: text(item?.error), details: text(item?.details) ?? text(job.message) };
+			return { phase: "completed", ticketId: typeof item?.id === "number" ? item.id : null };
+		case "failed":
+		case "killed":
+			return { phase: job.status, error: text(item?.error), details: text(item?.details) ?? text(job.message) };
+		default:
+			return { phase: "working", done: job.progress, total: job.total };
+	}
+}
