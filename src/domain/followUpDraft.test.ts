@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFollowUpDraft, followUpDraftKey, parseTags } from "./followUpDraft";
+import { createFollowUpDraft, parseTags } from "./followUpDraft";
 import { parseFollowUpDraft } from "./followUpDraftParse";
 import { aDraft, aSource } from "./followUpTestData";
 
@@ -63,13 +63,6 @@ describe("parseTags", () => {
 	];
 	it.each(cases)("reads %j", (text, tags) => {
 		expect(parseTags(text)).toEqual(tags);
-	});
-});
-
-describe("followUpDraftKey", () => {
-	it("separates drafts by ticket and agent", () => {
-		expect(followUpDraftKey(41, 2)).toBe("zd-sidebar:followUp:draft:41:2");
-		expect(followUpDraftKey(41, 3)).not.toBe(followUpDraftKey(41, 2));
 	});
 });
 

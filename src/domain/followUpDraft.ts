@@ -118,8 +118,3 @@ export function parseTags(text: string): string[] {
 	}
 	return out;
 }
-
-/** The storage key of a draft: one per source ticket and agent. */
-export function followUpDraftKey(ticketId: Id, agentId: Id): string {
-	return `zd-sidebar:followUp:draft:${ticketId}:${agentId}`;
-}
