@@ -1,0 +1,32 @@
+/**
+ * After an update: which of the sent changes did not take effect. Zendesk answers 200 and silently
+ * ignores some items (a follower that does not exist or is not an agent, CCs above the cap, CCs
+ * sent with an internal note), so the model re-reads the ticket and compares. Pure.
+ */
+import { displayName, findOnList } from "./peopleIdentity";
+import type { CurrentPeople, StagedChange } from "./peopleTypes";
+
+/** A sent change that the fresh read does not reflect, with the translation key explaining it. */
+export interface UnappliedChange {
+	change: StagedChange;
+	code: string;
+	vars: { name: string };
+}
+
+/**
+ * Compares the changes that were sent with the ticket read after the update: additions whose person
+ * is not on the list, removals whose person still is. Does not guess why; the message says what is
+ * usually the reason.
+ */
+export function unappliedChanges(sent: readonly StagedChange[], after: CurrentPeople): UnappliedChange[] {
+	const out: UnappliedChange[] = [];
+	for (const change of sent) {
+		if (after.mode === "collaborators" && change.list === "followers") continue;
+		const present = findOnList(after, change.list, change.person) !== undefined;
+		if ((change.op === "add") === present) continue;
+		const what = change.op === "add" ? "notAdded" : "notRemoved";
+		const list = change.list === "ccs" ? "Cc" : "Follower";
+		out.push({ change, code: `people.verify.${what}${list}`, vars: { name: displayName(change.person) } });
+	}
+	return out;
+}
