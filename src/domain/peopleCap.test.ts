@@ -28,7 +28,9 @@ describe("countCcs", () => {
 		const current = aCurrent([], [], { ccs: manyUsers(48) });
 		const first = manyUsers(1)[0];
 		if (first === undefined) throw new Error("fixture");
-		const staged: StagedPeople = { changes: [...stagedFrom("+cc 2").changes, { list: "ccs", op: "remove", person: userRef(first) }] };
+		const staged: StagedPeople = {
+			changes: [...stagedFrom("+cc 2").changes, { list: "ccs", op: "remove", person: userRef(first) }],
+		};
 		expect(countCcs(current, staged).final).toBe(48);
 	});
 

@@ -12,7 +12,12 @@ describe("samePerson", () => {
 		["a user and their email in another case", userRef(CAST.ann), emailRef("ANN@Example.com"), true],
 		["two emails differing only in case", emailRef("jo@x.com"), emailRef(" Jo@X.com "), true],
 		["a user without email and an email", userRef({ ...CAST.ann, email: null }), emailRef("ann@example.com"), false],
-		["two users sharing an email but not an id", userRef(CAST.ann), userRef({ ...CAST.bob, email: CAST.ann.email }), false],
+		[
+			"two users sharing an email but not an id",
+			userRef(CAST.ann),
+			userRef({ ...CAST.bob, email: CAST.ann.email }),
+			false,
+		],
 	];
 	it.each(cases)("%s → %s", (_label, a, b, expected) => {
 		expect(samePerson(a, b)).toBe(expected);

@@ -15,7 +15,9 @@ const email = (address: string, name: string | null = null): PersonRef => ({ kin
 
 describe("validateCandidate", () => {
 	const base = aCurrent([2], [10]);
-	const cases: Array<[label: string, context: PeopleValidationContext, list: PeopleList, person: PersonRef, expected: Issue[]]> = [
+	const cases: Array<
+		[label: string, context: PeopleValidationContext, list: PeopleList, person: PersonRef, expected: Issue[]]
+	> = [
 		["accepts a new end-user CC", ctx(base), "ccs", userRef(CAST.bob), []],
 		["accepts a new email CC with a name", ctx(base), "ccs", email("jo@x.com", "Jo"), []],
 		["accepts an agent follower", ctx(base), "followers", userRef(CAST.ada), []],
@@ -34,7 +36,13 @@ describe("validateCandidate", () => {
 			email(" jo.x.com "),
 			[{ field: "ccs", code: "people.issues.emailMissingAt", vars: { email: "jo.x.com" } }],
 		],
-		["refuses an empty email", ctx(base), "ccs", email(""), [{ field: "ccs", code: "people.issues.emailEmpty", vars: { email: "" } }]],
+		[
+			"refuses an empty email",
+			ctx(base),
+			"ccs",
+			email(""),
+			[{ field: "ccs", code: "people.issues.emailEmpty", vars: { email: "" } }],
+		],
 		[
 			"refuses a name Zendesk would not take",
 			ctx(base),
@@ -112,7 +120,13 @@ describe("validateCandidate", () => {
 			userRef(CAST.leo),
 			[{ field: "ccs", code: "people.issues.lightAgentCc", vars: { name: "Leo Light" } }],
 		],
-		["accepts a light agent as CC when the account allows it", ctx(base, stagedFrom(), { lightAgentEmailCcsAllowed: true }), "ccs", userRef(CAST.leo), []],
+		[
+			"accepts a light agent as CC when the account allows it",
+			ctx(base, stagedFrom(), { lightAgentEmailCcsAllowed: true }),
+			"ccs",
+			userRef(CAST.leo),
+			[],
+		],
 		["accepts a light agent as follower", ctx(base), "followers", userRef(CAST.leo), []],
 		[
 			"refuses followers in collaborators mode",
@@ -121,8 +135,20 @@ describe("validateCandidate", () => {
 			userRef(CAST.alice),
 			[{ field: "followers", code: "people.issues.noFollowersInCollaboratorsMode" }],
 		],
-		["accepts a light agent collaborator (the setting is about email CCs)", ctx(aCurrent([], [], { mode: "collaborators" })), "ccs", userRef(CAST.leo), []],
-		["refuses everything when CCs are disabled", ctx(aCurrent([], [], { mode: "disabled" })), "ccs", userRef(CAST.bob), [{ field: "form", code: "people.issues.modeDisabled" }]],
+		[
+			"accepts a light agent collaborator (the setting is about email CCs)",
+			ctx(aCurrent([], [], { mode: "collaborators" })),
+			"ccs",
+			userRef(CAST.leo),
+			[],
+		],
+		[
+			"refuses everything when CCs are disabled",
+			ctx(aCurrent([], [], { mode: "disabled" })),
+			"ccs",
+			userRef(CAST.bob),
+			[{ field: "form", code: "people.issues.modeDisabled" }],
+		],
 	];
 	it.each(cases)("%s", (_label, context, list, person, expected) => {
 		expect(validateCandidate(context, list, person)).toEqual(expected);
@@ -154,7 +180,11 @@ describe("validateStaged", () => {
 	const base = aCurrent([2], [10]);
 	const cases: Array<[label: string, staged: StagedPeople, expected: Issue[]]> = [
 		["accepts nothing staged", stagedFrom(), []],
-		["accepts a mix of additions and removals", stagedFrom("+cc 3", "-cc 2", "+follower 11", "-follower 10", "+cc jo@x.com Jo"), []],
+		[
+			"accepts a mix of additions and removals",
+			stagedFrom("+cc 3", "-cc 2", "+follower 11", "-follower 10", "+cc jo@x.com Jo"),
+			[],
+		],
 		[
 			"reports a removal of someone not there",
 			stagedFrom("-cc 3"),
@@ -186,7 +216,9 @@ describe("validateStaged", () => {
 	it("reports the cap once, with the final count", () => {
 		const current = aCurrent([], [], { ccs: manyUsers(47) });
 		const staged = stagedFrom("+cc 2", "+cc 3", "+cc jo@x.com");
-		expect(validateStaged(ctx(current, staged))).toEqual([{ field: "ccs", code: "people.issues.ccCap", vars: { max: 48, count: 50 } }]);
+		expect(validateStaged(ctx(current, staged))).toEqual([
+			{ field: "ccs", code: "people.issues.ccCap", vars: { max: 48, count: 50 } },
+		]);
 	});
 
 	it("reports a disabled account once", () => {
