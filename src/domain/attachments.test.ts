@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { AttachmentProblem } from "./attachments";
-import { attachmentMetaProblem, decodeTextAttachment, fileExtension, formatBytes, MAX_ATTACHMENT_BYTES, textContentType } from "./attachments";
+import {
+	attachmentMetaProblem,
+	decodeTextAttachment,
+	fileExtension,
+	formatBytes,
+	MAX_ATTACHMENT_BYTES,
+	textContentType,
+} from "./attachments";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -86,7 +93,10 @@ describe("decodeTextAttachment", () => {
 
 	it("refuses an empty file and an oversize one", () => {
 		expect(decodeTextAttachment(new Uint8Array())).toEqual({ ok: false, problem: "empty_file" });
-		expect(decodeTextAttachment(new Uint8Array(MAX_ATTACHMENT_BYTES + 1).fill(0x61))).toEqual({ ok: false, problem: "too_large" });
+		expect(decodeTextAttachment(new Uint8Array(MAX_ATTACHMENT_BYTES + 1).fill(0x61))).toEqual({
+			ok: false,
+			problem: "too_large",
+		});
 	});
 });
 

@@ -63,7 +63,7 @@ export function splitEmailList(text: string): string[] {
 	const out: string[] = [];
 	for (const raw of text.split(/[,;\n\r\t]+/)) {
 		const angle = /<([^<>]*)>\s*$/.exec(raw);
-		const candidate = (angle ? angle[1] ?? "" : raw).trim();
+		const candidate = (angle ? (angle[1] ?? "") : raw).trim();
 		if (candidate === "") continue;
 		const key = candidate.toLowerCase();
 		if (seen.has(key)) continue;

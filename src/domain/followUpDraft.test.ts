@@ -98,7 +98,10 @@ describe("parseFollowUpDraft", () => {
 			priority: "extreme",
 			emailCcs: [{ kind: "user", userId: "5" }, { kind: "email", email: "ann@x.io" }, null],
 			followers: "nope",
-			customFields: [{ id: 1, value: { nested: true } }, { id: 2, value: ["a"], include: false }],
+			customFields: [
+				{ id: 1, value: { nested: true } },
+				{ id: 2, value: ["a"], include: false },
+			],
 			uploads: [{ localId: "u1", name: "a.txt", size: 3, uploadedAt: 1 }],
 			attempt: { key: "" },
 		};
@@ -111,7 +114,13 @@ describe("parseFollowUpDraft", () => {
 	});
 
 	it("drops uploads whose token is missing (they cannot be attached)", () => {
-		const stored = { ...aDraft(), uploadToken: null, uploads: [{ localId: "u1", name: "a.txt", size: 3, contentType: "text/plain", attachmentId: null, uploadedAt: 1 }] };
+		const stored = {
+			...aDraft(),
+			uploadToken: null,
+			uploads: [
+				{ localId: "u1", name: "a.txt", size: 3, contentType: "text/plain", attachmentId: null, uploadedAt: 1 },
+			],
+		};
 		expect(parseFollowUpDraft(stored, fresh).uploads).toEqual([]);
 	});
 });

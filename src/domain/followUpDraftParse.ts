@@ -47,7 +47,13 @@ function customField(v: unknown): DraftCustomField | undefined {
 }
 
 function upload(v: unknown): DraftUpload | undefined {
-	if (!isRec(v) || !isStr(v.localId) || !isStr(v.name) || typeof v.size !== "number" || typeof v.uploadedAt !== "number")
+	if (
+		!isRec(v) ||
+		!isStr(v.localId) ||
+		!isStr(v.name) ||
+		typeof v.size !== "number" ||
+		typeof v.uploadedAt !== "number"
+	)
 		return undefined;
 	return {
 		localId: v.localId,
@@ -87,10 +93,17 @@ export function parseFollowUpDraft(stored: unknown, fresh: FollowUpDraft): Follo
 		comment: str(s.comment, fresh.comment),
 		isPublic: typeof s.isPublic === "boolean" ? s.isPublic : fresh.isPublic,
 		requester: requester(s.requester) ?? fresh.requester,
-		priority: (TICKET_PRIORITIES as readonly unknown[]).includes(s.priority) || s.priority === "" ? (s.priority as FollowUpDraft["priority"]) : fresh.priority,
-		type: (TICKET_TYPES as readonly unknown[]).includes(s.type) || s.type === "" ? (s.type as FollowUpDraft["type"]) : fresh.type,
+		priority:
+			(TICKET_PRIORITIES as readonly unknown[]).includes(s.priority) || s.priority === ""
+				? (s.priority as FollowUpDraft["priority"])
+				: fresh.priority,
+		type:
+			(TICKET_TYPES as readonly unknown[]).includes(s.type) || s.type === ""
+				? (s.type as FollowUpDraft["type"])
+				: fresh.type,
 		tagsText: str(s.tagsText, fresh.tagsText),
-		copyGroupAndAssignee: typeof s.copyGroupAndAssignee === "boolean" ? s.copyGroupAndAssignee : fresh.copyGroupAndAssignee,
+		copyGroupAndAssignee:
+			typeof s.copyGroupAndAssignee === "boolean" ? s.copyGroupAndAssignee : fresh.copyGroupAndAssignee,
 		emailCcs: list(s.emailCcs, cc, fresh.emailCcs),
 		followers: list(s.followers, follower, fresh.followers),
 		customFields: list(s.customFields, customField, fresh.customFields),

@@ -80,7 +80,9 @@ describe("buildFollowUpPayload", () => {
 	});
 
 	it("sends the typed tags, lower-cased, even when empty (replacing the inherited ones)", () => {
-		expect(buildFollowUpPayload(aSource(), aDraft(aSource(), { tagsText: "VIP, vip  printer" }), texts)?.body.ticket.tags).toEqual(["vip", "printer"]);
+		expect(
+			buildFollowUpPayload(aSource(), aDraft(aSource(), { tagsText: "VIP, vip  printer" }), texts)?.body.ticket.tags,
+		).toEqual(["vip", "printer"]);
 		expect(buildFollowUpPayload(aSource(), aDraft(aSource(), { tagsText: "" }), texts)?.body.ticket.tags).toEqual([]);
 	});
 
@@ -88,7 +90,8 @@ describe("buildFollowUpPayload", () => {
 		const plain = buildFollowUpPayload(aSource(), aDraft(), texts)?.body.ticket;
 		expect(plain).not.toHaveProperty("priority");
 		expect(plain).not.toHaveProperty("type");
-		const chosen = buildFollowUpPayload(aSource(), aDraft(aSource(), { priority: "high", type: "incident" }), texts)?.body.ticket;
+		const chosen = buildFollowUpPayload(aSource(), aDraft(aSource(), { priority: "high", type: "incident" }), texts)
+			?.body.ticket;
 		expect(chosen).toMatchObject({ priority: "high", type: "incident" });
 	});
 
@@ -122,7 +125,13 @@ describe("buildFollowUpPayload", () => {
 		const none = buildFollowUpPayload(aSource(), aDraft(), texts)?.body.ticket;
 		expect(none).not.toHaveProperty("email_ccs");
 		expect(none).not.toHaveProperty("followers");
-		const draft = aDraft(aSource(), { followers: [{ userId: 2, label: "" }, { userId: 2, label: "Al" }, { userId: 4, label: "" }] });
+		const draft = aDraft(aSource(), {
+			followers: [
+				{ userId: 2, label: "" },
+				{ userId: 2, label: "Al" },
+				{ userId: 4, label: "" },
+			],
+		});
 		expect(buildFollowUpPayload(aSource(), draft, texts)?.body.ticket.followers).toEqual([
 			{ user_id: 2, action: "put" },
 			{ user_id: 4, action: "put" },
@@ -153,6 +162,8 @@ describe("buildFollowUpPayload", () => {
 
 	it("builds the same body for the same draft (so idempotency keys can be reused)", () => {
 		const draft = aDraft();
-		expect(JSON.stringify(buildFollowUpPayload(aSource(), draft, texts))).toBe(JSON.stringify(buildFollowUpPayload(aSource(), structuredClone(draft), texts)));
+		expect(JSON.stringify(buildFollowUpPayload(aSource(), draft, texts))).toBe(
+			JSON.stringify(buildFollowUpPayload(aSource(), structuredClone(draft), texts)),
+		);
 	});
 });

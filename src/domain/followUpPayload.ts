@@ -46,7 +46,11 @@ export interface FollowUpPayloadTexts {
  * The create body for `draft` against the source as it is now. Returns `null` when the requester
  * cannot be expressed (validate first: `validateFollowUpDraft`). Does not validate or send anything.
  */
-export function buildFollowUpPayload(source: FollowUpSource, draft: FollowUpDraft, texts: FollowUpPayloadTexts): FollowUpRequest | null {
+export function buildFollowUpPayload(
+	source: FollowUpSource,
+	draft: FollowUpDraft,
+	texts: FollowUpPayloadTexts,
+): FollowUpRequest | null {
 	const requester = requesterPayload(draft.requester, source.requesterId);
 	if (requester === null) return null;
 	const mode = followUpModeFor(source.status);
@@ -89,7 +93,11 @@ function emailCcsPayload(draft: FollowUpDraft): EmailCcPayload[] {
 		}
 		if (out.some(o => "user_email" in o && sameEmail(o.user_email, cc.email))) continue;
 		const name = cc.name.trim();
-		out.push(name === "" ? { user_email: normalizeEmail(cc.email), action: "put" } : { user_email: normalizeEmail(cc.email), user_name: name, action: "put" });
+		out.push(
+			name === ""
+				? { user_email: normalizeEmail(cc.email), action: "put" }
+				: { user_email: normalizeEmail(cc.email), user_name: name, action: "put" },
+		);
 	}
 	return out;
 }

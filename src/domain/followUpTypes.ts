@@ -53,5 +53,12 @@ export function followUpModeFor(status: TicketStatus): FollowUpMode {
 
 /** True for one of the six Zendesk status categories. Does not accept custom status names. */
 export function isTicketStatus(value: unknown): value is TicketStatus {
-	return value === "new" || value === "open" || value === "pending" || value === "hold" || value === "solved" || value === "closed";
+	return (
+		value === "new" ||
+		value === "open" ||
+		value === "pending" ||
+		value === "hold" ||
+		value === "solved" ||
+		value === "closed"
+	);
 }

@@ -5,11 +5,22 @@ import type { FollowUpSource } from "./followUpTypes";
 import { countDistinctCcs, UPLOAD_TOKEN_LIFETIME_MS, validateFollowUpDraft } from "./followUpValidation";
 
 const NOW = 1_700_000_000_000;
-const upload = (uploadedAt: number) => ({ localId: `u${uploadedAt}`, name: "a.txt", size: 3, contentType: "text/plain", attachmentId: null, uploadedAt });
+const upload = (uploadedAt: number) => ({
+	localId: `u${uploadedAt}`,
+	name: "a.txt",
+	size: 3,
+	contentType: "text/plain",
+	attachmentId: null,
+	uploadedAt,
+});
 const emailCc = (email: string) => ({ kind: "email" as const, email, name: "" });
 const userCc = (userId: number) => ({ kind: "user" as const, userId, label: "" });
 
-function codes(draft: Partial<FollowUpDraft>, source: Partial<FollowUpSource> = {}, extra: { uploadsInFlight?: number } = {}): string[] {
+function codes(
+	draft: Partial<FollowUpDraft>,
+	source: Partial<FollowUpSource> = {},
+	extra: { uploadsInFlight?: number } = {},
+): string[] {
 	const src = aSource(source);
 	const issues = validateFollowUpDraft(aDraft(aSource(), draft), { source: src, now: NOW, ...extra });
 	return issues.map(i => `${i.field}:${i.code.replace("followUp.issues.", "")}`);
@@ -22,17 +33,49 @@ describe("validateFollowUpDraft", () => {
 		["a whitespace-only comment", { comment: " \n\t " }, ["comment:commentEmpty"]],
 		["an overlong subject", { subject: "s".repeat(256) }, ["subject:subjectTooLong"]],
 		["an empty subject (Zendesk derives one)", { subject: "" }, []],
-		["an unpicked existing requester", { requester: { kind: "existing", userId: null, label: "" } }, ["requester:requesterNotChosen"]],
-		["a new requester with a bad email", { requester: { kind: "new", name: "P", email: "p@", localeId: null } }, ["requester.email:requesterEmailInvalid"]],
-		["a bad typed CC, reported at its index", { emailCcs: [userCc(1), emailCc("nope")] }, ["emailCcs.1:ccEmailInvalid"]],
+		[
+			"an unpicked existing requester",
+			{ requester: { kind: "existing", userId: null, label: "" } },
+			["requester:requesterNotChosen"],
+		],
+		[
+			"a new requester with a bad email",
+			{ requester: { kind: "new", name: "P", email: "p@", localeId: null } },
+			["requester.email:requesterEmailInvalid"],
+		],
+		[
+			"a bad typed CC, reported at its index",
+			{ emailCcs: [userCc(1), emailCc("nope")] },
+			["emailCcs.1:ccEmailInvalid"],
+		],
 		["48 CCs", { emailCcs: Array.from({ length: 48 }, (_, i) => userCc(i + 1)) }, []],
-		["49 CCs", { emailCcs: Array.from({ length: 49 }, (_, i) => emailCc(`u${i}@example.org`)) }, ["emailCcs:tooManyCcs"]],
-		["49 CC entries that are 48 distinct people", { emailCcs: [...Array.from({ length: 48 }, (_, i) => userCc(i + 1)), userCc(1)] }, []],
+		[
+			"49 CCs",
+			{ emailCcs: Array.from({ length: 49 }, (_, i) => emailCc(`u${i}@example.org`)) },
+			["emailCcs:tooManyCcs"],
+		],
+		[
+			"49 CC entries that are 48 distinct people",
+			{ emailCcs: [...Array.from({ length: 48 }, (_, i) => userCc(i + 1)), userCc(1)] },
+			[],
+		],
 		["a tag list longer than Zendesk stores", { tagsText: "t".repeat(5097) }, ["tags:tagsTooLong"]],
 		["fresh uploads", { uploadToken: "tok", uploads: [upload(NOW - 60_000)] }, []],
-		["uploads older than the token lifetime", { uploadToken: "tok", uploads: [upload(NOW - UPLOAD_TOKEN_LIFETIME_MS - 1), upload(NOW)] }, ["attachments:uploadsExpired"]],
-		["eleven uploads", { uploadToken: "tok", uploads: Array.from({ length: 11 }, (_, i) => upload(NOW - i)) }, ["attachments:tooManyAttachments"]],
-		["everything wrong at once", { comment: "", requester: { kind: "new", name: "", email: "", localeId: null } }, ["comment:commentEmpty", "requester.name:requesterNameEmpty", "requester.email:requesterEmailEmpty"]],
+		[
+			"uploads older than the token lifetime",
+			{ uploadToken: "tok", uploads: [upload(NOW - UPLOAD_TOKEN_LIFETIME_MS - 1), upload(NOW)] },
+			["attachments:uploadsExpired"],
+		],
+		[
+			"eleven uploads",
+			{ uploadToken: "tok", uploads: Array.from({ length: 11 }, (_, i) => upload(NOW - i)) },
+			["attachments:tooManyAttachments"],
+		],
+		[
+			"everything wrong at once",
+			{ comment: "", requester: { kind: "new", name: "", email: "", localeId: null } },
+			["comment:commentEmpty", "requester.name:requesterNameEmpty", "requester.email:requesterEmailEmpty"],
+		],
 	];
 	it.each(cases)("reports %s", (_name, draft, expected) => {
 		expect(codes(draft)).toEqual(expected);
@@ -70,7 +113,9 @@ describe("validateFollowUpDraft", () => {
 
 describe("countDistinctCcs", () => {
 	it("counts users by id and addresses case-insensitively", () => {
-		const draft = aDraft(aSource(), { emailCcs: [userCc(1), userCc(1), emailCc("A@x.io"), emailCc("a@X.io "), emailCc("b@x.io")] });
+		const draft = aDraft(aSource(), {
+			emailCcs: [userCc(1), userCc(1), emailCc("A@x.io"), emailCc("a@X.io "), emailCc("b@x.io")],
+		});
 		expect(countDistinctCcs(draft)).toBe(3);
 	});
 });

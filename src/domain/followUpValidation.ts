@@ -41,14 +41,19 @@ export function validateFollowUpDraft(draft: FollowUpDraft, context: FollowUpVal
 	const issues: Issue[] = [];
 	const mode = followUpModeFor(source.status);
 	if (draft.mode !== mode)
-		issues.push({ field: "form", code: P + (mode === "followUp" ? "sourceClosedMeanwhile" : "sourceReopenedMeanwhile"), vars: { id: source.id } });
+		issues.push({
+			field: "form",
+			code: P + (mode === "followUp" ? "sourceClosedMeanwhile" : "sourceReopenedMeanwhile"),
+			vars: { id: source.id },
+		});
 	if (draft.subject.trim().length > SUBJECT_MAX_LENGTH)
 		issues.push({ field: "subject", code: P + "subjectTooLong", vars: { max: SUBJECT_MAX_LENGTH } });
 	if (draft.comment.trim() === "") issues.push({ field: "comment", code: P + "commentEmpty" });
 	issues.push(...validateRequesterChoice(draft.requester, source.requesterId, context.knownLocaleIds));
 	issues.push(...validateCcs(draft));
 	const tags = parseTags(draft.tagsText);
-	if (tags.join(" ").length > TAGS_MAX_LENGTH) issues.push({ field: "tags", code: P + "tagsTooLong", vars: { max: TAGS_MAX_LENGTH } });
+	if (tags.join(" ").length > TAGS_MAX_LENGTH)
+		issues.push({ field: "tags", code: P + "tagsTooLong", vars: { max: TAGS_MAX_LENGTH } });
 	issues.push(...validateUploads(draft, context));
 	return issues;
 }
@@ -61,7 +66,8 @@ function validateCcs(draft: FollowUpDraft): Issue[] {
 			issues.push({ field: `emailCcs.${index}`, code: P + "ccEmailInvalid", vars: { email: cc.email.trim() } });
 	});
 	const count = countDistinctCcs(draft);
-	if (count > MAX_EMAIL_CCS) issues.push({ field: "emailCcs", code: P + "tooManyCcs", vars: { max: MAX_EMAIL_CCS, count } });
+	if (count > MAX_EMAIL_CCS)
+		issues.push({ field: "emailCcs", code: P + "tooManyCcs", vars: { max: MAX_EMAIL_CCS, count } });
 	return issues;
 }
 

@@ -24,7 +24,9 @@ describe("createIdempotencyKey", () => {
 
 describe("fingerprintBody", () => {
 	it("is stable for equal bodies", () => {
-		expect(fingerprintBody({ ticket: { comment: { body: "a" } } })).toBe(fingerprintBody({ ticket: { comment: { body: "a" } } }));
+		expect(fingerprintBody({ ticket: { comment: { body: "a" } } })).toBe(
+			fingerprintBody({ ticket: { comment: { body: "a" } } }),
+		);
 	});
 
 	const different: Array<[unknown, unknown]> = [

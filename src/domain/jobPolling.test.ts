@@ -43,7 +43,14 @@ describe("pollDeadlinePassed", () => {
 });
 
 describe("interpretJob", () => {
-	const job = (overrides: Partial<JobStatusView>): JobStatusView => ({ status: "queued", progress: null, total: null, message: null, results: null, ...overrides });
+	const job = (overrides: Partial<JobStatusView>): JobStatusView => ({
+		status: "queued",
+		progress: null,
+		total: null,
+		message: null,
+		results: null,
+		...overrides,
+	});
 	const cases: Array<[name: string, view: JobStatusView, outcome: JobOutcome]> = [
 		["a queued job", job({ total: 1 }), { phase: "queued", done: null, total: 1 }],
 		["a working job", job({ status: "working", progress: 0, total: 1 }), { phase: "working", done: 0, total: 1 }],
@@ -53,15 +60,30 @@ describe("interpretJob", () => {
 			job({ status: "completed", progress: 1, total: 1, results: [{ id: 245, index: 0, status: "Created" }] }),
 			{ phase: "completed", ticketId: 245 },
 		],
-		["a completed job without results", job({ status: "completed", results: null }), { phase: "completed", ticketId: null }],
+		[
+			"a completed job without results",
+			job({ status: "completed", results: null }),
+			{ phase: "completed", ticketId: null },
+		],
 		[
 			"a completed job whose item failed",
-			job({ status: "completed", results: [{ index: 0, success: false, error: "RecordInvalid", details: "Requester: Email is invalid" }] }),
+			job({
+				status: "completed",
+				results: [{ index: 0, success: false, error: "RecordInvalid", details: "Requester: Email is invalid" }],
+			}),
 			{ phase: "failed", error: "RecordInvalid", details: "Requester: Email is invalid" },
 		],
-		["a failed job", job({ status: "failed", message: "Internal error" }), { phase: "failed", error: null, details: "Internal error" }],
+		[
+			"a failed job",
+			job({ status: "failed", message: "Internal error" }),
+			{ phase: "failed", error: null, details: "Internal error" },
+		],
 		["a killed job", job({ status: "killed", message: "" }), { phase: "killed", error: null, details: null }],
-		["results given as an object", job({ status: "completed", results: { success: true } }), { phase: "completed", ticketId: null }],
+		[
+			"results given as an object",
+			job({ status: "completed", results: { success: true } }),
+			{ phase: "completed", ticketId: null },
+		],
 		["junk results", job({ status: "completed", results: [null, 3] }), { phase: "completed", ticketId: null }],
 	];
 	it.each(cases)("reads %s", (_name, view, outcome) => {

@@ -28,7 +28,11 @@ export const MAX_JOB_NOT_FOUND = 3;
  * Delay before poll number `attempt` (0-based), never below 1 s, and at least `retryAfterSeconds`
  * when the server asked for it. Does not decide whether to poll at all (see `pollDeadlinePassed`).
  */
-export function nextPollDelay(attempt: number, schedule: PollSchedule = DEFAULT_POLL_SCHEDULE, retryAfterSeconds?: number): number {
+export function nextPollDelay(
+	attempt: number,
+	schedule: PollSchedule = DEFAULT_POLL_SCHEDULE,
+	retryAfterSeconds?: number,
+): number {
 	const safeAttempt = Math.max(0, Math.floor(attempt));
 	const grown = schedule.firstDelayMs * Math.pow(schedule.factor, safeAttempt);
 	const delay = Math.max(1000, Math.min(schedule.maxDelayMs, grown));
@@ -37,7 +41,11 @@ export function nextPollDelay(attempt: number, schedule: PollSchedule = DEFAULT_
 }
 
 /** True once waiting `nextDelayMs` more would pass the schedule's maximum duration. */
-export function pollDeadlinePassed(elapsedMs: number, nextDelayMs: number, schedule: PollSchedule = DEFAULT_POLL_SCHEDULE): boolean {
+export function pollDeadlinePassed(
+	elapsedMs: number,
+	nextDelayMs: number,
+	schedule: PollSchedule = DEFAULT_POLL_SCHEDULE,
+): boolean {
 	return elapsedMs + nextDelayMs > schedule.maxDurationMs;
 }
 
@@ -70,7 +78,8 @@ export function interpretJob(job: JobStatusView): JobOutcome {
 		case "queued":
 			return { phase: "queued", done: job.progress, total: job.total };
 		case "completed":
-			if (itemError) return { phase: "failed", error: text(item?.error), details: text(item?.details) ?? text(job.message) };
+			if (itemError)
+				return { phase: "failed", error: text(item?.error), details: text(item?.details) ?? text(job.message) };
 			return { phase: "completed", ticketId: typeof item?.id === "number" ? item.id : null };
 		case "failed":
 		case "killed":

@@ -28,9 +28,7 @@ export type RequesterChoice =
 export const REQUESTER_NAME_MAX_LENGTH = 255;
 
 /** The requester part of a create body: `requester_id`, or `requester` for a new one. */
-export type RequesterPayload =
-	| { requester_id: Id }
-	| { requester: { name: string; email: string; locale_id?: Id } };
+export type RequesterPayload = { requester_id: Id } | { requester: { name: string; email: string; locale_id?: Id } };
 
 const P = "followUp.issues.";
 
@@ -53,11 +51,19 @@ export function validateRequesterChoice(
 			const name = choice.name.trim();
 			if (name === "") issues.push({ field: "requester.name", code: P + "requesterNameEmpty" });
 			else if (name.length > REQUESTER_NAME_MAX_LENGTH)
-				issues.push({ field: "requester.name", code: P + "requesterNameTooLong", vars: { max: REQUESTER_NAME_MAX_LENGTH } });
+				issues.push({
+					field: "requester.name",
+					code: P + "requesterNameTooLong",
+					vars: { max: REQUESTER_NAME_MAX_LENGTH },
+				});
 			const problem = emailProblem(choice.email);
 			if (problem === "empty") issues.push({ field: "requester.email", code: P + "requesterEmailEmpty" });
 			else if (problem !== null)
-				issues.push({ field: "requester.email", code: P + "requesterEmailInvalid", vars: { email: choice.email.trim() } });
+				issues.push({
+					field: "requester.email",
+					code: P + "requesterEmailInvalid",
+					vars: { email: choice.email.trim() },
+				});
 			if (choice.localeId !== null) {
 				const wellFormed = Number.isSafeInteger(choice.localeId) && choice.localeId > 0;
 				if (!wellFormed || (knownLocaleIds !== undefined && !knownLocaleIds.includes(choice.localeId)))
