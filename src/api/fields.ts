@@ -1,0 +1,27 @@
+/** Ticket fields, ticket forms and account settings: the account's configuration (§7, account settings). */
+import type { ZafPort } from "../zaf/port";
+import { getOne, listAll } from "./http";
+import { normalizeAccountSettings, normalizeList, normalizeTicketField, normalizeTicketForm } from "./normalize";
+import type { AccountSettings, TicketField, TicketForm } from "./types";
+
+/** Configuration endpoints over a port. Every page is fetched; nothing is cached or filtered. */
+export function createFieldsApi(zaf: ZafPort) {
+	return {
+		/** `GET /api/v2/ticket_fields.json`, all pages, system fields included, inactive ones too. */
+		listTicketFields(): Promise<TicketField[]> {
+			return listAll(zaf, "/api/v2/ticket_fields.json", "ticket_fields", raw =>
+				normalizeList(raw, normalizeTicketField),
+			);
+		},
+
+		/** `GET /api/v2/ticket_forms.json`, all pages (empty on plans without forms). */
+		listTicketForms(): Promise<TicketForm[]> {
+			return listAll(zaf, "/api/v2/ticket_forms.json", "ticket_forms", raw => normalizeList(raw, normalizeTicketForm));
+		},
+
+		/** `GET /api/v2/account/settings.json`: the CC/follower switches and friends. */
+		getAccountSettings(): Promise<AccountSettings> {
+			return getOne(zaf, "/api/v2/account/settings.json", "settings", normalizeAccountSettings);
+		},
+	};
+}

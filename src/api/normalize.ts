@@ -1,0 +1,196 @@
+/**
+ * The boundary between Zendesk's JSON and the app: type guards that turn `unknown` into the
+ * camelCase types of `types.ts`, or `null` when the shape is not what the endpoint promises.
+ * With `normalizeActivity.ts` (audits, comments, uploads, jobs) the only place that converts
+ * snake_case to camelCase. Never throws; never trusts a value.
+ */
+import type { AccountSettings, FieldOption, FormCondition, Ticket, TicketField, TicketForm, User, Via } from "./types";
+import {
+	bool,
+	id,
+	ids,
+	isCustomFieldValue,
+	isId,
+	isRecord,
+	normalizeList,
+	num,
+	oneOf,
+	PRIORITIES,
+	rec,
+	ROLES,
+	safeUrl,
+	STATUSES,
+	str,
+	strings,
+	TYPES,
+} from "./normalizeGuards";
+
+export { isCustomFieldValue, isId, isRecord, normalizeList, safeUrl } from "./normalizeGuards";
+export {
+	normalizeAttachment,
+	normalizeAudit,
+	normalizeAuditEvent,
+	normalizeComment,
+	normalizeJobStatus,
+	normalizeUpload,
+} from "./normalizeActivity";
+
+/** `via` → Via; a follow-up carries `source.rel == "follow_up"` and `source.from.ticket_id`. */
+export function normalizeVia(raw: unknown): Via | null {
+	if (!isRecord(raw)) return null;
+	const channel = typeof raw.channel === "number" ? String(raw.channel) : str(raw.channel);
+	if (channel === null) return null;
+	const source = rec(raw.source);
+	const rel = str(source.rel);
+	return { channel, rel, followUpSourceId: rel === "follow_up" ? id(rec(source.from).ticket_id) : null };
+}
+
+/** A ticket, or null without a valid id, status, created_at and updated_at. */
+export function normalizeTicket(raw: unknown): Ticket | null {
+	if (!isRecord(raw)) return null;
+	const ticketId = id(raw.id);
+	const status = oneOf(STATUSES, raw.status);
+	const createdAt = str(raw.created_at);
+	const updatedAt = str(raw.updated_at);
+	if (ticketId === null || status === null || createdAt === null || updatedAt === null) return null;
+	const fieldsRaw = Array.isArray(raw.custom_fields) ? raw.custom_fields : raw.fields;
+	return {
+		id: ticketId,
+		externalId: str(raw.external_id),
+		subject: str(raw.subject) ?? str(raw.raw_subject) ?? "",
+		description: str(raw.description) ?? "",
+		status,
+		customStatusId: id(raw.custom_status_id),
+		priority: oneOf(PRIORITIES, raw.priority),
+		type: oneOf(TYPES, raw.type),
+		requesterId: id(raw.requester_id),
+		submitterId: id(raw.submitter_id),
+		assigneeId: id(raw.assignee_id),
+		groupId: id(raw.group_id),
+		organizationId: id(raw.organization_id),
+		brandId: id(raw.brand_id),
+		ticketFormId: id(raw.ticket_form_id),
+		problemId: id(raw.problem_id),
+		collaboratorIds: ids(raw.collaborator_ids),
+		emailCcIds: ids(raw.email_cc_ids),
+		followerIds: ids(raw.follower_ids),
+		followupIds: ids(raw.followup_ids),
+		tags: strings(raw.tags),
+		customFields: (Array.isArray(fieldsRaw) ? fieldsRaw : []).flatMap(f =>
+			isRecord(f) && isId(f.id) && isCustomFieldValue(f.value) ? [{ id: f.id, value: f.value }] : [],
+		),
+		via: normalizeVia(raw.via),
+		dueAt: str(raw.due_at),
+		isPublic: bool(raw.is_public, true),
+		createdAt,
+		updatedAt,
+	};
+}
+
+/** A user, or null without a valid id, name and role. */
+export function normalizeUser(raw: unknown): User | null {
+	if (!isRecord(raw)) return null;
+	const userId = id(raw.id);
+	const name = str(raw.name);
+	const role = oneOf(ROLES, raw.role);
+	if (userId === null || name === null || role === null) return null;
+	return {
+		id: userId,
+		name,
+		email: str(raw.email),
+		role,
+		roleType: num(raw.role_type),
+		active: bool(raw.active, true),
+		suspended: bool(raw.suspended, false),
+		organizationId: id(raw.organization_id),
+		locale: str(raw.locale),
+		timeZone: str(raw.time_zone),
+		photoUrl: safeUrl(rec(raw.photo).content_url),
+	};
+}
+
+/** A ticket field with its options (custom or system), or null without id, type and title. */
+export function normalizeTicketField(raw: unknown): TicketField | null {
+	if (!isRecord(raw)) return null;
+	const fieldId = id(raw.id);
+	const type = str(raw.type);
+	const title = str(raw.title) ?? str(raw.raw_title);
+	if (fieldId === null || type === null || title === null) return null;
+	const custom = normalizeList(raw.custom_field_options, normalizeOption) ?? [];
+	const system = normalizeList(raw.system_field_options, normalizeOption) ?? [];
+	return {
+		id: fieldId,
+		type,
+		title,
+		description: str(raw.description) ?? "",
+		agentDescription: str(raw.agent_description) ?? "",
+		position: num(raw.position) ?? 0,
+		active: bool(raw.active, true),
+		required: bool(raw.required, false),
+		removable: bool(raw.removable, true),
+		agentCanEdit: bool(raw.agent_can_edit, true),
+		regexpForValidation: str(raw.regexp_for_validation),
+		tag: str(raw.tag),
+		options: custom.length > 0 ? custom : system,
+		relationshipTargetType: str(raw.relationship_target_type),
+	};
+}
+
+function normalizeOption(raw: unknown): FieldOption | null {
+	if (!isRecord(raw)) return null;
+	const name = str(raw.name);
+	const value = str(raw.value);
+	if (name === null || value === null) return null;
+	return { id: id(raw.id), name, value, isDefault: bool(raw.default, false) };
+}
+
+/** A ticket form, or null without id and name. */
+export function normalizeTicketForm(raw: unknown): TicketForm | null {
+	if (!isRecord(raw)) return null;
+	const formId = id(raw.id);
+	const name = str(raw.name);
+	if (formId === null || name === null) return null;
+	return {
+		id: formId,
+		name,
+		displayName: str(raw.display_name) ?? name,
+		active: bool(raw.active, true),
+		isDefault: bool(raw.default, false),
+		position: num(raw.position) ?? 0,
+		ticketFieldIds: ids(raw.ticket_field_ids),
+		agentConditions: normalizeList(raw.agent_conditions, normalizeCondition) ?? [],
+	};
+}
+
+function normalizeCondition(raw: unknown): FormCondition | null {
+	if (!isRecord(raw) || !isId(raw.parent_field_id)) return null;
+	const value = raw.value;
+	if (!(value === null || ["string", "boolean", "number"].includes(typeof value))) return null;
+	const childFields = (Array.isArray(raw.child_fields) ? raw.child_fields : []).flatMap(child => {
+		if (!isRecord(child) || !isId(child.id)) return [];
+		const rule = rec(child.required_on_statuses);
+		const requiredOnStatuses =
+			rule.type === "ALL_STATUSES"
+				? ("all" as const)
+				: rule.type === "SOME_STATUSES"
+					? strings(rule.statuses)
+					: ("none" as const);
+		return [{ id: child.id, isRequired: bool(child.is_required, false), requiredOnStatuses }];
+	});
+	return { parentFieldId: raw.parent_field_id, value: value as FormCondition["value"], childFields };
+}
+
+/** The `settings` object of `GET /account/settings` (`{tickets: {...}, ...}`) → AccountSettings; null when not an object. */
+export function normalizeAccountSettings(raw: unknown): AccountSettings | null {
+	if (!isRecord(raw)) return null;
+	const t = rec(raw.tickets);
+	return {
+		collaboration: bool(t.collaboration, false),
+		followerAndEmailCcCollaborations: bool(t.follower_and_email_cc_collaborations, false),
+		lightAgentEmailCcsAllowed: bool(t.light_agent_email_ccs_allowed, false),
+		commentsPublicByDefault: bool(t.comments_public_by_default, true),
+		emailAttachments: bool(t.email_attachments, true),
+		privateAttachments: bool(t.private_attachments, false),
+		tagging: bool(t.tagging, true),
+	};
+}

@@ -1,0 +1,99 @@
+/**
+ * Ticket endpoints: show (with side-loaded users), create (sync or async, idempotent), update,
+ * and job statuses (zendesk-ticket-api.md §3–§6).
+ */
+import type { ZafPort } from "../zaf/port";
+import { call, getOne, jsonRequest, pick, query, unexpected } from "./http";
+import { normalizeAudit, normalizeJobStatus, normalizeList, normalizeTicket, normalizeUser } from "./normalize";
+import type { Audit, Id, JobStatus, Ticket, User } from "./types";
+import type { TicketCreateInput, TicketUpdateInput } from "./wire";
+
+/** A ticket plus the users Zendesk side-loaded with it (`[]` unless asked for). */
+export interface TicketWithUsers {
+	ticket: Ticket;
+	users: User[];
+}
+
+/** The outcome of a ticket write: the ticket as saved, and the audit (null for a no-op update). */
+export interface TicketWriteResult {
+	ticket: Ticket;
+	audit: Audit | null;
+}
+
+/**
+ * A create: `created` for a synchronous 201 (`replayed` when Zendesk answered from its idempotency
+ * cache), `queued` for `?async=true` (202), to be followed with `getJobStatus`.
+ */
+export type CreateTicketResult =
+	| ({ kind: "created"; replayed: boolean } & TicketWriteResult)
+	| { kind: "queued"; ticketId: Id | null; jobStatus: JobStatus };
+
+export interface CreateTicketOptions {
+	/** `POST /api/v2/tickets?async=true`: 202 with a job (§4.3). */
+	async?: boolean;
+	/** Sent as `Idempotency-Key`, so a retry after a timeout cannot create a second ticket (§4.1). */
+	idempotencyKey?: string;
+}
+
+/** Ticket endpoints over a port. Does not retry, poll or merge anything. */
+export function createTicketsApi(zaf: ZafPort) {
+	return {
+		/** `GET /api/v2/tickets/{id}.json[?include=users]`. */
+		async getTicket(id: Id, options: { includeUsers?: boolean } = {}): Promise<TicketWithUsers> {
+			const url = `/api/v2/tickets/${id}.json${query({ include: options.includeUsers ? "users" : undefined })}`;
+			const { json, status, label } = await call(zaf, { url, type: "GET" });
+			const ticket = pick(json, "ticket", normalizeTicket, label, status);
+			const users = options.includeUsers ? (normalizeList(field(json, "users"), normalizeUser) ?? []) : [];
+			return { ticket, users };
+		},
+
+		/** `POST /api/v2/tickets.json`: creates a ticket (only `comment` is required by Zendesk). */
+		async createTicket(payload: TicketCreateInput, options: CreateTicketOptions = {}): Promise<CreateTicketResult> {
+			const url = `/api/v2/tickets.json${query({ async: options.async ? "true" : undefined })}`;
+			const headers = options.idempotencyKey ? { "Idempotency-Key": options.idempotencyKey } : undefined;
+			const {
+				json,
+				status,
+				label,
+				headers: responseHeaders,
+			} = await call(zaf, jsonRequest("POST", url, { ticket: payload }, headers));
+			if (status === 202 || field(json, "job_status") !== undefined) {
+				const jobStatus = pick(json, "job_status", normalizeJobStatus, label, status);
+				const ticketId = field(field(json, "ticket"), "id");
+				return { kind: "queued", ticketId: typeof ticketId === "number" ? ticketId : null, jobStatus };
+			}
+			return {
+				kind: "created",
+				replayed: responseHeaders["x-idempotency-lookup"] === "hit",
+				...writeResult(json, label, status),
+			};
+		},
+
+		/** `PUT /api/v2/tickets/{id}.json`. Safe updates are the caller's: pass `safe_update` + `updated_stamp`. */
+		async updateTicket(id: Id, payload: TicketUpdateInput): Promise<TicketWriteResult> {
+			const { json, status, label } = await call(
+				zaf,
+				jsonRequest("PUT", `/api/v2/tickets/${id}.json`, { ticket: payload }),
+			);
+			return writeResult(json, label, status);
+		},
+
+		/** `GET /api/v2/job_statuses/{id}.json`. One read; polling and backoff are the caller's. */
+		getJobStatus(id: string): Promise<JobStatus> {
+			return getOne(zaf, `/api/v2/job_statuses/${encodeURIComponent(id)}.json`, "job_status", normalizeJobStatus);
+		},
+	};
+}
+
+function writeResult(json: unknown, label: string, status: number): TicketWriteResult {
+	const ticket = pick(json, "ticket", normalizeTicket, label, status);
+	const rawAudit = field(json, "audit");
+	const audit = rawAudit === undefined || rawAudit === null ? null : normalizeAudit(rawAudit);
+	if (rawAudit !== undefined && rawAudit !== null && audit === null)
+		throw unexpected(label, status, 'malformed "audit"');
+	return { ticket, audit };
+}
+
+function field(json: unknown, key: string): unknown {
+	return typeof json === "object" && json !== null ? (json as Record<string, unknown>)[key] : undefined;
+}
