@@ -1,0 +1,124 @@
+/**
+ * Domain types for ticket custom fields (camelCase). The wire shapes (`ticket_fields`,
+ * `custom_fields: [{id, value}]`) live in `src/api/wire.ts`; `src/api/normalize.ts` converts them.
+ * Pure data: nothing here talks to Zendesk.
+ */
+
+/** A Zendesk numeric id (below 2^53, so a JS number is safe). */
+export type FieldId = number;
+
+/** The custom field types the sidebar knows how to show (zendesk-ticket-api.md §7.1). */
+export type CustomFieldType =
+	| "text"
+	| "textarea"
+	| "integer"
+	| "decimal"
+	| "date"
+	| "checkbox"
+	| "regexp"
+	| "tagger"
+	| "multiselect"
+	| "lookup"
+	| "partialcreditcard";
+
+/** Every custom field type, in the order the docs list them. */
+export const CUSTOM_FIELD_TYPES: readonly CustomFieldType[] = [
+	"text",
+	"textarea",
+	"integer",
+	"decimal",
+	"date",
+	"checkbox",
+	"regexp",
+	"tagger",
+	"multiselect",
+	"lookup",
+	"partialcreditcard",
+];
+
+/** True for a type the sidebar knows; system types (`subject`, `status`, ...) and future types are not. */
+export function isCustomFieldType(type: string): type is CustomFieldType {
+	return (CUSTOM_FIELD_TYPES as readonly string[]).includes(type);
+}
+
+/** One option of a dropdown (`tagger`) or multi-select field: the agent sees `name`, Zendesk stores `value` (the tag). */
+export interface FieldOption {
+	id: FieldId | null;
+	/** The label shown to agents. */
+	name: string;
+	/** The tag written to `custom_fields[].value`. */
+	value: string;
+	/** Whether Zendesk marks it as the default option. */
+	isDefault: boolean;
+}
+
+/** A ticket field definition as the sidebar needs it (not every key Zendesk sends). */
+export interface TicketFieldDef {
+	id: FieldId;
+	/** Zendesk's `type`; a `CustomFieldType` for custom fields, or a system type such as `subject`. */
+	type: string;
+	title: string;
+	/** Shown to agents under the title; `agent_description` when set, else `description`; "" when none. */
+	description: string;
+	position: number;
+	active: boolean;
+	/** Zendesk's `required`: a value is needed to set the ticket to solved. It does not block other saves. */
+	required: boolean;
+	/** `false` for system fields that exist on every ticket. */
+	removable: boolean;
+	/** Zendesk's read-only `agent_can_edit`; `true` when Zendesk omitted it. */
+	agentCanEdit: boolean;
+	/** For `regexp` fields: the (Ruby-flavoured) validation pattern; `null` when none. */
+	regexpForValidation: string | null;
+	/** For `checkbox` fields: the tag added to the ticket when checked. */
+	tag: string | null;
+	/** For `tagger` and `multiselect` fields; empty otherwise. */
+	options: readonly FieldOption[];
+	/** For `lookup` fields: `zen:user`, `zen:organization`, `zen:ticket` or `zen:custom_object:{key}`. */
+	relationshipTargetType: string | null;
+}
+
+/** A value as Zendesk sends or accepts it in `custom_fields: [{id, value}]`. */
+export type FieldValue = string | number | boolean | readonly string[] | null;
+
+/** One entry of a ticket's `custom_fields`. */
+export interface CustomFieldValue {
+	id: FieldId;
+	value: FieldValue;
+}
+
+/**
+ * What the agent has in an input, before coercion: text for text-like types and lookups (an id),
+ * a boolean for checkboxes, a list (tags or option names) for multi-selects, a tag or option name
+ * for dropdowns. `null` means "empty".
+ */
+export type FieldDraftValue = string | boolean | readonly string[] | null;
+
+/** A ticket form as the sidebar needs it. */
+export interface TicketFormDef {
+	id: FieldId;
+	active: boolean;
+	/** Zendesk's `default`: the form of tickets that have no `ticket_form_id`. */
+	isDefault: boolean;
+	/** Field ids in display order (system fields included; the sidebar skips them). */
+	ticketFieldIds: readonly FieldId[];
+	agentConditions: readonly FormCondition[];
+}
+
+/** When a form condition makes a child field required (Zendesk `required_on_statuses`). */
+export interface RequiredOnStatuses {
+	type: "SOME_STATUSES" | "ALL_STATUSES" | "NO_STATUSES";
+	statuses: readonly string[];
+}
+
+/** One agent condition of a form: when `parentFieldId` has `value`, the children appear (and may be required). */
+export interface FormCondition {
+	parentFieldId: FieldId;
+	value: FieldValue;
+	childFields: ReadonlyArray<{ id: FieldId; isRequired: boolean; requiredOnStatuses: RequiredOnStatuses | null }>;
+}
+
+/** The key of a field in `Issue.field` and in per-field notices: `field.<id>`. */
+export function fieldKey(id: FieldId): string {
+	return `field.${id}`;
+}
