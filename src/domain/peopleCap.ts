@@ -19,7 +19,13 @@ export interface CcCounts {
 	current: number;
 	/** CCs the ticket would have once the staged changes are applied. */
 	final: number;
-	/** `email_ccs` items with `action: put` the update would carry (what Zendesk's 400 counts). */
+	/** CCs the staged changes add (distinct people not on the ticket yet). */
+	added: number;
+	/**
+	 * `email_ccs` items the update would carry, additions and removals alike. Zendesk answers 400 to
+	 * "more than 48 email CCs ... in the request"; whether removals count is not documented [U], so the
+	 * app counts them, as the emulator does (never a 400, at the price of splitting a rare huge swap).
+	 */
 	requested: number;
 	max: number;
 }
@@ -31,21 +37,27 @@ export interface CcCounts {
  */
 export function countCcs(current: CurrentPeople, staged: StagedPeople): CcCounts {
 	let final = current.ccs.length;
-	let requested = 0;
-	const added: PersonRef[] = [];
+	let added = 0;
+	let removed = 0;
+	const addedRefs: PersonRef[] = [];
+	const removedRefs: PersonRef[] = [];
 	for (const change of staged.changes) {
 		if (change.list !== "ccs") continue;
 		const present = findOnList(current, "ccs", change.person) !== undefined;
 		if (change.op === "remove") {
-			if (present) final -= 1;
+			if (present && !removedRefs.some(ref => samePerson(ref, change.person))) {
+				removedRefs.push(change.person);
+				final -= 1;
+				removed += 1;
+			}
 			continue;
 		}
-		if (present || isRequester(current, change.person) || added.some(ref => samePerson(ref, change.person))) continue;
-		added.push(change.person);
+		if (present || isRequester(current, change.person) || addedRefs.some(ref => samePerson(ref, change.person))) continue;
+		addedRefs.push(change.person);
 		final += 1;
-		requested += 1;
+		added += 1;
 	}
-	return { current: current.ccs.length, final, requested, max: MAX_EMAIL_CCS };
+	return { current: current.ccs.length, final, added, requested: added + removed, max: MAX_EMAIL_CCS };
 }
 
 /** True when the reference is the ticket's requester: same id, or the requester's email when it is known. */

@@ -6,7 +6,8 @@ import type { PeopleMode } from "./peopleTypes";
 describe("choosePeopleMode", () => {
 	const cases: Array<[PeopleAccountSettings, PeopleMode]> = [
 		[{ followerAndEmailCcCollaborations: true, collaboration: true }, "ccsAndFollowers"],
-		[{ followerAndEmailCcCollaborations: true, collaboration: false }, "ccsAndFollowers"],
+		[{ followerAndEmailCcCollaborations: true }, "ccsAndFollowers"],
+		[{ followerAndEmailCcCollaborations: true, collaboration: false }, "disabled"],
 		[{ followerAndEmailCcCollaborations: false, collaboration: true }, "collaborators"],
 		[{ followerAndEmailCcCollaborations: false }, "collaborators"],
 		[{}, "collaborators"],

@@ -15,12 +15,13 @@ export interface PeopleAccountSettings {
 }
 
 /**
- * `ccsAndFollowers` when the CCs-and-followers experience is on, else `collaborators` when legacy
- * CCs are on, else `disabled`. Missing settings count as on for collaborators (Zendesk's default).
+ * `disabled` when CCs are off (`collaboration: false`), else `ccsAndFollowers` when the
+ * CCs-and-followers experience is on, else `collaborators`. Same reading as the emulator
+ * (`sandbox/emulator/collaboratorRules.ts` `collaborationMode`). Missing `collaboration` counts as on.
  */
 export function choosePeopleMode(settings: PeopleAccountSettings): PeopleMode {
-	if (settings.followerAndEmailCcCollaborations === true) return "ccsAndFollowers";
 	if (settings.collaboration === false) return "disabled";
+	if (settings.followerAndEmailCcCollaborations === true) return "ccsAndFollowers";
 	return "collaborators";
 }
 

@@ -65,7 +65,7 @@ export function rebasePeople(staged: StagedPeople, previous: CurrentPeople, fres
 	const next: StagedPeople = { changes: kept };
 	const counts = countCcs(fresh, next);
 	// Only additions can break the cap; removals alone are always allowed to go through.
-	if (counts.final > counts.max && counts.requested > 0) {
+	if (counts.final > counts.max && counts.added > 0) {
 		notes.push({ code: "people.rebase.capExceeded", vars: { count: counts.final, max: counts.max }, blocking: true });
 	}
 	return {

@@ -55,6 +55,9 @@ export function validateCandidate(ctx: PeopleValidationContext, list: PeopleList
 	if (list === "ccs") {
 		const counts = countCcs(ctx.current, stageAdd(ctx.staged, list, person));
 		if (counts.final > counts.max) return [capIssue(counts.max, counts.final)];
+		if (ctx.current.mode === "ccsAndFollowers" && counts.requested > counts.max) {
+			return [{ field: "ccs", code: "people.issues.ccRequestCap", vars: { max: counts.max, count: counts.requested } }];
+		}
 	}
 	return [];
 }
@@ -89,6 +92,10 @@ export function validateStaged(ctx: PeopleValidationContext): Issue[] {
 	}
 	const counts = countCcs(current, staged);
 	if (counts.final > counts.max) issues.push(capIssue(counts.max, counts.final));
+	else if (current.mode === "ccsAndFollowers" && counts.requested > counts.max) {
+		// Within the cap but too many items for one request (a huge swap): Zendesk would answer 400.
+		issues.push({ field: "ccs", code: "people.issues.ccRequestCap", vars: { max: counts.max, count: counts.requested } });
+	}
 	return issues;
 }
 
