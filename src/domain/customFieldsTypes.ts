@@ -58,8 +58,10 @@ export interface TicketFieldDef {
 	/** Zendesk's `type`; a `CustomFieldType` for custom fields, or a system type such as `subject`. */
 	type: string;
 	title: string;
-	/** Shown to agents under the title; `agent_description` when set, else `description`; "" when none. */
+	/** Zendesk's `description` ("" when none). */
 	description: string;
+	/** Zendesk's agent-only `agent_description`; preferred over `description` in the sidebar when set. */
+	agentDescription?: string;
 	position: number;
 	active: boolean;
 	/** Zendesk's `required`: a value is needed to set the ticket to solved. It does not block other saves. */
@@ -105,17 +107,18 @@ export interface TicketFormDef {
 	agentConditions: readonly FormCondition[];
 }
 
-/** When a form condition makes a child field required (Zendesk `required_on_statuses`). */
-export interface RequiredOnStatuses {
-	type: "SOME_STATUSES" | "ALL_STATUSES" | "NO_STATUSES";
-	statuses: readonly string[];
-}
+/**
+ * When a form condition makes a child field required (Zendesk `required_on_statuses`): the listed
+ * statuses (`SOME_STATUSES`), `"all"` (`ALL_STATUSES`) or `"none"` (`NO_STATUSES`, or no rule).
+ * Same shape as the API client's `FormCondition`, so its forms can be passed in unchanged.
+ */
+export type RequiredOnStatuses = readonly string[] | "all" | "none";
 
 /** One agent condition of a form: when `parentFieldId` has `value`, the children appear (and may be required). */
 export interface FormCondition {
 	parentFieldId: FieldId;
 	value: FieldValue;
-	childFields: ReadonlyArray<{ id: FieldId; isRequired: boolean; requiredOnStatuses: RequiredOnStatuses | null }>;
+	childFields: ReadonlyArray<{ id: FieldId; isRequired: boolean; requiredOnStatuses: RequiredOnStatuses }>;
 }
 
 /** The key of a field in `Issue.field` and in per-field notices: `field.<id>`. */

@@ -50,7 +50,7 @@ describe("agent conditions", () => {
 	const condition: FormCondition = {
 		parentFieldId: 2,
 		value: "printer",
-		childFields: [{ id: 3, isRequired: true, requiredOnStatuses: { type: "SOME_STATUSES", statuses: ["solved"] } }],
+		childFields: [{ id: 3, isRequired: true, requiredOnStatuses: ["solved"] }],
 	};
 	const form = aForm({ ticketFieldIds: [2, 3, 4], agentConditions: [condition] });
 	const withProduct = (value: FieldValue) => new Map([[2, value]]);
@@ -67,20 +67,11 @@ describe("agent conditions", () => {
 	});
 
 	const statusCases: Array<[label: string, child: FormCondition["childFields"][number], expected: boolean]> = [
-		[
-			"solved listed",
-			{ id: 3, isRequired: true, requiredOnStatuses: { type: "SOME_STATUSES", statuses: ["pending", "solved"] } },
-			true,
-		],
-		[
-			"solved not listed",
-			{ id: 3, isRequired: true, requiredOnStatuses: { type: "SOME_STATUSES", statuses: ["pending"] } },
-			false,
-		],
-		["all statuses", { id: 3, isRequired: true, requiredOnStatuses: { type: "ALL_STATUSES", statuses: [] } }, true],
-		["no statuses", { id: 3, isRequired: true, requiredOnStatuses: { type: "NO_STATUSES", statuses: [] } }, false],
-		["legacy required", { id: 3, isRequired: true, requiredOnStatuses: null }, true],
-		["not required", { id: 3, isRequired: false, requiredOnStatuses: null }, false],
+		["solved listed", { id: 3, isRequired: true, requiredOnStatuses: ["pending", "solved"] }, true],
+		["solved not listed", { id: 3, isRequired: true, requiredOnStatuses: ["pending"] }, false],
+		["all statuses", { id: 3, isRequired: true, requiredOnStatuses: "all" }, true],
+		["no statuses", { id: 3, isRequired: true, requiredOnStatuses: "none" }, false],
+		["not required", { id: 3, isRequired: false, requiredOnStatuses: "all" }, false],
 	];
 	it.each(statusCases)("decides required-on-solve when %s", (_label, child, expected) => {
 		const f = aForm({ ticketFieldIds: [2, 3], agentConditions: [{ ...condition, childFields: [child] }] });
@@ -93,7 +84,7 @@ describe("agent conditions", () => {
 		const f = aForm({
 			ticketFieldIds: [8, 3],
 			agentConditions: [
-				{ parentFieldId: 8, value: false, childFields: [{ id: 3, isRequired: false, requiredOnStatuses: null }] },
+				{ parentFieldId: 8, value: false, childFields: [{ id: 3, isRequired: false, requiredOnStatuses: "all" }] },
 			],
 		});
 		expect(ids(orderTicketFields([box, serial], f))).toEqual([8, 3]);

@@ -70,6 +70,7 @@ export function orderTicketFields(
 /**
  * True when Zendesk needs a value in `field` to solve: the field's own `required`, or an agent
  * condition whose parent value matches and that requires the child on `solved` (or on every status).
+ * A required child without a status rule (`"none"`) is not counted.
  */
 export function requiredOnSolve(
 	field: TicketFieldDef,
@@ -83,9 +84,7 @@ export function requiredOnSolve(
 		return condition.childFields.some(child => {
 			if (child.id !== field.id || !child.isRequired) return false;
 			const on = child.requiredOnStatuses;
-			if (!on) return true; // legacy conditions: "required" means required to solve
-			if (on.type === "ALL_STATUSES") return true;
-			return on.type === "SOME_STATUSES" && on.statuses.includes("solved");
+			return on === "all" || (Array.isArray(on) && on.includes("solved"));
 		});
 	});
 }
