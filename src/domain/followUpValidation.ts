@@ -33,8 +33,6 @@ export interface FollowUpValidationContext {
 	uploadsInFlight?: number;
 }
 
-const P = "followUp.issues.";
-
 /** All problems with the draft, in form order. */
 export function validateFollowUpDraft(draft: FollowUpDraft, context: FollowUpValidationContext): Issue[] {
 	const { source } = context;
@@ -43,17 +41,17 @@ export function validateFollowUpDraft(draft: FollowUpDraft, context: FollowUpVal
 	if (draft.mode !== mode)
 		issues.push({
 			field: "form",
-			code: P + (mode === "followUp" ? "sourceClosedMeanwhile" : "sourceReopenedMeanwhile"),
+			code: mode === "followUp" ? "followUp.issues.sourceClosedMeanwhile" : "followUp.issues.sourceReopenedMeanwhile",
 			vars: { id: source.id },
 		});
 	if (draft.subject.trim().length > SUBJECT_MAX_LENGTH)
-		issues.push({ field: "subject", code: P + "subjectTooLong", vars: { max: SUBJECT_MAX_LENGTH } });
-	if (draft.comment.trim() === "") issues.push({ field: "comment", code: P + "commentEmpty" });
+		issues.push({ field: "subject", code: "followUp.issues.subjectTooLong", vars: { max: SUBJECT_MAX_LENGTH } });
+	if (draft.comment.trim() === "") issues.push({ field: "comment", code: "followUp.issues.commentEmpty" });
 	issues.push(...validateRequesterChoice(draft.requester, source.requesterId, context.knownLocaleIds));
 	issues.push(...validateCcs(draft));
 	const tags = parseTags(draft.tagsText);
 	if (tags.join(" ").length > TAGS_MAX_LENGTH)
-		issues.push({ field: "tags", code: P + "tagsTooLong", vars: { max: TAGS_MAX_LENGTH } });
+		issues.push({ field: "tags", code: "followUp.issues.tagsTooLong", vars: { max: TAGS_MAX_LENGTH } });
 	issues.push(...validateUploads(draft, context));
 	return issues;
 }
@@ -63,11 +61,15 @@ function validateCcs(draft: FollowUpDraft): Issue[] {
 	draft.emailCcs.forEach((cc, index) => {
 		if (cc.kind !== "email") return;
 		if (emailProblem(cc.email) !== null)
-			issues.push({ field: `emailCcs.${index}`, code: P + "ccEmailInvalid", vars: { email: cc.email.trim() } });
+			issues.push({
+				field: `emailCcs.${index}`,
+				code: "followUp.issues.ccEmailInvalid",
+				vars: { email: cc.email.trim() },
+			});
 	});
 	const count = countDistinctCcs(draft);
 	if (count > MAX_EMAIL_CCS)
-		issues.push({ field: "emailCcs", code: P + "tooManyCcs", vars: { max: MAX_EMAIL_CCS, count } });
+		issues.push({ field: "emailCcs", code: "followUp.issues.tooManyCcs", vars: { max: MAX_EMAIL_CCS, count } });
 	return issues;
 }
 
@@ -84,11 +86,12 @@ export function countDistinctCcs(draft: FollowUpDraft): number {
 
 function validateUploads(draft: FollowUpDraft, context: FollowUpValidationContext): Issue[] {
 	const issues: Issue[] = [];
-	if ((context.uploadsInFlight ?? 0) > 0) issues.push({ field: "attachments", code: P + "uploadsInFlight" });
+	if ((context.uploadsInFlight ?? 0) > 0)
+		issues.push({ field: "attachments", code: "followUp.issues.uploadsInFlight" });
 	if (draft.uploads.length > MAX_ATTACHMENTS)
-		issues.push({ field: "attachments", code: P + "tooManyAttachments", vars: { max: MAX_ATTACHMENTS } });
+		issues.push({ field: "attachments", code: "followUp.issues.tooManyAttachments", vars: { max: MAX_ATTACHMENTS } });
 	const oldest = Math.min(...draft.uploads.map(u => u.uploadedAt));
 	if (draft.uploads.length > 0 && context.now - oldest > UPLOAD_TOKEN_LIFETIME_MS)
-		issues.push({ field: "attachments", code: P + "uploadsExpired" });
+		issues.push({ field: "attachments", code: "followUp.issues.uploadsExpired" });
 	return issues;
 }

@@ -30,8 +30,6 @@ export const REQUESTER_NAME_MAX_LENGTH = 255;
 /** The requester part of a create body: `requester_id`, or `requester` for a new one. */
 export type RequesterPayload = { requester_id: Id } | { requester: { name: string; email: string; locale_id?: Id } };
 
-const P = "followUp.issues.";
-
 /**
  * Checks a requester choice. `sourceRequesterId` is the original's requester (for `same`);
  * `knownLocaleIds`, when given, restricts `localeId` to the account's locales. Never throws.
@@ -43,31 +41,31 @@ export function validateRequesterChoice(
 ): Issue[] {
 	switch (choice.kind) {
 		case "same":
-			return sourceRequesterId === null ? [{ field: "requester", code: P + "requesterSourceMissing" }] : [];
+			return sourceRequesterId === null ? [{ field: "requester", code: "followUp.issues.requesterSourceMissing" }] : [];
 		case "existing":
-			return choice.userId === null ? [{ field: "requester", code: P + "requesterNotChosen" }] : [];
+			return choice.userId === null ? [{ field: "requester", code: "followUp.issues.requesterNotChosen" }] : [];
 		case "new": {
 			const issues: Issue[] = [];
 			const name = choice.name.trim();
-			if (name === "") issues.push({ field: "requester.name", code: P + "requesterNameEmpty" });
+			if (name === "") issues.push({ field: "requester.name", code: "followUp.issues.requesterNameEmpty" });
 			else if (name.length > REQUESTER_NAME_MAX_LENGTH)
 				issues.push({
 					field: "requester.name",
-					code: P + "requesterNameTooLong",
+					code: "followUp.issues.requesterNameTooLong",
 					vars: { max: REQUESTER_NAME_MAX_LENGTH },
 				});
 			const problem = emailProblem(choice.email);
-			if (problem === "empty") issues.push({ field: "requester.email", code: P + "requesterEmailEmpty" });
+			if (problem === "empty") issues.push({ field: "requester.email", code: "followUp.issues.requesterEmailEmpty" });
 			else if (problem !== null)
 				issues.push({
 					field: "requester.email",
-					code: P + "requesterEmailInvalid",
+					code: "followUp.issues.requesterEmailInvalid",
 					vars: { email: choice.email.trim() },
 				});
 			if (choice.localeId !== null) {
 				const wellFormed = Number.isSafeInteger(choice.localeId) && choice.localeId > 0;
 				if (!wellFormed || (knownLocaleIds !== undefined && !knownLocaleIds.includes(choice.localeId)))
-					issues.push({ field: "requester.locale", code: P + "requesterLocaleUnknown" });
+					issues.push({ field: "requester.locale", code: "followUp.issues.requesterLocaleUnknown" });
 			}
 			return issues;
 		}
