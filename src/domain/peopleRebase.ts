@@ -94,6 +94,11 @@ function refresh(ref: PersonRef, fresh: CurrentPeople): PersonRef {
 	return known === undefined ? ref : userRef(known);
 }
 
+const NOTE_CODES: Record<PeopleList, Record<"alreadyAdded" | "alreadyRemoved", string>> = {
+	ccs: { alreadyAdded: "people.rebase.alreadyAddedCc", alreadyRemoved: "people.rebase.alreadyRemovedCc" },
+	followers: { alreadyAdded: "people.rebase.alreadyAddedFollower", alreadyRemoved: "people.rebase.alreadyRemovedFollower" },
+};
+
 function noteCode(list: PeopleList, what: "alreadyAdded" | "alreadyRemoved"): string {
-	return `people.rebase.${what}${list === "ccs" ? "Cc" : "Follower"}`;
+	return NOTE_CODES[list][what];
 }

@@ -4,7 +4,7 @@
  * sent with an internal note), so the model re-reads the ticket and compares. Pure.
  */
 import { displayName, findOnList } from "./peopleIdentity";
-import type { CurrentPeople, StagedChange } from "./peopleTypes";
+import type { CurrentPeople, PeopleList, StagedChange } from "./peopleTypes";
 
 /** A sent change that the fresh read does not reflect, with the translation key explaining it. */
 export interface UnappliedChange {
@@ -12,6 +12,11 @@ export interface UnappliedChange {
 	code: string;
 	vars: { name: string };
 }
+
+const VERIFY_CODES: Record<PeopleList, Record<StagedChange["op"], string>> = {
+	ccs: { add: "people.verify.notAddedCc", remove: "people.verify.notRemovedCc" },
+	followers: { add: "people.verify.notAddedFollower", remove: "people.verify.notRemovedFollower" },
+};
 
 /**
  * Compares the changes that were sent with the ticket read after the update: additions whose person
@@ -24,9 +29,7 @@ export function unappliedChanges(sent: readonly StagedChange[], after: CurrentPe
 		if (after.mode === "collaborators" && change.list === "followers") continue;
 		const present = findOnList(after, change.list, change.person) !== undefined;
 		if ((change.op === "add") === present) continue;
-		const what = change.op === "add" ? "notAdded" : "notRemoved";
-		const list = change.list === "ccs" ? "Cc" : "Follower";
-		out.push({ change, code: `people.verify.${what}${list}`, vars: { name: displayName(change.person) } });
+		out.push({ change, code: VERIFY_CODES[change.list][change.op], vars: { name: displayName(change.person) } });
 	}
 	return out;
 }
