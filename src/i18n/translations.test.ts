@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUNDLES } from "./bundles";
 import { createTranslator, type Bundle } from "./createTranslator";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -82,9 +81,5 @@ describe("translations", () => {
 			}).map(l => `${l}: ${key}`),
 		);
 		expect(mismatches).toEqual([]);
-	});
-
-	it("bundles en, de and fr for the app", () => {
-		expect(Object.keys(BUNDLES).sort()).toEqual(["de", "en", "fr"]);
 	});
 });

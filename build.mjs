@@ -1,0 +1,180 @@
+/**
+ * Builds the Zendesk app package into dist/: manifest.json, translations/*.json and assets/
+ * (iframe.html, main.js, main.css, logos, i18n/<locale>.json UI strings), nothing else. Source maps go to dist-maps/, outside
+ * the package.
+ *
+ *   node build.mjs           minified production build
+ *   node build.mjs --dev     unminified, NODE_ENV=development
+ *   node build.mjs --watch   rebuild on change (esbuild.context), implies --dev unless --prod
+ *
+ * Also importable: `buildApp({ outdir, mapsdir, dev })` (used by the budget test and the packager).
+ */
+import * as esbuild from "esbuild";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+
+/** The whole app's gzipped JS + CSS must stay under this (issue #2: Zendesk's React scaffold ships 80 KB). */
+export const BUDGET_BYTES = 20 * 1024;
+
+/**
+ * esbuild plugin: the bundle imports translations/<locale>.json for UI strings; Zendesk reads the
+ * `app` section from translations/ itself, so it is stripped from the bundle.
+ */
+const stripAppTranslations = {
+	name: "strip-app-translations",
+	setup(build) {
+		build.onLoad({ filter: /[\\/]translations[\\/][^\\/]+\.json$/ }, args => {
+			const { app: _app, ...ui } = JSON.parse(readFileSync(args.path, "utf8"));
+			return { contents: JSON.stringify(ui), loader: "json" };
+		});
+	},
+};
+
+function esbuildOptions({ outdir, dev }) {
+	return {
+		absWorkingDir: ROOT,
+		entryPoints: [
+			{ in: "src/main.tsx", out: "main" },
+			{ in: "src/ui/styles/main.css", out: "main" },
+		],
+		outdir: join(outdir, "assets"),
+		bundle: true,
+		format: "iife",
+		target: ["es2020", "chrome100", "firefox100", "safari15"],
+		platform: "browser",
+		minify: !dev,
+		sourcemap: "external",
+		legalComments: "none",
+		write: false,
+		metafile: true,
+		define: { "process.env.NODE_ENV": JSON.stringify(dev ? "development" : "production") },
+		plugins: [stripAppTranslations],
+		logLevel: "silent",
+	};
+}
+
+/** Copies manifest.json, translations/*.json and assets/* (the package's static part) into outdir. */
+function copyStatic(outdir) {
+	mkdirSync(join(outdir, "assets"), { recursive: true });
+	mkdirSync(join(outdir, "translations"), { recursive: true });
+	cpSync(join(ROOT, "manifest.json"), join(outdir, "manifest.json"));
+	for (const name of readdirSync(join(ROOT, "translations"))) {
+		if (name.endsWith(".json")) cpSync(join(ROOT, "translations", name), join(outdir, "translations", name));
+	}
+	for (const name of readdirSync(join(ROOT, "assets"))) {
+		cpSync(join(ROOT, "assets", name), join(outdir, "assets", name), { recursive: true });
+	}
+	// Non-English UI strings, fetched at runtime by src/i18n/bundles.ts (English is in main.js).
+	mkdirSync(join(outdir, "assets", "i18n"), { recursive: true });
+	for (const name of readdirSync(join(ROOT, "translations"))) {
+		if (!name.endsWith(".json") || name === "en.json") continue;
+		const { app: _app, ...ui } = JSON.parse(readFileSync(join(ROOT, "translations", name), "utf8"));
+		writeFileSync(join(outdir, "assets", "i18n", name), JSON.stringify(ui));
+	}
+}
+
+/** Writes esbuild's in-memory output: bundles into the package, .map files into mapsdir. */
+function writeOutput(result, outdir, mapsdir) {
+	const sizes = {};
+	for (const file of result.outputFiles) {
+		const name = basename(file.path);
+		if (name.endsWith(".map")) {
+			mkdirSync(mapsdir, { recursive: true });
+			writeFileSync(join(mapsdir, name), file.contents);
+			continue;
+		}
+		mkdirSync(dirname(file.path), { recursive: true });
+		writeFileSync(file.path, file.contents);
+		sizes[relative(outdir, file.path)] = {
+			raw: file.contents.length,
+			gzip: gzipSync(file.contents, { level: 9 }).length,
+		};
+	}
+	return sizes;
+}
+
+/** Formats the size report printed after each build. */
+export function sizeReport(sizes) {
+	const total = Object.values(sizes).reduce((sum, s) => sum + s.gzip, 0);
+	const lines = Object.entries(sizes).map(
+		([name, s]) =>
+			`  ${name.padEnd(18)} ${(s.raw / 1024).toFixed(1).padStart(6)} KB  ${(s.gzip / 1024).toFixed(1).padStart(5)} KB gzip`,
+	);
+	const verdict = total <= BUDGET_BYTES ? "within" : "OVER";
+	lines.push(`  JS+CSS gzip total ${(total / 1024).toFixed(1)} KB (${verdict} the ${BUDGET_BYTES / 1024} KB budget)`);
+	return { text: lines.join("\n"), total, withinBudget: total <= BUDGET_BYTES };
+}
+
+/**
+ * One full build into `outdir` (emptied first). Resolves with gzipped sizes of the bundles; rejects
+ * with esbuild's errors. Does not enforce the budget (the budget test and `npm run package` do).
+ */
+export async function buildApp({ outdir = join(ROOT, "dist"), mapsdir = join(ROOT, "dist-maps"), dev = false } = {}) {
+	rmSync(outdir, { recursive: true, force: true });
+	rmSync(mapsdir, { recursive: true, force: true });
+	copyStatic(outdir);
+	const result = await esbuild.build(esbuildOptions({ outdir, dev }));
+	return { sizes: writeOutput(result, outdir, mapsdir), metafile: result.metafile };
+}
+
+async function watchApp({ outdir, mapsdir, dev }) {
+	rmSync(outdir, { recursive: true, force: true });
+	copyStatic(outdir);
+	const report = {
+		name: "report",
+		setup(build) {
+			build.onEnd(result => {
+				if (result.errors.length > 0) {
+					console.error(esbuild.formatMessagesSync(result.errors, { kind: "error" }).join("\n"));
+					return;
+				}
+				const sizes = writeOutput(result, outdir, mapsdir);
+				console.log(`[build] ${new Date().toLocaleTimeString()} rebuilt\n${sizeReport(sizes).text}`);
+			});
+		},
+	};
+	const options = esbuildOptions({ outdir, dev });
+	const ctx = await esbuild.context({ ...options, plugins: [...options.plugins, report] });
+	await ctx.watch();
+	// manifest.json and assets/ are not imported by the bundle: copy them again when they change.
+	for (const target of ["manifest.json", "assets", "translations"]) {
+		watch(join(ROOT, target), () => {
+			try {
+				copyStatic(outdir);
+			} catch (error) {
+				console.error(`[build] copying ${target} failed: ${error.message}`);
+			}
+		});
+	}
+	console.log(`[build] watching src/, manifest.json, assets/ and translations/ → ${relative(ROOT, outdir)}/`);
+}
+
+async function main(argv) {
+	const flags = new Set(argv.filter(a => a.startsWith("--")));
+	const known = new Set(["--watch", "--dev", "--prod"]);
+	for (const flag of flags) {
+		if (!known.has(flag)) {
+			console.error(`[build] unknown option ${flag} (use --watch, --dev, --prod)`);
+			process.exit(2);
+		}
+	}
+	const outdir = join(ROOT, "dist");
+	const mapsdir = join(ROOT, "dist-maps");
+	const dev = flags.has("--dev") || (flags.has("--watch") && !flags.has("--prod"));
+	if (!existsSync(join(ROOT, "manifest.json"))) throw new Error("manifest.json is missing");
+	if (flags.has("--watch")) return watchApp({ outdir, mapsdir, dev });
+	try {
+		const { sizes } = await buildApp({ outdir, mapsdir, dev });
+		console.log(`[build] dist/ ${dev ? "(dev)" : "(production)"}\n${sizeReport(sizes).text}`);
+	} catch (error) {
+		if (error.errors) console.error(esbuild.formatMessagesSync(error.errors, { kind: "error" }).join("\n"));
+		else console.error(error);
+		process.exit(1);
+	}
+}
+
+if (resolve(process.argv[1] ?? "") === fileURLToPath(import.meta.url)) await main(process.argv.slice(2));

@@ -1,0 +1,33 @@
+/**
+ * The ticket_sidebar panel: the four feature sections, each behind its own error boundary so a
+ * bug in one leaves the others usable.
+ */
+import { useEnv, useT } from "../context";
+import { FieldsSection } from "./FieldsSection";
+import { FollowUpSection } from "./FollowUpSection";
+import { MetadataSection } from "./MetadataSection";
+import { PeopleSection } from "./PeopleSection";
+import { ShellErrorBoundary } from "./ShellErrorBoundary";
+
+/** The sidebar for one ticket. Shows a note instead when no ticket is open (e.g. a new ticket). */
+export function ShellSidebar() {
+	const env = useEnv();
+	const t = useT();
+	if (env.ticketId === null) return <p class="zd-muted">{t("shell.noTicket")}</p>;
+	return (
+		<div class="zd-sections">
+			<ShellErrorBoundary name="followUp">
+				<FollowUpSection />
+			</ShellErrorBoundary>
+			<ShellErrorBoundary name="people">
+				<PeopleSection />
+			</ShellErrorBoundary>
+			<ShellErrorBoundary name="fields">
+				<FieldsSection />
+			</ShellErrorBoundary>
+			<ShellErrorBoundary name="metadata">
+				<MetadataSection />
+			</ShellErrorBoundary>
+		</div>
+	);
+}

@@ -1,0 +1,62 @@
+/**
+ * The composition root: from a ZafPort to a running panel. Production (`main.tsx`), the sandbox
+ * and component tests all call this with different ports, and nothing else differs.
+ */
+import { render } from "preact";
+import { createZendeskApi } from "../api/client";
+import { loadBundles, type LocaleLoader } from "../i18n/bundles";
+import { createTranslator } from "../i18n/createTranslator";
+import type { ZafPort } from "../zaf/port";
+import { App } from "./App";
+import { startAutoResize } from "./autoResize";
+import { ShellErrorBoundary } from "./components/ShellErrorBoundary";
+import { ApiCtx, I18nCtx, ZafCtx } from "./context";
+import { createShellModel, toCurrentUser } from "./models/createShellModel";
+
+export interface MountOptions {
+	zaf: ZafPort;
+	/** The element the app renders into; its height drives the iframe's. */
+	container: HTMLElement;
+	/** Loads a non-English locale's strings (production: `fetchLocaleBundle`). Without it the UI is English. */
+	loadLocale?: LocaleLoader;
+}
+
+/**
+ * Reads the agent's locale, builds the API client, translator and shell model, renders the app and
+ * starts auto-resize. Resolves with `unmount`, which stops everything it started. Never rejects on
+ * a remote failure (the panel shows it instead).
+ *
+ * @example
+ *   const unmount = await mount({ zaf: createZafClientPort(client), container: document.getElementById("app")! });
+ */
+export async function mount({ zaf, container, loadLocale }: MountOptions): Promise<() => void> {
+	const currentUser = await zaf.get(["currentUser"]).then(
+		result => toCurrentUser(result.values.currentUser),
+		() => null,
+	);
+	const locale = currentUser?.locale ?? "en";
+	const translator = createTranslator(locale, await loadBundles(locale, loadLocale));
+	const api = createZendeskApi(zaf);
+	const shell = createShellModel(zaf, { currentUser });
+	container.setAttribute("lang", locale);
+	render(
+		<ZafCtx.Provider value={zaf}>
+			<ApiCtx.Provider value={api}>
+				<I18nCtx.Provider value={translator}>
+					<ShellErrorBoundary name="app">
+						<main class="zd-app">
+							<App shell={shell} />
+						</main>
+					</ShellErrorBoundary>
+				</I18nCtx.Provider>
+			</ApiCtx.Provider>
+		</ZafCtx.Provider>,
+		container,
+	);
+	const stopResize = startAutoResize(zaf, container);
+	void shell.load();
+	return () => {
+		stopResize();
+		render(null, container);
+	};
+}
