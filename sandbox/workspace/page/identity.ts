@@ -1,0 +1,54 @@
+/**
+ * The "signed in as" switch: the three staff identities of the loaded world (admin, agent, light
+ * agent), picked by role from the emulator's users, and the choice persisted in localStorage.
+ * Requests then carry that user's Basic credentials. It does not log anyone in anywhere else.
+ */
+import { num, str, type Rest } from "../zafShapes";
+
+/** One selectable identity. */
+export interface Identity {
+	key: "admin" | "agent" | "light_agent";
+	label: string;
+	email: string;
+	name: string;
+	userId: number;
+}
+
+const STORAGE_KEY = "sandbox.signedInAs";
+const LABELS: Record<Identity["key"], string> = { admin: "Admin", agent: "Agent", light_agent: "Light agent" };
+
+/** Picks admin, agent and light agent from a user list (admin@example.com first for admin). */
+export function pickIdentities(users: Rest[]): Identity[] {
+	const staff = users.filter(u => u["active"] !== false && u["suspended"] !== true);
+	const admin = staff.find(u => str(u, "email") === "admin@example.com") ?? staff.find(u => str(u, "role") === "admin");
+	const isLight = (u: Rest) => num(u, "role_type") === 1 || /light/i.test(str(u, "custom_role_name"));
+	const agent = staff.find(u => str(u, "role") === "agent" && !isLight(u));
+	const light = staff.find(u => str(u, "role") === "agent" && isLight(u));
+	const out: Identity[] = [];
+	for (const [key, user] of [
+		["admin", admin],
+		["agent", agent],
+		["light_agent", light],
+	] as const) {
+		if (user)
+			out.push({
+				key,
+				label: LABELS[key],
+				email: str(user, "email"),
+				name: str(user, "name"),
+				userId: num(user, "id") ?? 0,
+			});
+	}
+	return out;
+}
+
+/** The stored choice if it still exists, else the agent (else the first identity). */
+export function chosenIdentity(identities: Identity[], storage: Pick<Storage, "getItem">): Identity | undefined {
+	const stored = storage.getItem(STORAGE_KEY);
+	return identities.find(i => i.key === stored) ?? identities.find(i => i.key === "agent") ?? identities[0];
+}
+
+/** Remembers the choice for the next page load. */
+export function rememberIdentity(key: Identity["key"], storage: Pick<Storage, "setItem">): void {
+	storage.setItem(STORAGE_KEY, key);
+}
