@@ -1,0 +1,254 @@
+/**
+ * Who the follow-up is for: the original requester, another existing user (search as you type by
+ * name or email, in a keyboard-navigable listbox), or a new requester (name, email, language).
+ * Keeps whatever is typed in the draft; problems show next to the field they concern.
+ */
+import { useId, useState } from "preact/hooks";
+import type { User } from "../../api/types";
+import type { Issue } from "../../domain/issues";
+import type { RequesterChoice } from "../../domain/requesterChoice";
+import { useT } from "../context";
+import type { FollowUpLocale } from "../models/createFollowUpModel";
+import type { RequesterSearch } from "../models/createRequesterSearch";
+import { issueText } from "./followUpIssueText";
+import { Button } from "./primitives/Button";
+import { Field } from "./primitives/Field";
+
+export interface RequesterPickerProps {
+	choice: RequesterChoice;
+	/** Label of the original requester ("Name <email>"), or null when unknown. */
+	originalLabel: string | null;
+	search: RequesterSearch;
+	locales: FollowUpLocale[] | null;
+	issues: readonly Issue[];
+	disabled?: boolean;
+	onChange(choice: RequesterChoice): void;
+}
+
+/** A user as one line: "Name <email>". */
+export function userLabel(user: Pick<User, "name" | "email">): string {
+	return user.email ? `${user.name} <${user.email}>` : user.name;
+}
+
+/** The requester part of the follow-up form. */
+export function RequesterPicker({
+	choice,
+	originalLabel,
+	search,
+	locales,
+	issues,
+	disabled = false,
+	onChange,
+}: RequesterPickerProps) {
+	const t = useT();
+	const name = useId();
+	const kinds: Array<[RequesterChoice["kind"], string]> = [
+		[
+			"same",
+			originalLabel ? t("followUp.requester.same", { name: originalLabel }) : t("followUp.requester.sameUnknown"),
+		],
+		["existing", t("followUp.requester.existing")],
+		["new", t("followUp.requester.new")],
+	];
+	const pick = (kind: RequesterChoice["kind"]) => {
+		if (kind === choice.kind) return;
+		onChange(
+			kind === "same"
+				? { kind }
+				: kind === "existing"
+					? { kind, userId: null, label: "" }
+					: { kind, name: "", email: "", localeId: null },
+		);
+	};
+	const general = issueText(t, issues, "requester");
+	return (
+		<fieldset class={general ? "zd-followup__requester has-issue" : "zd-followup__requester"} disabled={disabled}>
+			<legend>{t("followUp.requester.label")}</legend>
+			{kinds.map(([kind, label]) => (
+				<label key={kind} class="zd-radio">
+					<input type="radio" name={name} value={kind} checked={choice.kind === kind} onChange={() => pick(kind)} />{" "}
+					{label}
+				</label>
+			))}
+			{choice.kind === "existing" ? <ExistingUser choice={choice} search={search} onChange={onChange} /> : null}
+			{choice.kind === "new" ? (
+				<NewRequester choice={choice} locales={locales} issues={issues} onChange={onChange} />
+			) : null}
+			{general ? (
+				<p class="zd-field__issue" role="alert">
+					{general}
+				</p>
+			) : null}
+		</fieldset>
+	);
+}
+
+type Existing = Extract<RequesterChoice, { kind: "existing" }>;
+
+function ExistingUser({
+	choice,
+	search,
+	onChange,
+}: {
+	choice: Existing;
+	search: RequesterSearch;
+	onChange(c: RequesterChoice): void;
+}) {
+	const t = useT();
+	const listId = useId();
+	const inputId = useId();
+	const [active, setActive] = useState(-1);
+	const results = search.results.value;
+	const state = search.state.value;
+	const expanded = state === "done" && search.query.value.trim() !== "" && choice.userId === null;
+	const select = (user: User) => {
+		onChange({ kind: "existing", userId: user.id, label: userLabel(user) });
+		setActive(-1);
+	};
+	if (choice.userId !== null)
+		return (
+			<p class="zd-followup__picked">
+				{t("followUp.requester.picked", { name: choice.label })}{" "}
+				<Button small variant="basic" onClick={() => onChange({ kind: "existing", userId: null, label: "" })}>
+					{t("followUp.requester.change")}
+				</Button>
+			</p>
+		);
+	const onKeyDown = (event: KeyboardEvent) => {
+		if (event.key === "ArrowDown" && results.length > 0) setActive((active + 1) % results.length);
+		else if (event.key === "ArrowUp" && results.length > 0) setActive(active <= 0 ? results.length - 1 : active - 1);
+		else if (event.key === "Enter" && active >= 0 && results[active]) select(results[active]);
+		else if (event.key === "Escape") setActive(-1);
+		else return;
+		event.preventDefault();
+	};
+	return (
+		<div class="zd-combobox">
+			<label class="zd-field__label" for={inputId}>
+				{t("followUp.requester.search")}
+			</label>
+			<input
+				id={inputId}
+				class="zd-input"
+				type="search"
+				role="combobox"
+				list={undefined}
+				autocomplete="off"
+				aria-autocomplete="list"
+				aria-expanded={expanded}
+				aria-controls={listId}
+				aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+				value={search.query.value}
+				onInput={event => {
+					search.setQuery(event.currentTarget.value);
+					setActive(-1);
+				}}
+				onKeyDown={onKeyDown}
+			/>
+			<p class="zd-muted" role="status">
+				{state === "searching"
+					? t("followUp.requester.searching")
+					: state === "failed"
+						? t("followUp.requester.searchFailed")
+						: state === "done" && results.length === 0
+							? t("followUp.requester.noMatch")
+							: ""}
+			</p>
+			<ul
+				id={listId}
+				role="listbox"
+				class="zd-combobox__list"
+				hidden={!expanded || results.length === 0}
+				aria-label={t("followUp.requester.results")}
+			>
+				{results.map((user, index) => (
+					<li
+						key={user.id}
+						id={`${listId}-${index}`}
+						role="option"
+						aria-selected={index === active}
+						class={index === active ? "zd-combobox__option is-active" : "zd-combobox__option"}
+						onMouseDown={event => {
+							event.preventDefault(); // keep focus in the input
+							select(user);
+						}}
+					>
+						{userLabel(user)}
+						{user.suspended ? ` (${t("followUp.requester.suspended")})` : ""}
+					</li>
+				))}
+			</ul>
+		</div>
+	);
+}
+
+type NewOne = Extract<RequesterChoice, { kind: "new" }>;
+
+function NewRequester({
+	choice,
+	locales,
+	issues,
+	onChange,
+}: {
+	choice: NewOne;
+	locales: FollowUpLocale[] | null;
+	issues: readonly Issue[];
+	onChange(c: RequesterChoice): void;
+}) {
+	const t = useT();
+	return (
+		<div class="zd-followup__new-requester">
+			<Field label={t("followUp.requester.name")} required issue={issueText(t, issues, "requester.name")}>
+				{control => (
+					<input
+						{...control}
+						class="zd-input"
+						type="text"
+						autocomplete="off"
+						value={choice.name}
+						onInput={e => onChange({ ...choice, name: e.currentTarget.value })}
+					/>
+				)}
+			</Field>
+			<Field
+				label={t("followUp.requester.email")}
+				hint={t("followUp.requester.emailHint")}
+				required
+				issue={issueText(t, issues, "requester.email")}
+			>
+				{control => (
+					<input
+						{...control}
+						class="zd-input"
+						type="email"
+						autocomplete="off"
+						value={choice.email}
+						onInput={e => onChange({ ...choice, email: e.currentTarget.value })}
+					/>
+				)}
+			</Field>
+			{locales && locales.length > 0 ? (
+				<Field label={t("followUp.requester.locale")} issue={issueText(t, issues, "requester.locale")}>
+					{control => (
+						<select
+							{...control}
+							class="zd-select"
+							value={choice.localeId === null ? "" : String(choice.localeId)}
+							onChange={e => {
+								const value = e.currentTarget.value;
+								onChange({ ...choice, localeId: value === "" ? null : Number(value) });
+							}}
+						>
+							<option value="">{t("followUp.requester.localeDefault")}</option>
+							{locales.map(l => (
+								<option key={l.id} value={String(l.id)}>
+									{l.name}
+								</option>
+							))}
+						</select>
+					)}
+				</Field>
+			) : null}
+		</div>
+	);
+}
