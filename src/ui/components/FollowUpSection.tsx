@@ -8,6 +8,7 @@ import type { TicketStatus } from "../../domain/followUpTypes";
 import { useApi, useEnv, useT, useZaf } from "../context";
 import { createDraftStore, type StorageLike } from "../models/createDraftStore";
 import { createFollowUpModel, type FollowUpModel } from "../models/createFollowUpModel";
+import { fetchLocales } from "../models/followUpLocales";
 import { ErrorNotice } from "./ErrorNotice";
 import { FollowUpForm } from "./FollowUpForm";
 import { FollowUpLinks } from "./FollowUpLinks";
@@ -52,6 +53,7 @@ export function FollowUpSection() {
 						drafts: createDraftStore(browserStorage(), env.currentUser.id, ticketId),
 						linkedNote: id => t("followUp.linkedNote", { id }),
 						defaultAsync: env.settings.asyncFollowUps,
+						listLocales: () => fetchLocales(zaf),
 					}),
 		[api, zaf, ticketId, env.currentUser.id],
 	);
