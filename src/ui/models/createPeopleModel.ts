@@ -1,0 +1,338 @@
+/**
+ * The people section's model: loads the ticket's CCs and followers (one request, users sideloaded)
+ * and the account's mode, keeps the agent's staged changes (persisted per agent and ticket, so a
+ * panel reload keeps them), validates them, and applies them in ONE safe update through the shared
+ * ticket writer. On a 409 it re-reads, rebases the intent and retries once when that is unambiguous;
+ * on `ticket.updated` it refreshes and rebases. It never sends a comment, and never drops staged
+ * changes on an error.
+ */
+import { computed, effect, signal, type ReadonlySignal } from "@preact/signals";
+import { isApiError, type ApiError } from "../../api/errors";
+import type { Issue } from "../../domain/issues";
+import { diffPeople, effectiveChanges, isPatchEmpty } from "../../domain/ccDiff";
+import { choosePeopleMode, peopleRules } from "../../domain/peopleMode";
+import { rebasePeople, type ExternalChange, type RebaseNote } from "../../domain/peopleRebase";
+import { summarizePeople, type PeopleSummary, type SummaryLine } from "../../domain/peopleSummary";
+import type { CurrentPeople, Id, PeopleList, PeoplePatch, PeopleRules, PersonRef, PersonUser, StagedChange, StagedPeople } from "../../domain/peopleTypes";
+import { validateCandidate, validateStaged } from "../../domain/peopleValidation";
+import { unappliedChanges, type UnappliedChange } from "../../domain/peopleVerify";
+import { EMPTY_STAGED, parseStaged, stageAdd, stageRemove, unstage } from "../../domain/stagedPeople";
+import type { ZafPort } from "../../zaf/port";
+import type { DraftStore } from "./createDraftStore";
+import { createRequesterSearch, type RequesterSearch } from "./createRequesterSearch";
+import { createTicketWriter, type WriterStatus } from "./createTicketWriter";
+import { peopleAfterWrite, readPeople, type PeopleApi } from "./peopleSnapshot";
+import { toPeopleUpdateInput } from "./peopleUpdateInput";
+
+/** The draft-store section the staged changes live in. */
+export const PEOPLE_DRAFT_SECTION = "people";
+
+/** Dependencies of the people model. */
+export interface PeopleModelOptions {
+	api: PeopleApi;
+	zaf: Pick<ZafPort, "on">;
+	ticketId: Id;
+	/** Per agent + ticket storage of the staged changes. */
+	drafts: DraftStore;
+	/** Debounce of the pickers' search (default: the shared search's). */
+	searchDebounceMs?: number;
+}
+
+/** What the writer sends: the patch planned against `base` (the snapshot whose stamp goes with it). */
+interface PeoplePayload {
+	patch: PeoplePatch;
+	base: CurrentPeople;
+	changes: StagedChange[];
+}
+
+/** Where loading is. */
+export type PeopleLoadState = "loading" | "ready" | "failed";
+
+/** The people model: state as signals, and actions. */
+export interface PeopleModel {
+	readonly state: ReadonlySignal<PeopleLoadState>;
+	readonly current: ReadonlySignal<CurrentPeople | undefined>;
+	readonly rules: ReadonlySignal<PeopleRules>;
+	readonly staged: ReadonlySignal<StagedPeople>;
+	readonly summary: ReadonlySignal<PeopleSummary | undefined>;
+	/** Problems of the last rejected addition, per list, then of the staged set; render next to the list. */
+	readonly issues: ReadonlySignal<Issue[]>;
+	/** What happened on a refresh or conflict (someone else already added X, the cap, ...). */
+	readonly notes: ReadonlySignal<RebaseNote[]>;
+	/** What someone else changed meanwhile (shown with the notes). */
+	readonly external: ReadonlySignal<ExternalChange[]>;
+	/** Sent changes Zendesk did not reflect (e.g. a user deleted meanwhile). */
+	readonly unapplied: ReadonlySignal<UnappliedChange[]>;
+	/** What the last successful apply changed (for a confirmation). */
+	readonly applied: ReadonlySignal<SummaryLine[] | null>;
+	/** The last remote failure (load or apply); staged changes are kept. */
+	readonly error: ReadonlySignal<ApiError | null>;
+	readonly applying: ReadonlySignal<boolean>;
+	/** True when there is something to send and the staged set has no issues. */
+	readonly canApply: ReadonlySignal<boolean>;
+	readonly writerStatus: ReadonlySignal<WriterStatus>;
+	/** Search as you type for each picker (debounced, stale answers dropped). */
+	readonly searches: Readonly<Record<PeopleList, RequesterSearch>>;
+	/** Loads settings and people, restores staged changes. Safe to call again (retry). */
+	load(): Promise<void>;
+	/** Validates and stages an addition; returns false (and sets `issues`) when refused. */
+	add(list: PeopleList, person: PersonRef): boolean;
+	/** Stages a removal (or cancels a staged addition of that person). */
+	remove(list: PeopleList, person: PersonRef): void;
+	/** Drops whatever is staged about that person on that list. */
+	undo(list: PeopleList, person: PersonRef): void;
+	/** Clears the issues of a rejected addition (e.g. when the agent types again). */
+	clearCandidateIssues(): void;
+	/** Drops every staged change. */
+	discard(): void;
+	/** Sends the staged changes in one safe update. Never rejects for an ApiError (see `error`). */
+	apply(): Promise<void>;
+	/** Re-reads the ticket and rebases the staged changes on it. Never rejects for an ApiError. */
+	refresh(): Promise<void>;
+	dispose(): void;
+}
+
+/** Builds the model. Call `load()` once mounted. */
+export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
+	const { api, ticketId, drafts } = options;
+	const state = signal<PeopleLoadState>("loading");
+	const current = signal<CurrentPeople | undefined>(undefined);
+	const rules = signal<PeopleRules>({ lightAgentEmailCcsAllowed: false });
+	const staged = signal<StagedPeople>(EMPTY_STAGED);
+	const candidateIssues = signal<Issue[]>([]);
+	const notes = signal<RebaseNote[]>([]);
+	const external = signal<ExternalChange[]>([]);
+	const unapplied = signal<UnappliedChange[]>([]);
+	const applied = signal<SummaryLine[] | null>(null);
+	const error = signal<ApiError | null>(null);
+	const applying = signal(false);
+	const searchOptions = {
+		search: (text: string) => searchPeople(api, text),
+		...(options.searchDebounceMs === undefined ? {} : { debounceMs: options.searchDebounceMs }),
+	};
+	const searches = { ccs: createRequesterSearch(searchOptions), followers: createRequesterSearch(searchOptions) };
+	let restored = false;
+	let disposed = false;
+	let refreshSeq = 0;
+
+	const writer = createTicketWriter<CurrentPeople, PeoplePayload>({
+		load: () => readPeople(api, ticketId, requireCurrent().mode),
+		async send(payload, stamp) {
+			const { ticket } = await api.updateTicket(ticketId, toPeopleUpdateInput(payload.patch, stamp));
+			return peopleAfterWrite(api, ticket, payload.base, stagedUsers({ changes: payload.changes }));
+		},
+	});
+
+	const summary = computed(() => (current.value ? summarizePeople(current.value, staged.value) : undefined));
+	const stagedIssues = computed(() => {
+		const now = current.value;
+		return now ? validateStaged({ current: now, staged: staged.value, rules: rules.value }) : [];
+	});
+	const issues = computed(() => [...candidateIssues.value, ...stagedIssues.value]);
+	const canApply = computed(
+		() => !applying.value && (summary.value?.pending ?? 0) > 0 && stagedIssues.value.length === 0,
+	);
+
+	// Persist every change of the staged set (after restore, so an early empty value never wipes a draft).
+	const stopPersist = effect(() => {
+		const value = staged.value;
+		if (!restored) return;
+		if (value.changes.length === 0) drafts.clear(PEOPLE_DRAFT_SECTION);
+		else drafts.save(PEOPLE_DRAFT_SECTION, value);
+	});
+
+	const stopListening = options.zaf.on("ticket.updated", () => {
+		void refresh();
+	});
+
+	function requireCurrent(): CurrentPeople {
+		const now = current.value;
+		if (now === undefined) throw new Error("[zd-sidebar] people model used before load");
+		return now;
+	}
+
+	function setCurrent(next: CurrentPeople): void {
+		current.value = next;
+		writer.observe(next);
+	}
+
+	async function load(): Promise<void> {
+		state.value = "loading";
+		error.value = null;
+		try {
+			const settings = await api.getAccountSettings();
+			rules.value = peopleRules(settings);
+			const fresh = await readPeople(api, ticketId, choosePeopleMode(settings));
+			if (disposed) return;
+			setCurrent(fresh);
+			if (!restored) {
+				const saved = drafts.load(PEOPLE_DRAFT_SECTION, (value): value is unknown => parseStaged(value) !== null);
+				const parsed = saved === undefined ? null : parseStaged(saved);
+				restored = true;
+				if (parsed !== null && parsed.changes.length > 0) {
+					// Staged against an older read: re-apply on the fresh one and say what became a no-op.
+					const result = rebasePeople(parsed, fresh, fresh);
+					notes.value = result.notes;
+					staged.value = result.staged;
+				}
+			}
+			state.value = "ready";
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			error.value = caught;
+			state.value = "failed";
+		}
+	}
+
+	async function refresh(): Promise<void> {
+		const before = current.value;
+		if (before === undefined || applying.value || disposed) return;
+		const mine = ++refreshSeq;
+		try {
+			const fresh = await readPeople(api, ticketId, before.mode);
+			// A newer refresh or an apply may have landed meanwhile: never go back to older data.
+			if (mine !== refreshSeq || applying.value || disposed || current.value !== before) return;
+			if (fresh.updatedAt === before.updatedAt && sameIds(fresh, before)) return;
+			const result = rebasePeople(staged.value, before, fresh);
+			setCurrent(fresh);
+			staged.value = result.staged;
+			notes.value = result.notes;
+			external.value = result.external;
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			if (mine === refreshSeq) error.value = caught;
+		}
+	}
+
+	async function apply(): Promise<void> {
+		const base = current.value;
+		if (base === undefined || applying.value) return;
+		const intent = staged.value;
+		if (validateStaged({ current: base, staged: intent, rules: rules.value }).length > 0) return;
+		applying.value = true;
+		error.value = null;
+		applied.value = null;
+		unapplied.value = [];
+		let sent: StagedChange[] = [];
+		let rebases = 0;
+		let rebaseNotes: RebaseNote[] = [];
+		let rebaseExternal: ExternalChange[] = [];
+		try {
+			const outcome = await writer.save<StagedPeople>((snapshot, rebased) => {
+				let next = intent;
+				if (rebased) {
+					rebases++;
+					const result = rebasePeople(intent, base, snapshot);
+					rebaseNotes = result.notes;
+					rebaseExternal = result.external;
+					next = result.staged;
+					if (result.ambiguous) return { kind: "ask", conflicts: next };
+				}
+				const patch = diffPeople(snapshot, next);
+				if (isPatchEmpty(patch)) return { kind: "noop" };
+				// Retry once on our own; a second collision means the ticket is busy: let the agent look.
+				if (rebases > 1) {
+					rebaseNotes = [...rebaseNotes, { code: "people.rebase.conflictAgain", vars: {}, blocking: true }];
+					return { kind: "ask", conflicts: next };
+				}
+				if (validateStaged({ current: snapshot, staged: next, rules: rules.value }).length > 0) {
+					return { kind: "ask", conflicts: next };
+				}
+				const changes = effectiveChanges(snapshot, next);
+				sent = changes;
+				return { kind: "send", payload: { patch, base: snapshot, changes } };
+			});
+			setCurrent(outcome.snapshot);
+			notes.value = rebaseNotes;
+			external.value = rebaseExternal;
+			if (outcome.kind === "ask") {
+				staged.value = outcome.conflicts;
+				return;
+			}
+			if (outcome.kind === "saved") {
+				applied.value = summarizePeople(base, { changes: sent }).lines;
+				unapplied.value = unappliedChanges(sent, outcome.snapshot);
+			}
+			staged.value = EMPTY_STAGED;
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			error.value = caught;
+			notes.value = rebaseNotes;
+		} finally {
+			applying.value = false;
+		}
+	}
+
+	function add(list: PeopleList, person: PersonRef): boolean {
+		const now = current.value;
+		if (now === undefined) return false;
+		const found = validateCandidate({ current: now, staged: staged.value, rules: rules.value }, list, person);
+		candidateIssues.value = found;
+		if (found.length > 0) return false;
+		staged.value = stageAdd(staged.value, list, person);
+		applied.value = null;
+		return true;
+	}
+
+	return {
+		state,
+		current,
+		rules,
+		staged,
+		summary,
+		issues,
+		notes,
+		external,
+		unapplied,
+		applied,
+		error,
+		applying,
+		canApply,
+		writerStatus: writer.status,
+		searches,
+		load,
+		add,
+		remove(list, person) {
+			candidateIssues.value = [];
+			applied.value = null;
+			staged.value = stageRemove(staged.value, list, person);
+		},
+		undo(list, person) {
+			staged.value = unstage(staged.value, list, person);
+		},
+		clearCandidateIssues() {
+			if (candidateIssues.value.length > 0) candidateIssues.value = [];
+		},
+		discard() {
+			candidateIssues.value = [];
+			notes.value = [];
+			staged.value = EMPTY_STAGED;
+		},
+		apply,
+		refresh,
+		dispose() {
+			disposed = true;
+			searches.ccs.dispose();
+			searches.followers.dispose();
+			stopListening();
+			stopPersist();
+		},
+	};
+}
+
+/**
+ * Picker search: an email (anything with "@") through `users/search`, which matches emails; a name
+ * through `users/autocomplete`, Zendesk's name-prefix endpoint for typeahead.
+ */
+export function searchPeople(api: Pick<PeopleApi, "searchUsers" | "autocompleteUsers">, text: string) {
+	return text.includes("@") ? api.searchUsers(text) : api.autocompleteUsers(text);
+}
+
+function stagedUsers(staged: StagedPeople): PersonUser[] {
+	return staged.changes.flatMap(change => (change.person.kind === "user" ? [change.person.user] : []));
+}
+
+function sameIds(a: CurrentPeople, b: CurrentPeople): boolean {
+	const ids = (people: CurrentPeople) => [...people.ccs, ...people.followers].map(user => user.id).join(",");
+	return ids(a) === ids(b) && a.requesterId === b.requesterId;
+}
