@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createInProcessPort } from "../../sandbox/inProcessPort";
+import { ApiError } from "../api/errors";
+import { createFakeZendesk } from "../api/fakeZendesk";
+import type { LocaleLoader } from "../i18n/bundles";
+import type { Bundle } from "../i18n/createTranslator";
+import type { ZafPort } from "../zaf/port";
+import { mount } from "./mount";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const fromDisk: LocaleLoader = async l =>
+	JSON.parse(readFileSync(join(ROOT, "translations", `${l}.json`), "utf8")) as Bundle;
+
+let cleanup: Array<() => void> = [];
+afterEach(() => {
+	for (const fn of cleanup) fn();
+	cleanup = [];
+	document.body.innerHTML = "";
+});
+
+/** A fresh world: fake Zendesk, in-process port on ticket 1, a container in the document. */
+function setup(options: { locale?: string; ticketId?: number } = {}) {
+	const zendesk = createFakeZendesk();
+	if (options.locale) zendesk.state.users[0]!.locale = options.locale;
+	const { port, client } = createInProcessPort({
+		emulator: zendesk,
+		userEmail: "agent@example.com",
+		...(options.ticketId === undefined ? { ticketId: 1 } : options.ticketId > 0 ? { ticketId: options.ticketId } : {}),
+	});
+	const container = document.createElement("div");
+	document.body.append(container);
+	return { zendesk, port, client, container };
+}
+
+async function mounted(zaf: ZafPort, container: HTMLElement, loadLocale?: LocaleLoader) {
+	const unmount = await mount({ zaf, container, ...(loadLocale ? { loadLocale } : {}) });
+	cleanup.push(unmount);
+	return unmount;
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+	for (let i = 0; i < 100; i++) {
+		if (check()) return;
+		await new Promise(r => setTimeout(r, 5));
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
+const toggles = (container: HTMLElement) => [...container.querySelectorAll<HTMLButtonElement>(".zd-section__toggle")];
+/** The four section slots of the panel (a section, or its crash notice: features are tested on their own). */
+const slots = (container: HTMLElement) => [...(container.querySelector(".zd-sections")?.children ?? [])];
+
+describe("mount", () => {
+	it("shows the loading state, then the four sections of the ticket sidebar", async () => {
+		const { port, container } = setup();
+		await mounted(port, container);
+		expect(container.textContent).toContain("Loading…");
+		await until(() => slots(container).length === 4, "four sections");
+		expect(container.querySelector(".zd-loading")).toBeNull();
+		expect(container.getAttribute("lang")).toBe("en-US");
+	});
+
+	it("speaks the agent's language, loaded through the locale loader", async () => {
+		const { port, container } = setup({ locale: "de", ticketId: 0 });
+		await mounted(port, container, fromDisk);
+		await until(() => container.textContent?.includes("Öffnen Sie ein Ticket") ?? false, "the German note");
+		expect(container.getAttribute("lang")).toBe("de");
+	});
+
+	it("falls back to English when the agent's locale cannot be loaded", async () => {
+		const { port, container } = setup({ locale: "fr-CA", ticketId: 0 });
+		await mounted(port, container, async () => undefined);
+		await until(() => container.textContent?.includes("Open a ticket to use this app.") ?? false, "the English note");
+	});
+
+	it("collapses and expands a section with its keyboard-reachable toggle, keeping its content", async () => {
+		const { port, container } = setup();
+		await mounted(port, container);
+		await until(() => toggles(container).length > 0, "a section");
+		const people = toggles(container)[0]!;
+		const body = document.getElementById(people.getAttribute("aria-controls") ?? "")!;
+		expect(people.tagName).toBe("BUTTON");
+		expect(people.getAttribute("aria-expanded")).toBe("true");
+		people.click();
+		await until(() => people.getAttribute("aria-expanded") === "false", "collapse");
+		expect(body.hidden).toBe(true);
+		expect(body.childNodes.length).toBeGreaterThan(0);
+		people.click();
+		await until(() => people.getAttribute("aria-expanded") === "true", "expand");
+		expect(body.hidden).toBe(false);
+	});
+
+	it("says so when no ticket is open", async () => {
+		const { port, container } = setup({ ticketId: 0 });
+		await mounted(port, container);
+		await until(() => container.textContent?.includes("Open a ticket to use this app.") ?? false, "no-ticket note");
+	});
+
+	it("shows a start-up failure with a retry that recovers", async () => {
+		const { port, container } = setup();
+		let failures = 1;
+		const flaky: ZafPort = {
+			...port,
+			metadata: () =>
+				failures-- > 0
+					? Promise.reject(new ApiError({ kind: "timeout", message: "[zd-sidebar] metadata failed: timeout" }))
+					: port.metadata(),
+		};
+		await mounted(flaky, container);
+		await until(() => container.querySelector('[role="alert"]') !== null, "the error");
+		expect(container.textContent).toContain("The app could not start.");
+		expect(container.textContent).toContain("Zendesk did not answer in time.");
+		container.querySelector<HTMLButtonElement>(".zd-notice__actions button")!.click();
+		await until(() => slots(container).length === 4, "recovery");
+	});
+
+	it("empties the container on unmount", async () => {
+		const { port, container } = setup();
+		const unmount = await mounted(port, container);
+		await until(() => slots(container).length === 4, "four sections");
+		unmount();
+		expect(container.innerHTML).toBe("");
+	});
+});
