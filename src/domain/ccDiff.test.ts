@@ -13,7 +13,11 @@ describe("diffPeople in CCs-and-followers mode", () => {
 			stagedFrom("+cc jo@x.com Jo Doe"),
 			{ emailCcs: [{ userEmail: "jo@x.com", userName: "Jo Doe", action: "put" }] },
 		],
-		["adds a new CC by email without a name", stagedFrom("+cc kim@x.com"), { emailCcs: [{ userEmail: "kim@x.com", action: "put" }] }],
+		[
+			"adds a new CC by email without a name",
+			stagedFrom("+cc kim@x.com"),
+			{ emailCcs: [{ userEmail: "kim@x.com", action: "put" }] },
+		],
 		[
 			"combines CCs and followers, additions and removals in one patch",
 			stagedFrom("+cc 3", "-cc 2", "+follower 11", "-follower 10"),
@@ -28,10 +32,18 @@ describe("diffPeople in CCs-and-followers mode", () => {
 				],
 			},
 		],
-		["leaves out an addition of someone already a CC", stagedFrom("+cc 2", "+cc 3"), { emailCcs: [{ userId: 3, action: "put" }] }],
+		[
+			"leaves out an addition of someone already a CC",
+			stagedFrom("+cc 2", "+cc 3"),
+			{ emailCcs: [{ userId: 3, action: "put" }] },
+		],
 		["leaves out a removal of someone not following", stagedFrom("-follower 11"), {}],
 		["leaves out a new email that is already a CC's address", stagedFrom("+cc Ann@Example.com"), {}],
-		["sends a duplicate addition once", stagedFrom("+cc 3", "+cc bob@example.com"), { emailCcs: [{ userId: 3, action: "put" }] }],
+		[
+			"sends a duplicate addition once",
+			stagedFrom("+cc 3", "+cc bob@example.com"),
+			{ emailCcs: [{ userId: 3, action: "put" }] },
+		],
 		[
 			"never sends a user name for followers",
 			stagedFrom("+follower jo@x.com Jo"),
@@ -46,7 +58,12 @@ describe("diffPeople in CCs-and-followers mode", () => {
 describe("diffPeople in collaborators mode", () => {
 	const collaborators = (ids: number[]) => aCurrent(ids, [], { mode: "collaborators" });
 	const cases: Array<[label: string, ccIds: number[], staged: StagedPeople, expected: PeoplePatch]> = [
-		["adds with additional_collaborators, keeping the others", [2], stagedFrom("+cc 3"), { additionalCollaborators: [3] }],
+		[
+			"adds with additional_collaborators, keeping the others",
+			[2],
+			stagedFrom("+cc 3"),
+			{ additionalCollaborators: [3] },
+		],
 		[
 			"adds new emails, with a name as an object",
 			[2],

@@ -5,7 +5,9 @@ import { userRef } from "./peopleIdentity";
 import type { StagedPeople } from "./peopleTypes";
 
 describe("countCcs", () => {
-	const cases: Array<[label: string, ccIds: number[], staged: StagedPeople, final: number, added: number, requested: number]> = [
+	const cases: Array<
+		[label: string, ccIds: number[], staged: StagedPeople, final: number, added: number, requested: number]
+	> = [
 		["nothing staged", [2, 3], stagedFrom(), 2, 0, 0],
 		["an addition", [2], stagedFrom("+cc 3"), 2, 1, 1],
 		["a removal (which still counts as a request item)", [2, 3], stagedFrom("-cc 2"), 1, 0, 1],

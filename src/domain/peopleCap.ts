@@ -52,7 +52,8 @@ export function countCcs(current: CurrentPeople, staged: StagedPeople): CcCounts
 			}
 			continue;
 		}
-		if (present || isRequester(current, change.person) || addedRefs.some(ref => samePerson(ref, change.person))) continue;
+		if (present || isRequester(current, change.person) || addedRefs.some(ref => samePerson(ref, change.person)))
+			continue;
 		addedRefs.push(change.person);
 		final += 1;
 		added += 1;

@@ -66,5 +66,7 @@ export function stagedFrom(...lines: string[]): StagedPeople {
 
 /** `n` distinct end users with ids from `start`, for cap tests. */
 export function manyUsers(n: number, start = 1000): PersonUser[] {
-	return Array.from({ length: n }, (_, i) => aUser(start + i, `Cc${i} Person`, { email: `cc${start + i}@example.com` }));
+	return Array.from({ length: n }, (_, i) =>
+		aUser(start + i, `Cc${i} Person`, { email: `cc${start + i}@example.com` }),
+	);
 }

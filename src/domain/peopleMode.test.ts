@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { CAST } from "./peopleFixtures";
-import { buildCurrentPeople, choosePeopleMode, peopleRules, type PeopleAccountSettings, type TicketPeopleFacts } from "./peopleMode";
+import {
+	buildCurrentPeople,
+	choosePeopleMode,
+	peopleRules,
+	type PeopleAccountSettings,
+	type TicketPeopleFacts,
+} from "./peopleMode";
 import type { PeopleMode } from "./peopleTypes";
 
 describe("choosePeopleMode", () => {
@@ -50,7 +56,9 @@ describe("buildCurrentPeople", () => {
 
 	it("keeps a user missing from the sideload as a removable placeholder", () => {
 		const current = buildCurrentPeople("ccsAndFollowers", { ...ticket, emailCcIds: [99] }, []);
-		expect(current.ccs).toEqual([{ id: 99, name: "#99", email: null, role: "end-user", roleType: null, active: false, suspended: false }]);
+		expect(current.ccs).toEqual([
+			{ id: 99, name: "#99", email: null, role: "end-user", roleType: null, active: false, suspended: false },
+		]);
 		expect(current.requesterEmail).toBeNull();
 	});
 });

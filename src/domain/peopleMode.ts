@@ -45,7 +45,11 @@ export interface TicketPeopleFacts {
  * resolved against `users`. An id with no user (deleted, or not sideloaded) becomes a placeholder
  * named `#<id>` rather than disappearing, so it can still be removed.
  */
-export function buildCurrentPeople(mode: PeopleMode, ticket: TicketPeopleFacts, users: readonly PersonUser[]): CurrentPeople {
+export function buildCurrentPeople(
+	mode: PeopleMode,
+	ticket: TicketPeopleFacts,
+	users: readonly PersonUser[],
+): CurrentPeople {
 	const byId = new Map(users.map(user => [user.id, user]));
 	const resolve = (ids: readonly Id[]): PersonUser[] => unique(ids).map(id => byId.get(id) ?? placeholder(id));
 	const requester = ticket.requesterId === null ? undefined : byId.get(ticket.requesterId);

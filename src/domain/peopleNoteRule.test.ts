@@ -15,7 +15,9 @@ describe("noteWithCcsIssue", () => {
 		["an internal note without CC changes passes", { emailCcs: [] }, { public: false }, false],
 	];
 	it.each(cases)("%s", (_label, patch, comment, blocked) => {
-		expect(noteWithCcsIssue(patch, comment)).toEqual(blocked ? { field: "form", code: "people.issues.noteWithCcs" } : null);
+		expect(noteWithCcsIssue(patch, comment)).toEqual(
+			blocked ? { field: "form", code: "people.issues.noteWithCcs" } : null,
+		);
 	});
 
 	it("treats null and missing comments as no note", () => {

@@ -7,7 +7,9 @@ const note = (code: string, vars: RebaseNote["vars"] = {}, blocking = false): Re
 
 describe("rebasePeople", () => {
 	const previous = aCurrent([2], [10]);
-	const cases: Array<[label: string, staged: StagedPeople, fresh: CurrentPeople, kept: StagedPeople, notes: RebaseNote[]]> = [
+	const cases: Array<
+		[label: string, staged: StagedPeople, fresh: CurrentPeople, kept: StagedPeople, notes: RebaseNote[]]
+	> = [
 		[
 			"keeps every change when nothing changed",
 			stagedFrom("+cc 3", "-cc 2", "+follower 11"),

@@ -96,7 +96,10 @@ function refresh(ref: PersonRef, fresh: CurrentPeople): PersonRef {
 
 const NOTE_CODES: Record<PeopleList, Record<"alreadyAdded" | "alreadyRemoved", string>> = {
 	ccs: { alreadyAdded: "people.rebase.alreadyAddedCc", alreadyRemoved: "people.rebase.alreadyRemovedCc" },
-	followers: { alreadyAdded: "people.rebase.alreadyAddedFollower", alreadyRemoved: "people.rebase.alreadyRemovedFollower" },
+	followers: {
+		alreadyAdded: "people.rebase.alreadyAddedFollower",
+		alreadyRemoved: "people.rebase.alreadyRemovedFollower",
+	},
 };
 
 function noteCode(list: PeopleList, what: "alreadyAdded" | "alreadyRemoved"): string {

@@ -35,7 +35,10 @@ describe("summarizePeople", () => {
 
 	it("speaks of collaborators and shows no followers in collaborators mode", () => {
 		const summary = summarizePeople(aCurrent([2], [], { mode: "collaborators" }), stagedFrom("+cc 3", "-cc 2"));
-		expect(summary.lines.map(line => line.code)).toEqual(["people.summary.addCollaborator", "people.summary.removeCollaborator"]);
+		expect(summary.lines.map(line => line.code)).toEqual([
+			"people.summary.addCollaborator",
+			"people.summary.removeCollaborator",
+		]);
 		expect(summary.followers).toEqual([]);
 	});
 

@@ -224,7 +224,11 @@ describe("validateStaged", () => {
 	it("reports a swap too big for one request even though the final count fits", () => {
 		const ccs = manyUsers(30);
 		const removals: StagedPeople["changes"] = ccs.map(user => ({ list: "ccs", op: "remove", person: userRef(user) }));
-		const additions: StagedPeople["changes"] = manyUsers(20, 9000).map(user => ({ list: "ccs", op: "add", person: userRef(user) }));
+		const additions: StagedPeople["changes"] = manyUsers(20, 9000).map(user => ({
+			list: "ccs",
+			op: "add",
+			person: userRef(user),
+		}));
 		const staged: StagedPeople = { changes: [...removals, ...additions] };
 		expect(validateStaged(ctx(aCurrent([], [], { ccs }), staged))).toEqual([
 			{ field: "ccs", code: "people.issues.ccRequestCap", vars: { max: 48, count: 50 } },

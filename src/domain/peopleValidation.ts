@@ -46,7 +46,13 @@ export function validateCandidate(ctx: PeopleValidationContext, list: PeopleList
 	if (issues.length > 0) return issues;
 	const name = displayName(person);
 	if (findOnList(ctx.current, list, person) !== undefined) {
-		return [{ field: list, code: list === "ccs" ? "people.issues.alreadyCc" : "people.issues.alreadyFollower", vars: { name } }];
+		return [
+			{
+				field: list,
+				code: list === "ccs" ? "people.issues.alreadyCc" : "people.issues.alreadyFollower",
+				vars: { name },
+			},
+		];
 	}
 	const stagedAlready = ctx.staged.changes.some(
 		change => change.list === list && change.op === "add" && samePerson(change.person, person),
@@ -94,7 +100,11 @@ export function validateStaged(ctx: PeopleValidationContext): Issue[] {
 	if (counts.final > counts.max) issues.push(capIssue(counts.max, counts.final));
 	else if (current.mode === "ccsAndFollowers" && counts.requested > counts.max) {
 		// Within the cap but too many items for one request (a huge swap): Zendesk would answer 400.
-		issues.push({ field: "ccs", code: "people.issues.ccRequestCap", vars: { max: counts.max, count: counts.requested } });
+		issues.push({
+			field: "ccs",
+			code: "people.issues.ccRequestCap",
+			vars: { max: counts.max, count: counts.requested },
+		});
 	}
 	return issues;
 }
@@ -108,11 +118,13 @@ function personIssues(current: CurrentPeople, rules: PeopleRules, list: PeopleLi
 	if (person.kind === "email") {
 		const problem = emailProblem(person.email);
 		if (problem !== null) return [{ field: list, code: EMAIL_CODES[problem], vars: { email: person.email.trim() } }];
-		if (list === "followers") return [{ field: list, code: "people.issues.followerNeedsAgent", vars: { email: person.email } }];
+		if (list === "followers")
+			return [{ field: list, code: "people.issues.followerNeedsAgent", vars: { email: person.email } }];
 		if (person.name !== null && person.name.length > MAX_NEW_USER_NAME) {
 			return [{ field: list, code: "people.issues.nameTooLong", vars: { max: MAX_NEW_USER_NAME } }];
 		}
-		if (isRequester(current, person)) return [{ field: list, code: "people.issues.requesterCc", vars: { name: person.email } }];
+		if (isRequester(current, person))
+			return [{ field: list, code: "people.issues.requesterCc", vars: { name: person.email } }];
 		return [];
 	}
 	const { user } = person;
@@ -121,7 +133,8 @@ function personIssues(current: CurrentPeople, rules: PeopleRules, list: PeopleLi
 	if (list === "followers" && user.role === "end-user") {
 		return [{ field: list, code: "people.issues.endUserFollower", vars: { name } }];
 	}
-	if (list === "ccs" && isRequester(current, person)) return [{ field: list, code: "people.issues.requesterCc", vars: { name } }];
+	if (list === "ccs" && isRequester(current, person))
+		return [{ field: list, code: "people.issues.requesterCc", vars: { name } }];
 	if (
 		list === "ccs" &&
 		current.mode === "ccsAndFollowers" &&

@@ -24,20 +24,36 @@ describe("stageAdd and stageRemove", () => {
 			() => stageAdd(stageAdd(EMPTY_STAGED, "ccs", userRef(CAST.ann)), "followers", userRef(CAST.alice)),
 			stagedFrom("+cc 2", "+follower 10"),
 		],
-		["adding the same person twice stages once", () => stageAdd(stagedFrom("+cc 2"), "ccs", userRef(CAST.ann)), stagedFrom("+cc 2")],
+		[
+			"adding the same person twice stages once",
+			() => stageAdd(stagedFrom("+cc 2"), "ccs", userRef(CAST.ann)),
+			stagedFrom("+cc 2"),
+		],
 		[
 			"adding by email someone staged by id stages once",
 			() => stageAdd(stagedFrom("+cc 2"), "ccs", { kind: "email", email: "ANN@example.com", name: null }),
 			stagedFrom("+cc 2"),
 		],
-		["removing a staged addition cancels it", () => stageRemove(stagedFrom("+cc 2"), "ccs", userRef(CAST.ann)), EMPTY_STAGED],
-		["adding back a staged removal cancels it", () => stageAdd(stagedFrom("-cc 2"), "ccs", userRef(CAST.ann)), EMPTY_STAGED],
+		[
+			"removing a staged addition cancels it",
+			() => stageRemove(stagedFrom("+cc 2"), "ccs", userRef(CAST.ann)),
+			EMPTY_STAGED,
+		],
+		[
+			"adding back a staged removal cancels it",
+			() => stageAdd(stagedFrom("-cc 2"), "ccs", userRef(CAST.ann)),
+			EMPTY_STAGED,
+		],
 		[
 			"the same person on the other list is a separate change",
 			() => stageAdd(stagedFrom("+cc 10"), "followers", userRef(CAST.alice)),
 			stagedFrom("+cc 10", "+follower 10"),
 		],
-		["removing twice stages once", () => stageRemove(stagedFrom("-follower 10"), "followers", userRef(CAST.alice)), stagedFrom("-follower 10")],
+		[
+			"removing twice stages once",
+			() => stageRemove(stagedFrom("-follower 10"), "followers", userRef(CAST.alice)),
+			stagedFrom("-follower 10"),
+		],
 	];
 	it.each(cases)("%s", (_label, run, expected) => {
 		expect(run()).toEqual(expected);

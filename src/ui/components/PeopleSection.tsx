@@ -1,16 +1,276 @@
 /**
- * PLACEHOLDER for the People feature: the feature helper replaces this file. A section renders its
- * own <Section> (so it controls the title badge) and builds its model from useEnv()/useApi()/useZaf().
+ * The People section: the ticket's email CCs and followers (or legacy collaborators), pickers to
+ * add people, remove buttons, a visible CC counter, the staged summary, and Apply / Discard. Builds
+ * its model from the environment and owns its lifetime; all logic lives in the model and domain.
  */
-import { useT } from "../context";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { issuesFor } from "../../domain/issues";
+import type { ExternalChange } from "../../domain/peopleRebase";
+import type { PeopleSummary } from "../../domain/peopleSummary";
+import type { PeopleList, PeopleMode } from "../../domain/peopleTypes";
+import { useApi, useEnv, useT, useZaf } from "../context";
+import { createDraftStore, type StorageLike } from "../models/createDraftStore";
+import { createPeopleModel, type PeopleModel } from "../models/createPeopleModel";
+import { ErrorNotice } from "./ErrorNotice";
+import { PersonChip } from "./PersonChip";
+import { PersonPicker } from "./PersonPicker";
+import { Button } from "./primitives/Button";
+import { Spinner } from "./primitives/Spinner";
 import { Section } from "./Section";
 
-/** The People section of the ticket sidebar. Placeholder: renders a note and does nothing else. */
+/** The browser's localStorage when it can be used (it throws in some sandboxed iframes), else undefined. */
+function browserStorage(): StorageLike | undefined {
+	try {
+		return globalThis.localStorage ?? undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The section: one model per ticket and agent (staged changes in localStorage), loaded on mount, disposed on unmount. */
 export function PeopleSection() {
+	const env = useEnv();
+	const api = useApi();
+	const zaf = useZaf();
 	const t = useT();
+	const ticketId = env.ticketId;
+	const model = useMemo(
+		() =>
+			ticketId === null
+				? null
+				: createPeopleModel({
+						api,
+						zaf,
+						ticketId,
+						drafts: createDraftStore(browserStorage(), env.currentUser.id, ticketId),
+					}),
+		[api, zaf, ticketId, env.currentUser.id],
+	);
+	useEffect(() => {
+		if (model === null) return;
+		void model.load();
+		return () => model.dispose();
+	}, [model]);
+	const pending = model?.summary.value?.pending ?? 0;
 	return (
-		<Section title={t("shell.sections.people")}>
-			<p class="zd-muted">{t("shell.sectionPlaceholder")}</p>
+		<Section title={t("shell.sections.people")} badge={pending > 0 ? `+${pending}` : undefined}>
+			{model === null ? <p class="zd-muted">{t("shell.noTicket")}</p> : <PeoplePanel model={model} />}
 		</Section>
+	);
+}
+
+const TITLE_KEYS: Record<PeopleMode, Record<PeopleList, string>> = {
+	ccsAndFollowers: { ccs: "people.ccs.title", followers: "people.followers.title" },
+	collaborators: { ccs: "people.collaborators.title", followers: "people.followers.title" },
+	disabled: { ccs: "people.collaborators.title", followers: "people.followers.title" },
+};
+
+const EMPTY_KEYS: Record<PeopleList, string> = { ccs: "people.ccs.empty", followers: "people.followers.empty" };
+
+const EXTERNAL_KEYS: Record<PeopleList, Record<ExternalChange["op"], string>> = {
+	ccs: { add: "people.external.addedCc", remove: "people.external.removedCc" },
+	followers: { add: "people.external.addedFollower", remove: "people.external.removedFollower" },
+};
+
+/** What the section shows for a model. Exported for component tests. */
+export function PeoplePanel({ model }: { model: PeopleModel }) {
+	const t = useT();
+	const current = model.current.value;
+	const summary = model.summary.value;
+	const error = model.error.value;
+	if (current === undefined || summary === undefined) {
+		if (model.state.value === "failed" && error !== null) {
+			return (
+				<div class="zd-people">
+					<p>{t("people.loadFailed")}</p>
+					<ErrorNotice error={error} onRetry={() => void model.load()} />
+				</div>
+			);
+		}
+		return <Spinner label={t("shell.loading")} showLabel />;
+	}
+	const { mode } = current;
+	const busy = model.applying.value;
+	const issues = model.issues.value;
+	const lists: PeopleList[] = mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"];
+	const formIssues = issuesFor(issues, "form");
+	const staged = model.staged.value;
+	return (
+		<div class="zd-people" aria-busy={busy || undefined}>
+			{mode !== "ccsAndFollowers" ? (
+				<p class="zd-notice" data-mode={mode}>
+					{t(mode === "collaborators" ? "people.mode.collaborators" : "people.mode.disabled")}
+				</p>
+			) : null}
+			{lists.map(list => (
+				<div key={list} class="zd-people__group" data-list={list}>
+					<h3 class="zd-people__title">
+						<span>{t(TITLE_KEYS[mode][list])}</span>
+						{list === "ccs" ? <CcCounter summary={summary} /> : null}
+					</h3>
+					<PeopleRows model={model} list={list} summary={summary} disabled={busy || mode === "disabled"} />
+					{mode !== "disabled" ? (
+						<PersonPicker
+							list={list}
+							mode={mode}
+							search={model.searches[list]}
+							issues={issuesFor(issues, list)}
+							disabled={busy}
+							onPick={person => model.add(list, person)}
+							onType={() => model.clearCandidateIssues()}
+						/>
+					) : null}
+				</div>
+			))}
+			{mode === "ccsAndFollowers" ? <p class="zd-muted zd-people__rule">{t("people.noteRule")}</p> : null}
+			<PeopleNotices model={model} />
+			{summary.pending > 0 ? (
+				<div class="zd-people__summary">
+					<h3 class="zd-people__title">{t("people.summary.title")}</h3>
+					<ul class="zd-list">
+						{summary.lines.map(line => (
+							<li key={`${line.code}:${line.vars.email}:${line.vars.name}`}>{t(line.code, line.vars)}</li>
+						))}
+					</ul>
+				</div>
+			) : null}
+			{formIssues.length > 0 ? (
+				<div class="zd-field__issue" role="alert">
+					{formIssues.map(issue => (
+						<p key={issue.code}>{t(issue.code, issue.vars)}</p>
+					))}
+				</div>
+			) : null}
+			<WriterWait model={model} />
+			{mode !== "disabled" ? (
+				<div class="zd-actions">
+					<Button variant="primary" busy={busy} disabled={!model.canApply.value} onClick={() => void model.apply()}>
+						{busy ? t("people.applying") : t("people.apply")}
+					</Button>
+					<Button variant="basic" disabled={busy || staged.changes.length === 0} onClick={() => model.discard()}>
+						{t("people.discard")}
+					</Button>
+				</div>
+			) : null}
+		</div>
+	);
+}
+
+function CcCounter({ summary }: { summary: PeopleSummary }) {
+	const t = useT();
+	const { final, max } = summary.counts;
+	return (
+		<span
+			class={final > max ? "zd-people__counter is-over" : "zd-people__counter"}
+			aria-label={t("people.ccs.counterLabel", { count: final, max })}
+			data-count={final}
+		>
+			{t("people.counter", { count: final, max })}
+		</span>
+	);
+}
+
+function PeopleRows({
+	model,
+	list,
+	summary,
+	disabled,
+}: {
+	model: PeopleModel;
+	list: PeopleList;
+	summary: PeopleSummary;
+	disabled: boolean;
+}) {
+	const t = useT();
+	const rows = summary[list];
+	if (rows.length === 0) return <p class="zd-muted">{t(EMPTY_KEYS[list])}</p>;
+	return (
+		<ul
+			class="zd-list zd-people__list"
+			aria-label={t(TITLE_KEYS[model.current.value?.mode ?? "ccsAndFollowers"][list])}
+		>
+			{rows.map(row => (
+				<PersonChip
+					key={row.key}
+					row={row}
+					disabled={disabled}
+					onRemove={() => model.remove(list, row.person)}
+					onUndo={() => model.undo(list, row.person)}
+				/>
+			))}
+		</ul>
+	);
+}
+
+/** Rebase notes, others' changes, unapplied changes, confirmation and errors, in that order. */
+function PeopleNotices({ model }: { model: PeopleModel }) {
+	const t = useT();
+	const notes = model.notes.value;
+	const external = model.external.value;
+	const unapplied = model.unapplied.value;
+	const applied = model.applied.value;
+	const error = model.error.value;
+	const kept = model.staged.value.changes.length > 0;
+	return (
+		<div class="zd-people__notices" aria-live="polite">
+			{notes.length > 0 || external.length > 0 ? (
+				<div class="zd-notice zd-notice--warning" data-notes="rebase">
+					<p>
+						<strong>{t("people.rebase.title")}</strong>
+					</p>
+					{external.map(change => (
+						<p key={`${change.list}:${change.op}:${change.user.id}`}>
+							{t(EXTERNAL_KEYS[change.list][change.op], { name: change.user.name })}
+						</p>
+					))}
+					{notes.map(note => (
+						<p key={`${note.code}:${JSON.stringify(note.vars)}`}>{t(note.code, note.vars)}</p>
+					))}
+				</div>
+			) : null}
+			{unapplied.length > 0 ? (
+				<div class="zd-notice zd-notice--warning" data-notes="unapplied">
+					{unapplied.map(item => (
+						<p key={`${item.code}:${item.vars.name}`}>{t(item.code, item.vars)}</p>
+					))}
+				</div>
+			) : null}
+			{applied !== null && unapplied.length === 0 ? (
+				<p class="zd-notice zd-notice--success" role="status">
+					{t("people.applied")}
+				</p>
+			) : null}
+			{error !== null && model.state.value === "ready" ? (
+				error.kind === "forbidden" ? (
+					<div class="zd-notice zd-notice--error" role="alert" data-kind="forbidden">
+						<p>{t("people.forbidden")}</p>
+					</div>
+				) : (
+					<>
+						<ErrorNotice error={error} />
+						{kept ? <p class="zd-muted">{t("people.keptChanges")}</p> : null}
+					</>
+				)
+			) : null}
+		</div>
+	);
+}
+
+/** The writer's "waiting" state (429 or retry) as a live countdown. */
+function WriterWait({ model }: { model: PeopleModel }) {
+	const t = useT();
+	const status = model.writerStatus.value;
+	const [now, setNow] = useState(Date.now());
+	useEffect(() => {
+		if (status.state !== "waiting") return;
+		const timer = setInterval(() => setNow(Date.now()), 1000);
+		return () => clearInterval(timer);
+	}, [status]);
+	if (status.state !== "waiting") return null;
+	const seconds = Math.max(0, Math.ceil((status.until - now) / 1000));
+	return (
+		<p class="zd-notice zd-notice--warning" role="status">
+			{t("people.waiting", { seconds })}
+		</p>
 	);
 }

@@ -21,7 +21,13 @@ afterEach(() => {
 });
 
 function setup(options: SetupOptions = {}) {
-	const { world = "default", user = "agent@example.com", ticketId = 1, storage = createMemoryStorage(), events = true } = options;
+	const {
+		world = "default",
+		user = "agent@example.com",
+		ticketId = 1,
+		storage = createMemoryStorage(),
+		events = true,
+	} = options;
 	const emulator = createEmulator({ world, settings: { rateLimits: false } });
 	const { port, client } = createInProcessPort({ emulator, userEmail: user, ticketId });
 	const api = createZendeskApi(port);
@@ -166,7 +172,10 @@ describe("createPeopleModel against the emulator", () => {
 		await s.model.load();
 		s.model.add("ccs", userOf(s, 1104));
 		s.model.remove("ccs", userOf(s, 1102));
-		const other = s.emulator.controls.actAs({ ticketId: 1, changes: { email_ccs: [{ user_id: 1105, action: "put" }] } });
+		const other = s.emulator.controls.actAs({
+			ticketId: 1,
+			changes: { email_ccs: [{ user_id: 1105, action: "put" }] },
+		});
 		expect(other.ok).toBe(true);
 		s.emulator.controls.clearRequests();
 		await s.model.apply();
@@ -208,7 +217,15 @@ describe("createPeopleModel against the emulator", () => {
 		await s.model.load();
 		s.model.add("ccs", userOf(s, 1104));
 		s.model.add("followers", userOf(s, 1004));
-		s.emulator.controls.actAs({ ticketId: 1, changes: { email_ccs: [{ user_id: 1104, action: "put" }, { user_id: 1102, action: "delete" }] } });
+		s.emulator.controls.actAs({
+			ticketId: 1,
+			changes: {
+				email_ccs: [
+					{ user_id: 1104, action: "put" },
+					{ user_id: 1102, action: "delete" },
+				],
+			},
+		});
 		await vi.waitFor(() => expect(ids(s.model, "ccs")).toEqual([1103, 1104]));
 		expect(s.model.notes.value.map(n => n.code)).toEqual(["people.rebase.alreadyAddedCc"]);
 		expect(s.model.external.value.map(c => [c.op, c.user.id])).toEqual([
@@ -247,7 +264,16 @@ describe("createPeopleModel against the emulator", () => {
 		const s = setup();
 		await s.model.load();
 		s.model.add("ccs", userOf(s, 1104));
-		s.emulator.controls.addFault({ method: "PUT", path: "/api/v2/tickets/1", status: 422, body: { error: "RecordInvalid", description: "Record validation errors", details: { base: [{ description: "Nope" }] } } });
+		s.emulator.controls.addFault({
+			method: "PUT",
+			path: "/api/v2/tickets/1",
+			status: 422,
+			body: {
+				error: "RecordInvalid",
+				description: "Record validation errors",
+				details: { base: [{ description: "Nope" }] },
+			},
+		});
 		await s.model.apply();
 		expect(s.model.error.value?.kind).toBe("invalid");
 		expect(s.model.staged.value.changes).toHaveLength(1);

@@ -13,7 +13,17 @@ import { diffPeople, effectiveChanges, isPatchEmpty } from "../../domain/ccDiff"
 import { choosePeopleMode, peopleRules } from "../../domain/peopleMode";
 import { rebasePeople, type ExternalChange, type RebaseNote } from "../../domain/peopleRebase";
 import { summarizePeople, type PeopleSummary, type SummaryLine } from "../../domain/peopleSummary";
-import type { CurrentPeople, Id, PeopleList, PeoplePatch, PeopleRules, PersonRef, PersonUser, StagedChange, StagedPeople } from "../../domain/peopleTypes";
+import type {
+	CurrentPeople,
+	Id,
+	PeopleList,
+	PeoplePatch,
+	PeopleRules,
+	PersonRef,
+	PersonUser,
+	StagedChange,
+	StagedPeople,
+} from "../../domain/peopleTypes";
 import { validateCandidate, validateStaged } from "../../domain/peopleValidation";
 import { unappliedChanges, type UnappliedChange } from "../../domain/peopleVerify";
 import { EMPTY_STAGED, parseStaged, stageAdd, stageRemove, unstage } from "../../domain/stagedPeople";

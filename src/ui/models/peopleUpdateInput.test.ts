@@ -27,7 +27,10 @@ describe("toPeopleUpdateInput", () => {
 	});
 
 	it("sends legacy collaborators as given, and never a comment", () => {
-		const input = toPeopleUpdateInput({ collaborators: [3, { name: "Jo", email: "jo@x.com" }], additionalCollaborators: ["k@x.com"] }, stamp);
+		const input = toPeopleUpdateInput(
+			{ collaborators: [3, { name: "Jo", email: "jo@x.com" }], additionalCollaborators: ["k@x.com"] },
+			stamp,
+		);
 		expect(input).toEqual({
 			safe_update: true,
 			updated_stamp: stamp,
