@@ -29,6 +29,6 @@ describe("parseDefaultMetadata", () => {
 		[JSON.stringify({ big: "x".repeat(1100) }), "metadata.issues.defaultsTooLarge"],
 	];
 	it.each(refused)("ignores %j and reports %s", (setting, code) => {
-		expect(parseDefaultMetadata(setting)).toEqual({ defaults: {}, issues: [{ field: "metadata.defaults", code }] });
+		expect(parseDefaultMetadata(setting)).toEqual({ defaults: {}, issues: [{ field: "metadataDefaults", code }] });
 	});
 });

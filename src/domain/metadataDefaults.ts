@@ -13,7 +13,7 @@ export interface DefaultMetadata {
 }
 
 /** Where default-metadata problems are shown (the metadata section, as a form-level notice). */
-export const DEFAULTS_FIELD = "metadata.defaults";
+export const DEFAULTS_FIELD = "metadataDefaults";
 
 /**
  * Parses the setting: empty/absent → no defaults; a JSON string or an already-parsed object → the

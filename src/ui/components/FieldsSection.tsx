@@ -1,16 +1,175 @@
 /**
- * PLACEHOLDER for the Fields feature: the feature helper replaces this file. A section renders its
- * own <Section> (so it controls the title badge) and builds its model from useEnv()/useApi()/useZaf().
+ * The Fields section: the ticket's custom fields in form order, edited as a draft and saved in ONE
+ * safe update together with the pending audit metadata. Problems and read-back notices appear on
+ * the field they concern; form-level ones above the buttons. Builds its model from the
+ * environment and the shared ticket services, and owns its lifetime.
  */
-import { useT } from "../context";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { fieldKey } from "../../domain/customFieldsTypes";
+import type { Issue } from "../../domain/issues";
+import { useApi, useEnv, useI18n, useT, useZaf } from "../context";
+import { createDraftStore } from "../models/createDraftStore";
+import { createFieldsModel, type FieldsModel } from "../models/createFieldsModel";
+import type { MetadataModel } from "../models/createMetadataModel";
+import { useTicketShared } from "../ticketShared";
+import { ErrorNotice } from "./ErrorNotice";
+import { FieldInput } from "./FieldInput";
+import { Button } from "./primitives/Button";
+import { Spinner } from "./primitives/Spinner";
 import { Section } from "./Section";
 
-/** The Fields section of the ticket sidebar. Placeholder: renders a note and does nothing else. */
+/** True when the locale writes 1.5 as "1,5" (de, fr): the decimal field then accepts a comma. */
+function usesDecimalComma(locale: string): boolean {
+	try {
+		return new Intl.NumberFormat(locale).format(1.5).includes(",");
+	} catch {
+		return false;
+	}
+}
+
+/** The section for the open ticket. */
 export function FieldsSection() {
+	const env = useEnv();
+	const api = useApi();
+	const zaf = useZaf();
 	const t = useT();
+	const { locale } = useI18n();
+	const shared = useTicketShared();
+	const ticketId = env.ticketId;
+	const model = useMemo(
+		() =>
+			ticketId === null
+				? null
+				: createFieldsModel({
+						api,
+						zaf,
+						ticketId,
+						drafts: createDraftStore(shared.storage, env.currentUser.id, ticketId),
+						definitions: shared.fieldDefinitions,
+						metadata: shared.metadata,
+						coerce: { decimalComma: usesDecimalComma(locale) },
+					}),
+		[api, zaf, ticketId, env.currentUser.id, shared],
+	);
+	useEffect(() => {
+		if (model === null) return;
+		void model.load();
+		return () => model.dispose();
+	}, [model]);
+	const count = model ? Object.keys(model.drafts.value).length : 0;
 	return (
-		<Section title={t("shell.sections.fields")}>
-			<p class="zd-muted">{t("shell.sectionPlaceholder")}</p>
+		<Section title={t("shell.sections.fields")} badge={count > 0 ? t("fields.unsavedCount", { count }) : undefined}>
+			{model === null ? (
+				<p class="zd-muted">{t("shell.noTicket")}</p>
+			) : (
+				<FieldsPanel model={model} metadata={shared.metadata} onSaved={() => void shared.audits.reload()} />
+			)}
 		</Section>
+	);
+}
+
+export interface FieldsPanelProps {
+	model: FieldsModel;
+	metadata: MetadataModel;
+	onSaved?(): void;
+}
+
+/** What the section shows for a model. Exported for component tests. */
+export function FieldsPanel({ model, metadata, onSaved }: FieldsPanelProps) {
+	const t = useT();
+	const state = model.state.value;
+	if (state === "loading") return <Spinner label={t("fields.loading")} showLabel />;
+	if (state === "failed") {
+		const error = model.error.value;
+		return error ? <ErrorNotice error={error} onRetry={() => void model.load()} /> : null;
+	}
+	const shown = model.shown.value;
+	const drafts = model.drafts.value;
+	const text = (issue: Issue) => t(issue.code, issue.vars);
+	const on = (list: Issue[], key: string) => list.filter(issue => issue.field === key).map(text);
+	const saving = model.saving.value;
+	const result = model.lastResult.value;
+	const save = async () => {
+		if ((await model.save()) === "saved") onSaved?.();
+	};
+	return (
+		<form
+			class="zd-fields"
+			onSubmit={event => {
+				event.preventDefault();
+				void save();
+			}}
+		>
+			{shown.length === 0 ? <p class="zd-muted">{t("fields.noFields")}</p> : null}
+			{shown.map(item => {
+				const key = fieldKey(item.field.id);
+				return (
+					<FieldInput
+						key={item.field.id}
+						shown={item}
+						value={model.valueOf(item.field.id)}
+						ticketValue={model.ticketValueOf(item.field.id)}
+						issues={on(model.issues.value, key)}
+						notices={on(model.notices.value, key)}
+						dirty={String(item.field.id) in drafts}
+						disabled={saving}
+						onChange={value => model.edit(item.field.id, value)}
+						onBlur={() => model.touch(item.field.id)}
+						onRevert={() => model.revert(item.field.id)}
+					/>
+				);
+			})}
+			{[...on(model.issues.value, "fields"), ...on(model.notices.value, "fields")].map(message => (
+				<p key={message} class="zd-notice zd-notice--warning" role="alert">
+					{message}
+				</p>
+			))}
+			{metadata.hasAgentMetadata.value ? <p class="zd-muted">{t("fields.metadataAttached")}</p> : null}
+			<WriterWait model={model} />
+			{model.error.value ? <ErrorNotice error={model.error.value} /> : null}
+			{result === "saved" ? (
+				<p class="zd-notice zd-notice--success" role="status">
+					{t("fields.saved")}
+				</p>
+			) : result === "nothing" && !metadata.hasAgentMetadata.value ? (
+				<p class="zd-muted" role="status">
+					{t("fields.nothingToSave")}
+				</p>
+			) : null}
+			<div class="zd-actions">
+				<Button
+					type="submit"
+					variant="primary"
+					busy={saving}
+					disabled={!model.dirty.value && !metadata.hasAgentMetadata.value}
+				>
+					{t("fields.save")}
+				</Button>
+				{model.dirty.value ? (
+					<Button variant="basic" disabled={saving} onClick={() => model.discard()}>
+						{t("fields.discard")}
+					</Button>
+				) : null}
+			</div>
+		</form>
+	);
+}
+
+/** "Zendesk asked us to wait: retrying in N s", counting down while the writer waits. */
+function WriterWait({ model }: { model: FieldsModel }) {
+	const t = useT();
+	const status = model.writerStatus.value;
+	const [now, setNow] = useState(Date.now());
+	useEffect(() => {
+		if (status.state !== "waiting") return;
+		const timer = setInterval(() => setNow(Date.now()), 1000);
+		return () => clearInterval(timer);
+	}, [status]);
+	if (status.state !== "waiting") return null;
+	const seconds = Math.max(0, Math.ceil((status.until - now) / 1000));
+	return (
+		<p class="zd-notice zd-notice--warning" role="status">
+			{t("fields.waiting", { seconds })}
+		</p>
 	);
 }

@@ -3,6 +3,7 @@
  * bug in one leaves the others usable.
  */
 import { useEnv, useT } from "../context";
+import { TicketSharedProvider } from "../ticketShared";
 import { FieldsSection } from "./FieldsSection";
 import { FollowUpSection } from "./FollowUpSection";
 import { MetadataSection } from "./MetadataSection";
@@ -15,19 +16,21 @@ export function ShellSidebar() {
 	const t = useT();
 	if (env.ticketId === null) return <p class="zd-muted">{t("shell.noTicket")}</p>;
 	return (
-		<div class="zd-sections">
-			<ShellErrorBoundary name="followUp">
-				<FollowUpSection />
-			</ShellErrorBoundary>
-			<ShellErrorBoundary name="people">
-				<PeopleSection />
-			</ShellErrorBoundary>
-			<ShellErrorBoundary name="fields">
-				<FieldsSection />
-			</ShellErrorBoundary>
-			<ShellErrorBoundary name="metadata">
-				<MetadataSection />
-			</ShellErrorBoundary>
-		</div>
+		<TicketSharedProvider>
+			<div class="zd-sections">
+				<ShellErrorBoundary name="followUp">
+					<FollowUpSection />
+				</ShellErrorBoundary>
+				<ShellErrorBoundary name="people">
+					<PeopleSection />
+				</ShellErrorBoundary>
+				<ShellErrorBoundary name="fields">
+					<FieldsSection />
+				</ShellErrorBoundary>
+				<ShellErrorBoundary name="metadata">
+					<MetadataSection />
+				</ShellErrorBoundary>
+			</div>
+		</TicketSharedProvider>
 	);
 }

@@ -22,7 +22,7 @@ import {
 	type MetadataObject,
 } from "../../domain/metadata";
 import { attachMetadata } from "../../domain/metadataChange";
-import { parseDefaultMetadata } from "../../domain/metadataDefaults";
+import { DEFAULTS_FIELD, parseDefaultMetadata } from "../../domain/metadataDefaults";
 import type { DraftStore } from "./createDraftStore";
 
 /** The draft-store section the rows live in. */
@@ -53,6 +53,8 @@ export interface MetadataModelOptions {
 	drafts: DraftStore;
 	/** The raw `defaultMetadata` setting (JSON text or an object); invalid values are reported, not thrown. */
 	defaultSetting: unknown;
+	/** True when the host already found the setting unusable (reported as `defaultsNotObject`). */
+	defaultSettingInvalid?: boolean;
 }
 
 /** The shared metadata model. */
@@ -88,8 +90,14 @@ export interface MetadataModel {
 }
 
 /** Creates the model and restores the agent's rows from the draft store. */
-export function createMetadataModel({ drafts, defaultSetting }: MetadataModelOptions): MetadataModel {
-	const parsedDefaults = parseDefaultMetadata(defaultSetting);
+export function createMetadataModel({
+	drafts,
+	defaultSetting,
+	defaultSettingInvalid,
+}: MetadataModelOptions): MetadataModel {
+	const parsedDefaults = defaultSettingInvalid
+		? { defaults: {}, issues: [{ field: DEFAULTS_FIELD, code: "metadata.issues.defaultsNotObject" }] }
+		: parseDefaultMetadata(defaultSetting);
 	const rows = signal<MetadataEditorRow[]>(drafts.load(METADATA_DRAFT_SECTION, isRows) ?? []);
 	const status = signal<MetadataStatus>({ kind: "idle" });
 	const remoteIssues = signal<Issue[]>([]);
