@@ -17,6 +17,18 @@ export default defineConfig({
 					include: ["src/**/*.test.{ts,tsx}", "sandbox/**/*.test.{ts,tsx}", "scripts/**/*.test.{ts,mjs}"],
 				},
 			},
+			// Browser e2e (owned by the workspace): real Chromium via playwright-core against the sandbox (e2e/harness.ts).
+			{
+				extends: true,
+				test: {
+					name: "e2e",
+					environment: "node",
+					include: ["e2e/**/*.e2e.ts"],
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					fileParallelism: false,
+				},
+			},
 		],
 	},
 });

@@ -49,6 +49,8 @@ export async function startWorkspaceServer(options: WorkspaceServerOptions): Pro
 			res.writeHead(200, { "content-type": "text/javascript; charset=utf-8" }).end(script);
 		} else if (path === "/workspace.css") {
 			res.writeHead(200, { "content-type": "text/css; charset=utf-8" }).end(readFileSync(pageFile("workspace.css")));
+		} else if (path === "/favicon.ico") {
+			res.writeHead(204).end();
 		} else if (path === "/__workspace/config.json") {
 			res.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(config));
 		} else {

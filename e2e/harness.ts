@@ -1,0 +1,218 @@
+/**
+ * The browser e2e harness. `useWorkspace()` (call it at the top of a `*.e2e.ts` file) starts one
+ * sandbox (ports chosen by the OS) and one headless Chromium for the file, resets the emulator's
+ * world before each test, and on a failed test saves a screenshot, the ZAF protocol log and the
+ * page console to `e2e/artifacts/`. Tests drive the workspace like an agent and assert on the DOM
+ * and on the emulator's state; the app itself stays a black box.
+ *
+ * @example
+ *   const ws = useWorkspace();
+ *   it("shows the ticket", async () => {
+ *     const app = await ws.openTicket(1);
+ *     await app.getByRole("button", { name: "Create follow-up" }).click();
+ *     await expect.poll(async () => (await ws.ticket(1))["followup_ids"]).toHaveLength(1);
+ *   });
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import type { Identity } from "../sandbox/workspace/page/identity";
+import { startSandbox, type Sandbox } from "../sandbox/workspace/startSandbox";
+import type { ProtocolLogEntry } from "../sandbox/workspace/zafHost";
+import { launchChromium } from "./browser";
+
+/** Where failure artifacts go (gitignored). */
+export const ARTIFACTS_DIR = fileURLToPath(new URL("./artifacts/", import.meta.url));
+
+/** Who the workspace is signed in as. */
+export type SignedInAs = Identity["key"];
+
+export interface WorkspaceOptions {
+	/** Emulator world (default "default"); restored before every test. */
+	world?: string;
+	/** App to host (default the built `dist/`; e.g. `e2e/fixtures/protocolApp`). */
+	appDir?: string;
+	/** Reset the world before each test (default true). */
+	resetBeforeEach?: boolean;
+}
+
+/** An answer of the emulator's REST API. */
+export interface ApiAnswer<T = Record<string, unknown>> {
+	status: number;
+	headers: Record<string, string>;
+	json: T;
+	text: string;
+}
+
+/** What a test file gets from `useWorkspace()`. Properties are valid inside tests and hooks only. */
+export interface Workspace {
+	readonly sandbox: Sandbox;
+	readonly browser: Browser;
+	readonly page: Page;
+	/** Opens `/tickets/<id>` (optionally signed in as someone else), waits for the app to register, returns its frame. */
+	openTicket(id: number, options?: { as?: SignedInAs }): Promise<Frame>;
+	/** Opens the ticket list at `/`. */
+	openList(options?: { as?: SignedInAs }): Promise<void>;
+	/** The Playwright Frame of the app iframe of the open ticket. */
+	appFrame(): Promise<Frame>;
+	/** Every ZAF message between the workspace and the app so far (from `window.__workspace`). */
+	protocolLog(): Promise<ProtocolLogEntry[]>;
+	/** Waits until a protocol log entry matches, and returns it. */
+	waitForProtocol(match: (entry: ProtocolLogEntry) => boolean, timeoutMs?: number): Promise<ProtocolLogEntry>;
+	/** Calls the emulator's REST API (default as admin@example.com) — for setup and assertions. */
+	api<T = Record<string, unknown>>(
+		method: string,
+		path: string,
+		options?: { body?: unknown; as?: string },
+	): Promise<ApiAnswer<T>>;
+	/** The REST ticket as the emulator has it now (read as admin). */
+	ticket(id: number): Promise<Record<string, unknown>>;
+	/** The emulator's state: tickets and users as the admin sees them (REST shapes). */
+	emulatorState(): Promise<{ tickets: Array<Record<string, unknown>>; users: Array<Record<string, unknown>> }>;
+	/** Restores a world in the emulator (the open page refreshes itself through the change stream). */
+	resetWorld(name?: string): Promise<void>;
+	/** Console lines and page errors seen so far. */
+	consoleLines(): string[];
+}
+
+/** Registers the file's hooks and returns the workspace handle. */
+export function useWorkspace(options: WorkspaceOptions = {}): Workspace {
+	let sandbox: Sandbox | undefined;
+	let browser: Browser | undefined;
+	let context: BrowserContext | undefined;
+	let page: Page | undefined;
+	const console: string[] = [];
+	const need = <T>(value: T | undefined, what: string): T => {
+		if (value === undefined) throw new Error(`${what} is only available inside tests (useWorkspace() not started)`);
+		return value;
+	};
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({
+			port: 0,
+			...(options.world ? { world: options.world } : {}),
+			...(options.appDir ? { appDir: options.appDir } : {}),
+		});
+		browser = await launchChromium();
+		context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		page = await context.newPage();
+		page.setDefaultTimeout(15_000);
+		page.on("console", m => console.push(`[${m.type()}] ${m.text()}`));
+		page.on("pageerror", e => console.push(`[pageerror] ${e.message}`));
+	}, 120_000);
+
+	afterAll(async () => {
+		await context?.close().catch(() => undefined);
+		await browser?.close().catch(() => undefined);
+		await sandbox?.close();
+	}, 60_000);
+
+	beforeEach(async ctx => {
+		ctx.onTestFailed(async () => {
+			await saveArtifacts(`${ctx.task.file?.name ?? "e2e"}-${ctx.task.name}`);
+		});
+		console.length = 0;
+		if (options.resetBeforeEach !== false && sandbox) sandbox.emulator.reset(options.world ?? "default");
+	});
+
+	async function saveArtifacts(name: string) {
+		if (!page) return;
+		mkdirSync(ARTIFACTS_DIR, { recursive: true });
+		const base = join(ARTIFACTS_DIR, name.replace(/[^a-z0-9._-]+/gi, "_").slice(0, 120));
+		await page.screenshot({ path: `${base}.png`, fullPage: true }).catch(() => undefined);
+		const log = await workspace.protocolLog().catch(() => []);
+		writeFileSync(`${base}.protocol.json`, JSON.stringify(log, null, 2));
+		writeFileSync(`${base}.console.txt`, console.join("\n"));
+	}
+
+	async function goto(path: string, as?: SignedInAs) {
+		const p = need(page, "page");
+		const base = need(sandbox, "sandbox").workspaceUrl;
+		if (as) {
+			if (!p.url().startsWith(base)) await p.goto(`${base}/__workspace/config.json`);
+			await p.evaluate(key => localStorage.setItem("sandbox.signedInAs", key), as);
+		}
+		await p.goto(`${base}${path}`);
+		await p.waitForSelector("body[data-ready=true]");
+	}
+
+	const workspace: Workspace = {
+		get sandbox() {
+			return need(sandbox, "sandbox");
+		},
+		get browser() {
+			return need(browser, "browser");
+		},
+		get page() {
+			return need(page, "page");
+		},
+		async openTicket(id, openOptions) {
+			await goto(`/tickets/${id}`, openOptions?.as);
+			await need(page, "page").waitForFunction(() => window.__workspace?.isRegistered() === true);
+			return workspace.appFrame();
+		},
+		async openList(openOptions) {
+			await goto("/", openOptions?.as);
+		},
+		async appFrame() {
+			const handle = await need(page, "page").waitForSelector("[data-testid=app-frame]");
+			const frame = await handle.contentFrame();
+			if (!frame) throw new Error("the app iframe has no frame");
+			return frame;
+		},
+		async protocolLog() {
+			return need(page, "page").evaluate(() => window.__workspace?.log() ?? []);
+		},
+		async waitForProtocol(match, timeoutMs = 10_000) {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const hit = (await workspace.protocolLog()).find(match);
+				if (hit) return hit;
+				if (Date.now() > deadline) throw new Error("no matching ZAF protocol message arrived in time");
+				await new Promise(r => setTimeout(r, 50));
+			}
+		},
+		async api(method, path, apiOptions = {}) {
+			const email = apiOptions.as ?? "admin@example.com";
+			const headers: Record<string, string> = { authorization: `Basic ${btoa(`${email}/token:sandbox`)}` };
+			if (apiOptions.body !== undefined) headers["content-type"] = "application/json";
+			const res = await need(sandbox, "sandbox").emulator.handle({
+				method,
+				url: path,
+				headers,
+				...(apiOptions.body === undefined ? {} : { body: JSON.stringify(apiOptions.body) }),
+			});
+			const text = typeof res.body === "string" ? res.body : new TextDecoder().decode(res.body);
+			let json: unknown = undefined;
+			try {
+				json = JSON.parse(text);
+			} catch {
+				json = undefined;
+			}
+			return { status: res.status, headers: res.headers, json: json as never, text };
+		},
+		async ticket(id) {
+			const answer = await workspace.api<{ ticket: Record<string, unknown> }>("GET", `/api/v2/tickets/${id}.json`);
+			if (answer.status !== 200) throw new Error(`ticket ${id}: ${answer.status} ${answer.text}`);
+			return answer.json.ticket;
+		},
+		async emulatorState() {
+			const tickets = await workspace.api<{ tickets: Array<Record<string, unknown>> }>(
+				"GET",
+				"/api/v2/tickets.json?per_page=100",
+			);
+			const users = await workspace.api<{ users: Array<Record<string, unknown>> }>(
+				"GET",
+				"/api/v2/users.json?per_page=100",
+			);
+			return { tickets: tickets.json.tickets ?? [], users: users.json.users ?? [] };
+		},
+		async resetWorld(name) {
+			need(sandbox, "sandbox").emulator.reset(name ?? options.world ?? "default");
+		},
+		consoleLines: () => [...console],
+	};
+	return workspace;
+}

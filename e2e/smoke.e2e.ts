@@ -1,0 +1,35 @@
+/**
+ * Smoke test of the real thing: the built app (dist/) in the workspace, loaded cross-origin with
+ * the npm SDK, on a seeded ticket. It checks that the app's shell renders and that the workspace
+ * shows the ticket's data — not any feature's details (feature e2e tests do that).
+ */
+import { describe, expect, it } from "vitest";
+import { useWorkspace } from "./harness";
+
+const ws = useWorkspace();
+
+describe("workspace smoke", () => {
+	it("opens a ticket from the list, shows its data, and the app renders its sections", async () => {
+		await ws.openList();
+		await ws.page.locator("[data-testid=ticket-row][data-ticket-id='1'] a").click();
+		await ws.page.waitForURL(/\/tickets\/1$/);
+		await ws.page.waitForFunction(() => window.__workspace?.isRegistered() === true);
+		const ticket = await ws.ticket(1);
+		expect(await ws.page.textContent("[data-testid=ticket-subject]")).toBe(ticket["subject"]);
+		expect(await ws.page.textContent("[data-testid=ticket-status]")).toBe(ticket["status"]);
+		expect(await ws.page.locator("[data-testid=ticket-ccs] li").count()).toBe(
+			(ticket["email_cc_ids"] as unknown[]).length,
+		);
+		expect(await ws.page.locator("[data-testid=comment]").count()).toBeGreaterThan(0);
+		expect(await ws.page.locator("[data-testid=audit]").count()).toBeGreaterThan(0);
+
+		const app = await ws.appFrame();
+		for (const section of ["Follow-up", "People", "Fields", "Metadata"]) {
+			await app.getByRole("heading", { name: section }).waitFor();
+		}
+		// The app sized its iframe through invoke('resize') (the default height is 80 px).
+		await expect
+			.poll(() => ws.page.locator("[data-testid=app-frame]").evaluate(e => e.getBoundingClientRect().height))
+			.toBeGreaterThan(80);
+	});
+});
