@@ -56,6 +56,8 @@ export function createJobRunner(clock: Clock, stepMs: () => number, notify: (job
 				job.results = [...(job.results ?? []), outcome.result];
 				job.progress = index;
 				if (outcome.fatal) return finish("failed", outcome.message ?? "Job failed");
+				// The last item completes the job at once; otherwise wait one step for the next item.
+				if (index >= steps.length) return finish("completed", `Completed at ${rubyTime(clock.now())}`);
 				notify(job);
 				schedule(job, next);
 			};

@@ -105,8 +105,8 @@ export function showManyUsers(ctx: ServiceContext, actor: UserRecord, ids: numbe
 }
 
 /**
- * `GET /users/search?query=`: every word must match name, email, notes or phone (case-insensitive
- * substring); `role:agent`, `role:end-user`, `role:admin`, `email:x` and `name:x` narrow it. A
+ * `GET /users/search?query=`: every word must match the start of a word of the name, email, notes
+ * or phone (case-insensitive; terms with punctuation match anywhere); `role:agent`, `role:end-user`, `role:admin`, `email:x` and `name:x` narrow it. A
  * small subset of Zendesk's search syntax (§8 [V shape; U syntax detail]).
  */
 export function searchUsers(ctx: ServiceContext, actor: UserRecord, query: string, externalId?: string): Result<UserRecord[]> {
@@ -120,21 +120,24 @@ export function searchUsers(ctx: ServiceContext, actor: UserRecord, query: strin
 			if (restParts.length > 0 && key === "role") return user.role === rest;
 			if (restParts.length > 0 && key === "email") return user.email.toLowerCase().includes(rest);
 			if (restParts.length > 0 && key === "name") return user.name.toLowerCase().includes(rest);
-			const haystack = [user.name, user.email, user.notes, user.phone ?? ""].join(" ").toLowerCase();
-			return haystack.includes(word.replace(/^"|"$/g, ""));
+			const term = word.replace(/^"|"$/g, "");
+			const fields = [user.name, user.email, user.notes, user.phone ?? ""].map((f) => f.toLowerCase());
+			// Words match the start of a word (like Zendesk's search); terms with punctuation (emails, domains) match anywhere.
+			if (/[^\p{L}\p{N}]/u.test(term)) return fields.some((f) => f.includes(term));
+			return fields.some((f) => f.split(/[^\p{L}\p{N}]+/u).some((token) => token.startsWith(term)));
 		}),
 	);
 	return ok(words.length === 0 ? [] : users.slice(0, 100));
 }
 
-/** `GET /users/autocomplete?name=`: users whose name (or a word of it, or the email) starts with the value. */
+/** `GET /users/autocomplete?name=`: users whose name, or a word of it, starts with the value ("name starts with" [V]). */
 export function autocompleteUsers(ctx: ServiceContext, actor: UserRecord, name: string): Result<UserRecord[]> {
 	if (!isStaff(actor)) return fail({ kind: "forbidden" });
 	const prefix = name.trim().toLowerCase();
 	if (prefix === "") return ok([]);
 	const matches = ctx.db.users.filter((u) => {
 		const lower = u.name.toLowerCase();
-		return lower.startsWith(prefix) || lower.split(/\s+/).some((w) => w.startsWith(prefix)) || u.email.startsWith(prefix);
+		return lower.startsWith(prefix) || lower.split(/\s+/).some((w) => w.startsWith(prefix));
 	});
 	return ok(matches.slice(0, 100));
 }
