@@ -1,0 +1,160 @@
+/**
+ * People on the current ticket, end to end: the built app in the workspace over the real ZAF
+ * protocol, against the emulator. Asserts on the emulator's ticket and request log, not on the
+ * app's internals.
+ */
+import type { Frame } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useWorkspace } from "./harness";
+
+const ws = useWorkspace();
+
+interface LoggedRequest {
+	method: string;
+	url: string;
+	status: number;
+}
+
+/** The emulator's request log (API requests only; sandbox controls are not logged). */
+async function requests(): Promise<LoggedRequest[]> {
+	const answer = await ws.api<{ requests: LoggedRequest[] }>("GET", "/__sandbox/requests");
+	return answer.json.requests;
+}
+
+/** Ticket PUTs (the app's writes; the workspace page itself only writes on Submit). */
+async function ticketPuts(id: number): Promise<LoggedRequest[]> {
+	return (await requests()).filter(
+		r => r.method === "PUT" && r.url.split("?")[0]?.replace(/\.json$/, "") === `/api/v2/tickets/${id}`,
+	);
+}
+
+async function clearRequests(): Promise<void> {
+	await ws.api("DELETE", "/__sandbox/requests");
+}
+
+const ccGroup = (app: Frame) => app.locator('.zd-people__group[data-list="ccs"]');
+const followerGroup = (app: Frame) => app.locator('.zd-people__group[data-list="followers"]');
+
+/** Types into a picker and picks the option whose text matches. */
+async function pick(app: Frame, combobox: string, text: string, option: RegExp): Promise<void> {
+	const input = app.getByRole("combobox", { name: combobox });
+	await input.fill(text);
+	await app.getByRole("option", { name: option }).click();
+}
+
+async function openPeople(id: number, as?: "admin" | "agent" | "light_agent"): Promise<Frame> {
+	const app = await ws.openTicket(id, as ? { as } : undefined);
+	await ccGroup(app).waitFor();
+	return app;
+}
+
+describe("people on the current ticket", () => {
+	it("adds and removes CCs and followers in exactly one update", async () => {
+		const app = await openPeople(1);
+		await ccGroup(app).getByText("Liam O'Connor").waitFor();
+		await clearRequests();
+		await pick(app, "Add an email CC", "Noah", /Noah Fischer/);
+		await app.getByRole("button", { name: "Remove Liam O'Connor" }).click();
+		await pick(app, "Add a follower", "Kenji", /Kenji Watanabe/);
+		await app.getByRole("button", { name: "Remove Maria González" }).click();
+		await app.getByText("Add Noah Fischer as CC").waitFor();
+		await app.getByText("Remove Maria González from followers").waitFor();
+		await app.getByRole("button", { name: "Apply changes" }).click();
+		await app.getByText("Saved.").waitFor();
+		const ticket = await ws.ticket(1);
+		expect(ticket["email_cc_ids"]).toEqual([1103, 1104]);
+		expect(ticket["follower_ids"]).toEqual([1004]);
+		expect(await ticketPuts(1)).toHaveLength(1);
+		expect(await ccGroup(app).locator(".zd-people__counter").textContent()).toBe("2 / 48");
+	});
+
+	it("creates a CC on the fly with the name the agent typed", async () => {
+		const app = await openPeople(1);
+		await clearRequests();
+		await app.getByRole("combobox", { name: "Add an email CC" }).fill("jo.doe@example.net");
+		await app.getByRole("option", { name: "Add jo.doe@example.net as a new CC" }).click();
+		await app.getByLabel("Name (optional)").fill("Jo Doe");
+		await app.getByRole("button", { name: "Add", exact: true }).click();
+		await app.getByText("Add Jo Doe <jo.doe@example.net> as CC (Zendesk creates the user)").waitFor();
+		await app.getByRole("button", { name: "Apply changes" }).click();
+		await app.getByText("Saved.").waitFor();
+		const users = await ws.api<{ users: Array<Record<string, unknown>> }>(
+			"GET",
+			"/api/v2/users/search.json?query=jo.doe%40example.net",
+		);
+		const created = users.json.users.find(u => u["email"] === "jo.doe@example.net");
+		expect(created?.["name"]).toBe("Jo Doe");
+		expect((await ws.ticket(1))["email_cc_ids"]).toContain(created?.["id"]);
+		expect(await ticketPuts(1)).toHaveLength(1);
+	});
+
+	it("shows the 48-CC cap and refuses a 49th CC before sending", async () => {
+		const fill = Array.from({ length: 47 }, (_, i) => ({ user_email: `bulk${i}@example.net`, action: "put" }));
+		const setup = await ws.api("PUT", "/api/v2/tickets/3.json", { body: { ticket: { email_ccs: fill } } });
+		expect(setup.status).toBe(200);
+		const app = await openPeople(3);
+		const counter = ccGroup(app).locator(".zd-people__counter");
+		await expect.poll(() => counter.textContent()).toBe("47 / 48");
+		await pick(app, "Add an email CC", "Noah", /Noah Fischer/);
+		await expect.poll(() => counter.textContent()).toBe("48 / 48");
+		const input = app.getByRole("combobox", { name: "Add an email CC" });
+		await input.fill("one.too.many@example.net");
+		await app.getByRole("option", { name: "Add one.too.many@example.net as a new CC" }).click();
+		await app.getByRole("button", { name: "Add", exact: true }).click();
+		await ccGroup(app)
+			.getByRole("alert")
+			.getByText(/at most 48 email CCs/)
+			.waitFor();
+		await clearRequests();
+		await app.getByRole("button", { name: "Apply changes" }).click();
+		await app.getByText("Saved.").waitFor();
+		expect((await ws.ticket(3))["email_cc_ids"]).toHaveLength(48);
+		expect(await ticketPuts(3)).toHaveLength(1);
+	});
+
+	it("uses legacy collaborators when the account has CCs and followers disabled", async () => {
+		await ws.resetWorld("collaboratorsLegacy");
+		const app = await openPeople(1);
+		await app.getByText("This account uses legacy CCs").waitFor();
+		expect(await followerGroup(app).count()).toBe(0);
+		await clearRequests();
+		await app.getByRole("button", { name: "Remove Liam O'Connor" }).click();
+		await pick(app, "Add a CC", "Noah", /Noah Fischer/);
+		await app.getByRole("button", { name: "Apply changes" }).click();
+		await app.getByText("Saved.").waitFor();
+		expect((await ws.ticket(1))["collaborator_ids"]).toEqual([1103, 1003, 1104]);
+		expect(await ticketPuts(1)).toHaveLength(1);
+	});
+
+	it("merges a concurrent change by another agent without losing anyone", async () => {
+		const app = await openPeople(1);
+		await pick(app, "Add an email CC", "Noah", /Noah Fischer/);
+		await app.getByText("Add Noah Fischer as CC").waitFor();
+		const other = await ws.api("POST", "/__sandbox/act-as", {
+			body: { ticketId: 1, as: "maria@example.com", changes: { email_ccs: [{ user_id: 1105, action: "put" }] } },
+		});
+		expect(other.status).toBe(200);
+		await app.getByRole("button", { name: "Apply changes" }).click();
+		await app.getByText("Saved.").waitFor();
+		const ccs = (await ws.ticket(1))["email_cc_ids"] as number[];
+		expect([...ccs].sort()).toEqual([1102, 1103, 1104, 1105]);
+		await ccGroup(app).getByText("Amara Okafor").waitFor();
+		await ccGroup(app).getByText("Noah Fischer").waitFor();
+	});
+
+	it("shows a light agent's 403 and keeps the staged follower (in the agent's language)", async () => {
+		// Lena Hoffmann, the world's light agent, uses German: locate by structure, assert the German text.
+		const app = await openPeople(1, "light_agent");
+		await followerGroup(app).locator('input[role="combobox"]').fill("Kenji");
+		await followerGroup(app)
+			.getByRole("option", { name: /Kenji Watanabe/ })
+			.click();
+		await followerGroup(app).locator('.zd-person[data-state="adding"]').getByText("Kenji Watanabe").waitFor();
+		await app.locator(".zd-people .zd-actions .zd-btn--primary").click();
+		const refusal = app.locator('.zd-people [data-kind="forbidden"]');
+		await refusal.waitFor();
+		expect(await refusal.textContent()).toContain("Sie dürfen die CCs oder Follower dieses Tickets nicht ändern");
+		expect(await followerGroup(app).locator('.zd-person[data-state="adding"]').count()).toBe(1);
+		expect((await ws.ticket(1))["follower_ids"]).toEqual([1003]);
+	});
+});
