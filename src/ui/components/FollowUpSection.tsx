@@ -3,9 +3,10 @@
  * (`via_followup_source_id`); on any other ticket it says so plainly and offers a new ticket that
  * references this one instead. Builds its model from the environment and owns its lifetime.
  */
-import { useEffect, useMemo } from "preact/hooks";
+import { useContext, useEffect, useMemo } from "preact/hooks";
 import type { TicketStatus } from "../../domain/followUpTypes";
 import { useApi, useEnv, useT, useZaf } from "../context";
+import { TicketSharedCtx } from "../ticketShared";
 import { createDraftStore, type StorageLike } from "../models/createDraftStore";
 import { createFollowUpModel, type FollowUpModel } from "../models/createFollowUpModel";
 import { fetchLocales } from "../models/followUpLocales";
@@ -35,13 +36,15 @@ function browserStorage(): StorageLike | undefined {
 	}
 }
 
-/** The section: builds the model once per ticket and agent (drafts in localStorage), loads it, disposes it on unmount. */
+/** The section: builds the model once per ticket and agent (drafts in the panel's storage), loads it, disposes it on unmount. */
 export function FollowUpSection() {
 	const env = useEnv();
 	const api = useApi();
 	const zaf = useZaf();
 	const t = useT();
 	const ticketId = env.ticketId;
+	// The panel's shared storage when the section sits inside <TicketSharedProvider> (tests inject it there).
+	const sharedStorage = useContext(TicketSharedCtx)?.storage;
 	const model = useMemo(
 		() =>
 			ticketId === null
@@ -50,7 +53,7 @@ export function FollowUpSection() {
 						api,
 						zaf,
 						ticketId,
-						drafts: createDraftStore(browserStorage(), env.currentUser.id, ticketId),
+						drafts: createDraftStore(sharedStorage ?? browserStorage(), env.currentUser.id, ticketId),
 						linkedNote: id => t("followUp.linkedNote", { id }),
 						defaultAsync: env.settings.asyncFollowUps,
 						listLocales: () => fetchLocales(zaf),
