@@ -289,12 +289,19 @@ describe("createPeopleModel against the emulator", () => {
 		expect(s.model.state.value).toBe("ready");
 	});
 
-	it("searches names through autocomplete and emails through search", async () => {
+	it("searches names through autocomplete and emails (or parts of them) through search", async () => {
 		const s = setup();
-		await expect(searchPeople(s.api, "Noah").then(users => users.map(u => u.id))).resolves.toEqual([1104]);
-		await expect(searchPeople(s.api, "maria@example").then(users => users.map(u => u.id))).resolves.toEqual([1003]);
-		const urls = s.requests().map(r => r.url);
-		expect(urls.some(u => u.startsWith("/api/v2/users/autocomplete"))).toBe(true);
-		expect(urls.some(u => u.startsWith("/api/v2/users/search"))).toBe(true);
+		const found = async (text: string) => (await searchPeople(s.api, text)).map(u => u.id);
+		expect(await found("Noah")).toEqual([1104]);
+		expect(await found("O'Connor")).toEqual([1102]);
+		expect(await found("maria@example")).toEqual([1003]);
+		expect(await found("liam.oconnor")).toEqual([1102]);
+		const paths = s.requests().map(r => r.url.split("?")[0]);
+		expect(paths).toEqual([
+			"/api/v2/users/autocomplete.json",
+			"/api/v2/users/autocomplete.json",
+			"/api/v2/users/search.json",
+			"/api/v2/users/search.json",
+		]);
 	});
 });

@@ -330,12 +330,15 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 	};
 }
 
+/** Text that can only be (the start of) a name: letters, marks, spaces, apostrophes and hyphens. */
+const NAME_LIKE = /^[\p{L}\p{M}\s'’-]+$/u;
+
 /**
- * Picker search: an email (anything with "@") through `users/search`, which matches emails; a name
- * through `users/autocomplete`, Zendesk's name-prefix endpoint for typeahead.
+ * Picker search: a name through `users/autocomplete`, Zendesk's name-prefix endpoint for typeahead;
+ * anything else (an email, part of one, digits) through `users/search`, which matches emails too.
  */
 export function searchPeople(api: Pick<PeopleApi, "searchUsers" | "autocompleteUsers">, text: string) {
-	return text.includes("@") ? api.searchUsers(text) : api.autocompleteUsers(text);
+	return NAME_LIKE.test(text) ? api.autocompleteUsers(text) : api.searchUsers(text);
 }
 
 function stagedUsers(staged: StagedPeople): PersonUser[] {
