@@ -200,6 +200,38 @@ describe("PeoplePanel", () => {
 		expect(button(container, "Discard").disabled).toBe(true);
 	});
 
+	it("tells the agent what another agent changed while they were editing", async () => {
+		const { container, model, emulator } = await setup();
+		model.add("ccs", { kind: "email", email: "mine@example.net", name: null });
+		model.add("followers", {
+			kind: "user",
+			user: {
+				id: 1004,
+				name: "Kenji Watanabe",
+				email: "kenji@example.com",
+				role: "agent",
+				roleType: null,
+				active: true,
+				suspended: false,
+			},
+		});
+		emulator.controls.actAs({
+			ticketId: 1,
+			changes: { email_ccs: [{ user_id: 1105, action: "put" }], followers: [{ user_id: 1004, action: "put" }] },
+		});
+		await until(() => container.querySelector('[data-notes="rebase"]') !== null, "the notice");
+		const notice = container.querySelector('[data-notes="rebase"]')?.textContent ?? "";
+		expect(notice).toContain("The ticket changed while you were editing");
+		expect(notice).toContain("Amara Okafor was added as CC.");
+		expect(notice).toContain("Kenji Watanabe had already been added as follower by someone else.");
+		expect(names(container, "ccs")).toEqual([
+			"Liam O'Connor:current",
+			"Sofia Rossi:current",
+			"Amara Okafor:current",
+			"mine@example.net:adding",
+		]);
+	});
+
 	it("shows a light agent why Zendesk refused, keeping the changes", async () => {
 		const { container, model } = await setup({ user: "light@example.com" });
 		const field = input(container, "followers");

@@ -235,6 +235,15 @@ describe("createPeopleModel against the emulator", () => {
 		expect(s.model.staged.value.changes.map(c => [c.list, c.op])).toEqual([["followers", "add"]]);
 	});
 
+	it("just updates the lists on ticket.updated when nothing is staged", async () => {
+		const s = setup();
+		await s.model.load();
+		s.emulator.controls.actAs({ ticketId: 1, changes: { email_ccs: [{ user_id: 1104, action: "put" }] } });
+		await vi.waitFor(() => expect(ids(s.model, "ccs")).toEqual([1102, 1103, 1104]));
+		expect(s.model.external.value).toEqual([]);
+		expect(s.model.notes.value).toEqual([]);
+	});
+
 	it("uses legacy collaborators on an account without CCs and followers", async () => {
 		const s = setup({ world: "collaboratorsLegacy" });
 		await s.model.load();

@@ -203,11 +203,13 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 			// A newer refresh or an apply may have landed meanwhile: never go back to older data.
 			if (mine !== refreshSeq || applying.value || disposed || current.value !== before) return;
 			if (fresh.updatedAt === before.updatedAt && sameIds(fresh, before)) return;
+			const editing = staged.value.changes.length > 0;
 			const result = rebasePeople(staged.value, before, fresh);
 			setCurrent(fresh);
 			staged.value = result.staged;
-			notes.value = result.notes;
-			external.value = result.external;
+			// Without staged changes the lists simply update; "while you were editing" would be noise.
+			notes.value = editing ? result.notes : [];
+			external.value = editing ? result.external : [];
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
 			if (mine === refreshSeq) error.value = caught;
