@@ -6,6 +6,7 @@
  */
 import { fstatSync } from "node:fs";
 import { startEmulator } from "./http";
+import { watchAncestors } from "./parentWatch";
 import { listWorlds } from "./worlds/index";
 
 /** Parsed command-line options. */
@@ -47,6 +48,9 @@ function stdinIsPipe(): boolean {
 }
 
 async function main(): Promise<void> {
+	// Our stdout may be a pipe to a parent that died: writing must not crash the shutdown.
+	process.stdout.on("error", () => undefined);
+	process.stderr.on("error", () => undefined);
 	const parsed = parseCliArgs(process.argv.slice(2));
 	if (typeof parsed === "string") {
 		console.error(parsed === "usage" ? "usage: npm run emulator -- --port <n> [--host 127.0.0.1] [--world default] [--job-step-ms 200]" : `emulator: ${parsed}`);
@@ -66,12 +70,8 @@ async function main(): Promise<void> {
 	process.on("SIGINT", () => stop("SIGINT"));
 	process.on("SIGTERM", () => stop("SIGTERM"));
 	process.on("SIGHUP", () => stop("SIGHUP"));
-	// Parent gone: our ppid changes (re-parented to init) — poll it, since npm may swallow signals.
-	const parent = process.ppid;
-	const watch = setInterval(() => {
-		if (process.ppid !== parent) stop("parent exited");
-	}, 1000);
-	watch.unref();
+	// Parent (or grand-parent: npm → sh → tsx → node) gone: npm may swallow signals.
+	watchAncestors(stop);
 	// With a pipe or socket on stdin (spawned by a tool), its end means the parent went away too.
 	// Not for /dev/null or a closed stdin (CI), which would "end" at once.
 	if (stdinIsPipe()) {
