@@ -69,8 +69,10 @@ export interface Workspace {
 	): Promise<ApiAnswer<T>>;
 	/** The REST ticket as the emulator has it now (read as admin). */
 	ticket(id: number): Promise<Record<string, unknown>>;
-	/** The emulator's state: tickets and users as the admin sees them (REST shapes). */
-	emulatorState(): Promise<{ tickets: Array<Record<string, unknown>>; users: Array<Record<string, unknown>> }>;
+	/** The emulator's whole state (db records: tickets, users, audits, uploads, settings, faults, ...) as `GET /__sandbox/state` answers it. */
+	emulatorState(): Promise<Record<string, unknown>>;
+	/** Changes a ticket as another agent (`POST /__sandbox/act-as`; default: the world's other agent, a private note). */
+	actAs(ticketId: number, changes?: Record<string, unknown>, as?: string): Promise<ApiAnswer>;
 	/** Restores a world in the emulator (the open page refreshes itself through the change stream). */
 	resetWorld(name?: string): Promise<void>;
 	/** Console lines and page errors seen so far. */
@@ -199,15 +201,14 @@ export function useWorkspace(options: WorkspaceOptions = {}): Workspace {
 			return answer.json.ticket;
 		},
 		async emulatorState() {
-			const tickets = await workspace.api<{ tickets: Array<Record<string, unknown>> }>(
-				"GET",
-				"/api/v2/tickets.json?per_page=100",
-			);
-			const users = await workspace.api<{ users: Array<Record<string, unknown>> }>(
-				"GET",
-				"/api/v2/users.json?per_page=100",
-			);
-			return { tickets: tickets.json.tickets ?? [], users: users.json.users ?? [] };
+			return need(sandbox, "sandbox").emulator.controls.state();
+		},
+		async actAs(ticketId, changes, as) {
+			const answer = await workspace.api("POST", "/__sandbox/act-as", {
+				body: { ticketId, ...(changes ? { changes } : {}), ...(as ? { as } : {}) },
+			});
+			if (answer.status !== 200) throw new Error(`act-as on ticket ${ticketId}: ${answer.status} ${answer.text}`);
+			return answer;
 		},
 		async resetWorld(name) {
 			need(sandbox, "sandbox").emulator.reset(name ?? options.world ?? "default");

@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { REPO_ROOT, startSandbox, type Sandbox } from "./workspace/startSandbox";
+import { watchAncestors } from "./workspace/watchAncestors";
 
 export { startSandbox, type Sandbox, type SandboxOptions } from "./workspace/startSandbox";
 
@@ -67,11 +68,8 @@ async function main(args: string[]) {
 	process.on("SIGINT", () => void stop("SIGINT"));
 	process.on("SIGTERM", () => void stop("SIGTERM"));
 	process.on("SIGHUP", () => void stop("SIGHUP"));
-	// `npm start` may not forward signals: stop when the parent process goes away.
-	const parent = process.ppid;
-	setInterval(() => {
-		if (process.ppid !== parent) void stop("parent process exited");
-	}, 1000).unref();
+	// `npm start` may not forward signals: stop when npm (or anything between it and us) goes away.
+	watchAncestors(pid => void stop(`parent process ${pid} exited`));
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /(^|[\\/])start\.ts$/.test(process.argv[1]);

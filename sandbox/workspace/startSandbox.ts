@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startEmulator } from "../emulator/http";
-import type { Emulator } from "../emulator/types";
+import type { SandboxEmulator } from "../emulator/types";
 import { startAppServer } from "./appServer";
 import { startWorkspaceServer } from "./workspaceServer";
 
@@ -36,7 +36,8 @@ export interface Sandbox {
 	appUrl: string;
 	/** The emulator's base URL (`/api/v2/...` and `/__sandbox/...` below it). */
 	emulatorUrl: string;
-	emulator: Emulator;
+	/** The emulator itself (in-process: `handle`, `reset`, `onChange`, `controls`, `db`). */
+	emulator: SandboxEmulator;
 	/** Stops the three servers (and the emulator's timers). Safe to call twice. */
 	close(): Promise<void>;
 }
