@@ -10,6 +10,7 @@ import { createManyTickets, createTicketAsync, updateManyTickets } from "./ticke
 import { listAudits, listComments, listTicketPeople, listTickets, relatedInfo, showAudit, showManyTickets, showTicket } from "./ticketQueries";
 import { createTicket, updateTicket, type TicketWrite } from "./ticketService";
 import type { TicketRecord } from "./records";
+import { READ_ONLY_KEYS } from "./ticketInput";
 import type { EmulatorResponse } from "./types";
 
 const deps = (c: RouteContext) => ({ ctx: c.rt.ctx, runner: c.rt.runner, settings: c.rt.settings });
@@ -30,6 +31,13 @@ function withSideloads(c: RouteContext, body: Record<string, unknown>, tickets: 
 	return body;
 }
 
+/** `X-Zendesk-API-Warn` for read-only keys in a write body (§2 [F ZendeskApi_v2#433]); they are ignored. */
+function restrictedKeysHeader(input: unknown): Record<string, string> {
+	if (!isObject(input)) return {};
+	const removed = READ_ONLY_KEYS.filter((key) => key in input).map((key) => `"ticket.${key}"`);
+	return removed.length === 0 ? {} : { "x-zendesk-api-warn": `Removed restricted keys [${removed.join(", ")}] from parameters according to whitelist` };
+}
+
 const writeBody = (c: RouteContext, write: TicketWrite) => {
 	const body: Record<string, unknown> = { ticket: ticketJson(c.rt.ctx.db, write.ticket, c.base) };
 	if (write.audit) body.audit = auditJson(c.rt.ctx.db, write.audit, c.base);
@@ -47,13 +55,13 @@ function create(c: RouteContext): EmulatorResponse {
 	const created = createTicket(c.rt.ctx, c.actor, param.input, { request: c.request });
 	if (!created.ok) return failureResponse(created.failure);
 	// 201 + Location [V OAS CreateTicket].
-	return respondJson(201, writeBody(c, created.value), { location: `${c.base}/api/v2/tickets/${created.value.ticket.id}.json` });
+	return respondJson(201, writeBody(c, created.value), { location: `${c.base}/api/v2/tickets/${created.value.ticket.id}.json`, ...restrictedKeysHeader(param.input) });
 }
 
 function update(c: RouteContext): EmulatorResponse {
 	const param = ticketParam(c);
 	if ("error" in param) return param.error;
-	return answer(updateTicket(c.rt.ctx, c.actor, idParam(c), param.input, { request: c.request }), (w) => writeBody(c, w));
+	return answer(updateTicket(c.rt.ctx, c.actor, idParam(c), param.input, { request: c.request }), (w) => writeBody(c, w), 200, restrictedKeysHeader(param.input));
 }
 
 function updateMany(c: RouteContext): EmulatorResponse {
@@ -67,6 +75,20 @@ function createMany(c: RouteContext): EmulatorResponse {
 	const body = isObject(c.body) ? c.body : {};
 	// 200 per the OAS (§6.1 [V]).
 	return answer(createManyTickets(deps(c), c.actor, body.tickets, c.request), (j) => ({ job_status: jobJson(j, c.base) }));
+}
+
+/**
+ * `/tickets/{id}/tags`: PUT adds, POST sets, DELETE removes (§5.7 [V REF-TAGS]); `safe_update` +
+ * `updated_stamp` are honoured like on a ticket PUT. Answers `{tags}`.
+ */
+function tagsRoute(mode: "add" | "set" | "remove") {
+	return (c: RouteContext): EmulatorResponse => {
+		const body = isObject(c.body) ? c.body : {};
+		const key = mode === "add" ? "additional_tags" : mode === "set" ? "tags" : "remove_tags";
+		const input: Record<string, unknown> = { [key]: body.tags ?? [] };
+		if ("safe_update" in body) Object.assign(input, { safe_update: body.safe_update, updated_stamp: body.updated_stamp });
+		return answer(updateTicket(c.rt.ctx, c.actor, idParam(c), input, { request: c.request }), (w) => ({ tags: [...w.ticket.tags] }));
+	};
 }
 
 const people = (which: "email_ccs" | "followers" | "collaborators") => (c: RouteContext) =>
@@ -90,5 +112,9 @@ export const ticketRoutes: ApiRoute[] = [
 	{ method: "GET", pattern: "/api/v2/tickets/:id/email_ccs", handler: people("email_ccs") },
 	{ method: "GET", pattern: "/api/v2/tickets/:id/followers", handler: people("followers") },
 	{ method: "GET", pattern: "/api/v2/tickets/:id/collaborators", handler: people("collaborators") },
+	{ method: "GET", pattern: "/api/v2/tickets/:id/tags", handler: (c) => answer(showTicket(c.rt.ctx, c.actor, idParam(c)), (t) => ({ tags: [...t.tags] })) },
+	{ method: "PUT", pattern: "/api/v2/tickets/:id/tags", handler: tagsRoute("add") },
+	{ method: "POST", pattern: "/api/v2/tickets/:id/tags", handler: tagsRoute("set") },
+	{ method: "DELETE", pattern: "/api/v2/tickets/:id/tags", handler: tagsRoute("remove") },
 	{ method: "GET", pattern: "/api/v2/tickets/:id/related", handler: (c) => answer(relatedInfo(c.rt.ctx, c.actor, idParam(c)), (r) => ({ ...r, ticket_related: r })) },
 ];

@@ -217,3 +217,23 @@ describe("sideloading", () => {
 		expect(res.json.groups.map((g: { id: number }) => g.id)).toEqual([6001]);
 	});
 });
+
+describe("tags endpoint and restricted keys", () => {
+	it("adds with PUT, sets with POST and removes with DELETE on /tickets/{id}/tags", async () => {
+		expect((await h.call("PUT", "/api/v2/tickets/1/tags.json", { tags: ["urgent_fix"] })).json.tags).toEqual(["printer", "fire", "hd_3000", "urgent_fix"]);
+		expect((await h.call("DELETE", "/api/v2/tickets/1/tags.json", { tags: ["fire"] })).json.tags).toEqual(["printer", "hd_3000", "urgent_fix"]);
+		expect((await h.call("POST", "/api/v2/tickets/1/tags.json", { tags: ["only"] })).json.tags).toEqual(["only"]);
+		expect((await h.call("GET", "/api/v2/tickets/1/tags.json")).json.tags).toEqual(["only"]);
+		expect(h.emulator.db.tickets.find((t) => t.id === 1)?.field_values["5108"]).toBeNull();
+	});
+
+	it("honours safe updates on the tags endpoint", async () => {
+		const res = await h.call("PUT", "/api/v2/tickets/1/tags.json", { tags: ["x"], safe_update: true, updated_stamp: "2020-01-01T00:00:00Z" });
+		expect(res.status).toBe(409);
+	});
+
+	it("warns about removed read-only keys with X-Zendesk-API-Warn", async () => {
+		const res = await update(1, { id: 5, priority: "low" });
+		expect(res.headers["x-zendesk-api-warn"]).toBe('Removed restricted keys ["ticket.id"] from parameters according to whitelist');
+	});
+});
