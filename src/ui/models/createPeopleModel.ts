@@ -9,7 +9,6 @@
 import { computed, effect, signal, type ReadonlySignal } from "@preact/signals";
 import { isApiError, type ApiError } from "../../api/errors";
 import type { Issue } from "../../domain/issues";
-import { diffPeople, effectiveChanges, isPatchEmpty } from "../../domain/ccDiff";
 import { choosePeopleMode, peopleRules } from "../../domain/peopleMode";
 import { rebasePeople, type ExternalChange, type RebaseNote } from "../../domain/peopleRebase";
 import { summarizePeople, type PeopleSummary, type SummaryLine } from "../../domain/peopleSummary";
@@ -17,11 +16,9 @@ import type {
 	CurrentPeople,
 	Id,
 	PeopleList,
-	PeoplePatch,
 	PeopleRules,
 	PersonRef,
 	PersonUser,
-	StagedChange,
 	StagedPeople,
 } from "../../domain/peopleTypes";
 import { validateCandidate, validateStaged } from "../../domain/peopleValidation";
@@ -32,6 +29,7 @@ import type { DraftStore } from "./createDraftStore";
 import { createRequesterSearch, type RequesterSearch } from "./createRequesterSearch";
 import { createTicketWriter, type WriterStatus } from "./createTicketWriter";
 import { peopleAfterWrite, readPeople, type PeopleApi } from "./peopleSnapshot";
+import { createPeopleSavePlan, type PeoplePayload } from "./peopleSavePlan";
 import { toPeopleUpdateInput } from "./peopleUpdateInput";
 
 /** The draft-store section the staged changes live in. */
@@ -46,13 +44,6 @@ export interface PeopleModelOptions {
 	drafts: DraftStore;
 	/** Debounce of the pickers' search (default: the shared search's). */
 	searchDebounceMs?: number;
-}
-
-/** What the writer sends: the patch planned against `base` (the snapshot whose stamp goes with it). */
-interface PeoplePayload {
-	patch: PeoplePatch;
-	base: CurrentPeople;
-	changes: StagedChange[];
 }
 
 /** Where loading is. */
@@ -225,51 +216,26 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 		error.value = null;
 		applied.value = null;
 		unapplied.value = [];
-		let sent: StagedChange[] = [];
-		let rebases = 0;
-		let rebaseNotes: RebaseNote[] = [];
-		let rebaseExternal: ExternalChange[] = [];
+		const planner = createPeopleSavePlan(intent, base, rules.value);
 		try {
-			const outcome = await writer.save<StagedPeople>((snapshot, rebased) => {
-				let next = intent;
-				if (rebased) {
-					rebases++;
-					const result = rebasePeople(intent, base, snapshot);
-					rebaseNotes = result.notes;
-					rebaseExternal = result.external;
-					next = result.staged;
-					if (result.ambiguous) return { kind: "ask", conflicts: next };
-				}
-				const patch = diffPeople(snapshot, next);
-				if (isPatchEmpty(patch)) return { kind: "noop" };
-				// Retry once on our own; a second collision means the ticket is busy: let the agent look.
-				if (rebases > 1) {
-					rebaseNotes = [...rebaseNotes, { code: "people.rebase.conflictAgain", vars: {}, blocking: true }];
-					return { kind: "ask", conflicts: next };
-				}
-				if (validateStaged({ current: snapshot, staged: next, rules: rules.value }).length > 0) {
-					return { kind: "ask", conflicts: next };
-				}
-				const changes = effectiveChanges(snapshot, next);
-				sent = changes;
-				return { kind: "send", payload: { patch, base: snapshot, changes } };
-			});
+			const outcome = await writer.save(planner.plan);
 			setCurrent(outcome.snapshot);
-			notes.value = rebaseNotes;
-			external.value = rebaseExternal;
+			notes.value = planner.notes;
+			external.value = planner.external;
 			if (outcome.kind === "ask") {
 				staged.value = outcome.conflicts;
 				return;
 			}
-			if (outcome.kind === "saved") {
-				applied.value = summarizePeople(base, { changes: sent }).lines;
-				unapplied.value = unappliedChanges(sent, outcome.snapshot);
+			const sent = planner.sent;
+			if (outcome.kind === "saved" && sent !== null) {
+				applied.value = summarizePeople(sent.base, { changes: sent.changes }).lines;
+				unapplied.value = unappliedChanges(sent.changes, outcome.snapshot);
 			}
 			staged.value = EMPTY_STAGED;
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
 			error.value = caught;
-			notes.value = rebaseNotes;
+			notes.value = planner.notes;
 		} finally {
 			applying.value = false;
 		}
