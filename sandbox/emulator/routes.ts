@@ -44,9 +44,9 @@ const SANDBOX_CORS = {
 	"access-control-allow-headers": "content-type",
 };
 
-/** `http://host` of a request (its Host header), else the fallback. */
+/** `http://host` of a request (`X-Forwarded-Host`, else its Host header), else the fallback. */
 export function baseUrlOf(headers: Record<string, string>, fallback: string): string {
-	const host = headers.host;
+	const host = headers["x-forwarded-host"] ?? headers.host;
 	if (!host) return fallback;
 	return `${headers["x-forwarded-proto"] ?? "http"}://${host}`;
 }
