@@ -3,15 +3,15 @@
  * add people, remove buttons, a visible CC counter, the staged summary, and Apply / Discard. Builds
  * its model from the environment and owns its lifetime; all logic lives in the model and domain.
  */
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo } from "preact/hooks";
 import { issuesFor } from "../../domain/issues";
-import type { ExternalChange } from "../../domain/peopleRebase";
 import type { PeopleSummary } from "../../domain/peopleSummary";
 import type { PeopleList, PeopleMode } from "../../domain/peopleTypes";
 import { useApi, useEnv, useT, useZaf } from "../context";
 import { createDraftStore, type StorageLike } from "../models/createDraftStore";
 import { createPeopleModel, type PeopleModel } from "../models/createPeopleModel";
 import { ErrorNotice } from "./ErrorNotice";
+import { PeopleNotices, WriterWait } from "./PeopleNotices";
 import { PersonChip } from "./PersonChip";
 import { PersonPicker } from "./PersonPicker";
 import { Button } from "./primitives/Button";
@@ -66,11 +66,6 @@ const TITLE_KEYS: Record<PeopleMode, Record<PeopleList, string>> = {
 };
 
 const EMPTY_KEYS: Record<PeopleList, string> = { ccs: "people.ccs.empty", followers: "people.followers.empty" };
-
-const EXTERNAL_KEYS: Record<PeopleList, Record<ExternalChange["op"], string>> = {
-	ccs: { add: "people.external.addedCc", remove: "people.external.removedCc" },
-	followers: { add: "people.external.addedFollower", remove: "people.external.removedFollower" },
-};
 
 /** What the section shows for a model. Exported for component tests. */
 export function PeoplePanel({ model }: { model: PeopleModel }) {
@@ -199,78 +194,5 @@ function PeopleRows({
 				/>
 			))}
 		</ul>
-	);
-}
-
-/** Rebase notes, others' changes, unapplied changes, confirmation and errors, in that order. */
-function PeopleNotices({ model }: { model: PeopleModel }) {
-	const t = useT();
-	const notes = model.notes.value;
-	const external = model.external.value;
-	const unapplied = model.unapplied.value;
-	const applied = model.applied.value;
-	const error = model.error.value;
-	const kept = model.staged.value.changes.length > 0;
-	return (
-		<div class="zd-people__notices" aria-live="polite">
-			{notes.length > 0 || external.length > 0 ? (
-				<div class="zd-notice zd-notice--warning" data-notes="rebase">
-					<p>
-						<strong>{t("people.rebase.title")}</strong>
-					</p>
-					{external.map(change => (
-						<p key={`${change.list}:${change.op}:${change.user.id}`}>
-							{t(EXTERNAL_KEYS[change.list][change.op], { name: change.user.name })}
-						</p>
-					))}
-					{notes.map(note => (
-						<p key={`${note.code}:${JSON.stringify(note.vars)}`}>{t(note.code, note.vars)}</p>
-					))}
-				</div>
-			) : null}
-			{unapplied.length > 0 ? (
-				<div class="zd-notice zd-notice--warning" data-notes="unapplied">
-					{unapplied.map(item => (
-						<p key={`${item.code}:${item.vars.name}`}>{t(item.code, item.vars)}</p>
-					))}
-				</div>
-			) : null}
-			{applied !== null && unapplied.length === 0 ? (
-				<p class="zd-notice zd-notice--success" role="status">
-					{t("people.applied")}
-				</p>
-			) : null}
-			{error !== null && model.state.value === "ready" ? (
-				error.kind === "forbidden" ? (
-					<div class="zd-notice zd-notice--error" role="alert" data-kind="forbidden">
-						<p>{t("people.forbidden")}</p>
-					</div>
-				) : (
-					<>
-						<ErrorNotice error={error} />
-						{kept ? <p class="zd-muted">{t("people.keptChanges")}</p> : null}
-					</>
-				)
-			) : null}
-		</div>
-	);
-}
-
-/** The writer's "waiting" state (429 or retry) as a live countdown. */
-function WriterWait({ model }: { model: PeopleModel }) {
-	const t = useT();
-	const status = model.writerStatus.value;
-	const [now, setNow] = useState(Date.now());
-	useEffect(() => {
-		if (status.state !== "waiting") return;
-		const timer = setInterval(() => setNow(Date.now()), 1000);
-		return () => clearInterval(timer);
-	}, [status]);
-	if (status.state !== "waiting") return null;
-	const seconds = Math.max(0, Math.ceil((status.until - now) / 1000));
-	return (
-		<p class="zd-notice zd-notice--warning" role="status">
-			{t("people.waiting", { seconds })}
-		</p>
 	);
 }

@@ -4,14 +4,14 @@
  * ("add as new CC", with an optional name). The followers picker offers only agents and admins and
  * says why. Problems show under the input; nothing typed is lost when a pick is refused.
  */
-import { useId, useRef, useState } from "preact/hooks";
+import { useId, useState } from "preact/hooks";
 import type { User } from "../../api/types";
 import { emailProblem, normalizeEmail, sameEmail } from "../../domain/email";
 import type { Issue } from "../../domain/issues";
 import type { PeopleList, PeopleMode, PersonRef } from "../../domain/peopleTypes";
 import { useT } from "../context";
 import { SEARCH_MIN_LENGTH, type RequesterSearch } from "../models/createRequesterSearch";
-import { Button } from "./primitives/Button";
+import { NewCcForm } from "./NewCcForm";
 
 export interface PersonPickerProps {
 	list: PeopleList;
@@ -178,7 +178,7 @@ export function PersonPicker({ list, mode, search, issues, disabled = false, onP
 				))}
 			</ul>
 			{newcomer !== null ? (
-				<NewcomerForm
+				<NewCcForm
 					email={newcomer}
 					name={name}
 					disabled={disabled}
@@ -211,58 +211,5 @@ function UserOption({ user }: { user: User }) {
 			{role !== null ? <span class="zd-person__badge">{role}</span> : null}
 			{user.suspended ? <span class="zd-person__badge">{t("people.chip.suspended")}</span> : null}
 		</span>
-	);
-}
-
-interface NewcomerFormProps {
-	email: string;
-	name: string;
-	disabled: boolean;
-	onName(name: string): void;
-	onAdd(name: string): void;
-	onCancel(): void;
-}
-
-function NewcomerForm({ email, name, disabled, onName, onAdd, onCancel }: NewcomerFormProps) {
-	const t = useT();
-	const nameId = useId();
-	const nameRef = useRef<HTMLInputElement>(null);
-	// Read the element's value on Add: a click may come before the re-render of the last keystroke.
-	const add = () => onAdd(nameRef.current?.value ?? name);
-	return (
-		<div class="zd-person-picker__new" role="group" aria-label={t("people.picker.newTitle", { email })}>
-			<p class="zd-person-picker__new-title">{t("people.picker.newTitle", { email })}</p>
-			<label class="zd-field__label" for={nameId}>
-				{t("people.picker.nameLabel")}
-			</label>
-			<p class="zd-field__hint">{t("people.picker.nameHint")}</p>
-			<input
-				id={nameId}
-				ref={nameRef}
-				class="zd-input"
-				type="text"
-				autocomplete="off"
-				value={name}
-				disabled={disabled}
-				onInput={event => onName(event.currentTarget.value)}
-				onKeyDown={event => {
-					if (event.key === "Enter") {
-						event.preventDefault();
-						add();
-					} else if (event.key === "Escape") {
-						event.preventDefault();
-						onCancel();
-					}
-				}}
-			/>
-			<div class="zd-actions">
-				<Button small variant="primary" disabled={disabled} onClick={add}>
-					{t("people.picker.add")}
-				</Button>
-				<Button small variant="basic" onClick={onCancel}>
-					{t("people.picker.cancel")}
-				</Button>
-			</div>
-		</div>
 	);
 }
