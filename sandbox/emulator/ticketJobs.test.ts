@@ -126,3 +126,15 @@ describe("job statuses", () => {
 		expect((await h.call("GET", `/api/v2/job_statuses/${a.json.job_status.id}.json`)).status).toBe(404);
 	});
 });
+
+describe("job limit", () => {
+	it("answers 429 TooManyJobs with 30 jobs queued or running", async () => {
+		h.emulator.controls.updateSettings({ jobStepMs: 60_000 });
+		for (let i = 0; i < 30; i++) expect((await h.call("POST", "/api/v2/tickets.json?async=true", { ticket: { comment: { body: `n${i}` } } })).status).toBe(202);
+		const refused = await h.call("POST", "/api/v2/tickets/create_many.json", { tickets: [{ comment: { body: "x" } }] });
+		expect(refused.status).toBe(429);
+		expect(refused.json.error).toBe("TooManyJobs");
+		h.emulator.controls.flushJobs();
+		expect((await h.call("POST", "/api/v2/tickets/create_many.json", { tickets: [{ comment: { body: "x" } }] })).status).toBe(200);
+	});
+});

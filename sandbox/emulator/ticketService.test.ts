@@ -197,6 +197,13 @@ describe("roles", () => {
 		expect((await update(1, { priority: "low" }, "light@example.com")).status).toBe(403);
 	});
 
+	it("lets a light agent change email CCs only when the account allows it", async () => {
+		const body = { comment: { body: "cc", public: false }, email_ccs: [{ user_id: 1104 }] };
+		expect((await update(1, body, "light@example.com")).status).toBe(403);
+		h.emulator.controls.updateSettings({ lightAgentEmailCcsAllowed: true });
+		expect((await update(1, body, "light@example.com")).status).toBe(200);
+	});
+
 	it("refuses a light agent as assignee", async () => {
 		const res = await update(1, { assignee_id: 1005 });
 		expect(res.status).toBe(422);
