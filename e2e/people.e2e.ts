@@ -126,20 +126,30 @@ describe("people on the current ticket", () => {
 		expect(await ticketPuts(1)).toHaveLength(1);
 	});
 
-	it("merges a concurrent change by another agent without losing anyone", async () => {
+	it("merges a concurrent change by another agent without losing anyone (or bringing anyone back)", async () => {
 		const app = await openPeople(1);
 		await pick(app, "Add an email CC", "Noah", /Noah Fischer/);
 		await app.getByText("Add Noah Fischer as CC").waitFor();
-		const other = await ws.api("POST", "/__sandbox/act-as", {
-			body: { ticketId: 1, as: "maria@example.com", changes: { email_ccs: [{ user_id: 1105, action: "put" }] } },
-		});
-		expect(other.status).toBe(200);
+		// Maria adds Amara and removes Sofia in another tab, while Noah is staged here.
+		await ws.actAs(
+			1,
+			{
+				email_ccs: [
+					{ user_id: 1105, action: "put" },
+					{ user_id: 1103, action: "delete" },
+				],
+			},
+			"maria@example.com",
+		);
 		await app.getByRole("button", { name: "Apply changes" }).click();
 		await app.getByText("Saved.").waitFor();
 		const ccs = (await ws.ticket(1))["email_cc_ids"] as number[];
-		expect([...ccs].sort()).toEqual([1102, 1103, 1104, 1105]);
+		expect([...ccs].sort()).toEqual([1102, 1104, 1105]);
 		await ccGroup(app).getByText("Amara Okafor").waitFor();
 		await ccGroup(app).getByText("Noah Fischer").waitFor();
+		expect(await ccGroup(app).getByText("Sofia Rossi").count()).toBe(0);
+		// The workspace's own view of the ticket agrees.
+		await expect.poll(() => ws.page.locator("[data-testid=ticket-ccs] li").count()).toBe(3);
 	});
 
 	it("shows a light agent's 403 and keeps the staged follower (in the agent's language)", async () => {
