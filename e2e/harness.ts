@@ -51,9 +51,9 @@ export interface Workspace {
 	readonly sandbox: Sandbox;
 	readonly browser: Browser;
 	readonly page: Page;
-	/** Opens `/tickets/<id>` (optionally signed in as someone else), waits for the app to register, returns its frame. */
+	/** Opens `/tickets/<id>` signed in as `as` (default the agent), waits for the app to register, returns its frame. */
 	openTicket(id: number, options?: { as?: SignedInAs }): Promise<Frame>;
-	/** Opens the ticket list at `/`. */
+	/** Opens the ticket list at `/` signed in as `as` (default the agent). */
 	openList(options?: { as?: SignedInAs }): Promise<void>;
 	/** The Playwright Frame of the app iframe of the open ticket. */
 	appFrame(): Promise<Frame>;
@@ -132,10 +132,9 @@ export function useWorkspace(options: WorkspaceOptions = {}): Workspace {
 	async function goto(path: string, as?: SignedInAs) {
 		const p = need(page, "page");
 		const base = need(sandbox, "sandbox").workspaceUrl;
-		if (as) {
-			if (!p.url().startsWith(base)) await p.goto(`${base}/__workspace/config.json`);
-			await p.evaluate(key => localStorage.setItem("sandbox.signedInAs", key), as);
-		}
+		// Every open starts from a known identity (default: the agent), whatever an earlier test chose.
+		if (!p.url().startsWith(base)) await p.goto(`${base}/__workspace/config.json`);
+		await p.evaluate(key => localStorage.setItem("sandbox.signedInAs", key), as ?? "agent");
 		await p.goto(`${base}${path}`);
 		await p.waitForSelector("body[data-ready=true]");
 	}

@@ -32,4 +32,29 @@ describe("workspace smoke", () => {
 			.poll(() => ws.page.locator("[data-testid=app-frame]").evaluate(e => e.getBoundingClientRect().height))
 			.toBeGreaterThan(80);
 	});
+
+	it("switches the signed-in agent from the header; every request then runs as that user, also after a reload", async () => {
+		await ws.openTicket(1);
+		await ws.api("DELETE", "/__sandbox/requests");
+		await Promise.all([ws.page.waitForEvent("load"), ws.page.selectOption("[data-testid=signed-in-as]", "admin")]);
+		await ws.page.waitForSelector("body[data-ready=true]");
+		await ws.page.waitForFunction(() => window.__workspace?.isRegistered() === true);
+		expect(await ws.page.evaluate(() => window.__workspace?.signedInAs()?.email)).toBe("admin@example.com");
+		const users = async () => {
+			const log = await ws.api<{ requests: Array<{ user: string | null }> }>("GET", "/__sandbox/requests");
+			return new Set(log.json.requests.map(r => r.user));
+		};
+		await expect.poll(users).toContain("admin@example.com");
+		expect(await users()).not.toContain("agent@example.com");
+		await ws.page.reload();
+		await ws.page.waitForSelector("body[data-ready=true]");
+		expect(await ws.page.locator("[data-testid=signed-in-as]").inputValue()).toBe("admin");
+	});
+
+	it("says so when the ticket does not exist", async () => {
+		await ws.page.goto(`${ws.sandbox.workspaceUrl}/tickets/987654`);
+		await ws.page.waitForSelector("body[data-ready=true]");
+		expect(await ws.page.textContent("[data-testid=view-error]")).toContain("does not exist");
+		expect(await ws.page.locator("[data-testid=app-frame]").count()).toBe(0);
+	});
 });
