@@ -34,11 +34,13 @@ export interface AttachmentListProps {
 	uploads: FollowUpUploads;
 	/** A message for the whole list (expired token, too many files), already translated. */
 	issue: string | null;
+	/** The uploads expired: offer to send the files again (those still in memory). */
+	expired?: boolean;
 	disabled?: boolean;
 }
 
 /** The attachments block of the follow-up form. */
-export function AttachmentList({ uploads, issue, disabled = false }: AttachmentListProps) {
+export function AttachmentList({ uploads, issue, expired = false, disabled = false }: AttachmentListProps) {
 	const t = useT();
 	const items = uploads.items.value;
 	const busy = uploads.inFlight.value > 0;
@@ -70,6 +72,11 @@ export function AttachmentList({ uploads, issue, disabled = false }: AttachmentL
 					{issue}
 				</p>
 			) : null}
+			{expired ? (
+				<Button small disabled={busy || disabled} onClick={() => void uploads.reuploadAll()}>
+					{t("followUp.attachments.reupload")}
+				</Button>
+			) : null}
 		</fieldset>
 	);
 }
@@ -82,7 +89,6 @@ function FileRow({ item, uploads, busy }: { item: FileItem; uploads: FollowUpUpl
 			<span class="zd-muted">
 				{formatBytes(item.size)} · {t(STATE_KEYS[item.state])}
 			</span>
-			{item.issue ? <p class="zd-field__issue">{t(item.issue.code, item.issue.vars)}</p> : null}
 			<span class="zd-followup__file-actions">
 				{item.state === "failed" ? (
 					<Button small variant="basic" disabled={busy} onClick={() => void uploads.retry(item.localId)}>
@@ -99,6 +105,7 @@ function FileRow({ item, uploads, busy }: { item: FileItem; uploads: FollowUpUpl
 					{t("followUp.attachments.remove")}
 				</Button>
 			</span>
+			{item.issue ? <p class="zd-field__issue">{t(item.issue.code, item.issue.vars)}</p> : null}
 		</li>
 	);
 }

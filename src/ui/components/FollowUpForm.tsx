@@ -113,7 +113,12 @@ export function FollowUpForm({ model }: FollowUpFormProps) {
 					hasGroupOrAssignee={source.groupId !== null || source.assigneeId !== null}
 					onEdit={model.edit}
 				/>
-				<AttachmentList uploads={model.uploads} issue={issueText(t, issues, "attachments")} disabled={busy} />
+				<AttachmentList
+					uploads={model.uploads}
+					issue={issueText(t, issues, "attachments")}
+					expired={issues.some(i => i.code === "followUp.issues.uploadsExpired")}
+					disabled={busy}
+				/>
 				<label class="zd-checkbox">
 					<input
 						type="checkbox"
