@@ -3,6 +3,8 @@
  * app's, via ZAF `set`/`invoke`) unsaved edits. ZAF `get('ticket…')` reads it; submitting turns the
  * edits into one REST update. It knows no HTTP and no postMessage.
  */
+import { diffTickets, type DiffView } from "./ticketChanges";
+import { applySet, customFieldId, type Edits } from "./ticketEdits";
 import { num, nums, objs, str, strs, toZafUser, unknownZafUser, zafDate, type Rest, type ZafUser } from "./zafShapes";
 
 /** What the workspace loaded from the emulator for one ticket. */
@@ -24,21 +26,6 @@ export interface TicketChange {
 	event: string;
 	value: unknown;
 }
-
-interface Edits {
-	subject?: string;
-	status?: string;
-	priority?: string | null;
-	type?: string | null;
-	tags?: string[];
-	customFields: Map<number, unknown>;
-	commentText?: string;
-	commentType?: "publicReply" | "internalNote";
-}
-
-const STATUSES = ["new", "open", "pending", "hold", "solved"];
-const PRIORITIES = ["low", "normal", "high", "urgent", null];
-const TYPES = ["question", "incident", "problem", "task", null];
 
 /** The form state. Create with `createTicketState(snapshot)`. */
 export interface TicketState {
@@ -232,99 +219,4 @@ export function createTicketState(initial: TicketSnapshot): TicketState {
 			return () => listeners.delete(listener);
 		},
 	};
-}
-
-function customFieldId(name: string): number | null {
-	const m = /^custom_field_(\d+)$/.exec(name);
-	return m ? Number(m[1]) : null;
-}
-
-function applySet(
-	edits: Edits,
-	path: string,
-	value: unknown,
-	isKnownField: (id: number) => boolean,
-): StateError | undefined {
-	const invalid = (what: string): StateError => ({
-		name: "InvalidValue",
-		message: `${what} (got ${JSON.stringify(value)})`,
-	});
-	if (path.startsWith("customField:")) {
-		const id = customFieldId(path.slice("customField:".length));
-		if (id === null || !isKnownField(id))
-			return { name: "APIUnavailable", message: `Could not find API for ticket.${path}` };
-		edits.customFields.set(id, value);
-		return undefined;
-	}
-	switch (path) {
-		case "subject":
-			if (typeof value !== "string") return invalid("subject must be a string");
-			edits.subject = value;
-			return undefined;
-		case "status":
-			if (typeof value !== "string" || !STATUSES.includes(value))
-				return invalid(`status must be one of ${STATUSES.join(", ")}`);
-			edits.status = value;
-			return undefined;
-		case "priority":
-			if (!PRIORITIES.includes(value as string | null))
-				return invalid("priority must be low, normal, high, urgent or null");
-			edits.priority = value as string | null;
-			return undefined;
-		case "type":
-			if (!TYPES.includes(value as string | null))
-				return invalid("type must be question, incident, problem, task or null");
-			edits.type = value as string | null;
-			return undefined;
-		case "tags":
-			if (!Array.isArray(value) || value.some(t => typeof t !== "string"))
-				return invalid("tags must be an array of strings");
-			edits.tags = [...new Set(value as string[])];
-			return undefined;
-		case "comment.text":
-			if (typeof value !== "string") return invalid("comment text must be a string");
-			edits.commentText = value;
-			return undefined;
-		case "comment.type":
-			if (value !== "publicReply" && value !== "internalNote")
-				return invalid("comment type must be publicReply or internalNote");
-			edits.commentType = value;
-			return undefined;
-		default:
-			return { name: "APIUnavailable", message: `Could not find API for set ticket.${path}` };
-	}
-}
-
-interface DiffView {
-	ticket: Record<string, unknown>;
-	custom: Record<string, unknown>;
-}
-
-const WATCHED: Array<[event: string, read: (t: Record<string, unknown>) => unknown]> = [
-	["ticket.subject.changed", t => t["subject"]],
-	["ticket.status.changed", t => t["status"]],
-	["ticket.priority.changed", t => t["priority"]],
-	["ticket.type.changed", t => t["type"]],
-	["ticket.tags.changed", t => t["tags"]],
-	["ticket.requester.id.changed", t => (t["requester"] as ZafUser | null)?.id ?? null],
-	["ticket.assignee.user.id.changed", t => (t["assignee"] as { user: ZafUser | null }).user?.id ?? null],
-	["ticket.assignee.group.id.changed", t => (t["assignee"] as { group: { id: number } | null }).group?.id ?? null],
-	["ticket.collaborators.changed", t => t["collaborators"]],
-	["ticket.comment.text.changed", t => (t["comment"] as { text: string }).text],
-];
-
-/** The ZAF change events between two views of the ticket (value = the new value). */
-function diffTickets(before: DiffView, after: DiffView): TicketChange[] {
-	const changes: TicketChange[] = [];
-	const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-	for (const [event, read] of WATCHED) {
-		const value = read(after.ticket);
-		if (!same(read(before.ticket), value)) changes.push({ event, value });
-	}
-	for (const name of new Set([...Object.keys(before.custom), ...Object.keys(after.custom)])) {
-		if (!same(before.custom[name], after.custom[name])) {
-			changes.push({ event: `ticket.${name}.changed`, value: after.custom[name] });
-		}
-	}
-	return changes;
 }
