@@ -4,7 +4,7 @@
  * polling), and exposes everything the section renders as signals. Components call its actions
  * and never the API.
  */
-import { batch, computed, signal, type ReadonlySignal } from "@preact/signals";
+import { batch, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../../api/client";
 import { isApiError, type ApiError } from "../../api/errors";
 import type { TicketField, User } from "../../api/types";
@@ -12,33 +12,19 @@ import type { ZafPort } from "../../zaf/port";
 import type { FollowUpDraft, PendingJob } from "../../domain/followUpDraft";
 import { createFollowUpDraft } from "../../domain/followUpDraft";
 import { parseFollowUpDraft } from "../../domain/followUpDraftParse";
-import { labelPeople } from "../../domain/followUpDraftEdits";
 import { buildFollowUpPayload } from "../../domain/followUpPayload";
 import type { FollowUpMode, FollowUpSource, Id } from "../../domain/followUpTypes";
-import { validateFollowUpDraft } from "../../domain/followUpValidation";
 import { attemptFor, type RandomBytes } from "../../domain/idempotencyKey";
-import type { Issue } from "../../domain/issues";
 import type { JobOutcome, PollSchedule } from "../../domain/jobPolling";
 import type { DraftStore } from "./createDraftStore";
-import { createFollowUpUploads, type FollowUpUploads } from "./createFollowUpUploads";
-import { createRequesterSearch, type RequesterSearch } from "./createRequesterSearch";
+import { createFollowUpUploads } from "./createFollowUpUploads";
+import { createRequesterSearch } from "./createRequesterSearch";
 import { sendCreate, watchJob, type FollowUpCreateDeps } from "./followUpCreate";
 import { followUpErrorIssues } from "./followUpErrorIssues";
+import { ignoreApiError, loadFollowUpExtras } from "./followUpExtras";
+import { createFollowUpState, type CreatedFollowUp, type FollowUpLocale } from "./followUpState";
 
-/** Where the create is. `uploading`: files are still uploading (the create button waits). */
-export type FollowUpStatus = "idle" | "uploading" | "creating" | "queued" | "working" | "created" | "failed";
-
-/** A language the new requester can be given (`GET /api/v2/locales`). */
-export interface FollowUpLocale {
-	id: Id;
-	name: string;
-}
-
-/** The ticket that was just created. `ticketId` is null only if an async job never named it. */
-export interface CreatedFollowUp {
-	ticketId: Id | null;
-	mode: FollowUpMode;
-}
+export type { CreatedFollowUp, FollowUpLocale, FollowUpStatus } from "./followUpState";
 
 /** Dependencies and knobs. Everything time- or randomness-related is injectable for tests. */
 export interface FollowUpModelOptions {
@@ -77,11 +63,6 @@ export const FOLLOW_UP_DRAFT_SECTION = "followUp";
 
 const isAnything = (value: unknown): value is unknown => value !== undefined;
 
-/** A rejection handler for optional reads: an ApiError is ignored, a bug is rethrown. */
-const ignoreApiError = (caught: unknown): void => {
-	if (!isApiError(caught)) throw caught;
-};
-
 /**
  * Creates the model. Call `load()` once; `dispose()` stops polling and searches.
  *
@@ -97,21 +78,8 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 	const newId = options.newId ?? (() => `f${now().toString(36)}-${(idCounter++).toString(36)}`);
 	let alive = true;
 
-	const source = signal<FollowUpSource | null>(null);
-	const loadState = signal<"loading" | "ready" | "failed">("loading");
-	const loadError = signal<ApiError | null>(null);
-	const draft = signal<FollowUpDraft | null>(null);
-	const open = signal(false);
-	const attempted = signal(false);
-	const serverIssues = signal<Issue[]>([]);
-	const phase = signal<Exclude<FollowUpStatus, "uploading">>("idle");
-	const error = signal<ApiError | null>(null);
-	const job = signal<JobOutcome | null>(null);
-	const waitingUntil = signal<number | null>(null);
-	const created = signal<CreatedFollowUp | null>(null);
-	const users = signal<ReadonlyMap<Id, User>>(new Map());
-	const locales = signal<FollowUpLocale[] | null>(null);
-	const fields = signal<ReadonlyMap<Id, TicketField>>(new Map());
+	const state = createFollowUpState({ now, uploadsInFlight: () => uploads.inFlight.value });
+	const { source, draft, phase, serverIssues } = state;
 
 	const getDraft = (): FollowUpDraft => {
 		if (draft.value === null) throw new Error("[zd-sidebar] follow-up draft used before load()");
@@ -123,34 +91,10 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		drafts.save(FOLLOW_UP_DRAFT_SECTION, next);
 	};
 
-	const uploads: FollowUpUploads = createFollowUpUploads({ api, getDraft, patchDraft, now, newId });
-	const requesterSearch: RequesterSearch = createRequesterSearch({
+	const uploads = createFollowUpUploads({ api, getDraft, patchDraft, now, newId });
+	const requesterSearch = createRequesterSearch({
 		search: text => api.searchUsers(text),
 		...(options.searchDebounceMs === undefined ? {} : { debounceMs: options.searchDebounceMs }),
-	});
-
-	const status = computed<FollowUpStatus>(() =>
-		uploads.inFlight.value > 0 && (phase.value === "idle" || phase.value === "failed") ? "uploading" : phase.value,
-	);
-	const busy = () => phase.value === "creating" || phase.value === "queued" || phase.value === "working";
-
-	const issues = computed<Issue[]>(() => {
-		const d = draft.value;
-		const s = source.value;
-		if (!attempted.value || d === null || s === null) return serverIssues.value;
-		const context = { source: s, now: now(), uploadsInFlight: uploads.inFlight.value };
-		const known = locales.value?.map(l => l.id);
-		return [
-			...validateFollowUpDraft(d, known ? { ...context, knownLocaleIds: known } : context),
-			...serverIssues.value,
-		];
-	});
-
-	const followUpIds = computed<Id[]>(() => {
-		const ids = [...(source.value?.followupIds ?? [])];
-		const made = created.value;
-		if (made?.mode === "followUp" && made.ticketId !== null && !ids.includes(made.ticketId)) ids.push(made.ticketId);
-		return ids;
 	});
 
 	const createDeps: FollowUpCreateDeps = {
@@ -159,7 +103,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		now,
 		alive: () => alive,
 		onWaiting: until => {
-			waitingUntil.value = until;
+			state.waitingUntil.value = until;
 		},
 		...(options.random ? { random: options.random } : {}),
 	};
@@ -170,36 +114,20 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		return ticket;
 	}
 
-	async function lookUpPeople(s: FollowUpSource, d: FollowUpDraft): Promise<void> {
-		const ids = [
-			s.requesterId,
-			...d.emailCcs.map(cc => (cc.kind === "user" ? cc.userId : null)),
-			...d.followers.map(f => f.userId),
-		];
-		const wanted = ids.filter((id): id is Id => id !== null);
-		if (wanted.length === 0) return;
-		try {
-			const found = await api.showManyUsers(wanted);
-			users.value = new Map([...users.value, ...found.map(u => [u.id, u] as const)]);
-			const label = (id: Id) => {
-				const u = users.value.get(id);
-				return u ? (u.email ? `${u.name} <${u.email}>` : u.name) : undefined;
-			};
-			if (draft.value !== null) draft.value = labelPeople(draft.value, label);
-		} catch (caught) {
-			if (!isApiError(caught)) throw caught; // names are a nicety: ids still work
-		}
-	}
+	const freshDraft = (s: FollowUpSource): FollowUpDraft => ({
+		...createFollowUpDraft(s),
+		createAsync: options.defaultAsync ?? false,
+	});
 
 	function finish(ticketIdMade: Id | null, mode: FollowUpMode): void {
 		const s = source.value;
 		batch(() => {
-			created.value = { ticketId: ticketIdMade, mode };
+			state.created.value = { ticketId: ticketIdMade, mode };
 			phase.value = "created";
-			job.value = null;
-			attempted.value = false;
+			state.job.value = null;
+			state.attempted.value = false;
 			serverIssues.value = [];
-			open.value = false;
+			state.open.value = false;
 			drafts.clear(FOLLOW_UP_DRAFT_SECTION);
 			if (s !== null) draft.value = freshDraft(s);
 			uploads.restore();
@@ -207,23 +135,24 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		void readSource().catch(ignoreApiError); // refreshes followup_ids; the local list already shows the new id
 	}
 
-	function freshDraft(s: FollowUpSource): FollowUpDraft {
-		return { ...createFollowUpDraft(s), createAsync: options.defaultAsync ?? false };
+	function fail(caught: ApiError): void {
+		const d = getDraft();
+		batch(() => {
+			phase.value = "failed";
+			state.error.value = caught;
+			serverIssues.value = followUpErrorIssues(caught, d);
+		});
+		if (caught.code === "IdempotentRequestError") patchDraft(x => ({ ...x, attempt: null }));
 	}
 
 	async function watch(pending: PendingJob, mode: FollowUpMode, startedAt: number): Promise<void> {
 		phase.value = "queued";
 		try {
-			const result = await watchJob(
-				createDeps,
-				pending.jobId,
-				startedAt,
-				outcome => {
-					job.value = outcome;
-					if (outcome.phase === "working") phase.value = "working";
-				},
-				options.schedule,
-			);
+			const onProgress = (outcome: JobOutcome) => {
+				state.job.value = outcome;
+				if (outcome.phase === "working") phase.value = "working";
+			};
+			const result = await watchJob(createDeps, pending.jobId, startedAt, onProgress, options.schedule);
 			if (result.kind === "stopped") return;
 			if (result.kind === "completed") return finish(result.ticketId ?? pending.ticketId, mode);
 			phase.value = "failed";
@@ -231,13 +160,9 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 				serverIssues.value = [{ field: "form", code: "followUp.job.timedOut" }];
 				return;
 			}
-			patchDraft(d => ({ ...d, pendingJob: null, attempt: null })); // a new try needs a new key: the old one replays the failed job
-			const code =
-				result.phase === "killed"
-					? "followUp.job.killed"
-					: result.phase === "missing"
-						? "followUp.job.missing"
-						: "followUp.job.failed";
+			// A new try needs a new key: the old one would replay the failed job.
+			patchDraft(d => ({ ...d, pendingJob: null, attempt: null }));
+			const code = JOB_FAILURE_CODES[result.phase];
 			serverIssues.value = [{ field: "form", code, vars: { details: result.details ?? result.error ?? "—" } }];
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
@@ -245,47 +170,61 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		}
 	}
 
-	function fail(caught: ApiError): void {
-		const d = getDraft();
-		batch(() => {
-			phase.value = "failed";
-			error.value = caught;
-			serverIssues.value = followUpErrorIssues(caught, d);
-		});
-		if (caught.code === "IdempotentRequestError") patchDraft(x => ({ ...x, attempt: null }));
+	async function create(s: FollowUpSource, d: FollowUpDraft): Promise<void> {
+		const request = buildFollowUpPayload(s, d, { linkedNote: options.linkedNote(s.id) });
+		if (request === null) {
+			phase.value = "idle";
+			return;
+		}
+		const attempt = attemptFor(d.attempt, request.body, options.randomBytes);
+		patchDraft(x => ({ ...x, attempt })); // stored before sending: a reload after a timeout reuses the key
+		try {
+			const result = await sendCreate(createDeps, request.body.ticket, {
+				async: d.createAsync,
+				idempotencyKey: attempt.key,
+			});
+			if (result.kind === "created") return finish(result.ticket.id, request.mode);
+			const pendingJob: PendingJob = { jobId: result.jobStatus.id, ticketId: result.ticketId, queuedAt: now() };
+			patchDraft(x => ({ ...x, pendingJob }));
+			state.job.value = { phase: "queued", done: result.jobStatus.progress, total: result.jobStatus.total };
+			await watch(pendingJob, request.mode, pendingJob.queuedAt);
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			fail(caught);
+		}
 	}
 
 	return {
 		source: source as ReadonlySignal<FollowUpSource | null>,
-		loadState: loadState as ReadonlySignal<"loading" | "ready" | "failed">,
-		loadError: loadError as ReadonlySignal<ApiError | null>,
+		loadState: state.loadState as ReadonlySignal<"loading" | "ready" | "failed">,
+		loadError: state.loadError as ReadonlySignal<ApiError | null>,
 		draft: draft as ReadonlySignal<FollowUpDraft | null>,
-		open: open as ReadonlySignal<boolean>,
-		issues,
-		status,
-		error: error as ReadonlySignal<ApiError | null>,
-		job: job as ReadonlySignal<JobOutcome | null>,
-		waitingUntil: waitingUntil as ReadonlySignal<number | null>,
-		created: created as ReadonlySignal<CreatedFollowUp | null>,
-		followUpIds,
-		users: users as ReadonlySignal<ReadonlyMap<Id, User>>,
-		locales: locales as ReadonlySignal<FollowUpLocale[] | null>,
+		open: state.open as ReadonlySignal<boolean>,
+		issues: state.issues,
+		status: state.status,
+		error: state.error as ReadonlySignal<ApiError | null>,
+		job: state.job as ReadonlySignal<JobOutcome | null>,
+		waitingUntil: state.waitingUntil as ReadonlySignal<number | null>,
+		created: state.created as ReadonlySignal<CreatedFollowUp | null>,
+		followUpIds: state.followUpIds,
+		users: state.users as ReadonlySignal<ReadonlyMap<Id, User>>,
+		locales: state.locales as ReadonlySignal<FollowUpLocale[] | null>,
 		/** Ticket fields by id, for naming the custom field values offered for copying (empty until loaded). */
-		fields: fields as ReadonlySignal<ReadonlyMap<Id, TicketField>>,
+		fields: state.fields as ReadonlySignal<ReadonlyMap<Id, TicketField>>,
 		uploads,
 		requesterSearch,
 
 		/** Reads the source ticket and restores a stored draft (resuming a queued job). Never throws for ApiError. */
 		async load(): Promise<void> {
-			loadState.value = "loading";
+			state.loadState.value = "loading";
 			let s: FollowUpSource;
 			try {
 				s = await readSource();
 			} catch (caught) {
 				if (!isApiError(caught)) throw caught;
 				batch(() => {
-					loadError.value = caught;
-					loadState.value = "failed";
+					state.loadError.value = caught;
+					state.loadState.value = "failed";
 				});
 				return;
 			}
@@ -293,29 +232,23 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 			const restored = stored === undefined ? freshDraft(s) : parseFollowUpDraft(stored, freshDraft(s));
 			batch(() => {
 				draft.value = restored;
-				open.value = stored !== undefined;
-				loadError.value = null;
-				loadState.value = "ready";
+				state.open.value = stored !== undefined;
+				state.loadError.value = null;
+				state.loadState.value = "ready";
 				uploads.restore();
 			});
-			if (options.listLocales)
-				options.listLocales().then(
-					l => (locales.value = l),
-					ignoreApiError, // without languages the choice is hidden; the account default applies
-				);
-			void lookUpPeople(s, restored);
-			if (restored.customFields.length > 0)
-				api.listTicketFields().then(
-					list => (fields.value = new Map(list.map(f => [f.id, f]))),
-					ignoreApiError, // titles are a nicety: values still show with their field id
-				);
+			void loadFollowUpExtras(
+				{ api, state, ...(options.listLocales ? { listLocales: options.listLocales } : {}) },
+				s,
+				restored,
+			);
 			if (restored.pendingJob !== null) void watch(restored.pendingJob, restored.mode, now());
 		},
 
 		/** Opens the form (starting the persisted draft). */
 		start(): void {
-			open.value = true;
-			created.value = null;
+			state.open.value = true;
+			state.created.value = null;
 			if (phase.value === "created") phase.value = "idle";
 			if (draft.value !== null) drafts.save(FOLLOW_UP_DRAFT_SECTION, draft.value);
 		},
@@ -335,12 +268,12 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 
 		/** Validates and creates. Does nothing while a create is under way (no double submit). */
 		async submit(): Promise<void> {
-			if (busy() || draft.value === null) return;
+			if (state.busy() || draft.value === null) return;
 			phase.value = "creating";
 			batch(() => {
-				attempted.value = true;
+				state.attempted.value = true;
 				serverIssues.value = [];
-				error.value = null;
+				state.error.value = null;
 			});
 			const pending = getDraft().pendingJob;
 			if (pending !== null) return watch(pending, getDraft().mode, now());
@@ -351,44 +284,25 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 				if (!isApiError(caught)) throw caught;
 				if (s === null) return fail(caught);
 			}
-			const d = getDraft();
-			const blocking = issues.value;
-			const request =
-				blocking.length === 0 ? buildFollowUpPayload(s, d, { linkedNote: options.linkedNote(s.id) }) : null;
-			if (request === null) {
+			if (state.issues.value.length > 0) {
 				phase.value = "idle";
 				return;
 			}
-			const attempt = attemptFor(d.attempt, request.body, options.randomBytes);
-			patchDraft(x => ({ ...x, attempt })); // stored before sending: a reload after a timeout reuses the key
-			try {
-				const result = await sendCreate(createDeps, request.body.ticket, {
-					async: d.createAsync,
-					idempotencyKey: attempt.key,
-				});
-				if (result.kind === "created") return finish(result.ticket.id, request.mode);
-				const pendingJob: PendingJob = { jobId: result.jobStatus.id, ticketId: result.ticketId, queuedAt: now() };
-				patchDraft(x => ({ ...x, pendingJob }));
-				job.value = { phase: "queued", done: result.jobStatus.progress, total: result.jobStatus.total };
-				await watch(pendingJob, request.mode, pendingJob.queuedAt);
-			} catch (caught) {
-				if (!isApiError(caught)) throw caught;
-				fail(caught);
-			}
+			await create(s, getDraft());
 		},
 
 		/** Throws the draft away (and its uploads), closing the form. */
 		async discard(): Promise<void> {
-			if (busy()) return;
+			if (state.busy()) return;
 			const s = source.value;
 			await uploads.discardAll();
 			batch(() => {
 				drafts.clear(FOLLOW_UP_DRAFT_SECTION);
 				if (s !== null) draft.value = freshDraft(s);
-				open.value = false;
-				attempted.value = false;
+				state.open.value = false;
+				state.attempted.value = false;
 				serverIssues.value = [];
-				error.value = null;
+				state.error.value = null;
 				phase.value = "idle";
 			});
 		},
@@ -409,6 +323,13 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		},
 	};
 }
+
+/** Message per way a background job can end badly (total). */
+const JOB_FAILURE_CODES: Record<"failed" | "killed" | "missing", string> = {
+	failed: "followUp.job.failed",
+	killed: "followUp.job.killed",
+	missing: "followUp.job.missing",
+};
 
 /** The model's public shape. */
 export type FollowUpModel = ReturnType<typeof createFollowUpModel>;
