@@ -36,7 +36,7 @@ async function gone(url: string, timeoutMs = 10_000): Promise<boolean> {
 		} catch {
 			return true;
 		}
-		await new Promise((r) => setTimeout(r, 200));
+		await new Promise(r => setTimeout(r, 200));
 	}
 	return false;
 }
@@ -56,13 +56,18 @@ describe("parseCliArgs", () => {
 
 describe("npm run emulator", () => {
 	it("prints its URL once listening, answers requests and exits cleanly on SIGTERM", async () => {
-		const child = spawn(TSX, ["sandbox/emulator/cli.ts", "--port", "0"], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+		const child = spawn(TSX, ["sandbox/emulator/cli.ts", "--port", "0"], {
+			cwd: ROOT,
+			stdio: ["ignore", "pipe", "inherit"],
+		});
 		started.push(child);
 		const line = await waitForLine(child, /Zendesk emulator listening on http:\/\/127\.0\.0\.1:\d+/);
 		const url = line.replace("Zendesk emulator listening on ", "");
-		const res = await fetch(`${url}/api/v2/users/me.json`, { headers: { authorization: `Basic ${Buffer.from("admin@example.com/token:sandbox").toString("base64")}` } });
+		const res = await fetch(`${url}/api/v2/users/me.json`, {
+			headers: { authorization: `Basic ${Buffer.from("admin@example.com/token:sandbox").toString("base64")}` },
+		});
 		expect(res.status).toBe(200);
-		const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+		const exited = new Promise<number | null>(resolve => child.on("exit", code => resolve(code)));
 		child.kill("SIGTERM");
 		expect(await exited).toBe(0);
 		expect(await gone(url)).toBe(true);

@@ -22,7 +22,9 @@ export function parseCliArgs(argv: string[]): CliOptions | string {
 	const options: CliOptions = { port: 4400, host: "127.0.0.1", world: "default" };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i] ?? "";
-		const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+		const [flag, inline] = arg.includes("=")
+			? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+			: [arg, undefined];
 		const value = () => inline ?? argv[++i] ?? "";
 		if (flag === "--port" || flag === "-p") {
 			const port = Number(value());
@@ -34,7 +36,10 @@ export function parseCliArgs(argv: string[]): CliOptions | string {
 		else if (flag === "--help" || flag === "-h") return "usage";
 		else return `unknown argument ${arg}`;
 	}
-	if (!listWorlds().some((w) => w.name === options.world)) return `unknown world ${options.world} (known: ${listWorlds().map((w) => w.name).join(", ")})`;
+	if (!listWorlds().some(w => w.name === options.world))
+		return `unknown world ${options.world} (known: ${listWorlds()
+			.map(w => w.name)
+			.join(", ")})`;
 	return options;
 }
 
@@ -53,10 +58,19 @@ async function main(): Promise<void> {
 	process.stderr.on("error", () => undefined);
 	const parsed = parseCliArgs(process.argv.slice(2));
 	if (typeof parsed === "string") {
-		console.error(parsed === "usage" ? "usage: npm run emulator -- --port <n> [--host 127.0.0.1] [--world default] [--job-step-ms 200]" : `emulator: ${parsed}`);
+		console.error(
+			parsed === "usage"
+				? "usage: npm run emulator -- --port <n> [--host 127.0.0.1] [--world default] [--job-step-ms 200]"
+				: `emulator: ${parsed}`,
+		);
 		process.exit(parsed === "usage" ? 0 : 2);
 	}
-	const running = await startEmulator({ port: parsed.port, host: parsed.host, world: parsed.world, ...(parsed.jobStepMs !== undefined ? { settings: { jobStepMs: parsed.jobStepMs } } : {}) });
+	const running = await startEmulator({
+		port: parsed.port,
+		host: parsed.host,
+		world: parsed.world,
+		...(parsed.jobStepMs !== undefined ? { settings: { jobStepMs: parsed.jobStepMs } } : {}),
+	});
 	console.log(`Zendesk emulator listening on ${running.url}`);
 	let stopping = false;
 	const stop = (why: string) => {

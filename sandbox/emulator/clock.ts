@@ -28,7 +28,7 @@ export function createRealClock(): Clock {
 	return {
 		now: () => Date.now(),
 		setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-		clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+		clearTimeout: handle => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
 	};
 }
 

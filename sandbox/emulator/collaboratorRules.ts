@@ -46,7 +46,7 @@ function resolveCollaborator(ctx: ServiceContext, item: unknown): UserRecord | u
 }
 
 const add = (list: number[], id: number): number[] => (list.includes(id) ? list : [...list, id]);
-const remove = (list: number[], id: number): number[] => list.filter((x) => x !== id);
+const remove = (list: number[], id: number): number[] => list.filter(x => x !== id);
 
 /** Options for applyCollaborators. */
 export interface CollaboratorOptions {
@@ -61,17 +61,24 @@ export interface CollaboratorOptions {
  * 48 `email_ccs` entries in one request (400 [V GUIDE]); everything else is silently skipped the
  * way the guide describes (unknown users ignored, `delete` of an unknown email creates nobody).
  */
-export function applyCollaborators(ctx: ServiceContext, ticket: TicketRecord, input: Record<string, unknown>, options: CollaboratorOptions): Result<void> {
+export function applyCollaborators(
+	ctx: ServiceContext,
+	ticket: TicketRecord,
+	input: Record<string, unknown>,
+	options: CollaboratorOptions,
+): Result<void> {
 	const mode = collaborationMode(ctx.db);
 	if (mode === "off") return ok(undefined);
 	const replaceList = input.collaborators ?? input.collaborator_ids;
-	const resolveAll = (raw: unknown) => (Array.isArray(raw) ? raw.flatMap((item) => resolveCollaborator(ctx, item) ?? []) : []);
+	const resolveAll = (raw: unknown) =>
+		Array.isArray(raw) ? raw.flatMap(item => resolveCollaborator(ctx, item) ?? []) : [];
 
 	if (mode === "legacy") {
 		// Legacy CCs: `email_ccs`/`followers` are "ignored unless CCs and followers is enabled" [V].
-		if (replaceList !== undefined) ticket.collaborator_ids = [...new Set(resolveAll(replaceList).map((u) => u.id))];
-		for (const user of resolveAll(input.additional_collaborators)) ticket.collaborator_ids = add(ticket.collaborator_ids, user.id);
-		ticket.collaborator_ids = ticket.collaborator_ids.filter((id) => id !== ticket.requester_id).slice(0, MAX_EMAIL_CCS);
+		if (replaceList !== undefined) ticket.collaborator_ids = [...new Set(resolveAll(replaceList).map(u => u.id))];
+		for (const user of resolveAll(input.additional_collaborators))
+			ticket.collaborator_ids = add(ticket.collaborator_ids, user.id);
+		ticket.collaborator_ids = ticket.collaborator_ids.filter(id => id !== ticket.requester_id).slice(0, MAX_EMAIL_CCS);
 		return ok(undefined);
 	}
 
@@ -87,20 +94,26 @@ export function applyCollaborators(ctx: ServiceContext, ticket: TicketRecord, in
 	}
 	resolveAll(input.additional_collaborators).forEach(place);
 	if (options.mode === "create") {
-		if (Array.isArray(input.email_cc_ids)) input.email_cc_ids.forEach((raw) => {
-			const user = findUser(ctx.db, toId(raw) ?? -1);
-			if (user) ticket.email_cc_ids = add(ticket.email_cc_ids, user.id);
-		});
-		if (Array.isArray(input.follower_ids)) input.follower_ids.forEach((raw) => {
-			const user = findUser(ctx.db, toId(raw) ?? -1);
-			if (user && isStaff(user)) ticket.follower_ids = add(ticket.follower_ids, user.id);
-		});
+		if (Array.isArray(input.email_cc_ids))
+			input.email_cc_ids.forEach(raw => {
+				const user = findUser(ctx.db, toId(raw) ?? -1);
+				if (user) ticket.email_cc_ids = add(ticket.email_cc_ids, user.id);
+			});
+		if (Array.isArray(input.follower_ids))
+			input.follower_ids.forEach(raw => {
+				const user = findUser(ctx.db, toId(raw) ?? -1);
+				if (user && isStaff(user)) ticket.follower_ids = add(ticket.follower_ids, user.id);
+			});
 	}
 
 	if (Array.isArray(input.email_ccs)) {
 		// Sandbox decision: the 48 rule counts the request's entries; the body is Zendesk-shaped (§17 q2 [U]).
 		if (input.email_ccs.length > MAX_EMAIL_CCS) {
-			return fail({ kind: "bad_request", error: "TooManyValues", description: `Email CCs: cannot exceed ${MAX_EMAIL_CCS} per request` });
+			return fail({
+				kind: "bad_request",
+				error: "TooManyValues",
+				description: `Email CCs: cannot exceed ${MAX_EMAIL_CCS} per request`,
+			});
 		}
 		// "Email CCs will not be updated if an internal note is also added" [V GUIDE]: no users created either.
 		if (!options.internalNote) applyEmailCcs(ctx, ticket, input.email_ccs);
@@ -108,7 +121,7 @@ export function applyCollaborators(ctx: ServiceContext, ticket: TicketRecord, in
 	if (Array.isArray(input.followers)) applyFollowers(ctx.db, ticket, input.followers);
 
 	// Existing CCs stay first, new ones follow in request order; the rest is dropped silently [V GUIDE].
-	ticket.email_cc_ids = ticket.email_cc_ids.filter((id) => id !== ticket.requester_id).slice(0, MAX_EMAIL_CCS);
+	ticket.email_cc_ids = ticket.email_cc_ids.filter(id => id !== ticket.requester_id).slice(0, MAX_EMAIL_CCS);
 	ticket.collaborator_ids = [...new Set([...ticket.email_cc_ids, ...ticket.follower_ids])];
 	return ok(undefined);
 }
@@ -143,7 +156,12 @@ function applyFollowers(db: Db, ticket: TicketRecord, items: unknown[]): void {
 		if (!action) continue;
 		// Sandbox decision: with both keys, `user_id` wins. Unknown users are ignored [V GUIDE].
 		const id = toId(item.user_id);
-		const user = id !== undefined ? findUser(db, id) : typeof item.user_email === "string" ? findUserByEmail(db, item.user_email) : undefined;
+		const user =
+			id !== undefined
+				? findUser(db, id)
+				: typeof item.user_email === "string"
+					? findUserByEmail(db, item.user_email)
+					: undefined;
 		// Followers must be agents (§5.5 [V]); end users are ignored like unknown users (sandbox decision, §17 q10).
 		if (!user || !isStaff(user)) continue;
 		ticket.follower_ids = action === "put" ? add(ticket.follower_ids, user.id) : remove(ticket.follower_ids, user.id);

@@ -17,7 +17,8 @@ export interface CommentDraft {
 	attachment_ids: number[];
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (text: string) =>
+	text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** `html_body` → plain text ("`body` strips HTML" [V]); good enough for comments, not a sanitizer. */
 export function stripHtml(html: string): string {
@@ -25,13 +26,18 @@ export function stripHtml(html: string): string {
 		.replace(/<br\s*\/?>/gi, "\n")
 		.replace(/<\/p>\s*<p[^>]*>/gi, "\n\n")
 		.replace(/<[^>]*>/g, "")
-		.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&")
+		.replace(/&lt;/g, "<")
+		.replace(/&gt;/g, ">")
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&nbsp;/g, " ")
+		.replace(/&amp;/g, "&")
 		.trim();
 }
 
 /** Zendesk-like `html_body` for a plain-text body. */
 export function htmlFromText(text: string): string {
-	const paragraphs = text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`);
+	const paragraphs = text.split(/\n{2,}/).map(p => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`);
 	return `<div class="zd-comment" dir="auto">${paragraphs.join("")}</div>`;
 }
 
@@ -48,7 +54,11 @@ export interface CommentOptions {
  * upload tokens are left unused. A light agent's comment is always private (sandbox decision from
  * Zendesk's light-agent role: "can only add private comments").
  */
-export function readComment(ctx: ServiceContext, raw: unknown, options: CommentOptions): { draft?: CommentDraft; issues: Issue[] } {
+export function readComment(
+	ctx: ServiceContext,
+	raw: unknown,
+	options: CommentOptions,
+): { draft?: CommentDraft; issues: Issue[] } {
 	if (raw === undefined || raw === null) return { issues: [] };
 	const input = typeof raw === "string" ? { body: raw } : isObject(raw) ? raw : undefined;
 	if (!input) return { issues: [{ field: "comment", description: "Comment: is invalid", error: "InvalidValue" }] };
@@ -59,10 +69,15 @@ export function readComment(ctx: ServiceContext, raw: unknown, options: CommentO
 	let authorId = options.actor.id;
 	if (input.author_id !== undefined && input.author_id !== null) {
 		const author = findUser(ctx.db, Number(input.author_id));
-		if (!author) return { issues: [{ field: "comment", description: "Comment: author is invalid", error: "InvalidValue" }] };
+		if (!author)
+			return { issues: [{ field: "comment", description: "Comment: author is invalid", error: "InvalidValue" }] };
 		authorId = author.id;
 	}
-	const isPublic = isLightAgent(options.actor) ? false : typeof input.public === "boolean" ? input.public : options.defaultPublic;
+	const isPublic = isLightAgent(options.actor)
+		? false
+		: typeof input.public === "boolean"
+			? input.public
+			: options.defaultPublic;
 	return {
 		draft: {
 			body,
@@ -79,5 +94,7 @@ export function readComment(ctx: ServiceContext, raw: unknown, options: CommentO
 /** True when the request's comment is an internal note (`comment.public === false`, §5.4 emulator rule). */
 export function isInternalNote(raw: unknown, actor: UserRecord): boolean {
 	if (!isObject(raw)) return false;
-	return raw.public === false || (isLightAgent(actor) && (typeof raw.body === "string" || typeof raw.html_body === "string"));
+	return (
+		raw.public === false || (isLightAgent(actor) && (typeof raw.body === "string" || typeof raw.html_body === "string"))
+	);
 }

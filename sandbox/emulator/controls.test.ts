@@ -8,7 +8,8 @@ beforeEach(() => {
 });
 afterEach(() => h.emulator.dispose());
 
-const sandbox = (method: string, path: string, body?: unknown) => h.call(method, `/__sandbox/${path}`, body, { as: null });
+const sandbox = (method: string, path: string, body?: unknown) =>
+	h.call(method, `/__sandbox/${path}`, body, { as: null });
 
 describe("change as another agent", () => {
 	it("always produces a newer updated_at, even within the same second, so a safe update conflicts", async () => {
@@ -20,7 +21,9 @@ describe("change as another agent", () => {
 		expect(other.status).toBe(200);
 		expect(other.json.ticket.updated_at).toBe("2025-03-03T10:00:01Z");
 		expect(other.json.audit.author_id).toBe(1003);
-		const conflict = await h.call("PUT", "/api/v2/tickets/1.json", { ticket: { safe_update: true, updated_stamp: mine, comment: { body: "mine" } } });
+		const conflict = await h.call("PUT", "/api/v2/tickets/1.json", {
+			ticket: { safe_update: true, updated_stamp: mine, comment: { body: "mine" } },
+		});
 		expect(conflict.status).toBe(409);
 		expect(read.json.ticket.updated_at).not.toBe(other.json.ticket.updated_at);
 	});
@@ -46,7 +49,7 @@ describe("reset and worlds", () => {
 		h.emulator.controls.addFault({ path: "/x", status: 500 });
 		h.emulator.controls.updateSettings({ jobStepMs: 1 });
 		expect((await sandbox("POST", "reset", {})).json).toEqual({ world: "default" });
-		expect(h.emulator.db.tickets.find((t) => t.id === 1)?.subject).toBe("Printer is on fire");
+		expect(h.emulator.db.tickets.find(t => t.id === 1)?.subject).toBe("Printer is on fire");
 		expect(h.emulator.controls.faults()).toEqual([]);
 		expect(h.emulator.controls.requests()).toEqual([]);
 		expect(h.emulator.controls.settings().jobStepMs).toBe(100);
@@ -54,7 +57,11 @@ describe("reset and worlds", () => {
 
 	it("loads another world by name and lists the worlds", async () => {
 		const worlds = await sandbox("GET", "worlds");
-		expect(worlds.json.worlds.map((w: { name: string }) => w.name)).toEqual(["default", "collaboratorsLegacy", "empty"]);
+		expect(worlds.json.worlds.map((w: { name: string }) => w.name)).toEqual([
+			"default",
+			"collaboratorsLegacy",
+			"empty",
+		]);
 		await sandbox("POST", "reset", { world: "empty" });
 		expect(h.emulator.worldName).toBe("empty");
 		expect((await h.call("GET", "/api/v2/tickets.json")).json.tickets).toEqual([]);
@@ -94,7 +101,14 @@ describe("settings, state and request log", () => {
 		await h.call("GET", "/api/v2/tickets/1.json", undefined, { as: null });
 		await sandbox("GET", "state");
 		const log = (await sandbox("GET", "requests")).json.requests;
-		expect(log.map((e: { method: string; url: string; user: string | null; status: number }) => [e.method, e.url, e.user, e.status])).toEqual([
+		expect(
+			log.map((e: { method: string; url: string; user: string | null; status: number }) => [
+				e.method,
+				e.url,
+				e.user,
+				e.status,
+			]),
+		).toEqual([
 			["GET", "/api/v2/tickets/1.json", "agent@example.com", 200],
 			["GET", "/api/v2/tickets/1.json", null, 401],
 		]);
@@ -111,8 +125,13 @@ describe("settings, state and request log", () => {
 describe("change notifications", () => {
 	it("notifies listeners of ticket, user, upload, job and reset changes with the actor", async () => {
 		const changes: EmulatorChange[] = [];
-		const stop = h.emulator.onChange((c) => changes.push(c));
-		await h.call("PUT", "/api/v2/tickets/1.json", { ticket: { email_ccs: [{ user_email: "new.cc@example.org" }] } }, { as: "agent@example.com" });
+		const stop = h.emulator.onChange(c => changes.push(c));
+		await h.call(
+			"PUT",
+			"/api/v2/tickets/1.json",
+			{ ticket: { email_ccs: [{ user_email: "new.cc@example.org" }] } },
+			{ as: "agent@example.com" },
+		);
 		await h.call("POST", "/api/v2/tickets.json?async=true", { ticket: { comment: { body: "x" } } });
 		h.emulator.controls.flushJobs();
 		h.emulator.reset();
@@ -121,7 +140,7 @@ describe("change notifications", () => {
 		expect(changes).toContainEqual({ type: "ticket", id: 1, actorId: 1002 });
 		expect(changes).toContainEqual(expect.objectContaining({ type: "user" }));
 		expect(changes).toContainEqual({ type: "ticket", id: 16, actorId: 1001 });
-		expect(changes.filter((c) => c.type === "job").length).toBeGreaterThanOrEqual(2);
+		expect(changes.filter(c => c.type === "job").length).toBeGreaterThanOrEqual(2);
 		expect(changes.at(-1)).toEqual({ type: "reset" });
 	});
 
@@ -130,7 +149,7 @@ describe("change notifications", () => {
 		h.emulator.onChange(() => {
 			throw new Error("boom");
 		});
-		h.emulator.onChange((c) => seen.push(c.type));
+		h.emulator.onChange(c => seen.push(c.type));
 		const original = console.error;
 		console.error = () => undefined;
 		try {

@@ -21,7 +21,8 @@ export interface ActAsInput {
 }
 
 /** The answer of actAs: the updated ticket (and audit) in wire shape, or the refusal. */
-export type ActAsResult = { ok: true; ticket: Record<string, unknown>; audit?: Record<string, unknown> } | { ok: false; failure: Failure };
+export type ActAsResult =
+	{ ok: true; ticket: Record<string, unknown>; audit?: Record<string, unknown> } | { ok: false; failure: Failure };
 
 /** Everything the sandbox lets a test or the workspace do. */
 export interface EmulatorControls {
@@ -55,13 +56,15 @@ export interface EmulatorControls {
 function otherAgentEmail(rt: Runtime): string | undefined {
 	const preferred = getWorld(rt.worldName)?.otherAgentEmail;
 	if (preferred && findUserByEmail(rt.ctx.db, preferred)) return preferred;
-	return rt.ctx.db.users.find((u) => isStaff(u) && !isLightAgent(u) && u.active && !["admin@example.com", "agent@example.com"].includes(u.email))?.email;
+	return rt.ctx.db.users.find(
+		u => isStaff(u) && !isLightAgent(u) && u.active && !["admin@example.com", "agent@example.com"].includes(u.email),
+	)?.email;
 }
 
 /** Controls bound to one runtime. */
 export function createControls(rt: Runtime): EmulatorControls {
 	return {
-		reset: (world) => rt.reset(world),
+		reset: world => rt.reset(world),
 		worlds: () => listWorlds(),
 		addFault(spec) {
 			const fault = createFault(spec);
@@ -70,18 +73,29 @@ export function createControls(rt: Runtime): EmulatorControls {
 			return fault;
 		},
 		clearFaults: () => void rt.faults.splice(0),
-		faults: () => rt.faults.map((f) => ({ ...f })),
+		faults: () => rt.faults.map(f => ({ ...f })),
 		actAs(input) {
 			const email = input.as ?? otherAgentEmail(rt);
 			const actor = email ? findUserByEmail(rt.ctx.db, email) : undefined;
-			if (!actor) return { ok: false, failure: { kind: "invalid", issues: [{ field: "as", description: `No such user: ${email ?? "(none)"}`, error: "InvalidValue" }] } };
+			if (!actor)
+				return {
+					ok: false,
+					failure: {
+						kind: "invalid",
+						issues: [{ field: "as", description: `No such user: ${email ?? "(none)"}`, error: "InvalidValue" }],
+					},
+				};
 			const changes = input.changes ?? { comment: { body: `Updated by ${actor.name} in another tab`, public: false } };
 			if (!findTicket(rt.ctx.db, input.ticketId)) return { ok: false, failure: { kind: "not_found" } };
 			const result = updateTicket(rt.ctx, actor, input.ticketId, changes, { forceNewer: true });
 			if (!result.ok) return { ok: false, failure: result.failure };
 			const { ticket, audit } = result.value;
 			const base = rt.fallbackBaseUrl;
-			return { ok: true, ticket: ticketJson(rt.ctx.db, ticket, base), ...(audit ? { audit: auditJson(rt.ctx.db, audit, base) } : {}) };
+			return {
+				ok: true,
+				ticket: ticketJson(rt.ctx.db, ticket, base),
+				...(audit ? { audit: auditJson(rt.ctx.db, audit, base) } : {}),
+			};
 		},
 		settings: () => describeSettings(rt.settings, rt.ctx.db),
 		updateSettings(patch) {
@@ -96,11 +110,11 @@ export function createControls(rt: Runtime): EmulatorControls {
 				account: { subdomain: account.subdomain, settings: account.settings, api_tokens: account.api_tokens },
 				...structuredClone(rest),
 				blobs: Object.fromEntries(Object.entries(blobs).map(([id, bytes]) => [id, { size: bytes.byteLength }])),
-				faults: rt.faults.map((f) => ({ ...f })),
+				faults: rt.faults.map(f => ({ ...f })),
 				activeJobs: rt.runner.active(),
 			};
 		},
-		requests: () => rt.log.map((e) => ({ ...e })),
+		requests: () => rt.log.map(e => ({ ...e })),
 		clearRequests: () => void rt.log.splice(0),
 		flushJobs: () => rt.runner.flush(),
 	};

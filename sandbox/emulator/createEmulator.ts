@@ -25,12 +25,13 @@ export function createEmulator(options: EmulatorOptions = {}): SandboxEmulator {
 	const initialSettings = { ...DEFAULT_SETTINGS, ...options.settings };
 	const startWorld = options.seed ? "custom" : (options.world ?? "default");
 	const listeners = new Set<(change: EmulatorChange) => void>();
-	const seedOf = (name: string): Seed | undefined => (name === "custom" && options.seed ? options.seed : worldSeed(name));
+	const seedOf = (name: string): Seed | undefined =>
+		name === "custom" && options.seed ? options.seed : worldSeed(name);
 	const firstSeed = seedOf(startWorld);
 	if (!firstSeed) throw new Error(`[emulator] unknown world "${startWorld}"`);
 
 	const rt: Runtime = {
-		ctx: { db: createDb(firstSeed), clock, notify: (change) => rt.emit(change) },
+		ctx: { db: createDb(firstSeed), clock, notify: change => rt.emit(change) },
 		clock,
 		settings: { ...initialSettings },
 		faults: [],
@@ -38,7 +39,11 @@ export function createEmulator(options: EmulatorOptions = {}): SandboxEmulator {
 		rate: createRateLimiter(),
 		log: [],
 		logSeq: 0,
-		runner: createJobRunner(clock, () => rt.settings.jobStepMs, (job) => rt.emit({ type: "job", id: job.id, actorId: job.owner_id })),
+		runner: createJobRunner(
+			clock,
+			() => rt.settings.jobStepMs,
+			job => rt.emit({ type: "job", id: job.id, actorId: job.owner_id }),
+		),
 		worldName: startWorld,
 		fallbackBaseUrl: options.baseUrl ?? "http://localhost",
 		reset(name = startWorld) {

@@ -13,7 +13,11 @@ const parse = (fieldId: number, value: unknown) => {
 	const field = findField(h.emulator.db, fieldId);
 	if (!field) throw new Error(`no field ${fieldId}`);
 	const result = parseFieldValue(h.emulator.db, field, value);
-	return "value" in result ? { value: result.value } : "issue" in result ? { issue: result.issue.extra?.ticket_field_type } : "ignored";
+	return "value" in result
+		? { value: result.value }
+		: "issue" in result
+			? { issue: result.issue.extra?.ticket_field_type }
+			: "ignored";
 };
 
 describe("parseFieldValue", () => {
@@ -61,21 +65,36 @@ describe("parseFieldValue", () => {
 
 describe("custom fields on tickets", () => {
 	const update = (id: number, ticket: unknown) => h.call("PUT", `/api/v2/tickets/${id}.json`, { ticket });
-	const value = (body: { ticket: { custom_fields: Array<{ id: number; value: unknown }> } }, id: number) => body.ticket.custom_fields.find((f) => f.id === id)?.value;
+	const value = (body: { ticket: { custom_fields: Array<{ id: number; value: unknown }> } }, id: number) =>
+		body.ticket.custom_fields.find(f => f.id === id)?.value;
 
 	it("emits custom_fields and an identical fields copy with every active custom field", async () => {
 		const res = await h.call("GET", "/api/v2/tickets/2.json");
 		expect(res.json.ticket.fields).toEqual(res.json.ticket.custom_fields);
-		expect(res.json.ticket.custom_fields.map((f: { id: number }) => f.id)).toEqual([5101, 5102, 5103, 5104, 5105, 5106, 5107, 5108, 5109, 5110, 5111, 5112]);
+		expect(res.json.ticket.custom_fields.map((f: { id: number }) => f.id)).toEqual([
+			5101, 5102, 5103, 5104, 5105, 5106, 5107, 5108, 5109, 5110, 5111, 5112,
+		]);
 		expect(value(res.json, 5103)).toBe("12");
 		expect(value(res.json, 5111)).toBe("XXXXXXXXXXXX1111");
 	});
 
 	it("refuses a datetime in a date field with the FieldDate detail and changes nothing", async () => {
-		const res = await update(1, { custom_fields: [{ id: 5105, value: "2020-01-02T00:00:00Z" }, { id: 5101, value: "kept?" }] });
+		const res = await update(1, {
+			custom_fields: [
+				{ id: 5105, value: "2020-01-02T00:00:00Z" },
+				{ id: 5101, value: "kept?" },
+			],
+		});
 		expect(res.status).toBe(422);
-		expect(res.json.details.base).toEqual([{ description: "Purchase date is not valid", error: "InvalidValue", ticket_field_id: 5105, ticket_field_type: "FieldDate" }]);
-		expect(h.emulator.db.tickets.find((t) => t.id === 1)?.field_values["5101"]).toBeUndefined();
+		expect(res.json.details.base).toEqual([
+			{
+				description: "Purchase date is not valid",
+				error: "InvalidValue",
+				ticket_field_id: 5105,
+				ticket_field_type: "FieldDate",
+			},
+		]);
+		expect(h.emulator.db.tickets.find(t => t.id === 1)?.field_values["5101"]).toBeUndefined();
 	});
 
 	it("silently drops an unknown dropdown tag and leaves the field as it was", async () => {
@@ -100,15 +119,27 @@ describe("custom fields on tickets", () => {
 	});
 
 	it("ignores unknown and inactive field ids", async () => {
-		const res = await update(1, { custom_fields: [{ id: 5113, value: "EU" }, { id: 424242, value: "x" }] });
+		const res = await update(1, {
+			custom_fields: [
+				{ id: 5113, value: "EU" },
+				{ id: 424242, value: "x" },
+			],
+		});
 		expect(res.status).toBe(200);
 		expect(res.json.audit).toBeUndefined();
 	});
 
-	it.each(["solved", "closed"])("requires the required-on-solve field to set %s", async (status) => {
+	it.each(["solved", "closed"])("requires the required-on-solve field to set %s", async status => {
 		const res = await update(3, { status });
 		expect(res.status).toBe(422);
-		expect(res.json.details.base).toEqual([{ description: "Resolution code: is required when solving a ticket", error: null, ticket_field_type: "FieldTagger", ticket_field_id: 5112 }]);
+		expect(res.json.details.base).toEqual([
+			{
+				description: "Resolution code: is required when solving a ticket",
+				error: null,
+				ticket_field_type: "FieldTagger",
+				ticket_field_id: 5112,
+			},
+		]);
 		const ok = await update(3, { status, custom_fields: [{ id: 5112, value: "resolved_fixed" }] });
 		expect(ok.status).toBe(200);
 		expect(ok.json.ticket.assignee_id).toBe(1001);
@@ -119,7 +150,12 @@ describe("custom fields on tickets", () => {
 	});
 
 	it("reads integer and decimal values back as strings", async () => {
-		const res = await update(1, { custom_fields: [{ id: 5103, value: 7 }, { id: 5104, value: 12.5 }] });
+		const res = await update(1, {
+			custom_fields: [
+				{ id: 5103, value: 7 },
+				{ id: 5104, value: 12.5 },
+			],
+		});
 		expect(value(res.json, 5103)).toBe("7");
 		expect(value(res.json, 5104)).toBe("12.5");
 	});

@@ -8,7 +8,17 @@ import { isObject, type Issue } from "./serviceTypes";
 
 /** Types that hold ticket values; the system fields (subject, status, ...) are set through their own keys. */
 export const CUSTOM_FIELD_TYPES = [
-	"text", "textarea", "integer", "decimal", "date", "checkbox", "regexp", "tagger", "multiselect", "lookup", "partialcreditcard",
+	"text",
+	"textarea",
+	"integer",
+	"decimal",
+	"date",
+	"checkbox",
+	"regexp",
+	"tagger",
+	"multiselect",
+	"lookup",
+	"partialcreditcard",
 ] as const;
 
 /** Zendesk's `ticket_field_type` name for a field type, e.g. `date` → `FieldDate` (zenpy#425 [F]). */
@@ -28,9 +38,14 @@ export function isCustomField(field: TicketFieldRecord): boolean {
 /** Reads `custom_fields` (or `fields`) in either the array form or the `{"<id>": value}` map form (php#314 [F]). */
 export function readFieldEntries(raw: unknown): Array<{ id: number; value: unknown }> {
 	if (Array.isArray(raw)) {
-		return raw.flatMap((item) => (isObject(item) && Number.isFinite(Number(item.id)) ? [{ id: Number(item.id), value: item.value }] : []));
+		return raw.flatMap(item =>
+			isObject(item) && Number.isFinite(Number(item.id)) ? [{ id: Number(item.id), value: item.value }] : [],
+		);
 	}
-	if (isObject(raw)) return Object.entries(raw).flatMap(([id, value]) => (Number.isFinite(Number(id)) ? [{ id: Number(id), value }] : []));
+	if (isObject(raw))
+		return Object.entries(raw).flatMap(([id, value]) =>
+			Number.isFinite(Number(id)) ? [{ id: Number(id), value }] : [],
+		);
 	return [];
 }
 
@@ -43,33 +58,45 @@ function invalidValue(field: TicketFieldRecord): Issue {
 	};
 }
 
-const optionTags = (field: TicketFieldRecord): string[] => (field.custom_field_options ?? []).map((o) => o.value);
+const optionTags = (field: TicketFieldRecord): string[] => (field.custom_field_options ?? []).map(o => o.value);
 const isBlank = (value: unknown): boolean => value === null || value === undefined || value === "";
 
 /** Parses one written value for a field: `{value}` to store, `{issue}`, or `{ignore}` (Zendesk silently drops it). */
-export function parseFieldValue(db: Db, field: TicketFieldRecord, value: unknown): { value: FieldValue } | { issue: Issue } | { ignore: true } {
+export function parseFieldValue(
+	db: Db,
+	field: TicketFieldRecord,
+	value: unknown,
+): { value: FieldValue } | { issue: Issue } | { ignore: true } {
 	switch (field.type) {
 		case "text":
 		case "textarea":
 			if (isBlank(value)) return { value: null };
-			return typeof value === "string" || typeof value === "number" ? { value: String(value) } : { issue: invalidValue(field) };
+			return typeof value === "string" || typeof value === "number"
+				? { value: String(value) }
+				: { issue: invalidValue(field) };
 		case "integer": {
 			if (isBlank(value)) return { value: null };
 			const text = String(value).trim();
 			// Read back as a string, like the docs' `"745"` example (§7.1 [U exact encoding]).
-			return (typeof value === "number" || typeof value === "string") && /^[+-]?\d+$/.test(text) ? { value: String(Number(text)) } : { issue: invalidValue(field) };
+			return (typeof value === "number" || typeof value === "string") && /^[+-]?\d+$/.test(text)
+				? { value: String(Number(text)) }
+				: { issue: invalidValue(field) };
 		}
 		case "decimal": {
 			if (isBlank(value)) return { value: null };
 			const text = String(value).trim();
-			return (typeof value === "number" || typeof value === "string") && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? { value: text } : { issue: invalidValue(field) };
+			return (typeof value === "number" || typeof value === "string") && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)
+				? { value: text }
+				: { issue: invalidValue(field) };
 		}
 		case "date": {
 			if (isBlank(value)) return { value: null };
 			// Only `YYYY-MM-DD`; a full datetime is refused with FieldDate (zenpy#425 [F]).
 			if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { issue: invalidValue(field) };
 			const parsed = new Date(`${value}T00:00:00Z`);
-			return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value) ? { value } : { issue: invalidValue(field) };
+			return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value)
+				? { value }
+				: { issue: invalidValue(field) };
 		}
 		case "checkbox":
 			if (value === null || value === undefined) return { value: false };
@@ -93,7 +120,7 @@ export function parseFieldValue(db: Db, field: TicketFieldRecord, value: unknown
 			if (!tags) return { issue: invalidValue(field) };
 			const known = optionTags(field);
 			// Unknown tags are dropped one by one (sandbox decision, by analogy with tagger).
-			const kept = [...new Set(tags.map((t) => String(t).trim()).filter((t) => known.includes(t)))];
+			const kept = [...new Set(tags.map(t => String(t).trim()).filter(t => known.includes(t)))];
 			return { value: kept.length === 0 ? null : kept };
 		}
 		case "lookup": {
@@ -128,7 +155,11 @@ export function tagsOfValue(field: TicketFieldRecord, value: FieldValue | undefi
  * ("Any tags defined with the custom field replace existing tags", OLD-DOCS [V]). Unknown,
  * inactive and system field ids are ignored (§7.1 emulator choice). Returns the issues found.
  */
-export function applyCustomFields(db: Db, ticket: TicketRecord, entries: Array<{ id: number; value: unknown }>): Issue[] {
+export function applyCustomFields(
+	db: Db,
+	ticket: TicketRecord,
+	entries: Array<{ id: number; value: unknown }>,
+): Issue[] {
 	const issues: Issue[] = [];
 	for (const entry of entries) {
 		const field = findField(db, entry.id);
@@ -143,7 +174,10 @@ export function applyCustomFields(db: Db, ticket: TicketRecord, entries: Array<{
 		const oldTags = tagsOfValue(field, ticket.field_values[key]);
 		ticket.field_values[key] = parsed.value;
 		const newTags = tagsOfValue(field, parsed.value);
-		ticket.tags = [...ticket.tags.filter((t) => !oldTags.includes(t) || newTags.includes(t)), ...newTags.filter((t) => !ticket.tags.includes(t))];
+		ticket.tags = [
+			...ticket.tags.filter(t => !oldTags.includes(t) || newTags.includes(t)),
+			...newTags.filter(t => !ticket.tags.includes(t)),
+		];
 	}
 	return issues;
 }
@@ -157,10 +191,10 @@ export function deriveFieldsFromTags(db: Db, ticket: TicketRecord): void {
 		if (field.type === "tagger") {
 			const current = ticket.field_values[key];
 			if (typeof current === "string" && ticket.tags.includes(current)) continue;
-			ticket.field_values[key] = optionTags(field).find((tag) => ticket.tags.includes(tag)) ?? null;
+			ticket.field_values[key] = optionTags(field).find(tag => ticket.tags.includes(tag)) ?? null;
 		}
 		if (field.type === "multiselect") {
-			const kept = optionTags(field).filter((tag) => ticket.tags.includes(tag));
+			const kept = optionTags(field).filter(tag => ticket.tags.includes(tag));
 			ticket.field_values[key] = kept.length === 0 ? null : kept;
 		}
 	}
@@ -168,7 +202,13 @@ export function deriveFieldsFromTags(db: Db, ticket: TicketRecord): void {
 
 /** A field counts as empty when null, blank, an empty list, or an unchecked checkbox. */
 export function isEmptyFieldValue(value: FieldValue | undefined): boolean {
-	return value === undefined || value === null || value === "" || value === false || (Array.isArray(value) && value.length === 0);
+	return (
+		value === undefined ||
+		value === null ||
+		value === "" ||
+		value === false ||
+		(Array.isArray(value) && value.length === 0)
+	);
 }
 
 /**
@@ -177,11 +217,11 @@ export function isEmptyFieldValue(value: FieldValue | undefined): boolean {
  * Body shape from zenpy#114 [F]: `details.base[{ticket_field_type, ticket_field_id, description, error:null}]`.
  */
 export function requiredOnSolveIssues(db: Db, ticket: TicketRecord): Issue[] {
-	const form = ticket.ticket_form_id === null ? undefined : db.ticketForms.find((f) => f.id === ticket.ticket_form_id);
+	const form = ticket.ticket_form_id === null ? undefined : db.ticketForms.find(f => f.id === ticket.ticket_form_id);
 	return db.ticketFields
-		.filter((f) => f.active && f.required && isCustomField(f) && (!form || form.ticket_field_ids.includes(f.id)))
-		.filter((f) => isEmptyFieldValue(ticket.field_values[String(f.id)]))
-		.map((f) => ({
+		.filter(f => f.active && f.required && isCustomField(f) && (!form || form.ticket_field_ids.includes(f.id)))
+		.filter(f => isEmptyFieldValue(ticket.field_values[String(f.id)]))
+		.map(f => ({
 			field: "base",
 			description: `${f.title}: is required when solving a ticket`,
 			error: null,
@@ -192,8 +232,8 @@ export function requiredOnSolveIssues(db: Db, ticket: TicketRecord): Issue[] {
 /** The `custom_fields` array as Zendesk returns it: every active custom field, value or null (checkbox: false). */
 export function customFieldsOut(db: Db, ticket: TicketRecord): Array<{ id: number; value: FieldValue }> {
 	return db.ticketFields
-		.filter((f) => f.active && isCustomField(f))
-		.map((f) => {
+		.filter(f => f.active && isCustomField(f))
+		.map(f => {
 			const value = ticket.field_values[String(f.id)];
 			return { id: f.id, value: value === undefined ? (f.type === "checkbox" ? false : null) : value };
 		});

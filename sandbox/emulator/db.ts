@@ -94,21 +94,21 @@ export function nextId(db: Db, sequence: keyof Sequences): number {
 
 /** The ticket with this id, or undefined. */
 export function findTicket(db: Db, id: number): TicketRecord | undefined {
-	return db.tickets.find((t) => t.id === id);
+	return db.tickets.find(t => t.id === id);
 }
 
 /** The user with this id, or undefined. */
 export function findUser(db: Db, id: number): UserRecord | undefined {
-	return db.users.find((u) => u.id === id);
+	return db.users.find(u => u.id === id);
 }
 
 /** The user with this email (case-insensitive), or undefined. */
 export function findUserByEmail(db: Db, email: string): UserRecord | undefined {
 	const wanted = email.trim().toLowerCase();
-	return db.users.find((u) => u.email.toLowerCase() === wanted);
+	return db.users.find(u => u.email.toLowerCase() === wanted);
 }
 
 /** The ticket field with this id, or undefined. */
 export function findField(db: Db, id: number): TicketFieldRecord | undefined {
-	return db.ticketFields.find((f) => f.id === id);
+	return db.ticketFields.find(f => f.id === id);
 }

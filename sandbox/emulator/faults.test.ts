@@ -27,11 +27,16 @@ describe("faultPathMatches", () => {
 
 describe("fault injection", () => {
 	it("answers 409 DatabaseConflict by default for a 409 fault, the given number of times", async () => {
-		await h.call("POST", "/__sandbox/faults", { method: "PUT", path: "/api/v2/tickets/1", status: 409, times: 1 }, { as: null });
+		await h.call(
+			"POST",
+			"/__sandbox/faults",
+			{ method: "PUT", path: "/api/v2/tickets/1", status: 409, times: 1 },
+			{ as: null },
+		);
 		const faulted = await h.call("PUT", "/api/v2/tickets/1.json", { ticket: { priority: "low" } });
 		expect(faulted.status).toBe(409);
 		expect(faulted.json).toEqual({ error: "DatabaseConflict", description: "Database collision" });
-		expect(h.emulator.db.tickets.find((t) => t.id === 1)?.priority).toBe("urgent");
+		expect(h.emulator.db.tickets.find(t => t.id === 1)?.priority).toBe("urgent");
 		expect((await h.call("PUT", "/api/v2/tickets/1.json", { ticket: { priority: "low" } })).status).toBe(200);
 	});
 
@@ -48,7 +53,13 @@ describe("fault injection", () => {
 	});
 
 	it("uses a custom body and headers", async () => {
-		h.emulator.controls.addFault({ method: "GET", path: "/api/v2/tickets/2", status: 422, body: { error: "Custom" }, headers: { "X-Test": "1" } });
+		h.emulator.controls.addFault({
+			method: "GET",
+			path: "/api/v2/tickets/2",
+			status: 422,
+			body: { error: "Custom" },
+			headers: { "X-Test": "1" },
+		});
 		const res = await h.call("GET", "/api/v2/tickets/2.json");
 		expect(res.json).toEqual({ error: "Custom" });
 		expect(res.headers["x-test"]).toBe("1");

@@ -39,15 +39,22 @@ export interface Fault extends FaultSpec {
 export function createFault(raw: unknown): Fault | string {
 	if (!isObject(raw)) return "fault must be an object";
 	if (typeof raw.path !== "string" || raw.path === "") return "fault.path is required";
-	if (raw.status !== undefined && (typeof raw.status !== "number" || raw.status < 100 || raw.status > 599)) return "fault.status must be an HTTP status";
-	if (raw.times !== undefined && (typeof raw.times !== "number" || raw.times < 1)) return "fault.times must be a positive number";
-	if (raw.status === undefined && raw.drop !== true && raw.delayMs === undefined) return "fault needs status, drop or delayMs";
+	if (raw.status !== undefined && (typeof raw.status !== "number" || raw.status < 100 || raw.status > 599))
+		return "fault.status must be an HTTP status";
+	if (raw.times !== undefined && (typeof raw.times !== "number" || raw.times < 1))
+		return "fault.times must be a positive number";
+	if (raw.status === undefined && raw.drop !== true && raw.delayMs === undefined)
+		return "fault needs status, drop or delayMs";
 	const spec = raw as unknown as FaultSpec;
 	return { ...spec, id: randomUUID(), remaining: spec.times ?? null, hits: 0 };
 }
 
 function globToRegExp(glob: string): RegExp {
-	const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*\*/g, "\u0000").replace(/\*/g, "[^/]*").replace(/\u0000/g, ".*");
+	const escaped = glob
+		.replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+		.replace(/\*\*/g, "\u0000")
+		.replace(/\*/g, "[^/]*")
+		.replace(/\u0000/g, ".*");
 	return new RegExp(`^${escaped}$`);
 }
 
@@ -74,7 +81,11 @@ export function faultPathMatches(pattern: string, url: string): boolean {
 
 /** The first fault matching this request; counts the hit and retires exhausted faults. */
 export function takeFault(faults: Fault[], method: string, url: string): Fault | undefined {
-	const index = faults.findIndex((f) => (!f.method || f.method === "*" || f.method.toUpperCase() === method.toUpperCase()) && faultPathMatches(f.path, url));
+	const index = faults.findIndex(
+		f =>
+			(!f.method || f.method === "*" || f.method.toUpperCase() === method.toUpperCase()) &&
+			faultPathMatches(f.path, url),
+	);
 	const fault = faults[index];
 	if (!fault) return undefined;
 	fault.hits += 1;

@@ -25,7 +25,11 @@ describe("HTTP transport", () => {
 	it("takes raw upload bodies and serves them back at content_url", async () => {
 		running = await startEmulator({ port: 0 });
 		const bytes = new Uint8Array([0, 1, 2, 253, 254, 255]);
-		const up = await fetch(`${running.url}/api/v2/uploads.json?filename=blob.bin`, { method: "POST", headers: { ...auth, "content-type": "application/binary" }, body: bytes });
+		const up = await fetch(`${running.url}/api/v2/uploads.json?filename=blob.bin`, {
+			method: "POST",
+			headers: { ...auth, "content-type": "application/binary" },
+			body: bytes,
+		});
 		const { upload } = (await up.json()) as { upload: { attachment: { content_url: string; size: number } } };
 		expect(upload.attachment.size).toBe(6);
 		expect(upload.attachment.content_url.startsWith(running.url)).toBe(true);
@@ -45,7 +49,7 @@ describe("HTTP transport", () => {
 		const url = new URL(`${running.url}/__sandbox/events`);
 		const received: string[] = [];
 		const done = new Promise<void>((resolve, reject) => {
-			const req = httpRequest(url, (res) => {
+			const req = httpRequest(url, res => {
 				expect(res.headers["content-type"]).toBe("text/event-stream");
 				res.setEncoding("utf8");
 				res.on("data", (chunk: string) => {
@@ -55,7 +59,11 @@ describe("HTTP transport", () => {
 						resolve();
 					}
 				});
-				void fetch(`${running!.url}/__sandbox/act-as`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ticketId: 2 }) });
+				void fetch(`${running!.url}/__sandbox/act-as`, {
+					method: "POST",
+					headers: { "content-type": "application/json" },
+					body: JSON.stringify({ ticketId: 2 }),
+				});
 			});
 			req.on("error", reject);
 			req.end();
@@ -68,7 +76,11 @@ describe("HTTP transport", () => {
 		running = await startEmulator({ port: 0, world: "empty" });
 		const worlds = (await (await fetch(`${running.url}/__sandbox/worlds`)).json()) as { current: string };
 		expect(worlds.current).toBe("empty");
-		const reset = await fetch(`${running.url}/__sandbox/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ world: "default" }) });
+		const reset = await fetch(`${running.url}/__sandbox/reset`, {
+			method: "POST",
+			headers: { "content-type": "application/json" },
+			body: JSON.stringify({ world: "default" }),
+		});
 		expect(reset.status).toBe(200);
 		expect(running.emulator.worldName).toBe("default");
 	});
@@ -77,16 +89,26 @@ describe("HTTP transport", () => {
 describe("a real Zendesk client (node-zendesk) against the HTTP emulator", () => {
 	it("creates, shows and updates tickets and follows a job to completion", async () => {
 		running = await startEmulator({ port: 0, settings: { jobStepMs: 5 } });
-		const client = zendesk.createClient({ username: "agent@example.com", token: "sandbox", endpointUri: `${running.url}/api/v2` });
-		const created = await client.tickets.create({ ticket: { subject: "From node-zendesk", comment: { body: "Hello" } } } as never);
+		const client = zendesk.createClient({
+			username: "agent@example.com",
+			token: "sandbox",
+			endpointUri: `${running.url}/api/v2`,
+		});
+		const created = await client.tickets.create({
+			ticket: { subject: "From node-zendesk", comment: { body: "Hello" } },
+		} as never);
 		expect((created.response as Response).status).toBe(201);
 		const id = (created.result as { id: number }).id;
 		const shown = await client.tickets.show(id);
 		expect((shown.result as { subject: string }).subject).toBe("From node-zendesk");
 		// node-zendesk's typings want full comment objects; the wire accepts `{body, public}`.
-		const updated = await client.tickets.update(id, { ticket: { priority: "high", comment: { body: "Updated", public: false } } } as never);
+		const updated = await client.tickets.update(id, {
+			ticket: { priority: "high", comment: { body: "Updated", public: false } },
+		} as never);
 		expect((updated.result as { priority: string }).priority).toBe("high");
-		const many = await client.tickets.createMany({ tickets: [{ comment: { body: "a" } }, { comment: { body: "b" } }] } as never);
+		const many = await client.tickets.createMany({
+			tickets: [{ comment: { body: "a" } }, { comment: { body: "b" } }],
+		} as never);
 		const jobId = (many.result as unknown as { job_status: { id: string } }).job_status.id;
 		const finished = await client.jobstatuses.watch(jobId, 20, 50);
 		expect((finished as unknown as { status: string }).status).toBe("completed");

@@ -44,7 +44,8 @@ function toRequest(req: IncomingMessage, body: Buffer): EmulatorRequest {
 	const method = req.method ?? "GET";
 	const binary = url.startsWith("/api/v2/uploads");
 	const request: EmulatorRequest = { method, url, headers };
-	if (body.length > 0 || (method !== "GET" && method !== "HEAD")) request.body = binary ? new Uint8Array(body) : body.toString("utf8");
+	if (body.length > 0 || (method !== "GET" && method !== "HEAD"))
+		request.body = binary ? new Uint8Array(body) : body.toString("utf8");
 	return request;
 }
 
@@ -59,10 +60,15 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
 	const streams = new Set<ServerResponse>();
 
 	const serveEvents = (req: IncomingMessage, res: ServerResponse) => {
-		res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive", "access-control-allow-origin": "*" });
+		res.writeHead(200, {
+			"content-type": "text/event-stream",
+			"cache-control": "no-cache",
+			connection: "keep-alive",
+			"access-control-allow-origin": "*",
+		});
 		res.write(": connected\n\n");
 		streams.add(res);
-		const unsubscribe = emulator.onChange((change) => res.write(`data: ${JSON.stringify(change)}\n\n`));
+		const unsubscribe = emulator.onChange(change => res.write(`data: ${JSON.stringify(change)}\n\n`));
 		const heartbeat = setInterval(() => res.write(": heartbeat\n\n"), SSE_HEARTBEAT_MS);
 		heartbeat.unref();
 		req.on("close", () => {
@@ -106,7 +112,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
 		url,
 		emulator,
 		close() {
-			closed ??= new Promise<void>((resolve) => {
+			closed ??= new Promise<void>(resolve => {
 				for (const stream of streams) stream.end();
 				streams.clear();
 				server.close(() => resolve());

@@ -7,7 +7,8 @@ beforeEach(() => {
 });
 afterEach(() => h.emulator.dispose());
 
-const post = (body: unknown, key: string, as?: string, url = "/api/v2/tickets.json") => h.call("POST", url, body, { as, headers: { "idempotency-key": key } });
+const post = (body: unknown, key: string, as?: string, url = "/api/v2/tickets.json") =>
+	h.call("POST", url, body, { as, headers: { "idempotency-key": key } });
 
 describe("Idempotency-Key on ticket creation", () => {
 	it("answers miss first, then replays the same answer with hit and creates nothing more", async () => {

@@ -25,17 +25,33 @@ export function fingerprintOf(method: string, url: string, body: string): string
 }
 
 /** Looks a key up; expired entries are dropped first. */
-export function lookupKey(store: IdempotencyStore, userId: number, key: string, fingerprint: string, nowMs: number): IdempotencyLookup {
+export function lookupKey(
+	store: IdempotencyStore,
+	userId: number,
+	key: string,
+	fingerprint: string,
+	nowMs: number,
+): IdempotencyLookup {
 	const id = `${userId}:${key}`;
 	const entry = store.get(id);
 	if (entry && entry.expiresMs <= nowMs) store.delete(id);
 	const live = store.get(id);
 	if (!live) return { kind: "miss" };
 	if (live.fingerprint !== fingerprint) return { kind: "mismatch" };
-	return { kind: "hit", response: { ...live.response, headers: { ...live.response.headers, "x-idempotency-lookup": "hit" } } };
+	return {
+		kind: "hit",
+		response: { ...live.response, headers: { ...live.response.headers, "x-idempotency-lookup": "hit" } },
+	};
 }
 
 /** Stores the first answer for a key (4xx answers too: sandbox decision). */
-export function rememberKey(store: IdempotencyStore, userId: number, key: string, fingerprint: string, response: EmulatorResponse, nowMs: number): void {
+export function rememberKey(
+	store: IdempotencyStore,
+	userId: number,
+	key: string,
+	fingerprint: string,
+	response: EmulatorResponse,
+	nowMs: number,
+): void {
 	store.set(`${userId}:${key}`, { fingerprint, response, expiresMs: nowMs + IDEMPOTENCY_TTL_MS });
 }

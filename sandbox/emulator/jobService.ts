@@ -27,7 +27,11 @@ export interface JobRunner {
 	active(): number;
 }
 
-const rubyTime = (ms: number) => new Date(ms).toISOString().replace("T", " ").replace(/\.\d{3}Z$/, " +0000");
+const rubyTime = (ms: number) =>
+	new Date(ms)
+		.toISOString()
+		.replace("T", " ")
+		.replace(/\.\d{3}Z$/, " +0000");
 
 /** A runner whose step delay is read at each step (so `jobStepMs` can change while jobs run). */
 export function createJobRunner(clock: Clock, stepMs: () => number, notify: (job: JobRecord) => void): JobRunner {
@@ -87,9 +91,13 @@ export function createJobRunner(clock: Clock, stepMs: () => number, notify: (job
 
 /** A new queued job ("status queued, progress/results null" as in zenpy#558 [F]), or TooManyJobs. */
 export function queueJob(ctx: ServiceContext, owner: UserRecord, jobType: string, total: number): Result<JobRecord> {
-	const inFlight = ctx.db.jobs.filter((j) => j.status === "queued" || j.status === "working").length;
+	const inFlight = ctx.db.jobs.filter(j => j.status === "queued" || j.status === "working").length;
 	if (inFlight >= MAX_JOBS_IN_FLIGHT) {
-		return fail({ kind: "bad_request", error: "TooManyJobs", description: `Only ${MAX_JOBS_IN_FLIGHT} jobs can be queued or running at the same time` });
+		return fail({
+			kind: "bad_request",
+			error: "TooManyJobs",
+			description: `Only ${MAX_JOBS_IN_FLIGHT} jobs can be queued or running at the same time`,
+		});
 	}
 	const job: JobRecord = {
 		id: `V3-${randomBytes(16).toString("hex")}`,
@@ -109,13 +117,13 @@ export function queueJob(ctx: ServiceContext, owner: UserRecord, jobType: string
 /** `GET /job_statuses/{id}`: agents; jobs older than a day are gone. */
 export function showJob(ctx: ServiceContext, actor: UserRecord, id: string): Result<JobRecord> {
 	if (!isStaff(actor)) return fail({ kind: "forbidden" });
-	const job = ctx.db.jobs.find((j) => j.id === id && ctx.clock.now() - j.created_ms < JOB_TTL_MS);
+	const job = ctx.db.jobs.find(j => j.id === id && ctx.clock.now() - j.created_ms < JOB_TTL_MS);
 	return job ? ok(job) : fail({ kind: "not_found" });
 }
 
 /** `GET /job_statuses/show_many?ids=` and `GET /job_statuses` (newest first when listing). */
 export function listJobs(ctx: ServiceContext, actor: UserRecord, ids?: string[]): Result<JobRecord[]> {
 	if (!isStaff(actor)) return fail({ kind: "forbidden" });
-	const live = ctx.db.jobs.filter((j) => ctx.clock.now() - j.created_ms < JOB_TTL_MS);
-	return ok(ids ? ids.flatMap((id) => live.find((j) => j.id === id) ?? []) : [...live].reverse().slice(0, 100));
+	const live = ctx.db.jobs.filter(j => ctx.clock.now() - j.created_ms < JOB_TTL_MS);
+	return ok(ids ? ids.flatMap(id => live.find(j => j.id === id) ?? []) : [...live].reverse().slice(0, 100));
 }

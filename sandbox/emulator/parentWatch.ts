@@ -45,7 +45,7 @@ export function watchAncestors(onGone: (why: string) => void, intervalMs = 1000)
 	const parent = process.ppid;
 	const ancestors = ancestorPids();
 	const timer = setInterval(() => {
-		const gone = process.ppid !== parent ? parent : ancestors.find((pid) => !alive(pid));
+		const gone = process.ppid !== parent ? parent : ancestors.find(pid => !alive(pid));
 		if (gone === undefined) return;
 		clearInterval(timer);
 		onGone(`parent process ${gone} exited`);

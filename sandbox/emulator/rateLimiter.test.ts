@@ -36,7 +36,10 @@ describe("rate limits", () => {
 		expect(limited.text).toBe("Rate limit for ticket updates exceeded, please wait before updating this ticket again");
 		expect(limited.headers["retry-after"]).toBe("540");
 		expect((await h.call("PUT", "/api/v2/tickets/2.json", { ticket: { priority: "low" } })).status).toBe(200);
-		expect((await h.call("PUT", "/api/v2/tickets/1.json", { ticket: { priority: "low" } }, { as: "agent@example.com" })).status).toBe(200);
+		expect(
+			(await h.call("PUT", "/api/v2/tickets/1.json", { ticket: { priority: "low" } }, { as: "agent@example.com" }))
+				.status,
+		).toBe(200);
 	});
 
 	it("can be switched off and on through the settings control", async () => {

@@ -35,15 +35,23 @@ export function takeAccountRequest(state: RateLimiterState, nowMs: number, limit
 		state.count = 0;
 	}
 	const resetSeconds = Math.max(1, Math.ceil((windowStart + 60_000 - nowMs) / 1000));
-	if (enforce && state.count >= limit) return { allowed: false, limit, remaining: 0, resetSeconds, retryAfterSeconds: resetSeconds };
+	if (enforce && state.count >= limit)
+		return { allowed: false, limit, remaining: 0, resetSeconds, retryAfterSeconds: resetSeconds };
 	state.count += 1;
 	return { allowed: true, limit, remaining: Math.max(0, limit - state.count), resetSeconds };
 }
 
 /** Counts one ticket update by a user (sliding 10-minute window). */
-export function takeTicketUpdate(state: RateLimiterState, userId: number, ticketId: number, nowMs: number, limit: number, enforce: boolean): RateCheck {
+export function takeTicketUpdate(
+	state: RateLimiterState,
+	userId: number,
+	ticketId: number,
+	nowMs: number,
+	limit: number,
+	enforce: boolean,
+): RateCheck {
 	const key = `${userId}:${ticketId}`;
-	const recent = (state.ticketUpdates.get(key) ?? []).filter((t) => nowMs - t < TICKET_UPDATE_WINDOW_MS);
+	const recent = (state.ticketUpdates.get(key) ?? []).filter(t => nowMs - t < TICKET_UPDATE_WINDOW_MS);
 	const oldest = recent[0] ?? nowMs;
 	const resetSeconds = Math.max(1, Math.ceil((oldest + TICKET_UPDATE_WINDOW_MS - nowMs) / 1000));
 	if (enforce && recent.length >= limit) {

@@ -11,15 +11,21 @@ import { fail, isObject, isStaff, ok } from "./serviceTypes";
 import { deleteUpload, uploadFile } from "./uploadService";
 
 function uploadRoute(c: RouteContext) {
-	const bytes = c.raw === undefined ? new Uint8Array() : typeof c.raw === "string" ? new TextEncoder().encode(c.raw) : c.raw;
+	const bytes =
+		c.raw === undefined ? new Uint8Array() : typeof c.raw === "string" ? new TextEncoder().encode(c.raw) : c.raw;
 	const result = uploadFile(
 		c.rt.ctx,
 		c.actor,
-		{ filename: c.query.get("filename") ?? undefined, token: c.query.get("token") ?? undefined, contentType: c.headers["content-type"], bytes },
+		{
+			filename: c.query.get("filename") ?? undefined,
+			token: c.query.get("token") ?? undefined,
+			contentType: c.headers["content-type"],
+			bytes,
+		},
 		c.rt.ctx.db.account.settings.limits.attachment_size,
 	);
 	// 201 Created (OAS UploadFiles [V]).
-	return answer(result, (u) => ({ upload: uploadJson(c.rt.ctx.db, u, c.base) }), 201);
+	return answer(result, u => ({ upload: uploadJson(c.rt.ctx.db, u, c.base) }), 201);
 }
 
 function deleteUploadRoute(c: RouteContext) {
@@ -29,13 +35,20 @@ function deleteUploadRoute(c: RouteContext) {
 
 function showAttachment(c: RouteContext) {
 	if (!isStaff(c.actor)) return failureResponse({ kind: "forbidden" });
-	const attachment = c.rt.ctx.db.attachments.find((a) => a.id === idParam(c));
-	return attachment ? respondJson(200, { attachment: attachmentJson(attachment, c.base) }) : failureResponse({ kind: "not_found" });
+	const attachment = c.rt.ctx.db.attachments.find(a => a.id === idParam(c));
+	return attachment
+		? respondJson(200, { attachment: attachmentJson(attachment, c.base) })
+		: failureResponse({ kind: "not_found" });
 }
 
 function createFieldRoute(c: RouteContext) {
-	if (!isObject(c.body) || !isObject(c.body.ticket_field)) return respondJson(400, errorBody("ParameterMissing", "param is missing or the value is empty: ticket_field"));
-	return answer(createField(c.rt.ctx, c.actor, c.body.ticket_field), (f) => ({ ticket_field: fieldJson(f, c.base) }), 201);
+	if (!isObject(c.body) || !isObject(c.body.ticket_field))
+		return respondJson(400, errorBody("ParameterMissing", "param is missing or the value is empty: ticket_field"));
+	return answer(
+		createField(c.rt.ctx, c.actor, c.body.ticket_field),
+		f => ({ ticket_field: fieldJson(f, c.base) }),
+		201,
+	);
 }
 
 const activeParam = (c: RouteContext) => (c.query.has("active") ? c.query.get("active") === "true" : undefined);
@@ -43,17 +56,72 @@ const activeParam = (c: RouteContext) => (c.query.has("active") ? c.query.get("a
 /** Account, fields, forms, groups, uploads, attachments and job routes. */
 export const resourceRoutes: ApiRoute[] = [
 	// "Allowed for: Agents" [V OAS].
-	{ method: "GET", pattern: "/api/v2/account/settings", handler: (c) => answer(isStaff(c.actor) ? ok(c.rt.ctx.db.account.settings) : fail({ kind: "forbidden" }), (s) => ({ settings: s })) },
-	{ method: "GET", pattern: "/api/v2/ticket_fields", handler: (c) => respondJson(200, { ticket_fields: listFields(c.rt.ctx, c.actor).map((f) => fieldJson(f, c.base)) }) },
+	{
+		method: "GET",
+		pattern: "/api/v2/account/settings",
+		handler: c =>
+			answer(isStaff(c.actor) ? ok(c.rt.ctx.db.account.settings) : fail({ kind: "forbidden" }), s => ({ settings: s })),
+	},
+	{
+		method: "GET",
+		pattern: "/api/v2/ticket_fields",
+		handler: c => respondJson(200, { ticket_fields: listFields(c.rt.ctx, c.actor).map(f => fieldJson(f, c.base)) }),
+	},
 	{ method: "POST", pattern: "/api/v2/ticket_fields", handler: createFieldRoute },
-	{ method: "GET", pattern: "/api/v2/ticket_fields/:id", handler: (c) => answer(showField(c.rt.ctx, c.actor, idParam(c)), (f) => ({ ticket_field: fieldJson(f, c.base) })) },
-	{ method: "GET", pattern: "/api/v2/ticket_forms", handler: (c) => respondJson(200, { ticket_forms: listForms(c.rt.ctx, c.actor, activeParam(c)).map((f) => formJson(f, c.base)) }) },
-	{ method: "GET", pattern: "/api/v2/ticket_forms/:id", handler: (c) => answer(showForm(c.rt.ctx, c.actor, idParam(c)), (f) => ({ ticket_form: formJson(f, c.base) })) },
-	{ method: "GET", pattern: "/api/v2/groups", handler: (c) => answer(isStaff(c.actor) ? ok(c.rt.ctx.db.groups) : fail({ kind: "forbidden" }), (gs) => ({ groups: gs.map((g) => groupJson(g, c.base)), next_page: null, previous_page: null, count: gs.length })) },
+	{
+		method: "GET",
+		pattern: "/api/v2/ticket_fields/:id",
+		handler: c => answer(showField(c.rt.ctx, c.actor, idParam(c)), f => ({ ticket_field: fieldJson(f, c.base) })),
+	},
+	{
+		method: "GET",
+		pattern: "/api/v2/ticket_forms",
+		handler: c =>
+			respondJson(200, { ticket_forms: listForms(c.rt.ctx, c.actor, activeParam(c)).map(f => formJson(f, c.base)) }),
+	},
+	{
+		method: "GET",
+		pattern: "/api/v2/ticket_forms/:id",
+		handler: c => answer(showForm(c.rt.ctx, c.actor, idParam(c)), f => ({ ticket_form: formJson(f, c.base) })),
+	},
+	{
+		method: "GET",
+		pattern: "/api/v2/groups",
+		handler: c =>
+			answer(isStaff(c.actor) ? ok(c.rt.ctx.db.groups) : fail({ kind: "forbidden" }), gs => ({
+				groups: gs.map(g => groupJson(g, c.base)),
+				next_page: null,
+				previous_page: null,
+				count: gs.length,
+			})),
+	},
 	{ method: "POST", pattern: "/api/v2/uploads", handler: uploadRoute },
 	{ method: "DELETE", pattern: "/api/v2/uploads/:token", handler: deleteUploadRoute },
 	{ method: "GET", pattern: "/api/v2/attachments/:id", handler: showAttachment },
-	{ method: "GET", pattern: "/api/v2/job_statuses", handler: (c) => answer(listJobs(c.rt.ctx, c.actor), (js) => ({ job_statuses: js.map((j) => jobJson(j, c.base)) })) },
-	{ method: "GET", pattern: "/api/v2/job_statuses/show_many", handler: (c) => answer(listJobs(c.rt.ctx, c.actor, (c.query.get("ids") ?? "").split(",").map((s) => s.trim()).filter(Boolean)), (js) => ({ job_statuses: js.map((j) => jobJson(j, c.base)) })) },
-	{ method: "GET", pattern: "/api/v2/job_statuses/:id", handler: (c) => answer(showJob(c.rt.ctx, c.actor, c.params.id ?? ""), (j) => ({ job_status: jobJson(j, c.base) })) },
+	{
+		method: "GET",
+		pattern: "/api/v2/job_statuses",
+		handler: c => answer(listJobs(c.rt.ctx, c.actor), js => ({ job_statuses: js.map(j => jobJson(j, c.base)) })),
+	},
+	{
+		method: "GET",
+		pattern: "/api/v2/job_statuses/show_many",
+		handler: c =>
+			answer(
+				listJobs(
+					c.rt.ctx,
+					c.actor,
+					(c.query.get("ids") ?? "")
+						.split(",")
+						.map(s => s.trim())
+						.filter(Boolean),
+				),
+				js => ({ job_statuses: js.map(j => jobJson(j, c.base)) }),
+			),
+	},
+	{
+		method: "GET",
+		pattern: "/api/v2/job_statuses/:id",
+		handler: c => answer(showJob(c.rt.ctx, c.actor, c.params.id ?? ""), j => ({ job_status: jobJson(j, c.base) })),
+	},
 ];

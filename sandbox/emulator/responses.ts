@@ -7,7 +7,11 @@ import type { EmulatorResponse } from "./types";
 
 /** A JSON response with Zendesk's content type. */
 export function respondJson(status: number, body: unknown, headers: Record<string, string> = {}): EmulatorResponse {
-	return { status, headers: { "content-type": "application/json; charset=utf-8", ...headers }, body: JSON.stringify(body) };
+	return {
+		status,
+		headers: { "content-type": "application/json; charset=utf-8", ...headers },
+		body: JSON.stringify(body),
+	};
 }
 
 /** A text response (429s and 5xx are not JSON at Zendesk, §11 [V BP-RL]). */
@@ -43,7 +47,11 @@ export const unauthorizedBody = () => ({ error: "Couldn't authenticate you" });
 
 /** 403 body, the nested shape [F captured real response]. */
 export const forbiddenBody = () => ({
-	error: { title: "Forbidden", message: "You do not have access to this page. Please contact the account owner of this help desk for further help." },
+	error: {
+		title: "Forbidden",
+		message:
+			"You do not have access to this page. Please contact the account owner of this help desk for further help.",
+	},
 });
 
 /** 409 safe-update body [V GUIDE]. */
@@ -60,16 +68,22 @@ export const malformedJsonBody = () => errorBody("InvalidJSON", "The request bod
 
 /** Idempotency key reused with another body: `IdempotentRequestError` [F, code only]. */
 export const idempotencyMismatchBody = () =>
-	errorBody("IdempotentRequestError", "The request body does not match the original request made with this Idempotency-Key");
+	errorBody(
+		"IdempotentRequestError",
+		"The request body does not match the original request made with this Idempotency-Key",
+	);
 
 /** 429 text for the account limit (sandbox wording). */
-export const ACCOUNT_RATE_LIMIT_TEXT = "You have exceeded the rate limit for this account. Please wait before making more requests.";
+export const ACCOUNT_RATE_LIMIT_TEXT =
+	"You have exceeded the rate limit for this account. Please wait before making more requests.";
 
 /** 429 text for per-ticket updates, verbatim from BP-RL [V]. */
-export const TICKET_UPDATE_RATE_LIMIT_TEXT = "Rate limit for ticket updates exceeded, please wait before updating this ticket again";
+export const TICKET_UPDATE_RATE_LIMIT_TEXT =
+	"Rate limit for ticket updates exceeded, please wait before updating this ticket again";
 
 /** Default 503 text for injected faults. */
-export const SERVICE_UNAVAILABLE_TEXT = "Service Unavailable: Zendesk is temporarily unavailable. Please try again later.";
+export const SERVICE_UNAVAILABLE_TEXT =
+	"Service Unavailable: Zendesk is temporarily unavailable. Please try again later.";
 
 /** Default body for an injected fault status: 409 DatabaseConflict, 429/503 text, else a generic JSON error. */
 export function faultResponse(status: number, headers: Record<string, string>): EmulatorResponse {
@@ -79,6 +93,11 @@ export function faultResponse(status: number, headers: Record<string, string>): 
 	if (status === 401) return respondJson(status, unauthorizedBody(), headers);
 	if (status === 403) return respondJson(status, forbiddenBody(), headers);
 	if (status === 404) return respondJson(status, notFoundBody(), headers);
-	if (status === 422) return respondJson(status, recordInvalidBody([{ field: "base", description: "Injected validation error", error: "InvalidValue" }]), headers);
+	if (status === 422)
+		return respondJson(
+			status,
+			recordInvalidBody([{ field: "base", description: "Injected validation error", error: "InvalidValue" }]),
+			headers,
+		);
 	return respondJson(status, errorBody("InjectedFault", `Injected fault with status ${status}`), headers);
 }

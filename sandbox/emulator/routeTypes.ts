@@ -63,7 +63,12 @@ export function failureResponse(failure: Failure): EmulatorResponse {
 }
 
 /** 200 with `render(value)` on success, the failure's response otherwise. */
-export function answer<T>(result: Result<T>, render: (value: T) => unknown, status = 200, headers?: Record<string, string>): EmulatorResponse {
+export function answer<T>(
+	result: Result<T>,
+	render: (value: T) => unknown,
+	status = 200,
+	headers?: Record<string, string>,
+): EmulatorResponse {
 	return result.ok ? respondJson(status, render(result.value), headers) : failureResponse(result.failure);
 }
 
@@ -75,10 +80,17 @@ export function idParam(c: RouteContext, name = "id"): number {
 
 /** Comma-separated ids from a query param. */
 export function idList(value: string | null): number[] {
-	return (value ?? "").split(",").map((s) => s.trim()).filter((s) => /^\d+$/.test(s)).map(Number);
+	return (value ?? "")
+		.split(",")
+		.map(s => s.trim())
+		.filter(s => /^\d+$/.test(s))
+		.map(Number);
 }
 
 /** The `include=` sideloads asked for. */
 export function includes(c: RouteContext): string[] {
-	return (c.query.get("include") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+	return (c.query.get("include") ?? "")
+		.split(",")
+		.map(s => s.trim())
+		.filter(Boolean);
 }

@@ -39,7 +39,11 @@ function matchPattern(pattern: string, path: string): Record<string, string> | u
 }
 
 /** Finds the route for a request: `{route, match}`, `"method"` when only the method is wrong, or undefined. */
-export function findRoute<H>(routes: Array<Route<H>>, method: string, url: string): { route: Route<H>; match: RouteMatch } | "method" | undefined {
+export function findRoute<H>(
+	routes: Array<Route<H>>,
+	method: string,
+	url: string,
+): { route: Route<H>; match: RouteMatch } | "method" | undefined {
 	const { path, query } = splitUrl(url);
 	let pathMatched = false;
 	for (const route of routes) {

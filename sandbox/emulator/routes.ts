@@ -51,15 +51,19 @@ export function baseUrlOf(headers: Record<string, string>, fallback: string): st
 	return `${headers["x-forwarded-proto"] ?? "http"}://${host}`;
 }
 
-const lowerHeaders = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-const bodyText = (body: string | Uint8Array | undefined) => (body === undefined ? "" : typeof body === "string" ? body : new TextDecoder().decode(body));
+const lowerHeaders = (headers: Record<string, string>) =>
+	Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+const bodyText = (body: string | Uint8Array | undefined) =>
+	body === undefined ? "" : typeof body === "string" ? body : new TextDecoder().decode(body);
 
 function faultAnswer(fault: Fault): EmulatorResponse {
 	const headers: Record<string, string> = { ...lowerHeaders(fault.headers ?? {}) };
 	if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
 	const status = fault.status ?? 500;
 	if (fault.body === undefined) return faultResponse(status, headers);
-	return typeof fault.body === "string" ? respondText(status, fault.body, headers) : respondJson(status, fault.body, headers);
+	return typeof fault.body === "string"
+		? respondText(status, fault.body, headers)
+		: respondJson(status, fault.body, headers);
 }
 
 function sandboxAnswer(rt: Runtime, method: string, url: string, raw: string): EmulatorResponse {
@@ -78,23 +82,37 @@ function sandboxAnswer(rt: Runtime, method: string, url: string, raw: string): E
 
 /** Builds `handle(request)` for a runtime. Never throws: a bug becomes a logged 500. */
 export function createRequestHandler(rt: Runtime): (request: EmulatorRequest) => Promise<EmulatorResponse> {
-	return async (request) => {
+	return async request => {
 		const method = request.method.toUpperCase();
 		const headers = lowerHeaders(request.headers);
 		const { path, query } = splitUrl(request.url);
-		if (path === "/__sandbox" || path.startsWith("/__sandbox/")) return sandboxAnswer(rt, method, request.url, bodyText(request.body));
+		if (path === "/__sandbox" || path.startsWith("/__sandbox/"))
+			return sandboxAnswer(rt, method, request.url, bodyText(request.body));
 		const started = Date.now();
 		let actorEmail: string | null = null;
 		let actorId: number | null = null;
 		let faulted = false;
 		const finish = (response: EmulatorResponse) => {
-			appendLog(rt.log, { at: new Date(rt.clock.now()).toISOString(), method, url: request.url, user: actorEmail, userId: actorId, status: response.dropped ? 0 : response.status, fault: faulted, durationMs: Date.now() - started }, ++rt.logSeq);
+			appendLog(
+				rt.log,
+				{
+					at: new Date(rt.clock.now()).toISOString(),
+					method,
+					url: request.url,
+					user: actorEmail,
+					userId: actorId,
+					status: response.dropped ? 0 : response.status,
+					fault: faulted,
+					durationMs: Date.now() - started,
+				},
+				++rt.logSeq,
+			);
 			return response;
 		};
 		const fault = takeFault(rt.faults, method, request.url);
 		if (fault) {
 			faulted = true;
-			if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+			if (fault.delayMs) await new Promise(resolve => setTimeout(resolve, fault.delayMs));
 			if (fault.drop) return finish({ status: 0, headers: {}, body: "", dropped: true });
 			if (fault.status !== undefined) return finish(faultAnswer(fault));
 		}
@@ -105,13 +123,27 @@ export function createRequestHandler(rt: Runtime): (request: EmulatorRequest) =>
 			return finish(respondText(500, "Internal Server Error"));
 		}
 
-		function answerApi(rt: Runtime, request: EmulatorRequest, method: string, path: string, query: URLSearchParams, headers: Record<string, string>): EmulatorResponse {
+		function answerApi(
+			rt: Runtime,
+			request: EmulatorRequest,
+			method: string,
+			path: string,
+			query: URLSearchParams,
+			headers: Record<string, string>,
+		): EmulatorResponse {
 			const base = baseUrlOf(headers, rt.fallbackBaseUrl);
 			if (method === "GET" && path.startsWith("/attachments/token/")) {
 				// Served without credentials: the sandbox has no session cookie (decision, docs/emulator.md).
 				const content = readAttachmentContent(rt.ctx, path.split("/")[3] ?? "");
 				if (!content) return respondJson(404, notFoundBody());
-				return { status: 200, headers: { "content-type": content.attachment.content_type, "content-length": String(content.bytes.byteLength) }, body: content.bytes };
+				return {
+					status: 200,
+					headers: {
+						"content-type": content.attachment.content_type,
+						"content-length": String(content.bytes.byteLength),
+					},
+					body: content.bytes,
+				};
 			}
 			if (!path.startsWith("/api/v2/") && path !== "/api/v2") return respondJson(404, invalidEndpointBody());
 			const actor = authenticate(rt.ctx.db, headers.authorization);
@@ -128,7 +160,11 @@ export function createRequestHandler(rt: Runtime): (request: EmulatorRequest) =>
 				"ratelimit-reset": String(rate.resetSeconds),
 				"x-zendesk-request-id": randomUUID(),
 			};
-			if (!rate.allowed) return respondText(429, ACCOUNT_RATE_LIMIT_TEXT, { ...rateHeaders, "retry-after": String(rate.retryAfterSeconds) });
+			if (!rate.allowed)
+				return respondText(429, ACCOUNT_RATE_LIMIT_TEXT, {
+					...rateHeaders,
+					"retry-after": String(rate.retryAfterSeconds),
+				});
 			const found = findRoute(apiRoutes, method, request.url);
 			if (!found || found === "method") return respondJson(404, invalidEndpointBody(), rateHeaders);
 			const routeKey = `${method} ${found.route.pattern}`;
@@ -142,19 +178,43 @@ export function createRequestHandler(rt: Runtime): (request: EmulatorRequest) =>
 				}
 			}
 			if (routeKey === "PUT /api/v2/tickets/:id") {
-				const check = takeTicketUpdate(rt.rate, actor.id, Number(found.match.params.id), now, rt.settings.ticketUpdateRateLimit, rt.settings.rateLimits);
+				const check = takeTicketUpdate(
+					rt.rate,
+					actor.id,
+					Number(found.match.params.id),
+					now,
+					rt.settings.ticketUpdateRateLimit,
+					rt.settings.rateLimits,
+				);
 				// "Rate limit for ticket updates exceeded" as text/html with Retry-After (§5.1 [V BP-RL]).
-				if (!check.allowed) return respondText(429, TICKET_UPDATE_RATE_LIMIT_TEXT, { ...rateHeaders, "retry-after": String(check.retryAfterSeconds) });
+				if (!check.allowed)
+					return respondText(429, TICKET_UPDATE_RATE_LIMIT_TEXT, {
+						...rateHeaders,
+						"retry-after": String(check.retryAfterSeconds),
+					});
 			}
 			const context: RouteContext = {
-				rt, actor, params: found.match.params, query, body, raw, headers, method, url: request.url, base,
+				rt,
+				actor,
+				params: found.match.params,
+				query,
+				body,
+				raw,
+				headers,
+				method,
+				url: request.url,
+				base,
 				request: { userAgent: headers["user-agent"], ipAddress: "127.0.0.1" },
 			};
 			const key = headers["idempotency-key"];
 			if (key && IDEMPOTENT.has(routeKey)) {
 				const fingerprint = fingerprintOf(method, request.url, bodyText(raw));
 				const lookup = lookupKey(rt.idempotency, actor.id, key, fingerprint, now);
-				if (lookup.kind === "hit") return { ...lookup.response, headers: { ...lookup.response.headers, ...rateHeaders, "x-idempotency-lookup": "hit" } };
+				if (lookup.kind === "hit")
+					return {
+						...lookup.response,
+						headers: { ...lookup.response.headers, ...rateHeaders, "x-idempotency-lookup": "hit" },
+					};
 				if (lookup.kind === "mismatch") return respondJson(400, idempotencyMismatchBody(), rateHeaders);
 				const response = found.route.handler(context);
 				const withMiss = { ...response, headers: { ...response.headers, "x-idempotency-lookup": "miss" } };

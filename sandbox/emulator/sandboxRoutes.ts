@@ -25,8 +25,8 @@ function reset(rt: Runtime, body: unknown): EmulatorResponse {
 
 function addFaults(rt: Runtime, body: unknown): EmulatorResponse {
 	const specs = Array.isArray(body) ? body : isObject(body) && Array.isArray(body.faults) ? body.faults : [body];
-	const faults = specs.map((spec) => createFault(spec));
-	const problem = faults.find((f) => typeof f === "string");
+	const faults = specs.map(spec => createFault(spec));
+	const problem = faults.find(f => typeof f === "string");
 	if (typeof problem === "string") return badRequest(problem);
 	for (const fault of faults) if (typeof fault !== "string") rt.faults.push(fault);
 	return respondJson(201, { faults: faults });
@@ -40,7 +40,9 @@ function actAs(rt: Runtime, body: unknown): EmulatorResponse {
 		as: typeof body.as === "string" ? body.as : undefined,
 		changes: isObject(body.changes) ? (isObject(body.changes.ticket) ? body.changes.ticket : body.changes) : undefined,
 	});
-	return result.ok ? respondJson(200, { ticket: result.ticket, ...(result.audit ? { audit: result.audit } : {}) }) : failureResponse(result.failure);
+	return result.ok
+		? respondJson(200, { ticket: result.ticket, ...(result.audit ? { audit: result.audit } : {}) })
+		: failureResponse(result.failure);
 }
 
 function updateSettings(rt: Runtime, body: unknown): EmulatorResponse {
@@ -52,16 +54,47 @@ function updateSettings(rt: Runtime, body: unknown): EmulatorResponse {
 /** The control routes. */
 export const sandboxRoutes: Array<Route<SandboxHandler>> = [
 	{ method: "POST", pattern: "/__sandbox/reset", handler: reset },
-	{ method: "GET", pattern: "/__sandbox/worlds", handler: (rt) => respondJson(200, { worlds: createControls(rt).worlds(), current: rt.worldName }) },
-	{ method: "GET", pattern: "/__sandbox/faults", handler: (rt) => respondJson(200, { faults: rt.faults }) },
+	{
+		method: "GET",
+		pattern: "/__sandbox/worlds",
+		handler: rt => respondJson(200, { worlds: createControls(rt).worlds(), current: rt.worldName }),
+	},
+	{ method: "GET", pattern: "/__sandbox/faults", handler: rt => respondJson(200, { faults: rt.faults }) },
 	{ method: "POST", pattern: "/__sandbox/faults", handler: addFaults },
-	{ method: "DELETE", pattern: "/__sandbox/faults", handler: (rt) => (rt.faults.splice(0), respondJson(200, { faults: [] })) },
+	{
+		method: "DELETE",
+		pattern: "/__sandbox/faults",
+		handler: rt => (rt.faults.splice(0), respondJson(200, { faults: [] })),
+	},
 	{ method: "POST", pattern: "/__sandbox/act-as", handler: actAs },
-	{ method: "GET", pattern: "/__sandbox/settings", handler: (rt) => respondJson(200, { settings: createControls(rt).settings() }) },
+	{
+		method: "GET",
+		pattern: "/__sandbox/settings",
+		handler: rt => respondJson(200, { settings: createControls(rt).settings() }),
+	},
 	{ method: "POST", pattern: "/__sandbox/settings", handler: updateSettings },
-	{ method: "GET", pattern: "/__sandbox/state", handler: (rt) => respondJson(200, createControls(rt).state()) },
-	{ method: "GET", pattern: "/__sandbox/requests", handler: (rt) => respondJson(200, { requests: createControls(rt).requests() }) },
-	{ method: "DELETE", pattern: "/__sandbox/requests", handler: (rt) => (rt.log.splice(0), respondJson(200, { requests: [] })) },
-	{ method: "POST", pattern: "/__sandbox/jobs/flush", handler: (rt) => (rt.runner.flush(), respondJson(200, { activeJobs: rt.runner.active() })) },
-	{ method: "GET", pattern: "/__sandbox/events", handler: () => badRequest("Server-Sent Events are served by the HTTP transport (startEmulator); in-process, use emulator.onChange") },
+	{ method: "GET", pattern: "/__sandbox/state", handler: rt => respondJson(200, createControls(rt).state()) },
+	{
+		method: "GET",
+		pattern: "/__sandbox/requests",
+		handler: rt => respondJson(200, { requests: createControls(rt).requests() }),
+	},
+	{
+		method: "DELETE",
+		pattern: "/__sandbox/requests",
+		handler: rt => (rt.log.splice(0), respondJson(200, { requests: [] })),
+	},
+	{
+		method: "POST",
+		pattern: "/__sandbox/jobs/flush",
+		handler: rt => (rt.runner.flush(), respondJson(200, { activeJobs: rt.runner.active() })),
+	},
+	{
+		method: "GET",
+		pattern: "/__sandbox/events",
+		handler: () =>
+			badRequest(
+				"Server-Sent Events are served by the HTTP transport (startEmulator); in-process, use emulator.onChange",
+			),
+	},
 ];

@@ -22,7 +22,12 @@ export interface EmulatorHarness {
 	emulator: SandboxEmulator;
 	clock: ManualClock;
 	/** Sends a request as `as` (email; default admin@example.com; `null` = no credentials). */
-	call(method: string, url: string, body?: unknown, options?: { as?: string | null; headers?: Record<string, string> }): Promise<CallResult>;
+	call(
+		method: string,
+		url: string,
+		body?: unknown,
+		options?: { as?: string | null; headers?: Record<string, string> },
+	): Promise<CallResult>;
 }
 
 /** A fresh emulator (default world unless given) on a manual clock starting 2025-03-03T10:00:00Z, jobs one step per 100 ms. */
@@ -34,10 +39,23 @@ export function setupEmulator(options: EmulatorOptions = {}): EmulatorHarness {
 		clock,
 		async call(method, url, body, callOptions = {}) {
 			const as = callOptions.as === undefined ? "admin@example.com" : callOptions.as;
-			const headers: Record<string, string> = { host: "emulator.test", ...(as ? { authorization: basicTokenHeader(as) } : {}) };
+			const headers: Record<string, string> = {
+				host: "emulator.test",
+				...(as ? { authorization: basicTokenHeader(as) } : {}),
+			};
 			if (body !== undefined) headers["content-type"] = "application/json";
 			Object.assign(headers, callOptions.headers ?? {});
-			const raw = await emulator.handle({ method, url, headers, body: body === undefined ? undefined : typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body) });
+			const raw = await emulator.handle({
+				method,
+				url,
+				headers,
+				body:
+					body === undefined
+						? undefined
+						: typeof body === "string" || body instanceof Uint8Array
+							? body
+							: JSON.stringify(body),
+			});
 			const text = typeof raw.body === "string" ? raw.body : new TextDecoder().decode(raw.body);
 			let json: unknown;
 			try {

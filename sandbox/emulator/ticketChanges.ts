@@ -12,20 +12,35 @@ import type { RequestInfo, ServiceContext } from "./serviceTypes";
 export type EventDraft = { type: string } & Record<string, unknown>;
 
 const SCALAR_KEYS = [
-	"subject", "status", "priority", "type", "requester_id", "assignee_id", "group_id", "organization_id",
-	"external_id", "due_at", "problem_id", "ticket_form_id", "brand_id",
+	"subject",
+	"status",
+	"priority",
+	"type",
+	"requester_id",
+	"assignee_id",
+	"group_id",
+	"organization_id",
+	"external_id",
+	"due_at",
+	"problem_id",
+	"ticket_form_id",
+	"brand_id",
 ] as const;
 
-const sameSet = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
-const normalize = (value: unknown) => (Array.isArray(value) ? JSON.stringify([...value].sort()) : JSON.stringify(value ?? null));
+const sameSet = (a: readonly unknown[], b: readonly unknown[]) =>
+	a.length === b.length && a.every(x => b.includes(x)) && b.every(x => a.includes(x));
+const normalize = (value: unknown) =>
+	Array.isArray(value) ? JSON.stringify([...value].sort()) : JSON.stringify(value ?? null);
 
 /** The Change events between two versions of a ticket. Tag order alone is no change (sandbox decision). */
 export function diffTicket(db: Db, before: TicketRecord, after: TicketRecord): EventDraft[] {
 	const events: EventDraft[] = [];
 	for (const key of SCALAR_KEYS) {
-		if (before[key] !== after[key]) events.push({ type: "Change", field_name: key, value: after[key], previous_value: before[key] });
+		if (before[key] !== after[key])
+			events.push({ type: "Change", field_name: key, value: after[key], previous_value: before[key] });
 	}
-	if (!sameSet(before.tags, after.tags)) events.push({ type: "Change", field_name: "tags", value: [...after.tags], previous_value: [...before.tags] });
+	if (!sameSet(before.tags, after.tags))
+		events.push({ type: "Change", field_name: "tags", value: [...after.tags], previous_value: [...before.tags] });
 	const fieldIds = new Set([...Object.keys(before.field_values), ...Object.keys(after.field_values)]);
 	for (const id of fieldIds) {
 		const was = before.field_values[id];
@@ -33,17 +48,31 @@ export function diffTicket(db: Db, before: TicketRecord, after: TicketRecord): E
 		const wasEmpty = was === undefined || was === null || was === false;
 		const nowEmpty = now === undefined || now === null || now === false;
 		if (wasEmpty && nowEmpty) continue;
-		if (normalize(was) !== normalize(now)) events.push({ type: "Change", field_name: id, value: now ?? null, previous_value: was ?? null });
+		if (normalize(was) !== normalize(now))
+			events.push({ type: "Change", field_name: id, value: now ?? null, previous_value: was ?? null });
 	}
 	if (collaborationMode(db) === "ccs_and_followers") {
 		if (!sameSet(before.email_cc_ids, after.email_cc_ids)) {
-			events.push({ type: "EmailCcChange", previous_email_ccs: [...before.email_cc_ids], current_email_ccs: [...after.email_cc_ids] });
+			events.push({
+				type: "EmailCcChange",
+				previous_email_ccs: [...before.email_cc_ids],
+				current_email_ccs: [...after.email_cc_ids],
+			});
 		}
 		if (!sameSet(before.follower_ids, after.follower_ids)) {
-			events.push({ type: "FollowerChange", previous_followers: [...before.follower_ids], current_followers: [...after.follower_ids] });
+			events.push({
+				type: "FollowerChange",
+				previous_followers: [...before.follower_ids],
+				current_followers: [...after.follower_ids],
+			});
 		}
 	} else if (!sameSet(before.collaborator_ids, after.collaborator_ids)) {
-		events.push({ type: "Change", field_name: "collaborator_ids", value: [...after.collaborator_ids], previous_value: [...before.collaborator_ids] });
+		events.push({
+			type: "Change",
+			field_name: "collaborator_ids",
+			value: [...after.collaborator_ids],
+			previous_value: [...before.collaborator_ids],
+		});
 	}
 	return events;
 }
@@ -52,14 +81,17 @@ export function diffTicket(db: Db, before: TicketRecord, after: TicketRecord): E
 export function createEvents(ticket: TicketRecord): EventDraft[] {
 	const events: EventDraft[] = [];
 	for (const key of SCALAR_KEYS) {
-		if (ticket[key] !== null && ticket[key] !== undefined) events.push({ type: "Create", field_name: key, value: ticket[key] });
+		if (ticket[key] !== null && ticket[key] !== undefined)
+			events.push({ type: "Create", field_name: key, value: ticket[key] });
 	}
 	if (ticket.tags.length > 0) events.push({ type: "Create", field_name: "tags", value: [...ticket.tags] });
 	for (const [id, value] of Object.entries(ticket.field_values)) {
 		if (value !== null && value !== false) events.push({ type: "Create", field_name: id, value });
 	}
-	if (ticket.email_cc_ids.length > 0) events.push({ type: "EmailCcChange", previous_email_ccs: [], current_email_ccs: [...ticket.email_cc_ids] });
-	if (ticket.follower_ids.length > 0) events.push({ type: "FollowerChange", previous_followers: [], current_followers: [...ticket.follower_ids] });
+	if (ticket.email_cc_ids.length > 0)
+		events.push({ type: "EmailCcChange", previous_email_ccs: [], current_email_ccs: [...ticket.email_cc_ids] });
+	if (ticket.follower_ids.length > 0)
+		events.push({ type: "FollowerChange", previous_followers: [], current_followers: [...ticket.follower_ids] });
 	return events;
 }
 
@@ -94,7 +126,7 @@ export function recordAudit(ctx: ServiceContext, draft: AuditDraft): AuditRecord
 		author_id: draft.authorId,
 		metadata: { custom: draft.customMetadata ?? {}, system: systemMetadata(draft.request) },
 		via: structuredClone(draft.via),
-		events: draft.events.map((e) => ({ ...e, id: e.id ?? nextId(ctx.db, "event") }) as AuditEvent),
+		events: draft.events.map(e => ({ ...e, id: e.id ?? nextId(ctx.db, "event") }) as AuditEvent),
 	};
 	ctx.db.audits.push(audit);
 	return audit;

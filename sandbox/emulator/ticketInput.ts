@@ -16,15 +16,35 @@ const PRIORITIES = ["urgent", "high", "normal", "low"] as const;
 
 /** Keys a write body may carry that are not ticket properties, or are read-only and stripped. */
 export const READ_ONLY_KEYS = [
-	"id", "url", "created_at", "updated_at", "generated_timestamp", "description", "via", "followup_ids",
-	"has_incidents", "satisfaction_rating", "allow_channelback", "allow_attachments", "from_messaging_channel", "is_public",
+	"id",
+	"url",
+	"created_at",
+	"updated_at",
+	"generated_timestamp",
+	"description",
+	"via",
+	"followup_ids",
+	"has_incidents",
+	"satisfaction_rating",
+	"allow_channelback",
+	"allow_attachments",
+	"from_messaging_channel",
+	"is_public",
 ] as const;
 
 /** Tags as Zendesk keeps them: lower-case, no spaces (a tag with spaces becomes several), no duplicates. */
 export function normalizeTags(raw: unknown): string[] | undefined {
 	const list = typeof raw === "string" ? [raw] : Array.isArray(raw) ? raw : undefined;
 	if (!list) return undefined;
-	const tags = list.flatMap((t) => (typeof t === "string" || typeof t === "number" ? String(t).toLowerCase().split(/[\s,]+/) : [])).filter(Boolean);
+	const tags = list
+		.flatMap(t =>
+			typeof t === "string" || typeof t === "number"
+				? String(t)
+						.toLowerCase()
+						.split(/[\s,]+/)
+				: [],
+		)
+		.filter(Boolean);
 	return [...new Set(tags)];
 }
 
@@ -46,7 +66,12 @@ export interface PropertyOptions {
 }
 
 /** Sets the plain properties of `input` on `draft`; returns the issues (empty = valid). */
-export function applyTicketProperties(ctx: ServiceContext, draft: TicketRecord, input: Record<string, unknown>, options: PropertyOptions): Issue[] {
+export function applyTicketProperties(
+	ctx: ServiceContext,
+	draft: TicketRecord,
+	input: Record<string, unknown>,
+	options: PropertyOptions,
+): Issue[] {
 	const issues: Issue[] = [];
 	const has = (key: string) => Object.prototype.hasOwnProperty.call(input, key);
 	const enumField = <T extends string>(key: "type" | "priority", allowed: readonly T[]) => {
@@ -54,7 +79,12 @@ export function applyTicketProperties(ctx: ServiceContext, draft: TicketRecord, 
 		const value = input[key];
 		if (value === null || value === "") draft[key] = null as never;
 		else if (typeof value === "string" && (allowed as readonly string[]).includes(value)) draft[key] = value as never;
-		else issues.push({ field: key, description: `${key === "type" ? "Type" : "Priority"}: is invalid`, error: "InvalidValue" });
+		else
+			issues.push({
+				field: key,
+				description: `${key === "type" ? "Type" : "Priority"}: is invalid`,
+				error: "InvalidValue",
+			});
 	};
 
 	if (has("subject") || has("raw_subject")) {
@@ -85,7 +115,11 @@ export function applyTicketProperties(ctx: ServiceContext, draft: TicketRecord, 
 			if (existing) draft.requester_id = existing.id;
 			else if (typeof requester.name !== "string" || requester.name.trim() === "") {
 				// Sandbox decision: a new requester needs a name ("A name and email are required" [V GUIDE]).
-				issues.push({ field: "requester", description: "Requester: Name is required for a new user", error: "BlankValue" });
+				issues.push({
+					field: "requester",
+					description: "Requester: Name is required for a new user",
+					error: "BlankValue",
+				});
 			} else {
 				const user = findOrCreateEndUser(ctx, requester.email, requester.name);
 				if (typeof requester.locale_id === "number") user.locale_id = requester.locale_id;
@@ -106,17 +140,27 @@ export function applyTicketProperties(ctx: ServiceContext, draft: TicketRecord, 
 	if (has("assignee_email") && typeof input.assignee_email === "string") {
 		const user = findUserByEmail(ctx.db, input.assignee_email);
 		if (assignable(user)) draft.assignee_id = user!.id;
-		else issues.push({ field: "assignee", description: "Assignee: is not eligible to be assigned tickets", error: "InvalidValue" });
+		else
+			issues.push({
+				field: "assignee",
+				description: "Assignee: is not eligible to be assigned tickets",
+				error: "InvalidValue",
+			});
 	} else if (has("assignee_id")) {
 		const id = idOrNull(input.assignee_id);
 		if (id === null) draft.assignee_id = null;
 		else if (id !== undefined && assignable(findUser(ctx.db, id))) draft.assignee_id = id;
-		else issues.push({ field: "assignee", description: "Assignee: is not eligible to be assigned tickets", error: "InvalidValue" });
+		else
+			issues.push({
+				field: "assignee",
+				description: "Assignee: is not eligible to be assigned tickets",
+				error: "InvalidValue",
+			});
 	}
 	if (has("group_id")) {
 		const id = idOrNull(input.group_id);
 		if (id === null) draft.group_id = null;
-		else if (id !== undefined && ctx.db.groups.some((g) => g.id === id && !g.deleted)) draft.group_id = id;
+		else if (id !== undefined && ctx.db.groups.some(g => g.id === id && !g.deleted)) draft.group_id = id;
 		else issues.push({ field: "group", description: "Group: is invalid", error: "InvalidValue" });
 	}
 	if (has("organization_id")) {
@@ -130,7 +174,7 @@ export function applyTicketProperties(ctx: ServiceContext, draft: TicketRecord, 
 	if (has("ticket_form_id")) {
 		const id = idOrNull(input.ticket_form_id);
 		if (id === null) draft.ticket_form_id = null;
-		else if (id !== undefined && ctx.db.ticketForms.some((f) => f.id === id && f.active)) draft.ticket_form_id = id;
+		else if (id !== undefined && ctx.db.ticketForms.some(f => f.id === id && f.active)) draft.ticket_form_id = id;
 		else issues.push({ field: "ticket_form", description: "Ticket form: is invalid", error: "InvalidValue" });
 	}
 	if (has("problem_id")) {
@@ -141,7 +185,8 @@ export function applyTicketProperties(ctx: ServiceContext, draft: TicketRecord, 
 	}
 	if (has("external_id")) {
 		const value = input.external_id;
-		if (value === null || typeof value === "string" || typeof value === "number") draft.external_id = value === null ? null : String(value);
+		if (value === null || typeof value === "string" || typeof value === "number")
+			draft.external_id = value === null ? null : String(value);
 	}
 	if (has("due_at")) {
 		const value = input.due_at;
@@ -150,7 +195,11 @@ export function applyTicketProperties(ctx: ServiceContext, draft: TicketRecord, 
 		else if (!Number.isNaN(ms)) draft.due_at = isoSecond(ms);
 		else issues.push({ field: "due_at", description: "Due at: is invalid", error: "InvalidValue" });
 	}
-	if (has("recipient") && options.mode === "create" && (typeof input.recipient === "string" || input.recipient === null)) {
+	if (
+		has("recipient") &&
+		options.mode === "create" &&
+		(typeof input.recipient === "string" || input.recipient === null)
+	) {
 		draft.recipient = input.recipient;
 	}
 	return issues;
@@ -163,10 +212,10 @@ export function applyTagInput(draft: TicketRecord, input: Record<string, unknown
 	const removed = normalizeTags(input.remove_tags);
 	if (replace) {
 		// Same set in another order: keep the stored order (tag order alone is no change).
-		const sameSet = replace.length === draft.tags.length && replace.every((t) => draft.tags.includes(t));
+		const sameSet = replace.length === draft.tags.length && replace.every(t => draft.tags.includes(t));
 		if (!sameSet) draft.tags = replace;
 	}
-	if (additional) draft.tags = [...draft.tags, ...additional.filter((t) => !draft.tags.includes(t))];
-	if (removed) draft.tags = draft.tags.filter((t) => !removed.includes(t));
+	if (additional) draft.tags = [...draft.tags, ...additional.filter(t => !draft.tags.includes(t))];
+	if (removed) draft.tags = draft.tags.filter(t => !removed.includes(t));
 	return !!(replace || additional || removed);
 }

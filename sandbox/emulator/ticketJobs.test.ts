@@ -11,10 +11,18 @@ const job = async (id: string) => (await h.call("GET", `/api/v2/job_statuses/${i
 
 describe("async ticket creation", () => {
 	it("answers 202 at once with the ticket id and a queued job, then completes in the background", async () => {
-		const res = await h.call("POST", "/api/v2/tickets.json?async=true", { ticket: { subject: "Async", comment: { body: "x" } } });
+		const res = await h.call("POST", "/api/v2/tickets.json?async=true", {
+			ticket: { subject: "Async", comment: { body: "x" } },
+		});
 		expect(res.status).toBe(202);
 		expect(res.json.ticket).toEqual({ id: 16 });
-		expect(res.json.job_status).toMatchObject({ status: "queued", total: 1, progress: null, results: null, message: null });
+		expect(res.json.job_status).toMatchObject({
+			status: "queued",
+			total: 1,
+			progress: null,
+			results: null,
+			message: null,
+		});
 		expect(res.json.job_status.url).toBe(`http://emulator.test/api/v2/job_statuses/${res.json.job_status.id}.json`);
 		expect((await h.call("GET", "/api/v2/tickets/16.json")).status).toBe(404);
 		h.clock.advance(100);
@@ -57,7 +65,9 @@ describe("async ticket creation", () => {
 
 describe("create_many", () => {
 	it("creates each ticket and reports failures per item inside a completed job", async () => {
-		const res = await h.call("POST", "/api/v2/tickets/create_many.json", { tickets: [{ comment: { body: "a" } }, { subject: "bad" }, { comment: { body: "c" } }] });
+		const res = await h.call("POST", "/api/v2/tickets/create_many.json", {
+			tickets: [{ comment: { body: "a" } }, { subject: "bad" }, { comment: { body: "c" } }],
+		});
 		expect(res.status).toBe(200);
 		h.clock.advance(200);
 		expect(await job(res.json.job_status.id)).toMatchObject({ status: "working", progress: 1 });
@@ -66,7 +76,14 @@ describe("create_many", () => {
 		expect(done).toMatchObject({ status: "completed", total: 3, progress: 3 });
 		expect(done.results).toEqual([
 			{ id: 16, index: 0, action: "create", success: true, status: "Created" },
-			{ id: null, index: 1, action: "create", success: false, error: "RecordInvalid", details: "Description: cannot be blank" },
+			{
+				id: null,
+				index: 1,
+				action: "create",
+				success: false,
+				error: "RecordInvalid",
+				details: "Description: cannot be blank",
+			},
 			{ id: 17, index: 2, action: "create", success: true, status: "Created" },
 		]);
 	});
@@ -86,7 +103,7 @@ describe("update_many", () => {
 			{ id: 1, action: "update", success: true, status: "Updated" },
 			{ id: 2, action: "update", success: true, status: "Updated" },
 		]);
-		expect(h.emulator.db.tickets.filter((t) => t.id <= 2).map((t) => t.priority)).toEqual(["low", "low"]);
+		expect(h.emulator.db.tickets.filter(t => t.id <= 2).map(t => t.priority)).toEqual(["low", "low"]);
 	});
 
 	it("reports UpdateConflict per item for stale stamps in a batch", async () => {
@@ -101,10 +118,23 @@ describe("update_many", () => {
 		h.emulator.controls.flushJobs();
 		const done = await job(res.json.job_status.id);
 		expect(done.results[0]).toEqual({ id: 1, action: "update", success: true, status: "Updated" });
-		expect(done.results[1]).toEqual({ index: 1, id: 2, action: "update", success: false, error: "UpdateConflict", details: "Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again." });
+		expect(done.results[1]).toEqual({
+			index: 1,
+			id: 2,
+			action: "update",
+			success: false,
+			error: "UpdateConflict",
+			details:
+				"Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again.",
+		});
 		expect(done.results[2]).toMatchObject({ id: 4, success: false, error: "RecordInvalid" });
-		expect(done.results[3]).toMatchObject({ id: 7, success: false, error: "RecordInvalid", details: "Status: closed prevents ticket update" });
-		expect(h.emulator.db.tickets.find((t) => t.id === 2)?.priority).toBe("normal");
+		expect(done.results[3]).toMatchObject({
+			id: 7,
+			success: false,
+			error: "RecordInvalid",
+			details: "Status: closed prevents ticket update",
+		});
+		expect(h.emulator.db.tickets.find(t => t.id === 2)?.priority).toBe("normal");
 	});
 
 	it("conflicts when a ticket changed after the bulk job was queued", async () => {
@@ -113,7 +143,11 @@ describe("update_many", () => {
 		h.clock.advance(1000);
 		h.emulator.controls.actAs({ ticketId: 1, changes: { subject: "Changed meanwhile" } });
 		h.emulator.controls.flushJobs();
-		expect((await job(res.json.job_status.id)).results[0]).toMatchObject({ id: 1, success: false, error: "UpdateConflict" });
+		expect((await job(res.json.job_status.id)).results[0]).toMatchObject({
+			id: 1,
+			success: false,
+			error: "UpdateConflict",
+		});
 	});
 });
 
@@ -130,11 +164,16 @@ describe("job statuses", () => {
 describe("job limit", () => {
 	it("answers 429 TooManyJobs with 30 jobs queued or running", async () => {
 		h.emulator.controls.updateSettings({ jobStepMs: 60_000 });
-		for (let i = 0; i < 30; i++) expect((await h.call("POST", "/api/v2/tickets.json?async=true", { ticket: { comment: { body: `n${i}` } } })).status).toBe(202);
+		for (let i = 0; i < 30; i++)
+			expect(
+				(await h.call("POST", "/api/v2/tickets.json?async=true", { ticket: { comment: { body: `n${i}` } } })).status,
+			).toBe(202);
 		const refused = await h.call("POST", "/api/v2/tickets/create_many.json", { tickets: [{ comment: { body: "x" } }] });
 		expect(refused.status).toBe(429);
 		expect(refused.json.error).toBe("TooManyJobs");
 		h.emulator.controls.flushJobs();
-		expect((await h.call("POST", "/api/v2/tickets/create_many.json", { tickets: [{ comment: { body: "x" } }] })).status).toBe(200);
+		expect(
+			(await h.call("POST", "/api/v2/tickets/create_many.json", { tickets: [{ comment: { body: "x" } }] })).status,
+		).toBe(200);
 	});
 });

@@ -21,21 +21,28 @@ export function showTicket(ctx: ServiceContext, actor: UserRecord, id: number): 
 /** `GET /tickets/show_many?ids=`: found tickets in request order, at most 100, unknown ids skipped. */
 export function showManyTickets(ctx: ServiceContext, actor: UserRecord, ids: number[]): Result<TicketRecord[]> {
 	if (!isStaff(actor)) return fail({ kind: "forbidden" });
-	return ok(ids.slice(0, 100).flatMap((id) => findTicket(ctx.db, id) ?? []));
+	return ok(ids.slice(0, 100).flatMap(id => findTicket(ctx.db, id) ?? []));
 }
 
 /** `GET /tickets[?external_id=]`: all tickets by id, or those with that external id. */
 export function listTickets(ctx: ServiceContext, actor: UserRecord, externalId?: string): Result<TicketRecord[]> {
 	if (!isStaff(actor)) return fail({ kind: "forbidden" });
 	const tickets = [...ctx.db.tickets].sort((a, b) => a.id - b.id);
-	return ok(externalId === undefined ? tickets : tickets.filter((t) => t.external_id === externalId));
+	return ok(externalId === undefined ? tickets : tickets.filter(t => t.external_id === externalId));
 }
 
 /** `GET /tickets/{id}/comments`: oldest first unless `order` is `desc` (OAS "sort_order" [V]). */
-export function listComments(ctx: ServiceContext, actor: UserRecord, id: number, order: "asc" | "desc" = "asc"): Result<CommentRecord[]> {
+export function listComments(
+	ctx: ServiceContext,
+	actor: UserRecord,
+	id: number,
+	order: "asc" | "desc" = "asc",
+): Result<CommentRecord[]> {
 	const ticket = readable(ctx, actor, id);
 	if (!ticket.ok) return ticket;
-	const comments = ctx.db.comments.filter((c) => c.ticket_id === id).sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
+	const comments = ctx.db.comments
+		.filter(c => c.ticket_id === id)
+		.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
 	return ok(order === "desc" ? comments.reverse() : comments);
 }
 
@@ -43,24 +50,29 @@ export function listComments(ctx: ServiceContext, actor: UserRecord, id: number,
 export function listAudits(ctx: ServiceContext, actor: UserRecord, id: number): Result<AuditRecord[]> {
 	const ticket = readable(ctx, actor, id);
 	if (!ticket.ok) return ticket;
-	return ok(ctx.db.audits.filter((a) => a.ticket_id === id).sort((a, b) => a.id - b.id));
+	return ok(ctx.db.audits.filter(a => a.ticket_id === id).sort((a, b) => a.id - b.id));
 }
 
 /** `GET /tickets/{id}/audits/{audit_id}`. */
 export function showAudit(ctx: ServiceContext, actor: UserRecord, id: number, auditId: number): Result<AuditRecord> {
 	const audits = listAudits(ctx, actor, id);
 	if (!audits.ok) return audits;
-	const audit = audits.value.find((a) => a.id === auditId);
+	const audit = audits.value.find(a => a.id === auditId);
 	return audit ? ok(audit) : fail({ kind: "not_found" });
 }
 
-const usersOf = (ctx: ServiceContext, ids: number[]) => ids.flatMap((id) => findUser(ctx.db, id) ?? []);
+const usersOf = (ctx: ServiceContext, ids: number[]) => ids.flatMap(id => findUser(ctx.db, id) ?? []);
 
 /**
  * `GET /tickets/{id}/email_ccs`, `/followers`, `/collaborators`. The first two need "CCs and
  * followers" enabled [V]; without it they answer an empty list (sandbox decision).
  */
-export function listTicketPeople(ctx: ServiceContext, actor: UserRecord, id: number, which: "email_ccs" | "followers" | "collaborators"): Result<UserRecord[]> {
+export function listTicketPeople(
+	ctx: ServiceContext,
+	actor: UserRecord,
+	id: number,
+	which: "email_ccs" | "followers" | "collaborators",
+): Result<UserRecord[]> {
 	const ticket = readable(ctx, actor, id);
 	if (!ticket.ok) return ticket;
 	const t = ticket.value;
@@ -82,6 +94,6 @@ export function relatedInfo(ctx: ServiceContext, actor: UserRecord, id: number):
 		jira_issue_ids: [],
 		followup_source_ids: t.followup_source_id === null ? [] : [String(t.followup_source_id)],
 		from_archive: false,
-		incidents: ctx.db.tickets.filter((x) => x.problem_id === id).length,
+		incidents: ctx.db.tickets.filter(x => x.problem_id === id).length,
 	});
 }

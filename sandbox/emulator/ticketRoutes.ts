@@ -7,7 +7,16 @@ import { answer, failureResponse, idList, idParam, includes, type ApiRoute, type
 import { auditJson, commentJson, jobJson, sideloadGroups, sideloadUsers, ticketJson, userJson } from "./serializers";
 import { isObject } from "./serviceTypes";
 import { createManyTickets, createTicketAsync, updateManyTickets } from "./ticketJobs";
-import { listAudits, listComments, listTicketPeople, listTickets, relatedInfo, showAudit, showManyTickets, showTicket } from "./ticketQueries";
+import {
+	listAudits,
+	listComments,
+	listTicketPeople,
+	listTickets,
+	relatedInfo,
+	showAudit,
+	showManyTickets,
+	showTicket,
+} from "./ticketQueries";
 import { createTicket, updateTicket, type TicketWrite } from "./ticketService";
 import type { TicketRecord } from "./records";
 import { READ_ONLY_KEYS } from "./ticketInput";
@@ -24,7 +33,11 @@ function ticketParam(c: RouteContext): { input: unknown } | { error: EmulatorRes
 }
 
 /** Adds `users`/`groups` sideloads when `?include=` asks for them. */
-function withSideloads(c: RouteContext, body: Record<string, unknown>, tickets: TicketRecord[]): Record<string, unknown> {
+function withSideloads(
+	c: RouteContext,
+	body: Record<string, unknown>,
+	tickets: TicketRecord[],
+): Record<string, unknown> {
 	const wanted = includes(c);
 	if (wanted.includes("users")) body.users = sideloadUsers(c.rt.ctx.db, tickets, c.base);
 	if (wanted.includes("groups")) body.groups = sideloadGroups(c.rt.ctx.db, tickets, c.base);
@@ -34,8 +47,12 @@ function withSideloads(c: RouteContext, body: Record<string, unknown>, tickets: 
 /** `X-Zendesk-API-Warn` for read-only keys in a write body (§2 [F ZendeskApi_v2#433]); they are ignored. */
 function restrictedKeysHeader(input: unknown): Record<string, string> {
 	if (!isObject(input)) return {};
-	const removed = READ_ONLY_KEYS.filter((key) => key in input).map((key) => `"ticket.${key}"`);
-	return removed.length === 0 ? {} : { "x-zendesk-api-warn": `Removed restricted keys [${removed.join(", ")}] from parameters according to whitelist` };
+	const removed = READ_ONLY_KEYS.filter(key => key in input).map(key => `"ticket.${key}"`);
+	return removed.length === 0
+		? {}
+		: {
+				"x-zendesk-api-warn": `Removed restricted keys [${removed.join(", ")}] from parameters according to whitelist`,
+			};
 }
 
 const writeBody = (c: RouteContext, write: TicketWrite) => {
@@ -50,31 +67,41 @@ function create(c: RouteContext): EmulatorResponse {
 	if (c.query.get("async") === "true") {
 		// 202 with "the new ticket id with a job_status" (§4.3; envelope [U]).
 		const queued = createTicketAsync(deps(c), c.actor, param.input, c.request);
-		return answer(queued, (v) => ({ ticket: { id: v.ticketId }, job_status: jobJson(v.job, c.base) }), 202);
+		return answer(queued, v => ({ ticket: { id: v.ticketId }, job_status: jobJson(v.job, c.base) }), 202);
 	}
 	const created = createTicket(c.rt.ctx, c.actor, param.input, { request: c.request });
 	if (!created.ok) return failureResponse(created.failure);
 	// 201 + Location [V OAS CreateTicket].
-	return respondJson(201, writeBody(c, created.value), { location: `${c.base}/api/v2/tickets/${created.value.ticket.id}.json`, ...restrictedKeysHeader(param.input) });
+	return respondJson(201, writeBody(c, created.value), {
+		location: `${c.base}/api/v2/tickets/${created.value.ticket.id}.json`,
+		...restrictedKeysHeader(param.input),
+	});
 }
 
 function update(c: RouteContext): EmulatorResponse {
 	const param = ticketParam(c);
 	if ("error" in param) return param.error;
-	return answer(updateTicket(c.rt.ctx, c.actor, idParam(c), param.input, { request: c.request }), (w) => writeBody(c, w), 200, restrictedKeysHeader(param.input));
+	return answer(
+		updateTicket(c.rt.ctx, c.actor, idParam(c), param.input, { request: c.request }),
+		w => writeBody(c, w),
+		200,
+		restrictedKeysHeader(param.input),
+	);
 }
 
 function updateMany(c: RouteContext): EmulatorResponse {
 	const body = isObject(c.body) ? c.body : {};
 	const ids = c.query.has("ids") ? idList(c.query.get("ids")) : undefined;
 	const job = updateManyTickets(deps(c), c.actor, { ids, ticket: body.ticket, tickets: body.tickets }, c.request);
-	return answer(job, (j) => ({ job_status: jobJson(j, c.base) }));
+	return answer(job, j => ({ job_status: jobJson(j, c.base) }));
 }
 
 function createMany(c: RouteContext): EmulatorResponse {
 	const body = isObject(c.body) ? c.body : {};
 	// 200 per the OAS (§6.1 [V]).
-	return answer(createManyTickets(deps(c), c.actor, body.tickets, c.request), (j) => ({ job_status: jobJson(j, c.base) }));
+	return answer(createManyTickets(deps(c), c.actor, body.tickets, c.request), j => ({
+		job_status: jobJson(j, c.base),
+	}));
 }
 
 /**
@@ -86,35 +113,122 @@ function tagsRoute(mode: "add" | "set" | "remove") {
 		const body = isObject(c.body) ? c.body : {};
 		const key = mode === "add" ? "additional_tags" : mode === "set" ? "tags" : "remove_tags";
 		const input: Record<string, unknown> = { [key]: body.tags ?? [] };
-		if ("safe_update" in body) Object.assign(input, { safe_update: body.safe_update, updated_stamp: body.updated_stamp });
-		return answer(updateTicket(c.rt.ctx, c.actor, idParam(c), input, { request: c.request }), (w) => ({ tags: [...w.ticket.tags] }));
+		if ("safe_update" in body)
+			Object.assign(input, { safe_update: body.safe_update, updated_stamp: body.updated_stamp });
+		return answer(updateTicket(c.rt.ctx, c.actor, idParam(c), input, { request: c.request }), w => ({
+			tags: [...w.ticket.tags],
+		}));
 	};
 }
 
 const people = (which: "email_ccs" | "followers" | "collaborators") => (c: RouteContext) =>
-	answer(listTicketPeople(c.rt.ctx, c.actor, idParam(c), which), (users) => ({ users: users.map((u) => userJson(u, c.base)) }));
+	answer(listTicketPeople(c.rt.ctx, c.actor, idParam(c), which), users => ({
+		users: users.map(u => userJson(u, c.base)),
+	}));
 
-const page = <T>(key: string, items: T[]) => ({ [key]: items, next_page: null, previous_page: null, count: items.length });
+const page = <T>(key: string, items: T[]) => ({
+	[key]: items,
+	next_page: null,
+	previous_page: null,
+	count: items.length,
+});
 
 /** The ticket routes; literal paths come before `:id`. */
 export const ticketRoutes: ApiRoute[] = [
-	{ method: "GET", pattern: "/api/v2/tickets", handler: (c) => answer(listTickets(c.rt.ctx, c.actor, c.query.get("external_id") ?? undefined), (ts) => withSideloads(c, page("tickets", ts.map((t) => ticketJson(c.rt.ctx.db, t, c.base))), ts)) },
+	{
+		method: "GET",
+		pattern: "/api/v2/tickets",
+		handler: c =>
+			answer(listTickets(c.rt.ctx, c.actor, c.query.get("external_id") ?? undefined), ts =>
+				withSideloads(
+					c,
+					page(
+						"tickets",
+						ts.map(t => ticketJson(c.rt.ctx.db, t, c.base)),
+					),
+					ts,
+				),
+			),
+	},
 	{ method: "POST", pattern: "/api/v2/tickets", handler: create },
-	{ method: "GET", pattern: "/api/v2/tickets/show_many", handler: (c) => answer(showManyTickets(c.rt.ctx, c.actor, idList(c.query.get("ids"))), (ts) => withSideloads(c, { tickets: ts.map((t) => ticketJson(c.rt.ctx.db, t, c.base)) }, ts)) },
+	{
+		method: "GET",
+		pattern: "/api/v2/tickets/show_many",
+		handler: c =>
+			answer(showManyTickets(c.rt.ctx, c.actor, idList(c.query.get("ids"))), ts =>
+				withSideloads(c, { tickets: ts.map(t => ticketJson(c.rt.ctx.db, t, c.base)) }, ts),
+			),
+	},
 	{ method: "POST", pattern: "/api/v2/tickets/create_many", handler: createMany },
 	{ method: "PUT", pattern: "/api/v2/tickets/update_many", handler: updateMany },
-	{ method: "GET", pattern: "/api/v2/tickets/:id", handler: (c) => answer(showTicket(c.rt.ctx, c.actor, idParam(c)), (t) => withSideloads(c, { ticket: ticketJson(c.rt.ctx.db, t, c.base) }, [t])) },
+	{
+		method: "GET",
+		pattern: "/api/v2/tickets/:id",
+		handler: c =>
+			answer(showTicket(c.rt.ctx, c.actor, idParam(c)), t =>
+				withSideloads(c, { ticket: ticketJson(c.rt.ctx.db, t, c.base) }, [t]),
+			),
+	},
 	{ method: "PUT", pattern: "/api/v2/tickets/:id", handler: update },
-	{ method: "GET", pattern: "/api/v2/tickets/:id/comments", handler: (c) => answer(listComments(c.rt.ctx, c.actor, idParam(c), c.query.get("sort_order") === "desc" || c.query.get("sort") === "-created_at" ? "desc" : "asc"), (cs) => page("comments", cs.map((x) => commentJson(c.rt.ctx.db, x, c.base)))) },
-	{ method: "GET", pattern: "/api/v2/tickets/:id/audits", handler: (c) => answer(listAudits(c.rt.ctx, c.actor, idParam(c)), (as) => page("audits", as.map((a) => auditJson(c.rt.ctx.db, a, c.base)))) },
-	{ method: "GET", pattern: "/api/v2/tickets/:id/audits/count", handler: (c) => answer(listAudits(c.rt.ctx, c.actor, idParam(c)), (as) => ({ count: { value: as.length, refreshed_at: new Date(c.rt.clock.now()).toISOString().replace(/\.\d{3}Z$/, "Z") } })) },
-	{ method: "GET", pattern: "/api/v2/tickets/:id/audits/:audit_id", handler: (c) => answer(showAudit(c.rt.ctx, c.actor, idParam(c), idParam(c, "audit_id")), (a) => ({ audit: auditJson(c.rt.ctx.db, a, c.base) })) },
+	{
+		method: "GET",
+		pattern: "/api/v2/tickets/:id/comments",
+		handler: c =>
+			answer(
+				listComments(
+					c.rt.ctx,
+					c.actor,
+					idParam(c),
+					c.query.get("sort_order") === "desc" || c.query.get("sort") === "-created_at" ? "desc" : "asc",
+				),
+				cs =>
+					page(
+						"comments",
+						cs.map(x => commentJson(c.rt.ctx.db, x, c.base)),
+					),
+			),
+	},
+	{
+		method: "GET",
+		pattern: "/api/v2/tickets/:id/audits",
+		handler: c =>
+			answer(listAudits(c.rt.ctx, c.actor, idParam(c)), as =>
+				page(
+					"audits",
+					as.map(a => auditJson(c.rt.ctx.db, a, c.base)),
+				),
+			),
+	},
+	{
+		method: "GET",
+		pattern: "/api/v2/tickets/:id/audits/count",
+		handler: c =>
+			answer(listAudits(c.rt.ctx, c.actor, idParam(c)), as => ({
+				count: { value: as.length, refreshed_at: new Date(c.rt.clock.now()).toISOString().replace(/\.\d{3}Z$/, "Z") },
+			})),
+	},
+	{
+		method: "GET",
+		pattern: "/api/v2/tickets/:id/audits/:audit_id",
+		handler: c =>
+			answer(showAudit(c.rt.ctx, c.actor, idParam(c), idParam(c, "audit_id")), a => ({
+				audit: auditJson(c.rt.ctx.db, a, c.base),
+			})),
+	},
 	{ method: "GET", pattern: "/api/v2/tickets/:id/email_ccs", handler: people("email_ccs") },
 	{ method: "GET", pattern: "/api/v2/tickets/:id/followers", handler: people("followers") },
 	{ method: "GET", pattern: "/api/v2/tickets/:id/collaborators", handler: people("collaborators") },
-	{ method: "GET", pattern: "/api/v2/tickets/:id/tags", handler: (c) => answer(showTicket(c.rt.ctx, c.actor, idParam(c)), (t) => ({ tags: [...t.tags] })) },
+	{
+		method: "GET",
+		pattern: "/api/v2/tickets/:id/tags",
+		handler: c => answer(showTicket(c.rt.ctx, c.actor, idParam(c)), t => ({ tags: [...t.tags] })),
+	},
 	{ method: "PUT", pattern: "/api/v2/tickets/:id/tags", handler: tagsRoute("add") },
 	{ method: "POST", pattern: "/api/v2/tickets/:id/tags", handler: tagsRoute("set") },
 	{ method: "DELETE", pattern: "/api/v2/tickets/:id/tags", handler: tagsRoute("remove") },
-	{ method: "GET", pattern: "/api/v2/tickets/:id/related", handler: (c) => answer(relatedInfo(c.rt.ctx, c.actor, idParam(c)), (r) => ({ ...r, ticket_related: r })) },
+	{
+		method: "GET",
+		pattern: "/api/v2/tickets/:id/related",
+		handler: c => answer(relatedInfo(c.rt.ctx, c.actor, idParam(c)), r => ({ ...r, ticket_related: r })),
+	},
 ];

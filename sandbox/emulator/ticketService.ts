@@ -3,81 +3,52 @@
  * (safe updates, closed tickets, no-op updates, metadata). Returns Results; knows no HTTP. The
  * rule modules (custom fields, collaborators, comments, properties) do the detailed work.
  */
-import { isoSecond, parseStampSeconds } from "./clock";
+import { isoSecond } from "./clock";
 import { applyCollaborators } from "./collaboratorRules";
-import { isInternalNote, readComment, type CommentDraft } from "./commentRules";
-import { applyCustomFields, deriveFieldsFromTags, readFieldEntries, requiredOnSolveIssues } from "./customFieldRules";
+import { isInternalNote, readComment } from "./commentRules";
+import { applyCustomFields, deriveFieldsFromTags, readFieldEntries } from "./customFieldRules";
 import { findTicket, nextId } from "./db";
 import { copyFromSource, followUpSource } from "./followUpRules";
-import type { AuditRecord, CommentRecord, TicketRecord, UserRecord, Via } from "./records";
-import { fail, invalid, isLightAgent, isObject, isStaff, ok, transaction, type Issue, type RequestInfo, type Result, type ServiceContext } from "./serviceTypes";
+import type { UserRecord, Via } from "./records";
+import {
+	fail,
+	invalid,
+	isLightAgent,
+	isObject,
+	isStaff,
+	ok,
+	transaction,
+	type Result,
+	type ServiceContext,
+} from "./serviceTypes";
 import { createEvents, diffTicket, nextUpdatedAt, recordAudit, type EventDraft } from "./ticketChanges";
-import { applyTagInput, applyTicketProperties, READ_ONLY_KEYS } from "./ticketInput";
+import { applyTagInput, applyTicketProperties } from "./ticketInput";
+import {
+	blankTicket,
+	LIGHT_AGENT_KEYS,
+	metadataIssue,
+	safeUpdateFailure,
+	solveIssues,
+	storeComment,
+	type TicketWrite,
+	type WriteOptions,
+} from "./ticketRules";
 
-/** "Up to 1 kilobyte of custom metadata" [V GUIDE]; sandbox reading: 1024 bytes of its UTF-8 JSON. */
-export const MAX_METADATA_BYTES = 1024;
-
-/** The 409 text (GUIDE "Checking if the ticket was not updated" [V]). */
-export const UPDATE_CONFLICT_DESCRIPTION = "Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again.";
-
-/** A ticket write's outcome; `audit` is absent for a no-op update. */
-export interface TicketWrite {
-	ticket: TicketRecord;
-	audit?: AuditRecord;
-}
-
-/** Options shared by create and update. */
-export interface WriteOptions {
-	request?: RequestInfo;
-	/** Async creates: the id handed out with the 202. */
-	reservedId?: number;
-	/** The "change as another agent" control: the new `updated_at` is strictly later than the old one. */
-	forceNewer?: boolean;
-	/** update_many: safe updates are always on; without a stamp, the queue time is the stamp (§6.2 [V]). */
-	queuedAtMs?: number;
-}
-
-/** The metadata issue, if any: not an object, or over 1 KB (§5.6; the 422 is a sandbox choice [U]). */
-export function metadataIssue(metadata: unknown): Issue | undefined {
-	if (metadata === undefined || metadata === null) return undefined;
-	if (!isObject(metadata)) return { field: "metadata", description: "Metadata: must be an object", error: "InvalidValue" };
-	if (Buffer.byteLength(JSON.stringify(metadata), "utf8") > MAX_METADATA_BYTES) {
-		return { field: "metadata", description: `Metadata: is too large (maximum is ${MAX_METADATA_BYTES} bytes)`, error: "TooLong" };
-	}
-	return undefined;
-}
-
-function blankTicket(id: number, stamp: string, actor: UserRecord): TicketRecord {
-	return {
-		id, external_id: null, via: { channel: "api", source: { from: {}, to: {}, rel: null } }, created_at: stamp, updated_at: stamp,
-		generated_timestamp: Math.floor(Date.parse(stamp) / 1000), type: null, subject: "", raw_subject: "", description: "", priority: null,
-		status: "new", recipient: null, requester_id: actor.id, submitter_id: actor.id, assignee_id: null, organization_id: null, group_id: null,
-		collaborator_ids: [], email_cc_ids: [], follower_ids: [], followup_ids: [], followup_source_id: null, problem_id: null,
-		has_incidents: false, is_public: true, due_at: null, tags: [], field_values: {}, satisfaction_rating: null,
-		sharing_agreement_ids: [], ticket_form_id: null, brand_id: null, custom_status_id: null,
-	};
-}
-
-/** Solve rules (§14 [V HC-RULES]): auto-assign the solver when the account says so; required fields (§7.1). */
-function solveIssues(ctx: ServiceContext, draft: TicketRecord, actor: UserRecord): Issue[] {
-	if (draft.assignee_id === null) {
-		if (ctx.db.account.settings.tickets.assign_tickets_upon_solve && isStaff(actor) && !isLightAgent(actor)) draft.assignee_id = actor.id;
-		else return [{ field: "assignee", description: "Assignee: is required when solving a ticket", error: "BlankValue" }];
-	}
-	return requiredOnSolveIssues(ctx.db, draft);
-}
-
-function storeComment(ctx: ServiceContext, ticket: TicketRecord, draft: CommentDraft, via: Via, createdAt: string): { comment: CommentRecord; event: EventDraft & { id: number } } {
-	const id = nextId(ctx.db, "event");
-	const comment: CommentRecord = { id, ticket_id: ticket.id, audit_id: 0, ...draft, via: structuredClone(via), created_at: createdAt };
-	ctx.db.comments.push(comment);
-	const attachments = draft.attachment_ids;
-	const event = { id, type: "Comment", author_id: draft.author_id, body: draft.body, html_body: draft.html_body, plain_body: draft.plain_body, public: draft.public, attachment_ids: attachments, audit_id: 0 };
-	return { comment, event };
-}
+export {
+	MAX_METADATA_BYTES,
+	metadataIssue,
+	UPDATE_CONFLICT_DESCRIPTION,
+	type TicketWrite,
+	type WriteOptions,
+} from "./ticketRules";
 
 /** `POST /api/v2/tickets`: agents only ("Allowed for: agents" §4 [V]; light agents excluded, sandbox decision). */
-export function createTicket(ctx: ServiceContext, actor: UserRecord, input: unknown, options: WriteOptions = {}): Result<TicketWrite> {
+export function createTicket(
+	ctx: ServiceContext,
+	actor: UserRecord,
+	input: unknown,
+	options: WriteOptions = {},
+): Result<TicketWrite> {
 	if (!isStaff(actor) || isLightAgent(actor)) return fail({ kind: "forbidden" });
 	if (!isObject(input)) return invalid({ field: "base", description: "Ticket: is invalid", error: "InvalidValue" });
 	const metaIssue = metadataIssue(input.metadata);
@@ -90,7 +61,8 @@ export function createTicket(ctx: ServiceContext, actor: UserRecord, input: unkn
 		if (source) copyFromSource(draft, source);
 		const issues = applyTicketProperties(ctx, draft, input, { mode: "create", actor });
 		// A ticket takes its requester's organization unless the request names one.
-		if (!("organization_id" in input) && !source) draft.organization_id = ctx.db.users.find((u) => u.id === draft.requester_id)?.organization_id ?? null;
+		if (!("organization_id" in input) && !source)
+			draft.organization_id = ctx.db.users.find(u => u.id === draft.requester_id)?.organization_id ?? null;
 		// Follow-ups ignore submitter_id (§4.2 [V]).
 		if (source) draft.submitter_id = actor.id;
 		if (applyTagInput(draft, input)) deriveFieldsFromTags(ctx.db, draft);
@@ -98,66 +70,65 @@ export function createTicket(ctx: ServiceContext, actor: UserRecord, input: unkn
 		const { draft: comment, issues: commentIssues } = readComment(ctx, input.comment, { actor, defaultPublic: true });
 		issues.push(...commentIssues);
 		// "The only required property is comment" [V]; wording as in Zendesk's blank-description error [U].
-		if (!comment && commentIssues.length === 0) issues.push({ field: "description", description: "Description: cannot be blank", error: "BlankValue" });
+		if (!comment && commentIssues.length === 0)
+			issues.push({ field: "description", description: "Description: cannot be blank", error: "BlankValue" });
 		if (comment && !(isObject(input.comment) && input.comment.author_id !== undefined)) {
 			// The submitter authors the first comment; for follow-ups, the authenticated user (§4.2 [V]).
 			comment.author_id = source ? actor.id : draft.submitter_id;
 		}
 		if (draft.status === "new" && draft.assignee_id !== null) draft.status = "open"; // [V HC-RULES], [F zenpy#361]
 		if (draft.status === "solved" || draft.status === "closed") issues.push(...solveIssues(ctx, draft, actor));
-		const collaborators = applyCollaborators(ctx, draft, input, { mode: "create", internalNote: isInternalNote(input.comment, actor) });
+		const collaborators = applyCollaborators(ctx, draft, input, {
+			mode: "create",
+			internalNote: isInternalNote(input.comment, actor),
+		});
 		if (!collaborators.ok) return collaborators;
 		if (issues.length > 0 || !comment) return invalid(...issues);
 		draft.description = comment.body;
 		const stored = storeComment(ctx, draft, comment, draft.via, stamp);
 		const audit = recordAudit(ctx, {
-			ticket: draft, authorId: actor.id, events: [stored.event, ...createEvents(draft)], via: draft.via, createdMs: now,
-			customMetadata: input.metadata as Record<string, unknown> | undefined, request: options.request ?? {},
+			ticket: draft,
+			authorId: actor.id,
+			events: [stored.event, ...createEvents(draft)],
+			via: draft.via,
+			createdMs: now,
+			customMetadata: input.metadata as Record<string, unknown> | undefined,
+			request: options.request ?? {},
 		});
 		stored.comment.audit_id = audit.id;
 		(audit.events[0] as Record<string, unknown>).audit_id = audit.id;
 		ctx.db.tickets.push(draft);
-		ctx.db.reservedTicketIds = ctx.db.reservedTicketIds.filter((id) => id !== draft.id);
+		ctx.db.reservedTicketIds = ctx.db.reservedTicketIds.filter(id => id !== draft.id);
 		if (source) source.followup_ids = [...source.followup_ids, draft.id];
 		ctx.notify({ type: "ticket", id: draft.id, actorId: actor.id });
 		return ok({ ticket: draft, audit });
 	});
 }
 
-const LIGHT_AGENT_KEYS = ["comment", "metadata", "safe_update", "updated_stamp", ...READ_ONLY_KEYS];
-
-/** The stamp check of a safe update; `undefined` when the update may go ahead. */
-function safeUpdateFailure(ticket: TicketRecord, input: Record<string, unknown>, options: WriteOptions): Result<never> | undefined {
-	const current = parseStampSeconds(ticket.updated_at);
-	if ("safe_update" in input) {
-		// "A value of false has the same effect as true" [V OAS]; a missing stamp is a 422 (sandbox decision, §17 q3).
-		if (input.updated_stamp === undefined || input.updated_stamp === null) {
-			return invalid({ field: "updated_stamp", description: "Updated stamp: is required when safe_update is set", error: "BlankValue" });
-		}
-		// Zendesk compares stamps at second precision.
-		return parseStampSeconds(input.updated_stamp) === current ? undefined : fail({ kind: "update_conflict" });
-	}
-	if (options.queuedAtMs !== undefined && current !== undefined && current > Math.floor(options.queuedAtMs / 1000)) {
-		return fail({ kind: "update_conflict" });
-	}
-	return undefined;
-}
-
 /** `PUT /api/v2/tickets/{id}`: nothing is applied unless everything is valid (409 and 422 included). */
-export function updateTicket(ctx: ServiceContext, actor: UserRecord, id: number, input: unknown, options: WriteOptions = {}): Result<TicketWrite> {
+export function updateTicket(
+	ctx: ServiceContext,
+	actor: UserRecord,
+	id: number,
+	input: unknown,
+	options: WriteOptions = {},
+): Result<TicketWrite> {
 	const ticket = findTicket(ctx.db, id);
 	if (!ticket) return fail({ kind: "not_found" });
 	// End users cannot update tickets through this endpoint (issue 3 decision: 403 on ticket writes).
 	if (!isStaff(actor)) return fail({ kind: "forbidden" });
 	if (!isObject(input)) return invalid({ field: "base", description: "Ticket: is invalid", error: "InvalidValue" });
 	if (isLightAgent(actor)) {
-		const allowed = ctx.db.account.settings.tickets.light_agent_email_ccs_allowed ? [...LIGHT_AGENT_KEYS, "email_ccs"] : LIGHT_AGENT_KEYS;
-		if (Object.keys(input).some((key) => !allowed.includes(key))) return fail({ kind: "forbidden" });
+		const allowed = ctx.db.account.settings.tickets.light_agent_email_ccs_allowed
+			? [...LIGHT_AGENT_KEYS, "email_ccs"]
+			: LIGHT_AGENT_KEYS;
+		if (Object.keys(input).some(key => !allowed.includes(key))) return fail({ kind: "forbidden" });
 	}
 	const conflict = safeUpdateFailure(ticket, input, options);
 	if (conflict) return conflict;
 	// "Status: closed prevents ticket update" (§5.2 [F]).
-	if (ticket.status === "closed") return invalid({ field: "status", description: "Status: closed prevents ticket update" });
+	if (ticket.status === "closed")
+		return invalid({ field: "status", description: "Status: closed prevents ticket update" });
 	const metaIssue = metadataIssue(input.metadata);
 	if (metaIssue) return invalid(metaIssue);
 	return transaction(ctx.db, () => {
@@ -172,8 +143,12 @@ export function updateTicket(ctx: ServiceContext, actor: UserRecord, id: number,
 		issues.push(...commentIssues);
 		if (draft.status === "new" && draft.assignee_id !== null) draft.status = "open";
 		const closing = draft.status === "solved" || draft.status === "closed";
-		if (closing && (draft.status !== ticket.status || entries.length > 0)) issues.push(...solveIssues(ctx, draft, actor));
-		const collaborators = applyCollaborators(ctx, draft, input, { mode: "update", internalNote: !!comment && !comment.public });
+		if (closing && (draft.status !== ticket.status || entries.length > 0))
+			issues.push(...solveIssues(ctx, draft, actor));
+		const collaborators = applyCollaborators(ctx, draft, input, {
+			mode: "update",
+			internalNote: !!comment && !comment.public,
+		});
 		if (!collaborators.ok) return collaborators;
 		if (issues.length > 0) return invalid(...issues);
 		const events: EventDraft[] = diffTicket(ctx.db, ticket, draft);
@@ -187,8 +162,13 @@ export function updateTicket(ctx: ServiceContext, actor: UserRecord, id: number,
 		const via: Via = { channel: "api", source: { from: {}, to: {}, rel: null } };
 		const stored = comment ? storeComment(ctx, draft, comment, via, draft.updated_at) : undefined;
 		const audit = recordAudit(ctx, {
-			ticket: draft, authorId: actor.id, events: stored ? [stored.event, ...events] : events, via, createdMs: Date.parse(draft.updated_at),
-			customMetadata: input.metadata as Record<string, unknown> | undefined, request: options.request ?? {},
+			ticket: draft,
+			authorId: actor.id,
+			events: stored ? [stored.event, ...events] : events,
+			via,
+			createdMs: Date.parse(draft.updated_at),
+			customMetadata: input.metadata as Record<string, unknown> | undefined,
+			request: options.request ?? {},
 		});
 		if (stored) {
 			stored.comment.audit_id = audit.id;

@@ -8,7 +8,9 @@ beforeEach(() => {
 afterEach(() => h.emulator.dispose());
 
 const upload = (name: string, body: string | Uint8Array, token?: string, contentType = "text/plain") =>
-	h.call("POST", `/api/v2/uploads.json?filename=${encodeURIComponent(name)}${token ? `&token=${token}` : ""}`, body, { headers: { "content-type": contentType } });
+	h.call("POST", `/api/v2/uploads.json?filename=${encodeURIComponent(name)}${token ? `&token=${token}` : ""}`, body, {
+		headers: { "content-type": contentType },
+	});
 const contentPath = (url: string) => url.replace("http://emulator.test", "");
 
 describe("uploads", () => {
@@ -64,18 +66,24 @@ describe("uploads", () => {
 		h.clock.advance(60_001);
 		expect((await upload("c.txt", "c", res.json.upload.token)).status).toBe(404);
 		expect((await h.call("GET", contentPath(res.json.upload.attachment.content_url))).status).toBe(404);
-		const ticket = await h.call("POST", "/api/v2/tickets.json", { ticket: { comment: { body: "x", uploads: [res.json.upload.token] } } });
+		const ticket = await h.call("POST", "/api/v2/tickets.json", {
+			ticket: { comment: { body: "x", uploads: [res.json.upload.token] } },
+		});
 		expect(ticket.json.audit.events[0].attachments).toEqual([]);
 	});
 
 	it("attaches uploads to the first comment on create, once (tokens are single use)", async () => {
 		const res = await upload("a.txt", "a");
 		const token = res.json.upload.token;
-		const created = await h.call("POST", "/api/v2/tickets.json", { ticket: { comment: { body: "see file", uploads: [token] } } });
+		const created = await h.call("POST", "/api/v2/tickets.json", {
+			ticket: { comment: { body: "see file", uploads: [token] } },
+		});
 		expect(created.json.audit.events[0].attachments.map((a: { file_name: string }) => a.file_name)).toEqual(["a.txt"]);
 		const comments = await h.call("GET", `/api/v2/tickets/${created.json.ticket.id}/comments.json`);
 		expect(comments.json.comments[0].attachments[0].file_name).toBe("a.txt");
-		const again = await h.call("PUT", "/api/v2/tickets/1.json", { ticket: { comment: { body: "again", uploads: [token] } } });
+		const again = await h.call("PUT", "/api/v2/tickets/1.json", {
+			ticket: { comment: { body: "again", uploads: [token] } },
+		});
 		expect(again.json.audit.events[0].attachments).toEqual([]);
 		expect((await h.call("GET", contentPath(res.json.upload.attachment.content_url))).status).toBe(200);
 	});
@@ -85,7 +93,9 @@ describe("uploads", () => {
 		const token = res.json.upload.token;
 		const noBody = await h.call("PUT", "/api/v2/tickets/1.json", { ticket: { comment: { uploads: [token] } } });
 		expect(noBody.json.audit).toBeUndefined();
-		const withBody = await h.call("PUT", "/api/v2/tickets/1.json", { ticket: { comment: { body: "file", uploads: [token, "unknown-token"] } } });
+		const withBody = await h.call("PUT", "/api/v2/tickets/1.json", {
+			ticket: { comment: { body: "file", uploads: [token, "unknown-token"] } },
+		});
 		expect(withBody.json.audit.events[0].attachments).toHaveLength(1);
 	});
 

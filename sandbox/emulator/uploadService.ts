@@ -14,7 +14,7 @@ export const UPLOAD_TOKEN_TTL_MS = 60 * 60 * 1000;
 /** A random token like Zendesk's (`LXJdriewLBP8JrtzzkN7Ne4k6`). */
 export function randomToken(length = 25): string {
 	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-	return [...randomBytes(length)].map((b) => alphabet[b % alphabet.length]).join("");
+	return [...randomBytes(length)].map(b => alphabet[b % alphabet.length]).join("");
 }
 
 /** Width and height of a PNG or GIF as Zendesk reports them (strings), else nulls. */
@@ -35,7 +35,12 @@ export function isUploadUsable(upload: UploadRecord, nowMs: number): boolean {
 }
 
 /** Stores an attachment and its bytes; returns the record. Used by uploads and by world builders. */
-export function storeAttachment(ctx: ServiceContext, fileName: string, contentType: string, bytes: Uint8Array): AttachmentRecord {
+export function storeAttachment(
+	ctx: ServiceContext,
+	fileName: string,
+	contentType: string,
+	bytes: Uint8Array,
+): AttachmentRecord {
 	const attachment: AttachmentRecord = {
 		id: nextId(ctx.db, "attachment"),
 		file_name: fileName,
@@ -64,7 +69,12 @@ export interface UploadInput {
  * or adds it to an existing usable token. Refuses a missing filename (bad request), a body over
  * `maxBytes` (too large: status 413 is a sandbox choice, §9 [U]) and an unknown or expired token (not found).
  */
-export function uploadFile(ctx: ServiceContext, actor: UserRecord, input: UploadInput, maxBytes: number): Result<UploadRecord> {
+export function uploadFile(
+	ctx: ServiceContext,
+	actor: UserRecord,
+	input: UploadInput,
+	maxBytes: number,
+): Result<UploadRecord> {
 	if (!input.filename || input.filename.trim() === "") {
 		return fail({ kind: "bad_request", error: "InvalidParameter", description: "filename is required" });
 	}
@@ -73,10 +83,15 @@ export function uploadFile(ctx: ServiceContext, actor: UserRecord, input: Upload
 	}
 	let upload: UploadRecord | undefined;
 	if (input.token) {
-		upload = ctx.db.uploads.find((u) => u.token === input.token);
+		upload = ctx.db.uploads.find(u => u.token === input.token);
 		if (!upload || !isUploadUsable(upload, ctx.clock.now())) return fail({ kind: "not_found" });
 	}
-	const attachment = storeAttachment(ctx, input.filename.trim(), input.contentType || "application/binary", input.bytes);
+	const attachment = storeAttachment(
+		ctx,
+		input.filename.trim(),
+		input.contentType || "application/binary",
+		input.bytes,
+	);
 	if (!upload) {
 		upload = { token: randomToken(), owner_id: actor.id, attachment_ids: [], created_ms: ctx.clock.now(), used: false };
 		ctx.db.uploads.push(upload);
@@ -88,11 +103,11 @@ export function uploadFile(ctx: ServiceContext, actor: UserRecord, input: Upload
 
 /** `DELETE /api/v2/uploads/{token}`: removes an unused upload and its files; unknown, used or expired → not found. */
 export function deleteUpload(ctx: ServiceContext, actor: UserRecord, token: string): Result<void> {
-	const upload = ctx.db.uploads.find((u) => u.token === token);
+	const upload = ctx.db.uploads.find(u => u.token === token);
 	if (!upload || !isUploadUsable(upload, ctx.clock.now())) return fail({ kind: "not_found" });
-	ctx.db.uploads = ctx.db.uploads.filter((u) => u !== upload);
+	ctx.db.uploads = ctx.db.uploads.filter(u => u !== upload);
 	for (const id of upload.attachment_ids) {
-		ctx.db.attachments = ctx.db.attachments.filter((a) => a.id !== id);
+		ctx.db.attachments = ctx.db.attachments.filter(a => a.id !== id);
 		delete ctx.db.blobs[String(id)];
 	}
 	ctx.notify({ type: "upload", id: token, actorId: actor.id });
@@ -108,7 +123,7 @@ export function consumeUploads(ctx: ServiceContext, tokens: unknown): number[] {
 	if (!Array.isArray(tokens)) return [];
 	const ids: number[] = [];
 	for (const token of tokens) {
-		const upload = ctx.db.uploads.find((u) => u.token === token);
+		const upload = ctx.db.uploads.find(u => u.token === token);
 		if (!upload || !isUploadUsable(upload, ctx.clock.now())) continue;
 		upload.used = true;
 		ids.push(...upload.attachment_ids);
@@ -120,10 +135,13 @@ export function consumeUploads(ctx: ServiceContext, tokens: unknown): number[] {
  * The bytes behind a `content_url`. Unused uploads stop being served at expiry ("deleted at
  * expiry" [V HC-ATTACH]); attachments on comments stay.
  */
-export function readAttachmentContent(ctx: ServiceContext, contentToken: string): { attachment: AttachmentRecord; bytes: Uint8Array } | undefined {
-	const attachment = ctx.db.attachments.find((a) => a.content_token === contentToken && !a.deleted);
+export function readAttachmentContent(
+	ctx: ServiceContext,
+	contentToken: string,
+): { attachment: AttachmentRecord; bytes: Uint8Array } | undefined {
+	const attachment = ctx.db.attachments.find(a => a.content_token === contentToken && !a.deleted);
 	if (!attachment) return undefined;
-	const upload = ctx.db.uploads.find((u) => u.attachment_ids.includes(attachment.id));
+	const upload = ctx.db.uploads.find(u => u.attachment_ids.includes(attachment.id));
 	if (upload && !upload.used && !isUploadUsable(upload, ctx.clock.now())) return undefined;
 	const bytes = ctx.db.blobs[String(attachment.id)];
 	return bytes ? { attachment, bytes } : undefined;

@@ -7,7 +7,7 @@ beforeEach(() => {
 });
 afterEach(() => h.emulator.dispose());
 
-const ids = (body: { users: Array<{ id: number }> }) => body.users.map((u) => u.id);
+const ids = (body: { users: Array<{ id: number }> }) => body.users.map(u => u.id);
 
 describe("users", () => {
 	it("shows the authenticated user with /users/me, end users included", async () => {
@@ -17,10 +17,15 @@ describe("users", () => {
 
 	it("accepts {email}:{password} Basic auth for seeded users", async () => {
 		const header = `Basic ${Buffer.from("agent@example.com:sandbox-password").toString("base64")}`;
-		const res = await h.call("GET", "/api/v2/users/me.json", undefined, { as: null, headers: { authorization: header } });
+		const res = await h.call("GET", "/api/v2/users/me.json", undefined, {
+			as: null,
+			headers: { authorization: header },
+		});
 		expect(res.json.user.id).toBe(1002);
 		const wrong = `Basic ${Buffer.from("agent@example.com:nope").toString("base64")}`;
-		expect((await h.call("GET", "/api/v2/users/me.json", undefined, { as: null, headers: { authorization: wrong } })).status).toBe(401);
+		expect(
+			(await h.call("GET", "/api/v2/users/me.json", undefined, { as: null, headers: { authorization: wrong } })).status,
+		).toBe(401);
 	});
 
 	it("shows many users in request order, skipping unknown ids", async () => {
@@ -29,8 +34,12 @@ describe("users", () => {
 
 	it("searches name, email and role", async () => {
 		expect(ids((await h.call("GET", "/api/v2/users/search.json?query=olivia")).json)).toEqual([1101]);
-		expect(ids((await h.call("GET", "/api/v2/users/search.json?query=example.net")).json)).toEqual([1103, 1105, 1107, 1111]);
-		expect(ids((await h.call("GET", `/api/v2/users/search.json?query=${encodeURIComponent("role:agent ma")}`)).json)).toEqual([1003]);
+		expect(ids((await h.call("GET", "/api/v2/users/search.json?query=example.net")).json)).toEqual([
+			1103, 1105, 1107, 1111,
+		]);
+		expect(
+			ids((await h.call("GET", `/api/v2/users/search.json?query=${encodeURIComponent("role:agent ma")}`)).json),
+		).toEqual([1003]);
 		expect((await h.call("GET", "/api/v2/users/search.json?query=olivia")).json.count).toBe(1);
 	});
 
@@ -40,17 +49,26 @@ describe("users", () => {
 	});
 
 	it("creates an end user, refuses a duplicate email with DuplicateValue, and lets the new user authenticate with the token", async () => {
-		const res = await h.call("POST", "/api/v2/users.json", { user: { name: "Roger Wilco", email: "roge@example.org" } }, { as: "agent@example.com" });
+		const res = await h.call(
+			"POST",
+			"/api/v2/users.json",
+			{ user: { name: "Roger Wilco", email: "roge@example.org" } },
+			{ as: "agent@example.com" },
+		);
 		expect(res.status).toBe(201);
 		expect(res.json.user).toMatchObject({ id: 1113, role: "end-user" });
 		const dup = await h.call("POST", "/api/v2/users.json", { user: { name: "Again", email: "ROGE@example.org" } });
 		expect(dup.status).toBe(422);
 		expect(dup.json.details.email[0].error).toBe("DuplicateValue");
-		expect((await h.call("GET", "/api/v2/users/me.json", undefined, { as: "roge@example.org" })).json.user.id).toBe(1113);
+		expect((await h.call("GET", "/api/v2/users/me.json", undefined, { as: "roge@example.org" })).json.user.id).toBe(
+			1113,
+		);
 	});
 
 	it("lets admins create agents", async () => {
-		const res = await h.call("POST", "/api/v2/users.json", { user: { name: "New Agent", email: "new.agent@example.com", role: "agent" } });
+		const res = await h.call("POST", "/api/v2/users.json", {
+			user: { name: "New Agent", email: "new.agent@example.com", role: "agent" },
+		});
 		expect(res.json.user.role).toBe("agent");
 	});
 });
@@ -60,12 +78,32 @@ describe("fields and forms", () => {
 		const fields = (await h.call("GET", "/api/v2/ticket_fields.json")).json.ticket_fields;
 		expect(fields.slice(0, 3).map((f: { type: string }) => f.type)).toEqual(["subject", "description", "status"]);
 		const product = fields.find((f: { id: number }) => f.id === 5108);
-		expect(product.custom_field_options.map((o: { value: string }) => o.value)).toEqual(["hd_3000", "hd_5555", "scanner_x2", "other_product"]);
-		expect(fields.map((f: { type: string }) => f.type)).toEqual(expect.arrayContaining(["text", "textarea", "integer", "decimal", "date", "checkbox", "regexp", "tagger", "multiselect", "lookup", "partialcreditcard"]));
+		expect(product.custom_field_options.map((o: { value: string }) => o.value)).toEqual([
+			"hd_3000",
+			"hd_5555",
+			"scanner_x2",
+			"other_product",
+		]);
+		expect(fields.map((f: { type: string }) => f.type)).toEqual(
+			expect.arrayContaining([
+				"text",
+				"textarea",
+				"integer",
+				"decimal",
+				"date",
+				"checkbox",
+				"regexp",
+				"tagger",
+				"multiselect",
+				"lookup",
+				"partialcreditcard",
+			]),
+		);
 	});
 
 	it("shows end users only the portal-visible fields", async () => {
-		const fields = (await h.call("GET", "/api/v2/ticket_fields.json", undefined, { as: "olivia.bennett@example.org" })).json.ticket_fields;
+		const fields = (await h.call("GET", "/api/v2/ticket_fields.json", undefined, { as: "olivia.bennett@example.org" }))
+			.json.ticket_fields;
 		expect(fields.some((f: { id: number }) => f.id === 5112)).toBe(false);
 	});
 

@@ -18,7 +18,10 @@ export function nameFromEmail(email: string): string {
 }
 
 /** Adds a user to the db and notifies. Does not validate: callers do. */
-export function insertUser(ctx: ServiceContext, fields: Partial<UserRecord> & { name: string; email: string }): UserRecord {
+export function insertUser(
+	ctx: ServiceContext,
+	fields: Partial<UserRecord> & { name: string; email: string },
+): UserRecord {
 	const stamp = isoSecond(ctx.clock.now());
 	const user: UserRecord = {
 		id: nextId(ctx.db, "user"),
@@ -66,14 +69,23 @@ export function createUser(ctx: ServiceContext, actor: UserRecord, input: unknow
 	}
 	if (role !== "end-user" && actor.role !== "admin") return fail({ kind: "forbidden" });
 	const name = typeof input.name === "string" ? input.name.trim() : "";
-	if (name === "") return invalid({ field: "name", description: "Name: is too short (minimum one character)", error: "BlankValue" });
+	if (name === "")
+		return invalid({ field: "name", description: "Name: is too short (minimum one character)", error: "BlankValue" });
 	const email = input.email;
 	if (email !== undefined && !isEmail(email)) {
-		return invalid({ field: "email", description: `Email: ${String(email)} is not properly formatted`, error: "InvalidFormat" });
+		return invalid({
+			field: "email",
+			description: `Email: ${String(email)} is not properly formatted`,
+			error: "InvalidFormat",
+		});
 	}
 	if (typeof email === "string" && findUserByEmail(ctx.db, email)) {
 		// Fixture wording [F]: "Email: … is already being used by another user".
-		return invalid({ field: "email", description: `Email: ${email} is already being used by another user`, error: "DuplicateValue" });
+		return invalid({
+			field: "email",
+			description: `Email: ${email} is already being used by another user`,
+			error: "DuplicateValue",
+		});
 	}
 	const user = insertUser(ctx, {
 		name,
@@ -97,10 +109,15 @@ export function showUser(ctx: ServiceContext, actor: UserRecord, id: number): Re
 }
 
 /** `GET /users/show_many?ids=`: known ids in request order, unknown ones skipped (at most 100). */
-export function showManyUsers(ctx: ServiceContext, actor: UserRecord, ids: number[], externalIds: string[] = []): Result<UserRecord[]> {
+export function showManyUsers(
+	ctx: ServiceContext,
+	actor: UserRecord,
+	ids: number[],
+	externalIds: string[] = [],
+): Result<UserRecord[]> {
 	if (!isStaff(actor)) return fail({ kind: "forbidden" });
-	const byId = ids.slice(0, 100).flatMap((id) => findUser(ctx.db, id) ?? []);
-	const byExternal = ctx.db.users.filter((u) => u.external_id !== null && externalIds.includes(u.external_id));
+	const byId = ids.slice(0, 100).flatMap(id => findUser(ctx.db, id) ?? []);
+	const byExternal = ctx.db.users.filter(u => u.external_id !== null && externalIds.includes(u.external_id));
 	return ok([...byId, ...byExternal]);
 }
 
@@ -109,22 +126,27 @@ export function showManyUsers(ctx: ServiceContext, actor: UserRecord, ids: numbe
  * or phone (case-insensitive; terms with punctuation match anywhere); `role:agent`, `role:end-user`, `role:admin`, `email:x` and `name:x` narrow it. A
  * small subset of Zendesk's search syntax (§8 [V shape; U syntax detail]).
  */
-export function searchUsers(ctx: ServiceContext, actor: UserRecord, query: string, externalId?: string): Result<UserRecord[]> {
+export function searchUsers(
+	ctx: ServiceContext,
+	actor: UserRecord,
+	query: string,
+	externalId?: string,
+): Result<UserRecord[]> {
 	if (!isStaff(actor)) return fail({ kind: "forbidden" });
-	if (externalId !== undefined) return ok(ctx.db.users.filter((u) => u.external_id === externalId));
+	if (externalId !== undefined) return ok(ctx.db.users.filter(u => u.external_id === externalId));
 	const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
-	const users = ctx.db.users.filter((user) =>
-		words.every((word) => {
+	const users = ctx.db.users.filter(user =>
+		words.every(word => {
 			const [key, ...restParts] = word.split(":");
 			const rest = restParts.join(":").replace(/^"|"$/g, "");
 			if (restParts.length > 0 && key === "role") return user.role === rest;
 			if (restParts.length > 0 && key === "email") return user.email.toLowerCase().includes(rest);
 			if (restParts.length > 0 && key === "name") return user.name.toLowerCase().includes(rest);
 			const term = word.replace(/^"|"$/g, "");
-			const fields = [user.name, user.email, user.notes, user.phone ?? ""].map((f) => f.toLowerCase());
+			const fields = [user.name, user.email, user.notes, user.phone ?? ""].map(f => f.toLowerCase());
 			// Words match the start of a word (like Zendesk's search); terms with punctuation (emails, domains) match anywhere.
-			if (/[^\p{L}\p{N}]/u.test(term)) return fields.some((f) => f.includes(term));
-			return fields.some((f) => f.split(/[^\p{L}\p{N}]+/u).some((token) => token.startsWith(term)));
+			if (/[^\p{L}\p{N}]/u.test(term)) return fields.some(f => f.includes(term));
+			return fields.some(f => f.split(/[^\p{L}\p{N}]+/u).some(token => token.startsWith(term)));
 		}),
 	);
 	return ok(words.length === 0 ? [] : users.slice(0, 100));
@@ -135,9 +157,9 @@ export function autocompleteUsers(ctx: ServiceContext, actor: UserRecord, name: 
 	if (!isStaff(actor)) return fail({ kind: "forbidden" });
 	const prefix = name.trim().toLowerCase();
 	if (prefix === "") return ok([]);
-	const matches = ctx.db.users.filter((u) => {
+	const matches = ctx.db.users.filter(u => {
 		const lower = u.name.toLowerCase();
-		return lower.startsWith(prefix) || lower.split(/\s+/).some((w) => w.startsWith(prefix));
+		return lower.startsWith(prefix) || lower.split(/\s+/).some(w => w.startsWith(prefix));
 	});
 	return ok(matches.slice(0, 100));
 }

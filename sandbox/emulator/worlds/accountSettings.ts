@@ -14,14 +14,26 @@ export interface AccountSettingsOptions {
 /** Settings of a world's account. 50 MB attachment limit (§9 [S]; OAS example `limits.attachment_size: 52428800`). */
 export function accountSettings(options: AccountSettingsOptions): AccountSettings {
 	return {
-		active_features: { allow_ccs: true, light_agents: true, ticket_forms: true, ticket_tagging: true, customer_satisfaction: false, on_hold_status: true, markdown: false, sandbox: true },
+		active_features: {
+			allow_ccs: true,
+			light_agents: true,
+			ticket_forms: true,
+			ticket_tagging: true,
+			customer_satisfaction: false,
+			on_hold_status: true,
+			markdown: false,
+			sandbox: true,
+		},
 		agents: { agent_workspace: true, focus_mode: false, idle_timeout_enabled: false, unified_agent_statuses: false },
 		api: { accepted_api_agreement: true, api_password_access: "true", api_token_access: "true" },
 		apps: { create_private: true, create_public: false, use: true },
 		brands: { default_brand_id: 8001, require_brand_on_new_tickets: false },
 		limits: { attachment_size: 52_428_800 },
 		localization: { locale_ids: [1] },
-		ticket_form: { raw_ticket_forms_instructions: "Please choose your issue below", ticket_forms_instructions: "Please choose your issue below" },
+		ticket_form: {
+			raw_ticket_forms_instructions: "Please choose your issue below",
+			ticket_forms_instructions: "Please choose your issue below",
+		},
 		tickets: {
 			accepted_new_collaboration_tos: true,
 			agent_collision: true,
@@ -41,7 +53,13 @@ export function accountSettings(options: AccountSettingsOptions): AccountSetting
 			status_hold: true,
 			tagging: true,
 		},
-		user: { agent_created_welcome_emails: true, language_selection: true, multiple_organizations: false, tagging: true, time_zone_selection: true },
+		user: {
+			agent_created_welcome_emails: true,
+			language_selection: true,
+			multiple_organizations: false,
+			tagging: true,
+			time_zone_selection: true,
+		},
 	};
 }
 

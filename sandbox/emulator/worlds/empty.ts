@@ -13,7 +13,14 @@ export const emptyWorld: World = {
 	build() {
 		const w = createWorldBuilder(accountRecord({ ccsAndFollowers: true }), "2025-01-02T08:00:00Z");
 		w.addGroup(6001, "Support", true);
-		w.addUser({ id: 1001, name: "Ada Lindqvist", email: "admin@example.com", role: "admin", role_type: 4, default_group_id: 6001 });
+		w.addUser({
+			id: 1001,
+			name: "Ada Lindqvist",
+			email: "admin@example.com",
+			role: "admin",
+			role_type: 4,
+			default_group_id: 6001,
+		});
 		w.addUser({ id: 1002, name: "Sam Carter", email: "agent@example.com", role: "agent", default_group_id: 6001 });
 		w.addUser({ id: 1101, name: "Olivia Bennett", email: "olivia.bennett@example.org" });
 		addDefaultFields(w);

@@ -12,7 +12,7 @@ const built = new Map<string, Seed>();
 
 /** The world with this name, or undefined. */
 export function getWorld(name: string): World | undefined {
-	return WORLDS.find((w) => w.name === name);
+	return WORLDS.find(w => w.name === name);
 }
 
 /** Names and descriptions of every world. */

@@ -5,7 +5,15 @@
 import { SANDBOX_PASSWORD } from "../auth";
 import { createManualClock, isoSecond } from "../clock";
 import { createDb, emptySeed, findTicket, findUserByEmail, type Db, type Seed } from "../db";
-import type { AccountRecord, FieldOption, GroupRecord, TicketFieldRecord, TicketFormRecord, UserRecord, Via } from "../records";
+import type {
+	AccountRecord,
+	FieldOption,
+	GroupRecord,
+	TicketFieldRecord,
+	TicketFormRecord,
+	UserRecord,
+	Via,
+} from "../records";
 import type { ServiceContext } from "../serviceTypes";
 import { createTicket, updateTicket } from "../ticketService";
 import { uploadFile } from "../uploadService";
@@ -22,7 +30,8 @@ export interface World {
 export type UserSeed = Pick<UserRecord, "id" | "name" | "email"> & Partial<UserRecord>;
 
 /** A field for `addField`: everything but the boilerplate. */
-export type FieldSeed = Pick<TicketFieldRecord, "id" | "type" | "title"> & Partial<TicketFieldRecord> & { options?: Array<[value: string, name: string]> };
+export type FieldSeed = Pick<TicketFieldRecord, "id" | "type" | "title"> &
+	Partial<TicketFieldRecord> & { options?: Array<[value: string, name: string]> };
 
 /** The builder's verbs. Every failure is a bug in the world, so they throw. */
 export interface WorldBuilder {
@@ -68,16 +77,40 @@ export function createWorldBuilder(account: AccountRecord, startIso: string): Wo
 		},
 		addUser(seed) {
 			const user: UserRecord = {
-				role: "end-user", role_type: null, active: true, suspended: false, verified: true, shared: false, locale: "en-US", locale_id: 1,
-				time_zone: "Europe/London", organization_id: null, default_group_id: null, phone: null, notes: "", details: "", external_id: null,
-				tags: [], created_at: stamp(), updated_at: stamp(), ...seed,
+				role: "end-user",
+				role_type: null,
+				active: true,
+				suspended: false,
+				verified: true,
+				shared: false,
+				locale: "en-US",
+				locale_id: 1,
+				time_zone: "Europe/London",
+				organization_id: null,
+				default_group_id: null,
+				phone: null,
+				notes: "",
+				details: "",
+				external_id: null,
+				tags: [],
+				created_at: stamp(),
+				updated_at: stamp(),
+				...seed,
 			};
 			db.users.push(user);
 			db.account.passwords[String(user.id)] = SANDBOX_PASSWORD;
 			bump("user", user.id);
 		},
 		addGroup(id, name, isDefault = false) {
-			const group: GroupRecord = { id, name, description: `${name} team`, default: isDefault, deleted: false, created_at: stamp(), updated_at: stamp() };
+			const group: GroupRecord = {
+				id,
+				name,
+				description: `${name} team`,
+				default: isDefault,
+				deleted: false,
+				created_at: stamp(),
+				updated_at: stamp(),
+			};
 			db.groups.push(group);
 		},
 		addField({ options, ...seed }) {
@@ -86,9 +119,25 @@ export function createWorldBuilder(account: AccountRecord, startIso: string): Wo
 				return { id, name, raw_name: name, value, position, default: false };
 			});
 			const field: TicketFieldRecord = {
-				raw_title: seed.title, description: "", raw_description: "", agent_description: null, position: 9999, active: true, required: false,
-				required_in_portal: false, visible_in_portal: true, editable_in_portal: true, title_in_portal: seed.title, raw_title_in_portal: seed.title,
-				collapsed_for_agents: false, regexp_for_validation: null, tag: null, removable: true, agent_can_edit: true, created_at: stamp(), updated_at: stamp(),
+				raw_title: seed.title,
+				description: "",
+				raw_description: "",
+				agent_description: null,
+				position: 9999,
+				active: true,
+				required: false,
+				required_in_portal: false,
+				visible_in_portal: true,
+				editable_in_portal: true,
+				title_in_portal: seed.title,
+				raw_title_in_portal: seed.title,
+				collapsed_for_agents: false,
+				regexp_for_validation: null,
+				tag: null,
+				removable: true,
+				agent_can_edit: true,
+				created_at: stamp(),
+				updated_at: stamp(),
 				...seed,
 				...(custom_field_options ? { custom_field_options } : {}),
 			};
@@ -97,22 +146,50 @@ export function createWorldBuilder(account: AccountRecord, startIso: string): Wo
 		},
 		addForm(seed) {
 			db.ticketForms.push({
-				raw_name: seed.name, display_name: seed.name, raw_display_name: seed.name, active: true, default: false, position: db.ticketForms.length + 1,
-				end_user_visible: true, in_all_brands: true, restricted_brand_ids: [], agent_conditions: [], end_user_conditions: [], created_at: stamp(), updated_at: stamp(),
+				raw_name: seed.name,
+				display_name: seed.name,
+				raw_display_name: seed.name,
+				active: true,
+				default: false,
+				position: db.ticketForms.length + 1,
+				end_user_visible: true,
+				in_all_brands: true,
+				restricted_brand_ids: [],
+				agent_conditions: [],
+				end_user_conditions: [],
+				created_at: stamp(),
+				updated_at: stamp(),
 				...seed,
 			});
 		},
 		create(email, body) {
-			const result = createTicket(ctx, actor(email), body, { request: { userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15", ipAddress: "203.0.113.24" } });
+			const result = createTicket(ctx, actor(email), body, {
+				request: {
+					userAgent:
+						"Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15",
+					ipAddress: "203.0.113.24",
+				},
+			});
 			if (!result.ok) throw new Error(`[world] create failed: ${JSON.stringify(result.failure)}`);
 			return result.value.ticket.id;
 		},
 		update(email, id, body) {
-			const result = updateTicket(ctx, actor(email), id, body, { request: { userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36", ipAddress: "198.51.100.7" } });
+			const result = updateTicket(ctx, actor(email), id, body, {
+				request: {
+					userAgent:
+						"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36",
+					ipAddress: "198.51.100.7",
+				},
+			});
 			if (!result.ok) throw new Error(`[world] update of ${id} failed: ${JSON.stringify(result.failure)}`);
 		},
 		upload(email, fileName, contentType, bytes) {
-			const result = uploadFile(ctx, actor(email), { filename: fileName, token: undefined, contentType, bytes }, Number.MAX_SAFE_INTEGER);
+			const result = uploadFile(
+				ctx,
+				actor(email),
+				{ filename: fileName, token: undefined, contentType, bytes },
+				Number.MAX_SAFE_INTEGER,
+			);
 			if (!result.ok) throw new Error(`[world] upload failed: ${JSON.stringify(result.failure)}`);
 			return result.value.token;
 		},
@@ -121,9 +198,9 @@ export function createWorldBuilder(account: AccountRecord, startIso: string): Wo
 			if (!ticket) throw new Error(`[world] no ticket ${id}`);
 			const via: Via = { channel, source: { from, to: {}, rel: null } };
 			ticket.via = via;
-			const audit = db.audits.find((a) => a.ticket_id === id);
+			const audit = db.audits.find(a => a.ticket_id === id);
 			if (audit) audit.via = structuredClone(via);
-			const comment = db.comments.find((c) => c.ticket_id === id);
+			const comment = db.comments.find(c => c.ticket_id === id);
 			if (comment) comment.via = structuredClone(via);
 		},
 		seed: () => structuredClone(db),
