@@ -209,6 +209,19 @@ describe("createFollowUpModel on a ticket that is not closed", () => {
 	});
 });
 
+describe("createFollowUpModel when the ticket changes elsewhere", () => {
+	it("follows the source's status and its new follow-ups", async () => {
+		world = setupFollowUp({ ticketId: 6 });
+		const { model, emulator } = world;
+		await model.load();
+		expect(model.draft.value?.mode).toBe("linked");
+		emulator.controls.actAs({ ticketId: 6, as: "admin@example.com", changes: { status: "closed" } });
+		for (let i = 0; i < 50 && model.source.value?.status !== "closed"; i++) await new Promise(r => setTimeout(r, 2));
+		expect(model.source.value?.status).toBe("closed");
+		expect(model.draft.value?.mode).toBe("followUp");
+	});
+});
+
 describe("createFollowUpModel drafts", () => {
 	it("restores the draft after a reload of the panel", async () => {
 		const storage = createMemoryStorage();

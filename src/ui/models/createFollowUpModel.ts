@@ -14,6 +14,7 @@ import { createFollowUpDraft } from "../../domain/followUpDraft";
 import { parseFollowUpDraft } from "../../domain/followUpDraftParse";
 import { buildFollowUpPayload } from "../../domain/followUpPayload";
 import type { FollowUpMode, FollowUpSource, Id } from "../../domain/followUpTypes";
+import { followUpModeFor } from "../../domain/followUpTypes";
 import { attemptFor, type RandomBytes } from "../../domain/idempotencyKey";
 import type { JobOutcome, PollSchedule } from "../../domain/jobPolling";
 import type { DraftStore } from "./createDraftStore";
@@ -39,7 +40,7 @@ export interface FollowUpModelOptions {
 		| "deleteUpload"
 		| "listTicketFields"
 	>;
-	zaf: Pick<ZafPort, "invoke">;
+	zaf: Pick<ZafPort, "invoke" | "on">;
 	ticketId: Id;
 	/** This agent's drafts on this ticket (section `followUp`). */
 	drafts: DraftStore;
@@ -77,6 +78,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 	let idCounter = 0;
 	const newId = options.newId ?? (() => `f${now().toString(36)}-${(idCounter++).toString(36)}`);
 	let alive = true;
+	let unsubscribe: (() => void) | undefined;
 
 	const state = createFollowUpState({ now, uploadsInFlight: () => uploads.inFlight.value });
 	const { source, draft, phase, serverIssues } = state;
@@ -112,6 +114,18 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		const { ticket } = await api.getTicket(ticketId);
 		source.value = ticket;
 		return ticket;
+	}
+
+	/** Re-reads the source when the ticket changes elsewhere; an unopened draft follows its status. */
+	async function refreshSource(): Promise<void> {
+		try {
+			const s = await readSource();
+			const d = draft.value;
+			if (!state.open.value && d !== null && d.mode !== followUpModeFor(s.status))
+				draft.value = { ...d, mode: followUpModeFor(s.status) };
+		} catch (caught) {
+			ignoreApiError(caught);
+		}
 	}
 
 	const freshDraft = (s: FollowUpSource): FollowUpDraft => ({
@@ -242,6 +256,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 				s,
 				restored,
 			);
+			unsubscribe ??= options.zaf.on("ticket.updated", () => void refreshSource());
 			if (restored.pendingJob !== null) void watch(restored.pendingJob, restored.mode, now());
 		},
 
@@ -316,9 +331,10 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 			}
 		},
 
-		/** Stops polling and pending searches. */
+		/** Stops polling, pending searches and the `ticket.updated` subscription. */
 		dispose(): void {
 			alive = false;
+			unsubscribe?.();
 			requesterSearch.dispose();
 		},
 	};
