@@ -181,11 +181,18 @@ export const ticketRoutes: ApiRoute[] = [
 					idParam(c),
 					c.query.get("sort_order") === "desc" || c.query.get("sort") === "-created_at" ? "desc" : "asc",
 				),
-				cs =>
-					page(
+				cs => {
+					const body: Record<string, unknown> = page(
 						"comments",
 						cs.map(x => commentJson(c.rt.ctx.db, x, c.base)),
-					),
+					);
+					// `include=users` sideloads the comment authors (OAS ListTicketComments [V]).
+					if (includes(c).includes("users")) {
+						const authors = new Set(cs.map(x => x.author_id));
+						body.users = c.rt.ctx.db.users.filter(u => authors.has(u.id)).map(u => userJson(u, c.base));
+					}
+					return body;
+				},
 			),
 	},
 	{

@@ -135,6 +135,11 @@ describe("roles", () => {
 });
 
 describe("sideloading", () => {
+	it("adds comment authors to the comments list with include=users", async () => {
+		const res = await h.call("GET", "/api/v2/tickets/12/comments.json?include=users");
+		expect(res.json.users.map((u: { id: number }) => u.id)).toEqual([1005, 1103]);
+	});
+
 	it("adds the requester, assignee, CCs and followers with include=users", async () => {
 		const res = await h.call("GET", "/api/v2/tickets/1.json?include=users,groups");
 		expect(res.json.users.map((u: { id: number }) => u.id).sort()).toEqual([1002, 1003, 1101, 1102, 1103]);
