@@ -10,11 +10,13 @@
  *   happened), re-plan (a plan that is already satisfied answers `noop`), retry with backoff.
  *
  * It never writes a payload computed from a stale ticket, and never swallows an error it cannot
- * cure: those reject with the ApiError.
+ * cure: those reject with the ApiError. Sections of one ticket share a `TicketWriteLane`
+ * (`createTicketWriteLane.ts`), so their writes are serialised too and the panel has one status.
  */
 import { signal, type ReadonlySignal } from "@preact/signals";
 import { ApiError } from "../../api/errors";
 import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "../../domain/backoff";
+import type { TicketWriteLane } from "./createTicketWriteLane";
 
 /** What a plan decides for a snapshot of the ticket. */
 export type Plan<P, C = unknown> =
@@ -46,6 +48,12 @@ export interface TicketWriterOptions<S extends { updatedAt: string }, P> {
 	sleep?(ms: number): Promise<void>;
 	now?(): number;
 	random?(): number;
+	/**
+	 * The ticket's shared lane (one per ticket, from TicketSharedProvider): serialises writes across
+	 * sections, carries the panel's one status and the newest stamp seen. Without it this writer
+	 * serialises only its own saves.
+	 */
+	lane?: TicketWriteLane;
 }
 
 /** A serialising, conflict-rebasing writer for one ticket. */
@@ -61,22 +69,35 @@ export interface TicketWriter<S extends { updatedAt: string }, P> {
 
 /** Creates the writer. @example createTicketWriter({ load: () => api.getTicket(7), send: (p, stamp) => api.updateTicket(7, {...p, safe_update: true, updated_stamp: stamp}) }) */
 export function createTicketWriter<S extends { updatedAt: string }, P>(options: TicketWriterOptions<S, P>): TicketWriter<S, P> {
-	const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-	const now = options.now ?? Date.now;
+	const lane = options.lane;
+	const sleep = options.sleep ?? lane?.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+	const now = options.now ?? lane?.now ?? Date.now;
+	const random = options.random ?? lane?.random;
 	const snapshot = signal<S | undefined>(undefined);
 	const status = signal<WriterStatus>({ state: "idle" });
 	let queue: Promise<unknown> = Promise.resolve();
+	const setStatus = (next: WriterStatus) => {
+		status.value = next;
+		lane?.report(next);
+	};
+	const remember = (s: S) => {
+		snapshot.value = s;
+		lane?.noteStamp(s.updatedAt);
+	};
 
 	async function wait(ms: number, reason: "rate_limited" | "retry"): Promise<void> {
-		status.value = { state: "waiting", reason, until: now() + ms };
+		setStatus({ state: "waiting", reason, until: now() + ms });
 		await sleep(ms);
-		status.value = { state: "saving" };
+		setStatus({ state: "saving" });
 	}
 
 	async function run<C>(plan: (s: S, rebased: boolean) => Plan<P, C>): Promise<SaveOutcome<S, C>> {
-		let current = snapshot.value ?? (await options.load());
-		snapshot.value = current;
-		let rebased = false;
+		const known = snapshot.value;
+		// Another section's write moved the ticket on since our snapshot: re-read rather than earn a 409.
+		const stale = known !== undefined && lane?.isStale(known.updatedAt) === true;
+		let current = known === undefined || stale ? await options.load() : known;
+		remember(current);
+		let rebased = stale;
 		let conflicts = 0;
 		let failures = 0;
 		for (;;) {
@@ -85,7 +106,7 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(options: 
 			if (decision.kind === "ask") return { kind: "ask", snapshot: current, conflicts: decision.conflicts };
 			try {
 				const saved = await options.send(decision.payload, current.updatedAt);
-				snapshot.value = saved;
+				remember(saved);
 				return { kind: "saved", snapshot: saved, rebased };
 			} catch (err) {
 				if (!(err instanceof ApiError)) throw err;
@@ -95,12 +116,12 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(options: 
 					failures++;
 					const ctx = { kind: err.kind, attempt: failures, idempotent: true, retryAfterSeconds: err.retryAfterSeconds, maxAttempts: MAX_ATTEMPTS };
 					if (!shouldRetry(ctx)) throw err;
-					await wait(retryDelayMs(ctx, options.random), err.kind === "rate_limited" ? "rate_limited" : "retry");
+					await wait(retryDelayMs(ctx, random), err.kind === "rate_limited" ? "rate_limited" : "retry");
 					if (err.kind === "rate_limited") continue; // Zendesk did not process it: same payload, same stamp.
 				}
 				// The ticket changed, or the write may have happened: re-read and re-plan from fresh data.
 				current = await options.load();
-				snapshot.value = current;
+				remember(current);
 				rebased = true;
 			}
 		}
@@ -110,17 +131,19 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(options: 
 		snapshot,
 		status,
 		observe(s) {
-			snapshot.value = s;
+			remember(s);
 		},
 		save(plan) {
-			const result = queue.then(async () => {
-				status.value = { state: "saving" };
+			const task = async () => {
+				setStatus({ state: "saving" });
 				try {
 					return await run(plan);
 				} finally {
-					status.value = { state: "idle" };
+					setStatus({ state: "idle" });
 				}
-			});
+			};
+			if (lane) return lane.run(task);
+			const result = queue.then(task);
 			queue = result.catch(() => undefined);
 			return result;
 		},
