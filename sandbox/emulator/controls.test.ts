@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { basicTokenHeader } from "./auth";
 import { setupEmulator, type EmulatorHarness } from "./testSupport";
 import type { EmulatorChange } from "./types";
 
@@ -114,6 +115,16 @@ describe("settings, state and request log", () => {
 		]);
 		await sandbox("DELETE", "requests");
 		expect(h.emulator.controls.requests()).toEqual([]);
+	});
+
+	it("tells the host's own reads (x-sandbox-client: host) from the app's requests in the log", async () => {
+		await h.emulator.handle({
+			method: "GET",
+			url: "/api/v2/tickets/1.json",
+			headers: { authorization: basicTokenHeader("agent@example.com"), "X-Sandbox-Client": "host" },
+		});
+		await h.call("GET", "/api/v2/tickets/1.json", undefined, { as: "agent@example.com" });
+		expect(h.emulator.controls.requests().map(e => e.client)).toEqual(["host", "app"]);
 	});
 
 	it("answers sandbox routes with CORS headers", async () => {

@@ -15,6 +15,12 @@ export interface RequestLogEntry {
 	status: number;
 	/** True when an injected fault answered (or cut) it. */
 	fault: boolean;
+	/**
+	 * Who sent it, from the `x-sandbox-client` header: `"host"` for the workspace page's and the
+	 * in-process fake client's own reads, `"app"` (no header) for everything else, i.e. the app's
+	 * relayed requests and plain API clients. The benchmark counts only `"app"`.
+	 */
+	client: string;
 	durationMs: number;
 }
 

@@ -103,6 +103,7 @@ export function createRequestHandler(rt: Runtime): (request: EmulatorRequest) =>
 					userId: actorId,
 					status: response.dropped ? 0 : response.status,
 					fault: faulted,
+					client: headers["x-sandbox-client"] ?? "app",
 					durationMs: Date.now() - started,
 				},
 				++rt.logSeq,
