@@ -4,14 +4,15 @@
  * panel by `<TicketSharedProvider>` around the sections; `useSharedMetadata()` lets the People and
  * Follow-up sections attach metadata without knowing how it is edited.
  */
-import { effect } from "@preact/signals";
+import { effect, untracked } from "@preact/signals";
 import { createContext, type ComponentChildren } from "preact";
 import { useContext, useEffect, useMemo } from "preact/hooks";
-import { useApi, useEnv } from "./context";
+import { useApi, useEnv, useZaf } from "./context";
 import { createAuditsModel, type AuditsModel } from "./models/createAuditsModel";
 import { createDraftStore, type StorageLike } from "./models/createDraftStore";
 import { createFieldDefinitionsCache, type FieldDefinitionsCache } from "./models/createFieldDefinitionsCache";
 import { createMetadataModel, type MetadataModel } from "./models/createMetadataModel";
+import { createTicketWriteLane, type TicketWriteLane, type TicketWriteLaneOptions } from "./models/createTicketWriteLane";
 
 /** The shared per-ticket services. */
 export interface TicketShared {
@@ -20,6 +21,8 @@ export interface TicketShared {
 	audits: AuditsModel;
 	/** Local storage for drafts (undefined when the browser refuses it). */
 	storage: StorageLike | undefined;
+	/** The ticket's one write lane: every section's ticket writer runs on it (serialised, one status). */
+	lane: TicketWriteLane;
 }
 
 export const TicketSharedCtx = createContext<TicketShared | null>(null);
@@ -29,6 +32,11 @@ export function useTicketShared(): TicketShared {
 	const value = useContext(TicketSharedCtx);
 	if (value === null) throw new Error("useTicketShared must be used within <TicketSharedProvider>");
 	return value;
+}
+
+/** The ticket's write lane, or `undefined` outside the provider (a section then serialises only its own writes). */
+export function useTicketWriteLane(): TicketWriteLane | undefined {
+	return useContext(TicketSharedCtx)?.lane;
 }
 
 /** The shared metadata model, or `null` outside the provider (so a section can work without it). */
@@ -41,12 +49,15 @@ export interface TicketSharedProviderProps {
 	/** Injected in tests; defaults to the browser's localStorage / sessionStorage when usable. */
 	storage?: StorageLike;
 	sessionStorage?: StorageLike;
+	/** Timing of the write lane (tests); defaults to real timers. */
+	laneOptions?: TicketWriteLaneOptions;
 }
 
 /** Builds the shared services for the open ticket and agent. Renders its children unchanged. */
-export function TicketSharedProvider({ children, storage, sessionStorage }: TicketSharedProviderProps) {
+export function TicketSharedProvider({ children, storage, sessionStorage, laneOptions }: TicketSharedProviderProps) {
 	const env = useEnv();
 	const api = useApi();
+	const zaf = useZaf();
 	const shared = useMemo<TicketShared>(() => {
 		const local = storage ?? browserStorage("localStorage");
 		const fieldDefinitions = createFieldDefinitionsCache({
@@ -63,13 +74,21 @@ export function TicketSharedProvider({ children, storage, sessionStorage }: Tick
 			fieldDefinitions,
 			audits: createAuditsModel({ api, ticketId: env.ticketId ?? 0, definitions: fieldDefinitions }),
 			storage: local,
+			lane: createTicketWriteLane(laneOptions),
 		};
 	}, [api, env.ticketId, env.currentUser.id]);
+	// An open audit history follows changes made elsewhere (another agent, the agent's own Submit).
+	useEffect(() => {
+		const reload = () => void shared.audits.reload();
+		const stops = [zaf.on("ticket.updated", reload), zaf.on("ticket.submit.done", reload)];
+		return () => stops.forEach(stop => stop());
+	}, [shared, zaf]);
 	// Whenever metadata lands on an audit (whichever section saved), refresh an open history.
 	useEffect(
 		() =>
 			effect(() => {
-				if (shared.metadata.status.value.kind === "attached") void shared.audits.reload();
+				// Only the status is a dependency: reload() reads and writes the history's own signals.
+				if (shared.metadata.status.value.kind === "attached") untracked(() => void shared.audits.reload());
 			}),
 		[shared],
 	);

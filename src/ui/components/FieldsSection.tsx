@@ -48,6 +48,7 @@ export function FieldsSection() {
 						definitions: shared.fieldDefinitions,
 						metadata: shared.metadata,
 						coerce: { decimalComma: usesDecimalComma(locale) },
+						lane: shared.lane,
 					}),
 		[api, zaf, ticketId, env.currentUser.id, shared],
 	);

@@ -10,6 +10,7 @@ import type { PeopleList, PeopleMode } from "../../domain/peopleTypes";
 import { useApi, useEnv, useT, useZaf } from "../context";
 import { createDraftStore, type StorageLike } from "../models/createDraftStore";
 import { createPeopleModel, type PeopleModel } from "../models/createPeopleModel";
+import { useTicketWriteLane } from "../ticketShared";
 import { ErrorNotice } from "./ErrorNotice";
 import { PeopleNotices, WriterWait } from "./PeopleNotices";
 import { PersonChip } from "./PersonChip";
@@ -34,6 +35,7 @@ export function PeopleSection() {
 	const zaf = useZaf();
 	const t = useT();
 	const ticketId = env.ticketId;
+	const lane = useTicketWriteLane();
 	const model = useMemo(
 		() =>
 			ticketId === null
@@ -43,8 +45,9 @@ export function PeopleSection() {
 						zaf,
 						ticketId,
 						drafts: createDraftStore(browserStorage(), env.currentUser.id, ticketId),
+						...(lane ? { lane } : {}),
 					}),
-		[api, zaf, ticketId, env.currentUser.id],
+		[api, zaf, ticketId, env.currentUser.id, lane],
 	);
 	useEffect(() => {
 		if (model === null) return;

@@ -34,6 +34,7 @@ import type { DraftStore } from "./createDraftStore";
 import type { FieldDefinitions, FieldDefinitionsCache } from "./createFieldDefinitionsCache";
 import type { MetadataModel } from "./createMetadataModel";
 import { createTicketWriter, type WriterStatus } from "./createTicketWriter";
+import type { TicketWriteLane } from "./createTicketWriteLane";
 
 /** The draft-store section the field drafts live in. */
 export const FIELDS_DRAFT_SECTION = "fields";
@@ -62,6 +63,8 @@ export interface FieldsModelOptions {
 	metadata: MetadataModel;
 	/** Locale parsing choices (`decimalComma` for de/fr). */
 	coerce?: CoerceOptions;
+	/** The ticket's shared write lane (serialises writes with the other sections). */
+	lane?: TicketWriteLane;
 }
 
 export interface FieldsModel {
@@ -120,6 +123,7 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 			});
 			return { ...toSnapshot(ticket), audit: audit ? { id: audit.id } : null };
 		},
+		...(options.lane ? { lane: options.lane } : {}),
 	});
 
 	const fields = computed(() => definitions.value?.fields ?? []);
@@ -182,9 +186,19 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		}
 	}
 
-	const unsubscribe = options.zaf.on("ticket.updated", () => {
-		if (!saving.value) void refresh();
-	});
+	// A change that lands while we save is picked up once the save is over (the panel never stays stale).
+	let refreshAfterSave = false;
+	const onChangedElsewhere = () => {
+		if (saving.value) refreshAfterSave = true;
+		else void refresh();
+	};
+	const stopUpdated = options.zaf.on("ticket.updated", onChangedElsewhere);
+	// The agent's own Submit changes the ticket too (and Zendesk sends no ticket.updated for it).
+	const stopSubmitDone = options.zaf.on("ticket.submit.done", onChangedElsewhere);
+	const unsubscribe = () => {
+		stopUpdated();
+		stopSubmitDone();
+	};
 
 	async function save(): Promise<FieldsSaveResult> {
 		const defs = definitions.value;
@@ -267,6 +281,10 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 			return finish(mapped.length > 0 ? "invalid" : "failed");
 		} finally {
 			saving.value = false;
+			if (refreshAfterSave) {
+				refreshAfterSave = false;
+				void refresh();
+			}
 		}
 	}
 

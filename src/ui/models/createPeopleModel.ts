@@ -28,6 +28,7 @@ import type { ZafPort } from "../../zaf/port";
 import type { DraftStore } from "./createDraftStore";
 import { createRequesterSearch, type RequesterSearch } from "./createRequesterSearch";
 import { createTicketWriter, type WriterStatus } from "./createTicketWriter";
+import type { TicketWriteLane } from "./createTicketWriteLane";
 import { peopleAfterWrite, readPeople, type PeopleApi } from "./peopleSnapshot";
 import { createPeopleSavePlan, type PeoplePayload } from "./peopleSavePlan";
 import { toPeopleUpdateInput } from "./peopleUpdateInput";
@@ -44,6 +45,8 @@ export interface PeopleModelOptions {
 	drafts: DraftStore;
 	/** Debounce of the pickers' search (default: the shared search's). */
 	searchDebounceMs?: number;
+	/** The ticket's shared write lane (serialises writes with the other sections). */
+	lane?: TicketWriteLane;
 }
 
 /** Where loading is. */
@@ -122,6 +125,7 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 			const { ticket } = await api.updateTicket(ticketId, toPeopleUpdateInput(payload.patch, stamp));
 			return peopleAfterWrite(api, ticket, payload.base, stagedUsers({ changes: payload.changes }));
 		},
+		...(options.lane ? { lane: options.lane } : {}),
 	});
 
 	const summary = computed(() => (current.value ? summarizePeople(current.value, staged.value) : undefined));
@@ -142,9 +146,15 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 		else drafts.save(PEOPLE_DRAFT_SECTION, value);
 	});
 
-	const stopListening = options.zaf.on("ticket.updated", () => {
-		void refresh();
-	});
+	// A change that lands while we apply is picked up once the apply is over (the panel never stays stale).
+	let refreshAfterApply = false;
+	const onChangedElsewhere = () => {
+		if (applying.value) refreshAfterApply = true;
+		else void refresh();
+	};
+	const stopListening = options.zaf.on("ticket.updated", onChangedElsewhere);
+	// The agent's own Submit changes the ticket too (and Zendesk sends no ticket.updated for it).
+	const stopSubmitDone = options.zaf.on("ticket.submit.done", onChangedElsewhere);
 
 	function requireCurrent(): CurrentPeople {
 		const now = current.value;
@@ -238,6 +248,10 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 			notes.value = planner.notes;
 		} finally {
 			applying.value = false;
+			if (refreshAfterApply) {
+				refreshAfterApply = false;
+				void refresh();
+			}
 		}
 	}
 
@@ -293,6 +307,7 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 			searches.ccs.dispose();
 			searches.followers.dispose();
 			stopListening();
+			stopSubmitDone();
 			stopPersist();
 		},
 	};
