@@ -12,7 +12,11 @@ import { createAuditsModel, type AuditsModel } from "./models/createAuditsModel"
 import { createDraftStore, type StorageLike } from "./models/createDraftStore";
 import { createFieldDefinitionsCache, type FieldDefinitionsCache } from "./models/createFieldDefinitionsCache";
 import { createMetadataModel, type MetadataModel } from "./models/createMetadataModel";
-import { createTicketWriteLane, type TicketWriteLane, type TicketWriteLaneOptions } from "./models/createTicketWriteLane";
+import {
+	createTicketWriteLane,
+	type TicketWriteLane,
+	type TicketWriteLaneOptions,
+} from "./models/createTicketWriteLane";
 
 /** The shared per-ticket services. */
 export interface TicketShared {
