@@ -28,6 +28,7 @@ export type CreateTicketResult =
 	| ({ kind: "created"; replayed: boolean } & TicketWriteResult)
 	| { kind: "queued"; ticketId: Id | null; jobStatus: JobStatus };
 
+/** Options of `createTicket`. */
 export interface CreateTicketOptions {
 	/** `POST /api/v2/tickets?async=true`: 202 with a job (§4.3). */
 	async?: boolean;

@@ -9,7 +9,9 @@ export type Id = number;
 
 /** Ticket status categories. */
 export type TicketStatus = "new" | "open" | "pending" | "hold" | "solved" | "closed";
+/** Ticket priorities (`null` on a ticket = not set). */
 export type TicketPriority = "urgent" | "high" | "normal" | "low";
+/** Ticket types (`null` on a ticket = not set). */
 export type TicketType = "problem" | "incident" | "question" | "task";
 /** A custom field value as Zendesk stores it: text, number, checkbox, tag, multiselect tags, or empty. */
 export type CustomFieldValue = string | number | boolean | string[] | null;
@@ -52,6 +54,7 @@ export interface Ticket {
 	updatedAt: string;
 }
 
+/** Zendesk user roles (custom agent roles are `agent` plus a `roleType`). */
 export type UserRole = "end-user" | "agent" | "admin";
 
 /** A user. Assignable to the people feature's `PersonUser`. */
@@ -200,6 +203,7 @@ export interface Upload {
 	attachments: Attachment[];
 }
 
+/** Job states; `failed` and `killed` are terminal failures, `completed` terminal success. */
 export type JobState = "queued" | "working" | "completed" | "failed" | "killed";
 
 /** One job result item (create: id+index; update: id+action+success; failure: error+details). */

@@ -20,6 +20,7 @@ export interface Translator {
 	has(key: string): boolean;
 }
 
+/** Options of `createTranslator`. */
 export interface TranslatorOptions {
 	/**
 	 * Throw on a missing key or placeholder (default: only under vitest, `NODE_ENV=test`). Otherwise

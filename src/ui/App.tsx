@@ -14,6 +14,7 @@ export const LOCATIONS: Record<string, ComponentType> = {
 	ticket_sidebar: ShellSidebar,
 };
 
+/** Props of `App`: the shell model `mount` created. */
 export interface AppProps {
 	shell: ShellModel;
 }

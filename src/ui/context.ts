@@ -9,8 +9,11 @@ import type { TranslateVars, Translator } from "../i18n/createTranslator";
 import type { ZafPort } from "../zaf/port";
 import type { AppEnv } from "./models/createShellModel";
 
+/** Provides the ZAF port (set by `mount`). */
 export const ZafCtx = createContext<ZafPort | null>(null);
+/** Provides the Zendesk API client (set by `mount`). */
 export const ApiCtx = createContext<ZendeskApi | null>(null);
+/** Provides the translator for the agent's locale (set by `mount`). */
 export const I18nCtx = createContext<Translator | null>(null);
 /** Provided by the shell once the environment is loaded (inside the ticket sidebar panel). */
 export const EnvCtx = createContext<AppEnv | null>(null);

@@ -13,6 +13,7 @@ import { ShellErrorBoundary } from "./components/ShellErrorBoundary";
 import { ApiCtx, I18nCtx, ZafCtx } from "./context";
 import { createShellModel, toCurrentUser } from "./models/createShellModel";
 
+/** What `mount` needs: a port and a container (and, in production, how to load locales). */
 export interface MountOptions {
 	zaf: ZafPort;
 	/** The element the app renders into; its height drives the iframe's. */

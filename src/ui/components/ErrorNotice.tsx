@@ -44,6 +44,7 @@ function firstDetail(error: ApiError): string | undefined {
 	return fromDetails ?? error.description;
 }
 
+/** Props of `ErrorNotice`: the error and the optional actions. */
 export interface ErrorNoticeProps {
 	error: ApiError;
 	onRetry?: () => void;

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from "preact";
 import { useId, useState } from "preact/hooks";
 
+/** Props of `Section`. */
 export interface SectionProps {
 	title: string;
 	/** Short status next to the title (e.g. a count). Plain text only. */

@@ -32,6 +32,7 @@ export interface AppEnv {
 export type ShellState =
 	{ status: "loading" } | { status: "ready"; env: AppEnv } | { status: "failed"; error: ApiError };
 
+/** The shell's state and its one action. */
 export interface ShellModel {
 	readonly state: ReadonlySignal<ShellState>;
 	/** (Re)loads the environment; safe to call again after a failure. Never rejects. */

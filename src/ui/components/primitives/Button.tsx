@@ -1,6 +1,7 @@
 /** A native button in Garden's look. `busy` disables it and announces progress; no other behaviour. */
 import type { ButtonHTMLAttributes, ComponentChildren } from "preact";
 
+/** Props of `Button`: native button attributes plus look and busy state. */
 export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "class" | "type"> {
 	/** `primary` (filled), `default` (outlined), `basic` (text only), `danger` (outlined red). */
 	variant?: "primary" | "default" | "basic" | "danger";

@@ -14,6 +14,7 @@ export interface FieldControlProps {
 	"aria-required"?: boolean;
 }
 
+/** Props of `Field`; `children` renders the control from the wiring props. */
 export interface FieldProps {
 	label: string;
 	hint?: string;

@@ -1,4 +1,5 @@
 /** A small loading indicator with a text label for screen readers (and sighted users when `showLabel`). */
+/** Props of `Spinner`. */
 export interface SpinnerProps {
 	label: string;
 	showLabel?: boolean;
