@@ -1,0 +1,170 @@
+/**
+ * Custom fields and audit metadata on the current ticket, end to end: the built app in the
+ * workspace over the real ZAF protocol, against the emulator. Asserts on the emulator's ticket,
+ * audits and request log, and on what the workspace page shows, not on the app's internals.
+ */
+import type { Frame } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useWorkspace } from "./harness";
+
+const ws = useWorkspace();
+
+/** Ticket 2 of the default world has every custom field type set (form "General support"). */
+const TICKET = 2;
+
+interface LoggedRequest {
+	method: string;
+	url: string;
+	status: number;
+}
+
+async function requests(): Promise<LoggedRequest[]> {
+	const answer = await ws.api<{ requests: LoggedRequest[] }>("GET", "/__sandbox/requests");
+	return answer.json.requests;
+}
+
+async function ticketPuts(id: number): Promise<LoggedRequest[]> {
+	return (await requests()).filter(
+		r => r.method === "PUT" && r.url.split("?")[0]?.replace(/\.json$/, "") === `/api/v2/tickets/${id}`,
+	);
+}
+
+async function clearRequests(): Promise<void> {
+	await ws.api("DELETE", "/__sandbox/requests");
+}
+
+async function openFields(id = TICKET): Promise<Frame> {
+	const app = await ws.openTicket(id);
+	await app.locator('[data-field-id="5101"]').waitFor();
+	return app;
+}
+
+/** The custom field values of a REST ticket, by id. */
+function values(ticket: Record<string, unknown>): Record<number, unknown> {
+	const list = ticket["custom_fields"] as Array<{ id: number; value: unknown }>;
+	return Object.fromEntries(list.map(entry => [entry.id, entry.value]));
+}
+
+async function addMetadata(app: Frame, key: string, value: string): Promise<void> {
+	await app.getByRole("button", { name: "Add metadata" }).click();
+	const rows = app.locator(".zd-metadata__row");
+	const index = await rows.count();
+	await app.getByLabel(`Key ${index}`).fill(key);
+	await app.getByLabel(`Value ${index}`).fill(value);
+}
+
+describe("custom fields and audit metadata", () => {
+	it("edits every field type and saves them in exactly one update", async () => {
+		const app = await openFields();
+		await clearRequests();
+		await app.getByLabel("Order number").fill("ORD-E2E-1");
+		await app.getByLabel("Steps to reproduce").fill("1. Open\n2. Crash");
+		await app.getByLabel("Seats affected").fill("42");
+		await app.getByLabel("Refund amount").fill("19.99");
+		await app.getByLabel("Purchase date").fill("2025-03-01");
+		await app.getByLabel("VIP customer").uncheck();
+		await app.getByLabel("Serial number").fill("AB-1234");
+		await app.getByLabel("Product").selectOption({ label: "Scanner X2" });
+		const platforms = app.getByRole("group", { name: "Affected platforms" });
+		await platforms.getByLabel("Windows").uncheck();
+		await platforms.getByLabel("Linux").check();
+		await app.getByLabel("Account manager").fill("1002");
+		await app.getByLabel(/Resolution code/).selectOption({ label: "Fixed" });
+		await app.getByText("11 unsaved").waitFor();
+		await app.getByRole("button", { name: "Save fields" }).click();
+		await app.getByText("Saved.").waitFor();
+
+		expect(await ticketPuts(TICKET)).toHaveLength(1);
+		expect(values(await ws.ticket(TICKET))).toMatchObject({
+			5101: "ORD-E2E-1",
+			5102: "1. Open\n2. Crash",
+			5103: "42",
+			5104: "19.99",
+			5105: "2025-03-01",
+			5106: false,
+			5107: "AB-1234",
+			5108: "scanner_x2",
+			5109: ["platform_macos", "platform_linux"],
+			5110: 1002,
+			5112: "resolved_fixed",
+		});
+		// The workspace shows what the agent would read, and the app has nothing left unsaved.
+		await expect.poll(() => ws.page.textContent("[data-testid=custom-field-5108]")).toContain("Scanner X2");
+		expect(await app.getByText("unsaved").count()).toBe(0);
+	});
+
+	it("attaches the metadata to the save's audit, shown in the workspace and in the app's history", async () => {
+		const app = await openFields();
+		await clearRequests();
+		await addMetadata(app, "reason", "customer call");
+		// The counter measures the exact JSON sent: the admin default {"source":"zcli-dev"} plus the row.
+		await app.getByText("46 / 1024 bytes").waitFor();
+		await app.getByLabel("Order number").fill("ORD-E2E-2");
+		await app.getByText("Your audit metadata will be saved with these changes.").waitFor();
+		await app.getByRole("button", { name: "Save fields" }).click();
+		await app.getByText(/Metadata saved on audit \d+\./).waitFor();
+		expect(await ticketPuts(TICKET)).toHaveLength(1);
+
+		const audits = (
+			await ws.api<{ audits: Array<{ metadata: { custom: Record<string, unknown> } }> }>(
+				"GET",
+				`/api/v2/tickets/${TICKET}/audits.json`,
+			)
+		).json.audits;
+		expect(audits.at(-1)?.metadata.custom).toEqual({ source: "zcli-dev", reason: "customer call" });
+		await expect
+			.poll(async () => (await ws.page.locator("[data-testid=audit-metadata]").allTextContents()).join(" "))
+			.toContain("customer call");
+
+		await app.getByRole("button", { name: "Show history" }).click();
+		const newest = app.locator(".zd-audit").first();
+		await newest.getByText("customer call").waitFor();
+		expect(await newest.textContent()).toContain("Order number: ORD-20250108-117 → ORD-E2E-2");
+	});
+
+	it("loads the audit history only when it is opened", async () => {
+		const app = await openFields();
+		const auditReads = async () => (await requests()).filter(r => r.url.includes("/audits")).length;
+		await app.getByRole("button", { name: "Save fields" }).waitFor();
+		const before = await auditReads();
+		await app.getByRole("button", { name: "Show history" }).click();
+		await app.locator(".zd-audit").first().waitFor();
+		expect(await auditReads()).toBe(before + 1);
+	});
+
+	it("refuses a metadata-only save with Zendesk's reason, sends nothing and keeps the metadata", async () => {
+		const app = await openFields();
+		await clearRequests();
+		await addMetadata(app, "note", "only metadata");
+		await app.getByRole("button", { name: "Save fields" }).click();
+		await app
+			.getByText(/metadata alone changes nothing/)
+			.first()
+			.waitFor();
+		expect(await ticketPuts(TICKET)).toHaveLength(0);
+		expect(await app.getByLabel("Value 1").inputValue()).toBe("only metadata");
+	});
+
+	it("shows integer and format errors on their fields, sends nothing and keeps the draft", async () => {
+		const app = await openFields();
+		await clearRequests();
+		await app.getByLabel("Seats affected").fill("twelve");
+		await app.getByLabel("Serial number").fill("ab-1");
+		await app.getByRole("button", { name: "Save fields" }).click();
+		const seats = app.locator('[data-field-id="5103"]');
+		const serial = app.locator('[data-field-id="5107"]');
+		await seats.getByText("“twelve” is not a whole number. Use digits only, e.g. 42.").waitFor();
+		await serial.getByText("“ab-1” does not have the format this field requires.").waitFor();
+		expect(await ticketPuts(TICKET)).toHaveLength(0);
+		expect(await app.getByLabel("Seats affected", { exact: true }).inputValue()).toBe("twelve");
+
+		expect(await app.getByLabel("Serial number", { exact: true }).inputValue()).toBe("ab-1");
+		// Fixing one field clears its message; the other stays until it is fixed too.
+		await app.getByLabel("Seats affected", { exact: true }).fill("12");
+		await app.getByLabel("Serial number", { exact: true }).fill("AB-1001");
+		await app.getByRole("button", { name: "Save fields" }).click();
+		await app.getByText("Saved.").waitFor();
+		expect(await ticketPuts(TICKET)).toHaveLength(1);
+		expect(values(await ws.ticket(TICKET))).toMatchObject({ 5103: "12", 5107: "AB-1001" });
+	});
+});
