@@ -2,8 +2,10 @@
  * The composition root: from a ZafPort to a running panel. Production (`main.tsx`), the sandbox
  * and component tests all call this with different ports, and nothing else differs.
  */
+import { signal } from "@preact/signals";
 import { render } from "preact";
 import { createZendeskApi } from "../api/client";
+import { withReadRetries, type ReadWait } from "../api/withReadRetries";
 import { loadBundles, type LocaleLoader } from "../i18n/bundles";
 import { createTranslator } from "../i18n/createTranslator";
 import type { ZafPort } from "../zaf/port";
@@ -12,6 +14,7 @@ import { startAutoResize } from "./autoResize";
 import { ShellErrorBoundary } from "./components/ShellErrorBoundary";
 import { ApiCtx, I18nCtx, ZafCtx } from "./context";
 import { createShellModel, toCurrentUser } from "./models/createShellModel";
+import { ReadWaitCtx } from "./readWait";
 
 /** What `mount` needs: a port and a container (and, in production, how to load locales). */
 export interface MountOptions {
@@ -37,18 +40,22 @@ export async function mount({ zaf, container, loadLocale }: MountOptions): Promi
 	);
 	const locale = currentUser?.locale ?? "en";
 	const translator = createTranslator(locale, await loadBundles(locale, loadLocale));
-	const api = createZendeskApi(zaf);
+	// Reads ride over 5xx/timeouts/429s (bounded); writes are retried only by the writer and the create runner.
+	const readWait = signal<ReadWait | null>(null);
+	const api = createZendeskApi(withReadRetries(zaf, { onWaitChange: wait => (readWait.value = wait) }));
 	const shell = createShellModel(zaf, { currentUser });
 	container.setAttribute("lang", locale);
 	render(
 		<ZafCtx.Provider value={zaf}>
 			<ApiCtx.Provider value={api}>
 				<I18nCtx.Provider value={translator}>
-					<ShellErrorBoundary name="app">
-						<main class="zd-app">
-							<App shell={shell} />
-						</main>
-					</ShellErrorBoundary>
+					<ReadWaitCtx.Provider value={readWait}>
+						<ShellErrorBoundary name="app">
+							<main class="zd-app">
+								<App shell={shell} />
+							</main>
+						</ShellErrorBoundary>
+					</ReadWaitCtx.Provider>
 				</I18nCtx.Provider>
 			</ApiCtx.Provider>
 		</ZafCtx.Provider>,

@@ -1,0 +1,157 @@
+// @vitest-environment happy-dom
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { signal } from "@preact/signals";
+import { render } from "preact";
+import { afterEach, describe, expect, it } from "vitest";
+import { createEmulator } from "../../../sandbox/emulator/createEmulator";
+import { createInProcessPort } from "../../../sandbox/inProcessPort";
+import { createZendeskApi } from "../../api/client";
+import type { ReadWait } from "../../api/withReadRetries";
+import { createTranslator, type Bundle } from "../../i18n/createTranslator";
+import { parseAppSettings } from "../../zaf/appSettings";
+import { ApiCtx, EnvCtx, I18nCtx, ZafCtx } from "../context";
+import { createMemoryStorage } from "../models/createDraftStore";
+import { ReadWaitCtx } from "../readWait";
+import { TicketSharedProvider } from "../ticketShared";
+import { FieldsSection } from "./FieldsSection";
+import { currentWait, secondsLeft, WriterStatus } from "./WriterStatus";
+
+const ROOT = join(import.meta.dirname, "..", "..", "..");
+const bundle = (locale: string) =>
+	JSON.parse(readFileSync(join(ROOT, "translations", `${locale}.json`), "utf8")) as Bundle;
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+	while (cleanups.length > 0) cleanups.pop()?.();
+	document.body.innerHTML = "";
+});
+
+/**
+ * The status line above the real Fields section, over the emulator. The lane's sleep is held by
+ * the test (`release()`), so a 429 wait lasts exactly as long as the test wants.
+ */
+async function setup(locale = "en") {
+	const emulator = createEmulator({ settings: { rateLimits: false } });
+	const { port, client } = createInProcessPort({ emulator, ticketId: 2 });
+	const api = createZendeskApi(port);
+	const user = emulator.db.users.find(u => u.email === "agent@example.com");
+	const env = {
+		location: "ticket_sidebar",
+		ticketId: 2,
+		settings: parseAppSettings({}),
+		currentUser: { id: user?.id ?? 0, name: user?.name ?? "", locale, role: "agent" },
+	};
+	const sleeping: Array<() => void> = [];
+	const release = () => sleeping.splice(0).forEach(wake => wake());
+	const laneOptions = {
+		sleep: () => new Promise<void>(resolve => sleeping.push(resolve)),
+		random: () => 0,
+	};
+	const readWait = signal<ReadWait | null>(null);
+	const translator = createTranslator(locale, { en: bundle("en"), [locale]: bundle(locale) });
+	const container = document.createElement("div");
+	document.body.append(container);
+	render(
+		<ZafCtx.Provider value={port}>
+			<ApiCtx.Provider value={api}>
+				<I18nCtx.Provider value={translator}>
+					<ReadWaitCtx.Provider value={readWait}>
+						<EnvCtx.Provider value={env}>
+							<TicketSharedProvider
+								storage={createMemoryStorage()}
+								sessionStorage={createMemoryStorage()}
+								laneOptions={laneOptions}
+							>
+								<WriterStatus />
+								<FieldsSection />
+							</TicketSharedProvider>
+						</EnvCtx.Provider>
+					</ReadWaitCtx.Provider>
+				</I18nCtx.Provider>
+			</ApiCtx.Provider>
+		</ZafCtx.Provider>,
+		container,
+	);
+	cleanups.push(() => {
+		release();
+		render(null, container);
+		client.close();
+		emulator.dispose();
+	});
+	await until(() => container.querySelector('[data-field-id="5101"] input') !== null, "the fields");
+	const status = () => container.querySelector<HTMLElement>('[data-testid="writer-status"]');
+	return { emulator, container, status, release, sleeping, readWait, t: translator.t };
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+	for (let i = 0; i < 400; i++) {
+		if (check()) return;
+		await new Promise(r => setTimeout(r, 5));
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
+function editOrderNumber(container: HTMLElement, value: string): void {
+	const input = container.querySelector<HTMLInputElement>('[data-field-id="5101"] input');
+	if (!input) throw new Error("no order number input");
+	input.value = value;
+	input.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+function saveButton(container: HTMLElement, text: string): HTMLButtonElement | undefined {
+	return [...container.querySelectorAll("button")].find(b => b.textContent?.trim() === text);
+}
+
+describe("WriterStatus", () => {
+	it("counts down a 429's Retry-After while a save waits, then clears and the save lands", async () => {
+		const { emulator, container, status, release, sleeping, t } = await setup();
+		expect(status()?.getAttribute("aria-live")).toBe("polite");
+		expect(status()?.textContent).toBe("");
+		emulator.controls.addFault({ method: "PUT", path: "/api/v2/tickets/2", status: 429, retryAfter: 30, times: 1 });
+		editOrderNumber(container, "ORD-429");
+		await until(() => saveButton(container, t("fields.save"))?.disabled === false, "the save button");
+		saveButton(container, t("fields.save"))?.click();
+		await until(() => sleeping.length === 1, "the writer to wait");
+		await until(() => status()?.dataset.reason === "rate_limited", "the countdown");
+		expect(status()?.getAttribute("role")).toBe("status");
+		expect(status()?.textContent).toContain(t("conflict.status.rateLimited", { seconds: 30 }));
+		expect(status()?.textContent).toContain(t("conflict.status.announceRateLimited", { seconds: 30 }));
+		release();
+		await until(() => status()?.textContent === "", "the line to clear");
+		await until(
+			() => emulator.db.tickets.find(x => x.id === 2)?.field_values["5101"] === "ORD-429",
+			"the saved value",
+		);
+	});
+
+	it("shows a read being retried when no write waits, in the agent's language", async () => {
+		const { status, readWait, t } = await setup("de");
+		readWait.value = { until: Date.now() + 4_000, reason: "retry" };
+		await until(() => status()?.dataset.reason === "retry", "the read wait");
+		expect(status()?.textContent).toContain(t("conflict.status.retrying", { seconds: 4 }));
+		expect(status()?.textContent).toContain("Neuer Versuch");
+		readWait.value = null;
+		await until(() => status()?.textContent === "", "the line to clear");
+	});
+});
+
+describe("currentWait", () => {
+	const read: ReadWait = { until: 5, reason: "retry" };
+	it.each([
+		["nothing waits", { state: "idle" } as const, null, null],
+		["only a read waits", { state: "saving" } as const, read, read],
+		["a write waits", { state: "waiting", reason: "rate_limited", until: 9 } as const, read, { until: 9, reason: "rate_limited" }],
+		["there is no lane", undefined, read, read],
+	])("shows the right wait when %s", (_name, lane, readWait, expected) => {
+		expect(currentWait(lane, readWait)).toEqual(expected);
+	});
+
+	it.each([
+		[10_000, 0, 10],
+		[10_001, 0, 11],
+		[0, 500, 0],
+	])("counts %i ms from %i as %i s", (until, now, seconds) => {
+		expect(secondsLeft(until, now)).toBe(seconds);
+	});
+});
