@@ -14,6 +14,8 @@ import { DEFAULT_SETTINGS } from "./settings";
 import type { EmulatorChange, EmulatorOptions, SandboxEmulator } from "./types";
 import { worldSeed } from "./worlds/index";
 
+export type { EmulatorOptions, SandboxEmulator } from "./types";
+
 /**
  * Creates an emulator loaded with a world. Does not open sockets (see `startEmulator`).
  * @example
