@@ -128,7 +128,8 @@ describe("the built bundle", () => {
 
 	beforeAll(async () => {
 		dir = mkdtempSync(join(tmpdir(), "zd-security-"));
-		const { buildApp } = (await import("../build.mjs")) as {
+		// build.mjs is plain JS without typings: import it by URL and state the part we use.
+		const { buildApp } = (await import(new URL("../build.mjs", import.meta.url).href)) as {
 			buildApp(o: { outdir: string; mapsdir: string }): Promise<{ metafile: { inputs: Record<string, unknown> } }>;
 		};
 		const built = await buildApp({ outdir: join(dir, "dist"), mapsdir: join(dir, "maps") });
