@@ -9,6 +9,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { basicTokenHeader } from "../sandbox/emulator/auth";
 import { createEmulator } from "../sandbox/emulator/createEmulator";
@@ -129,7 +130,7 @@ describe("the built bundle", () => {
 	beforeAll(async () => {
 		dir = mkdtempSync(join(tmpdir(), "zd-security-"));
 		// build.mjs is plain JS without typings: import it by URL and state the part we use.
-		const { buildApp } = (await import(new URL("../build.mjs", import.meta.url).href)) as {
+		const { buildApp } = (await import(pathToFileURL(join(ROOT, "build.mjs")).href)) as {
 			buildApp(o: { outdir: string; mapsdir: string }): Promise<{ metafile: { inputs: Record<string, unknown> } }>;
 		};
 		const built = await buildApp({ outdir: join(dir, "dist"), mapsdir: join(dir, "maps") });
