@@ -131,6 +131,8 @@ function changeText(
 		change.valueKind === "checkbox"
 			? t(text === "true" ? "audits.checked" : "audits.unchecked")
 			: text || t("audits.emptyValue");
+	if (change.valueKind === "text" && change.from === "") return t("audits.set", { field: name, to: change.to });
+	if (change.valueKind === "text" && change.to === "") return t("audits.cleared", { field: name, from: change.from });
 	return t("audits.change", { field: name, from: value(change.from), to: value(change.to) });
 }
 
