@@ -11,6 +11,8 @@ import { displayValue } from "../../domain/customFieldsValues";
 import type { ReadOnlyReason } from "../../domain/customFieldsAccess";
 import type { ShownField } from "../../domain/fieldOrder";
 import { useT } from "../context";
+import type { LookupModel } from "../models/createLookupModel";
+import { LookupExtras } from "./LookupExtras";
 import { Button } from "./primitives/Button";
 
 /** Why a field is read-only, per reason (total). */
@@ -32,6 +34,8 @@ export interface FieldInputProps {
 	notices: string[];
 	dirty: boolean;
 	disabled?: boolean;
+	/** Names and user search for lookup fields; without it a lookup is a plain id input. */
+	lookup?: LookupModel;
 	onChange(value: FieldDraftValue): void;
 	onBlur(): void;
 	onRevert(): void;
@@ -120,7 +124,7 @@ type Common = {
 	onBlur(): void;
 };
 
-function Control({ shown, value, onChange, common }: FieldInputProps & { common: Common }) {
+function Control({ shown, value, onChange, common, lookup }: FieldInputProps & { common: Common }) {
 	const t = useT();
 	const { field } = shown;
 	const text = typeof value === "string" ? value : "";
@@ -130,9 +134,25 @@ function Control({ shown, value, onChange, common }: FieldInputProps & { common:
 			return <textarea {...common} class="zd-textarea" rows={3} value={text} onInput={onInput} />;
 		case "date":
 			return <input {...common} type="date" class="zd-input" value={text} onInput={onInput} />;
+		case "lookup":
+			return (
+				<>
+					<input
+						{...common}
+						type="text"
+						class="zd-input"
+						inputMode="numeric"
+						autoComplete="off"
+						value={text}
+						onInput={onInput}
+					/>
+					{lookup ? (
+						<LookupExtras field={field} value={text} lookup={lookup} disabled={common.disabled} onPick={onChange} />
+					) : null}
+				</>
+			);
 		case "integer":
 		case "decimal":
-		case "lookup":
 			return (
 				<input
 					{...common}

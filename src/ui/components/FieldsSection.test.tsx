@@ -64,8 +64,12 @@ async function setup(options: { locale?: string; ticketId?: number; settings?: R
 	emulator.controls.clearRequests();
 	const puts = () => emulator.controls.requests().filter(r => r.method === "PUT");
 	const ticket = () => emulator.db.tickets.find(t => t.id === ticketId);
+	emulatorUserId = name => emulator.db.users.find(u => u.name === name)?.id ?? -1;
 	return { emulator, container, puts, ticket, t: translator.t };
 }
+
+/** Id of a user of the current test's world, by name. */
+let emulatorUserId: (name: string) => number = () => -1;
 
 async function until(check: () => boolean, what: string): Promise<void> {
 	for (let i = 0; i < 200; i++) {
@@ -198,5 +202,28 @@ describe("FieldsSection", () => {
 		const { container } = await setup({ locale: "de" });
 		expect(container.textContent).toContain("Felder speichern");
 		expect(fieldEl(container, 5112).textContent).toContain("(zum Lösen erforderlich)");
+	});
+});
+
+describe("lookup fields", () => {
+	it("shows who a user lookup points to and fills in the id of a searched user", async () => {
+		const { container, puts, ticket, t } = await setup();
+		await until(
+			() => fieldEl(container, 5110).textContent?.includes("Maria González") === true,
+			"the current user's name",
+		);
+		const search = fieldEl(container, 5110).querySelector<HTMLInputElement>('input[type="search"]') as HTMLInputElement;
+		expect(search.getAttribute("aria-label")).toBe("Search users for Account manager");
+		type(search, "Kenji");
+		await until(() => fieldEl(container, 5110).textContent?.includes("Kenji Watanabe") === true, "the search results");
+		[...fieldEl(container, 5110).querySelectorAll("li button")]
+			.find(b => b.textContent?.startsWith("Kenji Watanabe"))
+			?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+		const kenji = emulatorUserId("Kenji Watanabe");
+		await until(() => control(container, 5110).value === String(kenji), "the picked id");
+		button(container, t("fields.save")).click();
+		await until(() => container.textContent?.includes(t("fields.saved")) === true, "the save");
+		expect(puts()).toHaveLength(1);
+		expect(ticket()?.field_values["5110"]).toBe(kenji);
 	});
 });

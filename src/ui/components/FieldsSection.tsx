@@ -10,6 +10,7 @@ import type { Issue } from "../../domain/issues";
 import { useApi, useEnv, useI18n, useT, useZaf } from "../context";
 import { createDraftStore } from "../models/createDraftStore";
 import { createFieldsModel, type FieldsModel } from "../models/createFieldsModel";
+import { createLookupModel, type LookupModel } from "../models/createLookupModel";
 import type { MetadataModel } from "../models/createMetadataModel";
 import { useTicketShared } from "../ticketShared";
 import { ErrorNotice } from "./ErrorNotice";
@@ -52,18 +53,25 @@ export function FieldsSection() {
 					}),
 		[api, zaf, ticketId, env.currentUser.id, shared],
 	);
+	const lookup = useMemo(() => createLookupModel({ api }), [api]);
 	useEffect(() => {
 		if (model === null) return;
 		void model.load();
 		return () => model.dispose();
 	}, [model]);
+	useEffect(() => () => lookup.dispose(), [lookup]);
 	const count = model ? Object.keys(model.drafts.value).length : 0;
 	return (
 		<Section title={t("shell.sections.fields")} badge={count > 0 ? t("fields.unsavedCount", { count }) : undefined}>
 			{model === null ? (
 				<p class="zd-muted">{t("shell.noTicket")}</p>
 			) : (
-				<FieldsPanel model={model} metadata={shared.metadata} onSaved={() => void shared.audits.reload()} />
+				<FieldsPanel
+					model={model}
+					metadata={shared.metadata}
+					lookup={lookup}
+					onSaved={() => void shared.audits.reload()}
+				/>
 			)}
 		</Section>
 	);
@@ -72,11 +80,13 @@ export function FieldsSection() {
 export interface FieldsPanelProps {
 	model: FieldsModel;
 	metadata: MetadataModel;
+	/** Names and user search for lookup fields (optional). */
+	lookup?: LookupModel;
 	onSaved?(): void;
 }
 
 /** What the section shows for a model. Exported for component tests. */
-export function FieldsPanel({ model, metadata, onSaved }: FieldsPanelProps) {
+export function FieldsPanel({ model, metadata, lookup, onSaved }: FieldsPanelProps) {
 	const t = useT();
 	const state = model.state.value;
 	if (state === "loading") return <Spinner label={t("fields.loading")} showLabel />;
@@ -114,6 +124,7 @@ export function FieldsPanel({ model, metadata, onSaved }: FieldsPanelProps) {
 						notices={on(model.notices.value, key)}
 						dirty={String(item.field.id) in drafts}
 						disabled={saving}
+						{...(lookup ? { lookup } : {})}
 						onChange={value => model.edit(item.field.id, value)}
 						onBlur={() => model.touch(item.field.id)}
 						onRevert={() => model.revert(item.field.id)}
