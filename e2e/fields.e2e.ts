@@ -68,7 +68,7 @@ describe("custom fields and audit metadata", () => {
 		const platforms = app.getByRole("group", { name: "Affected platforms" });
 		await platforms.getByLabel("Windows").uncheck();
 		await platforms.getByLabel("Linux").check();
-		await app.getByLabel("Account manager").fill("1002");
+		await app.getByLabel("Account manager", { exact: true }).fill("1002");
 		await app.getByLabel(/Resolution code/).selectOption({ label: "Fixed" });
 		await app.getByText("11 unsaved").waitFor();
 		await app.getByRole("button", { name: "Save fields" }).click();
