@@ -9,10 +9,12 @@ import { useApi, useEnv, useT, useZaf } from "../context";
 import { TicketSharedCtx } from "../ticketShared";
 import { createDraftStore, type StorageLike } from "../models/createDraftStore";
 import { createFollowUpModel, type FollowUpModel } from "../models/createFollowUpModel";
+import { createSessionLocales } from "../models/createSessionLocales";
 import { fetchLocales } from "../models/followUpLocales";
 import { ErrorNotice } from "./ErrorNotice";
 import { FollowUpForm } from "./FollowUpForm";
 import { FollowUpLinks } from "./FollowUpLinks";
+import { browserSessionStorage } from "./PanelApiProvider";
 import { Button } from "./primitives/Button";
 import { Spinner } from "./primitives/Spinner";
 import { Section } from "./Section";
@@ -56,7 +58,8 @@ export function FollowUpSection() {
 						drafts: createDraftStore(sharedStorage ?? browserStorage(), env.currentUser.id, ticketId),
 						linkedNote: id => t("followUp.linkedNote", { id }),
 						defaultAsync: env.settings.asyncFollowUps,
-						listLocales: () => fetchLocales(zaf),
+						// Account configuration: once per browser session, not once per ticket.
+						listLocales: createSessionLocales(() => fetchLocales(zaf), browserSessionStorage()).get,
 					}),
 		[api, zaf, ticketId, env.currentUser.id],
 	);

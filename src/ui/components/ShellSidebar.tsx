@@ -1,12 +1,14 @@
 /**
  * The ticket_sidebar panel: the four feature sections, each behind its own error boundary so a
- * bug in one leaves the others usable.
+ * bug in one leaves the others usable. They share the ticket's services and the panel API (one
+ * ticket read for all of them; see createPanelApi).
  */
 import { useEnv, useT } from "../context";
 import { TicketSharedProvider } from "../ticketShared";
 import { FieldsSection } from "./FieldsSection";
 import { FollowUpSection } from "./FollowUpSection";
 import { MetadataSection } from "./MetadataSection";
+import { PanelApiProvider } from "./PanelApiProvider";
 import { PeopleSection } from "./PeopleSection";
 import { ShellErrorBoundary } from "./ShellErrorBoundary";
 
@@ -17,20 +19,22 @@ export function ShellSidebar() {
 	if (env.ticketId === null) return <p class="zd-muted">{t("shell.noTicket")}</p>;
 	return (
 		<TicketSharedProvider>
-			<div class="zd-sections">
-				<ShellErrorBoundary name="followUp">
-					<FollowUpSection />
-				</ShellErrorBoundary>
-				<ShellErrorBoundary name="people">
-					<PeopleSection />
-				</ShellErrorBoundary>
-				<ShellErrorBoundary name="fields">
-					<FieldsSection />
-				</ShellErrorBoundary>
-				<ShellErrorBoundary name="metadata">
-					<MetadataSection />
-				</ShellErrorBoundary>
-			</div>
+			<PanelApiProvider>
+				<div class="zd-sections">
+					<ShellErrorBoundary name="followUp">
+						<FollowUpSection />
+					</ShellErrorBoundary>
+					<ShellErrorBoundary name="people">
+						<PeopleSection />
+					</ShellErrorBoundary>
+					<ShellErrorBoundary name="fields">
+						<FieldsSection />
+					</ShellErrorBoundary>
+					<ShellErrorBoundary name="metadata">
+						<MetadataSection />
+					</ShellErrorBoundary>
+				</div>
+			</PanelApiProvider>
 		</TicketSharedProvider>
 	);
 }
