@@ -8,6 +8,7 @@ import { errorBody, respondEmpty, respondJson } from "./responses";
 import { answer, failureResponse, idParam, type ApiRoute, type RouteContext } from "./routeTypes";
 import { attachmentJson, fieldJson, formJson, groupJson, jobJson, uploadJson } from "./serializers";
 import { fail, isObject, isStaff, ok } from "./serviceTypes";
+import { findLocale, listLocales, localeJson } from "./localeCatalog";
 import { deleteUpload, uploadFile } from "./uploadService";
 
 function uploadRoute(c: RouteContext) {
@@ -49,6 +50,12 @@ function createFieldRoute(c: RouteContext) {
 		f => ({ ticket_field: fieldJson(f, c.base) }),
 		201,
 	);
+}
+
+/** `localization.locale_ids` from the account settings; English alone when unset. */
+function enabledLocaleIds(c: RouteContext): number[] {
+	const ids = (c.rt.ctx.db.account.settings.localization as { locale_ids?: unknown } | undefined)?.locale_ids;
+	return Array.isArray(ids) ? ids.filter((id): id is number => typeof id === "number") : [1];
 }
 
 const activeParam = (c: RouteContext) => (c.query.has("active") ? c.query.get("active") === "true" : undefined);
@@ -94,6 +101,20 @@ export const resourceRoutes: ApiRoute[] = [
 				previous_page: null,
 				count: gs.length,
 			})),
+	},
+	// "Allowed for: Anyone" [V OAS ListLocales, ShowLocaleById].
+	{
+		method: "GET",
+		pattern: "/api/v2/locales",
+		handler: c => respondJson(200, { locales: listLocales(enabledLocaleIds(c), c.base) }),
+	},
+	{
+		method: "GET",
+		pattern: "/api/v2/locales/:locale",
+		handler: c => {
+			const entry = findLocale(c.params.locale ?? "");
+			return entry ? respondJson(200, { locale: localeJson(entry, c.base) }) : failureResponse({ kind: "not_found" });
+		},
 	},
 	{ method: "POST", pattern: "/api/v2/uploads", handler: uploadRoute },
 	{ method: "DELETE", pattern: "/api/v2/uploads/:token", handler: deleteUploadRoute },

@@ -29,7 +29,7 @@ export function accountSettings(options: AccountSettingsOptions): AccountSetting
 		apps: { create_private: true, create_public: false, use: true },
 		brands: { default_brand_id: 8001, require_brand_on_new_tickets: false },
 		limits: { attachment_size: 52_428_800 },
-		localization: { locale_ids: [1] },
+		localization: { locale_ids: [1, 2, 8, 16] },
 		ticket_form: {
 			raw_ticket_forms_instructions: "Please choose your issue below",
 			ticket_forms_instructions: "Please choose your issue below",
