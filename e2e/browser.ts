@@ -43,8 +43,15 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
 	);
 }
 
-/** Launches headless Chromium with the project's flags. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Lets the cross-site app iframe use sessionStorage/localStorage. This Chromium blocks storage in
+ * third-party iframes by default; Chrome with default settings and the other browsers allow it
+ * (partitioned per top-level site), which is what the app's per-session caches rely on.
+ */
+export const ALLOW_THIRD_PARTY_STORAGE_ARG = "--disable-features=BlockThirdPartyCookies";
+
+/** Launches headless Chromium with the project's flags (plus `extraArgs`). */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
 	const { path } = await findChromium();
-	return chromium.launch({ executablePath: path, headless: true, args: CHROMIUM_ARGS });
+	return chromium.launch({ executablePath: path, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }

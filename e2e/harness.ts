@@ -21,7 +21,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Identity } from "../sandbox/workspace/page/identity";
 import { startSandbox, type Sandbox } from "../sandbox/workspace/startSandbox";
 import type { ProtocolLogEntry } from "../sandbox/workspace/zafHost";
-import { launchChromium } from "./browser";
+import { ALLOW_THIRD_PARTY_STORAGE_ARG, launchChromium } from "./browser";
 
 /** Where failure artifacts go (gitignored). */
 export const ARTIFACTS_DIR = fileURLToPath(new URL("./artifacts/", import.meta.url));
@@ -36,6 +36,8 @@ export interface WorkspaceOptions {
 	appDir?: string;
 	/** Reset the world before each test (default true). */
 	resetBeforeEach?: boolean;
+	/** Let the app iframe use storage (default false: this Chromium blocks it; see ALLOW_THIRD_PARTY_STORAGE_ARG). */
+	thirdPartyStorage?: boolean;
 }
 
 /** An answer of the emulator's REST API. */
@@ -97,7 +99,7 @@ export function useWorkspace(options: WorkspaceOptions = {}): Workspace {
 			...(options.world ? { world: options.world } : {}),
 			...(options.appDir ? { appDir: options.appDir } : {}),
 		});
-		browser = await launchChromium();
+		browser = await launchChromium(options.thirdPartyStorage ? [ALLOW_THIRD_PARTY_STORAGE_ARG] : []);
 		context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 		page = await context.newPage();
 		page.setDefaultTimeout(15_000);

@@ -20,20 +20,13 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, findChromium } from "../e2e/browser";
+import { ALLOW_THIRD_PARTY_STORAGE_ARG, CHROMIUM_ARGS, findChromium } from "../e2e/browser";
 import { REPO_ROOT, startSandbox, type Sandbox } from "../sandbox/workspace/startSandbox";
 import { ACTIONS, type BenchAction } from "./bench/actions";
 import { formatReport, timingStats, type ActionCount, type BenchResult, type RequestCount } from "./bench/report";
 import { countByMethod, requestLabel, settledAppRequests, type LoggedRequest } from "./bench/requests";
 import { featureBreakdown, measureAssets, totalGzip, type Metafile } from "./bench/sizes";
 import { panelProbeSource, readPanelTimings, type PanelTimings } from "./bench/timing";
-
-/**
- * Chromium (150) blocks storage in cross-site iframes by default; Chrome with default settings
- * and the other browsers allow it (partitioned per top-level site). The bench measures the
- * allowed case unless told otherwise, and the blocked one for the warm panel open.
- */
-const ALLOW_THIRD_PARTY_STORAGE = "--disable-features=BlockThirdPartyCookies";
 
 interface Options {
 	runs: number;
@@ -70,7 +63,9 @@ export function parseOptions(argv: readonly string[]): Options {
 }
 
 function usage(problem: string): never {
-	process.stderr.write(`[bench] ${problem}\nusage: npm run bench -- [--runs N] [--json] [--no-build] [--storage allowed|blocked]\n`);
+	process.stderr.write(
+		`[bench] ${problem}\nusage: npm run bench -- [--runs N] [--json] [--no-build] [--storage allowed|blocked]\n`,
+	);
 	process.exit(2);
 }
 
@@ -94,11 +89,14 @@ async function main(): Promise<void> {
 	progress("starting the sandbox and Chromium…");
 	const sandbox = await startSandbox({ port: 0 });
 	const { path } = await findChromium();
+	// This Chromium blocks storage in cross-site iframes by default; most agents' browsers allow it
+	// (partitioned). The bench measures the allowed case unless told otherwise, and the blocked one
+	// for the next-ticket panel open.
 	const launch = (storage: Options["storage"]) =>
 		chromium.launch({
 			executablePath: path,
 			headless: true,
-			args: storage === "allowed" ? [...CHROMIUM_ARGS, ALLOW_THIRD_PARTY_STORAGE] : CHROMIUM_ARGS,
+			args: storage === "allowed" ? [...CHROMIUM_ARGS, ALLOW_THIRD_PARTY_STORAGE_ARG] : CHROMIUM_ARGS,
 		});
 	const browser = await launch(options.storage);
 	try {
@@ -180,7 +178,11 @@ function createBench(sandbox: Sandbox, browser: Browser) {
 	}
 
 	/** Opens a ticket (`goto` for the first, in-page navigation after) and waits until the panel is interactive. */
-	async function open(page: Page, ticketId: number, how: "goto" | "navigate"): Promise<{ frame: Frame; timings: PanelTimings }> {
+	async function open(
+		page: Page,
+		ticketId: number,
+		how: "goto" | "navigate",
+	): Promise<{ frame: Frame; timings: PanelTimings }> {
 		if (how === "goto") await page.goto(`${sandbox.workspaceUrl}/tickets/${ticketId}`);
 		else await page.evaluate(path => window.__workspace?.navigate(path), `/tickets/${ticketId}`);
 		await page.waitForFunction(

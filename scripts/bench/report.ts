@@ -107,7 +107,9 @@ export function formatReport(result: BenchResult): string {
 			`(${sizes.withinBudget ? "within" : "OVER"} the ${kb(sizes.budget)} budget)`,
 	);
 	for (const file of sizes.otherAssets) {
-		lines.push(`  ${`${file.file} (fetched when needed)`.padEnd(28)} ${kb(file.raw).padStart(9)}  ${kb(file.gzip).padStart(8)} gzip`);
+		lines.push(
+			`  ${`${file.file} (fetched when needed)`.padEnd(28)} ${kb(file.raw).padStart(9)}  ${kb(file.gzip).padStart(8)} gzip`,
+		);
 	}
 	lines.push(
 		sizes.features.length > 0
@@ -115,7 +117,9 @@ export function formatReport(result: BenchResult): string {
 			: "  (JS by feature: only after a build, i.e. without --no-build)",
 	);
 	for (const share of sizes.features) {
-		lines.push(`    ${share.feature.padEnd(30)} ${kb(share.minified).padStart(9)}  ≈${kb(share.gzipEstimate).padStart(8)} gzip`);
+		lines.push(
+			`    ${share.feature.padEnd(30)} ${kb(share.minified).padStart(9)}  ≈${kb(share.gzipEstimate).padStart(8)} gzip`,
+		);
 	}
 	lines.push("");
 	lines.push("API requests (counted at the emulator; the app's only)");

@@ -40,7 +40,11 @@ export function countByMethod(entries: readonly LoggedRequest[]): Record<string,
  */
 export async function settledAppRequests(
 	read: () => readonly LoggedRequest[] | Promise<readonly LoggedRequest[]>,
-	{ quietMs = 600, minWaitMs = 0, timeoutMs = 15_000 }: { quietMs?: number; minWaitMs?: number; timeoutMs?: number } = {},
+	{
+		quietMs = 600,
+		minWaitMs = 0,
+		timeoutMs = 15_000,
+	}: { quietMs?: number; minWaitMs?: number; timeoutMs?: number } = {},
 ): Promise<LoggedRequest[]> {
 	const started = Date.now();
 	let last = -1;

@@ -37,7 +37,10 @@ export const FEATURE_RULES: ReadonlyArray<[feature: string, pattern: RegExp]> = 
 		/followUp|FollowUp|Requester|AttachmentList|JobProgress|jobPolling|idempotencyKey|domain\/attachments|api\/uploads/,
 	],
 	["people", /people|People|Person|NewCcForm|ccDiff|api\/users/],
-	["fields", /customFields|FieldInput|FieldsSection|fieldCoercion|fieldOrder|fieldReadBack|FieldDefinitions|FieldsModel|api\/fields/],
+	[
+		"fields",
+		/customFields|FieldInput|FieldsSection|fieldCoercion|fieldOrder|fieldReadBack|FieldDefinitions|FieldsModel|api\/fields/,
+	],
 	["metadata + audit history", /metadata|Metadata|[aA]udit|activity|Activity/],
 ];
 

@@ -1,0 +1,151 @@
+/**
+ * Request economy, end to end: the built app in the workspace, its API requests counted at the
+ * emulator's request log (the workspace page's own reads, marked `x-sandbox-client: host`, are
+ * left out). The iframe may use storage here, as in most agents' browsers, so the per-session
+ * caches are exercised; `npm run bench` also reports the storage-blocked case.
+ */
+import type { Frame } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { requestLabel, settledAppRequests, type LoggedRequest } from "../scripts/bench/requests";
+import { useWorkspace } from "./harness";
+
+const ws = useWorkspace({ thirdPartyStorage: true });
+
+/** The emulator's whole request log. */
+async function log(): Promise<LoggedRequest[]> {
+	return (await ws.api<{ requests: LoggedRequest[] }>("GET", "/__sandbox/requests")).json.requests;
+}
+
+async function clearLog(): Promise<void> {
+	await ws.api("DELETE", "/__sandbox/requests");
+}
+
+/** The app's requests once it has been quiet for a while, as `METHOD /path?query` labels. */
+async function settled(): Promise<string[]> {
+	return (await settledAppRequests(log)).map(requestLabel);
+}
+
+/** Opens a ticket and waits until the three ticket-backed sections have loaded. */
+async function openPanel(id: number): Promise<Frame> {
+	const app = await ws.openTicket(id);
+	for (const selector of [".zd-followup", ".zd-people", ".zd-fields"]) await app.locator(selector).waitFor();
+	return app;
+}
+
+/** Starts a fresh browser session for the app: its sessionStorage (the per-session caches) emptied. */
+async function freshSession(): Promise<void> {
+	const app = await openPanel(3);
+	await settled();
+	await app.evaluate(() => sessionStorage.clear());
+}
+
+/** What one panel open may ask for, each at most once: the ticket (users sideloaded) and the account's configuration. */
+const PANEL_OPEN = [
+	/^GET \/api\/v2\/tickets\/\d+\?include=users$/,
+	/^GET \/api\/v2\/account\/settings$/,
+	/^GET \/api\/v2\/ticket_fields$/,
+	/^GET \/api\/v2\/ticket_forms$/,
+	/^GET \/api\/v2\/locales$/,
+];
+
+describe("request economy", () => {
+	it("opens the first panel of a session with one ticket read and each account definition once, nothing per person or field", async () => {
+		await freshSession();
+		await clearLog();
+		await openPanel(2); // every custom field set, requester + assignee
+		const requests = await settled();
+		for (const request of requests)
+			expect(
+				PANEL_OPEN.some(allowed => allowed.test(request)),
+				request,
+			).toBe(true);
+		for (const allowed of PANEL_OPEN) expect(requests.filter(r => allowed.test(r)).length).toBeLessThanOrEqual(1);
+		expect(requests).toContain("GET /api/v2/tickets/2?include=users");
+		expect(requests.length).toBeLessThanOrEqual(PANEL_OPEN.length);
+	});
+
+	it("opens the next ticket with a single request: fields, forms, settings and locales come from the session cache", async () => {
+		await freshSession();
+		await openPanel(2);
+		await settled();
+		await clearLog();
+		await openPanel(1); // three CCs and followers: still no request per person
+		expect(await settled()).toEqual(["GET /api/v2/tickets/1?include=users"]);
+	});
+
+	it("applies people changes with exactly one PUT", async () => {
+		const app = await openPanel(1);
+		await settled();
+		await app.getByRole("combobox", { name: "Add an email CC" }).pressSequentially("Noah", { delay: 60 });
+		await app.getByRole("option", { name: /Noah Fischer/ }).click();
+		await app.getByRole("button", { name: "Remove Liam O'Connor" }).click();
+		await settled();
+		await clearLog();
+		await app.getByRole("button", { name: "Apply changes" }).click();
+		await app.locator(".zd-people").getByText("Saved.").waitFor();
+		expect(await settled()).toEqual(["PUT /api/v2/tickets/1"]);
+	});
+
+	it("searches once for a name typed key by key (debounced)", async () => {
+		const app = await openPanel(1);
+		await settled();
+		await clearLog();
+		await app.getByRole("combobox", { name: "Add an email CC" }).pressSequentially("Noah", { delay: 60 });
+		await app.getByRole("option", { name: /Noah Fischer/ }).waitFor();
+		expect(await settled()).toHaveLength(1);
+	});
+
+	it("saves fields with audit metadata in exactly one PUT, with no read-back", async () => {
+		const app = await openPanel(1);
+		await settled();
+		if ((await app.getByLabel("Key 1").count()) === 0) await app.getByRole("button", { name: "Add metadata" }).click();
+		await app.getByLabel("Key 1").fill("e2e_run");
+		await app.getByLabel("Value 1").fill("e2e");
+		await app.getByRole("textbox", { name: "Order number" }).fill("ORD-77");
+		await clearLog();
+		await app.getByRole("button", { name: "Save fields" }).click();
+		await app.locator(".zd-fields").getByText("Saved.").waitFor();
+		expect(await settled()).toEqual(["PUT /api/v2/tickets/1"]);
+		const ticket = await ws.ticket(1);
+		expect(ticket["custom_fields"]).toContainEqual({ id: 5101, value: "ORD-77" });
+	});
+
+	it("on a conflict re-reads the ticket once and sends the save again", async () => {
+		const app = await openPanel(1);
+		await settled();
+		await app.getByRole("textbox", { name: "Order number" }).fill("ORD-78");
+		await ws.api("POST", "/__sandbox/faults", {
+			body: {
+				method: "PUT",
+				path: "/api/v2/tickets/1",
+				status: 409,
+				times: 1,
+				body: {
+					error: "UpdateConflict",
+					description:
+						"Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again.",
+				},
+			},
+		});
+		await clearLog();
+		await app.getByRole("button", { name: "Save fields" }).click();
+		await app.locator(".zd-fields").getByText("Saved.").waitFor();
+		const requests = await settled();
+		expect(requests.filter(r => r.startsWith("PUT "))).toHaveLength(2);
+		expect(requests.filter(r => r.startsWith("GET "))).toEqual([
+			expect.stringMatching(/^GET \/api\/v2\/tickets\/1(\?include=users)?$/),
+		]);
+	});
+
+	it("loads the audit history only when it is opened", async () => {
+		const app = await openPanel(7);
+		const opening = await settled();
+		expect(opening.some(r => r.includes("/audits"))).toBe(false);
+		await clearLog();
+		await app.getByRole("button", { name: "Show history" }).click();
+		await app.locator(".zd-audit").first().waitFor();
+		const requests = await settled();
+		expect(requests[0]).toBe("GET /api/v2/tickets/7/audits");
+		expect(requests.length).toBeLessThanOrEqual(2); // + one show_many for authors not on the ticket
+	});
+});
