@@ -39,7 +39,8 @@ describe("createSessionValue", () => {
 		const first = loader();
 		await createSessionValue({ key: "k", load: first.load, isValid: isNumberList, storage, now: () => now }).get();
 		const second = loader([9]);
-		const next = () => createSessionValue({ key: "k", load: second.load, isValid: isNumberList, storage, now: () => now, ttlMs: 500 });
+		const next = () =>
+			createSessionValue({ key: "k", load: second.load, isValid: isNumberList, storage, now: () => now, ttlMs: 500 });
 		now += 400;
 		expect(await next().get()).toEqual([1, 2]);
 		now += 200;
@@ -51,9 +52,13 @@ describe("createSessionValue", () => {
 		const storage = createMemoryStorage();
 		storage.setItem("k", JSON.stringify({ at: 1_000, value: ["not", "numbers"] }));
 		const source = loader();
-		expect(await createSessionValue({ key: "k", load: source.load, isValid: isNumberList, storage, now: () => 1_000 }).get()).toEqual([1, 2]);
+		expect(
+			await createSessionValue({ key: "k", load: source.load, isValid: isNumberList, storage, now: () => 1_000 }).get(),
+		).toEqual([1, 2]);
 		storage.setItem("k", JSON.stringify({ at: 5_000, value: [7] }));
-		expect(await createSessionValue({ key: "k", load: source.load, isValid: isNumberList, storage, now: () => 1_000 }).get()).toEqual([1, 2]);
+		expect(
+			await createSessionValue({ key: "k", load: source.load, isValid: isNumberList, storage, now: () => 1_000 }).get(),
+		).toEqual([1, 2]);
 		expect(source.state.calls).toBe(2);
 	});
 
