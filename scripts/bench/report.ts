@@ -80,6 +80,8 @@ export function stat(values: ReadonlyArray<number | null>): Stat {
 /** Per-mark statistics over several panel loads. */
 export function timingStats(loads: readonly PanelTimings[]): Record<keyof PanelTimings, Stat> {
 	return {
+		scriptLoaded: stat(loads.map(l => l.scriptLoaded)),
+		appStart: stat(loads.map(l => l.appStart)),
 		shell: stat(loads.map(l => l.shell)),
 		firstRender: stat(loads.map(l => l.firstRender)),
 		interactive: stat(loads.map(l => l.interactive)),
@@ -136,12 +138,14 @@ export function formatReport(result: BenchResult): string {
 	lines.push(`Start-up, ms since the iframe's navigation started (median of ${result.runs}; min–max)`);
 	const timingRow = (label: string, s: Stat) =>
 		lines.push(
-			`  ${label.padEnd(40)} ${ms(s.median).padStart(8)}   (${ms(s.min)}–${ms(s.max)}${s.missing ? `, ${s.missing} missing` : ""})`,
+			`  ${label.padEnd(50)} ${ms(s.median).padStart(8)}   (${ms(s.min)}–${ms(s.max)}${s.missing ? `, ${s.missing} missing` : ""})`,
 		);
 	for (const [name, set] of [
 		["first ticket (cold session)", timings.cold],
 		["next ticket (warm session)", timings.warm],
 	] as const) {
+		timingRow(`${name}: main.js loaded`, set.scriptLoaded);
+		timingRow(`${name}: main.js run (init)`, set.appStart);
 		timingRow(`${name}: app shell`, set.shell);
 		timingRow(`${name}: first render`, set.firstRender);
 		timingRow(`${name}: interactive`, set.interactive);

@@ -3,7 +3,11 @@
  * runs in every frame before any page script) watches the app frame's DOM and stamps, in ms since
  * the iframe's navigation started (`performance.now()`, whose origin is that navigation):
  *
- * - `shell`: the app's root (`.zd-app`) is in the DOM: the SDK and main.js ran and `mount` rendered;
+ * - `scriptLoaded`: main.js has arrived (its resource timing's `responseEnd`);
+ * - `appStart`: main.js has been parsed and its top level has run: it calls `ZAFClient.init()`
+ *   (the probe wraps `init` when the SDK defines `ZAFClient`). `appStart - scriptLoaded` is the
+ *   cost of the bundle's size on the main thread, the part lazy chunks could shave;
+ * - `shell`: the app's root (`.zd-app`) is in the DOM: `mount` rendered (loading state);
  * - `firstRender`: the first paint with the ticket's data: one of the ticket-backed sections
  *   (follow-up, people, fields) shows its content instead of its spinner;
  * - `interactive`: all three show their content, and nothing in the panel is loading or busy
@@ -16,6 +20,8 @@ import type { Frame } from "playwright-core";
 
 /** The stamps of one panel load (null: not reached). */
 export interface PanelTimings {
+	scriptLoaded: number | null;
+	appStart: number | null;
 	shell: number | null;
 	firstRender: number | null;
 	interactive: number | null;
@@ -33,7 +39,23 @@ export function panelProbeSource(loadedSections: readonly string[] = LOADED_SECT
 	return `(() => {
 	if (!/\\/iframe\\.html$/.test(location.pathname)) return;
 	const sections = ${JSON.stringify(loadedSections)};
-	const marks = { shell: null, firstRender: null, interactive: null };
+	const marks = { scriptLoaded: null, appStart: null, shell: null, firstRender: null, interactive: null };
+	let sdk;
+	Object.defineProperty(window, "ZAFClient", {
+		configurable: true,
+		get: () => sdk,
+		set: value => {
+			sdk = value;
+			if (value && typeof value.init === "function" && !value.__benchWrapped) {
+				const init = value.init;
+				value.init = function (...args) {
+					if (marks.appStart === null) marks.appStart = performance.now();
+					return init.apply(this, args);
+				};
+				value.__benchWrapped = true;
+			}
+		},
+	});
 	const seen = { shell: false, firstRender: false, interactive: false };
 	window.__benchPanel = marks;
 	const stamp = name => {
@@ -48,6 +70,8 @@ export function panelProbeSource(loadedSections: readonly string[] = LOADED_SECT
 		if (!seen.firstRender && loaded > 0) stamp("firstRender");
 		const busy = root.querySelector(".zd-spinner, [aria-busy=true]") !== null;
 		if (!seen.interactive && loaded === sections.length && !busy) {
+			const script = performance.getEntriesByType("resource").find(entry => /\\/main\\.js(\\?|$)/.test(entry.name));
+			marks.scriptLoaded = script ? script.responseEnd : null;
 			stamp("interactive");
 			observer.disconnect();
 		}
