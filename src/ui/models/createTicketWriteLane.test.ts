@@ -71,7 +71,7 @@ describe("createTicketWriteLane", () => {
 		fields.observe(await ticket.read());
 		await people.save(addCc(2));
 		const outcome = await fields.save(setField("b"));
-		expect(outcome).toMatchObject({ kind: "saved", rebased: true });
+		expect(outcome).toMatchObject({ kind: "saved", rebased: false });
 		expect(ticket.state.conflicts).toBe(0);
 		expect(ticket.state.puts).toBe(2);
 	});

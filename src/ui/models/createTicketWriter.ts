@@ -94,14 +94,16 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(options: 
 	async function run<C>(plan: (s: S, rebased: boolean) => Plan<P, C>): Promise<SaveOutcome<S, C>> {
 		const known = snapshot.value;
 		// Another section's write moved the ticket on since our snapshot: re-read rather than earn a 409.
+		// Not a rebase: the plan sees a fresh ticket either way, and a section's budget of automatic
+		// rebases (people: one) is kept for real collisions with other agents.
 		const stale = known !== undefined && lane?.isStale(known.updatedAt) === true;
 		let current = known === undefined || stale ? await options.load() : known;
 		remember(current);
-		let rebased = stale;
+		let rebased = false;
 		let conflicts = 0;
 		let failures = 0;
+		let decision = plan(current, rebased);
 		for (;;) {
-			const decision = plan(current, rebased);
 			if (decision.kind === "noop") return { kind: "noop", snapshot: current, rebased };
 			if (decision.kind === "ask") return { kind: "ask", snapshot: current, conflicts: decision.conflicts };
 			try {
@@ -119,10 +121,15 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(options: 
 					await wait(retryDelayMs(ctx, random), err.kind === "rate_limited" ? "rate_limited" : "retry");
 					if (err.kind === "rate_limited") continue; // Zendesk did not process it: same payload, same stamp.
 				}
-				// The ticket changed, or the write may have happened: re-read and re-plan from fresh data.
-				current = await options.load();
-				remember(current);
+				// The ticket changed, or the write may have happened: re-read, and re-plan if it moved on.
+				const fresh = await options.load();
+				remember(fresh);
+				// The same stamp means the same ticket (e.g. a 503 that applied nothing): same decision,
+				// and no rebase counted against a plan's budget of automatic retries.
+				if (fresh.updatedAt === current.updatedAt) continue;
+				current = fresh;
 				rebased = true;
+				decision = plan(current, rebased);
 			}
 		}
 	}
