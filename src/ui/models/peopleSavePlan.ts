@@ -43,15 +43,15 @@ export function createPeopleSavePlan(intent: StagedPeople, base: CurrentPeople, 
 	let sent: PeoplePayload | null = null;
 	return {
 		plan(snapshot, rebased) {
-			let next = intent;
-			if (rebased) {
-				rebases++;
-				const result = rebasePeople(intent, base, snapshot);
-				notes = result.notes;
-				external = result.external;
-				next = result.staged;
-				if (result.ambiguous) return { kind: "ask", conflicts: next };
-			}
+			// The writer may hand a first attempt a snapshot newer than `base` (it keeps the newest ticket
+			// it has seen: another section's save, an earlier failed try), so the intent is always
+			// re-applied on it; only a collision (`rebased`) counts against the single automatic retry.
+			if (rebased) rebases++;
+			const result = rebasePeople(intent, base, snapshot);
+			notes = result.notes;
+			external = result.external;
+			const next = result.staged;
+			if (result.ambiguous) return { kind: "ask", conflicts: next };
 			const patch = diffPeople(snapshot, next);
 			if (isPatchEmpty(patch)) return { kind: "noop" };
 			// Retry once on our own; a second collision means the ticket is busy: let the agent look.
