@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { parseStressArgs } from "../stress";
+import { formatStressReport } from "./report";
+import { failed, runStress, seededRandom } from "./runStress";
+
+describe("npm run stress (small, fast configuration)", () => {
+	it("loses no update, duplicates no ticket and serialises writes across 32 fault-injected scenarios", async () => {
+		const report = await runStress({ scenarios: 32, seed: 8 });
+		expect(report.problems).toEqual([]);
+		expect(report.total).toMatchObject({
+			runs: 32,
+			lost: 0,
+			duplicates: 0,
+			unkeyedCreates: 0,
+			stale: 0,
+			crashed: 0,
+		});
+		expect(report.total.maxConcurrentWrites).toBe(1);
+		expect(failed(report)).toBe(false);
+		// The run really went through the hard paths, or it would prove nothing.
+		expect(report.total.faultsInjected).toBeGreaterThan(32);
+		expect(report.total.failuresAbsorbed).toBeGreaterThan(32);
+		expect(report.total.rebased).toBeGreaterThan(0);
+		expect(report.total.shown).toBeGreaterThan(0);
+		expect(report.total.agentRetried).toBeGreaterThan(0);
+		expect(report.total.reloaded).toBeGreaterThan(0);
+		expect(Object.values(report.byKind).every(totals => totals.runs === 8)).toBe(true);
+	}, 60_000);
+
+	it("prints one row per family, the total and the verdict", async () => {
+		const report = await runStress({ scenarios: 4, seed: 3 });
+		const text = formatStressReport(report);
+		expect(text).toMatch(/^scenario\s+runs\s+lost\s+dup\s+rebased\s+shown/);
+		for (const label of ["people (CCs, followers)", "custom fields", "follow-up create", "people + fields at once", "total"])
+			expect(text).toContain(label);
+		expect(text).toContain("lost updates: 0 (must be 0)   duplicate tickets: 0 (must be 0)");
+		expect(text).toMatch(/seed 3, [\d.]+ s — OK$/);
+	}, 30_000);
+});
+
+describe("stress helpers", () => {
+	it("replays the same variants from the same seed", () => {
+		const a = seededRandom(42);
+		const b = seededRandom(42);
+		const draws = Array.from({ length: 5 }, () => [a(), b()]);
+		expect(draws.every(([x, y]) => x === y && x !== undefined && x >= 0 && x < 1)).toBe(true);
+		expect(seededRandom(43)()).not.toBe(seededRandom(42)());
+	});
+
+	it.each([
+		[[], { scenarios: 200, seed: 1, verbose: false }],
+		[["--scenarios", "50", "--seed", "9", "--verbose"], { scenarios: 50, seed: 9, verbose: true }],
+		[["-n", "3", "--only", "fields,followUp"], { scenarios: 3, kinds: ["fields", "followUp"] }],
+	])("parses %j", (argv, expected) => {
+		expect(parseStressArgs(argv)).toMatchObject(expected);
+	});
+
+	it.each([[["--scenarios", "0"]], [["--only", "tags"]], [["--bogus"]], [["--seed"]]])("refuses %j", argv => {
+		expect(() => parseStressArgs(argv)).toThrow();
+	});
+});

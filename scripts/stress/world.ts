@@ -1,0 +1,196 @@
+/**
+ * One stress scenario's world: a fresh emulator (default world) behind the stress transport, the
+ * agent's in-process ZAF port with a short request timeout, the app's real API stack (read
+ * retries included) and the REAL models (people, fields, follow-up) sharing one write lane, as
+ * the panel builds them. Backoff and Retry-After waits are scaled down (a 60 s wait takes a few
+ * ms) so hundreds of scenarios run in seconds; everything else (timeouts, delays, ordering) is real.
+ */
+import { createEmulator } from "../../sandbox/emulator/createEmulator";
+import type { FaultSpec } from "../../sandbox/emulator/faults";
+import type { SandboxSettings } from "../../sandbox/emulator/settings";
+import { createInProcessPort } from "../../sandbox/inProcessPort";
+import { createZendeskApi } from "../../src/api/client";
+import { isApiError } from "../../src/api/errors";
+import { withReadRetries } from "../../src/api/withReadRetries";
+import type { PersonRef } from "../../src/domain/peopleTypes";
+import { createDraftStore, createMemoryStorage, type StorageLike } from "../../src/ui/models/createDraftStore";
+import { createFieldDefinitionsCache } from "../../src/ui/models/createFieldDefinitionsCache";
+import { createFieldsModel } from "../../src/ui/models/createFieldsModel";
+import { createFollowUpModel } from "../../src/ui/models/createFollowUpModel";
+import { createMetadataModel } from "../../src/ui/models/createMetadataModel";
+import { createPeopleModel } from "../../src/ui/models/createPeopleModel";
+import { createTicketWriteLane } from "../../src/ui/models/createTicketWriteLane";
+import type { ZafPort } from "../../src/zaf/port";
+import { createStressTransport } from "./transport";
+
+const TICKET_WRITE = /^\/api\/v2\/tickets(\/\d+)?(\.json)?$/;
+
+/** The agent the app runs as. */
+export const AGENT_EMAIL = "agent@example.com";
+
+/**
+ * Why 60 ms: far above an in-process answer (< 5 ms), so only injected delays time out; short
+ * enough that a timed-out request is still in flight while the app re-reads and decides.
+ */
+export const STRESS_TIMEOUT_MS = 60;
+
+export interface StressWorldOptions {
+	ticketId: number;
+	random: () => number;
+	settings?: Partial<SandboxSettings>;
+}
+
+/** Builds the world; call `dispose()` when the scenario is over. */
+export function createStressWorld(options: StressWorldOptions) {
+	const { ticketId, random } = options;
+	const emulator = createEmulator({ settings: { rateLimits: false, jobStepMs: 2, ...options.settings } });
+	const transport = createStressTransport(emulator);
+	const { port, client } = createInProcessPort({
+		emulator: transport,
+		ticketId,
+		userEmail: AGENT_EMAIL,
+		requestTimeoutMs: STRESS_TIMEOUT_MS,
+	});
+	/** Failed requests the app saw, by ApiError kind (409 UpdateConflict counted as "conflict"). */
+	const failures = new Map<string, number>();
+	let faultsInjected = 0;
+	// Ticket writes the app is waiting for (a timed-out request still on the wire no longer counts:
+	// the app has given up on it and decides from a re-read, not from its answer).
+	let writesPending = 0;
+	let maxConcurrentWrites = 0;
+	const counted: ZafPort = {
+		...port,
+		request<T>(request: Parameters<ZafPort["request"]>[0], portOptions?: Parameters<ZafPort["request"]>[1]) {
+			const write = request.type !== undefined && request.type !== "GET" && TICKET_WRITE.test(request.url.split("?")[0] ?? "");
+			if (write) maxConcurrentWrites = Math.max(maxConcurrentWrites, ++writesPending);
+			return port
+				.request<T>(request, portOptions)
+				.catch((caught: unknown) => {
+					if (isApiError(caught)) failures.set(caught.kind, (failures.get(caught.kind) ?? 0) + 1);
+					throw caught;
+				})
+				.finally(() => {
+					if (write) writesPending--;
+				});
+		},
+	};
+	// Scaled time: 1 s of backoff or Retry-After becomes 1 ms (at most 5 ms), on real timers.
+	const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, Math.min(5, Math.ceil(ms / 1000))));
+	const api = createZendeskApi(withReadRetries(counted, { sleep, random }));
+	const lane = createTicketWriteLane({ sleep, random });
+	const agentId = emulator.db.users.find(u => u.email === AGENT_EMAIL)?.id ?? 0;
+	const disposers: Array<() => void> = [];
+
+	const world = {
+		emulator,
+		transport,
+		port,
+		api,
+		lane,
+		failures,
+		get faultsInjected() {
+			return faultsInjected;
+		},
+		/** Most ticket writes the app was waiting for at once (one lane per ticket: must stay ≤ 1). */
+		get maxConcurrentWrites() {
+			return maxConcurrentWrites;
+		},
+		/** The ticket as Zendesk has it now. */
+		ticket(id = ticketId) {
+			const found = emulator.db.tickets.find(t => t.id === id);
+			if (!found) throw new Error(`[stress] ticket ${id} missing`);
+			return found;
+		},
+		/** A user of the world as the people feature refers to them. */
+		person(id: number): PersonRef {
+			const u = emulator.db.users.find(x => x.id === id);
+			if (!u) throw new Error(`[stress] user ${id} missing`);
+			return {
+				kind: "user",
+				user: {
+					id: u.id,
+					name: u.name,
+					email: u.email,
+					role: u.role,
+					roleType: u.role_type ?? null,
+					active: u.active,
+					suspended: u.suspended,
+				},
+			};
+		},
+		/** Another agent saves a change to the ticket (Zendesk's own rules; always a newer updated_at). */
+		otherAgent(changes: Record<string, unknown>): void {
+			const result = emulator.controls.actAs({ ticketId, changes });
+			if (!result.ok) throw new Error(`[stress] act-as refused: ${JSON.stringify(result.failure)}`);
+		},
+		addFault(spec: FaultSpec): void {
+			faultsInjected++;
+			emulator.controls.addFault(spec);
+		},
+		loseAnswer(method: string, path: RegExp): void {
+			faultsInjected++;
+			transport.loseAnswer({ method, path });
+		},
+		clearFaults(): void {
+			emulator.controls.clearFaults();
+			transport.clear();
+		},
+		/** A new storage-backed draft store: the same storage means "the panel was reloaded". */
+		drafts(storage: StorageLike) {
+			return createDraftStore(storage, agentId, ticketId);
+		},
+		newStorage: () => createMemoryStorage(),
+		people(storage: StorageLike) {
+			const model = createPeopleModel({
+				api,
+				zaf: port,
+				ticketId,
+				drafts: world.drafts(storage),
+				lane,
+				searchDebounceMs: 0,
+			});
+			disposers.push(() => model.dispose());
+			return model;
+		},
+		fields(storage: StorageLike) {
+			const drafts = world.drafts(storage);
+			const model = createFieldsModel({
+				api,
+				zaf: port,
+				ticketId,
+				drafts,
+				definitions: createFieldDefinitionsCache({ api }),
+				metadata: createMetadataModel({ drafts, defaultSetting: undefined }),
+				lane,
+			});
+			disposers.push(() => model.dispose());
+			return model;
+		},
+		followUp(storage: StorageLike) {
+			const model = createFollowUpModel({
+				api,
+				zaf: port,
+				ticketId,
+				drafts: world.drafts(storage),
+				linkedNote: id => `Continues #${id}.`,
+				sleep,
+				random,
+				searchDebounceMs: 0,
+			});
+			disposers.push(() => model.dispose());
+			return model;
+		},
+		/** Waits until every request (delayed ones too) has been answered. */
+		settled: () => transport.settled(),
+		async dispose() {
+			await transport.settled();
+			disposers.splice(0).forEach(dispose => dispose());
+			client.close();
+			emulator.dispose();
+		},
+	};
+	return world;
+}
+
+/** What `createStressWorld` returns. */
+export type StressWorld = ReturnType<typeof createStressWorld>;
