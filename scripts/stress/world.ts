@@ -1,8 +1,8 @@
 /**
  * One stress scenario's world: a fresh emulator (default world) behind the stress transport, the
  * agent's in-process ZAF port with a short request timeout, the app's real API stack (read
- * retries included) and the REAL models (people, fields, follow-up) sharing one write lane, as
- * the panel builds them. Backoff and Retry-After waits are scaled down (a 60 s wait takes a few
+ * retries, then the panel API's shared ticket reads) and the REAL models (people, fields,
+ * follow-up) sharing one write lane, as the panel builds them. Backoff and Retry-After waits are scaled down (a 60 s wait takes a few
  * ms) so hundreds of scenarios run in seconds; everything else (timeouts, delays, ordering) is real.
  */
 import { createEmulator } from "../../sandbox/emulator/createEmulator";
@@ -18,6 +18,7 @@ import { createFieldDefinitionsCache } from "../../src/ui/models/createFieldDefi
 import { createFieldsModel } from "../../src/ui/models/createFieldsModel";
 import { createFollowUpModel } from "../../src/ui/models/createFollowUpModel";
 import { createMetadataModel } from "../../src/ui/models/createMetadataModel";
+import { createPanelApi } from "../../src/ui/models/createPanelApi";
 import { createPeopleModel } from "../../src/ui/models/createPeopleModel";
 import { createTicketWriteLane } from "../../src/ui/models/createTicketWriteLane";
 import type { ZafPort } from "../../src/zaf/port";
@@ -76,7 +77,11 @@ export function createStressWorld(options: StressWorldOptions) {
 	};
 	// Scaled time: 1 s of backoff or Retry-After becomes 1 ms (at most 5 ms), on real timers.
 	const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, Math.min(5, Math.ceil(ms / 1000))));
-	const api = createZendeskApi(withReadRetries(counted, { sleep, random }));
+	const plain = createZendeskApi(withReadRetries(counted, { sleep, random }));
+	const definitions = createFieldDefinitionsCache({ api: plain });
+	// As PanelApiProvider does: built before the models, so its ticket.updated listener runs first.
+	const panel = createPanelApi({ api: plain, ticketId, zaf: port, definitions });
+	const api = panel.api;
 	const lane = createTicketWriteLane({ sleep, random });
 	const agentId = emulator.db.users.find(u => u.email === AGENT_EMAIL)?.id ?? 0;
 	const disposers: Array<() => void> = [];
@@ -159,7 +164,7 @@ export function createStressWorld(options: StressWorldOptions) {
 				zaf: port,
 				ticketId,
 				drafts,
-				definitions: createFieldDefinitionsCache({ api }),
+				definitions,
 				metadata: createMetadataModel({ drafts, defaultSetting: undefined }),
 				lane,
 			});
@@ -185,6 +190,7 @@ export function createStressWorld(options: StressWorldOptions) {
 		async dispose() {
 			await transport.settled();
 			disposers.splice(0).forEach(dispose => dispose());
+			panel.dispose();
 			client.close();
 			emulator.dispose();
 		},
