@@ -11,6 +11,7 @@ import { MetadataSection } from "./MetadataSection";
 import { PanelApiProvider } from "./PanelApiProvider";
 import { PeopleSection } from "./PeopleSection";
 import { ShellErrorBoundary } from "./ShellErrorBoundary";
+import { WriterStatus } from "./WriterStatus";
 
 /** The sidebar for one ticket. Shows a note instead when no ticket is open (e.g. a new ticket). */
 export function ShellSidebar() {
@@ -20,6 +21,8 @@ export function ShellSidebar() {
 	return (
 		<TicketSharedProvider>
 			<PanelApiProvider>
+				{/* One status line for automatic waits (429 countdown, retries) of every section. */}
+				<WriterStatus />
 				<div class="zd-sections">
 					<ShellErrorBoundary name="followUp">
 						<FollowUpSection />
