@@ -68,6 +68,9 @@ export interface FollowUpUploads {
 	restore(): void;
 }
 
+/** Failures after which an upload may or may not have reached Zendesk. */
+const UNCERTAIN: ReadonlySet<string> = new Set(["timeout", "network", "server"]);
+
 /** Creates the attachment manager for one draft. */
 export function createFollowUpUploads(deps: FollowUpUploadsDeps): FollowUpUploads {
 	const items = signal<FileItem[]>([]);
@@ -114,6 +117,9 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps): FollowUpUpload
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
 			if (caught.kind === "not_found" && token !== undefined) return expireAndRequeue(localId);
+			// Timed out or cut off under a token: the file may have landed, and sending it again under
+			// that token would attach it twice. Start a fresh token with every file (the old one expires unused).
+			if (UNCERTAIN.has(caught.kind) && token !== undefined) return expireAndRequeue(localId);
 			const code =
 				caught.kind === "too_large" ? "followUp.attachments.problemTooLarge" : "followUp.attachments.uploadFailed";
 			setItem(localId, {
