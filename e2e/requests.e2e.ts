@@ -39,13 +39,12 @@ async function freshSession(): Promise<void> {
 	await app.evaluate(() => sessionStorage.clear());
 }
 
-/** What one panel open may ask for, each at most once: the ticket (users sideloaded) and the account's configuration. */
+/** What one panel open may ask for, each at most once: the ticket (users sideloaded) and the account's configuration (not the locales: see below). */
 const PANEL_OPEN = [
 	/^GET \/api\/v2\/tickets\/\d+\?include=users$/,
 	/^GET \/api\/v2\/account\/settings$/,
 	/^GET \/api\/v2\/ticket_fields$/,
 	/^GET \/api\/v2\/ticket_forms$/,
-	/^GET \/api\/v2\/locales$/,
 ];
 
 describe("request economy", () => {
@@ -64,7 +63,7 @@ describe("request economy", () => {
 		expect(requests.length).toBeLessThanOrEqual(PANEL_OPEN.length);
 	});
 
-	it("opens the next ticket with a single request: fields, forms, settings and locales come from the session cache", async () => {
+	it("opens the next ticket with a single request: fields, forms and settings come from the session cache", async () => {
 		await freshSession();
 		await openPanel(2);
 		await settled();
@@ -135,6 +134,23 @@ describe("request economy", () => {
 		expect(requests.filter(r => r.startsWith("GET "))).toEqual([
 			expect.stringMatching(/^GET \/api\/v2\/tickets\/1(\?include=users)?$/),
 		]);
+	});
+
+	it("asks for the account's locales only when the agent chooses a new requester, once per session", async () => {
+		await freshSession();
+		const app = await openPanel(10);
+		expect((await settled()).some(r => r.includes("/locales"))).toBe(false);
+		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await clearLog();
+		await app.locator(".zd-followup__form").getByLabel("New requester").check();
+		expect(await settled()).toEqual(["GET /api/v2/locales"]);
+		await app.getByRole("button", { name: "Discard draft" }).click();
+		const next = await openPanel(8);
+		await clearLog();
+		await next.getByRole("button", { name: "Create follow-up" }).click();
+		await next.locator(".zd-followup__form").getByLabel("New requester").check();
+		expect(await settled()).toEqual([]);
+		await next.getByRole("button", { name: "Discard draft" }).click();
 	});
 
 	it("loads the audit history only when it is opened", async () => {

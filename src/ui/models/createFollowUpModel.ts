@@ -4,7 +4,7 @@
  * polling), and exposes everything the section renders as signals. Components call its actions
  * and never the API.
  */
-import { batch, type ReadonlySignal } from "@preact/signals";
+import { batch, effect, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../../api/client";
 import { isApiError, type ApiError } from "../../api/errors";
 import type { TicketField, User } from "../../api/types";
@@ -48,7 +48,7 @@ export interface FollowUpModelOptions {
 	linkedNote(sourceId: Id): string;
 	/** Default of "create in the background" (the installation's `asyncFollowUps` setting). */
 	defaultAsync?: boolean;
-	/** The account's languages; without it the language choice is hidden. */
+	/** The account's languages, asked for when the draft first has a new requester; without it the language choice is hidden. */
 	listLocales?(): Promise<FollowUpLocale[]>;
 	now?(): number;
 	sleep?(ms: number): Promise<void>;
@@ -78,6 +78,8 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 	let idCounter = 0;
 	const newId = options.newId ?? (() => `f${now().toString(36)}-${(idCounter++).toString(36)}`);
 	let alive = true;
+	let localesAsked = false;
+	let stopLocales: (() => void) | undefined;
 	let unsubscribe: (() => void) | undefined;
 
 	const state = createFollowUpState({ now, uploadsInFlight: () => uploads.inFlight.value });
@@ -251,11 +253,13 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 				state.loadState.value = "ready";
 				uploads.restore();
 			});
-			void loadFollowUpExtras(
-				{ api, state, ...(options.listLocales ? { listLocales: options.listLocales } : {}) },
-				s,
-				restored,
-			);
+			// Locales only matter for a new requester: asked for when the draft first needs them, not at panel open.
+			void loadFollowUpExtras({ api, state }, s, restored);
+			stopLocales ??= effect(() => {
+				if (draft.value?.requester.kind !== "new" || localesAsked || !options.listLocales) return;
+				localesAsked = true;
+				options.listLocales().then(list => void (state.locales.value = list), ignoreApiError);
+			});
 			unsubscribe ??= options.zaf.on("ticket.updated", () => void refreshSource());
 			if (restored.pendingJob !== null) void watch(restored.pendingJob, restored.mode, now());
 		},
@@ -335,6 +339,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		dispose(): void {
 			alive = false;
 			unsubscribe?.();
+			stopLocales?.();
 			requesterSearch.dispose();
 		},
 	};
