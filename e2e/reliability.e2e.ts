@@ -107,7 +107,8 @@ describe("reliability in the workspace", () => {
 				status: 409,
 				body: {
 					error: "UpdateConflict",
-					description: "Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again.",
+					description:
+						"Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again.",
 				},
 				times: 1,
 			},

@@ -37,9 +37,13 @@ export function parseStressArgs(argv: readonly string[]): CliOptions {
 		else if (arg === "--only") {
 			const kinds = value().split(",");
 			const unknown = kinds.filter(k => !(SCENARIO_KINDS as readonly string[]).includes(k));
-			if (unknown.length > 0) throw new Error(`unknown scenario kind(s): ${unknown.join(", ")} (${SCENARIO_KINDS.join(", ")})`);
+			if (unknown.length > 0)
+				throw new Error(`unknown scenario kind(s): ${unknown.join(", ")} (${SCENARIO_KINDS.join(", ")})`);
 			options.kinds = kinds as ScenarioKind[];
-		} else throw new Error(`unknown argument ${arg}\nusage: npm run stress -- [--scenarios N] [--seed S] [--only ${SCENARIO_KINDS.join(",")}] [--verbose]`);
+		} else
+			throw new Error(
+				`unknown argument ${arg}\nusage: npm run stress -- [--scenarios N] [--seed S] [--only ${SCENARIO_KINDS.join(",")}] [--verbose]`,
+			);
 	}
 	return options;
 }

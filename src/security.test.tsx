@@ -74,7 +74,11 @@ function dangerousMarkup(root: Element): string[] {
 	const found: string[] = [];
 	for (const element of root.querySelectorAll("*")) {
 		const tag = element.tagName.toLowerCase();
-		if (["script", "img", "iframe", "object", "embed", "svg", "math", "link", "style", "base", "form[action]"].includes(tag))
+		if (
+			["script", "img", "iframe", "object", "embed", "svg", "math", "link", "style", "base", "form[action]"].includes(
+				tag,
+			)
+		)
 			found.push(`<${tag}>`);
 		for (const attribute of element.getAttributeNames()) {
 			const value = element.getAttribute(attribute) ?? "";
@@ -99,7 +103,10 @@ describe("ticket and user data are rendered as text", () => {
 			emulator.dispose();
 		});
 		const text = () => container.textContent ?? "";
-		await until(() => text().includes(IMG) && container.querySelector('[data-field-id="5101"] input') !== null, "the people and fields");
+		await until(
+			() => text().includes(IMG) && container.querySelector('[data-field-id="5101"] input') !== null,
+			"the people and fields",
+		);
 		const history = [...container.querySelectorAll("button")].find(b => b.textContent?.trim() === "Show history");
 		if (!history) throw new Error("no history button");
 		history.click();
@@ -175,7 +182,9 @@ describe("the built bundle", () => {
 		expect(find(/\bBasic [A-Za-z0-9+/=]{8,}/)).toBeNull();
 		expect(find(/authorization/i)).toBeNull();
 		expect(find(/api_token|access_token|client_secret|Bearer /i)).toBeNull();
-		expect(inputs.filter(path => path.startsWith("sandbox/") || path.startsWith("e2e/") || /fakeZendesk/.test(path))).toEqual([]);
+		expect(
+			inputs.filter(path => path.startsWith("sandbox/") || path.startsWith("e2e/") || /fakeZendesk/.test(path)),
+		).toEqual([]);
 	});
 });
 
@@ -198,7 +207,9 @@ describe("the app's source", () => {
 	});
 
 	it("never renders markup from strings", () => {
-		expect(offending(/dangerouslySetInnerHTML|\.innerHTML\s*=|outerHTML|insertAdjacentHTML|document\.write/)).toEqual([]);
+		expect(offending(/dangerouslySetInnerHTML|\.innerHTML\s*=|outerHTML|insertAdjacentHTML|document\.write/)).toEqual(
+			[],
+		);
 	});
 
 	it("builds every href from data through safeLink", () => {

@@ -8,13 +8,7 @@ import { STRESS_TIMEOUT_MS, type StressWorld } from "./world";
 
 /** One kind of trouble on the way to Zendesk. */
 export type FaultKind =
-	| "updateConflict"
-	| "dbConflict"
-	| "rateLimited"
-	| "unavailable"
-	| "dropped"
-	| "timeout"
-	| "lostAnswer";
+	"updateConflict" | "dbConflict" | "rateLimited" | "unavailable" | "dropped" | "timeout" | "lostAnswer";
 
 /** Every kind, for writes that are safe updates. Creates leave out `updateConflict`. */
 export const WRITE_FAULTS: readonly FaultKind[] = [

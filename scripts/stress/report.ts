@@ -30,7 +30,9 @@ const COLUMNS: Array<[header: string, value: (t: StressTotals) => number]> = [
 /** The report as text: one row per scenario family, a total, the verdict, and any problems. */
 export function formatStressReport(report: StressReport): string {
 	const rows: Array<[string, StressTotals]> = [
-		...SCENARIO_KINDS.filter(k => report.byKind[k].runs > 0).map(k => [LABELS[k], report.byKind[k]] as [string, StressTotals]),
+		...SCENARIO_KINDS.filter(k => report.byKind[k].runs > 0).map(
+			k => [LABELS[k], report.byKind[k]] as [string, StressTotals],
+		),
 		["total", report.total],
 	];
 	const first = Math.max(8, ...rows.map(([label]) => label.length));
@@ -38,9 +40,15 @@ export function formatStressReport(report: StressReport): string {
 	const line = (label: string, cells: string[]) =>
 		[label.padEnd(first), ...cells.map((c, i) => c.padStart(widths[i] ?? 5))].join("  ");
 	const out = [
-		line("scenario", COLUMNS.map(([h]) => h)),
+		line(
+			"scenario",
+			COLUMNS.map(([h]) => h),
+		),
 		...rows.map(([label, t], index) => {
-			const row = line(label, COLUMNS.map(([, v]) => String(v(t))));
+			const row = line(
+				label,
+				COLUMNS.map(([, v]) => String(v(t))),
+			);
 			return index === rows.length - 1 ? `${"-".repeat(row.length)}\n${row}` : row;
 		}),
 		"",

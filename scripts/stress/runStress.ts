@@ -88,7 +88,9 @@ function add(totals: StressTotals, o: ScenarioOutcome): void {
 /** True when the run broke an invariant (the CLI then exits with 1). */
 export function failed(report: StressReport): boolean {
 	const t = report.total;
-	return t.lost > 0 || t.duplicates > 0 || t.maxConcurrentWrites > 1 || t.unkeyedCreates > 0 || t.stale > 0 || t.crashed > 0;
+	return (
+		t.lost > 0 || t.duplicates > 0 || t.maxConcurrentWrites > 1 || t.unkeyedCreates > 0 || t.stale > 0 || t.crashed > 0
+	);
 }
 
 /** Runs the scenarios one after another. */
@@ -109,7 +111,9 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
 			byKind[kind].crashed++;
 			total.runs++;
 			total.crashed++;
-			problems.push(`#${i} ${kind} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+			problems.push(
+				`#${i} ${kind} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+			);
 			continue;
 		}
 		add(byKind[kind], outcome);

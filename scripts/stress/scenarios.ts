@@ -139,11 +139,41 @@ async function playPeople(world: StressWorld, _i: number, random: () => number):
 	model.add("followers", world.person(1004));
 	const other = pick(random, [
 		{ name: "none", changes: null, ccAdd: [], ccRemove: [], followerAdd: [] },
-		{ name: "addsOtherCc", changes: { email_ccs: [{ user_id: "1105", action: "put" }] }, ccAdd: [1105], ccRemove: [], followerAdd: [] },
-		{ name: "removesOtherCc", changes: { email_ccs: [{ user_id: "1103", action: "delete" }] }, ccAdd: [], ccRemove: [1103], followerAdd: [] },
-		{ name: "addsSameCc", changes: { email_ccs: [{ user_id: "1104", action: "put" }] }, ccAdd: [1104], ccRemove: [], followerAdd: [] },
-		{ name: "removesSameCc", changes: { email_ccs: [{ user_id: "1102", action: "delete" }] }, ccAdd: [], ccRemove: [1102], followerAdd: [] },
-		{ name: "addsFollower", changes: { followers: [{ user_id: "1006", action: "put" }] }, ccAdd: [], ccRemove: [], followerAdd: [1006] },
+		{
+			name: "addsOtherCc",
+			changes: { email_ccs: [{ user_id: "1105", action: "put" }] },
+			ccAdd: [1105],
+			ccRemove: [],
+			followerAdd: [],
+		},
+		{
+			name: "removesOtherCc",
+			changes: { email_ccs: [{ user_id: "1103", action: "delete" }] },
+			ccAdd: [],
+			ccRemove: [1103],
+			followerAdd: [],
+		},
+		{
+			name: "addsSameCc",
+			changes: { email_ccs: [{ user_id: "1104", action: "put" }] },
+			ccAdd: [1104],
+			ccRemove: [],
+			followerAdd: [],
+		},
+		{
+			name: "removesSameCc",
+			changes: { email_ccs: [{ user_id: "1102", action: "delete" }] },
+			ccAdd: [],
+			ccRemove: [1102],
+			followerAdd: [],
+		},
+		{
+			name: "addsFollower",
+			changes: { followers: [{ user_id: "1006", action: "put" }] },
+			ccAdd: [],
+			ccRemove: [],
+			followerAdd: [1006],
+		},
 		{ name: "unrelated", changes: { priority: "low" }, ccAdd: [], ccRemove: [], followerAdd: [] },
 	] as const);
 	const timing: Timing = other.changes === null ? "none" : pick(random, ["before", "racing"] as const);
@@ -209,8 +239,18 @@ async function playFields(world: StressWorld, i: number, random: () => number): 
 	if (alsoSeats) model.edit(SEATS, "7");
 	const other = pick(random, [
 		{ name: "none", changes: null, order: null, steps: null },
-		{ name: "otherField", changes: { custom_fields: [{ id: STEPS, value: `other ${i}` }] }, order: null, steps: `other ${i}` },
-		{ name: "sameFieldOtherValue", changes: { custom_fields: [{ id: ORDER, value: theirs }] }, order: theirs, steps: null },
+		{
+			name: "otherField",
+			changes: { custom_fields: [{ id: STEPS, value: `other ${i}` }] },
+			order: null,
+			steps: `other ${i}`,
+		},
+		{
+			name: "sameFieldOtherValue",
+			changes: { custom_fields: [{ id: ORDER, value: theirs }] },
+			order: theirs,
+			steps: null,
+		},
 		{ name: "sameFieldSameValue", changes: { custom_fields: [{ id: ORDER, value: mine }] }, order: mine, steps: null },
 		{ name: "unrelated", changes: { priority: "low" }, order: null, steps: null },
 	] as const);
@@ -253,7 +293,8 @@ async function playFields(world: StressWorld, i: number, random: () => number): 
 	const kept = (id: number) => String(id) in model.drafts.value;
 	if (values[String(ORDER)] !== expectOrder && !kept(ORDER))
 		lost.push(`order number ${String(values[String(ORDER)])} ≠ ${expectOrder}`);
-	if (alsoSeats && values[String(SEATS)] !== "7" && !kept(SEATS)) lost.push(`seats ${String(values[String(SEATS)])} ≠ 7`);
+	if (alsoSeats && values[String(SEATS)] !== "7" && !kept(SEATS))
+		lost.push(`seats ${String(values[String(SEATS)])} ≠ 7`);
 	// Another agent's different value on the same field must reach the agent as a conflict, never be overwritten silently.
 	if (other.name === "sameFieldOtherValue" && !shown) lost.push(`their ${theirs} was overwritten without asking`);
 	if (other.steps !== null && values[String(STEPS)] !== other.steps)
@@ -353,7 +394,10 @@ async function playTogether(world: StressWorld, i: number, random: () => number)
 	people.add("ccs", world.person(1104));
 	fields.edit(ORDER, `T-${i}`);
 	const racing = random() < 0.5;
-	if (racing) world.transport.beforeNext(writeMatch(1), () => world.otherAgent({ followers: [{ user_id: "1006", action: "put" }] }));
+	if (racing)
+		world.transport.beforeNext(writeMatch(1), () =>
+			world.otherAgent({ followers: [{ user_id: "1006", action: "put" }] }),
+		);
 	const faults = injectFaults(world, random, TICKET_PUT(1), WRITE_FAULTS);
 	await Promise.all([people.apply(), fields.save()]);
 	let agentRetried = false;

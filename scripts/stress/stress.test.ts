@@ -31,7 +31,13 @@ describe("npm run stress (small, fast configuration)", () => {
 		const report = await runStress({ scenarios: 4, seed: 3 });
 		const text = formatStressReport(report);
 		expect(text).toMatch(/^scenario\s+runs\s+lost\s+dup\s+rebased\s+shown/);
-		for (const label of ["people (CCs, followers)", "custom fields", "follow-up create", "people + fields at once", "total"])
+		for (const label of [
+			"people (CCs, followers)",
+			"custom fields",
+			"follow-up create",
+			"people + fields at once",
+			"total",
+		])
 			expect(text).toContain(label);
 		expect(text).toContain("lost updates: 0 (must be 0)   duplicate tickets: 0 (must be 0)");
 		expect(text).toMatch(/seed 3, [\d.]+ s — OK$/);

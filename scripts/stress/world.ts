@@ -62,7 +62,8 @@ export function createStressWorld(options: StressWorldOptions) {
 	const counted: ZafPort = {
 		...port,
 		request<T>(request: Parameters<ZafPort["request"]>[0], portOptions?: Parameters<ZafPort["request"]>[1]) {
-			const write = request.type !== undefined && request.type !== "GET" && TICKET_WRITE.test(request.url.split("?")[0] ?? "");
+			const write =
+				request.type !== undefined && request.type !== "GET" && TICKET_WRITE.test(request.url.split("?")[0] ?? "");
 			if (write) maxConcurrentWrites = Math.max(maxConcurrentWrites, ++writesPending);
 			return port
 				.request<T>(request, portOptions)

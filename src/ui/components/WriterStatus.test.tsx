@@ -119,10 +119,7 @@ describe("WriterStatus", () => {
 		expect(status()?.textContent).toContain(t("conflict.status.announceRateLimited", { seconds: 30 }));
 		release();
 		await until(() => status()?.textContent === "", "the line to clear");
-		await until(
-			() => emulator.db.tickets.find(x => x.id === 2)?.field_values["5101"] === "ORD-429",
-			"the saved value",
-		);
+		await until(() => emulator.db.tickets.find(x => x.id === 2)?.field_values["5101"] === "ORD-429", "the saved value");
 	});
 
 	it("shows a read being retried when no write waits, in the agent's language", async () => {
@@ -141,7 +138,12 @@ describe("currentWait", () => {
 	it.each([
 		["nothing waits", { state: "idle" } as const, null, null],
 		["only a read waits", { state: "saving" } as const, read, read],
-		["a write waits", { state: "waiting", reason: "rate_limited", until: 9 } as const, read, { until: 9, reason: "rate_limited" }],
+		[
+			"a write waits",
+			{ state: "waiting", reason: "rate_limited", until: 9 } as const,
+			read,
+			{ until: 9, reason: "rate_limited" },
+		],
 		["there is no lane", undefined, read, read],
 	])("shows the right wait when %s", (_name, lane, readWait, expected) => {
 		expect(currentWait(lane, readWait)).toEqual(expected);

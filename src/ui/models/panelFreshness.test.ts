@@ -65,7 +65,10 @@ describe("panel freshness", () => {
 	it("re-reads people and fields after the agent's own Submit", async () => {
 		const { people, fields, submitAsAgent } = setup(1);
 		await Promise.all([people.load(), fields.load()]);
-		await submitAsAgent({ email_ccs: [{ user_id: "1104", action: "put" }], custom_fields: [{ id: 5101, value: "FROM-EDITOR" }] });
+		await submitAsAgent({
+			email_ccs: [{ user_id: "1104", action: "put" }],
+			custom_fields: [{ id: 5101, value: "FROM-EDITOR" }],
+		});
 		await until(() => people.current.value?.ccs.some(u => u.id === 1104) === true, "people to refresh");
 		await until(() => fields.ticketValueOf(5101) === "FROM-EDITOR", "fields to refresh");
 	});
