@@ -37,6 +37,7 @@ interface Options {
 
 interface BuildModule {
 	BUDGET_BYTES: number;
+	TARGET_BYTES: number;
 	buildApp(options?: { dev?: boolean }): Promise<{ metafile: Metafile }>;
 }
 
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
 				totalGzip: total,
 				budget: build.BUDGET_BYTES,
 				withinBudget: total <= build.BUDGET_BYTES,
+				target: build.TARGET_BYTES,
 				features: featureBreakdown(metafile, files),
 			},
 			requests: {
