@@ -163,6 +163,18 @@ describe("createZendeskApi against the emulator", () => {
 		expect(emulator.db.tickets.some(t => t.subject === "Async")).toBe(true);
 	});
 
+	it("lists the locales the account enables, in Zendesk's order", async () => {
+		const { emulator, api } = setup();
+		expect(await api.listLocales()).toEqual([
+			{ id: 1, locale: "en-US", name: "English" },
+			{ id: 2, locale: "es", name: "Español" },
+			{ id: 8, locale: "de", name: "Deutsch" },
+			{ id: 16, locale: "fr", name: "Français" },
+		]);
+		emulator.db.account.settings.localization = { locale_ids: [16, 67] };
+		expect((await api.listLocales()).map(l => l.locale)).toEqual(["fr", "ja"]);
+	});
+
 	it("uploads text files under one token and deletes the upload", async () => {
 		const { emulator, api } = setup();
 		const first = await api.uploadText("notes.txt", "hello");

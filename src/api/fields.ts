@@ -1,8 +1,14 @@
-/** Ticket fields, ticket forms and account settings: the account's configuration (§7, account settings). */
+/** Ticket fields, ticket forms, account settings and locales: the account's configuration (§7, account settings). */
 import type { ZafPort } from "../zaf/port";
 import { getOne, listAll } from "./http";
-import { normalizeAccountSettings, normalizeList, normalizeTicketField, normalizeTicketForm } from "./normalize";
-import type { AccountSettings, TicketField, TicketForm } from "./types";
+import {
+	normalizeAccountSettings,
+	normalizeList,
+	normalizeLocale,
+	normalizeTicketField,
+	normalizeTicketForm,
+} from "./normalize";
+import type { AccountSettings, Locale, TicketField, TicketForm } from "./types";
 
 /** Configuration endpoints over a port. Every page is fetched; nothing is cached or filtered. */
 export function createFieldsApi(zaf: ZafPort) {
@@ -22,6 +28,14 @@ export function createFieldsApi(zaf: ZafPort) {
 		/** `GET /api/v2/account/settings.json`: the CC/follower switches and friends. */
 		getAccountSettings(): Promise<AccountSettings> {
 			return getOne(zaf, "/api/v2/account/settings.json", "settings", normalizeAccountSettings);
+		},
+
+		/**
+		 * `GET /api/v2/locales.json` (OAS ListLocales, allowed for anyone): the translation locales the
+		 * account enables, in Zendesk's order. Not paginated; malformed entries are dropped.
+		 */
+		listLocales(): Promise<Locale[]> {
+			return getOne(zaf, "/api/v2/locales.json", "locales", raw => normalizeList(raw, normalizeLocale));
 		},
 	};
 }

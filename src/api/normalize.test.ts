@@ -6,6 +6,7 @@ import {
 	normalizeAuditEvent,
 	normalizeComment,
 	normalizeJobStatus,
+	normalizeLocale,
 	normalizeTicket,
 	normalizeTicketField,
 	normalizeTicketForm,
@@ -27,6 +28,7 @@ const NORMALIZERS = {
 	normalizeComment,
 	normalizeUpload,
 	normalizeJobStatus,
+	normalizeLocale,
 	normalizeVia,
 };
 
@@ -177,6 +179,19 @@ describe("normalizers", () => {
 			privateAttachments: false,
 			tagging: true,
 		});
+	});
+
+	it.each<[string, unknown, ReturnType<typeof normalizeLocale>]>([
+		[
+			"Zendesk's LocaleObject example",
+			{ id: 1, locale: "en-US", name: "English", url: "https://x.zendesk.com/api/v2/locales/en-US.json" },
+			{ id: 1, locale: "en-US", name: "English" },
+		],
+		["a string id", { id: "8", locale: "de", name: "Deutsch" }, null],
+		["no locale code", { id: 8, name: "Deutsch" }, null],
+		["a blank name", { id: 2, locale: "es", name: "  " }, null],
+	])("reads a locale: %s", (_name, raw, expected) => {
+		expect(normalizeLocale(raw)).toEqual(expected);
 	});
 
 	it("reads a comment's plain body in preference to its HTML", () => {

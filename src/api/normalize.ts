@@ -4,7 +4,17 @@
  * With `normalizeActivity.ts` (audits, comments, uploads, jobs) the only place that converts
  * snake_case to camelCase. Never throws; never trusts a value.
  */
-import type { AccountSettings, FieldOption, FormCondition, Ticket, TicketField, TicketForm, User, Via } from "./types";
+import type {
+	AccountSettings,
+	FieldOption,
+	FormCondition,
+	Locale,
+	Ticket,
+	TicketField,
+	TicketForm,
+	User,
+	Via,
+} from "./types";
 import {
 	bool,
 	id,
@@ -178,6 +188,16 @@ function normalizeCondition(raw: unknown): FormCondition | null {
 		return [{ id: child.id, isRequired: bool(child.is_required, false), requiredOnStatuses }];
 	});
 	return { parentFieldId: raw.parent_field_id, value: value as FormCondition["value"], childFields };
+}
+
+/** A locale, or null without a valid id, a locale code and a name (a blank name is no use to show). */
+export function normalizeLocale(raw: unknown): Locale | null {
+	if (!isRecord(raw)) return null;
+	const localeId = id(raw.id);
+	const code = str(raw.locale);
+	const name = str(raw.name);
+	if (localeId === null || code === null || name === null || name.trim() === "") return null;
+	return { id: localeId, locale: code, name };
 }
 
 /** The `settings` object of `GET /account/settings` (`{tickets: {...}, ...}`) → AccountSettings; null when not an object. */

@@ -227,6 +227,13 @@ export interface JobStatus {
 	results: JobResult[];
 }
 
+/** A translation locale the account enables: `id` is what a user's `localeId` takes, `locale` the code (`de`). */
+export interface Locale {
+	id: Id;
+	locale: string;
+	name: string;
+}
+
 /** The ticket-related account settings the app reads (absent keys → false, tagging → true). */
 export interface AccountSettings {
 	/** Legacy CCs (`tickets.collaboration`). */

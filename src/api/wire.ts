@@ -191,6 +191,23 @@ export interface WireUsersResponse {
 	count?: number;
 }
 
+// ---------------------------------------------------------------------------------------------- locales
+
+/** A translation locale (LocaleObject). `id` is what `locale_id` takes; `locale` is the code (`en-US`). */
+export interface WireLocale {
+	id: WireId;
+	locale: string;
+	name: string;
+	url?: string;
+	created_at?: string;
+	updated_at?: string;
+}
+
+/** `GET /api/v2/locales`: the locales the account enables (not paginated). */
+export interface WireLocalesResponse {
+	locales: WireLocale[];
+}
+
 // ---------------------------------------------------------------------------------------------- fields and forms
 
 /** Every ticket field type Zendesk documents (§7.1), system fields included. */

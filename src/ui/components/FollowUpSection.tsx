@@ -10,7 +10,6 @@ import { TicketSharedCtx } from "../ticketShared";
 import { createDraftStore, type StorageLike } from "../models/createDraftStore";
 import { createFollowUpModel, type FollowUpModel } from "../models/createFollowUpModel";
 import { createSessionLocales } from "../models/createSessionLocales";
-import { fetchLocales } from "../models/followUpLocales";
 import { ErrorNotice } from "./ErrorNotice";
 import { FollowUpForm } from "./FollowUpForm";
 import { FollowUpLinks } from "./FollowUpLinks";
@@ -59,7 +58,7 @@ export function FollowUpSection() {
 						linkedNote: id => t("followUp.linkedNote", { id }),
 						defaultAsync: env.settings.asyncFollowUps,
 						// Account configuration: once per browser session, not once per ticket.
-						listLocales: createSessionLocales(() => fetchLocales(zaf), browserSessionStorage()).get,
+						listLocales: createSessionLocales(api, browserSessionStorage()).get,
 					}),
 		[api, zaf, ticketId, env.currentUser.id],
 	);
