@@ -175,13 +175,14 @@ describe("createZendeskApi configuration", () => {
 });
 
 describe("createZendeskApi uploads and activity", () => {
-	it("uploads a text file with its MIME type, adds a second file to the same token, and deletes it", async () => {
+	it("uploads a text file with the given MIME type, adds a second file to the same token, and deletes it", async () => {
 		const { api, state } = setup();
-		const upload = await api.uploadText("notes.csv", "a,b\n1,2");
+		const upload = await api.uploadText("notes.csv", "a,b\n1,2", { contentType: "text/csv" });
 		expect(upload.token).toBe("tok1");
 		expect(state.uploads.get("tok1")).toEqual({ filename: "notes.csv", body: "a,b\n1,2", contentType: "text/csv" });
 		await api.uploadText("more.txt", "x", { token: upload.token });
 		expect(state.log.at(-1)?.url).toBe("/api/v2/uploads.json?filename=more.txt&token=tok1");
+		expect(state.log.at(-1)?.headers["content-type"]).toBe("text/plain");
 		await api.deleteUpload("tok1");
 		expect(state.uploads.has("tok1")).toBe(false);
 		expect((await failure(api.deleteUpload("tok1"))).kind).toBe("not_found");

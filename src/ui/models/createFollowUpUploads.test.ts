@@ -49,6 +49,24 @@ describe("follow-up attachments", () => {
 		expect(new TextDecoder().decode(blob)).toBe("line 1\nline 2\n");
 	});
 
+	it("uploads each file with the MIME type of its extension, which Zendesk keeps on the attachment", async () => {
+		const { model, emulator } = await ready();
+		const files = ["export.csv", "table.tsv", "config.yaml", "invite.ics", "notes.md", "crash.log"];
+		await model.uploads.add(files.map(name => textFile(name, `content of ${name}\n`)));
+		const token = model.draft.value?.uploadToken;
+		const ids = emulator.db.uploads.find(u => u.token === token)?.attachment_ids ?? [];
+		const stored = ids.map(id => emulator.db.attachments.find(a => a.id === id));
+		expect(stored.map(a => `${a?.file_name} ${a?.content_type}`)).toEqual([
+			"export.csv text/csv",
+			"table.tsv text/tab-separated-values",
+			"config.yaml application/yaml",
+			"invite.ics text/calendar",
+			"notes.md text/markdown",
+			"crash.log text/plain",
+		]);
+		expect(model.draft.value?.uploads.map(u => u.contentType)).toEqual(stored.map(a => a?.content_type));
+	});
+
 	const refusals: Array<[name: string, file: PickedFile, code: string]> = [
 		["an image by extension", unreadable("screenshot.png", 2000), "followUp.attachments.problemBinary"],
 		["a PDF by extension", unreadable("manual.pdf", 2000), "followUp.attachments.problemBinary"],

@@ -95,8 +95,14 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps): FollowUpUpload
 				issue: { field: "attachments", code: "followUp.attachments.lost", vars: { name: item.name } },
 			});
 		const token = deps.getDraft().uploadToken ?? undefined;
+		// The MIME type of the file's extension (accepted files always have one): Zendesk stores it as the attachment's.
+		const contentType = textContentType(item.name) ?? "text/plain";
 		try {
-			const upload = await deps.api.uploadText(item.name, text, token === undefined ? {} : { token });
+			const upload = await deps.api.uploadText(
+				item.name,
+				text,
+				token === undefined ? { contentType } : { token, contentType },
+			);
 			const attachment = [...upload.attachments].reverse().find(a => a.fileName === item.name);
 			deps.patchDraft(draft => ({
 				...draft,
@@ -107,7 +113,7 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps): FollowUpUpload
 						localId,
 						name: item.name,
 						size: item.size,
-						contentType: textContentType(item.name) ?? "text/plain",
+						contentType,
 						attachmentId: attachment?.id ?? null,
 						uploadedAt: deps.now(),
 					},
