@@ -2,13 +2,15 @@
  * The app's entry point (loaded by assets/iframe.html after Zendesk's SDK script). The only code
  * that calls `ZAFClient.init()`. Outside Zendesk `init()` returns false: we then explain where to
  * open the app instead of showing a blank panel. The CSS (src/ui/styles/main.css) is a separate
- * build entry, so this file imports none.
+ * build entry, so this file imports none. Also the only code that touches the browser's
+ * localStorage and sessionStorage: it hands them to `mount`, which passes them down.
  */
 import { render } from "preact";
 import { fetchLocaleBundle, loadBundles } from "./i18n/bundles";
 import { createTranslator } from "./i18n/createTranslator";
 import { ShellOutside } from "./ui/components/ShellOutside";
 import { I18nCtx } from "./ui/context";
+import type { StorageLike } from "./ui/models/createDraftStore";
 import { mount } from "./ui/mount";
 import type { ZafClientFactory } from "./zaf/types";
 import { createZafClientPort } from "./zaf/zafClientPort";
@@ -24,9 +26,19 @@ const container = document.getElementById("app") ?? document.body;
 const client = window.ZAFClient?.init();
 
 if (client) {
-	void mount({ zaf: createZafClientPort(client), container, loadLocale: fetchLocaleBundle });
+	const storage = { local: browserStorage("localStorage"), session: browserStorage("sessionStorage") };
+	void mount({ zaf: createZafClientPort(client), container, loadLocale: fetchLocaleBundle, storage });
 } else {
 	void showOutsideZendesk(container);
+}
+
+/** The browser's storage when it can be used (reading it throws in some sandboxed iframes), else undefined. */
+function browserStorage(name: "localStorage" | "sessionStorage"): StorageLike | undefined {
+	try {
+		return window[name] ?? undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 async function showOutsideZendesk(target: HTMLElement): Promise<void> {

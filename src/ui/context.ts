@@ -1,13 +1,25 @@
 /**
  * Dependencies handed down through Preact context (no module singletons): the ZAF port, the API
- * client, the translator and the environment. Each `useX()` throws outside its provider.
+ * client, the translator, the environment and the browser's storages. Each `useX()` throws outside
+ * its provider, except `useStorage()` (no storage is a normal state).
  */
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { ZendeskApi } from "../api/client";
 import type { TranslateVars, Translator } from "../i18n/createTranslator";
 import type { ZafPort } from "../zaf/port";
+import type { StorageLike } from "./models/createDraftStore";
 import type { AppEnv } from "./models/createShellModel";
+
+/**
+ * The browser's storages as `main.tsx` could read them (either may be missing: some sandboxed or
+ * cross-site iframes refuse them). `local` keeps drafts per agent and ticket; `session` keeps
+ * account-level caches (field definitions, settings, locales) for the browser session.
+ */
+export interface PanelStorage {
+	local?: StorageLike | undefined;
+	session?: StorageLike | undefined;
+}
 
 /** Provides the ZAF port (set by `mount`). */
 export const ZafCtx = createContext<ZafPort | null>(null);
@@ -15,6 +27,11 @@ export const ZafCtx = createContext<ZafPort | null>(null);
 export const ApiCtx = createContext<ZendeskApi | null>(null);
 /** Provides the translator for the agent's locale (set by `mount`). */
 export const I18nCtx = createContext<Translator | null>(null);
+/**
+ * Provides the storages (set by `mount`). Unlike the others it has a default: no storage at all,
+ * so drafts and caches live in memory only (what a browser that refuses storage gets anyway).
+ */
+export const StorageCtx = createContext<PanelStorage>({});
 /** Provided by the shell once the environment is loaded (inside the ticket sidebar panel). */
 export const EnvCtx = createContext<AppEnv | null>(null);
 
@@ -46,4 +63,9 @@ export function useT(): (key: string, vars?: TranslateVars) => string {
 /** Location, ticket id, settings and agent. Throws outside `<EnvCtx.Provider>` (i.e. before the shell loaded). */
 export function useEnv(): AppEnv {
 	return required(useContext(EnvCtx), "useEnv", "EnvCtx.Provider");
+}
+
+/** The storages `mount` was given; `{}` (nothing persists) outside a provider. Never touches the browser's own. */
+export function useStorage(): PanelStorage {
+	return useContext(StorageCtx);
 }

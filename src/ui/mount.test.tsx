@@ -2,12 +2,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { createEmulator } from "../../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../../sandbox/inProcessPort";
 import { ApiError } from "../api/errors";
 import { createFakeZendesk } from "../api/fakeZendesk";
 import type { LocaleLoader } from "../i18n/bundles";
 import type { Bundle } from "../i18n/createTranslator";
 import type { ZafPort } from "../zaf/port";
+import { createMemoryStorage, draftKey } from "./models/createDraftStore";
+import { FIELD_DEFINITIONS_KEY } from "./models/createFieldDefinitionsCache";
+import { ACCOUNT_SETTINGS_KEY } from "./models/createPanelApi";
 import { mount } from "./mount";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -115,6 +119,37 @@ describe("mount", () => {
 		expect(container.textContent).toContain("Zendesk did not answer in time.");
 		container.querySelector<HTMLButtonElement>(".zd-notice__actions button")!.click();
 		await until(() => slots(container).length === 4, "recovery");
+	});
+
+	it("keeps drafts and session caches in the storages it is given, never in the browser's own", async () => {
+		const emulator = createEmulator({ settings: { rateLimits: false } });
+		const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId: 1 });
+		cleanup.push(
+			() => client.close(),
+			() => emulator.dispose(),
+		);
+		const agentId = emulator.db.users.find(u => u.email === "agent@example.com")?.id ?? 0;
+		const local = createMemoryStorage();
+		const session = createMemoryStorage();
+		local.setItem(draftKey(agentId, 1, "metadata"), JSON.stringify([{ key: "source", value: "phone" }]));
+		globalThis.localStorage.clear();
+		globalThis.sessionStorage.clear();
+		const container = document.createElement("div");
+		document.body.append(container);
+		cleanup.push(await mount({ zaf: port, container, storage: { local, session } }));
+		const input = (label: string) => container.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`);
+		// The metadata row the agent typed in an earlier panel comes back from the injected local storage...
+		await until(() => input("Key 1")?.value === "source", "the restored metadata row");
+		const value = input("Value 1")!;
+		value.value = "chat";
+		value.dispatchEvent(new Event("input", { bubbles: true }));
+		// ...and an edit is saved there again.
+		expect(local.getItem(draftKey(agentId, 1, "metadata"))).toContain("chat");
+		// Account-level caches go to the injected session storage.
+		await until(() => session.getItem(FIELD_DEFINITIONS_KEY) !== null, "the cached field definitions");
+		await until(() => session.getItem(ACCOUNT_SETTINGS_KEY) !== null, "the cached account settings");
+		expect(globalThis.localStorage.length).toBe(0);
+		expect(globalThis.sessionStorage.length).toBe(0);
 	});
 
 	it("empties the container on unmount", async () => {

@@ -12,7 +12,7 @@ import type { ZafPort } from "../zaf/port";
 import { App } from "./App";
 import { startAutoResize } from "./autoResize";
 import { ShellErrorBoundary } from "./components/ShellErrorBoundary";
-import { ApiCtx, I18nCtx, ZafCtx } from "./context";
+import { ApiCtx, I18nCtx, StorageCtx, ZafCtx, type PanelStorage } from "./context";
 import { createShellModel, toCurrentUser } from "./models/createShellModel";
 import { ReadWaitCtx } from "./readWait";
 
@@ -23,6 +23,11 @@ export interface MountOptions {
 	container: HTMLElement;
 	/** Loads a non-English locale's strings (production: `fetchLocaleBundle`). Without it the UI is English. */
 	loadLocale?: LocaleLoader;
+	/**
+	 * Where drafts (`local`) and session caches (`session`) persist: the browser's storages read by
+	 * `main.tsx`, memory storages in tests. Without it nothing outlives the panel.
+	 */
+	storage?: PanelStorage;
 }
 
 /**
@@ -33,7 +38,7 @@ export interface MountOptions {
  * @example
  *   const unmount = await mount({ zaf: createZafClientPort(client), container: document.getElementById("app")! });
  */
-export async function mount({ zaf, container, loadLocale }: MountOptions): Promise<() => void> {
+export async function mount({ zaf, container, loadLocale, storage = {} }: MountOptions): Promise<() => void> {
 	const currentUser = await zaf.get(["currentUser"]).then(
 		result => toCurrentUser(result.values.currentUser),
 		() => null,
@@ -49,13 +54,15 @@ export async function mount({ zaf, container, loadLocale }: MountOptions): Promi
 		<ZafCtx.Provider value={zaf}>
 			<ApiCtx.Provider value={api}>
 				<I18nCtx.Provider value={translator}>
-					<ReadWaitCtx.Provider value={readWait}>
-						<ShellErrorBoundary name="app">
-							<main class="zd-app">
-								<App shell={shell} />
-							</main>
-						</ShellErrorBoundary>
-					</ReadWaitCtx.Provider>
+					<StorageCtx.Provider value={storage}>
+						<ReadWaitCtx.Provider value={readWait}>
+							<ShellErrorBoundary name="app">
+								<main class="zd-app">
+									<App shell={shell} />
+								</main>
+							</ShellErrorBoundary>
+						</ReadWaitCtx.Provider>
+					</StorageCtx.Provider>
 				</I18nCtx.Provider>
 			</ApiCtx.Provider>
 		</ZafCtx.Provider>,

@@ -7,9 +7,9 @@
 import { effect, untracked } from "@preact/signals";
 import { createContext, type ComponentChildren } from "preact";
 import { useContext, useEffect, useMemo } from "preact/hooks";
-import { useApi, useEnv, useZaf } from "./context";
+import { useApi, useEnv, useStorage, useZaf } from "./context";
 import { createAuditsModel, type AuditsModel } from "./models/createAuditsModel";
-import { createDraftStore, type StorageLike } from "./models/createDraftStore";
+import { createDraftStore } from "./models/createDraftStore";
 import { createFieldDefinitionsCache, type FieldDefinitionsCache } from "./models/createFieldDefinitionsCache";
 import { createMetadataModel, type MetadataModel } from "./models/createMetadataModel";
 import {
@@ -23,8 +23,6 @@ export interface TicketShared {
 	metadata: MetadataModel;
 	fieldDefinitions: FieldDefinitionsCache;
 	audits: AuditsModel;
-	/** Local storage for drafts (undefined when the browser refuses it). */
-	storage: StorageLike | undefined;
 	/** The ticket's one write lane: every section's ticket writer runs on it (serialised, one status). */
 	lane: TicketWriteLane;
 }
@@ -50,25 +48,25 @@ export function useSharedMetadata(): MetadataModel | null {
 
 export interface TicketSharedProviderProps {
 	children: ComponentChildren;
-	/** Injected in tests; defaults to the browser's localStorage / sessionStorage when usable. */
-	storage?: StorageLike;
-	sessionStorage?: StorageLike;
 	/** Timing of the write lane (tests); defaults to real timers. */
 	laneOptions?: TicketWriteLaneOptions;
 }
 
-/** Builds the shared services for the open ticket and agent. Renders its children unchanged. */
-export function TicketSharedProvider({ children, storage, sessionStorage, laneOptions }: TicketSharedProviderProps) {
+/**
+ * Builds the shared services for the open ticket and agent (metadata drafts in the local storage,
+ * field definitions in the session storage, both from `useStorage()`). Renders its children unchanged.
+ */
+export function TicketSharedProvider({ children, laneOptions }: TicketSharedProviderProps) {
 	const env = useEnv();
 	const api = useApi();
 	const zaf = useZaf();
+	const storage = useStorage();
 	const shared = useMemo<TicketShared>(() => {
-		const local = storage ?? browserStorage("localStorage");
 		const fieldDefinitions = createFieldDefinitionsCache({
 			api,
-			storage: sessionStorage ?? browserStorage("sessionStorage"),
+			...(storage.session ? { storage: storage.session } : {}),
 		});
-		const drafts = createDraftStore(local, env.currentUser.id, env.ticketId ?? undefined);
+		const drafts = createDraftStore(storage.local, env.currentUser.id, env.ticketId ?? undefined);
 		return {
 			metadata: createMetadataModel({
 				drafts,
@@ -77,10 +75,9 @@ export function TicketSharedProvider({ children, storage, sessionStorage, laneOp
 			}),
 			fieldDefinitions,
 			audits: createAuditsModel({ api, ticketId: env.ticketId ?? 0, definitions: fieldDefinitions }),
-			storage: local,
 			lane: createTicketWriteLane(laneOptions),
 		};
-	}, [api, env.ticketId, env.currentUser.id]);
+	}, [api, env.ticketId, env.currentUser.id, storage]);
 	// An open audit history follows changes made elsewhere (another agent, the agent's own Submit).
 	useEffect(() => {
 		const reload = () => void shared.audits.reload();
@@ -97,13 +94,4 @@ export function TicketSharedProvider({ children, storage, sessionStorage, laneOp
 		[shared],
 	);
 	return <TicketSharedCtx.Provider value={shared}>{children}</TicketSharedCtx.Provider>;
-}
-
-/** The browser's storage when it can be used (it throws in some sandboxed iframes), else undefined. */
-function browserStorage(name: "localStorage" | "sessionStorage"): StorageLike | undefined {
-	try {
-		return globalThis[name] ?? undefined;
-	} catch {
-		return undefined;
-	}
 }

@@ -8,7 +8,7 @@ import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../api/client";
 import { createTranslator, type Bundle } from "../../i18n/createTranslator";
 import { parseAppSettings } from "../../zaf/appSettings";
-import { ApiCtx, EnvCtx, I18nCtx, ZafCtx } from "../context";
+import { ApiCtx, EnvCtx, I18nCtx, StorageCtx, ZafCtx } from "../context";
 import { createMemoryStorage } from "../models/createDraftStore";
 import { TicketSharedProvider } from "../ticketShared";
 import { FieldsSection } from "./FieldsSection";
@@ -45,10 +45,12 @@ async function setup(options: { locale?: string; ticketId?: number; settings?: R
 			<ApiCtx.Provider value={api}>
 				<I18nCtx.Provider value={translator}>
 					<EnvCtx.Provider value={env}>
-						<TicketSharedProvider storage={createMemoryStorage()} sessionStorage={createMemoryStorage()}>
-							<FieldsSection />
-							<MetadataSection />
-						</TicketSharedProvider>
+						<StorageCtx.Provider value={{ local: createMemoryStorage(), session: createMemoryStorage() }}>
+							<TicketSharedProvider>
+								<FieldsSection />
+								<MetadataSection />
+							</TicketSharedProvider>
+						</StorageCtx.Provider>
 					</EnvCtx.Provider>
 				</I18nCtx.Provider>
 			</ApiCtx.Provider>

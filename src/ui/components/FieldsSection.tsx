@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { fieldKey } from "../../domain/customFieldsTypes";
 import type { Issue } from "../../domain/issues";
-import { useApi, useEnv, useI18n, useT, useZaf } from "../context";
+import { useApi, useEnv, useI18n, useStorage, useT, useZaf } from "../context";
 import { createDraftStore } from "../models/createDraftStore";
 import { createFieldsModel, type FieldsModel } from "../models/createFieldsModel";
 import { createLookupModel, type LookupModel } from "../models/createLookupModel";
@@ -36,6 +36,7 @@ export function FieldsSection() {
 	const t = useT();
 	const { locale } = useI18n();
 	const shared = useTicketShared();
+	const { local } = useStorage();
 	const ticketId = env.ticketId;
 	const model = useMemo(
 		() =>
@@ -45,13 +46,13 @@ export function FieldsSection() {
 						api,
 						zaf,
 						ticketId,
-						drafts: createDraftStore(shared.storage, env.currentUser.id, ticketId),
+						drafts: createDraftStore(local, env.currentUser.id, ticketId),
 						definitions: shared.fieldDefinitions,
 						metadata: shared.metadata,
 						coerce: { decimalComma: usesDecimalComma(locale) },
 						lane: shared.lane,
 					}),
-		[api, zaf, ticketId, env.currentUser.id, shared],
+		[api, zaf, ticketId, env.currentUser.id, shared, local],
 	);
 	const lookup = useMemo(() => createLookupModel({ api }), [api]);
 	useEffect(() => {

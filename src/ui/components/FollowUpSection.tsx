@@ -3,17 +3,15 @@
  * (`via_followup_source_id`); on any other ticket it says so plainly and offers a new ticket that
  * references this one instead. Builds its model from the environment and owns its lifetime.
  */
-import { useContext, useEffect, useMemo } from "preact/hooks";
+import { useEffect, useMemo } from "preact/hooks";
 import type { TicketStatus } from "../../domain/followUpTypes";
-import { useApi, useEnv, useT, useZaf } from "../context";
-import { TicketSharedCtx } from "../ticketShared";
-import { createDraftStore, type StorageLike } from "../models/createDraftStore";
+import { useApi, useEnv, useStorage, useT, useZaf } from "../context";
+import { createDraftStore } from "../models/createDraftStore";
 import { createFollowUpModel, type FollowUpModel } from "../models/createFollowUpModel";
 import { createSessionLocales } from "../models/createSessionLocales";
 import { ErrorNotice } from "./ErrorNotice";
 import { FollowUpForm } from "./FollowUpForm";
 import { FollowUpLinks } from "./FollowUpLinks";
-import { browserSessionStorage } from "./PanelApiProvider";
 import { Button } from "./primitives/Button";
 import { Spinner } from "./primitives/Spinner";
 import { Section } from "./Section";
@@ -28,15 +26,6 @@ const STATUS_KEYS: Record<TicketStatus, string> = {
 	closed: "followUp.status.closed",
 };
 
-/** The browser's localStorage when it can be used (it throws in some sandboxed iframes), else undefined. */
-function browserStorage(): StorageLike | undefined {
-	try {
-		return globalThis.localStorage ?? undefined;
-	} catch {
-		return undefined;
-	}
-}
-
 /** The section: builds the model once per ticket and agent (drafts in the panel's storage), loads it, disposes it on unmount. */
 export function FollowUpSection() {
 	const env = useEnv();
@@ -44,8 +33,7 @@ export function FollowUpSection() {
 	const zaf = useZaf();
 	const t = useT();
 	const ticketId = env.ticketId;
-	// The panel's shared storage when the section sits inside <TicketSharedProvider> (tests inject it there).
-	const sharedStorage = useContext(TicketSharedCtx)?.storage;
+	const storage = useStorage();
 	const model = useMemo(
 		() =>
 			ticketId === null
@@ -54,13 +42,13 @@ export function FollowUpSection() {
 						api,
 						zaf,
 						ticketId,
-						drafts: createDraftStore(sharedStorage ?? browserStorage(), env.currentUser.id, ticketId),
+						drafts: createDraftStore(storage.local, env.currentUser.id, ticketId),
 						linkedNote: id => t("followUp.linkedNote", { id }),
 						defaultAsync: env.settings.asyncFollowUps,
 						// Account configuration: once per browser session, not once per ticket.
-						listLocales: createSessionLocales(api, browserSessionStorage()).get,
+						listLocales: createSessionLocales(api, storage.session).get,
 					}),
-		[api, zaf, ticketId, env.currentUser.id],
+		[api, zaf, ticketId, env.currentUser.id, storage],
 	);
 	useEffect(() => {
 		if (model === null) return;

@@ -7,8 +7,8 @@ import { useEffect, useMemo } from "preact/hooks";
 import { issuesFor } from "../../domain/issues";
 import type { PeopleSummary } from "../../domain/peopleSummary";
 import type { PeopleList, PeopleMode } from "../../domain/peopleTypes";
-import { useApi, useEnv, useT, useZaf } from "../context";
-import { createDraftStore, type StorageLike } from "../models/createDraftStore";
+import { useApi, useEnv, useStorage, useT, useZaf } from "../context";
+import { createDraftStore } from "../models/createDraftStore";
 import { createPeopleModel, type PeopleModel } from "../models/createPeopleModel";
 import { useTicketWriteLane } from "../ticketShared";
 import { ErrorNotice } from "./ErrorNotice";
@@ -19,16 +19,7 @@ import { Button } from "./primitives/Button";
 import { Spinner } from "./primitives/Spinner";
 import { Section } from "./Section";
 
-/** The browser's localStorage when it can be used (it throws in some sandboxed iframes), else undefined. */
-function browserStorage(): StorageLike | undefined {
-	try {
-		return globalThis.localStorage ?? undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-/** The section: one model per ticket and agent (staged changes in localStorage), loaded on mount, disposed on unmount. */
+/** The section: one model per ticket and agent (staged changes in the panel's local storage), loaded on mount, disposed on unmount. */
 export function PeopleSection() {
 	const env = useEnv();
 	const api = useApi();
@@ -36,6 +27,7 @@ export function PeopleSection() {
 	const t = useT();
 	const ticketId = env.ticketId;
 	const lane = useTicketWriteLane();
+	const { local } = useStorage();
 	const model = useMemo(
 		() =>
 			ticketId === null
@@ -44,10 +36,10 @@ export function PeopleSection() {
 						api,
 						zaf,
 						ticketId,
-						drafts: createDraftStore(browserStorage(), env.currentUser.id, ticketId),
+						drafts: createDraftStore(local, env.currentUser.id, ticketId),
 						...(lane ? { lane } : {}),
 					}),
-		[api, zaf, ticketId, env.currentUser.id, lane],
+		[api, zaf, ticketId, env.currentUser.id, lane, local],
 	);
 	useEffect(() => {
 		if (model === null) return;

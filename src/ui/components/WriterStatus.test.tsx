@@ -10,7 +10,7 @@ import { createZendeskApi } from "../../api/client";
 import type { ReadWait } from "../../api/withReadRetries";
 import { createTranslator, type Bundle } from "../../i18n/createTranslator";
 import { parseAppSettings } from "../../zaf/appSettings";
-import { ApiCtx, EnvCtx, I18nCtx, ZafCtx } from "../context";
+import { ApiCtx, EnvCtx, I18nCtx, StorageCtx, ZafCtx } from "../context";
 import { createMemoryStorage } from "../models/createDraftStore";
 import { ReadWaitCtx } from "../readWait";
 import { TicketSharedProvider } from "../ticketShared";
@@ -49,6 +49,7 @@ async function setup(locale = "en") {
 		random: () => 0,
 	};
 	const readWait = signal<ReadWait | null>(null);
+	const storage = { local: createMemoryStorage(), session: createMemoryStorage() };
 	const translator = createTranslator(locale, { en: bundle("en"), [locale]: bundle(locale) });
 	const container = document.createElement("div");
 	document.body.append(container);
@@ -58,14 +59,12 @@ async function setup(locale = "en") {
 				<I18nCtx.Provider value={translator}>
 					<ReadWaitCtx.Provider value={readWait}>
 						<EnvCtx.Provider value={env}>
-							<TicketSharedProvider
-								storage={createMemoryStorage()}
-								sessionStorage={createMemoryStorage()}
-								laneOptions={laneOptions}
-							>
-								<WriterStatus />
-								<FieldsSection />
-							</TicketSharedProvider>
+							<StorageCtx.Provider value={storage}>
+								<TicketSharedProvider laneOptions={laneOptions}>
+									<WriterStatus />
+									<FieldsSection />
+								</TicketSharedProvider>
+							</StorageCtx.Provider>
 						</EnvCtx.Provider>
 					</ReadWaitCtx.Provider>
 				</I18nCtx.Provider>
