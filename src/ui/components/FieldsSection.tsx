@@ -4,7 +4,7 @@
  * the field they concern; form-level ones above the buttons. Builds its model from the
  * environment and the shared ticket services, and owns its lifetime.
  */
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo } from "preact/hooks";
 import { fieldKey } from "../../domain/customFieldsTypes";
 import type { Issue } from "../../domain/issues";
 import { useApi, useEnv, useI18n, useStorage, useT, useZaf } from "../context";
@@ -138,7 +138,6 @@ export function FieldsPanel({ model, metadata, lookup, onSaved }: FieldsPanelPro
 				</p>
 			))}
 			{metadata.hasAgentMetadata.value ? <p class="zd-muted">{t("fields.metadataAttached")}</p> : null}
-			<WriterWait model={model} />
 			{model.error.value ? <ErrorNotice error={model.error.value} /> : null}
 			{result === "saved" ? (
 				<p class="zd-notice zd-notice--success" role="status">
@@ -165,24 +164,5 @@ export function FieldsPanel({ model, metadata, lookup, onSaved }: FieldsPanelPro
 				) : null}
 			</div>
 		</form>
-	);
-}
-
-/** "Zendesk asked us to wait: retrying in N s", counting down while the writer waits. */
-function WriterWait({ model }: { model: FieldsModel }) {
-	const t = useT();
-	const status = model.writerStatus.value;
-	const [now, setNow] = useState(Date.now());
-	useEffect(() => {
-		if (status.state !== "waiting") return;
-		const timer = setInterval(() => setNow(Date.now()), 1000);
-		return () => clearInterval(timer);
-	}, [status]);
-	if (status.state !== "waiting") return null;
-	const seconds = Math.max(0, Math.ceil((status.until - now) / 1000));
-	return (
-		<p class="zd-notice zd-notice--warning" role="status">
-			{t("fields.waiting", { seconds })}
-		</p>
 	);
 }

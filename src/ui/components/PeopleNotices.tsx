@@ -1,9 +1,9 @@
 /**
  * What happened around the people lists: what others changed while the agent was editing, rebase
- * notes, changes Zendesk did not make, the save confirmation, errors (a 403 explained for people),
- * and the writer's wait countdown. Renders text only.
+ * notes, changes Zendesk did not make, the save confirmation and errors (a 403 explained for
+ * people). Renders text only. A 429/retry wait is not shown here: the panel's one status line
+ * (`WriterStatus`) counts it down for every section.
  */
-import { useEffect, useState } from "preact/hooks";
 import type { ExternalChange } from "../../domain/peopleRebase";
 import type { PeopleList } from "../../domain/peopleTypes";
 import { useT } from "../context";
@@ -66,24 +66,5 @@ export function PeopleNotices({ model }: { model: PeopleModel }) {
 				)
 			) : null}
 		</div>
-	);
-}
-
-/** The writer's "waiting" state (429 or retry) as a live countdown. */
-export function WriterWait({ model }: { model: PeopleModel }) {
-	const t = useT();
-	const status = model.writerStatus.value;
-	const [now, setNow] = useState(Date.now());
-	useEffect(() => {
-		if (status.state !== "waiting") return;
-		const timer = setInterval(() => setNow(Date.now()), 1000);
-		return () => clearInterval(timer);
-	}, [status]);
-	if (status.state !== "waiting") return null;
-	const seconds = Math.max(0, Math.ceil((status.until - now) / 1000));
-	return (
-		<p class="zd-notice zd-notice--warning" role="status">
-			{t("people.waiting", { seconds })}
-		</p>
 	);
 }

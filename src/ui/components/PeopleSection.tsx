@@ -12,7 +12,7 @@ import { createDraftStore } from "../models/createDraftStore";
 import { createPeopleModel, type PeopleModel } from "../models/createPeopleModel";
 import { useTicketWriteLane } from "../ticketShared";
 import { ErrorNotice } from "./ErrorNotice";
-import { PeopleNotices, WriterWait } from "./PeopleNotices";
+import { PeopleNotices } from "./PeopleNotices";
 import { PersonChip } from "./PersonChip";
 import { PersonPicker } from "./PersonPicker";
 import { Button } from "./primitives/Button";
@@ -131,7 +131,6 @@ export function PeoplePanel({ model }: { model: PeopleModel }) {
 					))}
 				</div>
 			) : null}
-			<WriterWait model={model} />
 			{mode !== "disabled" ? (
 				<div class="zd-actions">
 					<Button variant="primary" busy={busy} disabled={!model.canApply.value} onClick={() => void model.apply()}>

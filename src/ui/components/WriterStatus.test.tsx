@@ -15,6 +15,7 @@ import { createMemoryStorage } from "../models/createDraftStore";
 import { ReadWaitCtx } from "../readWait";
 import { TicketSharedProvider } from "../ticketShared";
 import { FieldsSection } from "./FieldsSection";
+import { PeopleSection } from "./PeopleSection";
 import { currentWait, secondsLeft, WriterStatus } from "./WriterStatus";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
@@ -28,7 +29,7 @@ afterEach(() => {
 });
 
 /**
- * The status line above the real Fields section, over the emulator. The lane's sleep is held by
+ * The status line above the real People and Fields sections, over the emulator. The lane's sleep is held by
  * the test (`release()`), so a 429 wait lasts exactly as long as the test wants.
  */
 async function setup(locale = "en") {
@@ -62,6 +63,7 @@ async function setup(locale = "en") {
 							<StorageCtx.Provider value={storage}>
 								<TicketSharedProvider laneOptions={laneOptions}>
 									<WriterStatus />
+									<PeopleSection />
 									<FieldsSection />
 								</TicketSharedProvider>
 							</StorageCtx.Provider>
@@ -102,6 +104,13 @@ function saveButton(container: HTMLElement, text: string): HTMLButtonElement | u
 	return [...container.querySelectorAll("button")].find(b => b.textContent?.trim() === text);
 }
 
+/** Every piece of text on the page that counts a wait down ("… Retrying in 30 s."): there must be one. */
+function countdowns(container: HTMLElement): string[] {
+	return [...container.querySelectorAll("*")]
+		.filter(el => el.children.length === 0 && /Retrying in \d+ s/.test(el.textContent ?? ""))
+		.map(el => el.textContent ?? "");
+}
+
 describe("WriterStatus", () => {
 	it("counts down a 429's Retry-After while a save waits, then clears and the save lands", async () => {
 		const { emulator, container, status, release, sleeping, t } = await setup();
@@ -116,9 +125,35 @@ describe("WriterStatus", () => {
 		expect(status()?.getAttribute("role")).toBe("status");
 		expect(status()?.textContent).toContain(t("conflict.status.rateLimited", { seconds: 30 }));
 		expect(status()?.textContent).toContain(t("conflict.status.announceRateLimited", { seconds: 30 }));
+		// The Fields section shows no countdown of its own: the panel has one line for it.
+		expect(countdowns(container)).toEqual([t("conflict.status.rateLimited", { seconds: 30 })]);
 		release();
 		await until(() => status()?.textContent === "", "the line to clear");
 		await until(() => emulator.db.tickets.find(x => x.id === 2)?.field_values["5101"] === "ORD-429", "the saved value");
+	});
+
+	it("counts down a People apply's 429 in the same one line; the People section shows none of its own", async () => {
+		const { emulator, container, status, release, sleeping, t } = await setup();
+		const combobox = container.querySelector<HTMLInputElement>(
+			'.zd-people__group[data-list="ccs"] input[role="combobox"]',
+		);
+		if (!combobox) throw new Error("no CC picker");
+		combobox.value = "Liam";
+		combobox.dispatchEvent(new Event("input", { bubbles: true }));
+		await until(() => container.querySelector('[role="option"]')?.textContent?.includes("Liam") === true, "Liam");
+		combobox.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+		await until(() => combobox.getAttribute("aria-activedescendant") !== null, "the active option");
+		combobox.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+		await until(() => saveButton(container, t("people.apply"))?.disabled === false, "the apply button");
+		emulator.controls.addFault({ method: "PUT", path: "/api/v2/tickets/2", status: 429, retryAfter: 20, times: 1 });
+		saveButton(container, t("people.apply"))?.click();
+		await until(() => sleeping.length === 1, "the writer to wait");
+		await until(() => status()?.dataset.reason === "rate_limited", "the countdown");
+		expect(countdowns(container)).toEqual([t("conflict.status.rateLimited", { seconds: 20 })]);
+		expect(container.querySelector(".zd-people")?.textContent).not.toMatch(/\d+ s\b/);
+		release();
+		await until(() => status()?.textContent === "", "the line to clear");
+		await until(() => emulator.db.tickets.find(x => x.id === 2)?.email_cc_ids.includes(1102) === true, "the new CC");
 	});
 
 	it("shows a read being retried when no write waits, in the agent's language", async () => {

@@ -33,7 +33,7 @@ import type { ZafPort } from "../../zaf/port";
 import type { DraftStore } from "./createDraftStore";
 import type { FieldDefinitions, FieldDefinitionsCache } from "./createFieldDefinitionsCache";
 import type { MetadataModel } from "./createMetadataModel";
-import { createTicketWriter, type WriterStatus } from "./createTicketWriter";
+import { createTicketWriter } from "./createTicketWriter";
 import type { TicketWriteLane } from "./createTicketWriteLane";
 
 /** The draft-store section the field drafts live in. */
@@ -80,7 +80,6 @@ export interface FieldsModel {
 	readonly error: ReadonlySignal<ApiError | null>;
 	readonly saving: ReadonlySignal<boolean>;
 	readonly lastResult: ReadonlySignal<FieldsSaveResult>;
-	readonly writerStatus: ReadonlySignal<WriterStatus>;
 	/** What an input shows: the draft, else the ticket value. */
 	valueOf(id: FieldId): FieldDraftValue;
 	/** The ticket's value (for "reset" and read-only display). */
@@ -344,7 +343,6 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		error,
 		saving,
 		lastResult,
-		writerStatus: writer.status,
 		valueOf(id) {
 			const draft = drafts.value[String(id)];
 			if (draft) return draft.value;

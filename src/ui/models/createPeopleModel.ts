@@ -27,7 +27,7 @@ import { EMPTY_STAGED, parseStaged, stageAdd, stageRemove, unstage } from "../..
 import type { ZafPort } from "../../zaf/port";
 import type { DraftStore } from "./createDraftStore";
 import { createRequesterSearch, type RequesterSearch } from "./createRequesterSearch";
-import { createTicketWriter, type WriterStatus } from "./createTicketWriter";
+import { createTicketWriter } from "./createTicketWriter";
 import type { TicketWriteLane } from "./createTicketWriteLane";
 import { peopleAfterWrite, readPeople, type PeopleApi } from "./peopleSnapshot";
 import { createPeopleSavePlan, type PeoplePayload } from "./peopleSavePlan";
@@ -74,7 +74,6 @@ export interface PeopleModel {
 	readonly applying: ReadonlySignal<boolean>;
 	/** True when there is something to send and the staged set has no issues. */
 	readonly canApply: ReadonlySignal<boolean>;
-	readonly writerStatus: ReadonlySignal<WriterStatus>;
 	/** Search as you type for each picker (debounced, stale answers dropped). */
 	readonly searches: Readonly<Record<PeopleList, RequesterSearch>>;
 	/** Loads settings and people, restores staged changes. Safe to call again (retry). */
@@ -280,7 +279,6 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 		error,
 		applying,
 		canApply,
-		writerStatus: writer.status,
 		searches,
 		load,
 		add,
