@@ -23,6 +23,9 @@ describe("hasRealChange", () => {
 		["a comment with uploads only", { comment: { body: "", uploads: ["tok"] } }, true],
 		["an email CC", { email_ccs: [{ user_id: 1, action: "put" }] }, true],
 		["tags", { tags: ["a"] }, true],
+		["every tag removed", { tags: [] }, true],
+		["the last legacy collaborator removed", { collaborators: [] }, true],
+		["no legacy collaborators added", { additional_collaborators: [] }, false],
 	];
 	it.each(cases)("decides for %s: %s", (_label, update, expected) => {
 		expect(hasRealChange(update)).toBe(expected);

@@ -9,16 +9,26 @@ import type { MetadataObject } from "./metadata";
 /** Keys of a ticket update that never change the ticket by themselves. */
 export const NON_CHANGE_KEYS: readonly string[] = ["metadata", "safe_update", "updated_stamp"];
 
+/** List keys that REPLACE the ticket's list: even an empty one changes it (e.g. removing the last collaborator). */
+export const REPLACING_LIST_KEYS: readonly string[] = [
+	"collaborators",
+	"collaborator_ids",
+	"email_cc_ids",
+	"follower_ids",
+	"tags",
+];
+
 /**
  * True when the update carries something that can change the ticket: any key besides
- * `NON_CHANGE_KEYS` with a defined value, except empty lists (`custom_fields: []`, `email_ccs: []`,
- * ...) and a comment without body, HTML body or uploads. Does not know the ticket, so callers must
+ * `NON_CHANGE_KEYS` with a defined value, except empty lists of changes (`custom_fields: []`,
+ * `email_ccs: []`, ...; an empty `REPLACING_LIST_KEYS` list does count) and a comment without body,
+ * HTML body or uploads. Does not know the ticket, so callers must
  * only put real differences in the update (as `planFieldsSave` does).
  */
 export function hasRealChange(update: Readonly<Record<string, unknown>>): boolean {
 	return Object.entries(update).some(([key, value]) => {
 		if (NON_CHANGE_KEYS.includes(key) || value === undefined) return false;
-		if (Array.isArray(value)) return value.length > 0;
+		if (Array.isArray(value)) return value.length > 0 || REPLACING_LIST_KEYS.includes(key);
 		if (key === "comment") return isRealComment(value);
 		return true;
 	});
