@@ -12,6 +12,7 @@ import type { PeopleList, PeopleMode, PersonRef } from "../../domain/peopleTypes
 import { useT } from "../context";
 import { SEARCH_MIN_LENGTH, type RequesterSearch } from "../models/createRequesterSearch";
 import { NewCcForm } from "./NewCcForm";
+import { ComboboxList, useCombobox } from "./primitives/Combobox";
 
 export interface PersonPickerProps {
 	list: PeopleList;
@@ -38,10 +39,7 @@ const LABEL_KEYS: Record<PeopleMode, Record<PeopleList, string>> = {
 export function PersonPicker({ list, mode, search, issues, disabled = false, onPick, onType }: PersonPickerProps) {
 	const t = useT();
 	const inputId = useId();
-	const listId = useId();
 	const issueId = useId();
-	const [active, setActive] = useState(-1);
-	const [closed, setClosed] = useState(false);
 	const [newcomer, setNewcomer] = useState<string | null>(null);
 	const [name, setName] = useState("");
 
@@ -59,11 +57,10 @@ export function PersonPicker({ list, mode, search, issues, disabled = false, onP
 		...users.map(user => ({ kind: "user" as const, user })),
 		...(offerNew ? [{ kind: "new" as const, email: normalizeEmail(trimmed) }] : []),
 	];
-	const expanded = !closed && newcomer === null && options.length > 0;
 
 	const reset = () => {
 		search.setQuery("");
-		setActive(-1);
+		box.clearActive();
 		setNewcomer(null);
 		setName("");
 	};
@@ -81,24 +78,7 @@ export function PersonPicker({ list, mode, search, issues, disabled = false, onP
 		if (list === "ccs" && emailProblem(text) === null) setNewcomer(normalizeEmail(text));
 		else if (onPick({ kind: "email", email: text, name: null })) reset();
 	};
-	const onKeyDown = (event: KeyboardEvent) => {
-		if (event.key === "ArrowDown" && options.length > 0) {
-			setClosed(false);
-			setActive((active + 1) % options.length);
-		} else if (event.key === "ArrowUp" && options.length > 0) {
-			setClosed(false);
-			setActive(active <= 0 ? options.length - 1 : active - 1);
-		} else if (event.key === "Enter") {
-			const option = expanded && active >= 0 ? options[active] : undefined;
-			if (option) choose(option);
-			// The element's value, not the last render's: Enter may come before the re-render.
-			else submitTyped((event.currentTarget as HTMLInputElement).value);
-		} else if (event.key === "Escape") {
-			setClosed(true);
-			setActive(-1);
-		} else return;
-		event.preventDefault();
-	};
+	const box = useCombobox({ options, open: newcomer === null, onChoose: choose, onEnter: submitTyped });
 
 	const status =
 		state === "searching"
@@ -122,26 +102,20 @@ export function PersonPicker({ list, mode, search, issues, disabled = false, onP
 				id={inputId}
 				class="zd-input"
 				type="text"
-				role="combobox"
+				{...box.inputProps}
 				autocomplete="off"
 				spellcheck={false}
 				placeholder={t(list === "ccs" ? "people.picker.placeholderCc" : "people.picker.placeholderFollower")}
-				aria-autocomplete="list"
-				aria-expanded={expanded}
-				aria-controls={listId}
-				aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
 				aria-invalid={issueTexts.length > 0 || undefined}
 				aria-describedby={issueTexts.length > 0 ? issueId : undefined}
 				disabled={disabled}
 				value={query}
 				onInput={event => {
 					search.setQuery(event.currentTarget.value);
-					setActive(-1);
-					setClosed(false);
+					box.typed();
 					setNewcomer(null);
 					onType();
 				}}
-				onKeyDown={onKeyDown}
 			/>
 			<p class="zd-muted zd-person-picker__status" role="status">
 				{status}
@@ -150,33 +124,19 @@ export function PersonPicker({ list, mode, search, issues, disabled = false, onP
 			{agentsOnly && state === "done" && looksLikeEmail && !known ? (
 				<p class="zd-muted">{t("people.picker.followerNeedsAgentHint", { email: trimmed })}</p>
 			) : null}
-			<ul
-				id={listId}
-				role="listbox"
-				class="zd-combobox__list"
-				hidden={!expanded}
-				aria-label={t("people.picker.results")}
+			<ComboboxList
+				combobox={box}
+				label={t("people.picker.results")}
+				optionKey={option => (option.kind === "user" ? `u${option.user.id}` : "new")}
 			>
-				{options.map((option, index) => (
-					<li
-						key={option.kind === "user" ? `u${option.user.id}` : "new"}
-						id={`${listId}-${index}`}
-						role="option"
-						aria-selected={index === active}
-						class={index === active ? "zd-combobox__option is-active" : "zd-combobox__option"}
-						onMouseDown={event => {
-							event.preventDefault(); // keep focus in the input
-							choose(option);
-						}}
-					>
-						{option.kind === "user" ? (
-							<UserOption user={option.user} />
-						) : (
-							t("people.picker.addNew", { email: option.email })
-						)}
-					</li>
-				))}
-			</ul>
+				{option =>
+					option.kind === "user" ? (
+						<UserOption user={option.user} />
+					) : (
+						t("people.picker.addNew", { email: option.email })
+					)
+				}
+			</ComboboxList>
 			{newcomer !== null ? (
 				<NewCcForm
 					email={newcomer}

@@ -3,7 +3,7 @@
  * name or email, in a keyboard-navigable listbox), or a new requester (name, email, language).
  * Keeps whatever is typed in the draft; problems show next to the field they concern.
  */
-import { useId, useState } from "preact/hooks";
+import { useId } from "preact/hooks";
 import type { User } from "../../api/types";
 import type { Issue } from "../../domain/issues";
 import type { RequesterChoice } from "../../domain/requesterChoice";
@@ -12,6 +12,7 @@ import type { FollowUpLocale } from "../models/createFollowUpModel";
 import type { RequesterSearch } from "../models/createRequesterSearch";
 import { issueText } from "./followUpIssueText";
 import { Button } from "./primitives/Button";
+import { ComboboxList, useCombobox } from "./primitives/Combobox";
 import { Field } from "./primitives/Field";
 
 export interface RequesterPickerProps {
@@ -95,16 +96,18 @@ function ExistingUser({
 	onChange(c: RequesterChoice): void;
 }) {
 	const t = useT();
-	const listId = useId();
 	const inputId = useId();
-	const [active, setActive] = useState(-1);
 	const results = search.results.value;
 	const state = search.state.value;
-	const expanded = state === "done" && search.query.value.trim() !== "" && choice.userId === null;
-	const select = (user: User) => {
-		onChange({ kind: "existing", userId: user.id, label: userLabel(user) });
-		setActive(-1);
-	};
+	const box = useCombobox({
+		options: results,
+		open: state === "done" && search.query.value.trim() !== "" && choice.userId === null,
+		onChoose: user => {
+			onChange({ kind: "existing", userId: user.id, label: userLabel(user) });
+			box.clearActive();
+		},
+		// No onEnter: Enter with nothing highlighted is left to the follow-up form.
+	});
 	if (choice.userId !== null)
 		return (
 			<p class="zd-followup__picked">
@@ -114,14 +117,6 @@ function ExistingUser({
 				</Button>
 			</p>
 		);
-	const onKeyDown = (event: KeyboardEvent) => {
-		if (event.key === "ArrowDown" && results.length > 0) setActive((active + 1) % results.length);
-		else if (event.key === "ArrowUp" && results.length > 0) setActive(active <= 0 ? results.length - 1 : active - 1);
-		else if (event.key === "Enter" && active >= 0 && results[active]) select(results[active]);
-		else if (event.key === "Escape") setActive(-1);
-		else return;
-		event.preventDefault();
-	};
 	return (
 		<div class="zd-combobox">
 			<label class="zd-field__label" for={inputId}>
@@ -131,19 +126,14 @@ function ExistingUser({
 				id={inputId}
 				class="zd-input"
 				type="search"
-				role="combobox"
+				{...box.inputProps}
 				list={undefined}
 				autocomplete="off"
-				aria-autocomplete="list"
-				aria-expanded={expanded}
-				aria-controls={listId}
-				aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
 				value={search.query.value}
 				onInput={event => {
 					search.setQuery(event.currentTarget.value);
-					setActive(-1);
+					box.typed();
 				}}
-				onKeyDown={onKeyDown}
 			/>
 			<p class="zd-muted" role="status">
 				{state === "searching"
@@ -154,30 +144,9 @@ function ExistingUser({
 							? t("followUp.requester.noMatch")
 							: ""}
 			</p>
-			<ul
-				id={listId}
-				role="listbox"
-				class="zd-combobox__list"
-				hidden={!expanded || results.length === 0}
-				aria-label={t("followUp.requester.results")}
-			>
-				{results.map((user, index) => (
-					<li
-						key={user.id}
-						id={`${listId}-${index}`}
-						role="option"
-						aria-selected={index === active}
-						class={index === active ? "zd-combobox__option is-active" : "zd-combobox__option"}
-						onMouseDown={event => {
-							event.preventDefault(); // keep focus in the input
-							select(user);
-						}}
-					>
-						{userLabel(user)}
-						{user.suspended ? ` (${t("followUp.requester.suspended")})` : ""}
-					</li>
-				))}
-			</ul>
+			<ComboboxList combobox={box} label={t("followUp.requester.results")} optionKey={user => user.id}>
+				{user => userLabel(user) + (user.suspended ? ` (${t("followUp.requester.suspended")})` : "")}
+			</ComboboxList>
 		</div>
 	);
 }
