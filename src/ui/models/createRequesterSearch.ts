@@ -1,7 +1,8 @@
 /**
- * Search-as-you-type for the requester picker: debounced, at least two characters, and answers
- * to older queries are dropped so a slow reply never overwrites a newer one. Searches by name or
- * email through Zendesk user search. Holds no DOM state (the listbox's highlight is the component's).
+ * Search-as-you-type for every user picker (follow-up requester, People CCs and followers, user
+ * lookup fields): debounced, at least two characters, and answers to older queries are dropped so
+ * a slow reply never overwrites a newer one. Searches by name or email through Zendesk user search.
+ * Holds no DOM state (the listbox's highlight is the component's).
  */
 import { signal, type ReadonlySignal } from "@preact/signals";
 import { isApiError, type ApiError } from "../../api/errors";
