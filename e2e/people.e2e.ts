@@ -68,6 +68,36 @@ describe("people on the current ticket", () => {
 		expect(await ccGroup(app).locator(".zd-people__counter").textContent()).toBe("2 / 48");
 	});
 
+	it("carries the pending audit metadata on the one people update; the workspace shows it on the new audit", async () => {
+		const app = await openPeople(1);
+		await clearRequests();
+		await pick(app, "Add an email CC", "Noah", /Noah Fischer/);
+		await app.getByRole("button", { name: "Add metadata" }).click();
+		await app.getByLabel("Key 1").fill("reason");
+		await app.getByLabel("Value 1").fill("cc requested by phone");
+		await app.getByText("Add Noah Fischer as CC").waitFor();
+		await app.getByText("Your audit metadata will be saved with these changes.").waitFor();
+		await app.getByRole("button", { name: "Apply changes" }).click();
+		await app.getByText(/Metadata saved on audit \d+\./).waitFor();
+
+		expect(await ticketPuts(1)).toHaveLength(1);
+		expect((await ws.ticket(1))["email_cc_ids"]).toEqual([1102, 1103, 1104]);
+		const audits = (
+			await ws.api<{ audits: Array<{ id: number; metadata: { custom: Record<string, unknown> } }> }>(
+				"GET",
+				"/api/v2/tickets/1/audits.json",
+			)
+		).json.audits;
+		// The admin's default (the workspace installs {"source":"zcli-dev"}) plus the agent's row.
+		expect(audits.at(-1)?.metadata.custom).toEqual({ source: "zcli-dev", reason: "cc requested by phone" });
+		expect(await app.getByText(`Metadata saved on audit ${audits.at(-1)?.id}.`).count()).toBe(1);
+		await expect
+			.poll(async () => (await ws.page.locator("[data-testid=audit-metadata]").allTextContents()).join(" "))
+			.toContain("cc requested by phone");
+		// The rows were cleared: the metadata is on the audit, not waiting for the next change.
+		expect(await app.getByLabel("Key 1").count()).toBe(0);
+	});
+
 	it("creates a CC on the fly with the name the agent typed", async () => {
 		const app = await openPeople(1);
 		await clearRequests();

@@ -137,7 +137,10 @@ export function FieldsPanel({ model, metadata, lookup, onSaved }: FieldsPanelPro
 					{message}
 				</p>
 			))}
-			{metadata.hasAgentMetadata.value ? <p class="zd-muted">{t("fields.metadataAttached")}</p> : null}
+			{/* Only with field changes: the metadata may as well go with a People apply. */}
+			{model.dirty.value && metadata.hasAgentMetadata.value ? (
+				<p class="zd-muted">{t("fields.metadataAttached")}</p>
+			) : null}
 			{model.error.value ? <ErrorNotice error={model.error.value} /> : null}
 			{result === "saved" ? (
 				<p class="zd-notice zd-notice--success" role="status">

@@ -7,9 +7,12 @@ import { createEmulator } from "../../../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../api/client";
 import { createTranslator, type Bundle } from "../../i18n/createTranslator";
-import { ApiCtx, EnvCtx, I18nCtx, ZafCtx } from "../context";
+import { parseAppSettings } from "../../zaf/appSettings";
+import { ApiCtx, EnvCtx, I18nCtx, StorageCtx, ZafCtx } from "../context";
 import { createDraftStore, createMemoryStorage } from "../models/createDraftStore";
 import { createPeopleModel } from "../models/createPeopleModel";
+import { TicketSharedProvider } from "../ticketShared";
+import { MetadataSection } from "./MetadataSection";
 import { PeoplePanel, PeopleSection } from "./PeopleSection";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
@@ -292,5 +295,88 @@ describe("PeopleSection", () => {
 		});
 		await until(() => container.querySelectorAll(".zd-person").length === 3, "the people");
 		expect(container.querySelector(".zd-section__title")?.textContent).toBe("People");
+	});
+});
+
+describe("PeopleSection with the Metadata section (the panel's shared metadata)", () => {
+	/** Both sections inside the real providers, as ShellSidebar renders them, over the emulator. */
+	async function setupPanel() {
+		const emulator = createEmulator({ settings: { rateLimits: false } });
+		const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId: 1 });
+		const container = document.createElement("div");
+		document.body.append(container);
+		const env = {
+			location: "ticket_sidebar",
+			ticketId: 1,
+			settings: parseAppSettings({}),
+			currentUser: { id: 1002, name: "Sam Carter", locale: "en", role: "agent" },
+		};
+		render(
+			<ZafCtx.Provider value={port}>
+				<ApiCtx.Provider value={createZendeskApi(port)}>
+					<I18nCtx.Provider value={createTranslator("en", { en: bundle("en") })}>
+						<EnvCtx.Provider value={env}>
+							<StorageCtx.Provider value={{ local: createMemoryStorage(), session: createMemoryStorage() }}>
+								<TicketSharedProvider>
+									<PeopleSection />
+									<MetadataSection />
+								</TicketSharedProvider>
+							</StorageCtx.Provider>
+						</EnvCtx.Provider>
+					</I18nCtx.Provider>
+				</ApiCtx.Provider>
+			</ZafCtx.Provider>,
+			container,
+		);
+		cleanups.push(() => {
+			render(null, container);
+			client.close();
+			emulator.dispose();
+		});
+		await until(() => container.querySelectorAll(".zd-person").length === 3, "the people");
+		const puts = () => emulator.controls.requests().filter(r => r.method === "PUT");
+		const people = () => container.querySelector<HTMLElement>(".zd-people")!;
+		const metadataRow = (key: string, value: string) => {
+			button(container, "Add metadata").click();
+			return until(() => container.querySelector('input[aria-label="Key 1"]') !== null, "the row").then(() => {
+				type(container.querySelector<HTMLInputElement>('input[aria-label="Key 1"]')!, key);
+				type(container.querySelector<HTMLInputElement>('input[aria-label="Value 1"]')!, value);
+			});
+		};
+		const removeLiam = async () => {
+			group(container, "ccs").querySelector<HTMLButtonElement>('button[aria-label="Remove Liam O\'Connor"]')?.click();
+			await until(() => names(container, "ccs").includes("Liam O'Connor:removing"), "the staged removal");
+		};
+		return { emulator, container, puts, people, metadataRow, removeLiam };
+	}
+
+	it("says the metadata goes with the apply, and the Metadata section names fields and people saves", async () => {
+		const { container, emulator, people, metadataRow, removeLiam } = await setupPanel();
+		expect(container.textContent).toContain("attached to the next fields or people change you save");
+		await metadataRow("reason", "customer call");
+		await removeLiam();
+		expect(people().textContent).toContain("Your audit metadata will be saved with these changes.");
+		button(container, "Apply changes").click();
+		await until(() => container.textContent?.includes("Metadata saved on audit") === true, "the metadata status");
+		const audit = emulator.db.audits.filter(a => a.ticket_id === 1).at(-1);
+		expect(audit?.metadata.custom).toEqual({ reason: "customer call" });
+		expect(container.textContent).toContain(`Metadata saved on audit ${audit?.id}.`);
+		expect(container.querySelector('input[aria-label="Key 1"]')).toBeNull();
+	});
+
+	it("blocks Apply on oversize metadata: the reason in the Metadata section, a pointer in People, nothing sent", async () => {
+		const { container, puts, people, metadataRow, removeLiam } = await setupPanel();
+		await metadataRow("notes", "x".repeat(1100));
+		await removeLiam();
+		button(container, "Apply changes").click();
+		await until(() => people().querySelector('[role="alert"]') !== null, "the pointer");
+		expect(people().querySelector('[role="alert"]')?.textContent).toBe(
+			"Fix the audit metadata first (see Metadata below): it would be saved with these changes. Nothing was sent.",
+		);
+		expect(container.querySelector(".zd-metadata")?.textContent).toMatch(
+			/Metadata is \d+ bytes; Zendesk accepts at most 1024\./,
+		);
+		expect(puts()).toEqual([]);
+		expect(names(container, "ccs")).toContain("Liam O'Connor:removing");
 	});
 });

@@ -1,7 +1,9 @@
 /**
  * The People section: the ticket's email CCs and followers (or legacy collaborators), pickers to
- * add people, remove buttons, a visible CC counter, the staged summary, and Apply / Discard. Builds
- * its model from the environment and owns its lifetime; all logic lives in the model and domain.
+ * add people, remove buttons, a visible CC counter, the staged summary, and Apply / Discard. Apply
+ * carries the ticket's pending audit metadata (shared with the Metadata section, which shows its
+ * problems; this section points there). Builds its model from the environment and owns its
+ * lifetime; all logic lives in the model and domain.
  */
 import { useEffect, useMemo } from "preact/hooks";
 import { issuesFor } from "../../domain/issues";
@@ -9,8 +11,9 @@ import type { PeopleSummary } from "../../domain/peopleSummary";
 import type { PeopleList, PeopleMode } from "../../domain/peopleTypes";
 import { useApi, useEnv, useStorage, useT, useZaf } from "../context";
 import { createDraftStore } from "../models/createDraftStore";
+import type { MetadataModel } from "../models/createMetadataModel";
 import { createPeopleModel, type PeopleModel } from "../models/createPeopleModel";
-import { useTicketWriteLane } from "../ticketShared";
+import { useSharedMetadata, useTicketWriteLane } from "../ticketShared";
 import { ErrorNotice } from "./ErrorNotice";
 import { PeopleNotices } from "./PeopleNotices";
 import { PersonChip } from "./PersonChip";
@@ -27,6 +30,7 @@ export function PeopleSection() {
 	const t = useT();
 	const ticketId = env.ticketId;
 	const lane = useTicketWriteLane();
+	const metadata = useSharedMetadata();
 	const { local } = useStorage();
 	const model = useMemo(
 		() =>
@@ -38,8 +42,9 @@ export function PeopleSection() {
 						ticketId,
 						drafts: createDraftStore(local, env.currentUser.id, ticketId),
 						...(lane ? { lane } : {}),
+						metadata,
 					}),
-		[api, zaf, ticketId, env.currentUser.id, lane, local],
+		[api, zaf, ticketId, env.currentUser.id, lane, local, metadata],
 	);
 	useEffect(() => {
 		if (model === null) return;
@@ -49,7 +54,11 @@ export function PeopleSection() {
 	const pending = model?.summary.value?.pending ?? 0;
 	return (
 		<Section title={t("shell.sections.people")} badge={pending > 0 ? `+${pending}` : undefined}>
-			{model === null ? <p class="zd-muted">{t("shell.noTicket")}</p> : <PeoplePanel model={model} />}
+			{model === null ? (
+				<p class="zd-muted">{t("shell.noTicket")}</p>
+			) : (
+				<PeoplePanel model={model} metadata={metadata} />
+			)}
 		</Section>
 	);
 }
@@ -62,8 +71,8 @@ const TITLE_KEYS: Record<PeopleMode, Record<PeopleList, string>> = {
 
 const EMPTY_KEYS: Record<PeopleList, string> = { ccs: "people.ccs.empty", followers: "people.followers.empty" };
 
-/** What the section shows for a model. Exported for component tests. */
-export function PeoplePanel({ model }: { model: PeopleModel }) {
+/** What the section shows for a model (and the shared metadata its Apply carries). Exported for component tests. */
+export function PeoplePanel({ model, metadata = null }: { model: PeopleModel; metadata?: MetadataModel | null }) {
 	const t = useT();
 	const current = model.current.value;
 	const summary = model.summary.value;
@@ -130,6 +139,11 @@ export function PeoplePanel({ model }: { model: PeopleModel }) {
 						<p key={issue.code}>{t(issue.code, issue.vars)}</p>
 					))}
 				</div>
+			) : null}
+			{summary.pending > 0 && metadata?.hasAgentMetadata.value ? (
+				<p class="zd-muted" data-testid="people-metadata">
+					{t("people.metadataAttached")}
+				</p>
 			) : null}
 			{mode !== "disabled" ? (
 				<div class="zd-actions">

@@ -4,6 +4,7 @@ import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../api/client";
 import type { PersonRef, PersonUser } from "../../domain/peopleTypes";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "./createDraftStore";
+import { createMetadataModel } from "./createMetadataModel";
 import { createPeopleModel, searchPeople, type PeopleModel } from "./createPeopleModel";
 
 interface SetupOptions {
@@ -13,6 +14,8 @@ interface SetupOptions {
 	storage?: StorageLike;
 	/** false: the host never delivers `ticket.updated` (as when the event arrives after the agent clicks Apply). */
 	events?: boolean;
+	/** The admin's `defaultMetadata` setting for the ticket's shared metadata model. */
+	defaultMetadata?: string;
 }
 
 const cleanups: Array<() => void> = [];
@@ -27,17 +30,24 @@ function setup(options: SetupOptions = {}) {
 		ticketId = 1,
 		storage = createMemoryStorage(),
 		events = true,
+		defaultMetadata = "",
 	} = options;
 	const emulator = createEmulator({ world, settings: { rateLimits: false } });
 	const { port, client } = createInProcessPort({ emulator, userEmail: user, ticketId });
 	const api = createZendeskApi(port);
 	const userId = emulator.db.users.find(u => u.email === user)?.id ?? 0;
+	// The ticket's shared metadata, as the panel's TicketSharedProvider builds it.
+	const metadata = createMetadataModel({
+		drafts: createDraftStore(storage, userId, ticketId),
+		defaultSetting: defaultMetadata,
+	});
 	const model = createPeopleModel({
 		api,
 		zaf: events ? port : { on: () => () => undefined },
 		ticketId,
 		drafts: createDraftStore(storage, userId, ticketId),
 		searchDebounceMs: 0,
+		metadata,
 	});
 	cleanups.push(() => {
 		model.dispose();
@@ -51,7 +61,8 @@ function setup(options: SetupOptions = {}) {
 	};
 	const requests = () => emulator.controls.requests();
 	const puts = () => requests().filter(r => r.method === "PUT");
-	return { emulator, client, api, model, storage, ticket, requests, puts };
+	const audits = () => emulator.db.audits.filter(a => a.ticket_id === ticketId);
+	return { emulator, client, api, model, metadata, storage, ticket, requests, puts, audits };
 }
 
 /** A user of the emulator's world as the people feature sees it. */
@@ -296,6 +307,95 @@ describe("createPeopleModel against the emulator", () => {
 		expect(s.model.error.value?.kind).toBe("not_found");
 		await s.model.load();
 		expect(s.model.state.value).toBe("ready");
+	});
+
+	describe("with the ticket's pending audit metadata", () => {
+		it("sends it with the people update, where it lands on the audit as metadata.custom, then clears the rows", async () => {
+			const s = setup({ defaultMetadata: '{"source":"sidebar-app"}' });
+			await s.model.load();
+			s.metadata.setKey(0, "reason");
+			s.metadata.setValue(0, "customer call");
+			s.emulator.controls.clearRequests();
+			expect(s.model.add("ccs", userOf(s, 1104))).toBe(true);
+			await s.model.apply();
+			expect(s.model.error.value).toBeNull();
+			expect(s.puts()).toHaveLength(1);
+			const audit = s.audits().at(-1);
+			expect(audit?.metadata.custom).toEqual({ source: "sidebar-app", reason: "customer call" });
+			expect(audit?.events.map(e => e.type)).toContain("EmailCcChange");
+			expect(s.ticket().email_cc_ids).toContain(1104);
+			expect(s.metadata.rows.value).toEqual([]);
+			expect(s.metadata.status.value).toEqual({
+				kind: "attached",
+				auditId: audit?.id,
+				keys: ["source", "reason"],
+			});
+		});
+
+		it("blocks the apply while the metadata is too large: nothing is sent, the staged changes and rows stay", async () => {
+			const s = setup();
+			await s.model.load();
+			s.metadata.setKey(0, "notes");
+			s.metadata.setValue(0, "x".repeat(1100));
+			s.model.add("ccs", userOf(s, 1104));
+			s.emulator.controls.clearRequests();
+			await s.model.apply();
+			expect(s.puts()).toEqual([]);
+			expect(s.model.issues.value).toContainEqual({ field: "form", code: "people.issues.metadataBlocked" });
+			expect(s.metadata.issues.value.map(i => i.code)).toContain("metadata.issues.tooLarge");
+			expect(s.model.staged.value.changes).toHaveLength(1);
+			expect(s.metadata.rows.value).toHaveLength(1);
+			// Fixed: the next apply goes out, with the metadata, and the pointer is gone.
+			s.metadata.setValue(0, "short");
+			await s.model.apply();
+			expect(s.puts()).toHaveLength(1);
+			expect(s.audits().at(-1)?.metadata.custom).toEqual({ notes: "short" });
+			expect(s.model.issues.value).toEqual([]);
+		});
+
+		it("carries it on the automatic retry after a 409", async () => {
+			const s = setup({ events: false });
+			await s.model.load();
+			s.metadata.setKey(0, "reason");
+			s.metadata.setValue(0, "escalation");
+			s.model.add("ccs", userOf(s, 1104));
+			s.emulator.controls.actAs({ ticketId: 1, changes: { email_ccs: [{ user_id: 1105, action: "put" }] } });
+			s.emulator.controls.clearRequests();
+			await s.model.apply();
+			expect(s.puts().map(r => r.status)).toEqual([409, 200]);
+			expect(s.audits().at(-1)?.metadata.custom).toEqual({ reason: "escalation" });
+			expect(s.metadata.rows.value).toEqual([]);
+		});
+
+		it("keeps the rows when Zendesk created no audit (the update changed nothing), and says so", async () => {
+			const s = setup();
+			await s.model.load();
+			s.metadata.setKey(0, "reason");
+			s.metadata.setValue(0, "kept");
+			s.model.add("followers", userOf(s, 1004));
+			// Kenji stops being an agent meanwhile: Zendesk skips him as a follower, so nothing changes.
+			const kenji = s.emulator.db.users.find(u => u.id === 1004);
+			if (kenji) kenji.role = "end-user";
+			const before = s.audits().length;
+			await s.model.apply();
+			expect(s.puts()).toHaveLength(1);
+			expect(s.audits()).toHaveLength(before);
+			expect(s.metadata.rows.value).toEqual([{ key: "reason", value: "kept" }]);
+			expect(s.metadata.status.value).toEqual({ kind: "notStored" });
+		});
+
+		it("goes with a legacy save that removes every collaborator (an empty replacement list is a change)", async () => {
+			const s = setup({ world: "collaboratorsLegacy" });
+			await s.model.load();
+			s.metadata.setKey(0, "reason");
+			s.metadata.setValue(0, "cleanup");
+			for (const id of [1102, 1103, 1003]) s.model.remove("ccs", userOf(s, id));
+			s.emulator.controls.clearRequests();
+			await s.model.apply();
+			expect(s.puts()).toHaveLength(1);
+			expect(s.ticket().collaborator_ids).toEqual([]);
+			expect(s.audits().at(-1)?.metadata.custom).toEqual({ reason: "cleanup" });
+		});
 	});
 
 	it("searches names through autocomplete and emails (or parts of them) through search", async () => {

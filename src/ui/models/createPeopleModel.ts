@@ -2,12 +2,16 @@
  * The people section's model: loads the ticket's CCs and followers (one request, users sideloaded)
  * and the account's mode, keeps the agent's staged changes (persisted per agent and ticket, so a
  * panel reload keeps them), validates them, and applies them in ONE safe update through the shared
- * ticket writer. On a 409 it re-reads, rebases the intent and retries once when that is unambiguous;
- * on `ticket.updated` it refreshes and rebases. It never sends a comment, and never drops staged
+ * ticket writer, together with the ticket's pending audit metadata (the shared metadata model:
+ * cleared only when Zendesk created an audit; invalid or oversize metadata blocks the apply). On a
+ * 409 it re-reads, rebases the intent and retries once when that is unambiguous; on
+ * `ticket.updated` it refreshes and rebases. It never sends a comment, and never drops staged
  * changes on an error.
  */
 import { computed, effect, signal, type ReadonlySignal } from "@preact/signals";
 import { isApiError, type ApiError } from "../../api/errors";
+import { diffPeople, isPatchEmpty } from "../../domain/ccDiff";
+import { issuesFromErrorDetails } from "../../domain/customFieldsErrors";
 import type { Issue } from "../../domain/issues";
 import { choosePeopleMode, peopleRules } from "../../domain/peopleMode";
 import { rebasePeople, type ExternalChange, type RebaseNote } from "../../domain/peopleRebase";
@@ -26,11 +30,12 @@ import { unappliedChanges, type UnappliedChange } from "../../domain/peopleVerif
 import { EMPTY_STAGED, parseStaged, stageAdd, stageRemove, unstage } from "../../domain/stagedPeople";
 import type { ZafPort } from "../../zaf/port";
 import type { DraftStore } from "./createDraftStore";
+import type { MetadataModel } from "./createMetadataModel";
 import { createRequesterSearch, type RequesterSearch } from "./createRequesterSearch";
 import { createTicketWriter } from "./createTicketWriter";
 import type { TicketWriteLane } from "./createTicketWriteLane";
 import { peopleAfterWrite, readPeople, type PeopleApi } from "./peopleSnapshot";
-import { createPeopleSavePlan, type PeoplePayload } from "./peopleSavePlan";
+import { attachPeopleMetadata, createPeopleSavePlan, type PeoplePayload } from "./peopleSavePlan";
 import { toPeopleUpdateInput } from "./peopleUpdateInput";
 
 /** The draft-store section the staged changes live in. */
@@ -47,7 +52,15 @@ export interface PeopleModelOptions {
 	searchDebounceMs?: number;
 	/** The ticket's shared write lane (serialises writes with the other sections). */
 	lane?: TicketWriteLane;
+	/** The ticket's shared pending audit metadata, attached to the apply (absent: none is sent). */
+	metadata?: Pick<MetadataModel, "attach" | "saved" | "setRemoteIssues"> | null;
 }
+
+/** The form-level issue shown when the pending metadata stops an apply (the metadata section says why). */
+export const METADATA_BLOCKED: Issue = { field: "form", code: "people.issues.metadataBlocked" };
+
+/** What a write answers: the people, and the audit Zendesk created (`null`: none, the update changed nothing). */
+type PeopleWritten = CurrentPeople & { audit?: { id: number } | null };
 
 /** Where loading is. */
 export type PeopleLoadState = "loading" | "ready" | "failed";
@@ -59,7 +72,10 @@ export interface PeopleModel {
 	readonly rules: ReadonlySignal<PeopleRules>;
 	readonly staged: ReadonlySignal<StagedPeople>;
 	readonly summary: ReadonlySignal<PeopleSummary | undefined>;
-	/** Problems of the last rejected addition, per list, then of the staged set; render next to the list. */
+	/**
+	 * Problems of the last rejected addition, per list, then of the staged set, then (`form`) the
+	 * pending metadata blocking the last apply; render next to the list.
+	 */
 	readonly issues: ReadonlySignal<Issue[]>;
 	/** What happened on a refresh or conflict (someone else already added X, the cap, ...). */
 	readonly notes: ReadonlySignal<RebaseNote[]>;
@@ -103,6 +119,7 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 	const rules = signal<PeopleRules>({ lightAgentEmailCcsAllowed: false });
 	const staged = signal<StagedPeople>(EMPTY_STAGED);
 	const candidateIssues = signal<Issue[]>([]);
+	const metadataIssues = signal<Issue[]>([]);
 	const notes = signal<RebaseNote[]>([]);
 	const external = signal<ExternalChange[]>([]);
 	const unapplied = signal<UnappliedChange[]>([]);
@@ -118,11 +135,13 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 	let disposed = false;
 	let refreshSeq = 0;
 
-	const writer = createTicketWriter<CurrentPeople, PeoplePayload>({
+	const writer = createTicketWriter<PeopleWritten, PeoplePayload>({
 		load: () => readPeople(api, ticketId, requireCurrent().mode),
 		async send(payload, stamp) {
-			const { ticket } = await api.updateTicket(ticketId, toPeopleUpdateInput(payload.patch, stamp));
-			return peopleAfterWrite(api, ticket, payload.base, stagedUsers({ changes: payload.changes }));
+			const input = toPeopleUpdateInput(payload.patch, stamp, payload.metadata);
+			const { ticket, audit } = await api.updateTicket(ticketId, input);
+			const people = await peopleAfterWrite(api, ticket, payload.base, stagedUsers({ changes: payload.changes }));
+			return { ...people, audit: audit ? { id: audit.id } : null };
 		},
 		...(options.lane ? { lane: options.lane } : {}),
 	});
@@ -132,7 +151,7 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 		const now = current.value;
 		return now ? validateStaged({ current: now, staged: staged.value, rules: rules.value }) : [];
 	});
-	const issues = computed(() => [...candidateIssues.value, ...stagedIssues.value]);
+	const issues = computed(() => [...candidateIssues.value, ...stagedIssues.value, ...metadataIssues.value]);
 	const canApply = computed(
 		() => !applying.value && (summary.value?.pending ?? 0) > 0 && stagedIssues.value.length === 0,
 	);
@@ -161,9 +180,11 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 		return now;
 	}
 
-	function setCurrent(next: CurrentPeople): void {
-		current.value = next;
-		writer.observe(next);
+	function setCurrent(next: PeopleWritten): void {
+		// The audit belongs to the write, not to the people: keep `current` a plain CurrentPeople.
+		const { audit: _audit, ...people } = next;
+		current.value = people;
+		writer.observe(people);
 	}
 
 	async function load(): Promise<void> {
@@ -221,17 +242,26 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 		if (base === undefined || applying.value) return;
 		const intent = staged.value;
 		if (validateStaged({ current: base, staged: intent, rules: rules.value }).length > 0) return;
+		metadataIssues.value = [];
+		// Invalid or oversize metadata stops the apply before it waits in the lane (the plan checks again).
+		const metadata = options.metadata ?? undefined;
+		const patch = diffPeople(base, intent);
+		if (!isPatchEmpty(patch) && !attachPeopleMetadata(metadata, patch, base.updatedAt).ok) {
+			metadataIssues.value = [METADATA_BLOCKED];
+			return;
+		}
 		applying.value = true;
 		error.value = null;
 		applied.value = null;
 		unapplied.value = [];
-		const planner = createPeopleSavePlan(intent, base, rules.value);
+		const planner = createPeopleSavePlan(intent, base, rules.value, metadata);
 		try {
 			const outcome = await writer.save(planner.plan);
 			setCurrent(outcome.snapshot);
 			notes.value = planner.notes;
 			external.value = planner.external;
 			if (outcome.kind === "ask") {
+				if (planner.metadataIssues !== null) metadataIssues.value = [METADATA_BLOCKED];
 				staged.value = outcome.conflicts;
 				return;
 			}
@@ -239,12 +269,17 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 			if (outcome.kind === "saved" && sent !== null) {
 				applied.value = summarizePeople(sent.base, { changes: sent.changes }).lines;
 				unapplied.value = unappliedChanges(sent.changes, outcome.snapshot);
+				// Clears the agent's rows only when Zendesk created an audit to hold the metadata.
+				if (sent.metadata !== undefined) metadata?.saved(outcome.snapshot.audit ?? null);
 			}
 			staged.value = EMPTY_STAGED;
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
 			error.value = caught;
 			notes.value = planner.notes;
+			// Zendesk's refusal of the metadata itself (422 details) shows in the metadata editor too.
+			if (caught.kind === "invalid" && planner.sent?.metadata !== undefined)
+				metadata?.setRemoteIssues(issuesFromErrorDetails(caught.details, []).filter(i => i.field === "metadata"));
 		} finally {
 			applying.value = false;
 			if (refreshAfterApply) {
@@ -259,6 +294,7 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 		if (now === undefined) return false;
 		const found = validateCandidate({ current: now, staged: staged.value, rules: rules.value }, list, person);
 		candidateIssues.value = found;
+		metadataIssues.value = [];
 		if (found.length > 0) return false;
 		staged.value = stageAdd(staged.value, list, person);
 		applied.value = null;
@@ -284,10 +320,12 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 		add,
 		remove(list, person) {
 			candidateIssues.value = [];
+			metadataIssues.value = [];
 			applied.value = null;
 			staged.value = stageRemove(staged.value, list, person);
 		},
 		undo(list, person) {
+			metadataIssues.value = [];
 			staged.value = unstage(staged.value, list, person);
 		},
 		clearCandidateIssues() {
@@ -295,6 +333,7 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 		},
 		discard() {
 			candidateIssues.value = [];
+			metadataIssues.value = [];
 			notes.value = [];
 			staged.value = EMPTY_STAGED;
 		},

@@ -26,6 +26,17 @@ describe("toPeopleUpdateInput", () => {
 		});
 	});
 
+	it("carries the audit metadata it is given, and none otherwise", () => {
+		const patch = { emailCcs: [{ userId: 3, action: "put" as const }] };
+		expect(toPeopleUpdateInput(patch, stamp, { source: "sidebar", reason: "call" })).toEqual({
+			safe_update: true,
+			updated_stamp: stamp,
+			email_ccs: [{ user_id: "3", action: "put" }],
+			metadata: { source: "sidebar", reason: "call" },
+		});
+		expect(toPeopleUpdateInput(patch, stamp)).not.toHaveProperty("metadata");
+	});
+
 	it("sends legacy collaborators as given, and never a comment", () => {
 		const input = toPeopleUpdateInput(
 			{ collaborators: [3, { name: "Jo", email: "jo@x.com" }], additionalCollaborators: ["k@x.com"] },
