@@ -3,6 +3,7 @@
  * `normalize.ts` from checked wire data; every field is present (absent on the wire → `null`,
  * `[]` or `false`), so callers never deal with `undefined`.
  */
+import type { WireTicketFieldType } from "./wire";
 
 /** A Zendesk numeric id (below 2^53, so a JS number is safe). */
 export type Id = number;
@@ -73,28 +74,8 @@ export interface User {
 	photoUrl: string | null;
 }
 
-/** Ticket field types; unknown future types are kept as their raw string. */
-export type TicketFieldType =
-	| "subject"
-	| "description"
-	| "status"
-	| "custom_status"
-	| "tickettype"
-	| "priority"
-	| "group"
-	| "assignee"
-	| "text"
-	| "textarea"
-	| "checkbox"
-	| "date"
-	| "integer"
-	| "decimal"
-	| "regexp"
-	| "partialcreditcard"
-	| "multiselect"
-	| "tagger"
-	| "lookup"
-	| (string & {});
+/** Ticket field types: the documented ones (`WireTicketFieldType`), and unknown future types as their raw string. */
+export type TicketFieldType = WireTicketFieldType | (string & {});
 
 /** A dropdown/multiselect option: `name` is the label, `value` the tag to write. */
 export interface FieldOption {
