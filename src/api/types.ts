@@ -3,19 +3,19 @@
  * `normalize.ts` from checked wire data; every field is present (absent on the wire → `null`,
  * `[]` or `false`), so callers never deal with `undefined`.
  */
+import type { AuditEventLike, AuditLike } from "../domain/auditTypes";
+import type {
+	FieldOption,
+	FormCondition as FormConditionDef,
+	TicketFieldDef,
+	TicketFormDef,
+} from "../domain/customFieldsTypes";
+import type { PersonUser } from "../domain/peopleTypes";
+import type { CustomFieldValue, Id, TicketPriority, TicketStatus, TicketType, UserRole } from "../domain/ticketTypes";
 import type { WireTicketFieldType } from "./wire";
 
-/** A Zendesk numeric id (below 2^53, so a JS number is safe). */
-export type Id = number;
-
-/** Ticket status categories. */
-export type TicketStatus = "new" | "open" | "pending" | "hold" | "solved" | "closed";
-/** Ticket priorities (`null` on a ticket = not set). */
-export type TicketPriority = "urgent" | "high" | "normal" | "low";
-/** Ticket types (`null` on a ticket = not set). */
-export type TicketType = "problem" | "incident" | "question" | "task";
-/** A custom field value as Zendesk stores it: text, number, checkbox, tag, multiselect tags, or empty. */
-export type CustomFieldValue = string | number | boolean | string[] | null;
+/** The shared ticket vocabulary (`domain/ticketTypes.ts`) and the field option shape, as the domain declares them. */
+export type { CustomFieldValue, FieldOption, Id, TicketPriority, TicketStatus, TicketType, UserRole };
 
 /** Where a ticket came from; `followUpSourceId` is set for real follow-ups (`via.source.rel == "follow_up"`). */
 export interface Via {
@@ -55,19 +55,8 @@ export interface Ticket {
 	updatedAt: string;
 }
 
-/** Zendesk user roles (custom agent roles are `agent` plus a `roleType`). */
-export type UserRole = "end-user" | "agent" | "admin";
-
-/** A user. Assignable to the people feature's `PersonUser`. */
-export interface User {
-	id: Id;
-	name: string;
-	email: string | null;
-	role: UserRole;
-	/** Zendesk `role_type` (1 = light agent), `null` for end users and when unknown. */
-	roleType: number | null;
-	active: boolean;
-	suspended: boolean;
+/** A user: the people feature's `PersonUser` (id, name, email, role, roleType, active, suspended) plus what other features read. */
+export interface User extends PersonUser {
 	organizationId: Id | null;
 	locale: string | null;
 	timeZone: string | null;
@@ -77,50 +66,22 @@ export interface User {
 /** Ticket field types: the documented ones (`WireTicketFieldType`), and unknown future types as their raw string. */
 export type TicketFieldType = WireTicketFieldType | (string & {});
 
-/** A dropdown/multiselect option: `name` is the label, `value` the tag to write. */
-export interface FieldOption {
-	id: Id | null;
-	name: string;
-	value: string;
-	isDefault: boolean;
-}
-
-/** A ticket field. `options` merges custom and system options (empty for other types). */
-export interface TicketField {
-	id: Id;
+/** A ticket field: the domain's `TicketFieldDef` with every key present. `options` merges custom and system options. */
+export interface TicketField extends TicketFieldDef {
 	type: TicketFieldType;
-	title: string;
-	description: string;
 	agentDescription: string;
-	position: number;
-	active: boolean;
-	/** Required to *solve* (does not block other updates). */
-	required: boolean;
-	removable: boolean;
-	agentCanEdit: boolean;
-	regexpForValidation: string | null;
-	/** Checkbox fields: the tag Zendesk adds when checked. */
-	tag: string | null;
-	options: FieldOption[];
-	relationshipTargetType: string | null;
 }
 
-/** One conditional-field rule of a form (agent side). */
-export interface FormCondition {
-	parentFieldId: Id;
+/** One conditional-field rule of a form (agent side): the domain's, with the scalar values Zendesk sends for a parent. */
+export interface FormCondition extends FormConditionDef {
 	value: string | boolean | number | null;
-	childFields: Array<{ id: Id; isRequired: boolean; requiredOnStatuses: string[] | "all" | "none" }>;
 }
 
-/** A ticket form; `ticketFieldIds` is the display order. */
-export interface TicketForm {
-	id: Id;
+/** A ticket form: the domain's `TicketFormDef` plus its names and position; `ticketFieldIds` is the display order. */
+export interface TicketForm extends TicketFormDef {
 	name: string;
 	displayName: string;
-	active: boolean;
-	isDefault: boolean;
 	position: number;
-	ticketFieldIds: Id[];
 	agentConditions: FormCondition[];
 }
 
@@ -136,30 +97,20 @@ export interface Attachment {
 	malwareScanResult: string | null;
 }
 
-/** An audit event; `type` is open (Zendesk adds types at any time), type-specific keys are `undefined` when absent. */
-export interface AuditEvent {
+/**
+ * An audit event: what the history formatter reads (`AuditEventLike`: `type` is open, type-specific
+ * keys are `undefined` when absent) plus the event's id, author, attachments and recipients.
+ */
+export interface AuditEvent extends AuditEventLike {
 	id: Id;
-	type: string;
-	fieldName?: string;
-	value?: unknown;
-	previousValue?: unknown;
-	body?: string;
-	public?: boolean;
 	authorId?: Id;
 	attachments?: Attachment[];
 	recipients?: Id[];
-	previousFollowers?: string[];
-	currentFollowers?: string[];
-	previousEmailCcs?: string[];
-	currentEmailCcs?: string[];
 }
 
-/** A ticket audit; `metadata.custom` is what an app wrote with the update's `metadata`. */
-export interface Audit {
-	id: Id;
+/** A ticket audit (an `AuditLike` with all it holds); `metadata.custom` is what an app wrote with the update's `metadata`. */
+export interface Audit extends AuditLike {
 	ticketId: Id;
-	createdAt: string;
-	authorId: Id;
 	metadata: { custom: Record<string, unknown>; system: Record<string, unknown> };
 	via: Via | null;
 	events: AuditEvent[];

@@ -3,9 +3,10 @@
  * `custom_fields: [{id, value}]`) live in `src/api/wire.ts`; `src/api/normalize.ts` converts them.
  * Pure data: nothing here talks to Zendesk.
  */
+import type { Id } from "./ticketTypes";
 
-/** A Zendesk numeric id (below 2^53, so a JS number is safe). */
-export type FieldId = number;
+/** A ticket field's id (a Zendesk `Id`). */
+export type FieldId = Id;
 
 /** The custom field types the sidebar knows how to show (zendesk-ticket-api.md §7.1). */
 export type CustomFieldType =

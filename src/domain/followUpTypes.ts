@@ -2,27 +2,16 @@
  * Domain types for the follow-up feature (camelCase, pure data). The source ticket is reduced to
  * what the feature reads; the model fills it from the API's normalized ticket.
  */
+import type { CustomFieldValue, Id, TicketPriority, TicketStatus, TicketType } from "./ticketTypes";
 
-/** A Zendesk numeric id (below 2^53, so a JS number is safe). */
-export type Id = number;
-
-/** Ticket status categories (`zendesk-ticket-api.md` §14). */
-export type TicketStatus = "new" | "open" | "pending" | "hold" | "solved" | "closed";
-
-/** Ticket priorities; `""` in a draft means "not set" (follow-ups do not copy the original's). */
-export type TicketPriority = "urgent" | "high" | "normal" | "low";
-
-/** Ticket types; `""` in a draft means "not set" (follow-ups do not copy the original's). */
-export type TicketType = "problem" | "incident" | "question" | "task";
+/** The shared ticket vocabulary (`ticketTypes.ts`). In a draft, `""` for a priority or type means "not set". */
+export type { CustomFieldValue, Id, TicketPriority, TicketStatus, TicketType };
 
 /** All priorities, in the order the form offers them. */
 export const TICKET_PRIORITIES: readonly TicketPriority[] = ["low", "normal", "high", "urgent"];
 
 /** All ticket types, in the order the form offers them. */
 export const TICKET_TYPES: readonly TicketType[] = ["question", "incident", "problem", "task"];
-
-/** A custom field value as Zendesk stores it (text, number, checkbox, tag, multiselect tags, or empty). */
-export type CustomFieldValue = string | number | boolean | string[] | null;
 
 /** What the follow-up feature needs from the ticket it starts from. Not the full Zendesk ticket. */
 export interface FollowUpSource {

@@ -2,9 +2,10 @@
  * Domain types for the people on a ticket: email CCs, followers, and legacy collaborators.
  * Pure data (camelCase); the wire shapes live in `src/api/wire.ts`.
  */
+import type { Id, UserRole } from "./ticketTypes";
 
-/** A Zendesk numeric id (below 2^53, so a JS number is safe). */
-export type Id = number;
+/** The shared ticket vocabulary (`ticketTypes.ts`). */
+export type { Id, UserRole };
 
 /**
  * How the account models the people on a ticket.
@@ -16,9 +17,6 @@ export type PeopleMode = "ccsAndFollowers" | "collaborators" | "disabled";
 
 /** The list a change applies to. In `collaborators` mode only `ccs` exists (it is the collaborators list). */
 export type PeopleList = "ccs" | "followers";
-
-/** A Zendesk user role. */
-export type UserRole = "end-user" | "agent" | "admin";
 
 /** Zendesk `role_type` of a light agent (0 custom, 1 light, 2 chat, 3 contributor, 4 admin, 5 billing admin). */
 export const LIGHT_AGENT_ROLE_TYPE = 1;
