@@ -8,22 +8,8 @@ import type { Id } from "./ticketTypes";
 /** A ticket field's id (a Zendesk `Id`). */
 export type FieldId = Id;
 
-/** The custom field types the sidebar knows how to show (zendesk-ticket-api.md §7.1). */
-export type CustomFieldType =
-	| "text"
-	| "textarea"
-	| "integer"
-	| "decimal"
-	| "date"
-	| "checkbox"
-	| "regexp"
-	| "tagger"
-	| "multiselect"
-	| "lookup"
-	| "partialcreditcard";
-
-/** Every custom field type, in the order the docs list them. */
-export const CUSTOM_FIELD_TYPES: readonly CustomFieldType[] = [
+/** Every custom field type the sidebar knows how to show, in the order the docs list them (zendesk-ticket-api.md §7.1). */
+export const CUSTOM_FIELD_TYPES = [
 	"text",
 	"textarea",
 	"integer",
@@ -35,7 +21,10 @@ export const CUSTOM_FIELD_TYPES: readonly CustomFieldType[] = [
 	"multiselect",
 	"lookup",
 	"partialcreditcard",
-];
+] as const;
+
+/** One of `CUSTOM_FIELD_TYPES`. */
+export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 
 /** True for a type the sidebar knows; system types (`subject`, `status`, ...) and future types are not. */
 export function isCustomFieldType(type: string): type is CustomFieldType {
