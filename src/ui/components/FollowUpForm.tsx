@@ -4,6 +4,7 @@
  * problem shows next to its field; anything without a field shows above the buttons.
  */
 import type { Id } from "../../domain/followUpTypes";
+import { userLabel } from "../../domain/userLabel";
 import { useT } from "../context";
 import type { FollowUpModel } from "../models/createFollowUpModel";
 import { AttachmentList } from "./AttachmentList";
@@ -12,7 +13,7 @@ import { formIssueTexts, issueText } from "./followUpIssueText";
 import { JobProgress } from "./JobProgress";
 import { Button } from "./primitives/Button";
 import { Field } from "./primitives/Field";
-import { RequesterPicker, userLabel } from "./RequesterPicker";
+import { RequesterPicker } from "./RequesterPicker";
 
 /** Fields that render their own issues; the rest are listed at the bottom of the form. */
 const SHOWN_FIELDS = [

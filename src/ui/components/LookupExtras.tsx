@@ -5,6 +5,7 @@
  */
 import { useEffect } from "preact/hooks";
 import type { TicketFieldDef } from "../../domain/customFieldsTypes";
+import { userLabel } from "../../domain/userLabel";
 import { useT } from "../context";
 import type { LookupModel } from "../models/createLookupModel";
 import { Button } from "./primitives/Button";
@@ -46,7 +47,7 @@ export function LookupExtras({ field, value, lookup, disabled, onPick }: LookupE
 					{search.state.value === "failed" ? <p class="zd-field__issue">{t("fields.lookup.failed")}</p> : null}
 					<ul class="zd-list">
 						{search.results.value.slice(0, 8).map(user => {
-							const text = user.email ? `${user.name} <${user.email}>` : user.name;
+							const text = userLabel(user);
 							return (
 								<li key={user.id}>
 									<Button

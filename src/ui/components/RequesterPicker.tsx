@@ -4,9 +4,9 @@
  * Keeps whatever is typed in the draft; problems show next to the field they concern.
  */
 import { useId } from "preact/hooks";
-import type { User } from "../../api/types";
 import type { Issue } from "../../domain/issues";
 import type { RequesterChoice } from "../../domain/requesterChoice";
+import { userLabel } from "../../domain/userLabel";
 import { useT } from "../context";
 import type { FollowUpLocale } from "../models/createFollowUpModel";
 import type { RequesterSearch } from "../models/createRequesterSearch";
@@ -24,11 +24,6 @@ export interface RequesterPickerProps {
 	issues: readonly Issue[];
 	disabled?: boolean;
 	onChange(choice: RequesterChoice): void;
-}
-
-/** A user as one line: "Name <email>". */
-export function userLabel(user: Pick<User, "name" | "email">): string {
-	return user.email ? `${user.name} <${user.email}>` : user.name;
 }
 
 /** The requester part of the follow-up form. */

@@ -8,6 +8,7 @@ import { signal, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../../api/client";
 import { isApiError } from "../../api/errors";
 import type { FieldId } from "../../domain/customFieldsTypes";
+import { userLabel } from "../../domain/userLabel";
 import { createRequesterSearch, type RequesterSearch } from "./createRequesterSearch";
 
 export interface LookupModelOptions {
@@ -44,7 +45,7 @@ export function createLookupModel({ api, debounceMs }: LookupModelOptions): Look
 		try {
 			if (target === "zen:user") {
 				const [user] = await api.showManyUsers([id]);
-				if (user) remember(target, id, user.email ? `${user.name} <${user.email}>` : user.name);
+				if (user) remember(target, id, userLabel(user));
 			} else if (target === "zen:ticket") {
 				const { ticket } = await api.getTicket(id);
 				remember(target, id, `#${ticket.id} ${ticket.subject}`);

@@ -8,6 +8,7 @@ import { isApiError } from "../../api/errors";
 import type { FollowUpDraft } from "../../domain/followUpDraft";
 import { labelPeople } from "../../domain/followUpDraftEdits";
 import type { FollowUpSource, Id } from "../../domain/followUpTypes";
+import { userLabel } from "../../domain/userLabel";
 import type { FollowUpLocale, FollowUpState } from "./followUpState";
 
 /** A rejection handler for optional reads: an ApiError is ignored, a bug is rethrown. */
@@ -51,7 +52,7 @@ async function lookUpPeople({ api, state }: FollowUpExtrasDeps, source: FollowUp
 		state.users.value = new Map([...state.users.value, ...found.map(u => [u.id, u] as const)]);
 		const label = (id: Id) => {
 			const u = state.users.value.get(id);
-			return u ? (u.email ? `${u.name} <${u.email}>` : u.name) : undefined;
+			return u ? userLabel(u) : undefined;
 		};
 		if (state.draft.value !== null) state.draft.value = labelPeople(state.draft.value, label);
 	} catch (caught) {
