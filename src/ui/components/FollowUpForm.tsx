@@ -3,6 +3,7 @@
  * attachments, "create in the background", and the create button with its progress. Every
  * problem shows next to its field; anything without a field shows above the buttons.
  */
+import { useRef } from "preact/hooks";
 import type { Id } from "../../domain/followUpTypes";
 import { userLabel } from "../../domain/userLabel";
 import { useT } from "../context";
@@ -13,6 +14,7 @@ import { formIssueTexts, issueText } from "./followUpIssueText";
 import { JobProgress } from "./JobProgress";
 import { Button } from "./primitives/Button";
 import { Field } from "./primitives/Field";
+import { useFocusOnMount } from "./primitives/focus";
 import { RequesterPicker } from "./RequesterPicker";
 
 /** Fields that render their own issues; the rest are listed at the bottom of the form. */
@@ -35,8 +37,11 @@ export interface FollowUpFormProps {
 /** The form itself. Renders nothing before the draft is loaded. */
 export function FollowUpForm({ model }: FollowUpFormProps) {
 	const t = useT();
+	// Opened with the start button (which it replaces): the focus goes to the first field.
+	const subjectRef = useRef<HTMLInputElement>(null);
 	const draft = model.draft.value;
 	const source = model.source.value;
+	useFocusOnMount(subjectRef, draft !== null && source !== null);
 	if (draft === null || source === null) return null;
 	const issues = model.issues.value;
 	const status = model.status.value;
@@ -61,6 +66,7 @@ export function FollowUpForm({ model }: FollowUpFormProps) {
 					{control => (
 						<input
 							{...control}
+							ref={subjectRef}
 							class="zd-input"
 							type="text"
 							value={draft.subject}

@@ -40,6 +40,10 @@ export function LookupExtras({ field, value, lookup, disabled, onPick }: LookupE
 						disabled={disabled}
 						value={search.query.value}
 						onInput={event => search.setQuery((event.currentTarget as HTMLInputElement).value)}
+						onKeyDown={event => {
+							// The search is live: Enter would only submit (save) the whole Fields form.
+							if (event.key === "Enter") event.preventDefault();
+						}}
 					/>
 					{search.state.value === "done" && search.results.value.length === 0 ? (
 						<p class="zd-muted">{t("fields.lookup.noMatch")}</p>

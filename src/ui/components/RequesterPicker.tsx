@@ -3,7 +3,7 @@
  * name or email, in a keyboard-navigable listbox), or a new requester (name, email, language).
  * Keeps whatever is typed in the draft; problems show next to the field they concern.
  */
-import { useId } from "preact/hooks";
+import { useId, useRef } from "preact/hooks";
 import type { Issue } from "../../domain/issues";
 import type { RequesterChoice } from "../../domain/requesterChoice";
 import { userLabel } from "../../domain/userLabel";
@@ -14,6 +14,7 @@ import { issueText } from "./followUpIssueText";
 import { Button } from "./primitives/Button";
 import { ComboboxList, useCombobox } from "./primitives/Combobox";
 import { Field } from "./primitives/Field";
+import { useFocusOnMount } from "./primitives/focus";
 
 export interface RequesterPickerProps {
 	choice: RequesterChoice;
@@ -92,6 +93,9 @@ function ExistingUser({
 }) {
 	const t = useT();
 	const inputId = useId();
+	// After "Change" the search replaces the button that had the focus: the focus follows.
+	const inputRef = useRef<HTMLInputElement>(null);
+	useFocusOnMount(inputRef, choice.userId === null);
 	const results = search.results.value;
 	const state = search.state.value;
 	const box = useCombobox({
@@ -101,17 +105,10 @@ function ExistingUser({
 			onChange({ kind: "existing", userId: user.id, label: userLabel(user) });
 			box.clearActive();
 		},
-		// No onEnter: Enter with nothing highlighted is left to the follow-up form.
+		// No onEnter: Enter with nothing highlighted does nothing (it never submits the follow-up form).
 	});
 	if (choice.userId !== null)
-		return (
-			<p class="zd-followup__picked">
-				{t("followUp.requester.picked", { name: choice.label })}{" "}
-				<Button small variant="basic" onClick={() => onChange({ kind: "existing", userId: null, label: "" })}>
-					{t("followUp.requester.change")}
-				</Button>
-			</p>
-		);
+		return <PickedUser label={choice.label} onChange={() => onChange({ kind: "existing", userId: null, label: "" })} />;
 	return (
 		<div class="zd-combobox">
 			<label class="zd-field__label" for={inputId}>
@@ -119,6 +116,7 @@ function ExistingUser({
 			</label>
 			<input
 				id={inputId}
+				ref={inputRef}
 				class="zd-input"
 				type="search"
 				{...box.inputProps}
@@ -143,6 +141,21 @@ function ExistingUser({
 				{user => userLabel(user) + (user.suspended ? ` (${t("followUp.requester.suspended")})` : "")}
 			</ComboboxList>
 		</div>
+	);
+}
+
+/** The chosen user and a "Change" button, which takes the focus when it replaces the search input. */
+function PickedUser({ label, onChange }: { label: string; onChange(): void }) {
+	const t = useT();
+	const ref = useRef<HTMLButtonElement>(null);
+	useFocusOnMount(ref);
+	return (
+		<p class="zd-followup__picked">
+			{t("followUp.requester.picked", { name: label })}{" "}
+			<Button ref={ref} small variant="basic" onClick={onChange}>
+				{t("followUp.requester.change")}
+			</Button>
+		</p>
 	);
 }
 

@@ -1,9 +1,11 @@
 /**
  * A collapsible panel section: a native button header with `aria-expanded`, and a body that is
- * hidden (not unmounted) when collapsed, so drafts inside survive collapsing.
+ * hidden (not unmounted) when collapsed, so drafts inside survive collapsing. The section keeps a
+ * lost keyboard focus inside itself (`useFocusRescue`).
  */
 import type { ComponentChildren } from "preact";
-import { useId, useState } from "preact/hooks";
+import { useId, useRef, useState } from "preact/hooks";
+import { useFocusRescue } from "./primitives/focus";
 
 /** Props of `Section`. */
 export interface SectionProps {
@@ -18,8 +20,10 @@ export interface SectionProps {
 export function Section({ title, badge, defaultOpen = true, children }: SectionProps) {
 	const [open, setOpen] = useState(defaultOpen);
 	const bodyId = useId();
+	const ref = useRef<HTMLElement>(null);
+	useFocusRescue(ref);
 	return (
-		<section class="zd-section">
+		<section class="zd-section" ref={ref}>
 			<h2 class="zd-section__heading">
 				<button
 					type="button"

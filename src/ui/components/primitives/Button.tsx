@@ -1,5 +1,11 @@
-/** A native button in Garden's look. `busy` disables it and announces progress; no other behaviour. */
+/**
+ * A native button in Garden's look. `busy` disables it and announces progress. A button that
+ * becomes unavailable (disabled or busy) while it has the focus keeps the focus (`aria-disabled`,
+ * clicks ignored) until the agent moves on, so Enter on Apply or Save never drops the keyboard
+ * focus to the top of the document. No other behaviour.
+ */
 import type { ButtonHTMLAttributes, ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
 
 /** Props of `Button`: native button attributes plus look and busy state. */
 export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "class" | "type"> {
@@ -19,13 +25,40 @@ export function Button({
 	small = false,
 	disabled,
 	children,
+	onClick,
+	onFocus,
+	onBlur,
 	...rest
 }: ButtonProps) {
+	const [focused, setFocused] = useState(false);
+	const unavailable = Boolean(disabled) || busy;
+	// Natively disabled, the browser would blur it; aria-disabled keeps it focused and still says "unavailable".
+	const keepFocus = unavailable && focused;
 	const classes = ["zd-btn", `zd-btn--${variant}`, small ? "zd-btn--small" : "", busy ? "is-busy" : ""]
 		.filter(Boolean)
 		.join(" ");
 	return (
-		<button {...rest} type={type} class={classes} disabled={Boolean(disabled) || busy} aria-busy={busy || undefined}>
+		<button
+			{...rest}
+			type={type}
+			class={classes}
+			disabled={unavailable && !keepFocus}
+			aria-disabled={keepFocus || undefined}
+			aria-busy={busy || undefined}
+			onFocus={event => {
+				setFocused(true);
+				onFocus?.(event);
+			}}
+			onBlur={event => {
+				setFocused(false);
+				onBlur?.(event);
+			}}
+			onClick={event => {
+				if (unavailable)
+					event.preventDefault(); // also keeps a submit button from submitting
+				else onClick?.(event);
+			}}
+		>
 			{children}
 		</button>
 	);

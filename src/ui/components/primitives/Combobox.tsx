@@ -1,8 +1,9 @@
 /**
  * The accessible combobox both pickers use (WAI-ARIA list autocomplete): `useCombobox` keeps the
- * highlighted option and the open/closed state and handles ↑/↓ (wrapping), Enter and Escape on the
- * input; `ComboboxList` renders the `role=listbox` whose options are chosen on mouse-down so focus
- * stays in the input. Neither searches, filters nor renders the input itself: the picker does.
+ * highlighted option and the open/closed state and handles ↑/↓ (wrapping), Enter (which never
+ * submits the surrounding form) and Escape on the input; `ComboboxList` renders the `role=listbox`
+ * whose options are chosen on mouse-down so focus stays in the input. Neither searches, filters nor
+ * renders the input itself: the picker does.
  */
 import type { ComponentChildren } from "preact";
 import { useId, useState } from "preact/hooks";
@@ -15,7 +16,7 @@ export interface ComboboxOptions<T> {
 	open: boolean;
 	/** Enter on the highlighted option, or a click on one. Does not clear the highlight: see `clearActive`. */
 	onChoose(option: T): void;
-	/** Enter with no highlighted option, with the input's text; without it, Enter is left to the browser (a form submits). */
+	/** Enter with no highlighted option, with the input's text. Without it, Enter does nothing: a search box never submits its form. */
 	onEnter?(text: string): void;
 }
 
@@ -65,8 +66,7 @@ export function useCombobox<T>({ options, open, onChoose, onEnter }: ComboboxOpt
 		} else if (event.key === "Enter") {
 			if (expanded && active >= 0 && active < count) onChoose(options[active] as T);
 			// The element's value, not the last render's: Enter may come before the re-render.
-			else if (onEnter) onEnter((event.currentTarget as HTMLInputElement).value);
-			else return;
+			else onEnter?.((event.currentTarget as HTMLInputElement).value);
 		} else if (event.key === "Escape") {
 			setClosed(true);
 			setActive(-1);
