@@ -303,6 +303,27 @@ describe("keyboard use", () => {
 		await expect.poll(() => hasFocus(order)).toBe(true);
 	});
 
+	it("Metadata: Enter on Add metadata puts the focus in the new key; removing the row keeps it in the editor", async () => {
+		const app = await ws.openTicket(2);
+		const add = app.getByRole("button", { name: "Add metadata" });
+		await add.waitFor();
+		await focusApp();
+		await tabTo(app, add);
+		await ws.page.keyboard.press("Enter");
+		const key = app.getByLabel("Key 1");
+		await key.waitFor();
+		expect(await hasFocus(key)).toBe(true);
+		await ws.page.keyboard.type("reason");
+		await ws.page.keyboard.press("Tab");
+		await ws.page.keyboard.type("phone call");
+		expect(await app.getByLabel("Value 1").inputValue()).toBe("phone call");
+		await ws.page.keyboard.press("Tab");
+		expect(await focused(app)).toContain("Remove row 1");
+		await ws.page.keyboard.press("Enter");
+		await key.waitFor({ state: "detached" });
+		expect(await hasFocus(add)).toBe(true);
+	});
+
 	it("never takes the focus from the workspace around the app", async () => {
 		const app = await ws.openTicket(1);
 		const remove = app.getByRole("button", { name: "Remove Liam O'Connor" });

@@ -2,23 +2,32 @@
  * Key/value rows for custom audit metadata with a live byte counter (`n / 1024 bytes`, counted on
  * the exact JSON Zendesk receives). Problems show on the row they concern. Text only; no API.
  */
+import { useLayoutEffect, useRef } from "preact/hooks";
 import { METADATA_MAX_BYTES } from "../../domain/metadata";
 import type { Issue } from "../../domain/issues";
 import { useT } from "../context";
 import type { MetadataModel } from "../models/createMetadataModel";
 import { Button } from "./primitives/Button";
 
-/** The editor for the shared metadata model. */
+/** The editor for the shared metadata model. "Add metadata" puts the focus in the new row's key. */
 export function MetadataEditor({ model }: { model: MetadataModel }) {
 	const t = useT();
+	const ref = useRef<HTMLDivElement>(null);
+	const added = useRef(false);
 	const rows = model.rows.value;
+	useLayoutEffect(() => {
+		if (!added.current) return;
+		added.current = false;
+		const newest = [...(ref.current?.querySelectorAll(".zd-metadata__row") ?? [])].at(-1);
+		newest?.querySelector("input")?.focus();
+	}, [rows.length]);
 	const issues = model.issues.value;
 	const bytes = model.bytes.value;
 	const text = (list: Issue[]) => list.map(issue => t(issue.code, issue.vars));
 	const at = (field: string) => text(issues.filter(issue => issue.field === field));
 	const over = bytes > METADATA_MAX_BYTES;
 	return (
-		<div class="zd-metadata">
+		<div class="zd-metadata" ref={ref}>
 			{rows.map((row, index) => {
 				const keyIssues = at(`metadata.${index}.key`);
 				const valueIssues = at(`metadata.${index}.value`);
@@ -60,7 +69,13 @@ export function MetadataEditor({ model }: { model: MetadataModel }) {
 				);
 			})}
 			<div class="zd-actions">
-				<Button small onClick={() => model.addRow()}>
+				<Button
+					small
+					onClick={() => {
+						added.current = true;
+						model.addRow();
+					}}
+				>
 					{t("metadata.addRow")}
 				</Button>
 				<span class={over ? "zd-field__issue" : "zd-muted"} aria-live="polite" data-testid="metadata-bytes">
