@@ -93,7 +93,12 @@ export function useFocusRescue(ref: ElementRef): void {
 			for (let el = last.parentElement; el !== null && el !== root; el = el.parentElement) ancestors.push(el);
 		};
 		const onFocusOut = (event: FocusEvent) => {
-			if (event.relatedTarget !== null) return; // going to another control: focusin follows
+			const next = event.relatedTarget;
+			if (next !== null) {
+				// Going to another control: inside, focusin follows; outside, another region looks after it.
+				if (!(next instanceof Node) || !root.contains(next)) last = null;
+				return;
+			}
 			const left = event.target;
 			setTimeout(() => {
 				const current = last;
