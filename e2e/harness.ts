@@ -73,8 +73,22 @@ export interface Workspace {
 	ticket(id: number): Promise<Record<string, unknown>>;
 	/** The emulator's whole state (db records: tickets, users, audits, uploads, settings, faults, ...) as `GET /__sandbox/state` answers it. */
 	emulatorState(): Promise<Record<string, unknown>>;
-	/** Changes a ticket as another agent (`POST /__sandbox/act-as`; default: the world's other agent, a private note). */
+	/**
+	 * Changes a ticket as another agent (`POST /__sandbox/act-as`; default: the world's other agent, a
+	 * private note). When the open app shows that ticket and listens to `ticket.updated`, resolves only
+	 * once the workspace has told it (as Zendesk would) and it has settled (`appSettled`): the test then
+	 * acts on a panel that has seen the change, never on one re-rendering under the pointer. A race
+	 * with the app's own write is staged with a fault (e.g. a 409 or a `delayMs`), not by timing.
+	 */
 	actAs(ticketId: number, changes?: Record<string, unknown>, as?: string): Promise<ApiAnswer>;
+	/**
+	 * Waits until the open app has caught up: every request and RPC it sent has been answered and its
+	 * iframe is exactly as tall as its content (its last `invoke('resize')` applied), on two checks an
+	 * app animation frame apart. For apps that size their iframe to their content, like ours; resolves
+	 * at once when no app is registered. Waits on those conditions only, never a fixed time; rejects
+	 * with what was still pending after `timeoutMs`.
+	 */
+	appSettled(timeoutMs?: number): Promise<void>;
 	/** Restores a world in the emulator (the open page refreshes itself through the change stream). */
 	resetWorld(name?: string): Promise<void>;
 	/** Console lines and page errors seen so far. */
@@ -205,11 +219,42 @@ export function useWorkspace(options: WorkspaceOptions = {}): Workspace {
 			return need(sandbox, "sandbox").emulator.controls.state();
 		},
 		async actAs(ticketId, changes, as) {
+			const p = need(page, "page");
+			const after = await p.evaluate(lastLogSeq);
 			const answer = await workspace.api("POST", "/__sandbox/act-as", {
 				body: { ticketId, ...(changes ? { changes } : {}), ...(as ? { as } : {}) },
 			});
 			if (answer.status !== 200) throw new Error(`act-as on ticket ${ticketId}: ${answer.status} ${answer.text}`);
+			const author = (answer.json["audit"] as { author_id?: unknown } | undefined)?.author_id;
+			// The workspace tells the app about a change by someone else once it has re-read the ticket.
+			if (typeof author === "number" && (await p.evaluate(hearsChangesBy, { ticketId, author }))) {
+				await p.waitForFunction(toldOfChange, { ticketId, after });
+				await workspace.appSettled();
+			}
 			return answer;
+		},
+		async appSettled(timeoutMs = 15_000) {
+			const p = need(page, "page");
+			if (!(await p.evaluate(() => window.__workspace?.isRegistered() === true))) return;
+			const frame = await workspace.appFrame();
+			const deadline = Date.now() + timeoutMs;
+			for (let calm = 0; ;) {
+				const unanswered = await p.evaluate(unansweredInPage);
+				const size = await frame.evaluate(() => ({
+					content: Math.ceil(document.documentElement.getBoundingClientRect().height),
+					iframe: window.innerHeight,
+				}));
+				calm = unanswered === 0 && size.content === size.iframe ? calm + 1 : 0;
+				if (calm === 2) return;
+				if (Date.now() > deadline) {
+					const state = `${unanswered} unanswered, content ${size.content}px in a ${size.iframe}px iframe`;
+					throw new Error(`the app did not settle within ${timeoutMs} ms (${state})`);
+				}
+				// One app frame: answers get rendered, the ResizeObserver reports, the workspace resizes.
+				await frame.evaluate(
+					() => new Promise<void>(resolve => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+				);
+			}
 		},
 		async resetWorld(name) {
 			need(sandbox, "sandbox").emulator.reset(name ?? options.world ?? "default");
@@ -217,4 +262,56 @@ export function useWorkspace(options: WorkspaceOptions = {}): Workspace {
 		consoleLines: () => [...console],
 	};
 	return workspace;
+}
+
+/* In-page helpers for `actAs` and `appSettled` (they run in the workspace page via `page.evaluate`). */
+
+/** The newest protocol log sequence number (0 when nothing is logged or no workspace is open). */
+function lastLogSeq(): number {
+	const log = window.__workspace?.log() ?? [];
+	return log.length > 0 ? (log[log.length - 1]?.seq ?? 0) : 0;
+}
+
+/** True when the open app shows `ticketId`, listens to `ticket.updated` and `author` is not the signed-in agent. */
+function hearsChangesBy({ ticketId, author }: { ticketId: number; author: number }): boolean {
+	const driver = window.__workspace;
+	return (
+		driver !== undefined &&
+		driver.isRegistered() &&
+		driver.ticketId() === ticketId &&
+		driver.subscriberCount("ticket.updated") > 0 &&
+		driver.signedInAs()?.userId !== author
+	);
+}
+
+/** True once the workspace has sent the app `ticket.updated` for `ticketId` after log entry `after`. */
+function toldOfChange({ ticketId, after }: { ticketId: number; after: number }): boolean {
+	return (window.__workspace?.log() ?? []).some(entry => {
+		const message = entry.message as { key?: unknown; message?: { ticketId?: unknown } } | null;
+		return (
+			entry.seq > after &&
+			entry.direction === "out" &&
+			message?.key === "zaf.ticket.updated" &&
+			message.message?.ticketId === ticketId
+		);
+	});
+}
+
+/** How many API requests (`request:N`) and RPCs (`{id, request}`) of the app the workspace has not answered yet. */
+function unansweredInPage(): number {
+	const open = new Set<string>();
+	for (const entry of window.__workspace?.log() ?? []) {
+		const message = entry.message as Record<string, unknown> | null;
+		if (typeof message !== "object" || message === null) continue;
+		const key = typeof message["key"] === "string" ? message["key"] : "";
+		if (entry.direction === "in") {
+			if (key.startsWith("request:")) open.add(key.slice("request:".length));
+			else if (typeof message["request"] === "string") open.add(`rpc:${String(message["id"])}`);
+		} else if (entry.direction === "out") {
+			const answered = /^zaf\.request:(.+)\.(?:done|fail)$/.exec(key);
+			if (answered) open.delete(answered[1] ?? "");
+			else if ("result" in message || "error" in message) open.delete(`rpc:${String(message["id"])}`);
+		}
+	}
+	return open.size;
 }

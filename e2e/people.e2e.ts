@@ -45,6 +45,7 @@ async function pick(app: Frame, combobox: string, text: string, option: RegExp):
 async function openPeople(id: number, as?: "admin" | "agent" | "light_agent"): Promise<Frame> {
 	const app = await ws.openTicket(id, as ? { as } : undefined);
 	await ccGroup(app).waitFor();
+	await ws.appSettled();
 	return app;
 }
 
@@ -160,7 +161,8 @@ describe("people on the current ticket", () => {
 		const app = await openPeople(1);
 		await pick(app, "Add an email CC", "Noah", /Noah Fischer/);
 		await app.getByText("Add Noah Fischer as CC").waitFor();
-		// Maria adds Amara and removes Sofia in another tab, while Noah is staged here.
+		// Maria adds Amara and removes Sofia in another tab, while Noah is staged here. actAs returns once
+		// the panel has been told and has re-read (it rebases Noah onto the new CCs), as an agent would see it.
 		await ws.actAs(
 			1,
 			{
