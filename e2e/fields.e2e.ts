@@ -36,6 +36,8 @@ async function clearRequests(): Promise<void> {
 async function openFields(id = TICKET): Promise<Frame> {
 	const app = await ws.openTicket(id);
 	await app.locator('[data-field-id="5101"]').waitFor();
+	// The other sections may still be loading and growing the iframe: act on a panel that has settled.
+	await ws.appSettled();
 	return app;
 }
 

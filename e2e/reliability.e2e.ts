@@ -32,6 +32,7 @@ const fieldValue = async (id: number, field: number) =>
 async function openFields(id: number): Promise<Frame> {
 	const app = await ws.openTicket(id);
 	await orderNumber(app).waitFor();
+	await ws.appSettled();
 	return app;
 }
 

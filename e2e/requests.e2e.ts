@@ -29,6 +29,7 @@ async function settled(): Promise<string[]> {
 async function openPanel(id: number): Promise<Frame> {
 	const app = await ws.openTicket(id);
 	for (const selector of [".zd-followup", ".zd-people", ".zd-fields"]) await app.locator(selector).waitFor();
+	await ws.appSettled();
 	return app;
 }
 
