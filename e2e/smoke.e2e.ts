@@ -34,7 +34,11 @@ describe("workspace smoke", () => {
 	});
 
 	it("switches the signed-in agent from the header; every request then runs as that user, also after a reload", async () => {
-		await ws.openTicket(1);
+		const app = await ws.openTicket(1);
+		// The agent's panel must be done loading first: a read still on its way as the agent would land
+		// in the log after it is cleared (the reload does not take back what already reached Zendesk).
+		for (const section of [".zd-followup", ".zd-people", ".zd-fields"]) await app.locator(section).waitFor();
+		await ws.appSettled();
 		await ws.api("DELETE", "/__sandbox/requests");
 		await Promise.all([ws.page.waitForEvent("load"), ws.page.selectOption("[data-testid=signed-in-as]", "admin")]);
 		await ws.page.waitForSelector("body[data-ready=true]");
