@@ -211,7 +211,7 @@ describe("keyboard use", () => {
 		await app.getByRole("option", { name: /Noah Fischer/ }).waitFor();
 		// Enter with nothing highlighted: nothing is sent, the typed text and the focus stay.
 		await ws.page.keyboard.press("Enter");
-		await new Promise(resolve => setTimeout(resolve, 300));
+		await ws.appSettled();
 		expect(await creates()).toHaveLength(0);
 		expect(await hasFocus(search)).toBe(true);
 		expect(await search.inputValue()).toBe("Noa");
@@ -291,7 +291,7 @@ describe("keyboard use", () => {
 		await ws.page.keyboard.type("Kenji");
 		await app.getByRole("button", { name: /Kenji Watanabe/ }).waitFor();
 		await ws.page.keyboard.press("Enter");
-		await new Promise(resolve => setTimeout(resolve, 300));
+		await ws.appSettled();
 		expect(await ticketPuts(2)).toHaveLength(0);
 		// Enter in a text field saves (the form's submit); the field is disabled meanwhile and gets the focus back.
 		await tabTo(app, order, { back: true });
@@ -336,7 +336,7 @@ describe("keyboard use", () => {
 		await ws.page.focus("[data-testid=signed-in-as]");
 		await ws.actAs(1, { email_ccs: [{ user_id: 1105, action: "put" }] });
 		await app.getByText("Amara Okafor", { exact: true }).waitFor();
-		await new Promise(resolve => setTimeout(resolve, 300));
+		await ws.appSettled();
 		expect(await ws.page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("signed-in-as");
 		expect(await app.evaluate(() => document.hasFocus())).toBe(false);
 	});
