@@ -5,6 +5,7 @@
  * saving it reads the ticket back and flags every value Zendesk dropped or changed on its field;
  * a 422's `details` land on the right field. Drafts are never lost on an error.
  */
+import { watchTicketChanges } from "./watchTicketChanges";
 import { batch, computed, signal, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../../api/client";
 import { isApiError, type ApiError } from "../../api/errors";
@@ -186,18 +187,8 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 	}
 
 	// A change that lands while we save is picked up once the save is over (the panel never stays stale).
-	let refreshAfterSave = false;
-	const onChangedElsewhere = () => {
-		if (saving.value) refreshAfterSave = true;
-		else void refresh();
-	};
-	const stopUpdated = options.zaf.on("ticket.updated", onChangedElsewhere);
-	// The agent's own Submit changes the ticket too (and Zendesk sends no ticket.updated for it).
-	const stopSubmitDone = options.zaf.on("ticket.submit.done", onChangedElsewhere);
-	const unsubscribe = () => {
-		stopUpdated();
-		stopSubmitDone();
-	};
+	const changes = watchTicketChanges(options.zaf, saving, () => void refresh());
+	const unsubscribe = changes.stop;
 
 	async function save(): Promise<FieldsSaveResult> {
 		const defs = definitions.value;
@@ -280,10 +271,7 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 			return finish(mapped.length > 0 ? "invalid" : "failed");
 		} finally {
 			saving.value = false;
-			if (refreshAfterSave) {
-				refreshAfterSave = false;
-				void refresh();
-			}
+			changes.afterBusy();
 		}
 	}
 

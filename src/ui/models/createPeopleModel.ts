@@ -8,6 +8,7 @@
  * `ticket.updated` it refreshes and rebases. It never sends a comment, and never drops staged
  * changes on an error.
  */
+import { watchTicketChanges } from "./watchTicketChanges";
 import { computed, effect, signal, type ReadonlySignal } from "@preact/signals";
 import { isApiError, type ApiError } from "../../api/errors";
 import { diffPeople, isPatchEmpty } from "../../domain/ccDiff";
@@ -165,14 +166,7 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 	});
 
 	// A change that lands while we apply is picked up once the apply is over (the panel never stays stale).
-	let refreshAfterApply = false;
-	const onChangedElsewhere = () => {
-		if (applying.value) refreshAfterApply = true;
-		else void refresh();
-	};
-	const stopListening = options.zaf.on("ticket.updated", onChangedElsewhere);
-	// The agent's own Submit changes the ticket too (and Zendesk sends no ticket.updated for it).
-	const stopSubmitDone = options.zaf.on("ticket.submit.done", onChangedElsewhere);
+	const changes = watchTicketChanges(options.zaf, applying, () => void refresh());
 
 	function requireCurrent(): CurrentPeople {
 		const now = current.value;
@@ -282,10 +276,7 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 				metadata?.setRemoteIssues(issuesFromErrorDetails(caught.details, []).filter(i => i.field === "metadata"));
 		} finally {
 			applying.value = false;
-			if (refreshAfterApply) {
-				refreshAfterApply = false;
-				void refresh();
-			}
+			changes.afterBusy();
 		}
 	}
 
@@ -343,8 +334,7 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 			disposed = true;
 			searches.ccs.dispose();
 			searches.followers.dispose();
-			stopListening();
-			stopSubmitDone();
+			changes.stop();
 			stopPersist();
 		},
 	};
