@@ -48,11 +48,13 @@ function values(ticket: Record<string, unknown>): Record<number, unknown> {
 }
 
 async function addMetadata(app: Frame, key: string, value: string): Promise<void> {
-	await app.getByRole("button", { name: "Add metadata" }).click();
+	// Count before the click: the new row renders asynchronously, and its labels are 1-based.
 	const rows = app.locator(".zd-metadata__row");
-	const index = await rows.count();
-	await app.getByLabel(`Key ${index}`).fill(key);
-	await app.getByLabel(`Value ${index}`).fill(value);
+	const before = await rows.count();
+	await app.getByRole("button", { name: "Add metadata" }).click();
+	await rows.nth(before).waitFor();
+	await app.getByLabel(`Key ${before + 1}`, { exact: true }).fill(key);
+	await app.getByLabel(`Value ${before + 1}`, { exact: true }).fill(value);
 }
 
 describe("custom fields and audit metadata", () => {
