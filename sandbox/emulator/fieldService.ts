@@ -35,6 +35,37 @@ export function showForm(ctx: ServiceContext, actor: UserRecord, id: number): Re
 	return form ? ok(form) : fail({ kind: "not_found" });
 }
 
+/**
+ * `GET /ticket_forms/show_many?ids=`: "Anyone", "up to 100" ids [V OAS ShowManyTicketForms]. The
+ * caller's visible forms in request order, unknown ids skipped, each once (order and duplicates
+ * [U]: as `tickets/show_many` here). `active` filters when given.
+ */
+export function showManyForms(
+	ctx: ServiceContext,
+	actor: UserRecord,
+	ids: readonly number[],
+	active?: boolean,
+): TicketFormRecord[] {
+	const visible = new Map(listForms(ctx, actor, active).map(f => [f.id, f] as const));
+	const unique = [...new Set(ids.slice(0, 100))];
+	return unique.flatMap(id => visible.get(id) ?? []);
+}
+
+/**
+ * The `include=ticket_fields` sideload of a forms answer [F: Zendesk's Web Widget asks
+ * `ticket_forms/show_many?ids=…&include=ticket_fields`; not in the OAS]: every field the forms list
+ * in `ticket_field_ids`, each once, exactly as `GET /ticket_fields` shows them to `actor` (end
+ * users only portal-visible ones; inactive ones kept; by position). Ids of unknown fields are skipped.
+ */
+export function fieldsOfForms(
+	ctx: ServiceContext,
+	actor: UserRecord,
+	forms: readonly TicketFormRecord[],
+): TicketFieldRecord[] {
+	const listed = new Set(forms.flatMap(f => f.ticket_field_ids));
+	return listFields(ctx, actor).filter(f => listed.has(f.id));
+}
+
 /** `POST /ticket_fields` (admins): a custom field; tagger/multiselect need `custom_field_options` with name + value. */
 export function createField(ctx: ServiceContext, actor: UserRecord, input: unknown): Result<TicketFieldRecord> {
 	if (actor.role !== "admin") return fail({ kind: "forbidden" });

@@ -2,11 +2,12 @@
  * Account settings, ticket fields and forms, groups, uploads, attachments and job statuses
  * (zendesk-ticket-api.md §6.3, §7, §9; OAS ShowAccountSettings).
  */
-import { createField, listFields, listForms, showField, showForm } from "./fieldService";
+import { createField, fieldsOfForms, listFields, listForms, showField, showForm, showManyForms } from "./fieldService";
 import { listJobs, showJob } from "./jobService";
 import { errorBody, respondEmpty, respondJson } from "./responses";
-import { answer, failureResponse, idParam, type ApiRoute, type RouteContext } from "./routeTypes";
+import { answer, failureResponse, idList, idParam, includes, type ApiRoute, type RouteContext } from "./routeTypes";
 import { attachmentJson, fieldJson, formJson, groupJson, jobJson, uploadJson } from "./serializers";
+import type { TicketFormRecord } from "./records";
 import { fail, isObject, isStaff, ok } from "./serviceTypes";
 import { findLocale, listLocales, localeJson } from "./localeCatalog";
 import { deleteUpload, uploadFile } from "./uploadService";
@@ -58,6 +59,20 @@ function enabledLocaleIds(c: RouteContext): number[] {
 	return Array.isArray(ids) ? ids.filter((id): id is number => typeof id === "number") : [1];
 }
 
+/**
+ * Adds the forms' fields when `?include=ticket_fields` asks for them (Web Widget [F], see
+ * `fieldsOfForms`). Other include values are ignored, as for tickets.
+ */
+function withFormFields(
+	c: RouteContext,
+	body: Record<string, unknown>,
+	forms: readonly TicketFormRecord[],
+): Record<string, unknown> {
+	if (includes(c).includes("ticket_fields"))
+		body.ticket_fields = fieldsOfForms(c.rt.ctx, c.actor, forms).map(f => fieldJson(f, c.base));
+	return body;
+}
+
 const activeParam = (c: RouteContext) => (c.query.has("active") ? c.query.get("active") === "true" : undefined);
 
 /** Account, fields, forms, groups, uploads, attachments and job routes. */
@@ -86,10 +101,22 @@ export const resourceRoutes: ApiRoute[] = [
 		handler: c =>
 			respondJson(200, { ticket_forms: listForms(c.rt.ctx, c.actor, activeParam(c)).map(f => formJson(f, c.base)) }),
 	},
+	// Before `:id`. "Allowed for: Anyone" [V OAS ShowManyTicketForms].
+	{
+		method: "GET",
+		pattern: "/api/v2/ticket_forms/show_many",
+		handler: c => {
+			const forms = showManyForms(c.rt.ctx, c.actor, idList(c.query.get("ids")), activeParam(c));
+			return respondJson(200, withFormFields(c, { ticket_forms: forms.map(f => formJson(f, c.base)) }, forms));
+		},
+	},
 	{
 		method: "GET",
 		pattern: "/api/v2/ticket_forms/:id",
-		handler: c => answer(showForm(c.rt.ctx, c.actor, idParam(c)), f => ({ ticket_form: formJson(f, c.base) })),
+		handler: c =>
+			answer(showForm(c.rt.ctx, c.actor, idParam(c)), f =>
+				withFormFields(c, { ticket_form: formJson(f, c.base) }, [f]),
+			),
 	},
 	{
 		method: "GET",

@@ -86,6 +86,8 @@ const cases: Array<{ method: string; url: string; as?: string | null; body?: unk
 	{ method: "GET", url: "/api/v2/ticket_fields.json", status: 200 },
 	{ method: "GET", url: "/api/v2/ticket_fields/5108.json", status: 200 },
 	{ method: "GET", url: "/api/v2/ticket_fields/1.json", status: 404 },
+	{ method: "GET", url: "/api/v2/ticket_forms/7001.json?include=ticket_fields", status: 200 },
+	{ method: "GET", url: "/api/v2/ticket_forms/show_many.json?ids=7001,7002&include=ticket_fields", status: 200 },
 	{
 		method: "POST",
 		url: "/api/v2/ticket_fields.json",
