@@ -25,11 +25,19 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 export const TARGET_BYTES = 20 * 1024;
 
 /**
- * The enforced ceiling: the budget test and `npm run package` fail above it. It is a regression
- * guard set a few KB above the measured size of the full app (about 61 KB on 2026-11-28), so a
- * feature that adds weight has to say so here, with its reason, in the same commit.
+ * The enforced ceiling for the whole app, every chunk included: the budget test and `npm run
+ * package` fail above it. A regression guard set a little above the measured size of the full app
+ * (about 64.5 KB on 2026-11-28; splitting rarely used parts into chunks costs about 2 KB of gzip
+ * across chunk boundaries), so a feature that adds weight has to say so here, in the same commit.
  */
-export const BUDGET_BYTES = 64 * 1024;
+export const BUDGET_BYTES = 66 * 1024;
+
+/**
+ * The enforced ceiling for what a panel loads at open (main.js, the chunks it imports, main.css;
+ * see `panelOpenFiles`): rarely used parts are code-split and fetched on demand, so this is the
+ * number agents pay on every ticket. A regression guard a little above the measured size.
+ */
+export const PANEL_OPEN_BUDGET_BYTES = 61 * 1024;
 
 /**
  * esbuild plugin: the bundle imports translations/<locale>.json for UI strings; Zendesk reads the
@@ -54,7 +62,11 @@ function esbuildOptions({ outdir, dev }) {
 		],
 		outdir: join(outdir, "assets"),
 		bundle: true,
-		format: "iife",
+		// ES modules so that rarely used parts (follow-up form, audit history) are separate chunks,
+		// fetched on first use (src/ui/components/primitives/lazyComponent.tsx).
+		format: "esm",
+		splitting: true,
+		chunkNames: "chunks/[name]-[hash]",
 		target: ["es2020", "chrome100", "firefox100", "safari15"],
 		platform: "browser",
 		minify: !dev,
@@ -108,19 +120,72 @@ function writeOutput(result, outdir, mapsdir) {
 	return sizes;
 }
 
-/** Formats the size report printed after each build. */
-export function sizeReport(sizes) {
-	const total = Object.values(sizes).reduce((sum, s) => sum + s.gzip, 0);
+/**
+ * Lists the chunks main.js imports statically (transitively) in dist/assets/iframe.html as
+ * `<link rel="modulepreload">`, so the browser fetches them in parallel with main.js instead of
+ * after it. Lazily imported chunks are not listed: they load when first used.
+ */
+function preloadStaticChunks(outdir, metafile) {
+	const assets = join(outdir, "assets");
+	const outputs = metafile.outputs;
+	const main = Object.keys(outputs).find(path => outputs[path].entryPoint === "src/main.tsx");
+	const seen = new Set();
+	const visit = path => {
+		for (const { path: imported, kind } of outputs[path]?.imports ?? []) {
+			if (kind !== "import-statement" || seen.has(imported)) continue;
+			seen.add(imported);
+			visit(imported);
+		}
+	};
+	if (main) visit(main);
+	const links = [...seen]
+		.map(path => relative(assets, resolve(ROOT, path)).split("\\").join("/"))
+		.sort()
+		.map(href => `\t\t<link rel="modulepreload" href="${href}" />\n`)
+		.join("");
+	const html = join(assets, "iframe.html");
+	if (links === "" || !existsSync(html)) return;
+	writeFileSync(html, readFileSync(html, "utf8").replace("\t</head>", `${links}\t</head>`));
+}
+
+/**
+ * The package files a panel loads before it can show anything: the local scripts, module
+ * preloads and style sheets that `assets/iframe.html` names (paths below `outdir`, e.g.
+ * `assets/main.js`). Everything else under assets/ is fetched on demand or not at all.
+ */
+export function panelOpenFiles(outdir) {
+	const html = join(outdir, "assets", "iframe.html");
+	if (!existsSync(html)) return [];
+	const refs = [...readFileSync(html, "utf8").matchAll(/\s(?:src|href)="([^"]+)"/g)].map(match => match[1]);
+	return refs.filter(ref => !/^[a-z]+:|^\/\//i.test(ref) && /\.(m?js|css)$/.test(ref)).map(ref => `assets/${ref}`);
+}
+
+/**
+ * Formats the size report printed after each build: every JS and CSS file, what a panel loads at
+ * open (`panelOpen`, from `panelOpenFiles`) and what only loads on demand.
+ */
+export function sizeReport(sizes, panelOpen = Object.keys(sizes)) {
+	const sum = names => names.reduce((total, name) => total + (sizes[name]?.gzip ?? 0), 0);
+	const total = sum(Object.keys(sizes));
+	const atOpen = sum(Object.keys(sizes).filter(name => panelOpen.includes(name)));
+	const kb = bytes => `${(bytes / 1024).toFixed(1)} KB`;
 	const lines = Object.entries(sizes).map(
 		([name, s]) =>
-			`  ${name.padEnd(18)} ${(s.raw / 1024).toFixed(1).padStart(6)} KB  ${(s.gzip / 1024).toFixed(1).padStart(5)} KB gzip`,
+			`  ${name.padEnd(40)} ${kb(s.raw).padStart(9)}  ${kb(s.gzip).padStart(8)} gzip  ${panelOpen.includes(name) ? "panel open" : "on demand"}`,
 	);
 	const verdict = total <= BUDGET_BYTES ? "within" : "OVER";
+	const openVerdict = atOpen <= PANEL_OPEN_BUDGET_BYTES ? "within" : "OVER";
 	const goal = total <= TARGET_BYTES ? "meets" : "misses";
 	lines.push(
-		`  JS+CSS gzip total ${(total / 1024).toFixed(1)} KB (${verdict} the ${BUDGET_BYTES / 1024} KB budget; ${goal} the ${TARGET_BYTES / 1024} KB goal)`,
+		`  JS+CSS gzip: ${kb(atOpen)} at panel open (${openVerdict} its ${kb(PANEL_OPEN_BUDGET_BYTES)} budget), ` +
+			`${kb(total - atOpen)} on demand, ${kb(total)} in all (${verdict} the ${kb(BUDGET_BYTES)} budget; ${goal} the ${kb(TARGET_BYTES)} goal)`,
 	);
-	return { text: lines.join("\n"), total, withinBudget: total <= BUDGET_BYTES };
+	return {
+		text: lines.join("\n"),
+		total,
+		atOpen,
+		withinBudget: total <= BUDGET_BYTES && atOpen <= PANEL_OPEN_BUDGET_BYTES,
+	};
 }
 
 /**
@@ -132,12 +197,15 @@ export async function buildApp({ outdir = join(ROOT, "dist"), mapsdir = join(ROO
 	rmSync(mapsdir, { recursive: true, force: true });
 	copyStatic(outdir);
 	const result = await esbuild.build(esbuildOptions({ outdir, dev }));
-	return { sizes: writeOutput(result, outdir, mapsdir), metafile: result.metafile };
+	const sizes = writeOutput(result, outdir, mapsdir);
+	preloadStaticChunks(outdir, result.metafile);
+	return { sizes, metafile: result.metafile };
 }
 
 async function watchApp({ outdir, mapsdir, dev }) {
 	rmSync(outdir, { recursive: true, force: true });
 	copyStatic(outdir);
+	let lastMetafile;
 	const report = {
 		name: "report",
 		setup(build) {
@@ -147,7 +215,10 @@ async function watchApp({ outdir, mapsdir, dev }) {
 					return;
 				}
 				const sizes = writeOutput(result, outdir, mapsdir);
-				console.log(`[build] ${new Date().toLocaleTimeString()} rebuilt\n${sizeReport(sizes).text}`);
+				lastMetafile = result.metafile;
+				copyStatic(outdir);
+				preloadStaticChunks(outdir, lastMetafile);
+				console.log(`[build] ${new Date().toLocaleTimeString()} rebuilt\n${sizeReport(sizes, panelOpenFiles(outdir)).text}`);
 			});
 		},
 	};
@@ -159,6 +230,7 @@ async function watchApp({ outdir, mapsdir, dev }) {
 		watch(join(ROOT, target), () => {
 			try {
 				copyStatic(outdir);
+				if (lastMetafile) preloadStaticChunks(outdir, lastMetafile);
 			} catch (error) {
 				console.error(`[build] copying ${target} failed: ${error.message}`);
 			}
@@ -183,7 +255,7 @@ async function main(argv) {
 	if (flags.has("--watch")) return watchApp({ outdir, mapsdir, dev });
 	try {
 		const { sizes } = await buildApp({ outdir, mapsdir, dev });
-		console.log(`[build] dist/ ${dev ? "(dev)" : "(production)"}\n${sizeReport(sizes).text}`);
+		console.log(`[build] dist/ ${dev ? "(dev)" : "(production)"}\n${sizeReport(sizes, panelOpenFiles(outdir)).text}`);
 	} catch (error) {
 		if (error.errors) console.error(esbuild.formatMessagesSync(error.errors, { kind: "error" }).join("\n"));
 		else console.error(error);

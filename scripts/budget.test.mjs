@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUDGET_BYTES, buildApp, sizeReport } from "../build.mjs";
+import { BUDGET_BYTES, PANEL_OPEN_BUDGET_BYTES, buildApp, panelOpenFiles, sizeReport } from "../build.mjs";
 import { featureBreakdown } from "./bench/sizes.ts";
 import { validatePackage } from "./validate/validatePackage.mjs";
 
@@ -18,11 +18,36 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the production build", () => {
 	it(`keeps the gzipped JS+CSS within the ${BUDGET_BYTES / 1024} KB budget`, () => {
-		const report = sizeReport(built.sizes);
+		const report = sizeReport(built.sizes, panelOpenFiles(join(dir, "dist")));
 		expect(
 			report.total,
 			`\n${report.text}\nBy feature:\n${byFeature(built)}\nLargest inputs:\n${largestInputs(built.metafile)}`,
 		).toBeLessThanOrEqual(BUDGET_BYTES);
+	});
+
+	it(`keeps what a panel loads at open within the ${PANEL_OPEN_BUDGET_BYTES / 1024} KB budget`, () => {
+		const report = sizeReport(built.sizes, panelOpenFiles(join(dir, "dist")));
+		expect(report.atOpen, `\n${report.text}`).toBeLessThanOrEqual(PANEL_OPEN_BUDGET_BYTES);
+	});
+
+	it("fetches the follow-up form and the audit list only on demand, and preloads every chunk main.js needs", () => {
+		const outputs = built.metafile.outputs;
+		const outputOf = input => Object.keys(outputs).find(path => input in outputs[path].inputs);
+		const asset = path => `assets/${path.split("/assets/")[1]}`;
+		const main = Object.keys(outputs).find(path => outputs[path].entryPoint === "src/main.tsx");
+		// Every chunk main.js imports statically, followed transitively: what the browser must load.
+		const needed = new Set([main]);
+		for (const path of needed) {
+			for (const i of outputs[path].imports) if (i.kind === "import-statement") needed.add(i.path);
+		}
+		const atOpen = panelOpenFiles(join(dir, "dist"));
+		expect(atOpen.sort()).toEqual([...[...needed].map(asset), "assets/main.css"].sort());
+		for (const lazy of ["src/ui/components/FollowUpForm.tsx", "src/ui/components/AuditList.tsx"]) {
+			const chunk = outputOf(lazy);
+			expect(chunk, lazy).toBeDefined();
+			expect(needed.has(chunk), `${lazy} is loaded at panel open`).toBe(false);
+			expect(outputs[main].imports).toContainEqual({ path: chunk, kind: "dynamic-import" });
+		}
 	});
 
 	it("bundles no dependency but Preact and Preact Signals", () => {
@@ -61,9 +86,9 @@ describe("the production build", () => {
 
 	it("keeps Zendesk's app texts out of the bundle", () => {
 		const en = JSON.parse(readFileSync(join(ROOT, "translations", "en.json"), "utf8"));
-		expect(readFileSync(join(dir, "dist", "assets", "main.js"), "utf8")).not.toContain(
-			en.app.long_description.slice(0, 40),
-		);
+		for (const file of Object.keys(built.sizes).filter(name => name.endsWith(".js"))) {
+			expect(readFileSync(join(dir, "dist", file), "utf8"), file).not.toContain(en.app.long_description.slice(0, 40));
+		}
 	});
 });
 

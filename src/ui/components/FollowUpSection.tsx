@@ -10,11 +10,17 @@ import { createDraftStore } from "../models/createDraftStore";
 import { createFollowUpModel, type FollowUpModel } from "../models/createFollowUpModel";
 import { createSessionLocales } from "../models/createSessionLocales";
 import { ErrorNotice } from "./ErrorNotice";
-import { FollowUpForm } from "./FollowUpForm";
 import { FollowUpLinks } from "./FollowUpLinks";
 import { Button } from "./primitives/Button";
+import { lazyComponent } from "./primitives/lazyComponent";
 import { Spinner } from "./primitives/Spinner";
 import { Section } from "./Section";
+
+/** The form is its own chunk, fetched when the agent points at or focuses the button that opens it. */
+const FollowUpForm = lazyComponent(
+	() => import("./FollowUpForm"),
+	module => module.FollowUpForm,
+);
 
 /** Status names (total), for the "not closed" explanation. */
 const STATUS_KEYS: Record<TicketStatus, string> = {
@@ -88,7 +94,12 @@ export function FollowUpPanel({ model }: { model: FollowUpModel }) {
 			{model.open.value ? (
 				<FollowUpForm model={model} />
 			) : model.created.value === null ? (
-				<Button variant={closed ? "primary" : "default"} onClick={model.start}>
+				<Button
+					variant={closed ? "primary" : "default"}
+					onClick={model.start}
+					onPointerEnter={FollowUpForm.preload}
+					onFocus={FollowUpForm.preload}
+				>
 					{t(closed ? "followUp.start.followUp" : "followUp.start.linked")}
 				</Button>
 			) : null}

@@ -1,0 +1,78 @@
+/**
+ * Code splitting in the browser: what the app's iframe downloads when a panel opens, and what it
+ * fetches only when the agent reaches a rarely used part (the follow-up form, the audit list).
+ * Observes the browser's own network requests for the app's assets, so it tests the build and
+ * iframe.html together with the app, not the bundler's claims.
+ */
+import type { Request } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { useWorkspace } from "./harness";
+
+const ws = useWorkspace();
+const DIST = new URL("../dist", import.meta.url).pathname;
+
+/** build.mjs's list of what a panel loads at open (plain JS without typings: imported by URL). */
+async function panelOpenFiles(): Promise<string[]> {
+	const build = (await import(new URL("../build.mjs", import.meta.url).href)) as {
+		panelOpenFiles(outdir: string): string[];
+	};
+	return build.panelOpenFiles(DIST);
+}
+
+/** The app's asset requests (path below `assets/`) from now on, as the browser sends them. */
+function watchAssets(): { paths(): string[]; stop(): void } {
+	const seen: string[] = [];
+	const onRequest = (request: Request) => {
+		const match = /\/assets\/(.+?)(\?|$)/.exec(new URL(request.url()).pathname + "?");
+		if (match?.[1] && new URL(request.url()).hostname === "127.0.0.1") seen.push(match[1]);
+	};
+	ws.page.on("request", onRequest);
+	return { paths: () => [...seen], stop: () => ws.page.off("request", onRequest) };
+}
+
+const scripts = (paths: string[]) => paths.filter(path => /\.(js|css)$/.test(path)).sort();
+const chunkOf = (paths: string[], name: string) => paths.filter(path => path.startsWith(`chunks/${name}-`));
+
+afterEach(async () => {
+	await ws.page.unrouteAll({ behavior: "ignoreErrors" });
+});
+
+describe("code splitting", () => {
+	it("opens a panel with main.js, the chunks iframe.html preloads and main.css, and nothing on demand", async () => {
+		const assets = watchAssets();
+		await ws.openTicket(2);
+		await ws.appSettled();
+		assets.stop();
+		const expected = (await panelOpenFiles()).map(file => file.replace(/^assets\//, ""));
+		expect(expected).toContain("main.js");
+		expect(scripts(assets.paths())).toEqual([...expected].sort());
+		expect(chunkOf(assets.paths(), "FollowUpForm")).toEqual([]);
+		expect(chunkOf(assets.paths(), "AuditList")).toEqual([]);
+	});
+
+	it("fetches the follow-up form's chunk once, when the agent reaches for it", async () => {
+		const app = await ws.openTicket(7);
+		await ws.appSettled();
+		const assets = watchAssets();
+		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await app.getByLabel("First comment").waitFor();
+		assets.stop();
+		expect(chunkOf(assets.paths(), "FollowUpForm")).toHaveLength(1);
+		expect(chunkOf(assets.paths(), "AuditList")).toEqual([]);
+	});
+
+	it("says when a part cannot be fetched, keeps the rest of the panel working, and loads it on Try again", async () => {
+		const app = await ws.openTicket(2);
+		await ws.appSettled();
+		await ws.page.route(/\/chunks\/AuditList-[^/]+\.js/, route => route.abort("internetdisconnected"));
+		await app.getByRole("button", { name: "Show history" }).click();
+		await app.getByText("This part of the app could not be loaded.", { exact: false }).waitFor();
+		// The other sections are untouched: the fields still edit.
+		await app.getByLabel("Order number").fill("ORD-CHUNK-1");
+		expect(await app.getByText("1 unsaved").count()).toBe(1);
+		await ws.page.unrouteAll();
+		await app.getByRole("button", { name: "Try again" }).click();
+		await app.locator(".zd-audit").first().waitFor();
+		expect(await app.getByText("This part of the app could not be loaded.", { exact: false }).count()).toBe(0);
+	});
+});
