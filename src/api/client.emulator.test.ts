@@ -90,6 +90,35 @@ describe("createZendeskApi against the emulator", () => {
 		expect(forms.map(f => f.id)).toEqual(expect.arrayContaining([7001, 7002]));
 	});
 
+	it("reads one form with exactly its fields in one request, normalised like the two lists", async () => {
+		const { emulator, api } = setup();
+		const [fields, forms] = await Promise.all([api.listTicketFields(), api.listTicketForms()]);
+		emulator.controls.clearRequests();
+		const { form, fields: formFields } = await api.showTicketFormWithFields(7002);
+		expect(emulator.controls.requests().map(r => r.url)).toEqual([
+			"/api/v2/ticket_forms/7002.json?include=ticket_fields",
+		]);
+		expect(form).toEqual(forms.find(f => f.id === 7002));
+		expect(form.agentConditions).toHaveLength(1);
+		expect(formFields.map(f => f.id).sort()).toEqual([...form.ticketFieldIds].sort());
+		expect(formFields).toEqual(fields.filter(f => form.ticketFieldIds.includes(f.id)));
+	});
+
+	it("rejects a form it cannot read (not_found), and an answer without the sideload (unexpected_response)", async () => {
+		const { emulator, api } = setup();
+		expect((await failure(api.showTicketFormWithFields(424242))).kind).toBe("not_found");
+		emulator.controls.addFault({
+			method: "GET",
+			path: "/api/v2/ticket_forms/7001",
+			status: 200,
+			body: { ticket_form: { id: 7001, name: "General support", ticket_field_ids: [] } },
+			times: 1,
+		});
+		const missing = await failure(api.showTicketFormWithFields(7001));
+		expect(missing.kind).toBe("unexpected_response");
+		expect(missing.message).toContain('no "ticket_fields"');
+	});
+
 	it("reads the signed-in agent, users and account settings", async () => {
 		const { api } = setup("light@example.com");
 		expect(await api.getMe()).toMatchObject({ id: 1005, roleType: 1, locale: "de" });

@@ -328,6 +328,15 @@ export interface WireTicketFormsResponse extends WirePaging {
 	ticket_forms: WireTicketForm[];
 }
 
+/**
+ * `GET /api/v2/ticket_forms/{id}?include=ticket_fields` (the Web Widget's sideload, not in the OAS):
+ * the form and the fields its `ticket_field_ids` list.
+ */
+export interface WireTicketFormWithFieldsResponse {
+	ticket_form: WireTicketForm;
+	ticket_fields: WireTicketField[];
+}
+
 // ---------------------------------------------------------------------------------------------- audits and comments
 
 /** Attachment object (§9). */
