@@ -36,6 +36,10 @@ export interface BenchResult {
 		/** Other shipped assets the app may fetch (e.g. non-English UI strings), not in the budget. */
 		otherAssets: FileSize[];
 		totalGzip: number;
+		/** The files a panel loads at open (iframe.html's scripts, module preloads and styles); the rest loads on demand. */
+		panelOpen: string[];
+		panelOpenGzip: number;
+		panelOpenBudget: number;
 		budget: number;
 		withinBudget: boolean;
 		/** The size goal (20 KB), reported but not enforced. */
@@ -104,16 +108,21 @@ export function formatReport(result: BenchResult): string {
 	const lines: string[] = [];
 	lines.push("Bundle (dist/assets, gzip -9)");
 	for (const file of sizes.files) {
-		lines.push(`  ${file.file.padEnd(28)} ${kb(file.raw).padStart(9)}  ${kb(file.gzip).padStart(8)} gzip`);
+		const when = sizes.panelOpen.includes(file.file) ? "panel open" : "on demand";
+		lines.push(`  ${file.file.padEnd(40)} ${kb(file.raw).padStart(9)}  ${kb(file.gzip).padStart(8)} gzip  ${when}`);
 	}
 	lines.push(
-		`  ${"JS+CSS total".padEnd(28)} ${"".padStart(9)}  ${kb(sizes.totalGzip).padStart(8)} gzip  ` +
-			`(${sizes.withinBudget ? "within" : "OVER"} the ${kb(sizes.budget)} budget; ` +
+		`  ${"JS+CSS at panel open".padEnd(40)} ${"".padStart(9)}  ${kb(sizes.panelOpenGzip).padStart(8)} gzip  ` +
+			`(${sizes.panelOpenGzip <= sizes.panelOpenBudget ? "within" : "OVER"} its ${kb(sizes.panelOpenBudget)} budget)`,
+	);
+	lines.push(
+		`  ${"JS+CSS in all".padEnd(40)} ${"".padStart(9)}  ${kb(sizes.totalGzip).padStart(8)} gzip  ` +
+			`(${sizes.totalGzip <= sizes.budget ? "within" : "OVER"} the ${kb(sizes.budget)} budget; ` +
 			`${sizes.totalGzip <= sizes.target ? "meets" : "misses"} the ${kb(sizes.target)} goal)`,
 	);
 	for (const file of sizes.otherAssets) {
 		lines.push(
-			`  ${`${file.file} (fetched when needed)`.padEnd(28)} ${kb(file.raw).padStart(9)}  ${kb(file.gzip).padStart(8)} gzip`,
+			`  ${`${file.file} (fetched when needed)`.padEnd(40)} ${kb(file.raw).padStart(9)}  ${kb(file.gzip).padStart(8)} gzip`,
 		);
 	}
 	lines.push(
