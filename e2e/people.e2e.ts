@@ -184,6 +184,30 @@ describe("people on the current ticket", () => {
 		await expect.poll(() => ws.page.locator("[data-testid=ticket-ccs] li").count()).toBe(3);
 	});
 
+	it("shows another agent's change below Apply, so Apply stays where the agent is pointing", async () => {
+		const app = await openPeople(1);
+		await pick(app, "Add an email CC", "Noah", /Noah Fischer/);
+		await app.getByText("Add Noah Fischer as CC").waitFor();
+		const apply = app.getByRole("button", { name: "Apply changes" });
+		const before = await apply.boundingBox();
+		// Maria swaps one CC for another: the lists keep their length, and a notice tells the agent.
+		await ws.actAs(
+			1,
+			{
+				email_ccs: [
+					{ user_id: 1105, action: "put" },
+					{ user_id: 1103, action: "delete" },
+				],
+			},
+			"maria@example.com",
+		);
+		const notice = app.locator('.zd-people [data-notes="rebase"]');
+		await notice.waitFor();
+		const after = await apply.boundingBox();
+		expect(after?.y).toBe(before?.y);
+		expect((await notice.boundingBox())!.y).toBeGreaterThan(after!.y);
+	});
+
 	it("shows a light agent's 403 and keeps the staged follower (in the agent's language)", async () => {
 		// Lena Hoffmann, the world's light agent, uses German: locate by structure, assert the German text.
 		const app = await openPeople(1, "light_agent");

@@ -132,24 +132,9 @@ export function FieldsPanel({ model, metadata, lookup, onSaved }: FieldsPanelPro
 					/>
 				);
 			})}
-			{[...on(model.issues.value, "fields"), ...on(model.notices.value, "fields")].map(message => (
-				<p key={message} class="zd-notice zd-notice--warning" role="alert">
-					{message}
-				</p>
-			))}
 			{/* Only with field changes: the metadata may as well go with a People apply. */}
 			{model.dirty.value && metadata.hasAgentMetadata.value ? (
 				<p class="zd-muted">{t("fields.metadataAttached")}</p>
-			) : null}
-			{model.error.value ? <ErrorNotice error={model.error.value} /> : null}
-			{result === "saved" ? (
-				<p class="zd-notice zd-notice--success" role="status">
-					{t("fields.saved")}
-				</p>
-			) : result === "nothing" && !metadata.hasAgentMetadata.value ? (
-				<p class="zd-muted" role="status">
-					{t("fields.nothingToSave")}
-				</p>
 			) : null}
 			<div class="zd-actions">
 				<Button
@@ -166,6 +151,22 @@ export function FieldsPanel({ model, metadata, lookup, onSaved }: FieldsPanelPro
 					</Button>
 				) : null}
 			</div>
+			{/* Below the buttons: a message that arrives on its own (another agent's change) never moves Save. */}
+			{[...on(model.issues.value, "fields"), ...on(model.notices.value, "fields")].map(message => (
+				<p key={message} class="zd-notice zd-notice--warning" role="alert">
+					{message}
+				</p>
+			))}
+			{model.error.value ? <ErrorNotice error={model.error.value} /> : null}
+			{result === "saved" ? (
+				<p class="zd-notice zd-notice--success" role="status">
+					{t("fields.saved")}
+				</p>
+			) : result === "nothing" && !metadata.hasAgentMetadata.value ? (
+				<p class="zd-muted" role="status">
+					{t("fields.nothingToSave")}
+				</p>
+			) : null}
 		</form>
 	);
 }

@@ -122,7 +122,6 @@ export function PeoplePanel({ model, metadata = null }: { model: PeopleModel; me
 				</div>
 			))}
 			{mode === "ccsAndFollowers" ? <p class="zd-muted zd-people__rule">{t("people.noteRule")}</p> : null}
-			<PeopleNotices model={model} />
 			{summary.pending > 0 ? (
 				<div class="zd-people__summary">
 					<h3 class="zd-people__title">{t("people.summary.title")}</h3>
@@ -155,6 +154,8 @@ export function PeoplePanel({ model, metadata = null }: { model: PeopleModel; me
 					</Button>
 				</div>
 			) : null}
+			{/* Below the buttons: a notice that arrives on its own (another agent's change) never moves Apply. */}
+			<PeopleNotices model={model} />
 		</div>
 	);
 }
