@@ -107,7 +107,7 @@ export function createTicketState(initial: TicketSnapshot): TicketState {
 			emailCcs: nums(t, "email_cc_ids").map(id => user(id, byId)),
 			organization: num(t, "organization_id") === null ? null : { id: num(t, "organization_id") },
 			brand: num(t, "brand_id") === null ? null : { id: num(t, "brand_id") },
-			form: num(t, "ticket_form_id") === null ? null : { id: num(t, "ticket_form_id") },
+			form: { id: num(t, "ticket_form_id") },
 			via: typeof via === "object" && via !== null ? via : { channel: "web", source: {} },
 			recipient: t["recipient"] ?? null,
 			comment: { text: edits.commentText ?? "", type: edits.commentType ?? "publicReply", attachments: [] },
