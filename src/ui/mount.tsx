@@ -13,7 +13,7 @@ import { App } from "./App";
 import { startAutoResize } from "./autoResize";
 import { ShellErrorBoundary } from "./components/ShellErrorBoundary";
 import { ApiCtx, I18nCtx, StorageCtx, ZafCtx, type PanelStorage } from "./context";
-import { createShellModel, toCurrentUser } from "./models/createShellModel";
+import { createShellModel, readStartUp } from "./models/createShellModel";
 import { ReadWaitCtx } from "./readWait";
 
 /** What `mount` needs: a port and a container (and, in production, how to load locales). */
@@ -39,16 +39,15 @@ export interface MountOptions {
  *   const unmount = await mount({ zaf: createZafClientPort(client), container: document.getElementById("app")! });
  */
 export async function mount({ zaf, container, loadLocale, storage = {} }: MountOptions): Promise<() => void> {
-	const currentUser = await zaf.get(["currentUser"]).then(
-		result => toCurrentUser(result.values.currentUser),
-		() => null,
-	);
+	// One ZAF get: the agent (for the locale) and the ticket's form (a hint to load its fields early).
+	const startUp = await readStartUp(zaf);
+	const currentUser = startUp.currentUser;
 	const locale = currentUser?.locale ?? "en";
 	const translator = createTranslator(locale, await loadBundles(locale, loadLocale));
 	// Reads ride over 5xx/timeouts/429s (bounded); writes are retried only by the writer and the create runner.
 	const readWait = signal<ReadWait | null>(null);
 	const api = createZendeskApi(withReadRetries(zaf, { onWaitChange: wait => (readWait.value = wait) }));
-	const shell = createShellModel(zaf, { currentUser });
+	const shell = createShellModel(zaf, startUp);
 	container.setAttribute("lang", locale);
 	render(
 		<ZafCtx.Provider value={zaf}>

@@ -26,6 +26,12 @@ export interface AppEnv {
 	ticketId: Id | null;
 	settings: AppSettings;
 	currentUser: CurrentUser;
+	/**
+	 * ZAF's `ticket.form.id` at start-up (read with `currentUser`, in the same `get`): the form the
+	 * agent's ticket shows, maybe unsaved; `null` when ZAF says it has none; absent when ZAF did not
+	 * answer it. A hint for loading early only: the REST ticket's `ticket_form_id` is the truth.
+	 */
+	ticketFormHint?: Id | null;
 }
 
 /** The shell's status. `failed` carries the ApiError that stopped the start. */
@@ -53,15 +59,55 @@ export function toCurrentUser(raw: unknown): CurrentUser | null {
 }
 
 /**
- * Creates the shell model. `currentUser` may be passed in when the caller already read it (mount
- * does, for the locale). Does not load until `load()` is called.
+ * Reads ZAF's `ticket.form` into a form hint: the id of `{ id }`, `null` for `null` or `{ id: null }`
+ * (no form), `undefined` for anything else (no hint). Never throws.
  */
-export function createShellModel(zaf: ZafPort, known: { currentUser?: CurrentUser | null } = {}): ShellModel {
+export function toFormHint(raw: unknown): Id | null | undefined {
+	if (raw === null) return null;
+	if (typeof raw !== "object") return undefined;
+	const id = (raw as Record<string, unknown>).id;
+	if (id === null) return null;
+	return typeof id === "number" && Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/** What the app reads from ZAF before anything else, in ONE `get`. */
+export interface StartUpValues {
+	currentUser: CurrentUser | null;
+	ticketFormHint: Id | null | undefined;
+}
+
+/** The paths of the start-up `get`: the agent (locale, id) and the ticket's form (a hint; an error outside tickets). */
+export const START_UP_PATHS = ["currentUser", "ticket.form"];
+
+/**
+ * Reads the agent and the ticket's form hint in one ZAF `get`. Never rejects: a per-path error, an
+ * odd value or a failed call leaves that value `null`/`undefined` (the shell reads the agent again).
+ */
+export async function readStartUp(zaf: Pick<ZafPort, "get">): Promise<StartUpValues> {
+	return zaf.get(START_UP_PATHS).then(
+		({ values }) => ({
+			currentUser: toCurrentUser(values.currentUser),
+			ticketFormHint: toFormHint(values["ticket.form"]),
+		}),
+		() => ({ currentUser: null, ticketFormHint: undefined }),
+	);
+}
+
+/**
+ * Creates the shell model. `currentUser` (and the form hint read with it) may be passed in when the
+ * caller already read them (mount does, for the locale). Does not load until `load()` is called.
+ */
+export function createShellModel(
+	zaf: ZafPort,
+	known: { currentUser?: CurrentUser | null; ticketFormHint?: Id | null | undefined } = {},
+): ShellModel {
 	const state = signal<ShellState>({ status: "loading" });
+	let ticketFormHint = known.ticketFormHint;
 
 	async function readUser(): Promise<CurrentUser> {
 		if (known.currentUser) return known.currentUser;
-		const { values, errors } = await zaf.get(["currentUser"]);
+		const { values, errors } = await zaf.get(START_UP_PATHS);
+		ticketFormHint ??= toFormHint(values["ticket.form"]);
 		const user = toCurrentUser(values.currentUser);
 		if (user) return user;
 		const e = errors.currentUser;
@@ -72,11 +118,13 @@ export function createShellModel(zaf: ZafPort, known: { currentUser?: CurrentUse
 		state.value = { status: "loading" };
 		try {
 			const [context, metadata, currentUser] = await Promise.all([zaf.context(), zaf.metadata(), readUser()]);
+			const ticketId = typeof context.ticketId === "number" ? context.ticketId : null;
 			const env: AppEnv = {
 				location: context.location,
-				ticketId: typeof context.ticketId === "number" ? context.ticketId : null,
+				ticketId,
 				settings: parseAppSettings(metadata.settings),
 				currentUser,
+				...(ticketId !== null && ticketFormHint !== undefined ? { ticketFormHint } : {}),
 			};
 			state.value = { status: "ready", env };
 		} catch (error) {
