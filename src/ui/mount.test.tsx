@@ -152,6 +152,41 @@ describe("mount", () => {
 		expect(globalThis.sessionStorage.length).toBe(0);
 	});
 
+	it("opens a ticket with a form with three requests: the ticket, the settings and that form with its fields", async () => {
+		const emulator = createEmulator({ settings: { rateLimits: false } });
+		const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId: 2 });
+		cleanup.push(
+			() => client.close(),
+			() => emulator.dispose(),
+		);
+		// A slow ticket read: the form's request must not wait for it (the log is written as answers leave).
+		emulator.controls.addFault({ method: "GET", path: "/api/v2/tickets/2", delayMs: 80 });
+		const gets: string[][] = [];
+		const zaf: ZafPort = { ...port, get: paths => (gets.push(paths), port.get(paths)) };
+		const container = document.createElement("div");
+		document.body.append(container);
+		cleanup.push(await mount({ zaf, container, storage: { session: createMemoryStorage() } }));
+		await until(
+			() => container.querySelector(".zd-fields")?.textContent?.includes("Order number") ?? false,
+			"the form's fields",
+		);
+		await new Promise(resolve => setTimeout(resolve, 100));
+		const app = emulator.controls
+			.requests()
+			.filter(r => r.client === "app")
+			.map(r => `${r.method} ${r.url}`);
+		expect(app.indexOf("GET /api/v2/ticket_forms/7001.json?include=ticket_fields")).toBeLessThan(
+			app.indexOf("GET /api/v2/tickets/2.json?include=users"),
+		);
+		expect(app.sort()).toEqual([
+			"GET /api/v2/account/settings.json",
+			"GET /api/v2/ticket_forms/7001.json?include=ticket_fields",
+			"GET /api/v2/tickets/2.json?include=users",
+		]);
+		expect(gets[0]).toEqual(["currentUser", "ticket.form"]);
+		expect(gets.filter(paths => paths.includes("currentUser"))).toHaveLength(1);
+	});
+
 	it("empties the container on unmount", async () => {
 		const { port, container } = setup();
 		const unmount = await mounted(port, container);

@@ -33,9 +33,10 @@ export function PanelApiProvider({ children }: PanelApiProviderProps) {
 			zaf,
 			ticketId: env.ticketId,
 			definitions: fieldDefinitions,
+			formHint: env.ticketFormHint,
 			...(session ? { storage: session } : {}),
 		});
-	}, [api, zaf, env.ticketId, fieldDefinitions, session]);
+	}, [api, zaf, env.ticketId, env.ticketFormHint, fieldDefinitions, session]);
 	useEffect(() => () => panel?.dispose(), [panel]);
 	return <ApiCtx.Provider value={panel?.api ?? api}>{children}</ApiCtx.Provider>;
 }

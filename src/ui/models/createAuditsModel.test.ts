@@ -31,6 +31,19 @@ describe("audits model against the emulator", () => {
 		expect(auditRequests()).toHaveLength(0);
 	});
 
+	it("reads every field for its labels when opened (not the forms), once", async () => {
+		const { emulator, model } = setup();
+		const definitionReads = () =>
+			emulator.controls
+				.requests()
+				.map(r => r.url)
+				.filter(url => url.startsWith("/api/v2/ticket_f"));
+		await model.open();
+		expect(definitionReads()).toEqual(["/api/v2/ticket_fields.json"]);
+		await model.reload();
+		expect(definitionReads()).toEqual(["/api/v2/ticket_fields.json"]);
+	});
+
 	it("shows who changed what, newest first, with the custom metadata and author names", async () => {
 		const { model } = setup();
 		await model.open();

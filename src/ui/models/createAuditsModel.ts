@@ -17,7 +17,8 @@ export type AuditsState = "idle" | "loading" | "ready" | "failed";
 export interface AuditsModelOptions {
 	api: Pick<ZendeskApi, "listAudits" | "showManyUsers">;
 	ticketId: Id;
-	definitions: FieldDefinitionsCache;
+	/** Every field's definition, for labels (asked for when the history opens, not before). */
+	definitions: Pick<FieldDefinitionsCache, "fields">;
 }
 
 export interface AuditsModel {
@@ -52,17 +53,14 @@ export function createAuditsModel({ api, ticketId, definitions }: AuditsModelOpt
 
 	async function fetchPage(from: string | null, replace: boolean): Promise<void> {
 		const mine = ++generation;
-		const [page, defs] = await Promise.all([
-			api.listAudits(ticketId, from),
-			definitions.get().catch(() => ({ fields: [], forms: [] })),
-		]);
+		const [page, allFields] = await Promise.all([api.listAudits(ticketId, from), definitions.fields().catch(() => [])]);
 		if (mine !== generation) return; // a newer reload won
 		const unknown = userIds(page.items).filter(id => !names.value.has(id));
 		let found: Array<{ id: number; name: string }> = [];
 		if (unknown.length > 0) found = await api.showManyUsers(unknown).catch(() => []);
 		if (mine !== generation) return;
 		batch(() => {
-			fields.value = defs.fields;
+			fields.value = allFields;
 			audits.value = replace ? page.items : [...audits.value, ...page.items];
 			cursor.value = page.nextCursor;
 			if (found.length > 0)

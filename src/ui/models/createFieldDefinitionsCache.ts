@@ -1,16 +1,22 @@
 /**
- * Ticket field and form definitions, loaded once and shared: they rarely change and Zendesk asks
- * clients to cache them ("Consider caching this resource", §7.1). One cache lives for the app's
- * session (created by the composition root and handed to every model that needs it); with an
- * injected storage (e.g. `sessionStorage`) the definitions are also reused by the next ticket's
- * panel until `ttlMs` has passed.
+ * Ticket field and form definitions, loaded when needed and shared: they rarely change and Zendesk
+ * asks clients to cache them ("Consider caching this resource", §7.1). The Fields section needs only
+ * the ticket's form and that form's fields: ONE `ticket_forms/{id}?include=ticket_fields` per form
+ * and session. A ticket without a form needs every field and form (the default form, else all active
+ * fields by position); the audit history and the follow-up extras need every field, only when they run.
+ * One cache lives for a panel (created by the composition root and handed to every model that needs
+ * it); with an injected storage (`sessionStorage`) what it loaded is reused by the next panels until
+ * `ttlMs` has passed.
  */
 import type { ZendeskApi } from "../../api/client";
-import { isApiError } from "../../api/errors";
-import type { TicketField, TicketForm } from "../../api/types";
+import { isApiError, type ApiErrorKind } from "../../api/errors";
+import type { Id, TicketField, TicketForm } from "../../api/types";
 import type { StorageLike } from "./createDraftStore";
+import { createStoredFieldDefinitions, formSlot, type DefinitionsSlot, type SlotValue } from "./storedFieldDefinitions";
 
-/** What the cache holds. `forms` is empty on plans without ticket forms. */
+export { FIELD_DEFINITIONS_KEY } from "./storedFieldDefinitions";
+
+/** Definitions the Fields section orders and validates with. `forms` is empty on plans without ticket forms. */
 export interface FieldDefinitions {
 	fields: TicketField[];
 	forms: TicketForm[];
@@ -18,7 +24,7 @@ export interface FieldDefinitions {
 
 /** Options of the cache. */
 export interface FieldDefinitionsCacheOptions {
-	api: Pick<ZendeskApi, "listTicketFields" | "listTicketForms">;
+	api: Pick<ZendeskApi, "listTicketFields" | "listTicketForms" | "showTicketFormWithFields">;
 	/** Where definitions survive a panel reload; memory only when absent. */
 	storage?: StorageLike;
 	/** How long stored definitions are trusted. Default 10 minutes. */
@@ -26,98 +32,117 @@ export interface FieldDefinitionsCacheOptions {
 	now?: () => number;
 }
 
-/** Loads definitions at most once; concurrent callers share one request. */
+/** Loads each kind of definition at most once; concurrent callers share one request. Failures are not kept. */
 export interface FieldDefinitionsCache {
-	/** The definitions; rejects with the ApiError of the fields request (nothing is cached then). */
+	/**
+	 * What a ticket on form `formId` needs: `{ fields: the fields the form lists, forms: [the form] }`,
+	 * in one request per form, or from every field and form when those are already known. `null` (no
+	 * form) gives `get()`. When the form cannot be read with its fields (404/403, an answer without
+	 * the sideload, a 400) it falls back to `get()`; other failures reject.
+	 */
+	forForm(formId: Id | null): Promise<FieldDefinitions>;
+	/** Every field and every form (two requests); rejects with the fields request's ApiError. */
 	get(): Promise<FieldDefinitions>;
-	/** Forgets the definitions (e.g. after Zendesk named a field the cache does not know). */
+	/** Every field (`ticket_fields`, inactive and system ones too): audit labels, follow-up extras. */
+	fields(): Promise<TicketField[]>;
+	/** Every form (`ticket_forms`); `[]` when the account refuses them (plans without forms). */
+	forms(): Promise<TicketForm[]>;
+	/** Forgets everything (e.g. after Zendesk named a field the cache does not know). */
 	invalidate(): void;
 }
-
-/** Storage key of the shared definitions. */
-export const FIELD_DEFINITIONS_KEY = "zd-sidebar:fieldDefinitions:v1";
 
 /** Ten minutes: long enough to spare requests across tickets, short enough to pick up an admin's edit. */
 export const DEFAULT_DEFINITIONS_TTL_MS = 10 * 60 * 1000;
 
-/**
- * Creates the cache. A forms request that fails (e.g. 403 on plans without forms) counts as "no
- * forms"; a fields request that fails rejects and is retried on the next `get()`.
- */
-export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOptions): FieldDefinitionsCache {
-	const ttl = options.ttlMs ?? DEFAULT_DEFINITIONS_TTL_MS;
-	const now = options.now ?? Date.now;
-	let pending: Promise<FieldDefinitions> | null = null;
+/** Failures of the one-form read after which every field and form are read instead. */
+const FALL_BACK_ON: ReadonlySet<ApiErrorKind> = new Set(["not_found", "forbidden", "invalid", "unexpected_response"]);
 
-	async function load(): Promise<FieldDefinitions> {
-		const stored = readStored(options.storage, now(), ttl);
-		if (stored) return stored;
-		const [fields, forms] = await Promise.all([
-			options.api.listTicketFields(),
-			options.api.listTicketForms().catch((error: unknown) => {
+/** Creates the cache. Does not load until asked. */
+export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOptions): FieldDefinitionsCache {
+	const { api } = options;
+	const store = createStoredFieldDefinitions({
+		...(options.storage ? { storage: options.storage } : {}),
+		ttlMs: options.ttlMs ?? DEFAULT_DEFINITIONS_TTL_MS,
+		now: options.now ?? Date.now,
+	});
+	const pending = new Map<DefinitionsSlot, Promise<unknown>>();
+	/** Forms this panel could not read with their fields: straight to the fallback next time. */
+	const unreadable = new Set<Id>();
+	let generation = 0;
+
+	/** The slot's value: known, being loaded, or loaded now (and kept unless forgotten meanwhile). */
+	function once<S extends DefinitionsSlot>(slot: S, load: () => Promise<SlotValue<S>>): Promise<SlotValue<S>> {
+		const known = store.read(slot);
+		if (known) return Promise.resolve(known);
+		const running = pending.get(slot) as Promise<SlotValue<S>> | undefined;
+		if (running) return running;
+		const mine = generation;
+		const started = load().then(value => {
+			if (mine === generation) store.write(slot, value);
+			return value;
+		});
+		pending.set(slot, started);
+		const done = () => {
+			if (pending.get(slot) === started) pending.delete(slot);
+		};
+		started.then(done, done);
+		return started;
+	}
+
+	const fields = () => once("fields", () => api.listTicketFields());
+	const forms = () =>
+		once("forms", () =>
+			api.listTicketForms().catch((error: unknown) => {
 				if (isApiError(error)) return [];
 				throw error;
 			}),
-		]);
-		const definitions = { fields, forms };
+		);
+	const get = async (): Promise<FieldDefinitions> => {
+		const [allFields, allForms] = await Promise.all([fields(), forms()]);
+		return { fields: allFields, forms: allForms };
+	};
+
+	async function forForm(formId: Id): Promise<FieldDefinitions> {
+		const allFields = store.read("fields");
+		const allForms = store.read("forms");
+		const derived = allFields && allForms ? narrow({ fields: allFields, forms: allForms }, formId) : null;
+		if (derived) return derived;
+		if (unreadable.has(formId)) return fallBack(formId);
 		try {
-			options.storage?.setItem(FIELD_DEFINITIONS_KEY, JSON.stringify({ at: now(), definitions }));
-		} catch {
-			// A full or disabled storage only costs a request next time.
+			const { form, fields: listed } = await once(formSlot(formId), () => api.showTicketFormWithFields(formId));
+			// A form listing no fields shows every active field (fieldOrder.ts): that needs them all.
+			return { fields: form.ticketFieldIds.length > 0 ? listed : await fields(), forms: [form] };
+		} catch (caught) {
+			if (!isApiError(caught) || !FALL_BACK_ON.has(caught.kind)) throw caught;
+			unreadable.add(formId);
+			return fallBack(formId);
 		}
-		return definitions;
+	}
+
+	async function fallBack(formId: Id): Promise<FieldDefinitions> {
+		const all = await get();
+		return narrow(all, formId) ?? all;
 	}
 
 	return {
-		get() {
-			if (!pending) {
-				pending = load();
-				pending.catch(() => {
-					pending = null;
-				});
-			}
-			return pending;
-		},
+		forForm: formId => (formId === null ? get() : forForm(formId)),
+		get,
+		fields,
+		forms,
 		invalidate() {
-			pending = null;
-			try {
-				options.storage?.removeItem(FIELD_DEFINITIONS_KEY);
-			} catch {
-				// nothing else to do
-			}
+			generation++;
+			pending.clear();
+			unreadable.clear();
+			store.clear();
 		},
 	};
 }
 
-function readStored(storage: StorageLike | undefined, now: number, ttl: number): FieldDefinitions | null {
-	try {
-		const raw = storage?.getItem(FIELD_DEFINITIONS_KEY);
-		if (!raw) return null;
-		const parsed = JSON.parse(raw) as { at?: unknown; definitions?: { fields?: unknown; forms?: unknown } };
-		if (typeof parsed.at !== "number" || now - parsed.at > ttl || now < parsed.at) return null;
-		const { fields, forms } = parsed.definitions ?? {};
-		if (!Array.isArray(fields) || !Array.isArray(forms)) return null;
-		// We wrote it, but storage is shared with other code: check the shape before trusting it.
-		if (!fields.every(isStoredField) || !forms.every(isStoredForm)) return null;
-		return { fields: fields as TicketField[], forms: forms as TicketForm[] };
-	} catch {
-		return null;
-	}
-}
-
-function isStoredField(value: unknown): boolean {
-	if (typeof value !== "object" || value === null) return false;
-	const field = value as Record<string, unknown>;
-	return (
-		typeof field.id === "number" &&
-		typeof field.type === "string" &&
-		typeof field.title === "string" &&
-		Array.isArray(field.options)
-	);
-}
-
-function isStoredForm(value: unknown): boolean {
-	if (typeof value !== "object" || value === null) return false;
-	const form = value as Record<string, unknown>;
-	return typeof form.id === "number" && Array.isArray(form.ticketFieldIds) && Array.isArray(form.agentConditions);
+/** One form's definitions out of every field and form, or null when the form is not among them. */
+function narrow(all: FieldDefinitions, formId: Id): FieldDefinitions | null {
+	const form = all.forms.find(candidate => candidate.id === formId);
+	if (!form) return null;
+	if (form.ticketFieldIds.length === 0) return { fields: all.fields, forms: [form] };
+	const listed = new Set(form.ticketFieldIds);
+	return { fields: all.fields.filter(field => listed.has(field.id)), forms: [form] };
 }

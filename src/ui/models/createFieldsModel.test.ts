@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createEmulator } from "../../../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../api/client";
@@ -111,8 +111,9 @@ describe("fields model against the emulator", () => {
 			definitions: api => {
 				const real = createFieldDefinitionsCache({ api });
 				return {
-					async get() {
-						const defs = await real.get();
+					...real,
+					async forForm(formId) {
+						const defs = await real.forForm(formId);
 						const fields = defs.fields.map(f =>
 							f.id === 5108
 								? {
@@ -123,7 +124,6 @@ describe("fields model against the emulator", () => {
 						);
 						return { ...defs, fields };
 					},
-					invalidate: () => real.invalidate(),
 				};
 			},
 		});
@@ -239,6 +239,46 @@ describe("fields model against the emulator", () => {
 		expect(await model.save()).toBe("saved");
 		expect(ticket()?.field_values).toMatchObject({ "5101": "mine", "5102": "their steps" });
 		expect(puts().map(r => r.status)).toEqual([200, 200]);
+	});
+
+	it("loads only the ticket's form with its fields (one request), not every field and form", async () => {
+		const emulator = createEmulator({ settings: { rateLimits: false } });
+		const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId: 5 });
+		const api = createZendeskApi(port);
+		const drafts = createDraftStore(createMemoryStorage(), 1002, 5);
+		const definitions = createFieldDefinitionsCache({ api });
+		const model = createFieldsModel({
+			api,
+			zaf: port,
+			ticketId: 5,
+			drafts,
+			definitions,
+			metadata: createMetadataModel({ drafts, defaultSetting: undefined }),
+		});
+		cleanups.push(() => {
+			model.dispose();
+			client.close();
+			emulator.dispose();
+		});
+		await model.load();
+		expect(emulator.controls.requests().map(r => r.url)).toEqual([
+			"/api/v2/tickets/5.json",
+			"/api/v2/ticket_forms/7002.json?include=ticket_fields",
+		]);
+		// Form 7002's order (ticket 5's product is the Scanner X2, so its child 5109 shows).
+		expect(model.shown.value.map(s => s.field.id)).toEqual([5108, 5107, 5105, 5102, 5109, 5112]);
+	});
+
+	it("follows the ticket to another form when someone moves it (ticket.updated)", async () => {
+		const { model, emulator } = await setup();
+		const other = createInProcessPort({ emulator, userEmail: "maria@example.com", ticketId: 2 });
+		cleanups.push(() => other.client.close());
+		await createZendeskApi(other.port).updateTicket(2, { ticket_form_id: 7002 });
+		// Ticket 2's product is not the Scanner X2: form 7002 hides its child 5109.
+		await vi.waitFor(() => expect(model.shown.value.map(s => s.field.id)).toEqual([5108, 5107, 5105, 5102, 5112]));
+		expect(emulator.controls.requests().map(r => r.url)).toContain(
+			"/api/v2/ticket_forms/7002.json?include=ticket_fields",
+		);
 	});
 
 	it("re-reads and retries after a 409 UpdateConflict, still in one logical save", async () => {

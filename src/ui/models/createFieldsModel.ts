@@ -1,6 +1,7 @@
 /**
- * The custom-fields section's model: field definitions from the shared cache, values from the
- * ticket (REST), the agent's edits as a draft persisted per ticket and agent, and ONE safe update
+ * The custom-fields section's model: the definitions of the ticket's form from the shared cache
+ * (following the form when the ticket moves to another), values from the ticket (REST), the
+ * agent's edits as a draft persisted per ticket and agent, and ONE safe update
  * (`custom_fields: [{id, value}]` + the pending audit metadata) through a ticket writer. After
  * saving it reads the ticket back and flags every value Zendesk dropped or changed on its field;
  * a 422's `details` land on the right field. Drafts are never lost on an error.
@@ -59,7 +60,8 @@ export interface FieldsModelOptions {
 	zaf: Pick<ZafPort, "on">;
 	ticketId: Id;
 	drafts: DraftStore;
-	definitions: FieldDefinitionsCache;
+	/** The shared definitions: the model asks for the ticket's form (`ticket_form_id`) only. */
+	definitions: Pick<FieldDefinitionsCache, "forForm">;
 	/** The ticket's shared pending metadata: attached to the save, refused alone. */
 	metadata: MetadataModel;
 	/** Locale parsing choices (`decimalComma` for de/fr). */
@@ -159,7 +161,9 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		state.value = "loading";
 		error.value = null;
 		try {
-			const [defs, snap] = await Promise.all([cache.get(), readSnapshot()]);
+			// The REST ticket names the form; the panel API has usually started that form's read already.
+			const snap = await readSnapshot();
+			const defs = await cache.forForm(snap.ticketFormId);
 			batch(() => {
 				definitions.value = defs;
 				snapshot.value = snap;
@@ -178,7 +182,13 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 	async function refresh(): Promise<void> {
 		try {
 			const snap = await readSnapshot();
-			snapshot.value = snap;
+			// Someone may have moved the ticket to another form: its fields come with it.
+			const sameForm = definitions.value !== null && snap.ticketFormId === snapshot.value?.ticketFormId;
+			const defs = sameForm ? definitions.value : await cache.forForm(snap.ticketFormId);
+			batch(() => {
+				definitions.value = defs;
+				snapshot.value = snap;
+			});
 			writer.observe(snap);
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;

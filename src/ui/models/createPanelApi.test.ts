@@ -13,18 +13,22 @@ afterEach(() => {
 });
 
 /** A panel on `ticketId` over the emulator, with a clock the test moves. */
-function setup(options: { ticketId?: number; storage?: StorageLike; emulator?: SandboxEmulator } = {}) {
+function setup(
+	options: { ticketId?: number; storage?: StorageLike; emulator?: SandboxEmulator; formHint?: number | null } = {},
+) {
 	const ticketId = options.ticketId ?? 1;
 	const emulator = options.emulator ?? createEmulator({ settings: { rateLimits: false } });
 	const { port, client } = createInProcessPort({ emulator, ticketId });
 	const plain = createZendeskApi(port);
 	const clock = { now: 1_000_000 };
+	const definitions = createFieldDefinitionsCache({ api: plain });
 	const panel = createPanelApi({
 		api: plain,
 		ticketId,
 		zaf: port,
-		definitions: createFieldDefinitionsCache({ api: plain }),
+		definitions,
 		now: () => clock.now,
+		...("formHint" in options ? { formHint: options.formHint ?? null } : {}),
 		...(options.storage ? { storage: options.storage } : {}),
 	});
 	cleanups.push(() => {
@@ -38,7 +42,7 @@ function setup(options: { ticketId?: number; storage?: StorageLike; emulator?: S
 			.requests()
 			.filter(entry => entry.client !== "host")
 			.map(entry => `${entry.method} ${decodeURIComponent(entry.url)}`);
-	return { api: panel.api, emulator, client, clock, requests, ticketId };
+	return { api: panel.api, definitions, emulator, client, clock, requests, ticketId };
 }
 
 describe("createPanelApi", () => {
@@ -116,13 +120,54 @@ describe("createPanelApi", () => {
 		expect(requests()).toEqual(["GET /api/v2/tickets/2.json", "GET /api/v2/tickets/2.json"]);
 	});
 
-	it("reads ticket fields and forms from the shared definitions, once", async () => {
+	it("reads ticket fields and forms from the shared definitions, once, each only when asked for", async () => {
 		const { api, requests } = setup();
-		const [fields, forms] = await Promise.all([api.listTicketFields(), api.listTicketForms()]);
+		const fields = await api.listTicketFields();
 		await api.listTicketFields();
+		expect(requests()).toEqual(["GET /api/v2/ticket_fields.json"]);
+		const [forms] = await Promise.all([api.listTicketForms(), api.listTicketFields()]);
 		expect(fields.length).toBeGreaterThan(0);
 		expect(forms.length).toBeGreaterThan(0);
 		expect(requests()).toEqual(["GET /api/v2/ticket_fields.json", "GET /api/v2/ticket_forms.json"]);
+	});
+
+	it("starts the hinted form's definitions with the first ticket read, while the ticket is still on its way", async () => {
+		const emulator = createEmulator({ settings: { rateLimits: false } });
+		cleanups.push(() => emulator.dispose());
+		emulator.controls.addFault({ method: "GET", path: "/api/v2/tickets/2", delayMs: 60 });
+		const { api, definitions, requests } = setup({ ticketId: 2, formHint: 7001, emulator });
+		expect(requests()).toEqual([]);
+		await Promise.all([api.getTicket(2, { includeUsers: true }), api.getTicket(2)]);
+		// The log is written as answers leave: the form was answered while the ticket waited.
+		expect(requests()).toEqual([
+			"GET /api/v2/ticket_forms/7001.json?include=ticket_fields",
+			"GET /api/v2/tickets/2.json?include=users",
+		]);
+		await definitions.forForm(7001);
+		expect(requests()).toHaveLength(2);
+	});
+
+	it.each([
+		[
+			"ZAF says the ticket has no form: every field and form",
+			null,
+			["GET /api/v2/ticket_fields.json", "GET /api/v2/ticket_forms.json"],
+		],
+		["no hint: nothing but the ticket", undefined, []],
+	])("%s", async (_, formHint, definitionRequests) => {
+		const { api, requests } = setup(formHint === undefined ? {} : { formHint });
+		await api.getTicket(1);
+		await new Promise(resolve => setTimeout(resolve, 20));
+		expect(requests().sort()).toEqual(["GET /api/v2/tickets/1.json?include=users", ...definitionRequests].sort());
+	});
+
+	it("starts the hinted form once per panel, not on later ticket reads", async () => {
+		const { api, clock, requests } = setup({ ticketId: 2, formHint: 7001 });
+		await api.getTicket(2);
+		clock.now += SHARED_READ_MS + 1;
+		await api.getTicket(2);
+		await new Promise(resolve => setTimeout(resolve, 20));
+		expect(requests().filter(r => r.includes("ticket_forms"))).toHaveLength(1);
 	});
 
 	it("reads the account settings once per session: the next ticket's panel takes them from storage", async () => {

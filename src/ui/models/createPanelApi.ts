@@ -14,6 +14,11 @@
  *   ticket when it knows every id asked for; otherwise the one request goes out as asked.
  * - **Definitions and settings once per session.** Ticket fields and forms come from the shared
  *   field-definitions cache; account settings from a session value (sessionStorage, 10 minutes).
+ * - **The ticket's form in parallel with the ticket.** With ZAF's `ticket.form` as a hint, the first
+ *   ticket read also starts that form's definitions (`ticket_forms/{id}?include=ticket_fields`, or
+ *   every field and form for a ticket without one), so the Fields section does not wait for the
+ *   ticket to learn which form to ask for. The REST ticket stays the truth: the section asks again
+ *   for its `ticket_form_id`, which costs nothing when the hint was right.
  *
  * Does not retry, does not cache other tickets, writes, searches, audits or job statuses.
  */
@@ -40,8 +45,13 @@ export interface PanelApiOptions {
 	/** The panel's ticket. */
 	ticketId: Id;
 	zaf: Pick<ZafPort, "on">;
-	/** The panel's shared field definitions (fields + forms, itself cached per session). */
-	definitions: Pick<FieldDefinitionsCache, "get">;
+	/** The panel's shared field definitions (itself cached per session). */
+	definitions: Pick<FieldDefinitionsCache, "fields" | "forms" | "forForm">;
+	/**
+	 * ZAF's `ticket.form.id` at start-up: the form the agent's ticket shows (maybe unsaved), `null`
+	 * when ZAF says it has none, absent when ZAF did not say. Only decides what to load early.
+	 */
+	formHint?: Id | null;
 	/** Where account settings survive the panel (sessionStorage); memory only when absent. */
 	storage?: StorageLike;
 	sharedReadMs?: number;
@@ -83,11 +93,17 @@ export function createPanelApi(options: PanelApiOptions): PanelApi {
 		...(options.storage ? { storage: options.storage } : {}),
 	});
 
+	let hinted = options.formHint === undefined;
 	function readTicket(): Promise<{ ticket: Ticket; users: User[] }> {
 		if (reading) return reading;
 		const mine = generation;
 		const started = api.getTicket(ticketId, { includeUsers: true });
 		reading = started;
+		if (!hinted) {
+			hinted = true;
+			// Whoever needs the definitions asks again and sees this request's failure, if any.
+			options.definitions.forForm(options.formHint ?? null).catch(() => undefined);
+		}
 		started.then(
 			answer => {
 				remember(answer.users);
@@ -155,8 +171,8 @@ export function createPanelApi(options: PanelApiOptions): PanelApi {
 			remember(users);
 			return users;
 		},
-		listTicketFields: async () => (await options.definitions.get()).fields,
-		listTicketForms: async () => (await options.definitions.get()).forms,
+		listTicketFields: () => options.definitions.fields(),
+		listTicketForms: () => options.definitions.forms(),
 		getAccountSettings: () => settings.get(),
 	};
 

@@ -2,7 +2,10 @@
  * Optional reads after the source ticket has loaded: names of the people the draft mentions,
  * the account's languages, and the titles of the custom fields offered for copying. Each one
  * failing only hides a nicety (ids still work), so ApiErrors are ignored and bugs rethrown.
+ * The field titles (every ticket field: the source's values may be on fields outside its form)
+ * are read only once the follow-up form is open, where they show: not at panel open.
  */
+import { effect } from "@preact/signals";
 import type { ZendeskApi } from "../../api/client";
 import { isApiError } from "../../api/errors";
 import type { FollowUpDraft } from "../../domain/followUpDraft";
@@ -23,7 +26,10 @@ export interface FollowUpExtrasDeps {
 	listLocales?: () => Promise<FollowUpLocale[]>;
 }
 
-/** Starts the three reads; resolves when all have settled. Never rejects for an ApiError. */
+/**
+ * Starts the reads; resolves when the people and locales have settled (the field titles follow
+ * when the form opens, if the draft copies custom fields). Never rejects for an ApiError.
+ */
 export async function loadFollowUpExtras(
 	deps: FollowUpExtrasDeps,
 	source: FollowUpSource,
@@ -31,13 +37,18 @@ export async function loadFollowUpExtras(
 ): Promise<void> {
 	const { api, state } = deps;
 	const locales = deps.listLocales?.().then(list => void (state.locales.value = list), ignoreApiError);
-	const fields =
-		draft.customFields.length > 0
-			? api
-					.listTicketFields()
-					.then(list => void (state.fields.value = new Map(list.map(f => [f.id, f]))), ignoreApiError)
-			: undefined;
-	await Promise.all([locales, fields, lookUpPeople(deps, source, draft)]);
+	if (draft.customFields.length > 0) {
+		let asked = false;
+		// Once asked, the effect reads no signal any more and never runs again.
+		effect(() => {
+			if (asked || !state.open.value) return;
+			asked = true;
+			api
+				.listTicketFields()
+				.then(list => void (state.fields.value = new Map(list.map(f => [f.id, f]))), ignoreApiError);
+		});
+	}
+	await Promise.all([locales, lookUpPeople(deps, source, draft)]);
 }
 
 async function lookUpPeople({ api, state }: FollowUpExtrasDeps, source: FollowUpSource, draft: FollowUpDraft) {
