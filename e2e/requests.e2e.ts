@@ -44,33 +44,78 @@ async function freshSession(): Promise<void> {
 const PANEL_OPEN = [
 	/^GET \/api\/v2\/tickets\/\d+\?include=users$/,
 	/^GET \/api\/v2\/account\/settings$/,
+	/^GET \/api\/v2\/ticket_forms\/\d+\?include=ticket_fields$/,
+	// Only for a ticket without a form: every field, and the forms to find the default one.
 	/^GET \/api\/v2\/ticket_fields$/,
 	/^GET \/api\/v2\/ticket_forms$/,
 ];
 
+/** Checks a panel open asked only for what PANEL_OPEN allows, each at most once. */
+function expectPanelOpen(requests: string[]): void {
+	for (const request of requests)
+		expect(
+			PANEL_OPEN.some(allowed => allowed.test(request)),
+			request,
+		).toBe(true);
+	for (const allowed of PANEL_OPEN) expect(requests.filter(r => allowed.test(r)).length).toBeLessThanOrEqual(1);
+}
+
 describe("request economy", () => {
-	it("opens the first panel of a session with one ticket read and each account definition once, nothing per person or field", async () => {
+	it("opens the first panel of a session with one ticket read, the settings and the ticket's form with its fields: 3 requests", async () => {
 		await freshSession();
 		await clearLog();
-		await openPanel(2); // every custom field set, requester + assignee
+		await openPanel(2); // form 7001, every custom field set, requester + assignee
 		const requests = await settled();
-		for (const request of requests)
-			expect(
-				PANEL_OPEN.some(allowed => allowed.test(request)),
-				request,
-			).toBe(true);
-		for (const allowed of PANEL_OPEN) expect(requests.filter(r => allowed.test(r)).length).toBeLessThanOrEqual(1);
-		expect(requests).toContain("GET /api/v2/tickets/2?include=users");
-		expect(requests.length).toBeLessThanOrEqual(PANEL_OPEN.length);
+		expectPanelOpen(requests);
+		expect(requests.length).toBeLessThanOrEqual(3);
+		expect([...requests].sort()).toEqual([
+			"GET /api/v2/account/settings",
+			"GET /api/v2/ticket_forms/7001?include=ticket_fields",
+			"GET /api/v2/tickets/2?include=users",
+		]);
 	});
 
-	it("opens the next ticket with a single request: fields, forms and settings come from the session cache", async () => {
+	it("opens the next ticket on the same form with a single request: its form, fields and the settings come from the session cache", async () => {
 		await freshSession();
-		await openPanel(2);
+		await openPanel(5); // form 7002
 		await settled();
 		await clearLog();
-		await openPanel(1); // three CCs and followers: still no request per person
+		await openPanel(7); // form 7002 too; CCs and a follower: still no request per person
+		expect(await settled()).toEqual(["GET /api/v2/tickets/7?include=users"]);
+	});
+
+	it("opens the next ticket on another form with exactly one more request: that form with its fields", async () => {
+		await freshSession();
+		await openPanel(2); // form 7001
+		await settled();
+		await clearLog();
+		await openPanel(5); // form 7002
+		const requests = await settled();
+		expectPanelOpen(requests);
+		expect([...requests].sort()).toEqual([
+			"GET /api/v2/ticket_forms/7002?include=ticket_fields",
+			"GET /api/v2/tickets/5?include=users",
+		]);
+	});
+
+	it("opens a ticket without a form with every field and form, once per session (the fallback)", async () => {
+		await freshSession();
+		await clearLog();
+		await openPanel(4); // no form
+		const first = await settled();
+		expectPanelOpen(first);
+		expect([...first].sort()).toEqual([
+			"GET /api/v2/account/settings",
+			"GET /api/v2/ticket_fields",
+			"GET /api/v2/ticket_forms",
+			"GET /api/v2/tickets/4?include=users",
+		]);
+		await clearLog();
+		await openPanel(1); // no form either; three CCs and followers
 		expect(await settled()).toEqual(["GET /api/v2/tickets/1?include=users"]);
+		await clearLog();
+		await openPanel(5); // form 7002: known from every field and form
+		expect(await settled()).toEqual(["GET /api/v2/tickets/5?include=users"]);
 	});
 
 	it("applies people changes with exactly one PUT", async () => {
@@ -155,14 +200,17 @@ describe("request economy", () => {
 	});
 
 	it("loads the audit history only when it is opened", async () => {
-		const app = await openPanel(7);
+		await freshSession();
+		const app = await openPanel(7); // form 7002: only that form's fields are known
 		const opening = await settled();
 		expect(opening.some(r => r.includes("/audits"))).toBe(false);
 		await clearLog();
 		await app.getByRole("button", { name: "Show history" }).click();
 		await app.locator(".zd-audit").first().waitFor();
 		const requests = await settled();
-		expect(requests[0]).toBe("GET /api/v2/tickets/7/audits");
-		expect(requests.length).toBeLessThanOrEqual(2); // + one show_many for authors not on the ticket
+		expect(requests).toContain("GET /api/v2/tickets/7/audits");
+		// + every field once per session (labels of fields outside the form), never the forms
+		expect(requests.filter(r => r.startsWith("GET /api/v2/ticket_f"))).toEqual(["GET /api/v2/ticket_fields"]);
+		expect(requests.length).toBeLessThanOrEqual(3); // + one show_many for authors not on the ticket
 	});
 });
