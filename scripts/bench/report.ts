@@ -51,6 +51,8 @@ export interface BenchResult {
 		panelOpenCold: RequestCount;
 		/** The next ticket in the same session (definitions cached). */
 		panelOpenWarm: RequestCount;
+		/** First ticket in a fresh session when the ticket has no form (every field and form is read). */
+		panelOpenColdNoForm: RequestCount;
 		/** The next ticket when the browser blocks the iframe's storage (caches live per iframe only). */
 		panelOpenWarmStorageBlocked: RequestCount | null;
 		actions: ActionCount[];
@@ -143,7 +145,8 @@ export function formatReport(result: BenchResult): string {
 		for (const request of count.requests) lines.push(`      ${request}`);
 	};
 	row("panel open, first ticket of a session", requests.panelOpenCold);
-	row("panel open, next ticket (same session)", requests.panelOpenWarm);
+	row("panel open, next ticket (same session, same form)", requests.panelOpenWarm);
+	row("panel open, first ticket, ticket without a form", requests.panelOpenColdNoForm);
 	row("panel open, next ticket, iframe storage blocked", requests.panelOpenWarmStorageBlocked);
 	for (const action of requests.actions) row(action.label, action);
 	lines.push("");
