@@ -27,17 +27,18 @@ export const TARGET_BYTES = 20 * 1024;
 /**
  * The enforced ceiling for the whole app, every chunk included: the budget test and `npm run
  * package` fail above it. A regression guard set a little above the measured size of the full app
- * (about 64.5 KB on 2026-11-28; splitting rarely used parts into chunks costs about 2 KB of gzip
+ * (66.5 KB on 2026-11-28; splitting the rarely used parts into chunks costs about 2 KB of gzip
  * across chunk boundaries), so a feature that adds weight has to say so here, in the same commit.
  */
-export const BUDGET_BYTES = 66 * 1024;
+export const BUDGET_BYTES = 68 * 1024;
 
 /**
  * The enforced ceiling for what a panel loads at open (main.js, the chunks it imports, main.css;
- * see `panelOpenFiles`): rarely used parts are code-split and fetched on demand, so this is the
- * number agents pay on every ticket. A regression guard a little above the measured size.
+ * see `panelOpenFiles`): the follow-up feature and the audit list are code-split and fetched on
+ * demand, so this is the number agents pay on every ticket (53.5 KB on 2026-11-28). A regression
+ * guard a little above the measured size.
  */
-export const PANEL_OPEN_BUDGET_BYTES = 61 * 1024;
+export const PANEL_OPEN_BUDGET_BYTES = 56 * 1024;
 
 /**
  * esbuild plugin: the bundle imports translations/<locale>.json for UI strings; Zendesk reads the

@@ -46,18 +46,18 @@ describe("code splitting", () => {
 		const expected = (await panelOpenFiles()).map(file => file.replace(/^assets\//, ""));
 		expect(expected).toContain("main.js");
 		expect(scripts(assets.paths())).toEqual([...expected].sort());
-		expect(chunkOf(assets.paths(), "FollowUpForm")).toEqual([]);
+		expect(chunkOf(assets.paths(), "followUpFeature")).toEqual([]);
 		expect(chunkOf(assets.paths(), "AuditList")).toEqual([]);
 	});
 
-	it("fetches the follow-up form's chunk once, when the agent reaches for it", async () => {
+	it("fetches the follow-up feature's chunk once, when the agent reaches for it", async () => {
 		const app = await ws.openTicket(7);
 		await ws.appSettled();
 		const assets = watchAssets();
 		await app.getByRole("button", { name: "Create follow-up" }).click();
 		await app.getByLabel("First comment").waitFor();
 		assets.stop();
-		expect(chunkOf(assets.paths(), "FollowUpForm")).toHaveLength(1);
+		expect(chunkOf(assets.paths(), "followUpFeature")).toHaveLength(1);
 		expect(chunkOf(assets.paths(), "AuditList")).toEqual([]);
 	});
 
@@ -74,5 +74,17 @@ describe("code splitting", () => {
 		await app.getByRole("button", { name: "Try again" }).click();
 		await app.locator(".zd-audit").first().waitFor();
 		expect(await app.getByText("This part of the app could not be loaded.", { exact: false }).count()).toBe(0);
+	});
+
+	it("keeps the follow-up intro when the feature cannot be fetched, and opens the form on Try again", async () => {
+		const app = await ws.openTicket(7);
+		await ws.appSettled();
+		await ws.page.route(/\/chunks\/followUpFeature-[^/]+\.js/, route => route.abort("internetdisconnected"));
+		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await app.getByText("This part of the app could not be loaded.", { exact: false }).waitFor();
+		expect(await app.getByText("This ticket is closed", { exact: false }).count()).toBe(1);
+		await ws.page.unrouteAll();
+		await app.getByRole("button", { name: "Try again" }).click();
+		await app.getByLabel("First comment").waitFor();
 	});
 });

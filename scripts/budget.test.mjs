@@ -30,7 +30,7 @@ describe("the production build", () => {
 		expect(report.atOpen, `\n${report.text}`).toBeLessThanOrEqual(PANEL_OPEN_BUDGET_BYTES);
 	});
 
-	it("fetches the follow-up form and the audit list only on demand, and preloads every chunk main.js needs", () => {
+	it("fetches the follow-up feature and the audit list only on demand, and preloads every chunk main.js needs", () => {
 		const outputs = built.metafile.outputs;
 		const outputOf = input => Object.keys(outputs).find(path => input in outputs[path].inputs);
 		const asset = path => `assets/${path.split("/assets/")[1]}`;
@@ -42,11 +42,21 @@ describe("the production build", () => {
 		}
 		const atOpen = panelOpenFiles(join(dir, "dist"));
 		expect(atOpen.sort()).toEqual([...[...needed].map(asset), "assets/main.css"].sort());
-		for (const lazy of ["src/ui/components/FollowUpForm.tsx", "src/ui/components/AuditList.tsx"]) {
-			const chunk = outputOf(lazy);
-			expect(chunk, lazy).toBeDefined();
-			expect(needed.has(chunk), `${lazy} is loaded at panel open`).toBe(false);
-			expect(outputs[main].imports).toContainEqual({ path: chunk, kind: "dynamic-import" });
+		const lazy = [
+			"src/ui/components/followUpFeature.ts",
+			"src/ui/components/FollowUpForm.tsx",
+			"src/ui/models/createFollowUpModel.ts",
+			"src/ui/models/createFollowUpUploads.ts",
+			"src/domain/followUpPayload.ts",
+			"src/ui/components/AuditList.tsx",
+		];
+		for (const input of lazy) {
+			const chunk = outputOf(input);
+			expect(chunk, input).toBeDefined();
+			expect(needed.has(chunk), `${input} is loaded at panel open`).toBe(false);
+		}
+		for (const entry of ["src/ui/components/followUpFeature.ts", "src/ui/components/AuditList.tsx"]) {
+			expect(outputs[main].imports).toContainEqual({ path: outputOf(entry), kind: "dynamic-import" });
 		}
 	});
 

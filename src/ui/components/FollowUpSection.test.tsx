@@ -4,17 +4,20 @@ import { join } from "node:path";
 import { render } from "preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { createEmulator } from "../../../sandbox/emulator/createEmulator";
+import type { FaultSpec } from "../../../sandbox/emulator/faults";
 import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../api/client";
 import { createTranslator, type Bundle } from "../../i18n/createTranslator";
-import { ApiCtx, I18nCtx, ZafCtx } from "../context";
+import { parseAppSettings } from "../../zaf/appSettings";
+import { ApiCtx, EnvCtx, I18nCtx, StorageCtx, ZafCtx } from "../context";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "../models/createDraftStore";
-import { createFollowUpModel } from "../models/createFollowUpModel";
-import { FollowUpPanel } from "./FollowUpSection";
+import { FOLLOW_UP_DRAFT_SECTION } from "../models/createFollowUpGlance";
+import { FollowUpSection } from "./FollowUpSection";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const bundle = (locale: string) =>
 	JSON.parse(readFileSync(join(ROOT, "translations", `${locale}.json`), "utf8")) as Bundle;
+const AGENT_ID = 1002;
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -22,45 +25,52 @@ afterEach(() => {
 	document.body.innerHTML = "";
 });
 
-/** A fresh emulator and the real model over the in-process port, rendered inside the real providers. */
-async function setup(options: { ticketId?: number; locale?: string; storage?: StorageLike } = {}) {
-	const { ticketId = 7, locale = "en", storage = createMemoryStorage() } = options;
+/** The real section over the emulator (in-process), inside the real providers. */
+async function setup(
+	ticketId: number,
+	options: { local?: StorageLike; locale?: string; fault?: FaultSpec; ready?: string } = {},
+) {
+	const { local = createMemoryStorage(), locale = "en", fault, ready = ".zd-followup" } = options;
 	const emulator = createEmulator({ settings: { rateLimits: false, jobStepMs: 0 } });
+	if (fault) emulator.controls.addFault(fault);
 	const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId });
 	const api = createZendeskApi(port);
-	const translator = createTranslator(locale, { en: bundle("en"), [locale]: bundle(locale) });
-	const model = createFollowUpModel({
-		api,
-		zaf: port,
+	const env = {
+		location: "ticket_sidebar",
 		ticketId,
-		drafts: createDraftStore(storage, 1002, ticketId),
-		linkedNote: id => translator.t("followUp.linkedNote", { id }),
-		searchDebounceMs: 0,
-	});
+		settings: parseAppSettings({}),
+		currentUser: { id: AGENT_ID, name: "Alex Agent", locale, role: "agent" },
+	};
+	const translator = createTranslator(locale, { en: bundle("en"), [locale]: bundle(locale) });
 	const container = document.createElement("div");
 	document.body.append(container);
+	emulator.controls.clearRequests();
 	render(
 		<ZafCtx.Provider value={port}>
 			<ApiCtx.Provider value={api}>
 				<I18nCtx.Provider value={translator}>
-					<FollowUpPanel model={model} />
+					<EnvCtx.Provider value={env}>
+						<StorageCtx.Provider value={{ local, session: createMemoryStorage() }}>
+							<FollowUpSection />
+						</StorageCtx.Provider>
+					</EnvCtx.Provider>
 				</I18nCtx.Provider>
 			</ApiCtx.Provider>
 		</ZafCtx.Provider>,
 		container,
 	);
-	const unmount = () => {
-		render(null, container);
-		model.dispose();
-	};
 	cleanups.push(() => {
-		unmount();
+		render(null, container);
 		client.close();
 		emulator.dispose();
 	});
-	await model.load();
-	await until(() => container.querySelector(".zd-followup") !== null, "the section");
-	return { emulator, model, container, client, storage, unmount };
+	const ticketReads = () =>
+		emulator.controls
+			.requests()
+			.filter(r => r.method === "GET" && r.url.split("?")[0]?.replace(/\.json$/, "") === `/api/v2/tickets/${ticketId}`)
+			.length;
+	await until(() => container.querySelector(ready) !== null, ready);
+	return { emulator, client, container, local, ticketReads };
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -97,9 +107,57 @@ const radio = (container: HTMLElement, text: string) => {
 const submit = (container: HTMLElement) =>
 	container.querySelector("form")?.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
 
-describe("FollowUpPanel", () => {
+const commentBox = (container: HTMLElement) => container.querySelector("textarea");
+/** The follow-up draft stored for the agent on ticket 7. */
+const storedDraft = (local: StorageLike) =>
+	createDraftStore(local, AGENT_ID, 7).load(FOLLOW_UP_DRAFT_SECTION, (v): v is Record<string, unknown> => typeof v === "object");
+
+describe("FollowUpSection", () => {
+	it("shows what the agent can create and the existing follow-ups from one ticket read, without the form", async () => {
+		const { container, ticketReads } = await setup(8);
+		expect(container.querySelector(".zd-followup")?.getAttribute("data-mode")).toBe("followUp");
+		expect(container.textContent).toContain("#9");
+		expect(container.querySelector(".zd-section__badge")?.textContent).toBe("1");
+		expect(commentBox(container)).toBeNull();
+		expect(ticketReads()).toBe(1);
+	});
+
+	it("opens the form on the start button, from the ticket it has already read", async () => {
+		const { container, ticketReads } = await setup(7);
+		button(container, "Create follow-up").click();
+		await until(() => commentBox(container) !== null, "the form");
+		expect(ticketReads()).toBe(1);
+	});
+
+	it("brings a waiting draft back at panel open, with what the agent wrote", async () => {
+		const local = createMemoryStorage();
+		const first = await setup(7, { local });
+		button(first.container, "Create follow-up").click();
+		await until(() => commentBox(first.container) !== null, "the form");
+		const box = commentBox(first.container)!;
+		box.value = "Still jammed.";
+		box.dispatchEvent(new Event("input", { bubbles: true }));
+		expect(createDraftStore(local, AGENT_ID, 7).load(FOLLOW_UP_DRAFT_SECTION, (v): v is unknown => true)).toBeDefined();
+		cleanups.pop()?.();
+
+		const again = await setup(7, { local });
+		await until(() => commentBox(again.container) !== null, "the restored form");
+		expect(commentBox(again.container)?.value).toBe("Still jammed.");
+	});
+
+	it("keeps the section when the ticket cannot be read, and reads again on Try again", async () => {
+		const { container, emulator } = await setup(7, {
+			fault: { method: "GET", path: "/api/v2/tickets/7", status: 403, times: 1 },
+			ready: "[role=alert]",
+		});
+		expect(container.querySelector(".zd-followup")).toBeNull();
+		emulator.controls.clearFaults();
+		button(container, "Try again").click();
+		await until(() => container.querySelector(".zd-followup") !== null, "the section after the retry");
+	});
+
 	it("creates a follow-up on a closed ticket and links to it", async () => {
-		const { container, emulator, client } = await setup();
+		const { container, emulator, client } = await setup(7);
 		expect(container.textContent).toContain("This ticket is closed and can't be reopened.");
 		button(container, "Create follow-up").click();
 		await until(() => container.querySelector("form") !== null, "the form");
@@ -117,7 +175,7 @@ describe("FollowUpPanel", () => {
 	});
 
 	it("explains an empty comment next to the field and keeps the form", async () => {
-		const { container, emulator } = await setup();
+		const { container, emulator } = await setup(7);
 		button(container, "Create follow-up").click();
 		await until(() => container.querySelector("form") !== null, "the form");
 		submit(container);
@@ -132,7 +190,7 @@ describe("FollowUpPanel", () => {
 	});
 
 	it("says plainly that an open ticket cannot get a follow-up and offers a linked ticket", async () => {
-		const { container, emulator } = await setup({ ticketId: 1 });
+		const { container, emulator } = await setup(1);
 		expect(container.textContent).toContain("This ticket is open. Zendesk links follow-ups only to closed tickets");
 		expect(() => button(container, "Create follow-up")).toThrow();
 		button(container, "Create linked ticket").click();
@@ -146,13 +204,13 @@ describe("FollowUpPanel", () => {
 	});
 
 	it("lists the existing follow-ups of the ticket", async () => {
-		const { container } = await setup({ ticketId: 8 });
+		const { container } = await setup(8);
 		expect(container.textContent).toContain("Follow-up of this ticket:");
 		expect(button(container, "#9")).toBeTruthy();
 	});
 
 	it("picks another requester from the keyboard-navigable search results", async () => {
-		const { container, model } = await setup();
+		const { container, local } = await setup(7);
 		button(container, "Create follow-up").click();
 		await until(() => container.querySelector("form") !== null, "the form");
 		radio(container, "Another existing user").click();
@@ -167,11 +225,11 @@ describe("FollowUpPanel", () => {
 		expect(active?.getAttribute("aria-selected")).toBe("true");
 		key(search, "Enter");
 		await until(() => container.textContent?.includes("Requester: Hannah Schmidt") === true, "the pick");
-		expect(model.draft.value?.requester).toMatchObject({ kind: "existing", userId: 1109 });
+		expect(storedDraft(local)).toMatchObject({ requester: { kind: "existing", userId: 1109 } });
 	});
 
 	it("shows a bad new-requester email next to the email field", async () => {
-		const { container } = await setup();
+		const { container } = await setup(7);
 		button(container, "Create follow-up").click();
 		await until(() => container.querySelector("form") !== null, "the form");
 		radio(container, "New requester").click();
@@ -189,7 +247,7 @@ describe("FollowUpPanel", () => {
 	});
 
 	it("refuses a binary file with an explanation and uploads a text file", async () => {
-		const { container, model } = await setup();
+		const { container } = await setup(7);
 		button(container, "Create follow-up").click();
 		await until(() => container.querySelector('input[type="file"]') !== null, "the file input");
 		const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
@@ -200,30 +258,15 @@ describe("FollowUpPanel", () => {
 		Object.defineProperty(input, "files", { value: files, configurable: true });
 		input.dispatchEvent(new Event("change", { bubbles: true }));
 		await until(() => container.querySelectorAll(".zd-followup__file").length === 2, "two rows");
-		await until(
-			() => model.uploads.inFlight.value === 0 && container.textContent?.includes("uploaded") === true,
-			"the upload",
-		);
-		const rows = [...container.querySelectorAll(".zd-followup__file")].map(r => r.getAttribute("data-state"));
-		expect(rows).toEqual(["refused", "uploaded"]);
+		const rows = () => [...container.querySelectorAll(".zd-followup__file")].map(r => r.getAttribute("data-state"));
+		await until(() => rows()[1] === "uploaded", "the upload");
+		expect(rows()).toEqual(["refused", "uploaded"]);
 		expect(container.textContent).toContain("photo.png is not a text file");
 		expect(container.textContent).toContain("attach button of the ticket editor");
 	});
 
-	it("keeps the draft when the panel is reloaded", async () => {
-		const storage = createMemoryStorage();
-		const first = await setup({ storage });
-		button(first.container, "Create follow-up").click();
-		await until(() => first.container.querySelector("form") !== null, "the form");
-		type(fieldByLabel(first.container, "First comment"), "Half-written reply");
-		first.unmount();
-		const second = await setup({ storage });
-		await until(() => second.container.querySelector("form") !== null, "the restored form");
-		expect(fieldByLabel<HTMLTextAreaElement>(second.container, "First comment").value).toBe("Half-written reply");
-	});
-
 	it("speaks German for a German agent", async () => {
-		const { container } = await setup({ locale: "de" });
+		const { container } = await setup(7, { locale: "de" });
 		expect(container.textContent).toContain("Dieses Ticket ist geschlossen");
 		expect(button(container, "Folgeticket erstellen")).toBeTruthy();
 	});

@@ -18,6 +18,7 @@ import { followUpModeFor } from "../../domain/followUpTypes";
 import { attemptFor, type RandomBytes } from "../../domain/idempotencyKey";
 import type { JobOutcome, PollSchedule } from "../../domain/jobPolling";
 import type { DraftStore } from "./createDraftStore";
+import { FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpGlance";
 import { createFollowUpUploads } from "./createFollowUpUploads";
 import { createRequesterSearch } from "./createRequesterSearch";
 import { sendCreate, watchJob, type FollowUpCreateDeps } from "./followUpCreate";
@@ -59,8 +60,7 @@ export interface FollowUpModelOptions {
 	searchDebounceMs?: number;
 }
 
-/** Draft section name in the shared draft store. */
-export const FOLLOW_UP_DRAFT_SECTION = "followUp";
+export { FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpGlance";
 
 const isAnything = (value: unknown): value is unknown => value !== undefined;
 
@@ -230,12 +230,16 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		uploads,
 		requesterSearch,
 
-		/** Reads the source ticket and restores a stored draft (resuming a queued job). Never throws for ApiError. */
-		async load(): Promise<void> {
+		/**
+		 * Reads the source ticket (or takes `known`, the ticket the section has just read) and
+		 * restores a stored draft (resuming a queued job). Never throws for ApiError.
+		 */
+		async load(known?: FollowUpSource): Promise<void> {
 			state.loadState.value = "loading";
 			let s: FollowUpSource;
 			try {
-				s = await readSource();
+				s = known ?? (await readSource());
+				if (known) source.value = known;
 			} catch (caught) {
 				if (!isApiError(caught)) throw caught;
 				batch(() => {

@@ -6,7 +6,7 @@ import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTranslator, type Bundle } from "../../../i18n/createTranslator";
 import { I18nCtx } from "../../context";
-import { lazyComponent, retryUrl } from "./lazyComponent";
+import { lazyComponent } from "./lazyComponent";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..", "..");
 const en = JSON.parse(readFileSync(join(ROOT, "translations", "en.json"), "utf8")) as Bundle;
@@ -51,24 +51,6 @@ function show(element: preact.JSX.Element) {
 	act(() => render(<I18nCtx.Provider value={createTranslator("en", { en })}>{element}</I18nCtx.Provider>, root));
 	return root;
 }
-
-describe("retryUrl", () => {
-	it.each([
-		[
-			"Chromium",
-			"Failed to fetch dynamically imported module: http://127.0.0.1:4301/app/assets/chunks/AuditList-37KWPS6Q.js",
-			"http://127.0.0.1:4301/app/assets/chunks/AuditList-37KWPS6Q.js?retry=1",
-		],
-		[
-			"Firefox",
-			"error loading dynamically imported module: https://x.zdusercontent.com/1/assets/chunks/FollowUpForm-AB12.js",
-			"https://x.zdusercontent.com/1/assets/chunks/FollowUpForm-AB12.js?retry=1",
-		],
-		["Safari", "Importing a module script failed.", undefined],
-	])("finds the chunk's URL in %s's message and makes it new", (_browser, message, expected) => {
-		expect(retryUrl(new TypeError(message), 1)).toBe(expected);
-	});
-});
 
 describe("lazyComponent", () => {
 	it("shows a spinner while its chunk loads, then the component with its props", async () => {
