@@ -219,7 +219,9 @@ async function watchApp({ outdir, mapsdir, dev }) {
 				lastMetafile = result.metafile;
 				copyStatic(outdir);
 				preloadStaticChunks(outdir, lastMetafile);
-				console.log(`[build] ${new Date().toLocaleTimeString()} rebuilt\n${sizeReport(sizes, panelOpenFiles(outdir)).text}`);
+				console.log(
+					`[build] ${new Date().toLocaleTimeString()} rebuilt\n${sizeReport(sizes, panelOpenFiles(outdir)).text}`,
+				);
 			});
 		},
 	};

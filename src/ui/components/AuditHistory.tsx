@@ -37,4 +37,3 @@ export function AuditHistory({ model }: { model: AuditsModel }) {
 		</div>
 	);
 }
-

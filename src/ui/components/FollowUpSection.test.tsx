@@ -110,7 +110,10 @@ const submit = (container: HTMLElement) =>
 const commentBox = (container: HTMLElement) => container.querySelector("textarea");
 /** The follow-up draft stored for the agent on ticket 7. */
 const storedDraft = (local: StorageLike) =>
-	createDraftStore(local, AGENT_ID, 7).load(FOLLOW_UP_DRAFT_SECTION, (v): v is Record<string, unknown> => typeof v === "object");
+	createDraftStore(local, AGENT_ID, 7).load(
+		FOLLOW_UP_DRAFT_SECTION,
+		(v): v is Record<string, unknown> => typeof v === "object",
+	);
 
 describe("FollowUpSection", () => {
 	it("shows what the agent can create and the existing follow-ups from one ticket read, without the form", async () => {

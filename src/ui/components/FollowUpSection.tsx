@@ -135,7 +135,8 @@ function Body({ glance, engaged }: { glance: FollowUpGlance; engaged: Engaged })
 	const source = model?.source.value ?? glance.source.value;
 	if (source === null) {
 		const error = glance.loadError.value;
-		if (glance.loadState.value === "failed" && error) return <ErrorNotice error={error} onRetry={() => void glance.load()} />;
+		if (glance.loadState.value === "failed" && error)
+			return <ErrorNotice error={error} onRetry={() => void glance.load()} />;
 		return <Spinner label={t("followUp.loading")} showLabel />;
 	}
 	const Form = feature.loaded()?.FollowUpForm;

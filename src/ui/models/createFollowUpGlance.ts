@@ -78,7 +78,9 @@ export function createFollowUpGlance(options: FollowUpGlanceOptions): FollowUpGl
 			return load();
 		},
 		hasDraft() {
-			return options.drafts.load(FOLLOW_UP_DRAFT_SECTION, (value): value is unknown => value !== undefined) !== undefined;
+			return (
+				options.drafts.load(FOLLOW_UP_DRAFT_SECTION, (value): value is unknown => value !== undefined) !== undefined
+			);
 		},
 		dispose() {
 			disposed = true;
