@@ -55,6 +55,10 @@ describe("parseFieldValue", () => {
 		[5110, 1003, { value: 1003 }],
 		[5110, "1101", { value: 1101 }],
 		[5110, 424242, { issue: "FieldLookup" }],
+		[5114, 9005, { value: 9005 }],
+		[5114, "9001", { value: 9001 }],
+		[5114, 1003, { issue: "FieldLookup" }],
+		[5114, "", { value: null }],
 		[5111, "4111 1111 1111 1111", { value: "XXXXXXXXXXXX1111" }],
 		[5111, "1234", { issue: "FieldPartialCreditCard" }],
 	];
@@ -72,7 +76,7 @@ describe("custom fields on tickets", () => {
 		const res = await h.call("GET", "/api/v2/tickets/2.json");
 		expect(res.json.ticket.fields).toEqual(res.json.ticket.custom_fields);
 		expect(res.json.ticket.custom_fields.map((f: { id: number }) => f.id)).toEqual([
-			5101, 5102, 5103, 5104, 5105, 5106, 5107, 5108, 5109, 5110, 5111, 5112,
+			5101, 5102, 5103, 5104, 5105, 5106, 5107, 5108, 5109, 5110, 5111, 5112, 5114,
 		]);
 		expect(value(res.json, 5103)).toBe("12");
 		expect(value(res.json, 5111)).toBe("XXXXXXXXXXXX1111");

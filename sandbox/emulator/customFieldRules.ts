@@ -2,7 +2,7 @@
  * Custom field rules: per-type validation and storage, tag mirroring, and required-on-solve.
  * Sources: zendesk-ticket-api.md §7.1 [V REF-FIELDS unless marked]. Knows no HTTP.
  */
-import { findField, findUser, type Db } from "./db";
+import { findField, findOrganization, findUser, type Db } from "./db";
 import type { FieldValue, TicketFieldRecord, TicketRecord } from "./records";
 import { isObject, type Issue } from "./serviceTypes";
 
@@ -127,7 +127,10 @@ export function parseFieldValue(
 			if (isBlank(value)) return { value: null };
 			const id = Number(value);
 			if (!Number.isInteger(id)) return { issue: invalidValue(field) };
+			// The record must exist (users [V §7.1]; organizations by analogy [U]); tickets and custom objects are not checked.
 			if (field.relationship_target_type === "zen:user" && !findUser(db, id)) return { issue: invalidValue(field) };
+			if (field.relationship_target_type === "zen:organization" && !findOrganization(db, id))
+				return { issue: invalidValue(field) };
 			return { value: id };
 		}
 		case "partialcreditcard": {

@@ -9,6 +9,7 @@ import type {
 	CommentRecord,
 	GroupRecord,
 	JobRecord,
+	OrganizationRecord,
 	TicketFieldRecord,
 	TicketFormRecord,
 	TicketRecord,
@@ -32,6 +33,7 @@ export interface Sequences {
 export interface Db {
 	account: AccountRecord;
 	users: UserRecord[];
+	organizations: OrganizationRecord[];
 	groups: GroupRecord[];
 	ticketFields: TicketFieldRecord[];
 	ticketForms: TicketFormRecord[];
@@ -61,6 +63,7 @@ export function emptySeed(account: AccountRecord): Seed {
 	return {
 		account,
 		users: [],
+		organizations: [],
 		groups: [],
 		ticketFields: [],
 		ticketForms: [],
@@ -106,6 +109,11 @@ export function findUser(db: Db, id: number): UserRecord | undefined {
 export function findUserByEmail(db: Db, email: string): UserRecord | undefined {
 	const wanted = email.trim().toLowerCase();
 	return db.users.find(u => u.email.toLowerCase() === wanted);
+}
+
+/** The organization with this id, or undefined. */
+export function findOrganization(db: Db, id: number): OrganizationRecord | undefined {
+	return db.organizations.find(o => o.id === id);
 }
 
 /** The ticket field with this id, or undefined. */

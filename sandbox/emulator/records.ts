@@ -29,6 +29,23 @@ export interface UserRecord {
 	updated_at: string;
 }
 
+/** An organization as stored (OAS OrganizationObject keys; `url` is added by the serializer). */
+export interface OrganizationRecord {
+	id: number;
+	name: string;
+	details: string | null;
+	domain_names: string[];
+	external_id: string | null;
+	group_id: number | null;
+	notes: string | null;
+	organization_fields: Record<string, string | number>;
+	shared_comments: boolean;
+	shared_tickets: boolean;
+	tags: string[];
+	created_at: string;
+	updated_at: string;
+}
+
 /** `{channel, source:{from, to, rel}}` as on tickets, audits and comments. */
 export interface Via {
 	channel: string;

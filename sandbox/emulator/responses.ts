@@ -63,6 +63,12 @@ export const databaseConflictBody = () => ({ error: "DatabaseConflict", descript
 /** A 400/413 body in Zendesk's `{error, description}` shape. */
 export const errorBody = (error: string, description: string) => ({ error, description });
 
+/**
+ * 400 body of a search Zendesk cannot run, in the OAS `Errors` shape its autocomplete endpoints
+ * document (`{"errors":[{"code":"QueryError","title":"Invalid type:sample_type"}]}` [V shape]; titles [U]).
+ */
+export const queryErrorBody = (title: string) => ({ errors: [{ code: "QueryError", title }] });
+
 /** Malformed JSON (sandbox wording; Zendesk's exact body is [U]). */
 export const malformedJsonBody = () => errorBody("InvalidJSON", "The request body is not valid JSON");
 

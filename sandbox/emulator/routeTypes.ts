@@ -7,6 +7,7 @@ import {
 	errorBody,
 	forbiddenBody,
 	notFoundBody,
+	queryErrorBody,
 	recordInvalidBody,
 	respondJson,
 	updateConflictBody,
@@ -56,6 +57,8 @@ export function failureResponse(failure: Failure): EmulatorResponse {
 		case "bad_request":
 			// More than 30 jobs in flight: status [U]; the sandbox answers 429 like other limits.
 			return respondJson(failure.error === "TooManyJobs" ? 429 : 400, errorBody(failure.error, failure.description));
+		case "query_error":
+			return respondJson(400, queryErrorBody(failure.title));
 		case "too_large":
 			// Oversize upload: 413 is the sandbox choice (§9 [U]; the Ruby client maps 413 to RecordInvalid).
 			return respondJson(413, errorBody("RecordInvalid", failure.description));

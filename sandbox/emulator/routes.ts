@@ -8,6 +8,7 @@ import { authenticate } from "./auth";
 import type { Fault } from "./faults";
 import { takeFault } from "./faults";
 import { fingerprintOf, lookupKey, rememberKey } from "./idempotency";
+import { organizationRoutes } from "./organizationRoutes";
 import { takeAccountRequest, takeTicketUpdate } from "./rateLimiter";
 import { appendLog } from "./requestLog";
 import { resourceRoutes } from "./resourceRoutes";
@@ -33,7 +34,7 @@ import { readAttachmentContent } from "./uploadService";
 import { userRoutes } from "./userRoutes";
 
 /** Every `/api/v2` route. */
-export const apiRoutes: ApiRoute[] = [...ticketRoutes, ...userRoutes, ...resourceRoutes];
+export const apiRoutes: ApiRoute[] = [...ticketRoutes, ...userRoutes, ...organizationRoutes, ...resourceRoutes];
 
 /** Creates are idempotent with `Idempotency-Key` (§4.1 [V]); `?async=true` included. */
 const IDEMPOTENT = new Set(["POST /api/v2/tickets", "POST /api/v2/tickets/create_many"]);

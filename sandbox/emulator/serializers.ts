@@ -11,6 +11,7 @@ import type {
 	CommentRecord,
 	GroupRecord,
 	JobRecord,
+	OrganizationRecord,
 	TicketFieldRecord,
 	TicketFormRecord,
 	TicketRecord,
@@ -195,6 +196,26 @@ export function formJson(f: TicketFormRecord, base: string): Record<string, unkn
 /** A group with its `url`. */
 export function groupJson(g: GroupRecord, base: string): Record<string, unknown> {
 	return { url: `${base}/api/v2/groups/${g.id}.json`, ...g };
+}
+
+/** An organization (OAS OrganizationObject [V keys]; key order of Zendesk's older docs example [F]). */
+export function organizationJson(o: OrganizationRecord, base: string): Record<string, unknown> {
+	return {
+		url: `${base}/api/v2/organizations/${o.id}.json`,
+		id: o.id,
+		name: o.name,
+		shared_tickets: o.shared_tickets,
+		shared_comments: o.shared_comments,
+		external_id: o.external_id,
+		created_at: o.created_at,
+		updated_at: o.updated_at,
+		domain_names: [...o.domain_names],
+		details: o.details,
+		notes: o.notes,
+		group_id: o.group_id,
+		tags: [...o.tags],
+		organization_fields: { ...o.organization_fields },
+	};
 }
 
 /** A job status (§6.3 [V]); internal bookkeeping keys are left out. */

@@ -23,6 +23,8 @@ export type Failure =
 	| { kind: "forbidden" }
 	| { kind: "update_conflict" }
 	| { kind: "bad_request"; error: string; description: string }
+	/** A search that cannot run: 400 in the OAS `Errors` shape (`{errors:[{code:"QueryError", title}]}`). */
+	| { kind: "query_error"; title: string }
 	| { kind: "too_large"; description: string };
 
 /** A service answer: a value or a Failure. Never thrown. */

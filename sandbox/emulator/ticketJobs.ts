@@ -43,6 +43,8 @@ export function failureCode(failure: Failure): { error: string; details: string 
 			return { error: "UpdateConflict", details: UPDATE_CONFLICT_DESCRIPTION };
 		case "bad_request":
 			return { error: failure.error, details: failure.description };
+		case "query_error":
+			return { error: "QueryError", details: failure.title };
 		case "too_large":
 			return { error: "TooLarge", details: failure.description };
 	}

@@ -11,12 +11,13 @@
  * | 1005      | Lena Hoffmann, light@example.com — LIGHT agent (role agent, role_type 1)                 |
  * | 1006      | Tomás Novak, tomas@example.com — agent (Hardware)                                        |
  * | 1101–1112 | end users (Olivia Bennett 1101, Liam O'Connor 1102, Sofia Rossi 1103, Noah Fischer 1104, Amara Okafor 1105, Lucas Martin 1106, Chloé Dubois 1107, Mateo Silva 1108, Hannah Schmidt 1109, Ethan Clarke 1110, Yuki Tanaka 1111, Fatima El Amrani 1112) |
+ * | 9001–9005 | organizations Brightwater Logistics (1101, 1102), Hartmann Druck GmbH (1104, 1106), Meridian Health Partners (1109, 1110), Brightline Office Supplies, Harbour Print Partners |
  * | 6001–6003 | groups Support (default), Billing, Hardware                                              |
  * | 5001–5007 | system fields subject, description, status, tickettype, priority, group, assignee       |
- * | 5101 text "Order number" · 5102 textarea "Steps to reproduce" · 5103 integer "Seats affected" · 5104 decimal "Refund amount" · 5105 date "Purchase date" · 5106 checkbox "VIP customer" (tag vip_customer) · 5107 regexp "Serial number" (^[A-Z]{2}-\d{4}$) · 5108 tagger "Product" (hd_3000, hd_5555, scanner_x2, other_product) · 5109 multiselect "Affected platforms" (platform_windows/macos/linux/ios/android) · 5110 lookup "Account manager" (zen:user) · 5111 partialcreditcard "Card on file" · 5112 tagger "Resolution code" REQUIRED ON SOLVE (resolved_fixed, resolved_workaround, resolved_no_fault, resolved_duplicate) · 5113 text "Legacy region" INACTIVE |
+ * | 5101 text "Order number" · 5102 textarea "Steps to reproduce" · 5103 integer "Seats affected" · 5104 decimal "Refund amount" · 5105 date "Purchase date" · 5106 checkbox "VIP customer" (tag vip_customer) · 5107 regexp "Serial number" (^[A-Z]{2}-\d{4}$) · 5108 tagger "Product" (hd_3000, hd_5555, scanner_x2, other_product) · 5109 multiselect "Affected platforms" (platform_windows/macos/linux/ios/android) · 5110 lookup "Account manager" (zen:user) · 5111 partialcreditcard "Card on file" · 5112 tagger "Resolution code" REQUIRED ON SOLVE (resolved_fixed, resolved_workaround, resolved_no_fault, resolved_duplicate) · 5113 text "Legacy region" INACTIVE · 5114 lookup "Partner organization" (zen:organization) |
  * | 7001      | form "General support" (default, every field) · 7002 form "Hardware issue" (ordered subset) |
  * | ticket 1  | OPEN, urgent incident, requester 1101, assignee 1002; email CCs 1102+1103, follower 1003; audits with metadata |
- * | ticket 2  | OPEN, EVERY custom field set (form 7001), requester 1104, assignee 1003                  |
+ * | ticket 2  | OPEN, EVERY custom field set (form 7001; partner organization 9004), requester 1104, assignee 1003 |
  * | ticket 3  | NEW, unassigned, no CCs, no custom fields (resolution code empty → solving it fails)     |
  * | ticket 4  | PENDING, Billing, requester 1106, assignee 1004                                         |
  * | ticket 5  | HOLD, form 7002, requester 1107, assignee 1002                                          |
@@ -95,6 +96,7 @@ export function addDefaultTickets(w: WorldBuilder): void {
 			5110: 1003,
 			5111: "4111 1111 1111 1111",
 			5112: "resolved_workaround",
+			5114: 9004,
 		}),
 	});
 

@@ -1,11 +1,59 @@
 /**
- * People, groups, fields and forms of the default world (the tickets are in `default.ts`). Ids are
+ * Organizations, people, groups, fields and forms of the default world (the tickets are in `default.ts`). Ids are
  * stable and documented in `default.ts` and docs/emulator.md: other tests rely on them.
  */
 import type { WorldBuilder } from "./worldBuilder";
 
-/** Staff (1001–1006) and end users (1101–1112). */
+/**
+ * Organizations 9001–9005: the three the end users belong to (9001–9003), and two partners without
+ * members (9004 is ticket 2's "Partner organization"). 9002 and 9005 share the prefix "Har", and
+ * 9001 and 9004 the prefix "Bright", so autocomplete has something to tell apart.
+ */
+export function addDefaultOrganizations(w: WorldBuilder): void {
+	w.addOrganization({
+		id: 9001,
+		name: "Brightwater Logistics",
+		domain_names: ["brightwater.example"],
+		details: "12 Harbour Road, Bristol BS1 4RN, United Kingdom",
+		notes: "Key account since 2021",
+		external_id: "CRM-4471",
+		tags: ["logistics", "key_account"],
+	});
+	w.addOrganization({
+		id: 9002,
+		name: "Hartmann Druck GmbH",
+		domain_names: ["hartmann-druck.example"],
+		details: "Speicherstraße 8, 20457 Hamburg, Germany",
+		external_id: "CRM-5120",
+		tags: ["printing", "vat_de"],
+	});
+	w.addOrganization({
+		id: 9003,
+		name: "Meridian Health Partners",
+		domain_names: ["meridian-health.example"],
+		details: "400 Station Road, Leeds LS1 4DY, United Kingdom",
+		tags: ["healthcare"],
+	});
+	w.addOrganization({
+		id: 9004,
+		name: "Brightline Office Supplies",
+		domain_names: ["brightline.example"],
+		notes: "Authorised reseller of HD printers and the Scanner X2",
+		external_id: "PARTNER-17",
+		tags: ["partner", "reseller"],
+	});
+	w.addOrganization({
+		id: 9005,
+		name: "Harbour Print Partners",
+		domain_names: ["harbourprint.example"],
+		notes: "Service partner for on-site printer repairs",
+		tags: ["partner", "service"],
+	});
+}
+
+/** Organizations (9001–9005, see `addDefaultOrganizations`), staff (1001–1006) and end users (1101–1112). */
 export function addDefaultPeople(w: WorldBuilder): void {
+	addDefaultOrganizations(w);
 	w.addGroup(6001, "Support", true);
 	w.addGroup(6002, "Billing");
 	w.addGroup(6003, "Hardware");
@@ -74,7 +122,10 @@ export function addDefaultPeople(w: WorldBuilder): void {
 		w.addUser({ id, name, email, organization_id, phone: `+44 20 7946 0${String(id).slice(-3)}` });
 }
 
-/** System fields 5001–5007, custom fields 5101–5113 (one of each type; 5112 required on solve; 5113 inactive), forms 7001–7002. */
+/**
+ * System fields 5001–5007, custom fields 5101–5114 (one of each type; 5112 required on solve; 5113
+ * inactive; 5114 a second lookup, to organizations), forms 7001–7002.
+ */
 export function addDefaultFields(w: WorldBuilder): void {
 	const system: Array<[number, string, string]> = [
 		[5001, "subject", "Subject"],
@@ -173,12 +224,22 @@ export function addDefaultFields(w: WorldBuilder): void {
 		],
 	});
 	w.addField({ id: 5113, type: "text", title: "Legacy region", position: 22, active: false });
+	w.addField({
+		id: 5114,
+		type: "lookup",
+		title: "Partner organization",
+		position: 23,
+		description: "The reseller or service partner involved, if any",
+		relationship_target_type: "zen:organization",
+		visible_in_portal: false,
+	});
 	w.addForm({
 		id: 7001,
 		name: "General support",
 		default: true,
 		ticket_field_ids: [
 			5001, 5002, 5003, 5004, 5005, 5006, 5007, 5101, 5102, 5103, 5104, 5105, 5106, 5107, 5108, 5109, 5110, 5111, 5112,
+			5114,
 		],
 	});
 	w.addForm({

@@ -9,6 +9,7 @@ import type {
 	AccountRecord,
 	FieldOption,
 	GroupRecord,
+	OrganizationRecord,
 	TicketFieldRecord,
 	TicketFormRecord,
 	UserRecord,
@@ -29,6 +30,9 @@ export interface World {
 /** A user for `addUser`: id, name and email required; the rest defaults to an active end user. */
 export type UserSeed = Pick<UserRecord, "id" | "name" | "email"> & Partial<UserRecord>;
 
+/** An organization for `addOrganization`: id and name required; the rest defaults to an empty, unshared organization. */
+export type OrganizationSeed = Pick<OrganizationRecord, "id" | "name"> & Partial<OrganizationRecord>;
+
 /** A field for `addField`: everything but the boilerplate. */
 export type FieldSeed = Pick<TicketFieldRecord, "id" | "type" | "title"> &
 	Partial<TicketFieldRecord> & { options?: Array<[value: string, name: string]> };
@@ -39,6 +43,7 @@ export interface WorldBuilder {
 	/** Sets the clock (ISO string). */
 	at(iso: string): void;
 	addUser(user: UserSeed): void;
+	addOrganization(organization: OrganizationSeed): void;
 	addGroup(id: number, name: string, isDefault?: boolean): void;
 	addField(field: FieldSeed): void;
 	addForm(form: Pick<TicketFormRecord, "id" | "name" | "ticket_field_ids"> & Partial<TicketFormRecord>): void;
@@ -100,6 +105,22 @@ export function createWorldBuilder(account: AccountRecord, startIso: string): Wo
 			db.users.push(user);
 			db.account.passwords[String(user.id)] = SANDBOX_PASSWORD;
 			bump("user", user.id);
+		},
+		addOrganization(seed) {
+			db.organizations.push({
+				details: null,
+				domain_names: [],
+				external_id: null,
+				group_id: null,
+				notes: null,
+				organization_fields: {},
+				shared_comments: false,
+				shared_tickets: false,
+				tags: [],
+				created_at: stamp(),
+				updated_at: stamp(),
+				...seed,
+			});
 		},
 		addGroup(id, name, isDefault = false) {
 			const group: GroupRecord = {

@@ -22,6 +22,23 @@ describe("the default world's documented ids", () => {
 		);
 	});
 
+	it("has organizations 9001–9005, and every organization a user or ticket carries exists", () => {
+		h = setupEmulator();
+		const { organizations, users, tickets } = h.emulator.db;
+		expect(organizations.map(o => [o.id, o.name])).toEqual([
+			[9001, "Brightwater Logistics"],
+			[9002, "Hartmann Druck GmbH"],
+			[9003, "Meridian Health Partners"],
+			[9004, "Brightline Office Supplies"],
+			[9005, "Harbour Print Partners"],
+		]);
+		const known = new Set(organizations.map(o => o.id));
+		const carried = [...users, ...tickets].flatMap(r => (r.organization_id === null ? [] : [r.organization_id]));
+		expect(carried.length).toBeGreaterThan(0);
+		expect(carried.filter(id => !known.has(id))).toEqual([]);
+		expect(tickets.find(t => t.id === 2)?.field_values["5114"]).toBe(9004);
+	});
+
 	it("has tickets 1–15 in the documented statuses", () => {
 		h = setupEmulator();
 		expect(Object.fromEntries(h.emulator.db.tickets.map(t => [t.id, t.status]))).toEqual({
@@ -91,6 +108,7 @@ describe("the default world's documented ids", () => {
 			[5111, "partialcreditcard"],
 			[5112, "tagger"],
 			[5113, "text"],
+			[5114, "lookup"],
 		]);
 		expect(custom.find(f => f.id === 5112)?.required).toBe(true);
 		expect(custom.find(f => f.id === 5113)?.active).toBe(false);
