@@ -60,6 +60,7 @@ describe("fields model against the emulator", () => {
 			[5110, true, false],
 			[5111, false, false],
 			[5112, true, true],
+			[5114, true, false],
 		]);
 		expect(model.valueOf(5103)).toBe("12");
 		expect(model.valueOf(5109)).toEqual(["platform_windows", "platform_macos"]);
