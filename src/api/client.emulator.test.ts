@@ -131,6 +131,50 @@ describe("createZendeskApi against the emulator", () => {
 		expect(typeof (await api.getAccountSettings()).followerAndEmailCcCollaborations).toBe("boolean");
 	});
 
+	it("reads organizations by id in one request and autocompletes them by name", async () => {
+		const { emulator, api } = setup();
+		emulator.controls.clearRequests();
+		expect(await api.showManyOrganizations([9004, 9001, 9004, 424242, 0, -3])).toEqual([
+			{ id: 9004, name: "Brightline Office Supplies" },
+			{ id: 9001, name: "Brightwater Logistics" },
+		]);
+		expect(emulator.controls.requests().map(r => r.url)).toEqual([
+			"/api/v2/organizations/show_many.json?ids=9004%2C9001%2C424242",
+		]);
+		expect(await api.autocompleteOrganizations(" bright ")).toEqual([
+			{ id: 9004, name: "Brightline Office Supplies" },
+			{ id: 9001, name: "Brightwater Logistics" },
+		]);
+		expect(await api.autocompleteOrganizations("  ")).toEqual([]);
+		expect(await api.showManyOrganizations([])).toEqual([]);
+		expect(emulator.controls.requests()).toHaveLength(2);
+	});
+
+	it("reads more than 100 organization ids in chunks of 100", async () => {
+		const { emulator, api } = setup();
+		emulator.controls.clearRequests();
+		const ids = [...Array.from({ length: 150 }, (_, i) => 100_000 + i), 9003];
+		expect((await api.showManyOrganizations(ids)).map(o => o.id)).toEqual([9003]);
+		expect(emulator.controls.requests()).toHaveLength(2);
+	});
+
+	it("rejects organization reads of an end user (forbidden) and a refused search (invalid, with Zendesk's code)", async () => {
+		const { emulator, api } = setup("olivia.bennett@example.org");
+		expect((await failure(api.showManyOrganizations([9001]))).kind).toBe("forbidden");
+		emulator.controls.addFault({
+			method: "GET",
+			path: "/api/v2/organizations/autocomplete",
+			status: 400,
+			body: { errors: [{ code: "QueryError", title: "Invalid type:sample_type" }] },
+			times: 1,
+		});
+		expect(await failure(api.autocompleteOrganizations("br"))).toMatchObject({
+			kind: "invalid",
+			status: 400,
+			code: "QueryError",
+		});
+	});
+
 	it("pages through the audits of ticket 7 and reads comments", async () => {
 		const { api } = setup();
 		let page = await api.listAudits(7);

@@ -6,6 +6,7 @@
 import type { ZafPort } from "../zaf/port";
 import { createActivityApi } from "./activity";
 import { createFieldsApi } from "./fields";
+import { createOrganizationsApi } from "./organizations";
 import { createTicketsApi } from "./tickets";
 import { createUploadsApi } from "./uploads";
 import { createUsersApi } from "./users";
@@ -15,6 +16,7 @@ export type { CreateTicketOptions, CreateTicketResult, TicketWithUsers, TicketWr
 /** Everything the app can ask Zendesk. Does not retry (429s are the caller's: see README), cache or poll. */
 export type ZendeskApi = ReturnType<typeof createTicketsApi> &
 	ReturnType<typeof createUsersApi> &
+	ReturnType<typeof createOrganizationsApi> &
 	ReturnType<typeof createFieldsApi> &
 	ReturnType<typeof createUploadsApi> &
 	ReturnType<typeof createActivityApi>;
@@ -31,6 +33,7 @@ export function createZendeskApi(zaf: ZafPort): ZendeskApi {
 	return {
 		...createTicketsApi(zaf),
 		...createUsersApi(zaf),
+		...createOrganizationsApi(zaf),
 		...createFieldsApi(zaf),
 		...createUploadsApi(zaf),
 		...createActivityApi(zaf),

@@ -7,6 +7,7 @@ import {
 	normalizeComment,
 	normalizeJobStatus,
 	normalizeLocale,
+	normalizeOrganization,
 	normalizeTicket,
 	normalizeTicketField,
 	normalizeTicketForm,
@@ -29,12 +30,26 @@ const NORMALIZERS = {
 	normalizeUpload,
 	normalizeJobStatus,
 	normalizeLocale,
+	normalizeOrganization,
 	normalizeVia,
 };
 
 describe("normalizers", () => {
 	it.each(Object.entries(NORMALIZERS))("%s returns null for garbage and never throws", (_name, normalize) => {
 		for (const value of GARBAGE) expect(normalize(value)).toBeNull();
+	});
+
+	it.each([
+		[
+			"the OAS example",
+			{ id: 35436, name: "Important Customers", domain_names: ["remain.com"], group_id: 1835962, tags: ["smiley"] },
+			{ id: 35436, name: "Important Customers" },
+		],
+		["a name of spaces", { id: 1, name: "  " }, null],
+		["a numeric name", { id: 1, name: 42 }, null],
+		["a string id", { id: "1", name: "Acme" }, null],
+	])("reads an organization's id and name only (%s)", (_, raw, expected) => {
+		expect(normalizeOrganization(raw)).toEqual(expected);
 	});
 
 	it("converts a realistic ticket to camelCase, keeping custom field values of every type", () => {

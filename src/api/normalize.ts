@@ -9,6 +9,7 @@ import type {
 	FieldOption,
 	FormCondition,
 	Locale,
+	Organization,
 	Ticket,
 	TicketField,
 	TicketForm,
@@ -117,6 +118,15 @@ export function normalizeUser(raw: unknown): User | null {
 		timeZone: str(raw.time_zone),
 		photoUrl: safeUrl(rec(raw.photo).content_url),
 	};
+}
+
+/** An organization, or null without a valid id and a non-blank name. */
+export function normalizeOrganization(raw: unknown): Organization | null {
+	if (!isRecord(raw)) return null;
+	const organizationId = id(raw.id);
+	const name = str(raw.name);
+	if (organizationId === null || name === null || name.trim() === "") return null;
+	return { id: organizationId, name };
 }
 
 /** A ticket field with its options (custom or system), or null without id, type and title. */

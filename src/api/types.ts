@@ -159,6 +159,12 @@ export interface JobStatus {
 	results: JobResult[];
 }
 
+/** An organization as the app shows it: a lookup field's record. Nothing else of it is read. */
+export interface Organization {
+	id: Id;
+	name: string;
+}
+
 /** A translation locale the account enables: `id` is what a user's `localeId` takes, `locale` the code (`de`). */
 export interface Locale {
 	id: Id;

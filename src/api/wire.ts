@@ -191,6 +191,39 @@ export interface WireUsersResponse {
 	count?: number;
 }
 
+// ---------------------------------------------------------------------------------------------- organizations
+
+/** An organization (OAS OrganizationObject). The app reads `id` and `name`; the rest is listed for reference. */
+export interface WireOrganization {
+	id: WireId;
+	url?: string;
+	name: string;
+	shared_tickets?: boolean;
+	shared_comments?: boolean;
+	external_id?: string | null;
+	created_at?: string;
+	updated_at?: string;
+	domain_names?: string[];
+	details?: string | null;
+	notes?: string | null;
+	group_id?: WireId | null;
+	tags?: string[];
+	organization_fields?: Record<string, string | number> | null;
+}
+
+/** `GET /api/v2/organizations/{id}` (OrganizationResponse). */
+export interface WireOrganizationResponse {
+	organization: WireOrganization;
+}
+
+/** `GET /api/v2/organizations/show_many`, `/autocomplete` (OrganizationsResponse; offset pagination). */
+export interface WireOrganizationsResponse {
+	organizations: WireOrganization[];
+	next_page?: string | null;
+	previous_page?: string | null;
+	count?: number;
+}
+
 // ---------------------------------------------------------------------------------------------- locales
 
 /** A translation locale (LocaleObject). `id` is what `locale_id` takes; `locale` is the code (`en-US`). */
