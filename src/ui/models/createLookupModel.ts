@@ -1,81 +1,198 @@
 /**
- * Lookup fields (`relationship_target_type`): names for the ids they hold, and a user search for
- * `zen:user` lookups (search-as-you-type, as the requester picker does). Tickets are found by id
- * (their subject is shown); organizations have no search endpoint in this app and are entered by id.
- * Failures only leave a label empty; nothing here blocks editing.
+ * Lookup fields (`relationship_target_type`): names for the ids they hold, and a search for user
+ * and organization lookups (the live search the user pickers use). The ids shown at one time are
+ * named together: ONE `show_many` per type for users and organizations, however many fields
+ * point to them; tickets are read one by one (their subject is shown). An id no longer shown
+ * before its batch leaves is not asked for, so typing an id costs one request after the pause.
+ * Failures only leave a short note; nothing here blocks editing, and nothing is cached beyond
+ * the panel.
  */
 import { signal, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../../api/client";
 import { isApiError } from "../../api/errors";
+import type { Id } from "../../api/types";
 import type { FieldId } from "../../domain/customFieldsTypes";
 import { userLabel } from "../../domain/userLabel";
-import { createRequesterSearch, type RequesterSearch } from "./createRequesterSearch";
+import { createLiveSearch, SEARCH_DEBOUNCE_MS, type LiveSearch } from "./createLiveSearch";
+
+/** One search result: the record's id and the line shown for it. */
+export interface LookupOption {
+	id: Id;
+	label: string;
+}
+
+/** The search of one lookup field. */
+export type LookupSearch = LiveSearch<LookupOption>;
+
+/** Why an id has no name: no such record, or the name could not be read (try again by re-entering it). */
+export type LookupProblem = "missing" | "failed";
 
 export interface LookupModelOptions {
-	api: Pick<ZendeskApi, "searchUsers" | "showManyUsers" | "getTicket">;
-	/** Search debounce (tests pass 0). */
+	api: Pick<
+		ZendeskApi,
+		"searchUsers" | "showManyUsers" | "getTicket" | "showManyOrganizations" | "autocompleteOrganizations"
+	>;
+	/** Search debounce, and the pause before the names of newly shown ids are asked for (tests pass 0). */
 	debounceMs?: number;
 }
 
 export interface LookupModel {
-	/** Known labels by `target:id` (e.g. `zen:user:1003` → `Maria González <maria@example.com>`). */
+	/** Known labels by `target:id` (e.g. `zen:organization:9004` → `Brightline Office Supplies`). */
 	readonly labels: ReadonlySignal<ReadonlyMap<string, string>>;
 	/** The label of a record, or `null` while unknown (call `resolve`). */
 	labelOf(target: string | null, id: number): string | null;
-	/** Looks the record up once (users and tickets); later calls for the same record do nothing. */
-	resolve(target: string | null, id: number): void;
-	/** The user search of one `zen:user` lookup field (created on first use). */
-	userSearch(fieldId: FieldId): RequesterSearch;
-	/** Remembers a picked user's label, so it shows without another request. */
+	/** Why a record that was looked up has no label, or `null`. */
+	problemOf(target: string | null, id: number): LookupProblem | null;
+	/**
+	 * Asks for the record's name once (users, organizations, tickets), with the other ids asked for
+	 * within the pause. Returns a release for effect clean-ups: when no one shows the id any more
+	 * before the request leaves, it is not asked for.
+	 */
+	resolve(target: string | null, id: number): () => void;
+	/** The search of one user or organization lookup field (created on first use); `null` for other targets. */
+	searchOf(field: { id: FieldId; relationshipTargetType: string | null }): LookupSearch | null;
+	/** Remembers a picked record's label, so it shows without another request. */
 	remember(target: string, id: number, label: string): void;
 	dispose(): void;
 }
 
+/** What one target's names are read with. `batch`: every pending id in one call. */
+interface Loader {
+	batch: boolean;
+	load(ids: Id[]): Promise<LookupOption[]>;
+}
+
 /** Creates the lookup helper for one panel. */
-export function createLookupModel({ api, debounceMs }: LookupModelOptions): LookupModel {
+export function createLookupModel({ api, debounceMs = SEARCH_DEBOUNCE_MS }: LookupModelOptions): LookupModel {
 	const labels = signal<ReadonlyMap<string, string>>(new Map());
+	const problems = signal<ReadonlyMap<string, LookupProblem>>(new Map());
+	/** Bookkeeping: `pending` (waiting for the batch, with how many fields show it), `asked`, `done`. */
+	const pending = new Map<string, { target: string; id: Id; wanted: number }>();
 	const asked = new Set<string>();
-	const searches = new Map<FieldId, RequesterSearch>();
+	const searches = new Map<FieldId, LookupSearch>();
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	let disposed = false;
 	const key = (target: string, id: number) => `${target}:${id}`;
-	const remember = (target: string, id: number, label: string) => {
-		labels.value = new Map([...labels.value, [key(target, id), label]]);
+
+	const loaders: Record<string, Loader> = {
+		"zen:user": {
+			batch: true,
+			load: async ids => (await api.showManyUsers(ids)).map(user => ({ id: user.id, label: userLabel(user) })),
+		},
+		"zen:organization": {
+			batch: true,
+			load: async ids => (await api.showManyOrganizations(ids)).map(org => ({ id: org.id, label: org.name })),
+		},
+		"zen:ticket": {
+			batch: false,
+			load: async ([id]) => {
+				const { ticket } = await api.getTicket(id ?? 0);
+				return [{ id: ticket.id, label: `#${ticket.id} ${ticket.subject}` }];
+			},
+		},
 	};
 
-	async function fetchLabel(target: string, id: number): Promise<void> {
+	function learn(target: string, found: readonly LookupOption[], problem: Array<[Id, LookupProblem]>): void {
+		const nextLabels = new Map(labels.value);
+		const nextProblems = new Map(problems.value);
+		for (const option of found) {
+			nextLabels.set(key(target, option.id), option.label);
+			nextProblems.delete(key(target, option.id));
+		}
+		for (const [id, why] of problem) nextProblems.set(key(target, id), why);
+		labels.value = nextLabels;
+		problems.value = nextProblems;
+	}
+
+	async function load(target: string, loader: Loader, ids: Id[]): Promise<void> {
 		try {
-			if (target === "zen:user") {
-				const [user] = await api.showManyUsers([id]);
-				if (user) remember(target, id, userLabel(user));
-			} else if (target === "zen:ticket") {
-				const { ticket } = await api.getTicket(id);
-				remember(target, id, `#${ticket.id} ${ticket.subject}`);
-			}
+			const found = await loader.load(ids);
+			if (disposed) return;
+			const named = new Set(found.map(option => option.id));
+			learn(
+				target,
+				found,
+				ids.filter(id => !named.has(id)).map(id => [id, "missing"]),
+			);
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
+			if (disposed) return;
+			const why: LookupProblem = caught.kind === "not_found" ? "missing" : "failed";
+			// A failed name may be asked for again (the agent re-enters the id, the field is shown again).
+			if (why === "failed") for (const id of ids) asked.delete(key(target, id));
+			learn(
+				target,
+				[],
+				ids.map(id => [id, why]),
+			);
 		}
 	}
+
+	function flush(): void {
+		timer = undefined;
+		const byTarget = new Map<string, Id[]>();
+		for (const [k, { target, id }] of pending) {
+			asked.add(k);
+			byTarget.set(target, [...(byTarget.get(target) ?? []), id]);
+		}
+		pending.clear();
+		for (const [target, ids] of byTarget) {
+			const loader = loaders[target];
+			if (!loader) continue;
+			if (loader.batch) void load(target, loader, ids);
+			else for (const id of ids) void load(target, loader, [id]);
+		}
+	}
+
+	const remember = (target: string, id: number, label: string) => learn(target, [{ id, label }], []);
 
 	return {
 		labels,
 		labelOf: (target, id) => (target ? (labels.value.get(key(target, id)) ?? null) : null),
-		resolve(target, id) {
-			if (!target || !Number.isSafeInteger(id) || id <= 0 || asked.has(key(target, id))) return;
-			asked.add(key(target, id));
-			void fetchLabel(target, id);
+		problemOf(target, id) {
+			if (!target || labels.value.has(key(target, id))) return null;
+			return problems.value.get(key(target, id)) ?? null;
 		},
-		userSearch(fieldId) {
-			let search = searches.get(fieldId);
+		resolve(target, id) {
+			const k = target ? key(target, id) : "";
+			if (!target || !loaders[target] || !Number.isSafeInteger(id) || id <= 0) return () => undefined;
+			if (disposed || asked.has(k) || labels.value.has(k)) return () => undefined;
+			const entry = pending.get(k) ?? { target, id, wanted: 0 };
+			entry.wanted++;
+			pending.set(k, entry);
+			if (timer !== undefined) clearTimeout(timer);
+			timer = setTimeout(flush, debounceMs);
+			let released = false;
+			return () => {
+				if (released || pending.get(k) !== entry) return;
+				released = true;
+				if (--entry.wanted === 0) pending.delete(k);
+			};
+		},
+		searchOf(field) {
+			const target = field.relationshipTargetType;
+			if (target !== "zen:user" && target !== "zen:organization") return null;
+			let search = searches.get(field.id);
 			if (!search) {
-				search = createRequesterSearch({
-					search: text => api.searchUsers(text),
-					...(debounceMs === undefined ? {} : { debounceMs }),
+				search = createLiveSearch<LookupOption>({
+					search:
+						target === "zen:user"
+							? async text =>
+									(await api.searchUsers(text))
+										.filter(user => user.active)
+										.map(user => ({ id: user.id, label: userLabel(user) }))
+							: async text => (await api.autocompleteOrganizations(text)).map(org => ({ id: org.id, label: org.name })),
+					debounceMs,
 				});
-				searches.set(fieldId, search);
+				searches.set(field.id, search);
 			}
 			return search;
 		},
 		remember,
 		dispose() {
+			disposed = true;
+			if (timer !== undefined) clearTimeout(timer);
+			pending.clear();
 			for (const search of searches.values()) search.dispose();
 		},
 	};
