@@ -111,6 +111,30 @@ export async function listAll<T>(
 	return items;
 }
 
+/** Zendesk's `show_many` limit per request (users, organizations: "up to 100"). */
+export const SHOW_MANY_LIMIT = 100;
+
+/**
+ * GETs `path?ids=…` for every valid id in chunks of `SHOW_MANY_LIMIT` and concatenates the
+ * normalised items of `body[key]`. Duplicates and invalid ids are dropped; no request without ids.
+ */
+export async function showMany<T>(
+	zaf: ZafPort,
+	path: string,
+	key: string,
+	normalizeItems: (raw: unknown) => T[] | null,
+	ids: readonly number[],
+): Promise<T[]> {
+	const unique = [...new Set(ids.filter(id => Number.isSafeInteger(id) && id > 0))];
+	const out: T[] = [];
+	for (let i = 0; i < unique.length; i += SHOW_MANY_LIMIT) {
+		const url = `${path}${query({ ids: unique.slice(i, i + SHOW_MANY_LIMIT).join(",") })}`;
+		const { json, status, label } = await call(zaf, { url, type: "GET" });
+		out.push(...pick(json, key, normalizeItems, label, status));
+	}
+	return out;
+}
+
 /** Builds a query string from defined values (`?a=1&b=x`), or "" when there are none. */
 export function query(params: Record<string, string | number | boolean | undefined>): string {
 	const parts = Object.entries(params)

@@ -1,11 +1,8 @@
 /** User endpoints: me, show_many, search and autocomplete (zendesk-ticket-api.md §8). */
 import type { ZafPort } from "../zaf/port";
-import { call, getOne, pick, query } from "./http";
+import { call, getOne, pick, query, showMany } from "./http";
 import { normalizeList, normalizeUser } from "./normalize";
 import type { Id, User } from "./types";
-
-/** Zendesk's `show_many` limit per request. */
-export const SHOW_MANY_LIMIT = 100;
 
 const users = (raw: unknown) => normalizeList(raw, normalizeUser);
 
@@ -23,14 +20,8 @@ export function createUsersApi(zaf: ZafPort) {
 		},
 
 		/** `GET /api/v2/users/show_many.json?ids=…` in chunks of 100; duplicates and invalid ids are dropped. Order is Zendesk's. */
-		async showManyUsers(ids: readonly Id[]): Promise<User[]> {
-			const unique = [...new Set(ids.filter(id => Number.isSafeInteger(id) && id > 0))];
-			const out: User[] = [];
-			for (let i = 0; i < unique.length; i += SHOW_MANY_LIMIT) {
-				const chunk = unique.slice(i, i + SHOW_MANY_LIMIT);
-				out.push(...(await list(`/api/v2/users/show_many.json${query({ ids: chunk.join(",") })}`)));
-			}
-			return out;
+		showManyUsers(ids: readonly Id[]): Promise<User[]> {
+			return showMany(zaf, "/api/v2/users/show_many.json", "users", users, ids);
 		},
 
 		/** `GET /api/v2/users/search.json?query=…`: first page only (Zendesk search syntax). */
