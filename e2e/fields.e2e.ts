@@ -97,6 +97,39 @@ describe("custom fields and audit metadata", () => {
 		expect(await app.getByText("unsaved").count()).toBe(0);
 	});
 
+	it("names the partner organization, finds another by the start of its name with the keyboard, and saves its id in exactly one update", async () => {
+		const app = await openFields();
+		const partner = app.locator('[data-field-id="5114"]');
+		// Ticket 2's partner organization is 9004: its name shows under the id.
+		await partner.getByText("Brightline Office Supplies").waitFor();
+		expect(await app.getByLabel("Partner organization", { exact: true }).inputValue()).toBe("9004");
+		await clearRequests();
+
+		const search = app.getByLabel("Search organizations for Partner organization");
+		await search.focus();
+		await ws.page.keyboard.type("Hartm");
+		const result = partner.getByRole("button", { name: "Hartmann Druck GmbH" });
+		await result.waitFor();
+		// Typed at once: one search after the pause, for the whole text.
+		const searches = (await requests()).filter(r => r.url.includes("/organizations/autocomplete"));
+		expect(searches.map(r => new URL(r.url, "http://x").searchParams.get("name"))).toEqual(["Hartm"]);
+		await ws.page.keyboard.press("Tab");
+		expect(await result.evaluate(el => el === document.activeElement)).toBe(true);
+		await ws.page.keyboard.press("Enter");
+		await expect.poll(() => app.getByLabel("Partner organization", { exact: true }).inputValue()).toBe("9002");
+		await partner.getByText("Hartmann Druck GmbH").waitFor();
+		expect(await search.evaluate(el => el === document.activeElement)).toBe(true);
+		await app.getByText("1 unsaved").waitFor();
+
+		await app.getByRole("button", { name: "Save fields" }).click();
+		await app.getByText("Saved.").waitFor();
+		expect(await ticketPuts(TICKET)).toHaveLength(1);
+		expect(values(await ws.ticket(TICKET))[5114]).toBe(9002);
+		// The picked name was known: no read of it, before or after the save.
+		expect((await requests()).filter(r => r.url.includes("/organizations/show_many"))).toEqual([]);
+		expect(await partner.textContent()).toContain("Hartmann Druck GmbH");
+	});
+
 	it("attaches the metadata to the save's audit, shown in the workspace and in the app's history", async () => {
 		const app = await openFields();
 		await clearRequests();
