@@ -64,12 +64,27 @@ describe("request economy", () => {
 	it("opens the first panel of a session with one ticket read, the settings and the ticket's form with its fields: 3 requests", async () => {
 		await freshSession();
 		await clearLog();
-		await openPanel(2); // form 7001, every custom field set, requester + assignee
+		await openPanel(5); // form 7002, requester, assignee and CCs: still no request per person or field
 		const requests = await settled();
 		expectPanelOpen(requests);
 		expect(requests.length).toBeLessThanOrEqual(3);
 		expect([...requests].sort()).toEqual([
 			"GET /api/v2/account/settings",
+			"GET /api/v2/ticket_forms/7002?include=ticket_fields",
+			"GET /api/v2/tickets/5?include=users",
+		]);
+	});
+
+	it("names the organizations the ticket's lookup fields point to with one more request, for all of them", async () => {
+		await freshSession();
+		await clearLog();
+		const app = await openPanel(2); // form 7001, every custom field set, a partner organization among them
+		await app.getByText("Brightline Office Supplies").waitFor();
+		const requests = await settled();
+		expectPanelOpen(requests.filter(r => !r.startsWith("GET /api/v2/organizations/")));
+		expect([...requests].sort()).toEqual([
+			"GET /api/v2/account/settings",
+			"GET /api/v2/organizations/show_many?ids=9004",
 			"GET /api/v2/ticket_forms/7001?include=ticket_fields",
 			"GET /api/v2/tickets/2?include=users",
 		]);
