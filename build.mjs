@@ -27,7 +27,7 @@ export const TARGET_BYTES = 20 * 1024;
 /**
  * The enforced ceiling for the whole app, every chunk included: the budget test and `npm run
  * package` fail above it. A regression guard set a little above the measured size of the full app
- * (66.5 KB on 2026-11-28; splitting the rarely used parts into chunks costs about 2 KB of gzip
+ * (67.4 KB on 2026-11-28; splitting the rarely used parts into chunks costs about 2 KB of gzip
  * across chunk boundaries), so a feature that adds weight has to say so here, in the same commit.
  */
 export const BUDGET_BYTES = 68 * 1024;
