@@ -13,6 +13,7 @@ import { createMemoryStorage, draftKey } from "./models/createDraftStore";
 import { FIELD_DEFINITIONS_KEY } from "./models/createFieldDefinitionsCache";
 import { ACCOUNT_SETTINGS_KEY } from "./models/createPanelApi";
 import { mount } from "./mount";
+import { until } from "./panelTestSetup";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const fromDisk: LocaleLoader = async l =>
@@ -45,14 +46,6 @@ async function mounted(zaf: ZafPort, container: HTMLElement, loadLocale?: Locale
 	return unmount;
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-	for (let i = 0; i < 100; i++) {
-		if (check()) return;
-		await new Promise(r => setTimeout(r, 5));
-	}
-	throw new Error(`timed out waiting for ${what}`);
-}
-
 const toggles = (container: HTMLElement) => [...container.querySelectorAll<HTMLButtonElement>(".zd-section__toggle")];
 /** The four section slots of the panel (a section, or its crash notice: features are tested on their own). */
 const slots = (container: HTMLElement) => [...(container.querySelector(".zd-sections")?.children ?? [])];
@@ -62,7 +55,7 @@ describe("mount", () => {
 		const { port, container } = setup();
 		await mounted(port, container);
 		expect(container.textContent).toContain("Loading…");
-		await until(() => slots(container).length === 4, "four sections");
+		await until(() => slots(container).length === 4, "four sections", 100);
 		expect(container.querySelector(".zd-loading")).toBeNull();
 		expect(container.getAttribute("lang")).toBe("en-US");
 	});
@@ -70,37 +63,45 @@ describe("mount", () => {
 	it("speaks the agent's language, loaded through the locale loader", async () => {
 		const { port, container } = setup({ locale: "de", ticketId: 0 });
 		await mounted(port, container, fromDisk);
-		await until(() => container.textContent?.includes("Öffnen Sie ein Ticket") ?? false, "the German note");
+		await until(() => container.textContent?.includes("Öffnen Sie ein Ticket") ?? false, "the German note", 100);
 		expect(container.getAttribute("lang")).toBe("de");
 	});
 
 	it("falls back to English when the agent's locale cannot be loaded", async () => {
 		const { port, container } = setup({ locale: "fr-CA", ticketId: 0 });
 		await mounted(port, container, async () => undefined);
-		await until(() => container.textContent?.includes("Open a ticket to use this app.") ?? false, "the English note");
+		await until(
+			() => container.textContent?.includes("Open a ticket to use this app.") ?? false,
+			"the English note",
+			100,
+		);
 	});
 
 	it("collapses and expands a section with its keyboard-reachable toggle, keeping its content", async () => {
 		const { port, container } = setup();
 		await mounted(port, container);
-		await until(() => toggles(container).length > 0, "a section");
+		await until(() => toggles(container).length > 0, "a section", 100);
 		const people = toggles(container)[0]!;
 		const body = document.getElementById(people.getAttribute("aria-controls") ?? "")!;
 		expect(people.tagName).toBe("BUTTON");
 		expect(people.getAttribute("aria-expanded")).toBe("true");
 		people.click();
-		await until(() => people.getAttribute("aria-expanded") === "false", "collapse");
+		await until(() => people.getAttribute("aria-expanded") === "false", "collapse", 100);
 		expect(body.hidden).toBe(true);
 		expect(body.childNodes.length).toBeGreaterThan(0);
 		people.click();
-		await until(() => people.getAttribute("aria-expanded") === "true", "expand");
+		await until(() => people.getAttribute("aria-expanded") === "true", "expand", 100);
 		expect(body.hidden).toBe(false);
 	});
 
 	it("says so when no ticket is open", async () => {
 		const { port, container } = setup({ ticketId: 0 });
 		await mounted(port, container);
-		await until(() => container.textContent?.includes("Open a ticket to use this app.") ?? false, "no-ticket note");
+		await until(
+			() => container.textContent?.includes("Open a ticket to use this app.") ?? false,
+			"no-ticket note",
+			100,
+		);
 	});
 
 	it("shows a start-up failure with a retry that recovers", async () => {
@@ -114,11 +115,11 @@ describe("mount", () => {
 					: port.metadata(),
 		};
 		await mounted(flaky, container);
-		await until(() => container.querySelector('[role="alert"]') !== null, "the error");
+		await until(() => container.querySelector('[role="alert"]') !== null, "the error", 100);
 		expect(container.textContent).toContain("The app could not start.");
 		expect(container.textContent).toContain("Zendesk did not answer in time.");
 		container.querySelector<HTMLButtonElement>(".zd-notice__actions button")!.click();
-		await until(() => slots(container).length === 4, "recovery");
+		await until(() => slots(container).length === 4, "recovery", 100);
 	});
 
 	it("keeps drafts and session caches in the storages it is given, never in the browser's own", async () => {
@@ -139,15 +140,15 @@ describe("mount", () => {
 		cleanup.push(await mount({ zaf: port, container, storage: { local, session } }));
 		const input = (label: string) => container.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`);
 		// The metadata row the agent typed in an earlier panel comes back from the injected local storage...
-		await until(() => input("Key 1")?.value === "source", "the restored metadata row");
+		await until(() => input("Key 1")?.value === "source", "the restored metadata row", 100);
 		const value = input("Value 1")!;
 		value.value = "chat";
 		value.dispatchEvent(new Event("input", { bubbles: true }));
 		// ...and an edit is saved there again.
 		expect(local.getItem(draftKey(agentId, 1, "metadata"))).toContain("chat");
 		// Account-level caches go to the injected session storage.
-		await until(() => session.getItem(FIELD_DEFINITIONS_KEY) !== null, "the cached field definitions");
-		await until(() => session.getItem(ACCOUNT_SETTINGS_KEY) !== null, "the cached account settings");
+		await until(() => session.getItem(FIELD_DEFINITIONS_KEY) !== null, "the cached field definitions", 100);
+		await until(() => session.getItem(ACCOUNT_SETTINGS_KEY) !== null, "the cached account settings", 100);
 		expect(globalThis.localStorage.length).toBe(0);
 		expect(globalThis.sessionStorage.length).toBe(0);
 	});
@@ -169,6 +170,7 @@ describe("mount", () => {
 		await until(
 			() => container.querySelector(".zd-fields")?.textContent?.includes("Order number") ?? false,
 			"the form's fields",
+			100,
 		);
 		await new Promise(resolve => setTimeout(resolve, 100));
 		const app = emulator.controls
@@ -190,7 +192,7 @@ describe("mount", () => {
 	it("empties the container on unmount", async () => {
 		const { port, container } = setup();
 		const unmount = await mounted(port, container);
-		await until(() => slots(container).length === 4, "four sections");
+		await until(() => slots(container).length === 4, "four sections", 100);
 		unmount();
 		expect(container.innerHTML).toBe("");
 	});

@@ -5,6 +5,7 @@ import type { SandboxEmulator } from "../../sandbox/emulator/types";
 import { createInProcessPort } from "../../sandbox/inProcessPort";
 import { createMemoryStorage } from "./models/createDraftStore";
 import { mount } from "./mount";
+import { until } from "./panelTestSetup";
 
 /**
  * A Fields save that meets a 409, through the whole panel as `mount` composes it (the panel API's
@@ -25,14 +26,6 @@ const UPDATE_CONFLICT = {
 		"Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again.",
 };
 
-async function until(check: () => boolean, what: string): Promise<void> {
-	for (let i = 0; i < 400; i++) {
-		if (check()) return;
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
-	throw new Error(`timed out waiting for ${what}`);
-}
-
 /** The agent's panel on ticket 1, loaded, with every section ready. */
 async function openPanel() {
 	const emulator = createEmulator({ settings: { rateLimits: false } });
@@ -52,6 +45,7 @@ async function openPanel() {
 	await until(
 		() => [".zd-followup", ".zd-people", ".zd-fields"].every(selector => container.querySelector(selector) !== null),
 		"the three sections",
+		400,
 	);
 	return { emulator, container };
 }
@@ -68,7 +62,7 @@ function typeOrderNumber(container: HTMLElement, value: string): void {
 async function clickSave(container: HTMLElement): Promise<void> {
 	const save = () =>
 		[...container.querySelectorAll<HTMLButtonElement>("button")].find(b => b.textContent === "Save fields");
-	await until(() => save()?.disabled === false, "an enabled Save fields button");
+	await until(() => save()?.disabled === false, "an enabled Save fields button", 400);
 	save()?.click();
 }
 
@@ -97,7 +91,7 @@ describe("a Fields save meeting a 409 in the composed panel", () => {
 		emulator.controls.clearRequests();
 		await clickSave(container);
 		try {
-			await until(() => container.textContent?.includes("Saved.") ?? false, "Saved.");
+			await until(() => container.textContent?.includes("Saved.") ?? false, "Saved.", 400);
 		} finally {
 			console.log(
 				"DBG",
@@ -127,7 +121,7 @@ describe("a Fields save meeting a 409 in the composed panel", () => {
 			changes: { custom_fields: [{ id: 5102, value: "Their steps" }] },
 		});
 		expect(theirs.ok).toBe(true);
-		await until(() => container.textContent?.includes("Saved.") ?? false, "Saved.");
+		await until(() => container.textContent?.includes("Saved.") ?? false, "Saved.", 400);
 		const puts = appRequests(emulator).filter(line => line.startsWith("PUT "));
 		expect(puts).toEqual(["PUT /api/v2/tickets/1 409", "PUT /api/v2/tickets/1 200"]);
 		expect(fieldValue(emulator, 5101)).toBe("ORD-79");

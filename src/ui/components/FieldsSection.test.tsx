@@ -1,22 +1,9 @@
 // @vitest-environment happy-dom
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { render } from "preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { createEmulator } from "../../../sandbox/emulator/createEmulator";
-import { createInProcessPort } from "../../../sandbox/inProcessPort";
-import { createZendeskApi } from "../../api/client";
-import { createTranslator, type Bundle } from "../../i18n/createTranslator";
-import { parseAppSettings } from "../../zaf/appSettings";
-import { ApiCtx, EnvCtx, I18nCtx, StorageCtx, ZafCtx } from "../context";
-import { createMemoryStorage } from "../models/createDraftStore";
+import { renderPanel, until } from "../panelTestSetup";
 import { TicketSharedProvider } from "../ticketShared";
 import { FieldsSection } from "./FieldsSection";
 import { MetadataSection } from "./MetadataSection";
-
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const bundle = (locale: string) =>
-	JSON.parse(readFileSync(join(ROOT, "translations", `${locale}.json`), "utf8")) as Bundle;
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -27,59 +14,24 @@ afterEach(() => {
 /** A fresh emulator and both sections rendered inside the real providers, over the in-process port. */
 async function setup(options: { locale?: string; ticketId?: number; settings?: Record<string, unknown> } = {}) {
 	const { locale = "en", ticketId = 2 } = options;
-	const emulator = createEmulator({ settings: { rateLimits: false } });
-	const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId });
-	const api = createZendeskApi(port);
-	const user = emulator.db.users.find(u => u.email === "agent@example.com");
-	const env = {
-		location: "ticket_sidebar",
-		ticketId,
-		settings: parseAppSettings(options.settings ?? {}),
-		currentUser: { id: user?.id ?? 0, name: user?.name ?? "", locale, role: "agent" },
-	};
-	const translator = createTranslator(locale, { en: bundle("en"), [locale]: bundle(locale) });
-	const container = document.createElement("div");
-	document.body.append(container);
-	render(
-		<ZafCtx.Provider value={port}>
-			<ApiCtx.Provider value={api}>
-				<I18nCtx.Provider value={translator}>
-					<EnvCtx.Provider value={env}>
-						<StorageCtx.Provider value={{ local: createMemoryStorage(), session: createMemoryStorage() }}>
-							<TicketSharedProvider>
-								<FieldsSection />
-								<MetadataSection />
-							</TicketSharedProvider>
-						</StorageCtx.Provider>
-					</EnvCtx.Provider>
-				</I18nCtx.Provider>
-			</ApiCtx.Provider>
-		</ZafCtx.Provider>,
-		container,
+	const { emulator, container, t, dispose } = renderPanel(
+		<TicketSharedProvider>
+			<FieldsSection />
+			<MetadataSection />
+		</TicketSharedProvider>,
+		{ ticketId, locale, ...(options.settings ? { appSettings: options.settings } : {}) },
 	);
-	cleanups.push(() => {
-		render(null, container);
-		client.close();
-		emulator.dispose();
-	});
+	cleanups.push(dispose);
 	await until(() => container.querySelector("[data-field-id]") !== null, "the fields");
 	emulator.controls.clearRequests();
 	const puts = () => emulator.controls.requests().filter(r => r.method === "PUT");
 	const ticket = () => emulator.db.tickets.find(t => t.id === ticketId);
 	emulatorUserId = name => emulator.db.users.find(u => u.name === name)?.id ?? -1;
-	return { emulator, container, puts, ticket, t: translator.t };
+	return { emulator, container, puts, ticket, t };
 }
 
 /** Id of a user of the current test's world, by name. */
 let emulatorUserId: (name: string) => number = () => -1;
-
-async function until(check: () => boolean, what: string): Promise<void> {
-	for (let i = 0; i < 200; i++) {
-		if (check()) return;
-		await new Promise(r => setTimeout(r, 5));
-	}
-	throw new Error(`timed out waiting for ${what}`);
-}
 
 const fieldEl = (container: HTMLElement, id: number) => {
 	const found = container.querySelector<HTMLElement>(`[data-field-id="${id}"]`);

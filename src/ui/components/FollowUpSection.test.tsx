@@ -1,22 +1,11 @@
 // @vitest-environment happy-dom
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { render } from "preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { createEmulator } from "../../../sandbox/emulator/createEmulator";
 import type { FaultSpec } from "../../../sandbox/emulator/faults";
-import { createInProcessPort } from "../../../sandbox/inProcessPort";
-import { createZendeskApi } from "../../api/client";
-import { createTranslator, type Bundle } from "../../i18n/createTranslator";
-import { parseAppSettings } from "../../zaf/appSettings";
-import { ApiCtx, EnvCtx, I18nCtx, StorageCtx, ZafCtx } from "../context";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "../models/createDraftStore";
 import { FOLLOW_UP_DRAFT_SECTION } from "../models/createFollowUpGlance";
+import { renderPanel, until } from "../panelTestSetup";
 import { FollowUpSection } from "./FollowUpSection";
 
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const bundle = (locale: string) =>
-	JSON.parse(readFileSync(join(ROOT, "translations", `${locale}.json`), "utf8")) as Bundle;
 const AGENT_ID = 1002;
 
 const cleanups: Array<() => void> = [];
@@ -30,55 +19,20 @@ async function setup(
 	ticketId: number,
 	options: { local?: StorageLike; locale?: string; fault?: FaultSpec; ready?: string } = {},
 ) {
-	const { local = createMemoryStorage(), locale = "en", fault, ready = ".zd-followup" } = options;
-	const emulator = createEmulator({ settings: { rateLimits: false, jobStepMs: 0 } });
-	if (fault) emulator.controls.addFault(fault);
-	const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId });
-	const api = createZendeskApi(port);
-	const env = {
-		location: "ticket_sidebar",
+	const { ready = ".zd-followup", ...panel } = options;
+	const { emulator, client, container, local, dispose } = renderPanel(<FollowUpSection />, {
 		ticketId,
-		settings: parseAppSettings({}),
-		currentUser: { id: AGENT_ID, name: "Alex Agent", locale, role: "agent" },
-	};
-	const translator = createTranslator(locale, { en: bundle("en"), [locale]: bundle(locale) });
-	const container = document.createElement("div");
-	document.body.append(container);
-	emulator.controls.clearRequests();
-	render(
-		<ZafCtx.Provider value={port}>
-			<ApiCtx.Provider value={api}>
-				<I18nCtx.Provider value={translator}>
-					<EnvCtx.Provider value={env}>
-						<StorageCtx.Provider value={{ local, session: createMemoryStorage() }}>
-							<FollowUpSection />
-						</StorageCtx.Provider>
-					</EnvCtx.Provider>
-				</I18nCtx.Provider>
-			</ApiCtx.Provider>
-		</ZafCtx.Provider>,
-		container,
-	);
-	cleanups.push(() => {
-		render(null, container);
-		client.close();
-		emulator.dispose();
+		emulatorSettings: { jobStepMs: 0 },
+		...panel,
 	});
+	cleanups.push(dispose);
 	const ticketReads = () =>
 		emulator.controls
 			.requests()
 			.filter(r => r.method === "GET" && r.url.split("?")[0]?.replace(/\.json$/, "") === `/api/v2/tickets/${ticketId}`)
 			.length;
-	await until(() => container.querySelector(ready) !== null, ready);
+	await until(() => container.querySelector(ready) !== null, ready, 300);
 	return { emulator, client, container, local, ticketReads };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-	for (let i = 0; i < 300; i++) {
-		if (check()) return;
-		await new Promise(r => setTimeout(r, 5));
-	}
-	throw new Error(`timed out waiting for ${what}`);
 }
 
 const type = (element: HTMLInputElement | HTMLTextAreaElement, text: string) => {
@@ -128,7 +82,7 @@ describe("FollowUpSection", () => {
 	it("opens the form on the start button, from the ticket it has already read", async () => {
 		const { container, ticketReads } = await setup(7);
 		button(container, "Create follow-up").click();
-		await until(() => commentBox(container) !== null, "the form");
+		await until(() => commentBox(container) !== null, "the form", 300);
 		expect(ticketReads()).toBe(1);
 	});
 
@@ -136,7 +90,7 @@ describe("FollowUpSection", () => {
 		const local = createMemoryStorage();
 		const first = await setup(7, { local });
 		button(first.container, "Create follow-up").click();
-		await until(() => commentBox(first.container) !== null, "the form");
+		await until(() => commentBox(first.container) !== null, "the form", 300);
 		const box = commentBox(first.container)!;
 		box.value = "Still jammed.";
 		box.dispatchEvent(new Event("input", { bubbles: true }));
@@ -144,7 +98,7 @@ describe("FollowUpSection", () => {
 		cleanups.pop()?.();
 
 		const again = await setup(7, { local });
-		await until(() => commentBox(again.container) !== null, "the restored form");
+		await until(() => commentBox(again.container) !== null, "the restored form", 300);
 		expect(commentBox(again.container)?.value).toBe("Still jammed.");
 	});
 
@@ -156,23 +110,23 @@ describe("FollowUpSection", () => {
 		expect(container.querySelector(".zd-followup")).toBeNull();
 		emulator.controls.clearFaults();
 		button(container, "Try again").click();
-		await until(() => container.querySelector(".zd-followup") !== null, "the section after the retry");
+		await until(() => container.querySelector(".zd-followup") !== null, "the section after the retry", 300);
 	});
 
 	it("creates a follow-up on a closed ticket and links to it", async () => {
 		const { container, emulator, client } = await setup(7);
 		expect(container.textContent).toContain("This ticket is closed and can't be reopened.");
 		button(container, "Create follow-up").click();
-		await until(() => container.querySelector("form") !== null, "the form");
+		await until(() => container.querySelector("form") !== null, "the form", 300);
 		type(fieldByLabel(container, "First comment"), "The scanner jams again.");
 		submit(container);
-		await until(() => container.textContent?.includes("Follow-up #16 created.") === true, "the confirmation");
+		await until(() => container.textContent?.includes("Follow-up #16 created.") === true, "the confirmation", 300);
 		expect(emulator.db.tickets.find(t => t.id === 16)?.via.source).toMatchObject({
 			rel: "follow_up",
 			from: { ticket_id: 7 },
 		});
 		button(container, "#16").click();
-		await until(() => client.invocations.some(i => i.name === "routeTo"), "routeTo");
+		await until(() => client.invocations.some(i => i.name === "routeTo"), "routeTo", 300);
 		expect(client.invocations).toContainEqual({ name: "routeTo", args: ["ticket", 16] });
 		expect(container.querySelector("form")).toBeNull();
 	});
@@ -180,9 +134,9 @@ describe("FollowUpSection", () => {
 	it("explains an empty comment next to the field and keeps the form", async () => {
 		const { container, emulator } = await setup(7);
 		button(container, "Create follow-up").click();
-		await until(() => container.querySelector("form") !== null, "the form");
+		await until(() => container.querySelector("form") !== null, "the form", 300);
 		submit(container);
-		await until(() => container.textContent?.includes("Write the first comment") === true, "the issue");
+		await until(() => container.textContent?.includes("Write the first comment") === true, "the issue", 300);
 		const comment = fieldByLabel<HTMLTextAreaElement>(container, "First comment");
 		expect(comment.getAttribute("aria-invalid")).toBe("true");
 		const describedBy = comment.getAttribute("aria-describedby") ?? "";
@@ -197,10 +151,10 @@ describe("FollowUpSection", () => {
 		expect(container.textContent).toContain("This ticket is open. Zendesk links follow-ups only to closed tickets");
 		expect(() => button(container, "Create follow-up")).toThrow();
 		button(container, "Create linked ticket").click();
-		await until(() => container.querySelector("form") !== null, "the form");
+		await until(() => container.querySelector("form") !== null, "the form", 300);
 		type(fieldByLabel(container, "First comment"), "A related question.");
 		submit(container);
-		await until(() => container.textContent?.includes("Linked ticket #16 created.") === true, "the confirmation");
+		await until(() => container.textContent?.includes("Linked ticket #16 created.") === true, "the confirmation", 300);
 		expect(emulator.db.comments.find(c => c.ticket_id === 16)?.body).toBe(
 			"A related question.\n\nThis ticket continues ticket #1.",
 		);
@@ -215,28 +169,28 @@ describe("FollowUpSection", () => {
 	it("picks another requester from the keyboard-navigable search results", async () => {
 		const { container, local } = await setup(7);
 		button(container, "Create follow-up").click();
-		await until(() => container.querySelector("form") !== null, "the form");
+		await until(() => container.querySelector("form") !== null, "the form", 300);
 		radio(container, "Another existing user").click();
-		await until(() => container.querySelector('input[role="combobox"]') !== null, "the search box");
+		await until(() => container.querySelector('input[role="combobox"]') !== null, "the search box", 300);
 		const search = container.querySelector<HTMLInputElement>('input[role="combobox"]')!;
 		type(search, "hannah");
-		await until(() => container.querySelectorAll('[role="option"]').length > 0, "options");
+		await until(() => container.querySelectorAll('[role="option"]').length > 0, "options", 300);
 		expect(search.getAttribute("aria-expanded")).toBe("true");
 		key(search, "ArrowDown");
-		await until(() => search.getAttribute("aria-activedescendant") !== null, "the active option");
+		await until(() => search.getAttribute("aria-activedescendant") !== null, "the active option", 300);
 		const active = container.querySelector(`#${CSS.escape(search.getAttribute("aria-activedescendant") ?? "")}`);
 		expect(active?.getAttribute("aria-selected")).toBe("true");
 		key(search, "Enter");
-		await until(() => container.textContent?.includes("Requester: Hannah Schmidt") === true, "the pick");
+		await until(() => container.textContent?.includes("Requester: Hannah Schmidt") === true, "the pick", 300);
 		expect(storedDraft(local)).toMatchObject({ requester: { kind: "existing", userId: 1109 } });
 	});
 
 	it("shows a bad new-requester email next to the email field", async () => {
 		const { container } = await setup(7);
 		button(container, "Create follow-up").click();
-		await until(() => container.querySelector("form") !== null, "the form");
+		await until(() => container.querySelector("form") !== null, "the form", 300);
 		radio(container, "New requester").click();
-		await until(() => container.textContent?.includes("Email") === true, "the new requester fields");
+		await until(() => container.textContent?.includes("Email") === true, "the new requester fields", 300);
 		type(fieldByLabel(container, "Name"), "Pablo");
 		type(fieldByLabel(container, "Email"), "pablo@nowhere");
 		type(fieldByLabel(container, "First comment"), "Hi");
@@ -244,6 +198,7 @@ describe("FollowUpSection", () => {
 		await until(
 			() => container.textContent?.includes('"pablo@nowhere" is not a valid email address.') === true,
 			"the issue",
+			300,
 		);
 		expect(fieldByLabel(container, "Email").getAttribute("aria-invalid")).toBe("true");
 		expect(fieldByLabel<HTMLInputElement>(container, "Email").value).toBe("pablo@nowhere");
@@ -252,7 +207,7 @@ describe("FollowUpSection", () => {
 	it("refuses a binary file with an explanation and uploads a text file", async () => {
 		const { container } = await setup(7);
 		button(container, "Create follow-up").click();
-		await until(() => container.querySelector('input[type="file"]') !== null, "the file input");
+		await until(() => container.querySelector('input[type="file"]') !== null, "the file input", 300);
 		const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
 		const files = [
 			new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], "photo.png"),
@@ -260,9 +215,9 @@ describe("FollowUpSection", () => {
 		];
 		Object.defineProperty(input, "files", { value: files, configurable: true });
 		input.dispatchEvent(new Event("change", { bubbles: true }));
-		await until(() => container.querySelectorAll(".zd-followup__file").length === 2, "two rows");
+		await until(() => container.querySelectorAll(".zd-followup__file").length === 2, "two rows", 300);
 		const rows = () => [...container.querySelectorAll(".zd-followup__file")].map(r => r.getAttribute("data-state"));
-		await until(() => rows()[1] === "uploaded", "the upload");
+		await until(() => rows()[1] === "uploaded", "the upload", 300);
 		expect(rows()).toEqual(["refused", "uploaded"]);
 		expect(container.textContent).toContain("photo.png is not a text file");
 		expect(container.textContent).toContain("attach button of the ticket editor");

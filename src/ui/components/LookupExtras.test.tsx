@@ -1,6 +1,4 @@
 // @vitest-environment happy-dom
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { render } from "preact";
 import { useState } from "preact/hooks";
 import { afterEach, describe, expect, it } from "vitest";
@@ -8,14 +6,11 @@ import { createEmulator } from "../../../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../api/client";
 import type { TicketFieldDef } from "../../domain/customFieldsTypes";
-import { createTranslator, type Bundle } from "../../i18n/createTranslator";
+import { createTranslator } from "../../i18n/createTranslator";
 import { I18nCtx } from "../context";
 import { createLookupModel, type LookupModel } from "../models/createLookupModel";
 import { LookupExtras } from "./LookupExtras";
-
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const bundle = (locale: string) =>
-	JSON.parse(readFileSync(join(ROOT, "translations", `${locale}.json`), "utf8")) as Bundle;
+import { bundle, until } from "../panelTestSetup";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -95,14 +90,6 @@ async function setup(
 	const field = (id: number) => container.querySelector(`[data-field-id="${id}"]`) as HTMLElement;
 	const requests = () => emulator.controls.requests().map(r => r.url);
 	return { emulator, container, field, requests, t: translator.t };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-	for (let i = 0; i < 200; i++) {
-		if (check()) return;
-		await new Promise(r => setTimeout(r, 5));
-	}
-	throw new Error(`timed out waiting for ${what}`);
 }
 
 const type = (element: HTMLInputElement, text: string) => {

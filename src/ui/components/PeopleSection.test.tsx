@@ -1,23 +1,17 @@
 // @vitest-environment happy-dom
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { render } from "preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { createEmulator } from "../../../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../api/client";
-import { createTranslator, type Bundle } from "../../i18n/createTranslator";
-import { parseAppSettings } from "../../zaf/appSettings";
-import { ApiCtx, EnvCtx, I18nCtx, StorageCtx, ZafCtx } from "../context";
+import { createTranslator } from "../../i18n/createTranslator";
+import { ApiCtx, EnvCtx, I18nCtx, ZafCtx } from "../context";
 import { createDraftStore, createMemoryStorage } from "../models/createDraftStore";
 import { createPeopleModel } from "../models/createPeopleModel";
+import { bundle, renderPanel, until } from "../panelTestSetup";
 import { TicketSharedProvider } from "../ticketShared";
 import { MetadataSection } from "./MetadataSection";
 import { PeoplePanel, PeopleSection } from "./PeopleSection";
-
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const bundle = (locale: string) =>
-	JSON.parse(readFileSync(join(ROOT, "translations", `${locale}.json`), "utf8")) as Bundle;
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -62,14 +56,6 @@ async function setup(options: { user?: string; ticketId?: number; locale?: strin
 	await until(() => container.querySelector(".zd-people__group") !== null, "the lists");
 	const ticket = () => emulator.db.tickets.find(t => t.id === ticketId);
 	return { emulator, model, container, ticket };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-	for (let i = 0; i < 200; i++) {
-		if (check()) return;
-		await new Promise(r => setTimeout(r, 5));
-	}
-	throw new Error(`timed out waiting for ${what}`);
 }
 
 const group = (container: HTMLElement, list: "ccs" | "followers") => {
@@ -301,38 +287,14 @@ describe("PeopleSection", () => {
 describe("PeopleSection with the Metadata section (the panel's shared metadata)", () => {
 	/** Both sections inside the real providers, as ShellSidebar renders them, over the emulator. */
 	async function setupPanel() {
-		const emulator = createEmulator({ settings: { rateLimits: false } });
-		const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId: 1 });
-		const container = document.createElement("div");
-		document.body.append(container);
-		const env = {
-			location: "ticket_sidebar",
-			ticketId: 1,
-			settings: parseAppSettings({}),
-			currentUser: { id: 1002, name: "Sam Carter", locale: "en", role: "agent" },
-		};
-		render(
-			<ZafCtx.Provider value={port}>
-				<ApiCtx.Provider value={createZendeskApi(port)}>
-					<I18nCtx.Provider value={createTranslator("en", { en: bundle("en") })}>
-						<EnvCtx.Provider value={env}>
-							<StorageCtx.Provider value={{ local: createMemoryStorage(), session: createMemoryStorage() }}>
-								<TicketSharedProvider>
-									<PeopleSection />
-									<MetadataSection />
-								</TicketSharedProvider>
-							</StorageCtx.Provider>
-						</EnvCtx.Provider>
-					</I18nCtx.Provider>
-				</ApiCtx.Provider>
-			</ZafCtx.Provider>,
-			container,
+		const { emulator, container, dispose } = renderPanel(
+			<TicketSharedProvider>
+				<PeopleSection />
+				<MetadataSection />
+			</TicketSharedProvider>,
+			{ ticketId: 1 },
 		);
-		cleanups.push(() => {
-			render(null, container);
-			client.close();
-			emulator.dispose();
-		});
+		cleanups.push(dispose);
 		await until(() => container.querySelectorAll(".zd-person").length === 3, "the people");
 		const puts = () => emulator.controls.requests().filter(r => r.method === "PUT");
 		const people = () => container.querySelector<HTMLElement>(".zd-people")!;

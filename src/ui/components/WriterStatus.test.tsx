@@ -1,26 +1,13 @@
 // @vitest-environment happy-dom
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { signal } from "@preact/signals";
-import { render } from "preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { createEmulator } from "../../../sandbox/emulator/createEmulator";
-import { createInProcessPort } from "../../../sandbox/inProcessPort";
-import { createZendeskApi } from "../../api/client";
 import type { ReadWait } from "../../api/withReadRetries";
-import { createTranslator, type Bundle } from "../../i18n/createTranslator";
-import { parseAppSettings } from "../../zaf/appSettings";
-import { ApiCtx, EnvCtx, I18nCtx, StorageCtx, ZafCtx } from "../context";
-import { createMemoryStorage } from "../models/createDraftStore";
+import { renderPanel, until } from "../panelTestSetup";
 import { ReadWaitCtx } from "../readWait";
 import { TicketSharedProvider } from "../ticketShared";
 import { FieldsSection } from "./FieldsSection";
 import { PeopleSection } from "./PeopleSection";
 import { currentWait, secondsLeft, WriterStatus } from "./WriterStatus";
-
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const bundle = (locale: string) =>
-	JSON.parse(readFileSync(join(ROOT, "translations", `${locale}.json`), "utf8")) as Bundle;
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -33,16 +20,6 @@ afterEach(() => {
  * the test (`release()`), so a 429 wait lasts exactly as long as the test wants.
  */
 async function setup(locale = "en") {
-	const emulator = createEmulator({ settings: { rateLimits: false } });
-	const { port, client } = createInProcessPort({ emulator, ticketId: 2 });
-	const api = createZendeskApi(port);
-	const user = emulator.db.users.find(u => u.email === "agent@example.com");
-	const env = {
-		location: "ticket_sidebar",
-		ticketId: 2,
-		settings: parseAppSettings({}),
-		currentUser: { id: user?.id ?? 0, name: user?.name ?? "", locale, role: "agent" },
-	};
 	const sleeping: Array<() => void> = [];
 	const release = () => sleeping.splice(0).forEach(wake => wake());
 	const laneOptions = {
@@ -50,47 +27,23 @@ async function setup(locale = "en") {
 		random: () => 0,
 	};
 	const readWait = signal<ReadWait | null>(null);
-	const storage = { local: createMemoryStorage(), session: createMemoryStorage() };
-	const translator = createTranslator(locale, { en: bundle("en"), [locale]: bundle(locale) });
-	const container = document.createElement("div");
-	document.body.append(container);
-	render(
-		<ZafCtx.Provider value={port}>
-			<ApiCtx.Provider value={api}>
-				<I18nCtx.Provider value={translator}>
-					<ReadWaitCtx.Provider value={readWait}>
-						<EnvCtx.Provider value={env}>
-							<StorageCtx.Provider value={storage}>
-								<TicketSharedProvider laneOptions={laneOptions}>
-									<WriterStatus />
-									<PeopleSection />
-									<FieldsSection />
-								</TicketSharedProvider>
-							</StorageCtx.Provider>
-						</EnvCtx.Provider>
-					</ReadWaitCtx.Provider>
-				</I18nCtx.Provider>
-			</ApiCtx.Provider>
-		</ZafCtx.Provider>,
-		container,
+	const { emulator, container, t, dispose } = renderPanel(
+		<ReadWaitCtx.Provider value={readWait}>
+			<TicketSharedProvider laneOptions={laneOptions}>
+				<WriterStatus />
+				<PeopleSection />
+				<FieldsSection />
+			</TicketSharedProvider>
+		</ReadWaitCtx.Provider>,
+		{ ticketId: 2, locale },
 	);
 	cleanups.push(() => {
 		release();
-		render(null, container);
-		client.close();
-		emulator.dispose();
+		dispose();
 	});
-	await until(() => container.querySelector('[data-field-id="5101"] input') !== null, "the fields");
+	await until(() => container.querySelector('[data-field-id="5101"] input') !== null, "the fields", 400);
 	const status = () => container.querySelector<HTMLElement>('[data-testid="writer-status"]');
-	return { emulator, container, status, release, sleeping, readWait, t: translator.t };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-	for (let i = 0; i < 400; i++) {
-		if (check()) return;
-		await new Promise(r => setTimeout(r, 5));
-	}
-	throw new Error(`timed out waiting for ${what}`);
+	return { emulator, container, status, release, sleeping, readWait, t };
 }
 
 function editOrderNumber(container: HTMLElement, value: string): void {
@@ -118,18 +71,22 @@ describe("WriterStatus", () => {
 		expect(status()?.textContent).toBe("");
 		emulator.controls.addFault({ method: "PUT", path: "/api/v2/tickets/2", status: 429, retryAfter: 30, times: 1 });
 		editOrderNumber(container, "ORD-429");
-		await until(() => saveButton(container, t("fields.save"))?.disabled === false, "the save button");
+		await until(() => saveButton(container, t("fields.save"))?.disabled === false, "the save button", 400);
 		saveButton(container, t("fields.save"))?.click();
-		await until(() => sleeping.length === 1, "the writer to wait");
-		await until(() => status()?.dataset.reason === "rate_limited", "the countdown");
+		await until(() => sleeping.length === 1, "the writer to wait", 400);
+		await until(() => status()?.dataset.reason === "rate_limited", "the countdown", 400);
 		expect(status()?.getAttribute("role")).toBe("status");
 		expect(status()?.textContent).toContain(t("conflict.status.rateLimited", { seconds: 30 }));
 		expect(status()?.textContent).toContain(t("conflict.status.announceRateLimited", { seconds: 30 }));
 		// The Fields section shows no countdown of its own: the panel has one line for it.
 		expect(countdowns(container)).toEqual([t("conflict.status.rateLimited", { seconds: 30 })]);
 		release();
-		await until(() => status()?.textContent === "", "the line to clear");
-		await until(() => emulator.db.tickets.find(x => x.id === 2)?.field_values["5101"] === "ORD-429", "the saved value");
+		await until(() => status()?.textContent === "", "the line to clear", 400);
+		await until(
+			() => emulator.db.tickets.find(x => x.id === 2)?.field_values["5101"] === "ORD-429",
+			"the saved value",
+			400,
+		);
 	});
 
 	it("counts down a People apply's 429 in the same one line; the People section shows none of its own", async () => {
@@ -140,30 +97,34 @@ describe("WriterStatus", () => {
 		if (!combobox) throw new Error("no CC picker");
 		combobox.value = "Liam";
 		combobox.dispatchEvent(new Event("input", { bubbles: true }));
-		await until(() => container.querySelector('[role="option"]')?.textContent?.includes("Liam") === true, "Liam");
+		await until(() => container.querySelector('[role="option"]')?.textContent?.includes("Liam") === true, "Liam", 400);
 		combobox.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
-		await until(() => combobox.getAttribute("aria-activedescendant") !== null, "the active option");
+		await until(() => combobox.getAttribute("aria-activedescendant") !== null, "the active option", 400);
 		combobox.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
-		await until(() => saveButton(container, t("people.apply"))?.disabled === false, "the apply button");
+		await until(() => saveButton(container, t("people.apply"))?.disabled === false, "the apply button", 400);
 		emulator.controls.addFault({ method: "PUT", path: "/api/v2/tickets/2", status: 429, retryAfter: 20, times: 1 });
 		saveButton(container, t("people.apply"))?.click();
-		await until(() => sleeping.length === 1, "the writer to wait");
-		await until(() => status()?.dataset.reason === "rate_limited", "the countdown");
+		await until(() => sleeping.length === 1, "the writer to wait", 400);
+		await until(() => status()?.dataset.reason === "rate_limited", "the countdown", 400);
 		expect(countdowns(container)).toEqual([t("conflict.status.rateLimited", { seconds: 20 })]);
 		expect(container.querySelector(".zd-people")?.textContent).not.toMatch(/\d+ s\b/);
 		release();
-		await until(() => status()?.textContent === "", "the line to clear");
-		await until(() => emulator.db.tickets.find(x => x.id === 2)?.email_cc_ids.includes(1102) === true, "the new CC");
+		await until(() => status()?.textContent === "", "the line to clear", 400);
+		await until(
+			() => emulator.db.tickets.find(x => x.id === 2)?.email_cc_ids.includes(1102) === true,
+			"the new CC",
+			400,
+		);
 	});
 
 	it("shows a read being retried when no write waits, in the agent's language", async () => {
 		const { status, readWait, t } = await setup("de");
 		readWait.value = { until: Date.now() + 4_000, reason: "retry" };
-		await until(() => status()?.dataset.reason === "retry", "the read wait");
+		await until(() => status()?.dataset.reason === "retry", "the read wait", 400);
 		expect(status()?.textContent).toContain(t("conflict.status.retrying", { seconds: 4 }));
 		expect(status()?.textContent).toContain("Neuer Versuch");
 		readWait.value = null;
-		await until(() => status()?.textContent === "", "the line to clear");
+		await until(() => status()?.textContent === "", "the line to clear", 400);
 	});
 });
 

@@ -4,6 +4,7 @@ import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../api/client";
 import { createDraftStore, createMemoryStorage } from "./createDraftStore";
 import { createFollowUpGlance, FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpGlance";
+import { until } from "../panelTestSetup";
 
 const AGENT_ID = 1002;
 const cleanups: Array<() => void> = [];
@@ -26,14 +27,6 @@ function setup(ticketId: number) {
 	return { emulator, client, glance, drafts };
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-	for (let i = 0; i < 300; i++) {
-		if (check()) return;
-		await new Promise(r => setTimeout(r, 5));
-	}
-	throw new Error(`timed out waiting for ${what}`);
-}
-
 describe("createFollowUpGlance", () => {
 	it("reads the ticket's status and follow-ups", async () => {
 		const { glance } = setup(8);
@@ -49,7 +42,7 @@ describe("createFollowUpGlance", () => {
 		expect(glance.source.value?.status).toBe("open");
 		// actAs changes the ticket as another agent; the in-process client fires ticket.updated.
 		emulator.controls.actAs({ ticketId: 1, changes: { status: "pending" } });
-		await until(() => glance.source.value?.status === "pending", "the refreshed status");
+		await until(() => glance.source.value?.status === "pending", "the refreshed status", 300);
 	});
 
 	it("fails the section only while it has nothing to show; a failed refresh keeps the ticket", async () => {

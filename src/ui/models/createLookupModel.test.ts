@@ -3,6 +3,7 @@ import { createEmulator } from "../../../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../api/client";
 import { createLookupModel } from "./createLookupModel";
+import { until } from "../panelTestSetup";
 
 /** The lookup model over the plain API client, against the default world in-process (names at once: debounce 0). */
 const cleanups: Array<() => void> = [];
@@ -22,14 +23,6 @@ function setup() {
 	emulator.controls.clearRequests();
 	const requests = () => emulator.controls.requests().map(r => r.url);
 	return { emulator, lookup, requests };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-	for (let i = 0; i < 200; i++) {
-		if (check()) return;
-		await new Promise(r => setTimeout(r, 5));
-	}
-	throw new Error(`timed out waiting for ${what}`);
 }
 
 const settle = () => new Promise(r => setTimeout(r, 30));

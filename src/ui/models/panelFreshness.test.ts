@@ -8,6 +8,7 @@ import { createFieldDefinitionsCache } from "./createFieldDefinitionsCache";
 import { createFieldsModel } from "./createFieldsModel";
 import { createMetadataModel } from "./createMetadataModel";
 import { createPeopleModel } from "./createPeopleModel";
+import { until } from "../panelTestSetup";
 
 /**
  * The panel never shows stale data for long: the sections re-read after the agent's own Submit
@@ -51,14 +52,6 @@ function setup(ticketId: number) {
 		client.fire("ticket.submit.done");
 	};
 	return { emulator, client, people, fields, submitAsAgent };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-	for (let i = 0; i < 200; i++) {
-		if (check()) return;
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
-	throw new Error(`timed out waiting for ${what}`);
 }
 
 describe("panel freshness", () => {
