@@ -6,32 +6,13 @@
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useWorkspace } from "./harness";
+import { requestLog } from "./requestLog";
 
 const ws = useWorkspace();
+const { all: requests, ticketPuts, clear: clearRequests } = requestLog(ws);
 
 /** Ticket 2 of the default world has every custom field type set (form "General support"). */
 const TICKET = 2;
-
-interface LoggedRequest {
-	method: string;
-	url: string;
-	status: number;
-}
-
-async function requests(): Promise<LoggedRequest[]> {
-	const answer = await ws.api<{ requests: LoggedRequest[] }>("GET", "/__sandbox/requests");
-	return answer.json.requests;
-}
-
-async function ticketPuts(id: number): Promise<LoggedRequest[]> {
-	return (await requests()).filter(
-		r => r.method === "PUT" && r.url.split("?")[0]?.replace(/\.json$/, "") === `/api/v2/tickets/${id}`,
-	);
-}
-
-async function clearRequests(): Promise<void> {
-	await ws.api("DELETE", "/__sandbox/requests");
-}
 
 async function openFields(id = TICKET): Promise<Frame> {
 	const app = await ws.openTicket(id);

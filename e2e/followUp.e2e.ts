@@ -6,24 +6,10 @@
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useWorkspace } from "./harness";
+import { requestLog } from "./requestLog";
 
 const ws = useWorkspace();
-
-interface LoggedRequest {
-	method: string;
-	url: string;
-	status: number;
-}
-
-/** The emulator's request log (API requests only). */
-async function requests(): Promise<LoggedRequest[]> {
-	return (await ws.api<{ requests: LoggedRequest[] }>("GET", "/__sandbox/requests")).json.requests;
-}
-
-/** Ticket creates the app sent. */
-async function creates(): Promise<LoggedRequest[]> {
-	return (await requests()).filter(r => r.method === "POST" && /^\/api\/v2\/tickets(\.json)?(\?|$)/.test(r.url));
-}
+const { all: requests, creates } = requestLog(ws);
 
 /** Opens a ticket, opens the follow-up form and writes the first comment. */
 async function startFollowUp(id: number, start: string, comment: string): Promise<Frame> {

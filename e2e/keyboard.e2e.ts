@@ -7,35 +7,10 @@
 import type { Frame, Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useWorkspace } from "./harness";
+import { requestLog } from "./requestLog";
 
 const ws = useWorkspace();
-
-interface LoggedRequest {
-	method: string;
-	url: string;
-	status: number;
-}
-
-/** The emulator's request log (API requests only; sandbox controls are not logged). */
-async function requests(): Promise<LoggedRequest[]> {
-	return (await ws.api<{ requests: LoggedRequest[] }>("GET", "/__sandbox/requests")).json.requests;
-}
-
-/** Ticket PUTs (the app's writes; the workspace page itself only writes on Submit). */
-async function ticketPuts(id: number): Promise<LoggedRequest[]> {
-	return (await requests()).filter(
-		r => r.method === "PUT" && r.url.split("?")[0]?.replace(/\.json$/, "") === `/api/v2/tickets/${id}`,
-	);
-}
-
-/** Ticket creates the app sent. */
-async function creates(): Promise<LoggedRequest[]> {
-	return (await requests()).filter(r => r.method === "POST" && /^\/api\/v2\/tickets(\.json)?(\?|$)/.test(r.url));
-}
-
-async function clearRequests(): Promise<void> {
-	await ws.api("DELETE", "/__sandbox/requests");
-}
+const { ticketPuts, creates, clear: clearRequests } = requestLog(ws);
 
 /** What has the focus in the app, described for failure messages ("BODY" when nothing does). */
 async function focused(app: Frame): Promise<string> {

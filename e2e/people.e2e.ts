@@ -6,31 +6,10 @@
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useWorkspace } from "./harness";
+import { requestLog } from "./requestLog";
 
 const ws = useWorkspace();
-
-interface LoggedRequest {
-	method: string;
-	url: string;
-	status: number;
-}
-
-/** The emulator's request log (API requests only; sandbox controls are not logged). */
-async function requests(): Promise<LoggedRequest[]> {
-	const answer = await ws.api<{ requests: LoggedRequest[] }>("GET", "/__sandbox/requests");
-	return answer.json.requests;
-}
-
-/** Ticket PUTs (the app's writes; the workspace page itself only writes on Submit). */
-async function ticketPuts(id: number): Promise<LoggedRequest[]> {
-	return (await requests()).filter(
-		r => r.method === "PUT" && r.url.split("?")[0]?.replace(/\.json$/, "") === `/api/v2/tickets/${id}`,
-	);
-}
-
-async function clearRequests(): Promise<void> {
-	await ws.api("DELETE", "/__sandbox/requests");
-}
+const { ticketPuts, clear: clearRequests } = requestLog(ws);
 
 const ccGroup = (app: Frame) => app.locator('.zd-people__group[data-list="ccs"]');
 const followerGroup = (app: Frame) => app.locator('.zd-people__group[data-list="followers"]');

@@ -7,23 +7,10 @@
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useWorkspace } from "./harness";
+import { requestLog } from "./requestLog";
 
 const ws = useWorkspace();
-
-interface LoggedRequest {
-	method: string;
-	url: string;
-	status: number;
-	fault: boolean;
-}
-
-/** The app's PUTs of a ticket, from the emulator's request log. */
-async function ticketPuts(id: number): Promise<LoggedRequest[]> {
-	const answer = await ws.api<{ requests: LoggedRequest[] }>("GET", "/__sandbox/requests");
-	return answer.json.requests.filter(
-		r => r.method === "PUT" && r.url.split("?")[0]?.replace(/\.json$/, "") === `/api/v2/tickets/${id}`,
-	);
-}
+const { ticketPuts } = requestLog(ws);
 
 const orderNumber = (app: Frame) => app.locator('[data-field-id="5101"] input');
 const fieldValue = async (id: number, field: number) =>
