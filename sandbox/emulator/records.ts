@@ -29,6 +29,37 @@ export interface UserRecord {
 	updated_at: string;
 }
 
+/**
+ * A new user record: `fields` over the defaults of an active, unverified end user in en-US and UTC
+ * with nothing else set, created and updated at `stamp`. Stores nothing.
+ */
+export function newUserRecord(
+	fields: Partial<UserRecord> & Pick<UserRecord, "id" | "name" | "email">,
+	stamp: string,
+): UserRecord {
+	return {
+		role: "end-user",
+		role_type: null,
+		active: true,
+		suspended: false,
+		verified: false,
+		shared: false,
+		locale: "en-US",
+		locale_id: 1,
+		time_zone: "Etc/UTC",
+		organization_id: null,
+		default_group_id: null,
+		phone: null,
+		notes: "",
+		details: "",
+		external_id: null,
+		tags: [],
+		created_at: stamp,
+		updated_at: stamp,
+		...fields,
+	};
+}
+
 /** An organization as stored (OAS OrganizationObject keys; `url` is added by the serializer). */
 export interface OrganizationRecord {
 	id: number;

@@ -4,7 +4,7 @@
  */
 import { isoSecond } from "./clock";
 import { findUser, findUserByEmail, nextId } from "./db";
-import type { UserRecord } from "./records";
+import { newUserRecord, type UserRecord } from "./records";
 import { fail, invalid, isObject, isStaff, ok, type Result, type ServiceContext } from "./serviceTypes";
 
 /** Loose email check: one `@`, a dot in the domain, no spaces. */
@@ -22,30 +22,10 @@ export function insertUser(
 	ctx: ServiceContext,
 	fields: Partial<UserRecord> & { name: string; email: string },
 ): UserRecord {
-	const stamp = isoSecond(ctx.clock.now());
-	const user: UserRecord = {
-		id: nextId(ctx.db, "user"),
-		role: "end-user",
-		role_type: null,
-		active: true,
-		suspended: false,
-		verified: false,
-		shared: false,
-		locale: "en-US",
-		locale_id: 1,
-		time_zone: "Etc/UTC",
-		organization_id: null,
-		default_group_id: null,
-		phone: null,
-		notes: "",
-		details: "",
-		external_id: null,
-		tags: [],
-		created_at: stamp,
-		updated_at: stamp,
-		...fields,
-		email: fields.email.trim().toLowerCase(),
-	};
+	const user = newUserRecord(
+		{ id: nextId(ctx.db, "user"), ...fields, email: fields.email.trim().toLowerCase() },
+		isoSecond(ctx.clock.now()),
+	);
 	ctx.db.users.push(user);
 	ctx.notify({ type: "user", id: user.id });
 	return user;

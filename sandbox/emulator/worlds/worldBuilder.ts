@@ -5,15 +5,16 @@
 import { SANDBOX_PASSWORD } from "../auth";
 import { createManualClock, isoSecond } from "../clock";
 import { createDb, emptySeed, findTicket, findUserByEmail, type Db, type Seed } from "../db";
-import type {
-	AccountRecord,
-	FieldOption,
-	GroupRecord,
-	OrganizationRecord,
-	TicketFieldRecord,
-	TicketFormRecord,
-	UserRecord,
-	Via,
+import {
+	newUserRecord,
+	type AccountRecord,
+	type FieldOption,
+	type GroupRecord,
+	type OrganizationRecord,
+	type TicketFieldRecord,
+	type TicketFormRecord,
+	type UserRecord,
+	type Via,
 } from "../records";
 import type { ServiceContext } from "../serviceTypes";
 import { createTicket, updateTicket } from "../ticketService";
@@ -81,27 +82,8 @@ export function createWorldBuilder(account: AccountRecord, startIso: string): Wo
 			clock.advance(target - clock.now());
 		},
 		addUser(seed) {
-			const user: UserRecord = {
-				role: "end-user",
-				role_type: null,
-				active: true,
-				suspended: false,
-				verified: true,
-				shared: false,
-				locale: "en-US",
-				locale_id: 1,
-				time_zone: "Europe/London",
-				organization_id: null,
-				default_group_id: null,
-				phone: null,
-				notes: "",
-				details: "",
-				external_id: null,
-				tags: [],
-				created_at: stamp(),
-				updated_at: stamp(),
-				...seed,
-			};
+			// World users are verified and live in London, unlike users created through the API.
+			const user = newUserRecord({ verified: true, time_zone: "Europe/London", ...seed }, stamp());
 			db.users.push(user);
 			db.account.passwords[String(user.id)] = SANDBOX_PASSWORD;
 			bump("user", user.id);
