@@ -86,6 +86,17 @@ describe("FollowUpSection", () => {
 		expect(ticketReads()).toBe(1);
 	});
 
+	it("once the form is open, reads the ticket once per change elsewhere (the model follows it, not the glance too)", async () => {
+		const { container, emulator, ticketReads } = await setup(1);
+		button(container, "Create linked ticket").click();
+		await until(() => commentBox(container) !== null, "the form", 300);
+		emulator.controls.clearRequests();
+		emulator.controls.actAs({ ticketId: 1, changes: { status: "pending" } });
+		await until(() => ticketReads() > 0, "the re-read", 300);
+		await new Promise(resolve => setTimeout(resolve, 50));
+		expect(ticketReads()).toBe(1);
+	});
+
 	it("brings a waiting draft back at panel open, with what the agent wrote", async () => {
 		const local = createMemoryStorage();
 		const first = await setup(7, { local });

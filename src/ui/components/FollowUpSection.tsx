@@ -109,6 +109,8 @@ function useFeature(glance: FollowUpGlance | null): Engaged {
 			await made.load(source);
 			if (!alive.current) return made.dispose();
 			if (startNow) made.start();
+			// The model follows the ticket's changes from now on; the glance would only read them twice.
+			glance?.dispose();
 			setModel(made);
 			setPhase("idle");
 		} catch {
