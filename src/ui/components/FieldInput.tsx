@@ -124,7 +124,7 @@ type Common = {
 	onBlur(): void;
 };
 
-function Control({ shown, value, onChange, common, lookup }: FieldInputProps & { common: Common }) {
+function Control({ shown, value, dirty, onChange, common, lookup }: FieldInputProps & { common: Common }) {
 	const t = useT();
 	const { field } = shown;
 	const text = typeof value === "string" ? value : "";
@@ -147,7 +147,14 @@ function Control({ shown, value, onChange, common, lookup }: FieldInputProps & {
 						onInput={onInput}
 					/>
 					{lookup ? (
-						<LookupExtras field={field} value={text} lookup={lookup} disabled={common.disabled} onPick={onChange} />
+						<LookupExtras
+							field={field}
+							value={text}
+							typed={dirty}
+							lookup={lookup}
+							disabled={common.disabled}
+							onPick={onChange}
+						/>
 					) : null}
 				</>
 			);

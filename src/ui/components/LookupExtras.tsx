@@ -13,6 +13,8 @@ export interface LookupExtrasProps {
 	field: TicketFieldDef;
 	/** The id as typed (draft or ticket value). */
 	value: string;
+	/** `value` is the agent's edit, not the ticket's value: its name is asked for after the typing pause. */
+	typed?: boolean;
 	lookup: LookupModel;
 	disabled?: boolean;
 	onPick(id: string): void;
@@ -42,12 +44,12 @@ const problemText = (target: string, problem: LookupProblem) =>
 	problem === "failed" ? "fields.lookup.nameFailed" : (MISSING_TEXTS[target] ?? "fields.lookup.nameFailed");
 
 /** Label of the current record plus, for users and organizations, the search. */
-export function LookupExtras({ field, value, lookup, disabled, onPick }: LookupExtrasProps) {
+export function LookupExtras({ field, value, typed = true, lookup, disabled, onPick }: LookupExtrasProps) {
 	const t = useT();
 	const input = useRef<HTMLInputElement>(null);
 	const target = field.relationshipTargetType;
 	const id = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
-	useEffect(() => lookup.resolve(target, id), [lookup, target, id]);
+	useEffect(() => lookup.resolve(target, id, typed), [lookup, target, id]);
 	const label = Number.isNaN(id) ? null : lookup.labelOf(target, id);
 	const problem = Number.isNaN(id) || !target ? null : lookup.problemOf(target, id);
 	const search = lookup.searchOf(field);

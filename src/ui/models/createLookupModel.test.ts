@@ -11,10 +11,10 @@ afterEach(() => {
 	while (cleanups.length > 0) cleanups.pop()?.();
 });
 
-function setup() {
+function setup(debounceMs = 0) {
 	const emulator = createEmulator({ settings: { rateLimits: false } });
 	const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId: 2 });
-	const lookup = createLookupModel({ api: createZendeskApi(port), debounceMs: 0 });
+	const lookup = createLookupModel({ api: createZendeskApi(port), debounceMs });
 	cleanups.push(
 		() => lookup.dispose(),
 		() => client.close(),
@@ -59,6 +59,24 @@ describe("createLookupModel names", () => {
 		await until(() => lookup.labelOf("zen:organization", 9002) !== null, "the name");
 		expect(requests()).toEqual(["/api/v2/organizations/show_many.json?ids=9002"]);
 		expect(lookup.problemOf("zen:organization", 900)).toBeNull();
+	});
+
+	it("names the ticket's own values at once and an id being typed only after the pause", async () => {
+		const { lookup, requests } = setup(60_000);
+		lookup.resolve("zen:organization", 9001); // typed: waits for the (here very long) pause
+		lookup.resolve("zen:organization", 9004, false); // the ticket's value: asked for at once
+		lookup.resolve("zen:user", 1003, false);
+		await until(() => lookup.labelOf("zen:user", 1003) !== null, "the ticket's names");
+		expect(lookup.labelOf("zen:organization", 9004)).toBe("Brightline Office Supplies");
+		// What was pending went with them; an id typed afterwards waits.
+		expect(lookup.labelOf("zen:organization", 9001)).toBe("Brightwater Logistics");
+		lookup.resolve("zen:organization", 9005);
+		await settle();
+		expect(lookup.labelOf("zen:organization", 9005)).toBeNull();
+		expect([...requests()].sort()).toEqual([
+			"/api/v2/organizations/show_many.json?ids=9001%2C9004",
+			"/api/v2/users/show_many.json?ids=1003",
+		]);
 	});
 
 	it("says an id names no record, for organizations, users and tickets", async () => {

@@ -45,10 +45,13 @@ export interface LookupModel {
 	problemOf(target: string | null, id: number): LookupProblem | null;
 	/**
 	 * Asks for the record's name once (users, organizations, tickets), with the other ids asked for
-	 * within the pause. Returns a release for effect clean-ups: when no one shows the id any more
-	 * before the request leaves, it is not asked for.
+	 * within the pause. `typed` (the default) is an id the agent is typing: it waits for the pause; an
+	 * id the ticket already holds is asked for at once, together with the others shown with it, so
+	 * the names of the ticket's values arrive with the panel and do not move it later. Returns a
+	 * release for effect clean-ups: when no one shows the id any more before the request leaves, it
+	 * is not asked for.
 	 */
-	resolve(target: string | null, id: number): () => void;
+	resolve(target: string | null, id: number, typed?: boolean): () => void;
 	/** The search of one user or organization lookup field (created on first use); `null` for other targets. */
 	searchOf(field: { id: FieldId; relationshipTargetType: string | null }): LookupSearch | null;
 	/** Remembers a picked record's label, so it shows without another request. */
@@ -71,6 +74,8 @@ export function createLookupModel({ api, debounceMs = SEARCH_DEBOUNCE_MS }: Look
 	const asked = new Set<string>();
 	const searches = new Map<FieldId, LookupSearch>();
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	/** The pending batch leaves at once (it holds ids the ticket already has). */
+	let soon = false;
 	let disposed = false;
 	const key = (target: string, id: number) => `${target}:${id}`;
 
@@ -130,6 +135,7 @@ export function createLookupModel({ api, debounceMs = SEARCH_DEBOUNCE_MS }: Look
 
 	function flush(): void {
 		timer = undefined;
+		soon = false;
 		const byTarget = new Map<string, Id[]>();
 		for (const [k, { target, id }] of pending) {
 			asked.add(k);
@@ -153,15 +159,19 @@ export function createLookupModel({ api, debounceMs = SEARCH_DEBOUNCE_MS }: Look
 			if (!target || labels.value.has(key(target, id))) return null;
 			return problems.value.get(key(target, id)) ?? null;
 		},
-		resolve(target, id) {
+		resolve(target, id, typed = true) {
 			const k = target ? key(target, id) : "";
 			if (!target || !loaders[target] || !Number.isSafeInteger(id) || id <= 0) return () => undefined;
 			if (disposed || asked.has(k) || labels.value.has(k)) return () => undefined;
 			const entry = pending.get(k) ?? { target, id, wanted: 0 };
 			entry.wanted++;
 			pending.set(k, entry);
-			if (timer !== undefined) clearTimeout(timer);
-			timer = setTimeout(flush, debounceMs);
+			// Typing restarts the pause, unless ids the ticket holds are already due at once.
+			if (!typed || !soon) {
+				if (timer !== undefined) clearTimeout(timer);
+				soon = !typed;
+				timer = setTimeout(flush, typed ? debounceMs : 0);
+			}
 			let released = false;
 			return () => {
 				if (released || pending.get(k) !== entry) return;
