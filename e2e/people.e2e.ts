@@ -39,6 +39,8 @@ describe("people on the current ticket", () => {
 		await app.getByRole("button", { name: "Remove Maria González" }).click();
 		await app.getByText("Add Noah Fischer as CC").waitFor();
 		await app.getByText("Remove Maria González from followers").waitFor();
+		// Four staged changes grew the summary above Apply: click once the panel has laid itself out.
+		await ws.appSettled();
 		await app.getByRole("button", { name: "Apply changes" }).click();
 		await app.getByText("Saved.").waitFor();
 		const ticket = await ws.ticket(1);
