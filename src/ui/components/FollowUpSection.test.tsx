@@ -196,6 +196,20 @@ describe("FollowUpSection", () => {
 		expect(storedDraft(local)).toMatchObject({ requester: { kind: "existing", userId: 1109 } });
 	});
 
+	it("offers the language of a new requester at once, with the account default, and fills in the account's languages when they arrive", async () => {
+		// The account's languages take a while to come: the field must not wait for them.
+		const { container } = await setup(7, { fault: { method: "GET", path: "/api/v2/locales", delayMs: 300 } });
+		button(container, "Create follow-up").click();
+		await until(() => container.querySelector("form") !== null, "the form", 300);
+		radio(container, "New requester").click();
+		await until(() => container.textContent?.includes("Email") === true, "the new requester fields", 300);
+		const language = fieldByLabel<HTMLSelectElement>(container, "Language");
+		expect([...language.options].map(o => o.textContent)).toEqual(["Account default"]);
+		await until(() => language.options.length > 1, "the account's languages", 300);
+		expect(fieldByLabel<HTMLSelectElement>(container, "Language")).toBe(language);
+		expect(language.value).toBe("");
+	});
+
 	it("shows a bad new-requester email next to the email field", async () => {
 		const { container } = await setup(7);
 		button(container, "Create follow-up").click();

@@ -204,28 +204,27 @@ function NewRequester({
 					/>
 				)}
 			</Field>
-			{locales && locales.length > 0 ? (
-				<Field label={t("followUp.requester.locale")} issue={issueText(t, issues, "requester.locale")}>
-					{control => (
-						<select
-							{...control}
-							class="zd-select"
-							value={choice.localeId === null ? "" : String(choice.localeId)}
-							onChange={e => {
-								const value = e.currentTarget.value;
-								onChange({ ...choice, localeId: value === "" ? null : Number(value) });
-							}}
-						>
-							<option value="">{t("followUp.requester.localeDefault")}</option>
-							{locales.map(l => (
-								<option key={l.id} value={String(l.id)}>
-									{l.name}
-								</option>
-							))}
-						</select>
-					)}
-				</Field>
-			) : null}
+			{/* Shown at once, with the account default, so the languages arriving later move nothing. */}
+			<Field label={t("followUp.requester.locale")} issue={issueText(t, issues, "requester.locale")}>
+				{control => (
+					<select
+						{...control}
+						class="zd-select"
+						value={choice.localeId === null ? "" : String(choice.localeId)}
+						onChange={e => {
+							const value = e.currentTarget.value;
+							onChange({ ...choice, localeId: value === "" ? null : Number(value) });
+						}}
+					>
+						<option value="">{t("followUp.requester.localeDefault")}</option>
+						{(locales ?? []).map(l => (
+							<option key={l.id} value={String(l.id)}>
+								{l.name}
+							</option>
+						))}
+					</select>
+				)}
+			</Field>
 		</div>
 	);
 }

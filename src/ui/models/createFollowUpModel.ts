@@ -49,7 +49,7 @@ export interface FollowUpModelOptions {
 	linkedNote(sourceId: Id): string;
 	/** Default of "create in the background" (the installation's `asyncFollowUps` setting). */
 	defaultAsync?: boolean;
-	/** The account's languages, asked for when the draft first has a new requester; without it the language choice is hidden. */
+	/** The account's languages, asked for when the draft first has a new requester; without them only the account default is offered. */
 	listLocales?(): Promise<FollowUpLocale[]>;
 	now?(): number;
 	sleep?(ms: number): Promise<void>;
