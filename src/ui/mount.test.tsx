@@ -153,7 +153,7 @@ describe("mount", () => {
 		expect(globalThis.sessionStorage.length).toBe(0);
 	});
 
-	it("opens a ticket with a form with three requests: the ticket, the settings and that form with its fields", async () => {
+	it("opens a ticket with a form with three requests: the ticket, the settings and that form with its fields (plus the names its organization lookups point to)", async () => {
 		const emulator = createEmulator({ settings: { rateLimits: false } });
 		const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId: 2 });
 		cleanup.push(
@@ -180,8 +180,10 @@ describe("mount", () => {
 		expect(app.indexOf("GET /api/v2/ticket_forms/7001.json?include=ticket_fields")).toBeLessThan(
 			app.indexOf("GET /api/v2/tickets/2.json?include=users"),
 		);
+		// Ticket 2's partner organization is named at once, with the panel (one show_many for all of them).
 		expect(app.sort()).toEqual([
 			"GET /api/v2/account/settings.json",
+			"GET /api/v2/organizations/show_many.json?ids=9004",
 			"GET /api/v2/ticket_forms/7001.json?include=ticket_fields",
 			"GET /api/v2/tickets/2.json?include=users",
 		]);
