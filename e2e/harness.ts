@@ -202,7 +202,7 @@ export function useWorkspace(options: WorkspaceOptions = {}): Workspace {
 				...(apiOptions.body === undefined ? {} : { body: JSON.stringify(apiOptions.body) }),
 			});
 			const text = typeof res.body === "string" ? res.body : new TextDecoder().decode(res.body);
-			let json: unknown = undefined;
+			let json: unknown;
 			try {
 				json = JSON.parse(text);
 			} catch {

@@ -29,6 +29,9 @@ export interface InProcessPort {
 /** Builds a ZafPort backed by the emulator, in-process. Call `client.close()` when done. */
 export function createInProcessPort(options: InProcessPortOptions): InProcessPort {
 	const client = createFakeSdkClient(options);
-	const port = createZafClientPort(client, options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs });
+	const port = createZafClientPort(
+		client,
+		options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs },
+	);
 	return { port, client };
 }

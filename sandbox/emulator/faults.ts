@@ -54,6 +54,7 @@ function globToRegExp(glob: string): RegExp {
 		.replace(/[.+?^${}()|[\]\\]/g, "\\$&")
 		.replace(/\*\*/g, "\u0000")
 		.replace(/\*/g, "[^/]*")
+		// eslint-disable-next-line no-control-regex -- NUL is the placeholder for "**" set two lines up
 		.replace(/\u0000/g, ".*");
 	return new RegExp(`^${escaped}$`);
 }

@@ -8,7 +8,11 @@ describe("GET /api/v2/locales", () => {
 		expect(res.status).toBe(200);
 		const locales = (res.json as { locales: Array<Record<string, unknown>> }).locales;
 		expect(locales.map(l => l.locale)).toEqual(["en-US", "es", "de", "fr"]);
-		expect(locales[0]).toMatchObject({ id: 1, name: "English", url: expect.stringMatching(/\/api\/v2\/locales\/en-US\.json$/) });
+		expect(locales[0]).toMatchObject({
+			id: 1,
+			name: "English",
+			url: expect.stringMatching(/\/api\/v2\/locales\/en-US\.json$/),
+		});
 	});
 
 	it("shows one locale by code or id and answers 404 for an unknown one", async () => {

@@ -34,13 +34,7 @@ import {
 	type WriteOptions,
 } from "./ticketRules";
 
-export {
-	MAX_METADATA_BYTES,
-	metadataIssue,
-	UPDATE_CONFLICT_DESCRIPTION,
-	type TicketWrite,
-	type WriteOptions,
-} from "./ticketRules";
+export { UPDATE_CONFLICT_DESCRIPTION, type TicketWrite, type WriteOptions } from "./ticketRules";
 
 /** `POST /api/v2/tickets`: agents only ("Allowed for: agents" §4 [V]; light agents excluded, sandbox decision). */
 export function createTicket(

@@ -53,7 +53,7 @@ export interface FakeSdkClient extends ZafSdkClient {
 }
 
 /** Marks host-internal reads so the emulator's request log can tell them from the app's requests. */
-export const HOST_CLIENT_HEADER = "x-sandbox-client";
+const HOST_CLIENT_HEADER = "x-sandbox-client";
 
 /** Creates a fake SDK client over an emulator. */
 export function createFakeSdkClient(options: FakeSdkClientOptions): FakeSdkClient {
@@ -65,7 +65,10 @@ export function createFakeSdkClient(options: FakeSdkClientOptions): FakeSdkClien
 	const form: Record<string, unknown> = {};
 
 	async function hostGet(url: string): Promise<Json | undefined> {
-		const req = toEmulatorRequest({ url, type: "GET", headers: { [HOST_CLIENT_HEADER]: "host" } }, { email: userEmail });
+		const req = toEmulatorRequest(
+			{ url, type: "GET", headers: { [HOST_CLIENT_HEADER]: "host" } },
+			{ email: userEmail },
+		);
 		if (isRelayAnswer(req)) return undefined;
 		const res = await emulator.handle(req);
 		if (res.status !== 200 || typeof res.body !== "string") return undefined;
@@ -75,7 +78,19 @@ export function createFakeSdkClient(options: FakeSdkClientOptions): FakeSdkClien
 	async function currentUser(): Promise<Json | undefined> {
 		const me = (await hostGet("/api/v2/users/me.json"))?.user as Json | undefined;
 		if (me && typeof me.id === "number") currentUserId = me.id;
-		return me && { id: me.id, name: me.name, email: me.email, role: me.role, locale: me.locale ?? "en-US", timeZone: null, avatarUrl: null, groups: [], organizations: [] };
+		return (
+			me && {
+				id: me.id,
+				name: me.name,
+				email: me.email,
+				role: me.role,
+				locale: me.locale ?? "en-US",
+				timeZone: null,
+				avatarUrl: null,
+				groups: [],
+				organizations: [],
+			}
+		);
 	}
 
 	async function zafTicket(): Promise<Json | undefined> {
@@ -100,7 +115,7 @@ export function createFakeSdkClient(options: FakeSdkClientOptions): FakeSdkClien
 		return { found: false };
 	}
 
-	const unlisten = emulator.onChange((change) => {
+	const unlisten = emulator.onChange(change => {
 		if (change.type === "ticket" && change.id === ticketId && change.actorId !== currentUserId) {
 			emit("ticket.updated", { ticketId, updatedBy: change.actorId });
 		}
@@ -145,12 +160,21 @@ export function createFakeSdkClient(options: FakeSdkClientOptions): FakeSdkClien
 				form[k] = v;
 				result[k] = v;
 			}
-			if (typeof key === "string" && (result.errors as Json)[key]) throw new Error(`"${key}" Could not find API for ${key}`);
+			if (typeof key === "string" && (result.errors as Json)[key])
+				throw new Error(`"${key}" Could not find API for ${key}`);
 			return result;
 		},
 		async invoke(name, ...args) {
-			const known = ["resize", "routeTo", "notify", "ticket.tags.add", "ticket.tags.remove", "ticket.comment.appendText"];
-			if (!known.includes(name)) throw Object.assign(new Error(`"${name}" Could not find API for ${name}`), { name: "APIUnavailable" });
+			const known = [
+				"resize",
+				"routeTo",
+				"notify",
+				"ticket.tags.add",
+				"ticket.tags.remove",
+				"ticket.comment.appendText",
+			];
+			if (!known.includes(name))
+				throw Object.assign(new Error(`"${name}" Could not find API for ${name}`), { name: "APIUnavailable" });
 			invocations.push({ name, args });
 			return { errors: {} };
 		},
@@ -168,10 +192,21 @@ export function createFakeSdkClient(options: FakeSdkClientOptions): FakeSdkClien
 			throw answer.responseArgs[0];
 		},
 		async metadata(): Promise<ZafMetadata> {
-			return { appId: 0, installationId: 1, name: "Ticket sidebar", version: "1.0.0", settings: { ...(options.settings ?? {}) } };
+			return {
+				appId: 0,
+				installationId: 1,
+				name: "Ticket sidebar",
+				version: "1.0.0",
+				settings: { ...(options.settings ?? {}) },
+			};
 		},
 		async context(): Promise<ZafContext> {
-			const ctx: ZafContext = { instanceGuid: "in-process-guid", product: "support", account: { subdomain: "sandbox" }, location: "ticket_sidebar" };
+			const ctx: ZafContext = {
+				instanceGuid: "in-process-guid",
+				product: "support",
+				account: { subdomain: "sandbox" },
+				location: "ticket_sidebar",
+			};
 			if (ticketId !== undefined) ctx.ticketId = ticketId;
 			return ctx;
 		},
@@ -180,14 +215,15 @@ export function createFakeSdkClient(options: FakeSdkClientOptions): FakeSdkClien
 			for (const h of [...(handlers.get(hook) ?? [])]) {
 				try {
 					const r = await h(undefined);
-					if (r === false || typeof r === "string" || r instanceof Error) return { blocked: true, message: r instanceof Error ? r.message : r };
+					if (r === false || typeof r === "string" || r instanceof Error)
+						return { blocked: true, message: r instanceof Error ? r.message : r };
 				} catch (err) {
 					return { blocked: true, message: err instanceof Error ? err.message : err };
 				}
 			}
 			return { blocked: false };
 		},
-		subscribers: (event) => handlers.get(event)?.size ?? 0,
+		subscribers: event => handlers.get(event)?.size ?? 0,
 		signInAs(email) {
 			userEmail = email;
 			currentUserId = undefined;

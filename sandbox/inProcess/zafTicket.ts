@@ -50,7 +50,7 @@ export function toZafTicket(ticket: Json, sideloadedUsers: Json[] = []): Json {
 		updatedAt: typeof ticket.updated_at === "string" ? new Date(ticket.updated_at).toString() : null,
 		requester: zafUser(users, ticket.requester_id),
 		assignee: { user: zafUser(users, ticket.assignee_id), group: ticket.group_id ? { id: ticket.group_id } : null },
-		collaborators: ids(ticket.collaborator_ids).map((id) => zafUser(users, id)),
+		collaborators: ids(ticket.collaborator_ids).map(id => zafUser(users, id)),
 		form: { id: ticket.ticket_form_id ?? null },
 		brand: { id: ticket.brand_id ?? null },
 		via: ticket.via ?? null,

@@ -59,7 +59,9 @@ const JQUERY_DEFAULT_CONTENT_TYPE = "application/x-www-form-urlencoded; charset=
  */
 function formEncode(data: Record<string, unknown>): string {
 	return Object.entries(data)
-		.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(typeof v === "string" ? v : JSON.stringify(v ?? ""))}`)
+		.map(
+			([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(typeof v === "string" ? v : JSON.stringify(v ?? ""))}`,
+		)
 		.join("&");
 }
 
@@ -72,7 +74,11 @@ export function toEmulatorRequest(options: ZafRequestOptions, identity: RelayIde
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries(options.headers ?? {})) {
 		if (name.includes("_")) {
-			return fail({ status: 400, statusText: "Bad Request", responseText: `Header names may not contain underscores: ${name}` });
+			return fail({
+				status: 400,
+				statusText: "Bad Request",
+				responseText: `Header names may not contain underscores: ${name}`,
+			});
 		}
 		headers[name.toLowerCase()] = String(value);
 	}

@@ -39,7 +39,7 @@ export function createStressTransport(emulator: Emulator): StressTransport {
 	let hooks: Array<{ match: RequestMatch; hook: () => void | Promise<void> }> = [];
 	let inFlight = 0;
 	let unkeyedCreates = 0;
-	let idle: Array<() => void> = [];
+	const idle: Array<() => void> = [];
 	const matches = (m: RequestMatch, req: EmulatorRequest) =>
 		m.method === req.method.toUpperCase() && m.path.test(req.url.split("?")[0] ?? "");
 	const isAppRequest = (req: EmulatorRequest) => !("x-sandbox-client" in req.headers);

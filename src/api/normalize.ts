@@ -36,7 +36,7 @@ import {
 	TYPES,
 } from "./normalizeGuards";
 
-export { isCustomFieldValue, isId, isRecord, normalizeList, safeUrl } from "./normalizeGuards";
+export { normalizeList, safeUrl } from "./normalizeGuards";
 export {
 	normalizeAttachment,
 	normalizeAudit,

@@ -53,6 +53,7 @@ export function textContentType(name: string): string | null {
 
 /** Checks name and size only (cheap, before reading the file). Does not look at content. */
 export function attachmentMetaProblem(name: string, size: number): AttachmentProblem | null {
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 	if (name.trim() === "" || /[\u0000-\u001f]/.test(name)) return "empty_name";
 	if (textContentType(name) === null) return "unsupported_type";
 	if (size > MAX_ATTACHMENT_BYTES) return "too_large";

@@ -5,10 +5,22 @@ describe("shouldRetry", () => {
 	const cases: Array<[string, RetryContext, boolean]> = [
 		["retries a 429 even for a create", { kind: "rate_limited", attempt: 1, idempotent: false }, true],
 		["retries a 5xx on an idempotent request", { kind: "server", attempt: 1, idempotent: true }, true],
-		["does not retry a 5xx on a create without an idempotency key", { kind: "server", attempt: 1, idempotent: false }, false],
-		["retries a timeout on a create that carries an idempotency key", { kind: "timeout", attempt: 2, idempotent: false, hasIdempotencyKey: true }, true],
+		[
+			"does not retry a 5xx on a create without an idempotency key",
+			{ kind: "server", attempt: 1, idempotent: false },
+			false,
+		],
+		[
+			"retries a timeout on a create that carries an idempotency key",
+			{ kind: "timeout", attempt: 2, idempotent: false, hasIdempotencyKey: true },
+			true,
+		],
 		["retries a DatabaseConflict on an update", { kind: "db_conflict", attempt: 1, idempotent: true }, true],
-		["never retries an UpdateConflict blindly (it needs a rebase)", { kind: "conflict", attempt: 1, idempotent: true }, false],
+		[
+			"never retries an UpdateConflict blindly (it needs a rebase)",
+			{ kind: "conflict", attempt: 1, idempotent: true },
+			false,
+		],
 		["never retries validation errors", { kind: "invalid", attempt: 1, idempotent: true }, false],
 		["stops after the last attempt", { kind: "server", attempt: MAX_ATTEMPTS, idempotent: true }, false],
 	];
@@ -19,8 +31,12 @@ describe("shouldRetry", () => {
 
 describe("retryDelayMs", () => {
 	it("waits for Retry-After plus at most one second of jitter", () => {
-		expect(retryDelayMs({ kind: "rate_limited", attempt: 1, idempotent: true, retryAfterSeconds: 7 }, () => 0)).toBe(7000);
-		expect(retryDelayMs({ kind: "rate_limited", attempt: 1, idempotent: true, retryAfterSeconds: 7 }, () => 0.999)).toBe(7999);
+		expect(retryDelayMs({ kind: "rate_limited", attempt: 1, idempotent: true, retryAfterSeconds: 7 }, () => 0)).toBe(
+			7000,
+		);
+		expect(
+			retryDelayMs({ kind: "rate_limited", attempt: 1, idempotent: true, retryAfterSeconds: 7 }, () => 0.999),
+		).toBe(7999);
 	});
 
 	it("grows exponentially and is capped", () => {

@@ -42,7 +42,9 @@ export function shouldRetry(ctx: RetryContext): boolean {
 
 /** True for kinds that a later attempt may cure. */
 export function isRetryableKind(kind: string): kind is RetryableKind {
-	return kind === "rate_limited" || kind === "db_conflict" || kind === "server" || kind === "network" || kind === "timeout";
+	return (
+		kind === "rate_limited" || kind === "db_conflict" || kind === "server" || kind === "network" || kind === "timeout"
+	);
 }
 
 /**

@@ -39,15 +39,3 @@ export type FollowUpMode = "followUp" | "linked";
 export function followUpModeFor(status: TicketStatus): FollowUpMode {
 	return status === "closed" ? "followUp" : "linked";
 }
-
-/** True for one of the six Zendesk status categories. Does not accept custom status names. */
-export function isTicketStatus(value: unknown): value is TicketStatus {
-	return (
-		value === "new" ||
-		value === "open" ||
-		value === "pending" ||
-		value === "hold" ||
-		value === "solved" ||
-		value === "closed"
-	);
-}

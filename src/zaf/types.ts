@@ -38,15 +38,6 @@ export interface ZafMetadata {
 	plan?: { name: string };
 }
 
-/** The XHR-like object the host resolves (with httpCompleteResponse) or rejects `request` with. */
-export interface ZafXhrLike {
-	status: number;
-	statusText?: string;
-	responseText?: string;
-	responseJSON?: unknown;
-	headers?: Record<string, string> | string;
-}
-
 /** The SDK client as returned by `ZAFClient.init()`: the subset we use. */
 export interface ZafSdkClient {
 	get(paths: string | string[]): Promise<Record<string, unknown>>;

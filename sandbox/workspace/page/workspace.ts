@@ -149,7 +149,7 @@ async function openTicket(ticketId: number): Promise<OpenView> {
 	// Changes arrive in bursts; refresh one at a time and once more if something came in meanwhile.
 	let running: Promise<void> | undefined;
 	let again = false;
-	let pendingUpdaters: number[] = [];
+	const pendingUpdaters: number[] = [];
 	async function refresh(change?: { actorId?: number }) {
 		if (change?.actorId !== undefined && change.actorId !== num(me, "id")) pendingUpdaters.push(change.actorId);
 		if (running) {

@@ -37,7 +37,7 @@ export function createWorkspaceApi(email: () => string) {
 		if (body !== undefined) headers["content-type"] = "application/json";
 		const res = await fetch(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 		const text = await res.text();
-		let json: unknown = undefined;
+		let json: unknown;
 		try {
 			json = text ? JSON.parse(text) : {};
 		} catch {
@@ -69,7 +69,7 @@ export function createWorkspaceApi(email: () => string) {
 				body: JSON.stringify(body),
 			});
 			const text = await res.text();
-			let json: unknown = null;
+			let json: unknown;
 			try {
 				json = JSON.parse(text);
 			} catch {

@@ -105,7 +105,9 @@ describe("FollowUpSection", () => {
 		const box = commentBox(first.container)!;
 		box.value = "Still jammed.";
 		box.dispatchEvent(new Event("input", { bubbles: true }));
-		expect(createDraftStore(local, AGENT_ID, 7).load(FOLLOW_UP_DRAFT_SECTION, (v): v is unknown => true)).toBeDefined();
+		expect(
+			createDraftStore(local, AGENT_ID, 7).load(FOLLOW_UP_DRAFT_SECTION, (_v): _v is unknown => true),
+		).toBeDefined();
 		cleanups.pop()?.();
 
 		const again = await setup(7, { local });

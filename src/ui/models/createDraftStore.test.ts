@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createDraftStore, createMemoryStorage, draftKey, type StorageLike } from "./createDraftStore";
 
-const isText = (v: unknown): v is { text: string } => typeof v === "object" && v !== null && typeof (v as { text?: unknown }).text === "string";
+const isText = (v: unknown): v is { text: string } =>
+	typeof v === "object" && v !== null && typeof (v as { text?: unknown }).text === "string";
 
 describe("createDraftStore", () => {
 	it("keeps a draft across store instances (a panel reload) for the same agent and ticket", () => {

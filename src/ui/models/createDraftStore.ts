@@ -29,7 +29,11 @@ export function draftKey(userId: number, ticketId: number | undefined, section: 
 }
 
 /** Creates the draft store for one agent and ticket. */
-export function createDraftStore(storage: StorageLike | undefined, userId: number, ticketId: number | undefined): DraftStore {
+export function createDraftStore(
+	storage: StorageLike | undefined,
+	userId: number,
+	ticketId: number | undefined,
+): DraftStore {
 	const memory = new Map<string, string>();
 	const key = (section: string) => draftKey(userId, ticketId, section);
 	const read = (k: string): string | null => {
@@ -76,9 +80,9 @@ export function createDraftStore(storage: StorageLike | undefined, userId: numbe
 export function createMemoryStorage(): StorageLike & { readonly size: number } {
 	const map = new Map<string, string>();
 	return {
-		getItem: (k) => map.get(k) ?? null,
+		getItem: k => map.get(k) ?? null,
 		setItem: (k, v) => void map.set(k, v),
-		removeItem: (k) => void map.delete(k),
+		removeItem: k => void map.delete(k),
 		get size() {
 			return map.size;
 		},

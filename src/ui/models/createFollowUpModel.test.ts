@@ -256,7 +256,7 @@ describe("createFollowUpModel drafts", () => {
 		write("Done.");
 		await model.submit();
 		expect(
-			createDraftStore(storage, AGENT_ID, 7).load(FOLLOW_UP_DRAFT_SECTION, (v): v is unknown => true),
+			createDraftStore(storage, AGENT_ID, 7).load(FOLLOW_UP_DRAFT_SECTION, (_v): _v is unknown => true),
 		).toBeUndefined();
 		expect(model.open.value).toBe(false);
 		expect(model.draft.value?.comment).toBe("");

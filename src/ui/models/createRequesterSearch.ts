@@ -4,12 +4,9 @@
  * over Zendesk user search, by name or email, keeping only active users.
  */
 import type { User } from "../../api/types";
-import { createLiveSearch, type LiveSearch, type LiveSearchOptions, type LiveSearchState } from "./createLiveSearch";
+import { createLiveSearch, type LiveSearch, type LiveSearchOptions } from "./createLiveSearch";
 
-export { SEARCH_DEBOUNCE_MS, SEARCH_MIN_LENGTH } from "./createLiveSearch";
-
-/** Where the search is. `idle`: query too short; `searching`: waiting for debounce or answer. */
-export type RequesterSearchState = LiveSearchState;
+export { SEARCH_MIN_LENGTH } from "./createLiveSearch";
 
 /** Dependencies: the search call and timers (injectable for tests). */
 export type RequesterSearchOptions = Omit<LiveSearchOptions<User>, "keep">;

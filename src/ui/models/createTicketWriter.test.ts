@@ -41,7 +41,7 @@ function setup() {
 	const writer = createTicketWriter<Snap, { add: number[] }>({
 		load: store.load,
 		send: store.send,
-		sleep: async (ms) => void sleeps.push(ms),
+		sleep: async ms => void sleeps.push(ms),
 		random: () => 0,
 	});
 	return { store, writer, sleeps };
@@ -77,7 +77,7 @@ describe("createTicketWriter", () => {
 		const { store, writer, sleeps } = setup();
 		store.faults.push(new ApiError({ kind: "rate_limited", status: 429, message: "slow down", retryAfterSeconds: 5 }));
 		const seen: string[] = [];
-		writer.status.subscribe((s) => seen.push(s.state));
+		writer.status.subscribe(s => seen.push(s.state));
 		await writer.save(addCc(2));
 		expect(sleeps).toEqual([5000]);
 		expect(seen).toContain("waiting");

@@ -19,10 +19,7 @@ import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "../../domain/backoff";
 import type { TicketWriteLane } from "./createTicketWriteLane";
 
 /** What a plan decides for a snapshot of the ticket. */
-export type Plan<P, C = unknown> =
-	| { kind: "send"; payload: P }
-	| { kind: "noop" }
-	| { kind: "ask"; conflicts: C };
+export type Plan<P, C = unknown> = { kind: "send"; payload: P } | { kind: "noop" } | { kind: "ask"; conflicts: C };
 
 /** The outcome of `save`. `rebased` is true when the payload had to be re-planned on fresh data. */
 export type SaveOutcome<S, C = unknown> =
@@ -32,9 +29,7 @@ export type SaveOutcome<S, C = unknown> =
 
 /** What the writer is doing, for the UI (spinner, countdown). */
 export type WriterStatus =
-	| { state: "idle" }
-	| { state: "saving" }
-	| { state: "waiting"; reason: "rate_limited" | "retry"; until: number };
+	{ state: "idle" } | { state: "saving" } | { state: "waiting"; reason: "rate_limited" | "retry"; until: number };
 
 /** How many times a 409 UpdateConflict is re-planned before giving up. */
 export const MAX_CONFLICT_REBASES = 3;
@@ -68,9 +63,11 @@ export interface TicketWriter<S extends { updatedAt: string }, P> {
 }
 
 /** Creates the writer. @example createTicketWriter({ load: () => api.getTicket(7), send: (p, stamp) => api.updateTicket(7, {...p, safe_update: true, updated_stamp: stamp}) }) */
-export function createTicketWriter<S extends { updatedAt: string }, P>(options: TicketWriterOptions<S, P>): TicketWriter<S, P> {
+export function createTicketWriter<S extends { updatedAt: string }, P>(
+	options: TicketWriterOptions<S, P>,
+): TicketWriter<S, P> {
 	const lane = options.lane;
-	const sleep = options.sleep ?? lane?.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+	const sleep = options.sleep ?? lane?.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)));
 	const now = options.now ?? lane?.now ?? Date.now;
 	const random = options.random ?? lane?.random;
 	const snapshot = signal<S | undefined>(undefined);
@@ -116,7 +113,13 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(options: 
 					if (++conflicts > MAX_CONFLICT_REBASES) throw err;
 				} else {
 					failures++;
-					const ctx = { kind: err.kind, attempt: failures, idempotent: true, retryAfterSeconds: err.retryAfterSeconds, maxAttempts: MAX_ATTEMPTS };
+					const ctx = {
+						kind: err.kind,
+						attempt: failures,
+						idempotent: true,
+						retryAfterSeconds: err.retryAfterSeconds,
+						maxAttempts: MAX_ATTEMPTS,
+					};
 					if (!shouldRetry(ctx)) throw err;
 					await wait(retryDelayMs(ctx, random), err.kind === "rate_limited" ? "rate_limited" : "retry");
 					if (err.kind === "rate_limited") continue; // Zendesk did not process it: same payload, same stamp.
