@@ -59,12 +59,12 @@ function esbuildOptions({ outdir, dev }) {
 		absWorkingDir: ROOT,
 		entryPoints: [
 			{ in: "src/main.tsx", out: "main" },
-			{ in: "src/ui/styles/main.css", out: "main" },
+			{ in: "src/ui/main.css", out: "main" },
 		],
 		outdir: join(outdir, "assets"),
 		bundle: true,
 		// ES modules so that rarely used parts (follow-up form, audit history) are separate chunks,
-		// fetched on first use (src/ui/components/primitives/lazyComponent.tsx).
+		// fetched on first use (src/ui/lazyComponent.tsx).
 		format: "esm",
 		splitting: true,
 		chunkNames: "chunks/[name]-[hash]",
@@ -92,7 +92,7 @@ function copyStatic(outdir) {
 	for (const name of readdirSync(join(ROOT, "assets"))) {
 		cpSync(join(ROOT, "assets", name), join(outdir, "assets", name), { recursive: true });
 	}
-	// Non-English UI strings, fetched at runtime by src/i18n/bundles.ts (English is in main.js).
+	// Non-English UI strings, fetched at runtime by src/platform/i18n/bundles.ts (English is in main.js).
 	mkdirSync(join(outdir, "assets", "i18n"), { recursive: true });
 	for (const name of readdirSync(join(ROOT, "translations"))) {
 		if (!name.endsWith(".json") || name === "en.json") continue;

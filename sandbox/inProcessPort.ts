@@ -8,8 +8,8 @@
  *   const { port, client } = createInProcessPort({ emulator, ticketId: 3 });
  *   await createZendeskApi(port).getTicket(3);
  */
-import type { ZafPort } from "../src/zaf/port";
-import { createZafClientPort } from "../src/zaf/zafClientPort";
+import type { ZafPort } from "../src/platform/zaf/port";
+import { createZafClientPort } from "../src/platform/zaf/zafClientPort";
 import type { Emulator } from "./emulator/types";
 import { createFakeSdkClient, type FakeSdkClient, type FakeSdkClientOptions } from "./inProcess/fakeSdkClient";
 

@@ -43,19 +43,19 @@ describe("the production build", () => {
 		const atOpen = panelOpenFiles(join(dir, "dist"));
 		expect(atOpen.sort()).toEqual([...[...needed].map(asset), "assets/main.css"].sort());
 		const lazy = [
-			"src/ui/components/followUpFeature.ts",
-			"src/ui/components/FollowUpForm.tsx",
-			"src/ui/models/createFollowUpModel.ts",
-			"src/ui/models/createFollowUpUploads.ts",
-			"src/domain/followUpPayload.ts",
-			"src/ui/components/AuditList.tsx",
+			"src/features/followUp/followUpFeature.ts",
+			"src/features/followUp/FollowUpForm.tsx",
+			"src/features/followUp/createFollowUpModel.ts",
+			"src/features/followUp/createFollowUpUploads.ts",
+			"src/features/followUp/rules/followUpPayload.ts",
+			"src/features/history/AuditList.tsx",
 		];
 		for (const input of lazy) {
 			const chunk = outputOf(input);
 			expect(chunk, input).toBeDefined();
 			expect(needed.has(chunk), `${input} is loaded at panel open`).toBe(false);
 		}
-		for (const entry of ["src/ui/components/followUpFeature.ts", "src/ui/components/AuditList.tsx"]) {
+		for (const entry of ["src/features/followUp/followUpFeature.ts", "src/features/history/AuditList.tsx"]) {
 			expect(outputs[main].imports).toContainEqual({ path: outputOf(entry), kind: "dynamic-import" });
 		}
 	});

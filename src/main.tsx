@@ -1,19 +1,19 @@
 /**
  * The app's entry point (loaded by assets/iframe.html after Zendesk's SDK script). The only code
  * that calls `ZAFClient.init()`. Outside Zendesk `init()` returns false: we then explain where to
- * open the app instead of showing a blank panel. The CSS (src/ui/styles/main.css) is a separate
+ * open the app instead of showing a blank panel. The CSS (src/ui/main.css) is a separate
  * build entry, so this file imports none. Also the only code that touches the browser's
  * localStorage and sessionStorage: it hands them to `mount`, which passes them down.
  */
 import { render } from "preact";
-import { fetchLocaleBundle, loadBundles } from "./i18n/bundles";
-import { createTranslator } from "./i18n/createTranslator";
-import { ShellOutside } from "./ui/components/ShellOutside";
-import { I18nCtx } from "./ui/context";
-import type { StorageLike } from "./ui/models/createDraftStore";
-import { mount } from "./ui/mount";
-import type { ZafClientFactory } from "./zaf/types";
-import { createZafClientPort } from "./zaf/zafClientPort";
+import { fetchLocaleBundle, loadBundles } from "./platform/i18n/bundles";
+import { createTranslator } from "./platform/i18n/createTranslator";
+import { ShellOutside } from "./app/ShellOutside";
+import { I18nCtx } from "./platform/context";
+import type { StorageLike } from "./platform/storage/createDraftStore";
+import { mount } from "./app/mount";
+import type { ZafClientFactory } from "./platform/zaf/types";
+import { createZafClientPort } from "./platform/zaf/zafClientPort";
 
 declare global {
 	interface Window {

@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { basicTokenHeader } from "../sandbox/emulator/auth";
 import { createEmulator } from "../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../sandbox/inProcessPort";
-import { mount } from "./ui/mount";
+import { mount } from "./app/mount";
 
 const ROOT = join(import.meta.dirname, "..");
 const IMG = `<img src=x onerror="globalThis.__xss=1">`;

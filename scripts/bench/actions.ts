@@ -5,7 +5,7 @@
  * `prepare` runs before the request log is cleared (e.g. staging a change), `act` after it.
  */
 import type { Frame } from "playwright-core";
-import { SHARED_READ_MS } from "../../src/ui/models/createPanelApi";
+import { SHARED_READ_MS } from "../../src/ticket/createPanelApi";
 
 /** One measured action. */
 export interface BenchAction {

@@ -6,11 +6,11 @@ describe("bundle breakdown by feature", () => {
 		["node_modules/preact/dist/preact.mjs", "framework (preact, signals)"],
 		["node_modules/@preact/signals-core/dist/signals-core.module.js", "framework (preact, signals)"],
 		["translations/en.json", "English UI strings"],
-		["src/ui/models/createFollowUpModel.ts", "follow-up"],
-		["src/ui/components/PersonPicker.tsx", "people"],
-		["src/domain/fieldCoercion.ts", "fields"],
-		["src/ui/components/AuditHistory.tsx", "metadata + audit history"],
-		["src/ui/mount.tsx", "shell, API client, shared"],
+		["src/features/followUp/createFollowUpModel.ts", "follow-up"],
+		["src/features/people/PersonPicker.tsx", "people"],
+		["src/features/fields/rules/fieldCoercion.ts", "fields"],
+		["src/features/history/AuditHistory.tsx", "metadata + audit history"],
+		["src/app/mount.tsx", "shell, API client, shared"],
 	])("puts %s under %s", (input, feature) => {
 		expect(featureOf(input)).toBe(feature);
 	});
@@ -19,9 +19,12 @@ describe("bundle breakdown by feature", () => {
 		const metafile = {
 			outputs: {
 				"dist/assets/main.js": {
-					inputs: { "src/ui/mount.tsx": { bytesInOutput: 300 }, "src/domain/peopleCap.ts": { bytesInOutput: 100 } },
+					inputs: {
+						"src/app/mount.tsx": { bytesInOutput: 300 },
+						"src/features/people/rules/peopleCap.ts": { bytesInOutput: 100 },
+					},
 				},
-				"dist/assets/main.css": { inputs: { "src/ui/styles/main.css": { bytesInOutput: 50 } } },
+				"dist/assets/main.css": { inputs: { "src/ui/main.css": { bytesInOutput: 50 } } },
 			},
 		};
 		const files = [{ file: "assets/main.js", raw: 400, gzip: 200 }];

@@ -1,0 +1,227 @@
+/**
+ * One custom field's input, by type: text, textarea, integer/decimal (text inputs, so a typo stays
+ * visible instead of vanishing like in `type=number`), a native date picker, checkbox, regexp, a
+ * dropdown `<select>` (names shown, tags stored), a multi-select checkbox group, a lookup id, and a
+ * read-only masked credit card. Label, description, required-on-solve marker, the field's problem
+ * and notices. Renders values as text only; never calls the API.
+ */
+import { useId } from "preact/hooks";
+import type { FieldDraftValue, FieldValue } from "../../shared/customFieldsTypes";
+import { displayValue } from "./rules/customFieldsValues";
+import type { ReadOnlyReason } from "./rules/customFieldsAccess";
+import type { ShownField } from "./rules/fieldOrder";
+import { useT } from "../../platform/context";
+import type { LookupModel } from "./createLookupModel";
+import { LookupExtras } from "./LookupExtras";
+import { Button } from "../../ui/Button";
+
+/** Why a field is read-only, per reason (total). */
+const READ_ONLY_KEYS: Record<ReadOnlyReason, string> = {
+	creditCard: "fields.readOnly.creditCard",
+	lookupTarget: "fields.readOnly.lookupTarget",
+	unsupportedType: "fields.readOnly.unsupportedType",
+};
+
+export interface FieldInputProps {
+	shown: ShownField;
+	/** The draft, else the ticket value as the input shows it. */
+	value: FieldDraftValue;
+	/** The ticket's stored value (read-only display). */
+	ticketValue: FieldValue;
+	/** Translated problems that block saving this field. */
+	issues: string[];
+	/** Translated remarks (read-back, conflicts). */
+	notices: string[];
+	dirty: boolean;
+	disabled?: boolean;
+	/** Names and user search for lookup fields; without it a lookup is a plain id input. */
+	lookup?: LookupModel;
+	onChange(value: FieldDraftValue): void;
+	onBlur(): void;
+	onRevert(): void;
+}
+
+/** The input for one field. Keyboard-usable with native controls only. */
+export function FieldInput(props: FieldInputProps) {
+	const { shown, issues, notices, dirty } = props;
+	const { field } = shown;
+	const t = useT();
+	const id = useId();
+	const hintId = `${id}-hint`;
+	const messagesId = `${id}-messages`;
+	const description = field.agentDescription || field.description;
+	const describedBy =
+		[description ? hintId : "", issues.length + notices.length > 0 ? messagesId : ""].filter(Boolean).join(" ") ||
+		undefined;
+	const common = {
+		id,
+		disabled: props.disabled,
+		"aria-describedby": describedBy,
+		"aria-invalid": issues.length > 0 || undefined,
+		onBlur: props.onBlur,
+	};
+	const group = field.type === "multiselect" && shown.editable;
+	const Label = group ? "legend" : "label";
+	const Wrapper = group ? "fieldset" : "div";
+	return (
+		<Wrapper
+			class={issues.length > 0 ? "zd-field has-issue" : "zd-field"}
+			data-field-id={field.id}
+			data-field-type={field.type}
+		>
+			{field.type === "checkbox" && shown.editable ? null : (
+				<Label class="zd-field__label" {...(group ? {} : { for: id })}>
+					{field.title}
+					{shown.requiredOnSolve ? <span class="zd-field__required">{` ${t("fields.requiredOnSolve")}`}</span> : null}
+				</Label>
+			)}
+			{description ? (
+				<p class="zd-field__hint" id={hintId}>
+					{description}
+				</p>
+			) : null}
+			{shown.editable ? (
+				<Control {...props} common={common} />
+			) : (
+				<p class="zd-field__readonly" id={id} aria-describedby={describedBy}>
+					{displayValue(field, props.ticketValue) || t("fields.empty")}
+					<span class="zd-muted">{` (${t(READ_ONLY_KEYS[shown.readOnlyReason ?? "unsupportedType"])})`}</span>
+				</p>
+			)}
+			{issues.length + notices.length > 0 ? (
+				<div id={messagesId} aria-live="polite">
+					{issues.map(text => (
+						<p key={text} class="zd-field__issue">
+							{text}
+						</p>
+					))}
+					{notices.map(text => (
+						<p key={text} class="zd-notice zd-notice--warning">
+							{text}
+						</p>
+					))}
+				</div>
+			) : null}
+			{dirty ? (
+				<Button
+					variant="basic"
+					small
+					onClick={props.onRevert}
+					aria-label={t("fields.revertField", { title: field.title })}
+				>
+					{t("fields.revert")}
+				</Button>
+			) : null}
+		</Wrapper>
+	);
+}
+
+type Common = {
+	id: string;
+	disabled: boolean | undefined;
+	"aria-describedby": string | undefined;
+	"aria-invalid": true | undefined;
+	onBlur(): void;
+};
+
+function Control({ shown, value, dirty, onChange, common, lookup }: FieldInputProps & { common: Common }) {
+	const t = useT();
+	const { field } = shown;
+	const text = typeof value === "string" ? value : "";
+	const onInput = (event: Event) => onChange((event.currentTarget as HTMLInputElement).value);
+	switch (field.type) {
+		case "textarea":
+			return <textarea {...common} class="zd-textarea" rows={3} value={text} onInput={onInput} />;
+		case "date":
+			return <input {...common} type="date" class="zd-input" value={text} onInput={onInput} />;
+		case "lookup":
+			return (
+				<>
+					<input
+						{...common}
+						type="text"
+						class="zd-input"
+						inputMode="numeric"
+						autoComplete="off"
+						value={text}
+						onInput={onInput}
+					/>
+					{lookup ? (
+						<LookupExtras
+							field={field}
+							value={text}
+							typed={dirty}
+							lookup={lookup}
+							disabled={common.disabled}
+							onPick={onChange}
+						/>
+					) : null}
+				</>
+			);
+		case "integer":
+		case "decimal":
+			return (
+				<input
+					{...common}
+					type="text"
+					class="zd-input"
+					inputMode={field.type === "decimal" ? "decimal" : "numeric"}
+					autoComplete="off"
+					value={text}
+					onInput={onInput}
+				/>
+			);
+		case "checkbox":
+			return (
+				<label class="zd-checkbox" for={common.id}>
+					<input
+						{...common}
+						type="checkbox"
+						checked={value === true}
+						onChange={event => onChange((event.currentTarget as HTMLInputElement).checked)}
+					/>
+					<span>
+						{field.title}
+						{shown.requiredOnSolve ? <span class="zd-field__required">{` ${t("fields.requiredOnSolve")}`}</span> : null}
+					</span>
+				</label>
+			);
+		case "tagger": {
+			const known = field.options.some(option => option.value === text);
+			return (
+				<select {...common} class="zd-select" value={text} onChange={onInput}>
+					<option value="">{t("fields.none")}</option>
+					{text !== "" && !known ? <option value={text}>{t("fields.unknownOption", { value: text })}</option> : null}
+					{field.options.map(option => (
+						<option key={option.value} value={option.value}>
+							{option.name}
+						</option>
+					))}
+				</select>
+			);
+		}
+		case "multiselect": {
+			const selected = Array.isArray(value) ? value : [];
+			const toggle = (tag: string, on: boolean) =>
+				onChange(on ? [...selected.filter(item => item !== tag), tag] : selected.filter(item => item !== tag));
+			return (
+				<div class="zd-list" id={common.id} aria-describedby={common["aria-describedby"]}>
+					{field.options.map(option => (
+						<label key={option.value} class="zd-checkbox">
+							<input
+								type="checkbox"
+								disabled={common.disabled}
+								checked={selected.includes(option.value)}
+								onChange={event => toggle(option.value, (event.currentTarget as HTMLInputElement).checked)}
+								onBlur={common.onBlur}
+							/>
+							<span>{option.name}</span>
+						</label>
+					))}
+				</div>
+			);
+		}
+		default:
+			return <input {...common} type="text" class="zd-input" autoComplete="off" value={text} onInput={onInput} />;
+	}
+}

@@ -1,0 +1,130 @@
+/**
+ * The agent's unsaved custom-field edits: one entry per touched field with the value as typed
+ * and the ticket value it was based on (for three-way conflict checks). Pure helpers over a plain
+ * object, so drafts can be stored as JSON and restored after a panel reload.
+ */
+import type { Issue } from "../../../shared/issues";
+import { displayValue, sameFieldValue } from "./customFieldsValues";
+import { coerceFieldValue, type CoerceOptions } from "./fieldCoercion";
+import {
+	fieldKey,
+	type CustomFieldValue,
+	type FieldDraftValue,
+	type FieldId,
+	type FieldValue,
+	type TicketFieldDef,
+} from "../../../shared/customFieldsTypes";
+
+/** One field's draft: what the agent typed, and the ticket value when they started. */
+export interface FieldDraft {
+	value: FieldDraftValue;
+	base: FieldValue;
+}
+
+/** Drafts by field id (as a string key, so the object survives JSON). */
+export type FieldDrafts = Readonly<Record<string, FieldDraft>>;
+
+/** Someone else changed a field the agent is editing: their value is now on the ticket. */
+export interface FieldConflict {
+	fieldId: FieldId;
+	theirs: FieldValue;
+}
+
+/** The drafts as a Map for `planFieldsSave`, in insertion order. */
+export function draftValues(drafts: FieldDrafts): Map<FieldId, FieldDraftValue> {
+	return new Map(Object.entries(drafts).map(([id, draft]) => [Number(id), draft.value]));
+}
+
+/** The current value of a field on a ticket (`null` when absent). */
+export function currentValue(values: readonly CustomFieldValue[], id: FieldId): FieldValue {
+	return values.find(entry => entry.id === id)?.value ?? null;
+}
+
+/**
+ * Records an edit. Keeps the original base when the field was already being edited; a new draft
+ * takes the current ticket value as its base. Does not validate.
+ */
+export function withDraft(drafts: FieldDrafts, id: FieldId, value: FieldDraftValue, current: FieldValue): FieldDrafts {
+	const previous = drafts[String(id)];
+	return { ...drafts, [String(id)]: { value, base: previous ? previous.base : current } };
+}
+
+/** Drops the drafts of `ids`. */
+export function withoutDrafts(drafts: FieldDrafts, ids: readonly FieldId[]): FieldDrafts {
+	const drop = new Set(ids.map(String));
+	return Object.fromEntries(Object.entries(drafts).filter(([id]) => !drop.has(id)));
+}
+
+/** Moves the base of `ids` to the ticket's values (after the agent has been told about a conflict or a drop). */
+export function rebaseDrafts(
+	drafts: FieldDrafts,
+	ids: readonly FieldId[],
+	values: readonly CustomFieldValue[],
+): FieldDrafts {
+	const move = new Set(ids.map(String));
+	return Object.fromEntries(
+		Object.entries(drafts).map(([id, draft]) =>
+			move.has(id) ? [id, { ...draft, base: currentValue(values, Number(id)) }] : [id, draft],
+		),
+	);
+}
+
+/**
+ * Fields someone else changed since the agent started editing them (ticket value ≠ base) to a
+ * value other than the agent's. A draft that cannot be coerced is compared as typed. Pure.
+ */
+export function findConflicts(
+	drafts: FieldDrafts,
+	values: readonly CustomFieldValue[],
+	fields: readonly TicketFieldDef[],
+	options: CoerceOptions = {},
+): FieldConflict[] {
+	const conflicts: FieldConflict[] = [];
+	for (const [key, draft] of Object.entries(drafts)) {
+		const id = Number(key);
+		const field = fields.find(candidate => candidate.id === id);
+		const theirs = currentValue(values, id);
+		if (sameFieldValue(theirs, draft.base, field?.type)) continue;
+		const mine = field ? coerceFieldValue(field, draft.value, options) : null;
+		const mineValue = mine && mine.ok ? mine.value : draft.value;
+		if (!sameFieldValue(theirs, mineValue, field?.type)) conflicts.push({ fieldId: id, theirs });
+	}
+	return conflicts;
+}
+
+/** One `fields.notices.conflict` ({{theirs}}) per conflict, values rendered with option names. */
+export function conflictNotices(conflicts: readonly FieldConflict[], fields: readonly TicketFieldDef[]): Issue[] {
+	return conflicts.map(conflict => ({
+		field: fieldKey(conflict.fieldId),
+		code: "fields.notices.conflict",
+		vars: {
+			theirs: displayValue(
+				fields.find(field => field.id === conflict.fieldId),
+				conflict.theirs,
+			),
+		},
+	}));
+}
+
+/** True for a stored value that is a `FieldDrafts` object (used when restoring from storage). */
+export function isFieldDrafts(value: unknown): value is FieldDrafts {
+	if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+	return Object.entries(value as Record<string, unknown>).every(
+		([id, draft]) =>
+			/^\d+$/.test(id) &&
+			typeof draft === "object" &&
+			draft !== null &&
+			"value" in draft &&
+			isDraftValue((draft as FieldDraft).value) &&
+			"base" in draft,
+	);
+}
+
+function isDraftValue(value: unknown): value is FieldDraftValue {
+	return (
+		value === null ||
+		typeof value === "string" ||
+		typeof value === "boolean" ||
+		(Array.isArray(value) && value.every(item => typeof item === "string"))
+	);
+}

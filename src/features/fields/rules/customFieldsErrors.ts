@@ -1,0 +1,47 @@
+/**
+ * Puts Zendesk's 422 `details` (zendesk-ticket-api.md §11) onto the right field: entries naming a
+ * `ticket_field_id`, entries whose description starts with a field's title (`"Date Field is not
+ * valid"`), `metadata` entries, and everything else on the form. Pure; Zendesk's English
+ * description is passed through as `{{description}}`, never as markup.
+ */
+import type { Issue } from "../../../shared/issues";
+import { fieldKey, type TicketFieldDef } from "../../../shared/customFieldsTypes";
+
+/** Zendesk's `details` map as the API client parses it: field (or `base`) → list of problems. */
+export type ErrorDetailsLike = Readonly<Record<string, ReadonlyArray<Readonly<Record<string, unknown>>>>>;
+
+const REQUIRED_ON_SOLVE = /is required when solving/i;
+
+/** One issue per detail entry. Unknown shapes still produce a form-level issue; never throws. */
+export function issuesFromErrorDetails(
+	details: ErrorDetailsLike | undefined,
+	fields: readonly TicketFieldDef[],
+): Issue[] {
+	if (!details) return [];
+	const issues: Issue[] = [];
+	for (const [key, entries] of Object.entries(details)) {
+		if (!Array.isArray(entries)) continue;
+		for (const entry of entries) {
+			const description = typeof entry.description === "string" ? entry.description : "";
+			if (key === "metadata") {
+				issues.push({ field: "metadata", code: "metadata.issues.rejected", vars: { description } });
+				continue;
+			}
+			const field = fieldFor(entry, description, fields);
+			const code = REQUIRED_ON_SOLVE.test(description) ? "fields.issues.requiredToSolve" : "fields.issues.rejected";
+			issues.push({ field: field ? fieldKey(field.id) : "fields", code, vars: { description } });
+		}
+	}
+	return issues;
+}
+
+function fieldFor(entry: Readonly<Record<string, unknown>>, description: string, fields: readonly TicketFieldDef[]) {
+	const id = Number(entry.ticket_field_id);
+	const byId = Number.isFinite(id) ? fields.find(field => field.id === id) : undefined;
+	if (byId) return byId;
+	// Longest title first, so "Date Field 2" wins over "Date Field".
+	const titled = fields
+		.filter(field => field.title !== "" && description.startsWith(field.title))
+		.sort((a, b) => b.title.length - a.title.length);
+	return titled[0];
+}

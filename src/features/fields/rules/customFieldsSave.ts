@@ -1,0 +1,58 @@
+/**
+ * Plans one custom-field save from the agent's drafts: coerce every draft, keep only the values
+ * that differ from the ticket, and collect what blocks the save. The result's `customFields` is
+ * exactly the `custom_fields: [{id, value}]` of the single update. Pure.
+ */
+import type { Issue } from "../../../shared/issues";
+import { fieldAccess } from "./customFieldsAccess";
+import { sameFieldValue } from "./customFieldsValues";
+import { coerceFieldValue, type CoerceOptions } from "./fieldCoercion";
+import type { CustomFieldValue, FieldDraftValue, FieldId, TicketFieldDef } from "../../../shared/customFieldsTypes";
+
+/** What a save starts from. */
+export interface FieldsSaveInput {
+	fields: readonly TicketFieldDef[];
+	/** The ticket's `custom_fields` as last read. */
+	current: readonly CustomFieldValue[];
+	/** The agent's edits by field id (only touched fields). */
+	drafts: ReadonlyMap<FieldId, FieldDraftValue>;
+	options?: CoerceOptions;
+}
+
+/** The planned update: send `customFields` only when `issues` is empty. */
+export interface FieldsSavePlan {
+	/** Changed values, in draft order. Empty when nothing really changed. */
+	customFields: CustomFieldValue[];
+	/** Problems that block the save, one or more per field (`field.<id>`). */
+	issues: Issue[];
+	/** Non-blocking remarks (a pattern that cannot be checked here; a draft for a field that is gone). */
+	notices: Issue[];
+	/** Drafts left out because their field is unknown, hidden or read-only now; the model may discard them after saving. */
+	skipped: FieldId[];
+}
+
+/**
+ * Coerces each draft and diffs it against `current`. A draft equal to the current value is not
+ * sent (Zendesk would store nothing). Never throws; does not check required-on-solve.
+ */
+export function planFieldsSave({ fields, current, drafts, options }: FieldsSaveInput): FieldsSavePlan {
+	const plan: FieldsSavePlan = { customFields: [], issues: [], notices: [], skipped: [] };
+	for (const [id, draft] of drafts) {
+		const field = fields.find(candidate => candidate.id === id);
+		if (!field || fieldAccess(field).mode !== "edit") {
+			plan.skipped.push(id);
+			const title = field?.title ?? `#${id}`;
+			plan.notices.push({ field: "fields", code: "fields.notices.draftNotSaved", vars: { title } });
+			continue;
+		}
+		const result = coerceFieldValue(field, draft, options);
+		if (!result.ok) {
+			plan.issues.push(...result.issues);
+			continue;
+		}
+		plan.notices.push(...result.notices);
+		const now = current.find(entry => entry.id === id)?.value ?? null;
+		if (!sameFieldValue(result.value, now, field.type)) plan.customFields.push({ id, value: result.value });
+	}
+	return plan;
+}

@@ -1,0 +1,81 @@
+/**
+ * Comparing, displaying and editing custom field values independently of how Zendesk encodes them
+ * (`"745"` vs `745`, `[]` vs `null`, tag order in multi-selects). Pure; never throws.
+ */
+import { optionLabel } from "./customFieldsOptions";
+import type { FieldDraftValue, TicketFieldDef } from "../../../shared/customFieldsTypes";
+
+/**
+ * A comparison key for a value: `null` for every kind of empty (`null`, `""`, blanks, `[]`, an
+ * unchecked `false`), numbers in canonical form, multi-select tags sorted. `type` refines numeric
+ * and text handling; without it numbers and numeric strings still compare equal when identical.
+ */
+export function valueKey(value: unknown, type?: string): string | null {
+	if (value === null || value === undefined || value === false) return null;
+	if (value === true) return "true";
+	if (Array.isArray(value)) {
+		const items = [...new Set(value.filter(item => item !== null && item !== undefined).map(String))]
+			.filter(item => item.trim() !== "")
+			.sort();
+		return items.length === 0 ? null : JSON.stringify(items);
+	}
+	if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;
+	if (typeof value !== "string") return JSON.stringify(value) ?? null;
+	if (value.trim() === "") return null;
+	if (type === "integer" || type === "decimal" || type === "lookup") {
+		const number = Number(value.trim());
+		if (value.trim() !== "" && Number.isFinite(number)) return String(number);
+	}
+	if (type === "checkbox") return value === "true" ? "true" : value === "false" ? null : value;
+	if (type === "textarea") return value.replace(/\s+$/, "");
+	return type === undefined ? value : value.trim();
+}
+
+/** True when two values mean the same to Zendesk (see `valueKey`). */
+export function sameFieldValue(a: unknown, b: unknown, type?: string): boolean {
+	return valueKey(a, type) === valueKey(b, type);
+}
+
+/** True for every kind of empty value (`null`, `""`, `[]`, unchecked). */
+export function isEmptyValue(value: unknown, type?: string): boolean {
+	return valueKey(value, type) === null;
+}
+
+/**
+ * What an input shows for a ticket value: text for text-like types, numbers and lookups; a boolean
+ * for checkboxes; the tag (or `null`) for dropdowns; the tags for multi-selects. Never throws on
+ * values of the wrong shape.
+ */
+export function toDraftValue(field: TicketFieldDef, value: unknown): FieldDraftValue {
+	switch (field.type) {
+		case "checkbox":
+			return value === true || value === "true";
+		case "tagger":
+			return typeof value === "string" && value !== "" ? value : null;
+		case "multiselect":
+			if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+			return typeof value === "string" && value !== "" ? [value] : [];
+		default:
+			if (typeof value === "string") return value;
+			if (typeof value === "number" && Number.isFinite(value)) return String(value);
+			return "";
+	}
+}
+
+/**
+ * A human-readable rendering of a value for notices and the audit history: option names instead
+ * of tags, "" for empty. Booleans come back as `"true"`/`"false"` for the caller to translate.
+ */
+export function displayValue(field: TicketFieldDef | undefined, value: unknown): string {
+	if (value === null || value === undefined) return "";
+	if (Array.isArray(value))
+		return value
+			.map(item => displayValue(field, item))
+			.filter(Boolean)
+			.join(", ");
+	if (typeof value === "boolean") return String(value);
+	if (typeof value === "number") return String(value);
+	if (typeof value !== "string") return "";
+	if (field && (field.type === "tagger" || field.type === "multiselect")) return optionLabel(field, value);
+	return value;
+}

@@ -1,0 +1,188 @@
+/**
+ * Turns what the agent typed into the value Zendesk expects for each custom field type
+ * (zendesk-ticket-api.md §7.1, seed "Setting custom field values"), or into translated `Issue`s.
+ * Pure and total: every input, however odd, yields a result; nothing throws.
+ */
+import type { Issue } from "../../../shared/issues";
+import { fieldAccess } from "./customFieldsAccess";
+import { resolveOption } from "./customFieldsOptions";
+import { compileZendeskPattern } from "./customFieldsRegexp";
+import {
+	fieldKey,
+	type CustomFieldType,
+	type FieldDraftValue,
+	type FieldValue,
+	type TicketFieldDef,
+} from "../../../shared/customFieldsTypes";
+
+/** Locale-dependent parsing choices. */
+export interface CoerceOptions {
+	/** Accept a single `,` as the decimal separator (de, fr). A `.` is always accepted. Default false. */
+	decimalComma?: boolean;
+}
+
+/** The value to send (with non-blocking notices), or the issues that block sending. */
+export type Coercion = { ok: true; value: FieldValue; notices: Issue[] } | { ok: false; issues: Issue[] };
+
+type Coercer = (field: TicketFieldDef, draft: FieldDraftValue, options: CoerceOptions) => Coercion;
+
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_WITH_TIME = /^\d{4}-\d{2}-\d{2}[T ]\S/;
+
+const COERCERS: Record<CustomFieldType, Coercer> = {
+	text: (field, draft) => text(field, draft, value => value.trim()),
+	textarea: (field, draft) => text(field, draft, value => value),
+	integer: (field, draft) =>
+		text(
+			field,
+			draft,
+			value => value.trim(),
+			value => {
+				if (!INTEGER.test(value)) return fail(field, "fields.issues.integerInvalid", { value });
+				const number = Number(value);
+				if (!Number.isSafeInteger(number)) return fail(field, "fields.issues.integerTooLarge");
+				return ok(number === 0 ? 0 : number); // no -0
+			},
+		),
+	decimal: (field, draft, options) =>
+		text(
+			field,
+			draft,
+			value => value.trim(),
+			value => {
+				const normalized =
+					options.decimalComma && !value.includes(".") ? value.replace(/^([^,]*),([^,]*)$/, "$1.$2") : value;
+				if (!DECIMAL.test(normalized)) return fail(field, "fields.issues.decimalInvalid", { value });
+				const number = Number(normalized);
+				if (!Number.isFinite(number)) return fail(field, "fields.issues.decimalInvalid", { value });
+				return ok(number === 0 ? 0 : number);
+			},
+		),
+	date: (field, draft) =>
+		text(
+			field,
+			draft,
+			value => value.trim(),
+			value => {
+				if (DATE_WITH_TIME.test(value)) return fail(field, "fields.issues.dateHasTime", { value });
+				const match = DATE.exec(value);
+				if (!match || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+					return fail(field, "fields.issues.dateInvalid", { value });
+				}
+				return ok(value);
+			},
+		),
+	checkbox: (field, draft) => {
+		if (draft === null || draft === false || draft === "false" || draft === "") return ok(false);
+		if (draft === true || draft === "true") return ok(true);
+		return fail(field, "fields.issues.wrongKind");
+	},
+	regexp: (field, draft) =>
+		text(
+			field,
+			draft,
+			value => value.trim(),
+			value => {
+				const { regex, broken } = compileZendeskPattern(field.regexpForValidation);
+				if (broken) return { ok: true, value, notices: [issue(field, "fields.notices.patternUnchecked")] };
+				if (regex && !regex.test(value)) return fail(field, "fields.issues.regexpMismatch", { value });
+				return ok(value);
+			},
+		),
+	tagger: (field, draft) =>
+		text(
+			field,
+			draft,
+			value => value.trim(),
+			value => {
+				const option = resolveOption(field, value);
+				return option ? ok(option.value) : fail(field, "fields.issues.unknownOption", { value });
+			},
+		),
+	multiselect: (field, draft) => {
+		const items = typeof draft === "string" ? [draft] : draft === null ? [] : Array.isArray(draft) ? draft : null;
+		if (items === null) return fail(field, "fields.issues.wrongKind");
+		const tags: string[] = [];
+		const unknown: string[] = [];
+		for (const item of items) {
+			if (typeof item !== "string") return fail(field, "fields.issues.wrongKind");
+			if (item.trim() === "") continue;
+			const option = resolveOption(field, item);
+			if (!option) unknown.push(item.trim());
+			else if (!tags.includes(option.value)) tags.push(option.value);
+		}
+		if (unknown.length > 0) return fail(field, "fields.issues.unknownOptions", { values: unknown.join(", ") });
+		return ok(tags.length === 0 ? null : tags);
+	},
+	lookup: (field, draft) =>
+		text(
+			field,
+			draft,
+			value => value.trim().replace(/^#/, ""),
+			value => {
+				const id = /^\d+$/.test(value) ? Number(value) : NaN;
+				if (!Number.isSafeInteger(id) || id <= 0) return fail(field, "fields.issues.lookupInvalid", { value });
+				return ok(id);
+			},
+		),
+	partialcreditcard: field => fail(field, "fields.issues.readOnly"),
+};
+
+/**
+ * Coerces one draft value for `field`. Empty input clears the field (`null`, or `false` for a
+ * checkbox). Refuses hidden and read-only fields. Does not check "required on solve" (see
+ * `requiredOnSolve`) and does not compare with the ticket's current value.
+ */
+export function coerceFieldValue(field: TicketFieldDef, draft: FieldDraftValue, options: CoerceOptions = {}): Coercion {
+	const access = fieldAccess(field);
+	if (access.mode === "hidden") {
+		return fail(field, access.reason === "inactive" ? "fields.issues.inactive" : "fields.issues.notEditable");
+	}
+	if (access.mode === "readOnly") return fail(field, "fields.issues.readOnly");
+	const coercer = COERCERS[field.type as CustomFieldType];
+	return coercer(field, draft, options);
+}
+
+/** Only the issues of `coerceFieldValue` (empty = the value can be sent). */
+export function validateFieldValue(
+	field: TicketFieldDef,
+	draft: FieldDraftValue,
+	options: CoerceOptions = {},
+): Issue[] {
+	const result = coerceFieldValue(field, draft, options);
+	return result.ok ? [] : result.issues;
+}
+
+/** Shared path for text-like types: wrong kinds fail, empty clears, otherwise `parse` decides. */
+function text(
+	field: TicketFieldDef,
+	draft: FieldDraftValue,
+	clean: (value: string) => string,
+	parse: (value: string) => Coercion = ok,
+): Coercion {
+	if (draft !== null && typeof draft !== "string") return fail(field, "fields.issues.wrongKind");
+	const value = clean(draft ?? "");
+	if (value.trim() === "") return ok(null);
+	return parse(value);
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+	if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+	const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+	return day <= days;
+}
+
+function ok(value: FieldValue): Coercion {
+	return { ok: true, value, notices: [] };
+}
+
+function issue(field: TicketFieldDef, code: string, vars?: Issue["vars"]): Issue {
+	return vars ? { field: fieldKey(field.id), code, vars } : { field: fieldKey(field.id), code };
+}
+
+function fail(field: TicketFieldDef, code: string, vars?: Issue["vars"]): Coercion {
+	return { ok: false, issues: [issue(field, code, vars)] };
+}

@@ -1,0 +1,97 @@
+/**
+ * Which custom fields the sidebar shows, in which order, and which are required to solve:
+ * the ticket form's `ticket_field_ids` (zendesk-ticket-api.md §7.2), else every active field by
+ * `position`; system, inactive and agent-locked fields are left out. Pure.
+ */
+import { fieldAccess, type ReadOnlyReason } from "./customFieldsAccess";
+import { sameFieldValue } from "./customFieldsValues";
+import type { FieldId, FieldValue, TicketFieldDef, TicketFormDef } from "../../../shared/customFieldsTypes";
+
+/** A field the sidebar shows, with whether the agent may edit it there. */
+export interface ShownField {
+	field: TicketFieldDef;
+	editable: boolean;
+	/** Why it is read-only; `null` when editable. */
+	readOnlyReason: ReadOnlyReason | null;
+	/** Whether Zendesk will refuse to solve the ticket while this field is empty. */
+	requiredOnSolve: boolean;
+}
+
+/** The ticket's values by field id (current or, for conditions, what the agent is about to save). */
+export type FieldValues = ReadonlyMap<FieldId, FieldValue>;
+
+/**
+ * The form a ticket uses: the one with `ticketFormId`, else the account's default form when the
+ * ticket has none. An inactive form is still the ticket's form. `null` when nothing fits.
+ */
+export function formForTicket(forms: readonly TicketFormDef[], ticketFormId: FieldId | null): TicketFormDef | null {
+	if (ticketFormId !== null) return forms.find(form => form.id === ticketFormId) ?? null;
+	return forms.find(form => form.isDefault) ?? null;
+}
+
+/**
+ * Orders and filters the fields to show. Uses the form's `ticketFieldIds` (unknown ids and
+ * duplicates skipped) and hides children of agent conditions that `values` do not satisfy; with
+ * no form (or a form listing no fields) falls back to all active fields by position, then id.
+ * Does not look at drafts or validate values.
+ */
+export function orderTicketFields(
+	fields: readonly TicketFieldDef[],
+	form: TicketFormDef | null,
+	values: FieldValues = new Map(),
+): ShownField[] {
+	const byId = new Map(fields.map(field => [field.id, field]));
+	const ordered: TicketFieldDef[] = [];
+	if (form && form.ticketFieldIds.length > 0) {
+		const seen = new Set<FieldId>();
+		for (const id of form.ticketFieldIds) {
+			const field = byId.get(id);
+			if (!field || seen.has(id)) continue;
+			seen.add(id);
+			if (visibleByConditions(id, form, values)) ordered.push(field);
+		}
+	} else {
+		ordered.push(...[...fields].sort((a, b) => a.position - b.position || a.id - b.id));
+	}
+	const shown: ShownField[] = [];
+	for (const field of ordered) {
+		const access = fieldAccess(field);
+		if (access.mode === "hidden") continue;
+		shown.push({
+			field,
+			editable: access.mode === "edit",
+			readOnlyReason: access.mode === "readOnly" ? access.reason : null,
+			requiredOnSolve: requiredOnSolve(field, form, values),
+		});
+	}
+	return shown;
+}
+
+/**
+ * True when Zendesk needs a value in `field` to solve: the field's own `required`, or an agent
+ * condition whose parent value matches and that requires the child on `solved` (or on every status).
+ * A required child without a status rule (`"none"`) is not counted.
+ */
+export function requiredOnSolve(
+	field: TicketFieldDef,
+	form: TicketFormDef | null,
+	values: FieldValues = new Map(),
+): boolean {
+	if (field.required) return true;
+	if (!form) return false;
+	return form.agentConditions.some(condition => {
+		if (!sameFieldValue(values.get(condition.parentFieldId) ?? null, condition.value)) return false;
+		return condition.childFields.some(child => {
+			if (child.id !== field.id || !child.isRequired) return false;
+			const on = child.requiredOnStatuses;
+			return on === "all" || (Array.isArray(on) && on.includes("solved"));
+		});
+	});
+}
+
+/** False for a child of an agent condition none of whose conditions hold; true for every other field. */
+function visibleByConditions(id: FieldId, form: TicketFormDef, values: FieldValues): boolean {
+	const conditions = form.agentConditions.filter(condition => condition.childFields.some(child => child.id === id));
+	if (conditions.length === 0) return true;
+	return conditions.some(condition => sameFieldValue(values.get(condition.parentFieldId) ?? null, condition.value));
+}

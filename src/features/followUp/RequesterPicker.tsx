@@ -1,0 +1,230 @@
+/**
+ * Who the follow-up is for: the original requester, another existing user (search as you type by
+ * name or email, in a keyboard-navigable listbox), or a new requester (name, email, language).
+ * Keeps whatever is typed in the draft; problems show next to the field they concern.
+ */
+import { useId, useRef } from "preact/hooks";
+import type { Issue } from "../../shared/issues";
+import type { RequesterChoice } from "./rules/requesterChoice";
+import { userLabel } from "../../shared/userLabel";
+import { useT } from "../../platform/context";
+import type { FollowUpLocale } from "./createFollowUpModel";
+import type { RequesterSearch } from "../../ui/createRequesterSearch";
+import { issueText } from "./followUpIssueText";
+import { Button } from "../../ui/Button";
+import { ComboboxList, useCombobox } from "../../ui/Combobox";
+import { Field } from "../../ui/Field";
+import { useFocusOnMount } from "../../ui/focus";
+
+export interface RequesterPickerProps {
+	choice: RequesterChoice;
+	/** Label of the original requester ("Name <email>"), or null when unknown. */
+	originalLabel: string | null;
+	search: RequesterSearch;
+	locales: FollowUpLocale[] | null;
+	issues: readonly Issue[];
+	disabled?: boolean;
+	onChange(choice: RequesterChoice): void;
+}
+
+/** The requester part of the follow-up form. */
+export function RequesterPicker({
+	choice,
+	originalLabel,
+	search,
+	locales,
+	issues,
+	disabled = false,
+	onChange,
+}: RequesterPickerProps) {
+	const t = useT();
+	const name = useId();
+	const kinds: Array<[RequesterChoice["kind"], string]> = [
+		[
+			"same",
+			originalLabel ? t("followUp.requester.same", { name: originalLabel }) : t("followUp.requester.sameUnknown"),
+		],
+		["existing", t("followUp.requester.existing")],
+		["new", t("followUp.requester.new")],
+	];
+	const pick = (kind: RequesterChoice["kind"]) => {
+		if (kind === choice.kind) return;
+		onChange(
+			kind === "same"
+				? { kind }
+				: kind === "existing"
+					? { kind, userId: null, label: "" }
+					: { kind, name: "", email: "", localeId: null },
+		);
+	};
+	const general = issueText(t, issues, "requester");
+	return (
+		<fieldset class={general ? "zd-followup__requester has-issue" : "zd-followup__requester"} disabled={disabled}>
+			<legend>{t("followUp.requester.label")}</legend>
+			{kinds.map(([kind, label]) => (
+				<label key={kind} class="zd-radio">
+					<input type="radio" name={name} value={kind} checked={choice.kind === kind} onChange={() => pick(kind)} />{" "}
+					{label}
+				</label>
+			))}
+			{choice.kind === "existing" ? <ExistingUser choice={choice} search={search} onChange={onChange} /> : null}
+			{choice.kind === "new" ? (
+				<NewRequester choice={choice} locales={locales} issues={issues} onChange={onChange} />
+			) : null}
+			{general ? (
+				<p class="zd-field__issue" role="alert">
+					{general}
+				</p>
+			) : null}
+		</fieldset>
+	);
+}
+
+type Existing = Extract<RequesterChoice, { kind: "existing" }>;
+
+function ExistingUser({
+	choice,
+	search,
+	onChange,
+}: {
+	choice: Existing;
+	search: RequesterSearch;
+	onChange(c: RequesterChoice): void;
+}) {
+	const t = useT();
+	const inputId = useId();
+	// After "Change" the search replaces the button that had the focus: the focus follows.
+	const inputRef = useRef<HTMLInputElement>(null);
+	useFocusOnMount(inputRef, choice.userId === null);
+	const results = search.results.value;
+	const state = search.state.value;
+	const box = useCombobox({
+		options: results,
+		open: state === "done" && search.query.value.trim() !== "" && choice.userId === null,
+		onChoose: user => {
+			onChange({ kind: "existing", userId: user.id, label: userLabel(user) });
+			box.clearActive();
+		},
+		// No onEnter: Enter with nothing highlighted does nothing (it never submits the follow-up form).
+	});
+	if (choice.userId !== null)
+		return <PickedUser label={choice.label} onChange={() => onChange({ kind: "existing", userId: null, label: "" })} />;
+	return (
+		<div class="zd-combobox">
+			<label class="zd-field__label" for={inputId}>
+				{t("followUp.requester.search")}
+			</label>
+			<input
+				id={inputId}
+				ref={inputRef}
+				class="zd-input"
+				type="search"
+				{...box.inputProps}
+				list={undefined}
+				autocomplete="off"
+				value={search.query.value}
+				onInput={event => {
+					search.setQuery(event.currentTarget.value);
+					box.typed();
+				}}
+			/>
+			<p class="zd-muted" role="status">
+				{state === "searching"
+					? t("followUp.requester.searching")
+					: state === "failed"
+						? t("followUp.requester.searchFailed")
+						: state === "done" && results.length === 0
+							? t("followUp.requester.noMatch")
+							: ""}
+			</p>
+			<ComboboxList combobox={box} label={t("followUp.requester.results")} optionKey={user => user.id}>
+				{user => userLabel(user) + (user.suspended ? ` (${t("followUp.requester.suspended")})` : "")}
+			</ComboboxList>
+		</div>
+	);
+}
+
+/** The chosen user and a "Change" button, which takes the focus when it replaces the search input. */
+function PickedUser({ label, onChange }: { label: string; onChange(): void }) {
+	const t = useT();
+	const ref = useRef<HTMLButtonElement>(null);
+	useFocusOnMount(ref);
+	return (
+		<p class="zd-followup__picked">
+			{t("followUp.requester.picked", { name: label })}{" "}
+			<Button ref={ref} small variant="basic" onClick={onChange}>
+				{t("followUp.requester.change")}
+			</Button>
+		</p>
+	);
+}
+
+type NewOne = Extract<RequesterChoice, { kind: "new" }>;
+
+function NewRequester({
+	choice,
+	locales,
+	issues,
+	onChange,
+}: {
+	choice: NewOne;
+	locales: FollowUpLocale[] | null;
+	issues: readonly Issue[];
+	onChange(c: RequesterChoice): void;
+}) {
+	const t = useT();
+	return (
+		<div class="zd-followup__new-requester">
+			<Field label={t("followUp.requester.name")} required issue={issueText(t, issues, "requester.name")}>
+				{control => (
+					<input
+						{...control}
+						class="zd-input"
+						type="text"
+						autocomplete="off"
+						value={choice.name}
+						onInput={e => onChange({ ...choice, name: e.currentTarget.value })}
+					/>
+				)}
+			</Field>
+			<Field
+				label={t("followUp.requester.email")}
+				hint={t("followUp.requester.emailHint")}
+				required
+				issue={issueText(t, issues, "requester.email")}
+			>
+				{control => (
+					<input
+						{...control}
+						class="zd-input"
+						type="email"
+						autocomplete="off"
+						value={choice.email}
+						onInput={e => onChange({ ...choice, email: e.currentTarget.value })}
+					/>
+				)}
+			</Field>
+			{/* Shown at once, with the account default, so the languages arriving later move nothing. */}
+			<Field label={t("followUp.requester.locale")} issue={issueText(t, issues, "requester.locale")}>
+				{control => (
+					<select
+						{...control}
+						class="zd-select"
+						value={choice.localeId === null ? "" : String(choice.localeId)}
+						onChange={e => {
+							const value = e.currentTarget.value;
+							onChange({ ...choice, localeId: value === "" ? null : Number(value) });
+						}}
+					>
+						<option value="">{t("followUp.requester.localeDefault")}</option>
+						{(locales ?? []).map(l => (
+							<option key={l.id} value={String(l.id)}>
+								{l.name}
+							</option>
+						))}
+					</select>
+				)}
+			</Field>
+		</div>
+	);
+}

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createEmulator } from "../../../sandbox/emulator/createEmulator";
+import { createInProcessPort } from "../../../sandbox/inProcessPort";
+import { createZendeskApi } from "../../platform/api/client";
+import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
+import { createFollowUpGlance, FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpGlance";
+import { until } from "../../testing/panelTestSetup";
+
+const AGENT_ID = 1002;
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+	while (cleanups.length > 0) cleanups.pop()?.();
+});
+
+/** The glance over the emulator (in-process), for one ticket and the agent. */
+function setup(ticketId: number) {
+	const emulator = createEmulator({ settings: { rateLimits: false } });
+	const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId });
+	const storage = createMemoryStorage();
+	const drafts = createDraftStore(storage, AGENT_ID, ticketId);
+	const glance = createFollowUpGlance({ api: createZendeskApi(port), zaf: port, ticketId, drafts });
+	cleanups.push(() => {
+		glance.dispose();
+		client.close();
+		emulator.dispose();
+	});
+	return { emulator, client, glance, drafts };
+}
+
+describe("createFollowUpGlance", () => {
+	it("reads the ticket's status and follow-ups", async () => {
+		const { glance } = setup(8);
+		expect(glance.loadState.value).toBe("loading");
+		await glance.load();
+		expect(glance.loadState.value).toBe("ready");
+		expect(glance.source.value).toMatchObject({ id: 8, status: "closed", followupIds: [9] });
+	});
+
+	it("reads again when another agent changes the ticket", async () => {
+		const { glance, emulator } = setup(1);
+		await glance.load();
+		expect(glance.source.value?.status).toBe("open");
+		// actAs changes the ticket as another agent; the in-process client fires ticket.updated.
+		emulator.controls.actAs({ ticketId: 1, changes: { status: "pending" } });
+		await until(() => glance.source.value?.status === "pending", "the refreshed status", 300);
+	});
+
+	it("fails the section only while it has nothing to show; a failed refresh keeps the ticket", async () => {
+		const { glance, emulator } = setup(7);
+		emulator.controls.addFault({ method: "GET", path: "/api/v2/tickets/7", status: 403, times: 2 });
+		await glance.load();
+		expect(glance.loadState.value).toBe("failed");
+		expect(glance.loadError.value?.kind).toBe("forbidden");
+		emulator.controls.clearFaults();
+		await glance.load();
+		expect(glance.loadState.value).toBe("ready");
+		emulator.controls.addFault({ method: "GET", path: "/api/v2/tickets/7", status: 403, times: 1 });
+		await glance.load();
+		expect(glance.loadState.value).toBe("ready");
+		expect(glance.source.value?.id).toBe(7);
+		expect(glance.loadError.value?.kind).toBe("forbidden");
+	});
+
+	it("tells whether a follow-up draft is waiting, without reading it", () => {
+		const { glance, drafts } = setup(7);
+		expect(glance.hasDraft()).toBe(false);
+		drafts.save(FOLLOW_UP_DRAFT_SECTION, { anything: "the full model validates it" });
+		expect(glance.hasDraft()).toBe(true);
+		drafts.clear(FOLLOW_UP_DRAFT_SECTION);
+		expect(glance.hasDraft()).toBe(false);
+	});
+
+	it("stops listening when disposed", async () => {
+		const { glance, emulator } = setup(1);
+		await glance.load();
+		glance.dispose();
+		emulator.controls.clearRequests();
+		emulator.controls.actAs({ ticketId: 1, changes: { status: "pending" } });
+		await new Promise(r => setTimeout(r, 30));
+		expect(emulator.controls.requests().filter(r => r.client !== "host" && r.method === "GET")).toEqual([]);
+		expect(glance.source.value?.status).toBe("open");
+	});
+});

@@ -1,0 +1,238 @@
+/**
+ * Attachments of a follow-up draft: text files only, uploaded one after another under a single
+ * token (the first upload creates it, the next ones pass `&token=`). Zendesk can only delete a
+ * whole token, so removing one of several files deletes the token and uploads the others again
+ * from memory. The draft keeps the token and the uploaded files; file contents live in memory
+ * only, so after a reload a file that must be re-sent asks to be attached again.
+ */
+import { computed, signal, type ReadonlySignal } from "@preact/signals";
+import { isApiError } from "../../platform/api/errors";
+import type { ZendeskApi } from "../../platform/api/client";
+import {
+	ATTACHMENT_PROBLEM_CODES,
+	attachmentMetaProblem,
+	decodeTextAttachment,
+	formatBytes,
+	MAX_ATTACHMENT_BYTES,
+	MAX_ATTACHMENTS,
+	textContentType,
+} from "./rules/attachments";
+import type { FollowUpDraft } from "./rules/followUpDraft";
+import type { Issue } from "../../shared/issues";
+
+/** One file row. `lost`: uploaded before a reload and needed again, but its content is gone. */
+export type FileState = "uploading" | "uploaded" | "refused" | "failed" | "lost";
+
+/** A file as the attachment list shows it. */
+export interface FileItem {
+	localId: string;
+	name: string;
+	size: number;
+	state: FileState;
+	/** Why it was refused or failed (translation key + vars), else null. */
+	issue: Issue | null;
+}
+
+/** A picked file, abstracted from the DOM `File` so the model stays testable. */
+export interface PickedFile {
+	name: string;
+	size: number;
+	read(): Promise<Uint8Array>;
+}
+
+/** Dependencies: the upload endpoints and the draft it keeps in step. */
+export interface FollowUpUploadsDeps {
+	api: Pick<ZendeskApi, "uploadText" | "deleteUpload">;
+	getDraft(): FollowUpDraft;
+	patchDraft(change: (draft: FollowUpDraft) => FollowUpDraft): void;
+	now(): number;
+	newId(): string;
+}
+
+/** The attachment state and actions. */
+export interface FollowUpUploads {
+	readonly items: ReadonlySignal<FileItem[]>;
+	/** Files still waiting for or in an upload. The create button waits for zero. */
+	readonly inFlight: ReadonlySignal<number>;
+	/** Checks and uploads picked files; refused ones stay in the list with their reason. */
+	add(files: readonly PickedFile[]): Promise<void>;
+	/** Removes a row; for an uploaded file this deletes the token and re-uploads the rest. Ignored while uploading. */
+	remove(localId: string): Promise<void>;
+	/** Tries a failed upload again. */
+	retry(localId: string): Promise<void>;
+	/** Drops the token (expired, or the draft was discarded) and re-uploads every file still in memory. */
+	reuploadAll(): Promise<void>;
+	/** Deletes the token (best effort) and forgets every file. */
+	discardAll(): Promise<void>;
+	/** Rebuilds the list from the draft (after a reload). */
+	restore(): void;
+}
+
+/** Failures after which an upload may or may not have reached Zendesk. */
+const UNCERTAIN: ReadonlySet<string> = new Set(["timeout", "network", "server"]);
+
+/** Creates the attachment manager for one draft. */
+export function createFollowUpUploads(deps: FollowUpUploadsDeps): FollowUpUploads {
+	const items = signal<FileItem[]>([]);
+	const contents = new Map<string, string>();
+	let chain: Promise<void> = Promise.resolve();
+
+	const setItem = (localId: string, change: Partial<FileItem>) => {
+		items.value = items.value.map(item => (item.localId === localId ? { ...item, ...change } : item));
+	};
+	const enqueue = (localId: string) => {
+		chain = chain.then(() => uploadOne(localId));
+		return chain;
+	};
+
+	async function uploadOne(localId: string): Promise<void> {
+		const item = items.value.find(i => i.localId === localId);
+		const text = contents.get(localId);
+		if (!item || item.state !== "uploading") return;
+		if (text === undefined)
+			return setItem(localId, {
+				state: "lost",
+				issue: { field: "attachments", code: "followUp.attachments.lost", vars: { name: item.name } },
+			});
+		const token = deps.getDraft().uploadToken ?? undefined;
+		// The MIME type of the file's extension (accepted files always have one): Zendesk stores it as the attachment's.
+		const contentType = textContentType(item.name) ?? "text/plain";
+		try {
+			const upload = await deps.api.uploadText(
+				item.name,
+				text,
+				token === undefined ? { contentType } : { token, contentType },
+			);
+			const attachment = [...upload.attachments].reverse().find(a => a.fileName === item.name);
+			deps.patchDraft(draft => ({
+				...draft,
+				uploadToken: upload.token,
+				uploads: [
+					...draft.uploads,
+					{
+						localId,
+						name: item.name,
+						size: item.size,
+						contentType,
+						attachmentId: attachment?.id ?? null,
+						uploadedAt: deps.now(),
+					},
+				],
+			}));
+			setItem(localId, { state: "uploaded", issue: null });
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			if (caught.kind === "not_found" && token !== undefined) return expireAndRequeue(localId);
+			// Timed out or cut off under a token: the file may have landed, and sending it again under
+			// that token would attach it twice. Start a fresh token with every file (the old one expires unused).
+			if (UNCERTAIN.has(caught.kind) && token !== undefined) return expireAndRequeue(localId);
+			const code =
+				caught.kind === "too_large" ? "followUp.attachments.problemTooLarge" : "followUp.attachments.uploadFailed";
+			setItem(localId, {
+				state: "failed",
+				issue: { field: "attachments", code, vars: { name: item.name, max: formatBytes(MAX_ATTACHMENT_BYTES) } },
+			});
+		}
+	}
+
+	/** The token expired (or vanished): start a new one and send every file we still hold. */
+	function expireAndRequeue(current: string): void {
+		deps.patchDraft(draft => ({ ...draft, uploadToken: null, uploads: [] }));
+		for (const item of items.value) {
+			if (item.state === "uploaded" || item.localId === current)
+				setItem(item.localId, { state: "uploading", issue: null });
+		}
+		for (const item of items.value) if (item.state === "uploading") void enqueue(item.localId);
+	}
+
+	async function addOne(file: PickedFile): Promise<void> {
+		const localId = deps.newId();
+		const refuse = (code: string) => {
+			items.value = [
+				...items.value,
+				{
+					localId,
+					name: file.name,
+					size: file.size,
+					state: "refused",
+					issue: {
+						field: "attachments",
+						code,
+						vars: { name: file.name, max: formatBytes(MAX_ATTACHMENT_BYTES), count: MAX_ATTACHMENTS },
+					},
+				},
+			];
+		};
+		if (items.value.filter(i => i.state !== "refused" && i.state !== "failed").length >= MAX_ATTACHMENTS)
+			return refuse("followUp.attachments.problemTooMany");
+		const metaProblem = attachmentMetaProblem(file.name, file.size);
+		if (metaProblem !== null) return refuse(ATTACHMENT_PROBLEM_CODES[metaProblem]);
+		let bytes: Uint8Array;
+		try {
+			bytes = await file.read();
+		} catch {
+			return refuse("followUp.attachments.problemUnreadable");
+		}
+		const decoded = decodeTextAttachment(bytes);
+		if (!decoded.ok) return refuse(ATTACHMENT_PROBLEM_CODES[decoded.problem]);
+		contents.set(localId, decoded.text);
+		items.value = [...items.value, { localId, name: file.name, size: bytes.length, state: "uploading", issue: null }];
+		void enqueue(localId);
+	}
+
+	return {
+		items,
+		inFlight: computed(() => items.value.filter(i => i.state === "uploading").length),
+		async add(files) {
+			for (const file of files) await addOne(file);
+			await chain;
+		},
+		async remove(localId) {
+			if (items.value.some(i => i.state === "uploading")) return;
+			const item = items.value.find(i => i.localId === localId);
+			if (!item) return;
+			items.value = items.value.filter(i => i.localId !== localId);
+			contents.delete(localId);
+			if (item.state !== "uploaded") return;
+			await this.reuploadAll();
+		},
+		async retry(localId) {
+			const item = items.value.find(i => i.localId === localId);
+			if (!item || item.state !== "failed") return;
+			setItem(localId, { state: "uploading", issue: null });
+			await enqueue(localId);
+		},
+		async reuploadAll() {
+			const token = deps.getDraft().uploadToken;
+			deps.patchDraft(draft => ({ ...draft, uploadToken: null, uploads: [] }));
+			if (token !== null) await deleteQuietly(token);
+			for (const item of items.value) {
+				if (item.state === "uploaded" || item.state === "lost")
+					setItem(item.localId, { state: "uploading", issue: null });
+			}
+			for (const item of items.value) if (item.state === "uploading") void enqueue(item.localId);
+			await chain;
+		},
+		async discardAll() {
+			const token = deps.getDraft().uploadToken;
+			items.value = [];
+			contents.clear();
+			deps.patchDraft(draft => ({ ...draft, uploadToken: null, uploads: [] }));
+			if (token !== null) await deleteQuietly(token);
+		},
+		restore() {
+			items.value = deps
+				.getDraft()
+				.uploads.map(u => ({ localId: u.localId, name: u.name, size: u.size, state: "uploaded", issue: null }));
+		},
+	};
+
+	async function deleteQuietly(token: string): Promise<void> {
+		try {
+			await deps.api.deleteUpload(token);
+		} catch (caught) {
+			// An undeletable token just expires after 60 minutes; nothing the agent needs to act on.
+			if (!isApiError(caught)) throw caught;
+		}
+	}
+}

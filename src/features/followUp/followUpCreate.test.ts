@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../../platform/api/errors";
+import type { JobStatus } from "../../platform/api/types";
+import type { JobOutcome } from "../../shared/jobPolling";
+import { watchJob, type FollowUpCreateDeps } from "./followUpCreate";
+
+type Answer = Partial<JobStatus> | ApiError;
+
+/** A job endpoint that plays back answers in order (the last one repeats), on a fake clock. */
+function setup(answers: Answer[]) {
+	let time = 0;
+	const sleeps: number[] = [];
+	let polls = 0;
+	const deps: FollowUpCreateDeps = {
+		api: {
+			createTicket: () => Promise.reject(new Error("not used")),
+			getJobStatus: async id => {
+				const answer = answers[Math.min(polls++, answers.length - 1)];
+				if (answer instanceof ApiError) throw answer;
+				return { id, status: "queued", total: 1, progress: 0, message: null, results: [], ...answer };
+			},
+		},
+		sleep: async ms => {
+			sleeps.push(ms);
+			time += ms;
+		},
+		now: () => time,
+		alive: () => true,
+		onWaiting: () => undefined,
+	};
+	const seen: JobOutcome[] = [];
+	return { deps, sleeps, seen, polls: () => polls, onProgress: (o: JobOutcome) => seen.push(o) };
+}
+
+const notFound = () => new ApiError({ kind: "not_found", message: "404", status: 404 });
+const done = {
+	status: "completed" as const,
+	progress: 1,
+	results: [{ id: 77, index: 0, action: "create", success: true, status: "Created", error: null, details: null }],
+};
+
+describe("watchJob", () => {
+	it("tolerates a few 404s while a new job appears", async () => {
+		const { deps, onProgress } = setup([notFound(), notFound(), notFound(), done]);
+		expect(await watchJob(deps, "j1", 0, onProgress)).toEqual({ kind: "completed", ticketId: 77 });
+	});
+
+	it("gives up when the job stays unknown", async () => {
+		const { deps, onProgress, polls } = setup([notFound()]);
+		expect(await watchJob(deps, "j1", 0, onProgress)).toEqual({
+			kind: "failed",
+			phase: "missing",
+			error: null,
+			details: null,
+		});
+		expect(polls()).toBe(4);
+	});
+
+	it("waits as long as a 429 asks before polling again", async () => {
+		const { deps, onProgress, sleeps } = setup([
+			new ApiError({ kind: "rate_limited", message: "429", retryAfterSeconds: 20 }),
+			done,
+		]);
+		await watchJob(deps, "j1", 0, onProgress);
+		expect(sleeps).toEqual([1000, 20_000]);
+	});
+
+	it("rides over server errors and reports progress", async () => {
+		const { deps, onProgress, seen } = setup([
+			{ status: "working", progress: 0 },
+			new ApiError({ kind: "server", message: "503", status: 503 }),
+			done,
+		]);
+		expect((await watchJob(deps, "j1", 0, onProgress)).kind).toBe("completed");
+		expect(seen.map(o => o.phase)).toEqual(["working", "completed"]);
+	});
+
+	it("stops on a final error such as 403", async () => {
+		const { deps, onProgress } = setup([new ApiError({ kind: "forbidden", message: "403", status: 403 })]);
+		await expect(watchJob(deps, "j1", 0, onProgress)).rejects.toMatchObject({ kind: "forbidden" });
+	});
+
+	it("reports a killed job with Zendesk's message", async () => {
+		const { deps, onProgress } = setup([{ status: "killed", message: "Killed by admin" }]);
+		expect(await watchJob(deps, "j1", 0, onProgress)).toEqual({
+			kind: "failed",
+			phase: "killed",
+			error: null,
+			details: "Killed by admin",
+		});
+	});
+
+	it("times out after the schedule's maximum duration without failing the job", async () => {
+		const { deps, onProgress, sleeps } = setup([{ status: "working" }]);
+		const schedule = { firstDelayMs: 1000, factor: 2, maxDelayMs: 4000, maxDurationMs: 10_000 };
+		expect(await watchJob(deps, "j1", 0, onProgress, schedule)).toEqual({ kind: "timed_out" });
+		expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10_000);
+	});
+
+	it("stops quietly when the panel goes away", async () => {
+		const { deps, onProgress } = setup([{ status: "working" }]);
+		expect(await watchJob({ ...deps, alive: () => false }, "j1", 0, onProgress)).toEqual({ kind: "stopped" });
+	});
+});

@@ -1,0 +1,108 @@
+/**
+ * The remote half of creating a follow-up: send the create (retrying only what an
+ * `Idempotency-Key` makes safe), and watch an async job until it ends. No signals and no draft
+ * here: the model passes callbacks for what the agent should see (countdown, job progress).
+ */
+import { isApiError } from "../../platform/api/errors";
+import type { CreateTicketResult, ZendeskApi } from "../../platform/api/client";
+import type { TicketCreateInput } from "../../platform/api/wire";
+import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "../../ticket/backoff";
+import type { JobOutcome, PollSchedule } from "../../shared/jobPolling";
+import {
+	DEFAULT_POLL_SCHEDULE,
+	interpretJob,
+	MAX_JOB_NOT_FOUND,
+	nextPollDelay,
+	pollDeadlinePassed,
+} from "../../shared/jobPolling";
+
+/** What the create runner needs. `alive()` turns false when the panel goes away. */
+export interface FollowUpCreateDeps {
+	api: Pick<ZendeskApi, "createTicket" | "getJobStatus">;
+	sleep(ms: number): Promise<void>;
+	now(): number;
+	random?(): number;
+	alive(): boolean;
+	/** Called with the time a retry will happen (`null` once it does), so the UI can count down. */
+	onWaiting(until: number | null, reason: "rate_limited" | "retry"): void;
+}
+
+/**
+ * `POST /api/v2/tickets` with the key. Retries 429 (after Retry-After), 5xx, DatabaseConflict,
+ * timeouts and dropped connections: with the same key and body Zendesk replays instead of creating
+ * a second ticket. Rejects with the ApiError once retries are exhausted or the error is final.
+ */
+export async function sendCreate(
+	deps: FollowUpCreateDeps,
+	ticket: TicketCreateInput,
+	options: { async: boolean; idempotencyKey: string },
+): Promise<CreateTicketResult> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await deps.api.createTicket(ticket, options);
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			const ctx = {
+				kind: caught.kind,
+				attempt,
+				idempotent: false,
+				hasIdempotencyKey: true,
+				retryAfterSeconds: caught.retryAfterSeconds,
+				maxAttempts: MAX_ATTEMPTS,
+			};
+			if (!shouldRetry(ctx) || !deps.alive()) throw caught;
+			const reason = caught.kind === "rate_limited" ? "rate_limited" : "retry";
+			const delay = retryDelayMs(ctx, deps.random);
+			deps.onWaiting(deps.now() + delay, reason);
+			await deps.sleep(delay);
+			deps.onWaiting(null, reason);
+		}
+	}
+}
+
+/** How watching a job ended. `stopped`: the panel went away (the draft keeps the job to resume). */
+export type JobWatchResult =
+	| { kind: "completed"; ticketId: number | null }
+	| { kind: "failed"; phase: "failed" | "killed" | "missing"; error: string | null; details: string | null }
+	| { kind: "timed_out" }
+	| { kind: "stopped" };
+
+/**
+ * Polls `GET /api/v2/job_statuses/{id}` with backoff (≥ 1 s, growing, capped) until the job
+ * completes, fails or is killed, or `schedule.maxDurationMs` since `queuedAt` has passed.
+ * Tolerates a few 404s while the job appears, waits out 429s, rides over transient failures.
+ * Rejects only for a final ApiError (401/403, ...).
+ */
+export async function watchJob(
+	deps: FollowUpCreateDeps,
+	jobId: string,
+	queuedAt: number,
+	onProgress: (outcome: JobOutcome) => void,
+	schedule: PollSchedule = DEFAULT_POLL_SCHEDULE,
+): Promise<JobWatchResult> {
+	let notFound = 0;
+	let retryAfter: number | undefined;
+	for (let attempt = 0; ; attempt++) {
+		const delay = nextPollDelay(attempt, schedule, retryAfter);
+		retryAfter = undefined;
+		if (pollDeadlinePassed(deps.now() - queuedAt, delay, schedule)) return { kind: "timed_out" };
+		await deps.sleep(delay);
+		if (!deps.alive()) return { kind: "stopped" };
+		try {
+			const outcome = interpretJob(await deps.api.getJobStatus(jobId));
+			onProgress(outcome);
+			if (outcome.phase === "completed") return { kind: "completed", ticketId: outcome.ticketId };
+			if (outcome.phase === "failed" || outcome.phase === "killed")
+				return { kind: "failed", phase: outcome.phase, error: outcome.error, details: outcome.details };
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			if (caught.kind === "not_found") {
+				if (++notFound > MAX_JOB_NOT_FOUND) return { kind: "failed", phase: "missing", error: null, details: null };
+			} else if (caught.kind === "rate_limited") {
+				retryAfter = caught.retryAfterSeconds;
+			} else if (!["server", "network", "timeout", "db_conflict"].includes(caught.kind)) {
+				throw caught;
+			}
+		}
+	}
+}

@@ -1,0 +1,81 @@
+/**
+ * Turns a failed create into messages next to the right fields. Zendesk's 422 `details` are keyed
+ * by field (`requester`, `email_ccs`, `base`, ...); its descriptions are English, so they are shown
+ * inside a translated sentence, never as the whole message. Every ApiError kind has a form-level
+ * message (a total record over the shared `errors` namespace), so no failure is ever silent.
+ */
+import type { ApiError, ApiErrorKind } from "../../platform/api/errors";
+import { DEFAULT_RETRY_AFTER_SECONDS } from "../../ticket/backoff";
+import type { FollowUpDraft } from "./rules/followUpDraft";
+import type { Issue } from "../../shared/issues";
+
+/** Form-level message per error kind. */
+export const FOLLOW_UP_ERROR_CODES: Readonly<Record<ApiErrorKind, string>> = {
+	unauthorized: "errors.unauthorized",
+	forbidden: "errors.forbidden",
+	not_found: "followUp.errors.notFound",
+	conflict: "errors.conflict",
+	db_conflict: "errors.db_conflict",
+	closed_ticket: "errors.closed_ticket",
+	invalid: "errors.invalid",
+	too_large: "followUp.errors.tooLarge",
+	rate_limited: "errors.rate_limited",
+	server: "errors.server",
+	timeout: "followUp.errors.timeout",
+	network: "followUp.errors.network",
+	unexpected_response: "errors.unexpected_response",
+};
+
+/** Which form field a Zendesk `details` key belongs to. */
+function fieldFor(key: string, draft: FollowUpDraft): string {
+	switch (key) {
+		case "requester":
+		case "requester_id":
+			return draft.requester.kind === "new" ? "requester.email" : "requester";
+		case "email_ccs":
+		case "collaborators":
+		case "collaborator_ids":
+			return "emailCcs";
+		case "comment":
+		case "description":
+		case "body":
+			return "comment";
+		case "subject":
+			return "subject";
+		case "uploads":
+		case "upload":
+		case "attachments":
+			return "attachments";
+		case "tags":
+			return "tags";
+		default:
+			return "form";
+	}
+}
+
+/** Issues for a failed create: per-field for validation details, else one form-level issue. */
+export function followUpErrorIssues(error: ApiError, draft: FollowUpDraft): Issue[] {
+	if (error.code === "IdempotentRequestError") return [{ field: "form", code: "followUp.errors.idempotencyMismatch" }];
+	if (error.kind === "not_found" && draft.uploads.length > 0)
+		return [{ field: "attachments", code: "followUp.issues.uploadsExpired" }];
+	if (error.kind === "too_large") return [{ field: "attachments", code: "followUp.errors.tooLarge" }];
+	const issues: Issue[] = [];
+	if (error.kind === "invalid" && error.details) {
+		for (const [key, entries] of Object.entries(error.details)) {
+			for (const entry of entries) {
+				const description = typeof entry.description === "string" ? entry.description : (entry.error ?? key);
+				issues.push({ field: fieldFor(key, draft), code: "followUp.errors.rejected", vars: { description } });
+			}
+		}
+	}
+	if (issues.length === 0 && error.kind === "invalid" && error.description)
+		issues.push({ field: "form", code: "followUp.errors.rejected", vars: { description: error.description } });
+	if (issues.length > 0) return issues;
+	const vars =
+		error.kind === "rate_limited" ? { seconds: error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS } : undefined;
+	return [
+		vars
+			? { field: "form", code: FOLLOW_UP_ERROR_CODES[error.kind], vars }
+			: { field: "form", code: FOLLOW_UP_ERROR_CODES[error.kind] },
+	];
+}

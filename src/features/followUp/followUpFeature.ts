@@ -1,0 +1,7 @@
+/**
+ * The follow-up feature's code that a panel fetches only when the agent reaches for the form (or
+ * comes back to a draft): the model (drafts, validation, creation, background jobs, uploads) and
+ * the form. FollowUpSection imports this module dynamically, so it is a chunk of its own.
+ */
+export { createFollowUpModel } from "./createFollowUpModel";
+export { FollowUpForm } from "./FollowUpForm";

@@ -1,0 +1,116 @@
+/**
+ * Reads a stored follow-up draft back. Storage is outside our control (older versions, manual
+ * edits, truncation), so every field is checked on its own and a bad field falls back to the
+ * fresh draft's value: one broken field never costs the agent the rest of the draft.
+ */
+import type { CcEntry, DraftCustomField, DraftUpload, FollowUpDraft, FollowerEntry, PendingJob } from "./followUpDraft";
+import type { CustomFieldValue } from "./followUpTypes";
+import { TICKET_PRIORITIES, TICKET_TYPES } from "./followUpTypes";
+import type { IdempotencyAttempt } from "../../../shared/idempotencyKey";
+import type { RequesterChoice } from "./requesterChoice";
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
+const isStr = (v: unknown): v is string => typeof v === "string";
+const str = (v: unknown, fallback = ""): string => (isStr(v) ? v : fallback);
+
+function requester(v: unknown): RequesterChoice | undefined {
+	if (!isRec(v)) return undefined;
+	if (v.kind === "same") return { kind: "same" };
+	if (v.kind === "existing") return { kind: "existing", userId: isId(v.userId) ? v.userId : null, label: str(v.label) };
+	if (v.kind === "new")
+		return { kind: "new", name: str(v.name), email: str(v.email), localeId: isId(v.localeId) ? v.localeId : null };
+	return undefined;
+}
+
+function cc(v: unknown): CcEntry | undefined {
+	if (!isRec(v)) return undefined;
+	if (v.kind === "user" && isId(v.userId)) return { kind: "user", userId: v.userId, label: str(v.label) };
+	if (v.kind === "email" && isStr(v.email)) return { kind: "email", email: v.email, name: str(v.name) };
+	return undefined;
+}
+
+const follower = (v: unknown): FollowerEntry | undefined =>
+	isRec(v) && isId(v.userId) ? { userId: v.userId, label: str(v.label) } : undefined;
+
+function fieldValue(v: unknown): CustomFieldValue | undefined {
+	if (v === null || isStr(v) || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) return v;
+	if (Array.isArray(v) && v.every(isStr)) return [...v];
+	return undefined;
+}
+
+function customField(v: unknown): DraftCustomField | undefined {
+	if (!isRec(v) || !isId(v.id)) return undefined;
+	const value = fieldValue(v.value);
+	return value === undefined ? undefined : { id: v.id, value, include: v.include !== false };
+}
+
+function upload(v: unknown): DraftUpload | undefined {
+	if (
+		!isRec(v) ||
+		!isStr(v.localId) ||
+		!isStr(v.name) ||
+		typeof v.size !== "number" ||
+		typeof v.uploadedAt !== "number"
+	)
+		return undefined;
+	return {
+		localId: v.localId,
+		name: v.name,
+		size: v.size,
+		contentType: str(v.contentType, "text/plain"),
+		attachmentId: isId(v.attachmentId) ? v.attachmentId : null,
+		uploadedAt: v.uploadedAt,
+	};
+}
+
+const attempt = (v: unknown): IdempotencyAttempt | null =>
+	isRec(v) && isStr(v.key) && v.key !== "" && isStr(v.fingerprint) ? { key: v.key, fingerprint: v.fingerprint } : null;
+
+const pendingJob = (v: unknown): PendingJob | null =>
+	isRec(v) && isStr(v.jobId) && v.jobId !== "" && typeof v.queuedAt === "number"
+		? { jobId: v.jobId, ticketId: isId(v.ticketId) ? v.ticketId : null, queuedAt: v.queuedAt }
+		: null;
+
+function list<T>(v: unknown, item: (x: unknown) => T | undefined, fallback: T[]): T[] {
+	if (!Array.isArray(v)) return fallback;
+	return v.map(item).filter((x): x is T => x !== undefined);
+}
+
+/**
+ * Merges a stored value over `fresh` (the draft `createFollowUpDraft` makes for the same source).
+ * Returns `fresh` unchanged when `stored` is not a draft object for that source. Never throws.
+ */
+export function parseFollowUpDraft(stored: unknown, fresh: FollowUpDraft): FollowUpDraft {
+	if (!isRec(stored) || stored.sourceId !== fresh.sourceId) return fresh;
+	const s = stored;
+	return {
+		version: fresh.version,
+		sourceId: fresh.sourceId,
+		mode: s.mode === "followUp" || s.mode === "linked" ? s.mode : fresh.mode,
+		subject: str(s.subject, fresh.subject),
+		comment: str(s.comment, fresh.comment),
+		isPublic: typeof s.isPublic === "boolean" ? s.isPublic : fresh.isPublic,
+		requester: requester(s.requester) ?? fresh.requester,
+		priority:
+			(TICKET_PRIORITIES as readonly unknown[]).includes(s.priority) || s.priority === ""
+				? (s.priority as FollowUpDraft["priority"])
+				: fresh.priority,
+		type:
+			(TICKET_TYPES as readonly unknown[]).includes(s.type) || s.type === ""
+				? (s.type as FollowUpDraft["type"])
+				: fresh.type,
+		tagsText: str(s.tagsText, fresh.tagsText),
+		copyGroupAndAssignee:
+			typeof s.copyGroupAndAssignee === "boolean" ? s.copyGroupAndAssignee : fresh.copyGroupAndAssignee,
+		emailCcs: list(s.emailCcs, cc, fresh.emailCcs),
+		followers: list(s.followers, follower, fresh.followers),
+		customFields: list(s.customFields, customField, fresh.customFields),
+		uploadToken: isStr(s.uploadToken) && s.uploadToken !== "" ? s.uploadToken : null,
+		uploads: isStr(s.uploadToken) && s.uploadToken !== "" ? list(s.uploads, upload, []) : [],
+		createAsync: typeof s.createAsync === "boolean" ? s.createAsync : fresh.createAsync,
+		attempt: attempt(s.attempt),
+		pendingJob: pendingJob(s.pendingJob),
+	};
+}

@@ -1,0 +1,103 @@
+/**
+ * Builds the `POST /api/v2/tickets` body for a follow-up draft. Snake_case on purpose: this is
+ * the request body Zendesk documents (GUIDE), built here so it can be tested without the API.
+ * A closed source gets `via_followup_source_id`; any other source gets a normal ticket whose first
+ * comment says which ticket it continues. It never claims to be a follow-up when it is not.
+ */
+import { normalizeEmail, sameEmail } from "../../../shared/email";
+import type { FollowUpDraft } from "./followUpDraft";
+import { parseTags } from "./followUpDraft";
+import type { CustomFieldValue, FollowUpMode, FollowUpSource, Id, TicketPriority, TicketType } from "./followUpTypes";
+import { followUpModeFor } from "./followUpTypes";
+import type { RequesterPayload } from "./requesterChoice";
+import { requesterPayload } from "./requesterChoice";
+
+/** One `email_ccs` entry (GUIDE "Setting email CCs"); we only ever add. */
+export type EmailCcPayload = { user_id: Id; action: "put" } | { user_email: string; user_name?: string; action: "put" };
+
+/** The `ticket` object of the create body. */
+export type FollowUpTicketPayload = {
+	subject?: string;
+	comment: { body: string; public: boolean; uploads?: string[] };
+	via_followup_source_id?: Id;
+	priority?: TicketPriority;
+	type?: TicketType;
+	tags: string[];
+	group_id?: Id;
+	assignee_id?: Id;
+	email_ccs?: EmailCcPayload[];
+	followers?: Array<{ user_id: Id; action: "put" }>;
+	custom_fields?: Array<{ id: Id; value: CustomFieldValue }>;
+} & RequesterPayload;
+
+/** The built request: which kind of ticket it makes, and the body to send. */
+export interface FollowUpRequest {
+	mode: FollowUpMode;
+	body: { ticket: FollowUpTicketPayload };
+}
+
+/** Texts the builder needs from the UI layer (already translated). */
+export interface FollowUpPayloadTexts {
+	/** Appended to the first comment of a linked ticket, e.g. "This continues ticket #41." */
+	linkedNote: string;
+}
+
+/**
+ * The create body for `draft` against the source as it is now. Returns `null` when the requester
+ * cannot be expressed (validate first: `validateFollowUpDraft`). Does not validate or send anything.
+ */
+export function buildFollowUpPayload(
+	source: FollowUpSource,
+	draft: FollowUpDraft,
+	texts: FollowUpPayloadTexts,
+): FollowUpRequest | null {
+	const requester = requesterPayload(draft.requester, source.requesterId);
+	if (requester === null) return null;
+	const mode = followUpModeFor(source.status);
+	const comment = draft.comment.trim();
+	const ticket: FollowUpTicketPayload = {
+		...requester,
+		comment: {
+			body: mode === "followUp" ? comment : `${comment}\n\n${texts.linkedNote}`,
+			public: draft.isPublic,
+		},
+		// Always explicit: a follow-up would otherwise inherit the original's tags, a linked ticket would not.
+		tags: parseTags(draft.tagsText),
+	};
+	if (mode === "followUp") ticket.via_followup_source_id = source.id;
+	const subject = draft.subject.trim();
+	if (subject !== "") ticket.subject = subject;
+	if (draft.uploadToken !== null && draft.uploads.length > 0) ticket.comment.uploads = [draft.uploadToken];
+	if (draft.priority !== "") ticket.priority = draft.priority;
+	if (draft.type !== "") ticket.type = draft.type;
+	if (draft.copyGroupAndAssignee) {
+		if (source.groupId !== null) ticket.group_id = source.groupId;
+		if (source.assigneeId !== null) ticket.assignee_id = source.assigneeId;
+	}
+	const ccs = emailCcsPayload(draft);
+	if (ccs.length > 0) ticket.email_ccs = ccs;
+	const followerIds = [...new Set(draft.followers.map(f => f.userId))];
+	if (followerIds.length > 0) ticket.followers = followerIds.map(user_id => ({ user_id, action: "put" }));
+	const fields = draft.customFields.filter(f => f.include).map(f => ({ id: f.id, value: f.value }));
+	if (fields.length > 0) ticket.custom_fields = fields;
+	return { mode, body: { ticket } };
+}
+
+/** Distinct CCs in draft order: users by id, typed addresses by email (case-insensitive). */
+function emailCcsPayload(draft: FollowUpDraft): EmailCcPayload[] {
+	const out: EmailCcPayload[] = [];
+	for (const cc of draft.emailCcs) {
+		if (cc.kind === "user") {
+			if (!out.some(o => "user_id" in o && o.user_id === cc.userId)) out.push({ user_id: cc.userId, action: "put" });
+			continue;
+		}
+		if (out.some(o => "user_email" in o && sameEmail(o.user_email, cc.email))) continue;
+		const name = cc.name.trim();
+		out.push(
+			name === ""
+				? { user_email: normalizeEmail(cc.email), action: "put" }
+				: { user_email: normalizeEmail(cc.email), user_name: name, action: "put" },
+		);
+	}
+	return out;
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import type { FollowUpDraft } from "./followUpDraft";
+import { aDraft, aSource } from "../../../testing/followUpTestData";
+import type { FollowUpSource } from "./followUpTypes";
+import { countDistinctCcs, UPLOAD_TOKEN_LIFETIME_MS, validateFollowUpDraft } from "./followUpValidation";
+
+const NOW = 1_700_000_000_000;
+const upload = (uploadedAt: number) => ({
+	localId: `u${uploadedAt}`,
+	name: "a.txt",
+	size: 3,
+	contentType: "text/plain",
+	attachmentId: null,
+	uploadedAt,
+});
+const emailCc = (email: string) => ({ kind: "email" as const, email, name: "" });
+const userCc = (userId: number) => ({ kind: "user" as const, userId, label: "" });
+
+function codes(
+	draft: Partial<FollowUpDraft>,
+	source: Partial<FollowUpSource> = {},
+	extra: { uploadsInFlight?: number } = {},
+): string[] {
+	const src = aSource(source);
+	const issues = validateFollowUpDraft(aDraft(aSource(), draft), { source: src, now: NOW, ...extra });
+	return issues.map(i => `${i.field}:${i.code.replace("followUp.issues.", "")}`);
+}
+
+describe("validateFollowUpDraft", () => {
+	const cases: Array<[name: string, draft: Partial<FollowUpDraft>, expected: string[]]> = [
+		["a ready draft", {}, []],
+		["an empty comment", { comment: "" }, ["comment:commentEmpty"]],
+		["a whitespace-only comment", { comment: " \n\t " }, ["comment:commentEmpty"]],
+		["an overlong subject", { subject: "s".repeat(256) }, ["subject:subjectTooLong"]],
+		["an empty subject (Zendesk derives one)", { subject: "" }, []],
+		[
+			"an unpicked existing requester",
+			{ requester: { kind: "existing", userId: null, label: "" } },
+			["requester:requesterNotChosen"],
+		],
+		[
+			"a new requester with a bad email",
+			{ requester: { kind: "new", name: "P", email: "p@", localeId: null } },
+			["requester.email:requesterEmailInvalid"],
+		],
+		[
+			"a bad typed CC, reported at its index",
+			{ emailCcs: [userCc(1), emailCc("nope")] },
+			["emailCcs.1:ccEmailInvalid"],
+		],
+		["48 CCs", { emailCcs: Array.from({ length: 48 }, (_, i) => userCc(i + 1)) }, []],
+		[
+			"49 CCs",
+			{ emailCcs: Array.from({ length: 49 }, (_, i) => emailCc(`u${i}@example.org`)) },
+			["emailCcs:tooManyCcs"],
+		],
+		[
+			"49 CC entries that are 48 distinct people",
+			{ emailCcs: [...Array.from({ length: 48 }, (_, i) => userCc(i + 1)), userCc(1)] },
+			[],
+		],
+		["a tag list longer than Zendesk stores", { tagsText: "t".repeat(5097) }, ["tags:tagsTooLong"]],
+		["fresh uploads", { uploadToken: "tok", uploads: [upload(NOW - 60_000)] }, []],
+		[
+			"uploads older than the token lifetime",
+			{ uploadToken: "tok", uploads: [upload(NOW - UPLOAD_TOKEN_LIFETIME_MS - 1), upload(NOW)] },
+			["attachments:uploadsExpired"],
+		],
+		[
+			"eleven uploads",
+			{ uploadToken: "tok", uploads: Array.from({ length: 11 }, (_, i) => upload(NOW - i)) },
+			["attachments:tooManyAttachments"],
+		],
+		[
+			"everything wrong at once",
+			{ comment: "", requester: { kind: "new", name: "", email: "", localeId: null } },
+			["comment:commentEmpty", "requester.name:requesterNameEmpty", "requester.email:requesterEmailEmpty"],
+		],
+	];
+	it.each(cases)("reports %s", (_name, draft, expected) => {
+		expect(codes(draft)).toEqual(expected);
+	});
+
+	it("says how many CCs there are and the maximum", () => {
+		const draft = aDraft(aSource(), { emailCcs: Array.from({ length: 50 }, (_, i) => userCc(i + 1)) });
+		const issues = validateFollowUpDraft(draft, { source: aSource(), now: NOW });
+		expect(issues[0]?.vars).toEqual({ max: 48, count: 50 });
+	});
+
+	it("blocks sending while files are still uploading", () => {
+		expect(codes({}, {}, { uploadsInFlight: 1 })).toEqual(["attachments:uploadsInFlight"]);
+	});
+
+	it("notices a source that was closed after the draft was prepared as a linked ticket", () => {
+		const draft = aDraft(aSource({ status: "solved" }));
+		const issues = validateFollowUpDraft(draft, { source: aSource({ status: "closed" }), now: NOW });
+		expect(issues).toEqual([{ field: "form", code: "followUp.issues.sourceClosedMeanwhile", vars: { id: 41 } }]);
+	});
+
+	it("notices a source that is no longer closed", () => {
+		const draft = aDraft(aSource({ status: "closed" }));
+		const issues = validateFollowUpDraft(draft, { source: aSource({ status: "open" }), now: NOW });
+		expect(issues.map(i => i.code)).toEqual(["followUp.issues.sourceReopenedMeanwhile"]);
+	});
+
+	it("does not change the draft", () => {
+		const draft = aDraft(aSource(), { comment: "" });
+		const copy = structuredClone(draft);
+		validateFollowUpDraft(draft, { source: aSource(), now: NOW });
+		expect(draft).toEqual(copy);
+	});
+});
+
+describe("countDistinctCcs", () => {
+	it("counts users by id and addresses case-insensitively", () => {
+		const draft = aDraft(aSource(), {
+			emailCcs: [userCc(1), userCc(1), emailCc("A@x.io"), emailCc("a@X.io "), emailCc("b@x.io")],
+		});
+		expect(countDistinctCcs(draft)).toBe(3);
+	});
+});

@@ -1,0 +1,97 @@
+/**
+ * Checks a follow-up draft before anything is sent. Returns `Issue[]` (empty = ready), each tied
+ * to the field it is about, with a `followUp.issues.*` translation key. Never throws and never
+ * changes the draft.
+ */
+import { emailProblem, sameEmail } from "../../../shared/email";
+import { MAX_ATTACHMENTS } from "./attachments";
+import type { FollowUpDraft } from "./followUpDraft";
+import { parseTags, TAGS_MAX_LENGTH } from "./followUpDraft";
+import type { FollowUpSource, Id } from "./followUpTypes";
+import { followUpModeFor } from "./followUpTypes";
+import type { Issue } from "../../../shared/issues";
+import { validateRequesterChoice } from "./requesterChoice";
+
+/** At most 48 email CCs per ticket; more in one request is a 400 (GUIDE "Setting email CCs"). */
+export const MAX_EMAIL_CCS = 48;
+
+/** Longest subject we send; our own cap (no documented API limit) to catch accidental pastes. */
+export const SUBJECT_MAX_LENGTH = 255;
+
+/** Upload tokens are valid for 60 minutes (OAS UploadFiles), minus a minute of margin for the request. */
+export const UPLOAD_TOKEN_LIFETIME_MS = 59 * 60 * 1000;
+
+/** What the validator needs besides the draft. */
+export interface FollowUpValidationContext {
+	/** The source as it is now (re-read before sending): its status decides the mode. */
+	source: FollowUpSource;
+	/** Current time (ms since epoch), for upload expiry. */
+	now: number;
+	/** The account's locale ids, when known. */
+	knownLocaleIds?: readonly Id[];
+	/** Files still uploading or waiting to upload. */
+	uploadsInFlight?: number;
+}
+
+/** All problems with the draft, in form order. */
+export function validateFollowUpDraft(draft: FollowUpDraft, context: FollowUpValidationContext): Issue[] {
+	const { source } = context;
+	const issues: Issue[] = [];
+	const mode = followUpModeFor(source.status);
+	if (draft.mode !== mode)
+		issues.push({
+			field: "form",
+			code: mode === "followUp" ? "followUp.issues.sourceClosedMeanwhile" : "followUp.issues.sourceReopenedMeanwhile",
+			vars: { id: source.id },
+		});
+	if (draft.subject.trim().length > SUBJECT_MAX_LENGTH)
+		issues.push({ field: "subject", code: "followUp.issues.subjectTooLong", vars: { max: SUBJECT_MAX_LENGTH } });
+	if (draft.comment.trim() === "") issues.push({ field: "comment", code: "followUp.issues.commentEmpty" });
+	issues.push(...validateRequesterChoice(draft.requester, source.requesterId, context.knownLocaleIds));
+	issues.push(...validateCcs(draft));
+	const tags = parseTags(draft.tagsText);
+	if (tags.join(" ").length > TAGS_MAX_LENGTH)
+		issues.push({ field: "tags", code: "followUp.issues.tagsTooLong", vars: { max: TAGS_MAX_LENGTH } });
+	issues.push(...validateUploads(draft, context));
+	return issues;
+}
+
+function validateCcs(draft: FollowUpDraft): Issue[] {
+	const issues: Issue[] = [];
+	draft.emailCcs.forEach((cc, index) => {
+		if (cc.kind !== "email") return;
+		if (emailProblem(cc.email) !== null)
+			issues.push({
+				field: `emailCcs.${index}`,
+				code: "followUp.issues.ccEmailInvalid",
+				vars: { email: cc.email.trim() },
+			});
+	});
+	const count = countDistinctCcs(draft);
+	if (count > MAX_EMAIL_CCS)
+		issues.push({ field: "emailCcs", code: "followUp.issues.tooManyCcs", vars: { max: MAX_EMAIL_CCS, count } });
+	return issues;
+}
+
+/** The number of distinct CCs the payload will carry (duplicates by id or email counted once). */
+export function countDistinctCcs(draft: FollowUpDraft): number {
+	const ids = new Set<Id>();
+	const emails: string[] = [];
+	for (const cc of draft.emailCcs) {
+		if (cc.kind === "user") ids.add(cc.userId);
+		else if (!emails.some(e => sameEmail(e, cc.email))) emails.push(cc.email);
+	}
+	return ids.size + emails.length;
+}
+
+function validateUploads(draft: FollowUpDraft, context: FollowUpValidationContext): Issue[] {
+	const issues: Issue[] = [];
+	if ((context.uploadsInFlight ?? 0) > 0)
+		issues.push({ field: "attachments", code: "followUp.issues.uploadsInFlight" });
+	if (draft.uploads.length > MAX_ATTACHMENTS)
+		issues.push({ field: "attachments", code: "followUp.issues.tooManyAttachments", vars: { max: MAX_ATTACHMENTS } });
+	const oldest = Math.min(...draft.uploads.map(u => u.uploadedAt));
+	if (draft.uploads.length > 0 && context.now - oldest > UPLOAD_TOKEN_LIFETIME_MS)
+		issues.push({ field: "attachments", code: "followUp.issues.uploadsExpired" });
+	return issues;
+}

@@ -1,0 +1,130 @@
+/**
+ * The loaded audit history of the ticket (its own chunk: see AuditHistory): who changed what and
+ * when, tags and people, comment excerpts and the custom metadata of each audit; pages on demand.
+ * Text only, never HTML from the ticket.
+ */
+import type { AuditEntry, AuditFieldChange } from "../../shared/auditTypes";
+import { useI18n, useT } from "../../platform/context";
+import type { AuditsModel } from "./createAuditsModel";
+import { ErrorNotice } from "../../ui/ErrorNotice";
+import { Button } from "../../ui/Button";
+import { Spinner } from "../../ui/Spinner";
+
+/** Translated names of the system fields `formatAudit` recognises (total over its list). */
+const SYSTEM_FIELD_KEYS: Record<string, string> = {
+	status: "audits.fieldNames.status",
+	priority: "audits.fieldNames.priority",
+	type: "audits.fieldNames.type",
+	subject: "audits.fieldNames.subject",
+	assignee_id: "audits.fieldNames.assignee_id",
+	group_id: "audits.fieldNames.group_id",
+	requester_id: "audits.fieldNames.requester_id",
+	organization_id: "audits.fieldNames.organization_id",
+	ticket_form_id: "audits.fieldNames.ticket_form_id",
+	brand_id: "audits.fieldNames.brand_id",
+	custom_status_id: "audits.fieldNames.custom_status_id",
+	due_at: "audits.fieldNames.due_at",
+	problem_id: "audits.fieldNames.problem_id",
+};
+
+/** The entries of an opened history, with "load more" and the load state. */
+export function AuditList({ model }: { model: AuditsModel }) {
+	const t = useT();
+	const state = model.state.value;
+	if (state === "loading" || state === "idle") return <Spinner label={t("audits.loading")} showLabel />;
+	if (state === "failed" && model.error.value)
+		return <ErrorNotice error={model.error.value} onRetry={() => void model.open()} />;
+	const entries = model.entries.value;
+	return (
+		<div>
+			{entries.length === 0 ? <p class="zd-muted">{t("audits.empty")}</p> : null}
+			<ol class="zd-list zd-audits__list">
+				{entries.map(entry => (
+					<AuditItem key={entry.id} entry={entry} />
+				))}
+			</ol>
+			{model.error.value ? <ErrorNotice error={model.error.value} /> : null}
+			{model.hasMore.value ? (
+				<Button small busy={model.loadingMore.value} onClick={() => void model.loadMore()}>
+					{t("audits.more")}
+				</Button>
+			) : null}
+		</div>
+	);
+}
+
+function AuditItem({ entry }: { entry: AuditEntry }) {
+	const t = useT();
+	const { locale } = useI18n();
+	return (
+		<li class="zd-audit" data-audit-id={entry.id}>
+			<p class="zd-audit__head">
+				<strong>{entry.authorName ?? (entry.authorId > 0 ? `#${entry.authorId}` : t("audits.system"))}</strong>
+				{" · "}
+				<time dateTime={entry.createdAt}>{formatDate(entry.createdAt, locale)}</time>
+			</p>
+			<ul class="zd-list">
+				{entry.changes.map((change, index) => (
+					<li key={index}>{changeText(change, t)}</li>
+				))}
+				{entry.tags?.added.length ? <li>{t("audits.tagsAdded", { tags: entry.tags.added.join(", ") })}</li> : null}
+				{entry.tags?.removed.length ? (
+					<li>{t("audits.tagsRemoved", { tags: entry.tags.removed.join(", ") })}</li>
+				) : null}
+				{entry.people.map((change, index) => (
+					<li key={`p${index}`}>
+						{t(change.list === "followers" ? "audits.followers" : "audits.emailCcs", {
+							added: change.added.join(", ") || "—",
+							removed: change.removed.join(", ") || "—",
+						})}
+					</li>
+				))}
+				{entry.comments.map((comment, index) => (
+					<li key={`c${index}`}>
+						{t(comment.public ? "audits.publicComment" : "audits.internalNote", { excerpt: comment.excerpt })}
+					</li>
+				))}
+			</ul>
+			{entry.custom.length > 0 ? (
+				<dl class="zd-audit__metadata" aria-label={t("audits.metadata")}>
+					{entry.custom.map(({ key, value }) => (
+						<div key={key}>
+							<dt>{key}</dt>
+							<dd>{value}</dd>
+						</div>
+					))}
+				</dl>
+			) : null}
+		</li>
+	);
+}
+
+function changeText(
+	change: AuditFieldChange,
+	t: (key: string, vars?: Record<string, string | number>) => string,
+): string {
+	const label = change.label;
+	const name =
+		label.kind === "custom"
+			? label.title
+			: label.kind === "system"
+				? t(SYSTEM_FIELD_KEYS[label.name] ?? "audits.unknownField", { name: label.name })
+				: label.name;
+	const value = (text: string) =>
+		change.valueKind === "checkbox"
+			? t(text === "true" ? "audits.checked" : "audits.unchecked")
+			: text || t("audits.emptyValue");
+	if (change.valueKind === "text" && change.from === "") return t("audits.set", { field: name, to: change.to });
+	if (change.valueKind === "text" && change.to === "") return t("audits.cleared", { field: name, from: change.from });
+	return t("audits.change", { field: name, from: value(change.from), to: value(change.to) });
+}
+
+function formatDate(iso: string, locale: string): string {
+	const date = new Date(iso);
+	if (Number.isNaN(date.getTime())) return iso;
+	try {
+		return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
+	} catch {
+		return date.toISOString();
+	}
+}

@@ -1,0 +1,74 @@
+/**
+ * The Metadata section: the admin's default metadata (read-only), the agent's key/value editor,
+ * what happened to the metadata last, and the audit history. Metadata is attached to the next real
+ * change any section saves; this section never saves on its own, because Zendesk stores nothing
+ * for metadata alone (it says so).
+ */
+import type { JsonValue } from "../../ticket/metadata/metadata";
+import { useT } from "../../platform/context";
+import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
+import { useTicketShared } from "../../ticket/ticketShared";
+import { AuditHistory } from "../history/AuditHistory";
+import { MetadataEditor } from "./MetadataEditor";
+import { Section } from "../../ui/Section";
+
+/** The section for the open ticket, over the shared metadata model and audit history. */
+export function MetadataSection() {
+	const t = useT();
+	const { metadata, audits } = useTicketShared();
+	const count = metadata.rows.value.filter(row => row.key.trim() !== "").length;
+	return (
+		<Section title={t("shell.sections.metadata")} badge={count > 0 ? String(count) : undefined}>
+			<MetadataPanel model={metadata} />
+			<h3 class="zd-subheading">{t("audits.title")}</h3>
+			<AuditHistory model={audits} />
+		</Section>
+	);
+}
+
+/** The metadata part of the section. Exported for component tests. */
+export function MetadataPanel({ model }: { model: MetadataModel }) {
+	const t = useT();
+	const defaults = Object.entries(model.defaults.value);
+	const status = model.status.value;
+	return (
+		<div>
+			<p class="zd-muted">{t("metadata.explain")}</p>
+			{model.issues.value
+				.filter(issue => issue.field === "metadataDefaults")
+				.map(issue => (
+					<p key={issue.code} class="zd-notice zd-notice--warning">
+						{t(issue.code, issue.vars)}
+					</p>
+				))}
+			{defaults.length > 0 ? (
+				<div>
+					<p class="zd-field__label">{t("metadata.defaultsTitle")}</p>
+					<ul class="zd-list">
+						{defaults.map(([key, value]) => (
+							<li key={key}>{`${key}: ${valueText(value)}`}</li>
+						))}
+					</ul>
+				</div>
+			) : null}
+			<MetadataEditor model={model} />
+			{status.kind === "refused" ? (
+				<p class="zd-notice zd-notice--warning" role="alert">
+					{t("metadata.issues.metadataOnly")}
+				</p>
+			) : status.kind === "notStored" ? (
+				<p class="zd-notice zd-notice--warning" role="alert">
+					{t("metadata.notStored")}
+				</p>
+			) : status.kind === "attached" && status.keys.length > 0 ? (
+				<p class="zd-notice zd-notice--success" role="status">
+					{status.auditId === null ? t("metadata.attachedNoId") : t("metadata.attached", { auditId: status.auditId })}
+				</p>
+			) : null}
+		</div>
+	);
+}
+
+function valueText(value: JsonValue): string {
+	return typeof value === "string" ? value : JSON.stringify(value);
+}

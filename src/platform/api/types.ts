@@ -1,0 +1,199 @@
+/**
+ * The camelCase types the API client returns (what models and features see). Built only by
+ * `normalize.ts` from checked wire data; every field is present (absent on the wire → `null`,
+ * `[]` or `false`), so callers never deal with `undefined`.
+ */
+import type { AuditEventLike, AuditLike } from "../../shared/auditTypes";
+import type {
+	FieldOption,
+	FormCondition as FormConditionDef,
+	TicketFieldDef,
+	TicketFormDef,
+} from "../../shared/customFieldsTypes";
+import type { PersonUser } from "../../shared/peopleTypes";
+import type {
+	CustomFieldValue,
+	Id,
+	TicketPriority,
+	TicketStatus,
+	TicketType,
+	UserRole,
+} from "../../shared/ticketTypes";
+import type { WireTicketFieldType } from "./wire";
+
+/** The shared ticket vocabulary (`domain/ticketTypes.ts`) and the field option shape, as the domain declares them. */
+export type { CustomFieldValue, FieldOption, Id, TicketPriority, TicketStatus, TicketType, UserRole };
+
+/** Where a ticket came from; `followUpSourceId` is set for real follow-ups (`via.source.rel == "follow_up"`). */
+export interface Via {
+	channel: string;
+	rel: string | null;
+	followUpSourceId: Id | null;
+}
+
+/** A ticket as the app uses it. `updatedAt` is the REST `updated_at`: the value for `updated_stamp`. */
+export interface Ticket {
+	id: Id;
+	externalId: string | null;
+	subject: string;
+	description: string;
+	status: TicketStatus;
+	customStatusId: Id | null;
+	priority: TicketPriority | null;
+	type: TicketType | null;
+	requesterId: Id | null;
+	submitterId: Id | null;
+	assigneeId: Id | null;
+	groupId: Id | null;
+	organizationId: Id | null;
+	brandId: Id | null;
+	ticketFormId: Id | null;
+	problemId: Id | null;
+	collaboratorIds: Id[];
+	emailCcIds: Id[];
+	followerIds: Id[];
+	followupIds: Id[];
+	tags: string[];
+	customFields: Array<{ id: Id; value: CustomFieldValue }>;
+	via: Via | null;
+	dueAt: string | null;
+	isPublic: boolean;
+	createdAt: string;
+	updatedAt: string;
+}
+
+/** A user: the people feature's `PersonUser` (id, name, email, role, roleType, active, suspended) plus what other features read. */
+export interface User extends PersonUser {
+	organizationId: Id | null;
+	locale: string | null;
+	timeZone: string | null;
+	photoUrl: string | null;
+}
+
+/** Ticket field types: the documented ones (`WireTicketFieldType`), and unknown future types as their raw string. */
+export type TicketFieldType = WireTicketFieldType | (string & {});
+
+/** A ticket field: the domain's `TicketFieldDef` with every key present. `options` merges custom and system options. */
+export interface TicketField extends TicketFieldDef {
+	type: TicketFieldType;
+	agentDescription: string;
+}
+
+/** One conditional-field rule of a form (agent side): the domain's, with the scalar values Zendesk sends for a parent. */
+export interface FormCondition extends FormConditionDef {
+	value: string | boolean | number | null;
+}
+
+/** A ticket form: the domain's `TicketFormDef` plus its names and position; `ticketFieldIds` is the display order. */
+export interface TicketForm extends TicketFormDef {
+	name: string;
+	displayName: string;
+	position: number;
+	agentConditions: FormCondition[];
+}
+
+/** An attachment (never rendered as HTML; `contentUrl` is checked to be http(s)). */
+export interface Attachment {
+	id: Id;
+	fileName: string;
+	contentUrl: string | null;
+	contentType: string;
+	size: number;
+	inline: boolean;
+	deleted: boolean;
+	malwareScanResult: string | null;
+}
+
+/**
+ * An audit event: what the history formatter reads (`AuditEventLike`: `type` is open, type-specific
+ * keys are `undefined` when absent) plus the event's id, author, attachments and recipients.
+ */
+export interface AuditEvent extends AuditEventLike {
+	id: Id;
+	authorId?: Id;
+	attachments?: Attachment[];
+	recipients?: Id[];
+}
+
+/** A ticket audit (an `AuditLike` with all it holds); `metadata.custom` is what an app wrote with the update's `metadata`. */
+export interface Audit extends AuditLike {
+	ticketId: Id;
+	metadata: { custom: Record<string, unknown>; system: Record<string, unknown> };
+	via: Via | null;
+	events: AuditEvent[];
+}
+
+/** A ticket comment. `body` is plain text; never render `htmlBody` as HTML. */
+export interface Comment {
+	id: Id;
+	type: string;
+	authorId: Id;
+	body: string;
+	htmlBody: string | null;
+	public: boolean;
+	auditId: Id | null;
+	createdAt: string;
+	attachments: Attachment[];
+}
+
+/** An upload; pass `token` in `comment.uploads` (single use, valid 60 minutes). */
+export interface Upload {
+	token: string;
+	attachments: Attachment[];
+}
+
+/** Job states; `failed` and `killed` are terminal failures, `completed` terminal success. */
+export type JobState = "queued" | "working" | "completed" | "failed" | "killed";
+
+/** One job result item (create: id+index; update: id+action+success; failure: error+details). */
+export interface JobResult {
+	id: Id | null;
+	index: number | null;
+	action: string | null;
+	success: boolean | null;
+	status: string | null;
+	error: string | null;
+	details: string | null;
+}
+
+/** A background job. `failed` and `killed` are terminal failures. */
+export interface JobStatus {
+	id: string;
+	status: JobState;
+	total: number | null;
+	progress: number | null;
+	message: string | null;
+	results: JobResult[];
+}
+
+/** An organization as the app shows it: a lookup field's record. Nothing else of it is read. */
+export interface Organization {
+	id: Id;
+	name: string;
+}
+
+/** A translation locale the account enables: `id` is what a user's `localeId` takes, `locale` the code (`de`). */
+export interface Locale {
+	id: Id;
+	locale: string;
+	name: string;
+}
+
+/** The ticket-related account settings the app reads (absent keys → false, tagging → true). */
+export interface AccountSettings {
+	/** Legacy CCs (`tickets.collaboration`). */
+	collaboration: boolean;
+	/** CCs and followers (`tickets.follower_and_email_cc_collaborations`): use `email_ccs`/`followers`. */
+	followerAndEmailCcCollaborations: boolean;
+	lightAgentEmailCcsAllowed: boolean;
+	commentsPublicByDefault: boolean;
+	emailAttachments: boolean;
+	privateAttachments: boolean;
+	tagging: boolean;
+}
+
+/** One page of a paginated list; pass `nextCursor` back to get the next page (`null` = last page). */
+export interface Page<T> {
+	items: T[];
+	nextCursor: string | null;
+}

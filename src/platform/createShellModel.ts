@@ -1,0 +1,138 @@
+/**
+ * The shell's model: loads where the app runs (location, ticket, installation settings, signed-in
+ * agent) once, and exposes it as a status union. Feature models are built by their sections from
+ * `useEnv()`, `useApi()` and `useZaf()`.
+ */
+import { signal, type ReadonlySignal } from "@preact/signals";
+import type { Id } from "./api/types";
+import { ApiError, toApiError } from "./api/errors";
+import { parseAppSettings, type AppSettings } from "./zaf/appSettings";
+import type { ZafPort } from "./zaf/port";
+
+/** The signed-in agent as ZAF's `currentUser` reports it. */
+export interface CurrentUser {
+	id: Id;
+	name: string;
+	/** ZAF locale, e.g. `en-US`, `pt-BR` (defaults to `en`). */
+	locale: string;
+	role: string;
+}
+
+/** Where and for whom the app runs. Fixed for the lifetime of the iframe. */
+export interface AppEnv {
+	/** ZAF location, e.g. `ticket_sidebar`. */
+	location: string;
+	/** The open ticket; null outside ticket locations (or on a new, unsaved ticket). */
+	ticketId: Id | null;
+	settings: AppSettings;
+	currentUser: CurrentUser;
+	/**
+	 * ZAF's `ticket.form.id` at start-up (read with `currentUser`, in the same `get`): the form the
+	 * agent's ticket shows, maybe unsaved; `null` when ZAF says it has none; absent when ZAF did not
+	 * answer it. A hint for loading early only: the REST ticket's `ticket_form_id` is the truth.
+	 */
+	ticketFormHint?: Id | null;
+}
+
+/** The shell's status. `failed` carries the ApiError that stopped the start. */
+export type ShellState =
+	{ status: "loading" } | { status: "ready"; env: AppEnv } | { status: "failed"; error: ApiError };
+
+/** The shell's state and its one action. */
+export interface ShellModel {
+	readonly state: ReadonlySignal<ShellState>;
+	/** (Re)loads the environment; safe to call again after a failure. Never rejects. */
+	load(): Promise<void>;
+}
+
+/** Reads ZAF's `currentUser` into a CurrentUser, or null when the shape is wrong. Never throws. */
+export function toCurrentUser(raw: unknown): CurrentUser | null {
+	if (typeof raw !== "object" || raw === null) return null;
+	const u = raw as Record<string, unknown>;
+	if (typeof u.id !== "number") return null;
+	return {
+		id: u.id,
+		name: typeof u.name === "string" ? u.name : "",
+		locale: typeof u.locale === "string" && u.locale !== "" ? u.locale : "en",
+		role: typeof u.role === "string" ? u.role : "agent",
+	};
+}
+
+/**
+ * Reads ZAF's `ticket.form` into a form hint: the id of `{ id }`, `null` for `null` or `{ id: null }`
+ * (no form), `undefined` for anything else (no hint). Never throws.
+ */
+export function toFormHint(raw: unknown): Id | null | undefined {
+	if (raw === null) return null;
+	if (typeof raw !== "object") return undefined;
+	const id = (raw as Record<string, unknown>).id;
+	if (id === null) return null;
+	return typeof id === "number" && Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/** What the app reads from ZAF before anything else, in ONE `get`. */
+export interface StartUpValues {
+	currentUser: CurrentUser | null;
+	ticketFormHint: Id | null | undefined;
+}
+
+/** The paths of the start-up `get`: the agent (locale, id) and the ticket's form (a hint; an error outside tickets). */
+export const START_UP_PATHS = ["currentUser", "ticket.form"];
+
+/**
+ * Reads the agent and the ticket's form hint in one ZAF `get`. Never rejects: a per-path error, an
+ * odd value or a failed call leaves that value `null`/`undefined` (the shell reads the agent again).
+ */
+export async function readStartUp(zaf: Pick<ZafPort, "get">): Promise<StartUpValues> {
+	return zaf.get(START_UP_PATHS).then(
+		({ values }) => ({
+			currentUser: toCurrentUser(values.currentUser),
+			ticketFormHint: toFormHint(values["ticket.form"]),
+		}),
+		() => ({ currentUser: null, ticketFormHint: undefined }),
+	);
+}
+
+/**
+ * Creates the shell model. `currentUser` (and the form hint read with it) may be passed in when the
+ * caller already read them (mount does, for the locale). Does not load until `load()` is called.
+ */
+export function createShellModel(
+	zaf: ZafPort,
+	known: { currentUser?: CurrentUser | null; ticketFormHint?: Id | null | undefined } = {},
+): ShellModel {
+	const state = signal<ShellState>({ status: "loading" });
+	let ticketFormHint = known.ticketFormHint;
+
+	async function readUser(): Promise<CurrentUser> {
+		if (known.currentUser) return known.currentUser;
+		const { values, errors } = await zaf.get(START_UP_PATHS);
+		ticketFormHint ??= toFormHint(values["ticket.form"]);
+		const user = toCurrentUser(values.currentUser);
+		if (user) return user;
+		const e = errors.currentUser;
+		throw toApiError(e ? { name: e.name, message: `"currentUser" ${e.message}` } : "no currentUser", "get currentUser");
+	}
+
+	async function load(): Promise<void> {
+		state.value = { status: "loading" };
+		try {
+			const [context, metadata, currentUser] = await Promise.all([zaf.context(), zaf.metadata(), readUser()]);
+			const ticketId = typeof context.ticketId === "number" ? context.ticketId : null;
+			const env: AppEnv = {
+				location: context.location,
+				ticketId,
+				settings: parseAppSettings(metadata.settings),
+				currentUser,
+				...(ticketId !== null && ticketFormHint !== undefined ? { ticketFormHint } : {}),
+			};
+			state.value = { status: "ready", env };
+		} catch (error) {
+			// Only remote failures are expected here; a bug still reaches the error boundary.
+			if (!(error instanceof ApiError)) throw error;
+			state.value = { status: "failed", error };
+		}
+	}
+
+	return { state, load };
+}

@@ -1,0 +1,61 @@
+/**
+ * The ZAF port: the only view of the Zendesk Apps Framework the rest of the app has.
+ *
+ * `createZafClientPort(client)` (src/platform/zaf/zafClientPort.ts) adapts the real SDK client to it;
+ * the sandbox builds the same port over a fake SDK client backed by the emulator, so tests and
+ * production run the same adapter code. Nothing above this interface sees SDK shapes: every
+ * failure arrives as an `ApiError` (src/platform/api/errors.ts).
+ */
+import type { ZafContext, ZafMetadata, ZafRequestOptions } from "./types";
+
+/** Removes the handler it was returned for. Calling it twice is harmless. */
+export type Unsubscribe = () => void;
+
+/** A completed HTTP exchange as the app sees it (2xx only: anything else rejects with ApiError). */
+export interface HttpResponse<T = unknown> {
+	/** HTTP status, 200–299. */
+	status: number;
+	/** Response headers, names lower-cased. */
+	headers: Record<string, string>;
+	/** The parsed JSON body, or `undefined` when the body was empty or not JSON. */
+	json: T | undefined;
+	/** The raw body text ("" when empty). */
+	text: string;
+}
+
+/** The outcome of a bulk `get`: values per path plus per-path errors (never thrown). */
+export interface ZafGetResult {
+	values: Record<string, unknown>;
+	errors: Record<string, { name: string; message: string }>;
+}
+
+/** Options the port adds on top of ZAF's request options. */
+export interface PortRequestOptions {
+	/** Give up after this many ms with an ApiError of kind `timeout`. Default 30 000. */
+	timeoutMs?: number;
+}
+
+/** What a `ticket.save` hook handler may answer: allow (true/undefined) or a reason to block. */
+export type HookResult = true | undefined | false | string;
+
+export interface ZafPort {
+	/** Reads framework paths (`ticket`, `ticket.id`, `currentUser`, ...). Resolves with per-path errors; rejects only on transport failure. */
+	get(paths: string[]): Promise<ZafGetResult>;
+	/** Writes framework paths on the agent's unsaved ticket form. Rejects with ApiError on any per-path error. */
+	set(values: Record<string, unknown>): Promise<void>;
+	/** Runs a framework action such as `resize`, `routeTo` or `notify`. Rejects with ApiError on failure. */
+	invoke(name: string, ...args: unknown[]): Promise<unknown>;
+	/** Subscribes to a framework event (`ticket.updated`, `app.activated`, ...). */
+	on(event: string, handler: (payload: unknown) => void): Unsubscribe;
+	/** Registers a hook handler (`ticket.save`); the framework waits for its answer. */
+	onHook(hook: string, handler: () => HookResult | Promise<HookResult>): Unsubscribe;
+	/**
+	 * Performs a Zendesk REST request through the framework (always with `httpCompleteResponse`).
+	 * Resolves for 2xx; rejects with an ApiError for every other outcome, including our own timeout.
+	 */
+	request<T = unknown>(options: ZafRequestOptions, portOptions?: PortRequestOptions): Promise<HttpResponse<T>>;
+	/** The app's registration metadata (installation settings included). */
+	metadata(): Promise<ZafMetadata>;
+	/** Where the app runs: location, ticket id, account. */
+	context(): Promise<ZafContext>;
+}

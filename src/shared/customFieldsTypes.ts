@@ -1,0 +1,117 @@
+/**
+ * Domain types for ticket custom fields (camelCase). The wire shapes (`ticket_fields`,
+ * `custom_fields: [{id, value}]`) live in `src/platform/api/wire.ts`; `src/platform/api/normalize.ts` converts them.
+ * Pure data: nothing here talks to Zendesk.
+ */
+import type { Id } from "./ticketTypes";
+
+/** A ticket field's id (a Zendesk `Id`). */
+export type FieldId = Id;
+
+/** Every custom field type the sidebar knows how to show, in the order the docs list them (zendesk-ticket-api.md §7.1). */
+export const CUSTOM_FIELD_TYPES = [
+	"text",
+	"textarea",
+	"integer",
+	"decimal",
+	"date",
+	"checkbox",
+	"regexp",
+	"tagger",
+	"multiselect",
+	"lookup",
+	"partialcreditcard",
+] as const;
+
+/** One of `CUSTOM_FIELD_TYPES`. */
+export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
+
+/** True for a type the sidebar knows; system types (`subject`, `status`, ...) and future types are not. */
+export function isCustomFieldType(type: string): type is CustomFieldType {
+	return (CUSTOM_FIELD_TYPES as readonly string[]).includes(type);
+}
+
+/** One option of a dropdown (`tagger`) or multi-select field: the agent sees `name`, Zendesk stores `value` (the tag). */
+export interface FieldOption {
+	id: FieldId | null;
+	/** The label shown to agents. */
+	name: string;
+	/** The tag written to `custom_fields[].value`. */
+	value: string;
+	/** Whether Zendesk marks it as the default option. */
+	isDefault: boolean;
+}
+
+/** A ticket field definition as the sidebar needs it (not every key Zendesk sends). */
+export interface TicketFieldDef {
+	id: FieldId;
+	/** Zendesk's `type`; a `CustomFieldType` for custom fields, or a system type such as `subject`. */
+	type: string;
+	title: string;
+	/** Zendesk's `description` ("" when none). */
+	description: string;
+	/** Zendesk's agent-only `agent_description`; preferred over `description` in the sidebar when set. */
+	agentDescription?: string;
+	position: number;
+	active: boolean;
+	/** Zendesk's `required`: a value is needed to set the ticket to solved. It does not block other saves. */
+	required: boolean;
+	/** `false` for system fields that exist on every ticket. */
+	removable: boolean;
+	/** Zendesk's read-only `agent_can_edit`; `true` when Zendesk omitted it. */
+	agentCanEdit: boolean;
+	/** For `regexp` fields: the (Ruby-flavoured) validation pattern; `null` when none. */
+	regexpForValidation: string | null;
+	/** For `checkbox` fields: the tag added to the ticket when checked. */
+	tag: string | null;
+	/** For `tagger` and `multiselect` fields; empty otherwise. */
+	options: readonly FieldOption[];
+	/** For `lookup` fields: `zen:user`, `zen:organization`, `zen:ticket` or `zen:custom_object:{key}`. */
+	relationshipTargetType: string | null;
+}
+
+/** A value as Zendesk sends or accepts it in `custom_fields: [{id, value}]`. */
+export type FieldValue = string | number | boolean | readonly string[] | null;
+
+/** One entry of a ticket's `custom_fields`. */
+export interface CustomFieldValue {
+	id: FieldId;
+	value: FieldValue;
+}
+
+/**
+ * What the agent has in an input, before coercion: text for text-like types and lookups (an id),
+ * a boolean for checkboxes, a list (tags or option names) for multi-selects, a tag or option name
+ * for dropdowns. `null` means "empty".
+ */
+export type FieldDraftValue = string | boolean | readonly string[] | null;
+
+/** A ticket form as the sidebar needs it. */
+export interface TicketFormDef {
+	id: FieldId;
+	active: boolean;
+	/** Zendesk's `default`: the form of tickets that have no `ticket_form_id`. */
+	isDefault: boolean;
+	/** Field ids in display order (system fields included; the sidebar skips them). */
+	ticketFieldIds: readonly FieldId[];
+	agentConditions: readonly FormCondition[];
+}
+
+/**
+ * When a form condition makes a child field required (Zendesk `required_on_statuses`): the listed
+ * statuses (`SOME_STATUSES`), `"all"` (`ALL_STATUSES`) or `"none"` (`NO_STATUSES`, or no rule).
+ * Same shape as the API client's `FormCondition`, so its forms can be passed in unchanged.
+ */
+export type RequiredOnStatuses = readonly string[] | "all" | "none";
+
+/** One agent condition of a form: when `parentFieldId` has `value`, the children appear (and may be required). */
+export interface FormCondition {
+	parentFieldId: FieldId;
+	value: FieldValue;
+	childFields: ReadonlyArray<{ id: FieldId; isRequired: boolean; requiredOnStatuses: RequiredOnStatuses }>;
+}
+
+/** The key of a field in `Issue.field` and in per-field notices: `field.<id>`. */
+export function fieldKey(id: FieldId): string {
+	return `field.${id}`;
+}

@@ -1,0 +1,23 @@
+/**
+ * The Zendesk vocabulary every feature shares: ids, ticket status, priority and type, custom field
+ * values and user roles. Pure types, declared once: the feature types (`*Types.ts`) and the API
+ * client's types (`src/platform/api/types.ts`) re-export them. Not the wire shapes (`src/platform/api/wire.ts`).
+ */
+
+/** A Zendesk numeric id (below 2^53, so a JS number is safe). */
+export type Id = number;
+
+/** Ticket status categories (`zendesk-ticket-api.md` §14). */
+export type TicketStatus = "new" | "open" | "pending" | "hold" | "solved" | "closed";
+
+/** Ticket priorities (`null` on a ticket = not set). */
+export type TicketPriority = "urgent" | "high" | "normal" | "low";
+
+/** Ticket types (`null` on a ticket = not set). */
+export type TicketType = "problem" | "incident" | "question" | "task";
+
+/** A custom field value as Zendesk stores it: text, number, checkbox, tag, multiselect tags, or empty. */
+export type CustomFieldValue = string | number | boolean | string[] | null;
+
+/** Zendesk user roles (custom agent roles are `agent` plus a `roleType`). */
+export type UserRole = "end-user" | "agent" | "admin";

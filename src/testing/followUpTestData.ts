@@ -1,0 +1,27 @@
+/** Test-only builders for follow-up domain tests (not imported by the app). */
+import type { FollowUpDraft } from "../features/followUp/rules/followUpDraft";
+import { createFollowUpDraft } from "../features/followUp/rules/followUpDraft";
+import type { FollowUpSource } from "../features/followUp/rules/followUpTypes";
+
+/** A closed source ticket with sensible values; override what the test is about. */
+export function aSource(overrides: Partial<FollowUpSource> = {}): FollowUpSource {
+	return {
+		id: 41,
+		status: "closed",
+		subject: "Printer overheats",
+		requesterId: 7,
+		groupId: 3,
+		assigneeId: 2,
+		tags: ["printer", "hardware"],
+		emailCcIds: [],
+		followerIds: [],
+		customFields: [],
+		followupIds: [],
+		...overrides,
+	};
+}
+
+/** A draft for `source` with a comment, ready to send unless overridden. */
+export function aDraft(source: FollowUpSource = aSource(), overrides: Partial<FollowUpDraft> = {}): FollowUpDraft {
+	return { ...createFollowUpDraft(source), comment: "My printer is still too hot!", ...overrides };
+}

@@ -1,0 +1,88 @@
+/**
+ * TEST ONLY: sections rendered the way the panel renders them, inside the real providers (ZAF
+ * port, API client, translations, environment, storage) over a fresh emulator in-process, plus the
+ * small helpers the component tests share. Not imported by the app.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { render, type ComponentChildren } from "preact";
+import { createEmulator } from "../../sandbox/emulator/createEmulator";
+import type { FaultSpec } from "../../sandbox/emulator/faults";
+import type { EmulatorOptions } from "../../sandbox/emulator/types";
+import { createInProcessPort } from "../../sandbox/inProcessPort";
+import { createZendeskApi } from "../platform/api/client";
+import { createTranslator, type Bundle } from "../platform/i18n/createTranslator";
+import { parseAppSettings } from "../platform/zaf/appSettings";
+import { ApiCtx, EnvCtx, I18nCtx, StorageCtx, ZafCtx } from "../platform/context";
+import { createMemoryStorage, type StorageLike } from "../platform/storage/createDraftStore";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+
+/** The UI strings of `translations/<locale>.json`. */
+export function bundle(locale: string): Bundle {
+	return JSON.parse(readFileSync(join(ROOT, "translations", `${locale}.json`), "utf8")) as Bundle;
+}
+
+/** Polls `check` every 5 ms until it holds; rejects naming `what` after `tries` polls. */
+export async function until(check: () => boolean, what: string, tries = 200): Promise<void> {
+	for (let i = 0; i < tries; i++) {
+		if (check()) return;
+		await new Promise(resolve => setTimeout(resolve, 5));
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
+/** What the panel around the rendered sections is. */
+export interface PanelTestOptions {
+	ticketId: number;
+	/** The signed-in agent (default agent@example.com); the environment's user is read from the world. */
+	user?: string;
+	locale?: string;
+	world?: string;
+	/** Emulator settings besides `rateLimits: false`. */
+	emulatorSettings?: EmulatorOptions["settings"];
+	/** A fault registered before anything renders. */
+	fault?: FaultSpec;
+	/** The installation's settings, as Zendesk hands them to the app. */
+	appSettings?: Record<string, unknown>;
+	/** The panel's local storage (drafts); a fresh one by default. */
+	local?: StorageLike;
+}
+
+/** Renders `content` inside the providers over a new emulator. Call `dispose` when the test ends. */
+export function renderPanel(content: ComponentChildren, options: PanelTestOptions) {
+	const { ticketId, user = "agent@example.com", locale = "en", world = "default" } = options;
+	const emulator = createEmulator({ world, settings: { rateLimits: false, ...options.emulatorSettings } });
+	if (options.fault) emulator.controls.addFault(options.fault);
+	const { port, client } = createInProcessPort({ emulator, userEmail: user, ticketId });
+	const api = createZendeskApi(port);
+	const agent = emulator.db.users.find(u => u.email === user);
+	const env = {
+		location: "ticket_sidebar",
+		ticketId,
+		settings: parseAppSettings(options.appSettings ?? {}),
+		currentUser: { id: agent?.id ?? 0, name: agent?.name ?? "", locale, role: "agent" },
+	};
+	const translator = createTranslator(locale, { en: bundle("en"), [locale]: bundle(locale) });
+	const local = options.local ?? createMemoryStorage();
+	const container = document.createElement("div");
+	document.body.append(container);
+	render(
+		<ZafCtx.Provider value={port}>
+			<ApiCtx.Provider value={api}>
+				<I18nCtx.Provider value={translator}>
+					<EnvCtx.Provider value={env}>
+						<StorageCtx.Provider value={{ local, session: createMemoryStorage() }}>{content}</StorageCtx.Provider>
+					</EnvCtx.Provider>
+				</I18nCtx.Provider>
+			</ApiCtx.Provider>
+		</ZafCtx.Provider>,
+		container,
+	);
+	const dispose = () => {
+		render(null, container);
+		client.close();
+		emulator.dispose();
+	};
+	return { emulator, client, port, api, env, translator, container, local, t: translator.t, dispose };
+}

@@ -1,0 +1,196 @@
+/**
+ * The pending custom audit metadata of one ticket, shared by every section that saves: the
+ * agent's key/value rows (persisted per agent and ticket) merged with the admin's defaults. It is
+ * attached to the **next real change** any section saves and never sent alone, because Zendesk
+ * stores metadata only on an update that changes the ticket (§5.6).
+ *
+ * Sharing API for savers (fields, people, follow-up):
+ *   const attached = metadata.attach(update);          // before sending (also inside a writer plan)
+ *   if (!attached.ok) { show attached.issues; keep the draft; stop }
+ *   const { audit } = await api.updateTicket(id, attached.update);
+ *   metadata.saved(audit);                              // clears the agent's rows only when an audit exists
+ */
+import { batch, computed, signal, type ReadonlySignal } from "@preact/signals";
+import type { Issue } from "../../shared/issues";
+import {
+	isBlankRow,
+	mergeMetadata,
+	metadataByteLength,
+	metadataSizeIssues,
+	rowsToMetadata,
+	validateMetadataRows,
+	type MetadataObject,
+} from "./metadata";
+import { attachMetadata } from "./metadataChange";
+import { DEFAULTS_FIELD, parseDefaultMetadata } from "./metadataDefaults";
+import type { DraftStore } from "../../platform/storage/createDraftStore";
+
+/** The draft-store section the rows live in. */
+export const METADATA_DRAFT_SECTION = "metadata";
+
+/** One editor row, as typed. */
+export interface MetadataEditorRow {
+	key: string;
+	value: string;
+}
+
+/** What happened to the metadata most recently. */
+export type MetadataStatus =
+	| { kind: "idle" }
+	/** A save had nothing to change: Zendesk would have stored nothing, so nothing was sent. */
+	| { kind: "refused" }
+	/** Saved on the audit `auditId` (`null` when the response carried no audit id). */
+	| { kind: "attached"; auditId: number | null; keys: string[] }
+	/** The update went through but Zendesk created no audit, so the metadata was not stored; rows kept. */
+	| { kind: "notStored" };
+
+/** The outcome of `attach`: the update with metadata, or why it must not be sent. */
+export type MetadataAttach<T> =
+	{ ok: true; update: T & { metadata?: MetadataObject } } | { ok: false; issues: Issue[] };
+
+export interface MetadataModelOptions {
+	/** This agent's drafts on this ticket. */
+	drafts: DraftStore;
+	/** The raw `defaultMetadata` setting (JSON text or an object); invalid values are reported, not thrown. */
+	defaultSetting: unknown;
+	/** True when the host already found the setting unusable (reported as `defaultsNotObject`). */
+	defaultSettingInvalid?: boolean;
+}
+
+/** The shared metadata model. */
+export interface MetadataModel {
+	readonly rows: ReadonlySignal<MetadataEditorRow[]>;
+	/** The admin's defaults (always attached with a real change). */
+	readonly defaults: ReadonlySignal<MetadataObject>;
+	/** Defaults + valid agent rows: exactly what the next update carries. */
+	readonly pending: ReadonlySignal<MetadataObject>;
+	/** UTF-8 bytes of `pending`'s JSON (the live counter). */
+	readonly bytes: ReadonlySignal<number>;
+	/** Row problems, the size limit, a bad admin setting and Zendesk's own refusals. */
+	readonly issues: ReadonlySignal<Issue[]>;
+	/** True when the agent has typed metadata that is not saved yet. */
+	readonly hasAgentMetadata: ReadonlySignal<boolean>;
+	readonly status: ReadonlySignal<MetadataStatus>;
+	setKey(index: number, key: string): void;
+	setValue(index: number, value: string): void;
+	addRow(): void;
+	removeRow(index: number): void;
+	/** Drops the agent's rows (defaults stay). */
+	clear(): void;
+	/**
+	 * Attaches the pending metadata to `update`. Refuses (and keeps everything) when the rows are
+	 * invalid or too large, or when the agent's metadata would be the update's only content. With no
+	 * pending metadata the update is returned unchanged. Pure with respect to the update.
+	 */
+	attach<T extends Readonly<Record<string, unknown>>>(update: T): MetadataAttach<T>;
+	/** Tells the model the attached update was saved; `audit` is the response's audit (null = none created). */
+	saved(audit: { id: number } | null): void;
+	/** Shows Zendesk's own refusal of the metadata (422 details) until the next edit. */
+	setRemoteIssues(issues: Issue[]): void;
+}
+
+/** Creates the model and restores the agent's rows from the draft store. */
+export function createMetadataModel({
+	drafts,
+	defaultSetting,
+	defaultSettingInvalid,
+}: MetadataModelOptions): MetadataModel {
+	const parsedDefaults = defaultSettingInvalid
+		? { defaults: {}, issues: [{ field: DEFAULTS_FIELD, code: "metadata.issues.defaultsNotObject" }] }
+		: parseDefaultMetadata(defaultSetting);
+	const rows = signal<MetadataEditorRow[]>(drafts.load(METADATA_DRAFT_SECTION, isRows) ?? []);
+	const status = signal<MetadataStatus>({ kind: "idle" });
+	const remoteIssues = signal<Issue[]>([]);
+	const defaults = signal(parsedDefaults.defaults);
+	/** The rows as they were when last attached: only those are cleared after the save. */
+	let attachedRows: MetadataEditorRow[] | null = null;
+	let attachedKeys: string[] = [];
+
+	const agent = computed(() => rowsToMetadata(rows.value));
+	const pending = computed(() => mergeMetadata(defaults.value, agent.value));
+	const bytes = computed(() => metadataByteLength(pending.value));
+	const blocking = computed(() => [
+		...validateMetadataRows(rows.value, defaults.value),
+		...metadataSizeIssues(pending.value),
+	]);
+	const issues = computed(() => [...parsedDefaults.issues, ...blocking.value, ...remoteIssues.value]);
+	const hasAgentMetadata = computed(() => rows.value.some(row => !isBlankRow(row)));
+
+	function update(next: MetadataEditorRow[]): void {
+		batch(() => {
+			rows.value = next;
+			remoteIssues.value = [];
+			if (status.value.kind !== "idle") status.value = { kind: "idle" };
+		});
+		if (next.some(row => !isBlankRow(row))) drafts.save(METADATA_DRAFT_SECTION, next);
+		else drafts.clear(METADATA_DRAFT_SECTION);
+	}
+
+	function edit(index: number, patch: Partial<MetadataEditorRow>): void {
+		const next = rows.value.slice();
+		while (next.length <= index) next.push({ key: "", value: "" });
+		next[index] = { ...(next[index] ?? { key: "", value: "" }), ...patch };
+		update(next);
+	}
+
+	return {
+		rows,
+		defaults,
+		pending,
+		bytes,
+		issues,
+		hasAgentMetadata,
+		status,
+		setKey: (index, key) => edit(index, { key }),
+		setValue: (index, value) => edit(index, { value }),
+		addRow: () => update([...rows.value, { key: "", value: "" }]),
+		removeRow: index => update(rows.value.filter((_, i) => i !== index)),
+		clear: () => update([]),
+		attach(update) {
+			if (blocking.value.length > 0) return { ok: false, issues: blocking.value };
+			const metadata = Object.keys(pending.value).length > 0 ? pending.value : undefined;
+			const result = attachMetadata(update, metadata);
+			if (result.ok) {
+				attachedRows = rows.value;
+				attachedKeys = Object.keys(metadata ?? {});
+				return result;
+			}
+			// Only the agent's own metadata is worth a refusal; defaults alone simply are not sent.
+			if (!hasAgentMetadata.value) return { ok: true, update };
+			status.value = { kind: "refused" };
+			return { ok: false, issues: [result.issue] };
+		},
+		saved(audit) {
+			if (audit === null) {
+				if (hasAgentMetadata.value) status.value = { kind: "notStored" };
+				return;
+			}
+			const keys = attachedKeys;
+			// Rows edited while the save was in flight were not sent: keep them for the next change.
+			const untouched = attachedRows === rows.value;
+			attachedRows = null;
+			batch(() => {
+				if (untouched) rows.value = [];
+				remoteIssues.value = [];
+				status.value = { kind: "attached", auditId: audit.id, keys };
+			});
+			if (untouched) drafts.clear(METADATA_DRAFT_SECTION);
+		},
+		setRemoteIssues(next) {
+			remoteIssues.value = next;
+		},
+	};
+}
+
+function isRows(value: unknown): value is MetadataEditorRow[] {
+	return (
+		Array.isArray(value) &&
+		value.every(
+			row =>
+				typeof row === "object" &&
+				row !== null &&
+				typeof (row as MetadataEditorRow).key === "string" &&
+				typeof (row as MetadataEditorRow).value === "string",
+		)
+	);
+}

@@ -1,0 +1,45 @@
+/**
+ * A collapsible panel section: a native button header with `aria-expanded`, and a body that is
+ * hidden (not unmounted) when collapsed, so drafts inside survive collapsing. The section keeps a
+ * lost keyboard focus inside itself (`useFocusRescue`).
+ */
+import type { ComponentChildren } from "preact";
+import { useId, useRef, useState } from "preact/hooks";
+import { useFocusRescue } from "./focus";
+
+/** Props of `Section`. */
+export interface SectionProps {
+	title: string;
+	/** Short status next to the title (e.g. a count). Plain text only. */
+	badge?: string;
+	defaultOpen?: boolean;
+	children: ComponentChildren;
+}
+
+/** A titled, collapsible region. Does not load anything itself. */
+export function Section({ title, badge, defaultOpen = true, children }: SectionProps) {
+	const [open, setOpen] = useState(defaultOpen);
+	const bodyId = useId();
+	const ref = useRef<HTMLElement>(null);
+	useFocusRescue(ref);
+	return (
+		<section class="zd-section" ref={ref}>
+			<h2 class="zd-section__heading">
+				<button
+					type="button"
+					class="zd-section__toggle"
+					aria-expanded={open}
+					aria-controls={bodyId}
+					onClick={() => setOpen(!open)}
+				>
+					<span class="zd-section__chevron" aria-hidden="true" />
+					<span class="zd-section__title">{title}</span>
+					{badge ? <span class="zd-section__badge">{badge}</span> : null}
+				</button>
+			</h2>
+			<div id={bodyId} class="zd-section__body" hidden={!open}>
+				{children}
+			</div>
+		</section>
+	);
+}

@@ -1,0 +1,98 @@
+/**
+ * Search-as-you-type, whatever is searched (users, organizations): debounced, at least two
+ * characters, and answers to older queries are dropped so a slow reply never overwrites a newer
+ * one. Knows nothing about the records or the endpoint; holds no DOM state (the listbox's
+ * highlight is the component's).
+ */
+import { signal, type ReadonlySignal } from "@preact/signals";
+import { isApiError, type ApiError } from "../platform/api/errors";
+
+/** Where the search is. `idle`: query too short; `searching`: waiting for debounce or answer. */
+export type LiveSearchState = "idle" | "searching" | "done" | "failed";
+
+/** Wait after the last keystroke before asking Zendesk; ~typing speed, keeps us far from rate limits. */
+export const SEARCH_DEBOUNCE_MS = 250;
+
+/** Shortest query sent; one letter matches half the account and costs a request per keystroke. */
+export const SEARCH_MIN_LENGTH = 2;
+
+/** Dependencies: the search call, which results to keep, and timers (injectable for tests). */
+export interface LiveSearchOptions<T> {
+	search(text: string): Promise<T[]>;
+	/** Keeps a result (default: all). */
+	keep?(item: T): boolean;
+	debounceMs?: number;
+	setTimer?(fn: () => void, ms: number): unknown;
+	clearTimer?(handle: unknown): void;
+}
+
+/** The search state plus its actions. */
+export interface LiveSearch<T> {
+	readonly query: ReadonlySignal<string>;
+	readonly results: ReadonlySignal<T[]>;
+	readonly state: ReadonlySignal<LiveSearchState>;
+	readonly error: ReadonlySignal<ApiError | null>;
+	/** Sets the text and schedules a search. Does not search below `SEARCH_MIN_LENGTH` characters. */
+	setQuery(text: string): void;
+	/** Cancels a pending search and ignores any answer still on its way. */
+	dispose(): void;
+}
+
+/** Creates a live search. Failures other than an ApiError are bugs and are rethrown. */
+export function createLiveSearch<T>(options: LiveSearchOptions<T>): LiveSearch<T> {
+	const setTimer = options.setTimer ?? ((fn, ms) => globalThis.setTimeout(fn, ms));
+	const clearTimer =
+		options.clearTimer ?? (handle => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>));
+	const keep = options.keep ?? (() => true);
+	const query = signal("");
+	const results = signal<T[]>([]);
+	const state = signal<LiveSearchState>("idle");
+	const error = signal<ApiError | null>(null);
+	let generation = 0;
+	let timer: unknown;
+
+	async function run(text: string, mine: number): Promise<void> {
+		try {
+			const found = await options.search(text);
+			if (mine !== generation) return;
+			results.value = found.filter(keep);
+			state.value = "done";
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			if (mine !== generation) return;
+			error.value = caught;
+			state.value = "failed";
+		}
+	}
+
+	function cancel(): void {
+		generation++;
+		if (timer !== undefined) clearTimer(timer);
+		timer = undefined;
+	}
+
+	return {
+		query,
+		results,
+		state,
+		error,
+		setQuery(text) {
+			query.value = text;
+			cancel();
+			error.value = null;
+			const trimmed = text.trim();
+			if (trimmed.length < SEARCH_MIN_LENGTH) {
+				results.value = [];
+				state.value = "idle";
+				return;
+			}
+			state.value = "searching";
+			const mine = generation;
+			timer = setTimer(() => {
+				timer = undefined;
+				void run(trimmed, mine);
+			}, options.debounceMs ?? SEARCH_DEBOUNCE_MS);
+		},
+		dispose: cancel,
+	};
+}

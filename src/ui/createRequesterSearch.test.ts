@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../platform/api/errors";
+import type { User } from "../platform/api/types";
+import { createRequesterSearch } from "./createRequesterSearch";
+
+const user = (id: number, name: string, email: string, active = true): User => ({
+	id,
+	name,
+	email,
+	role: "end-user",
+	roleType: null,
+	active,
+	suspended: false,
+	organizationId: null,
+	locale: null,
+	timeZone: null,
+	photoUrl: null,
+});
+
+const PEOPLE = [
+	user(1, "Ann Smith", "ann@example.org"),
+	user(2, "Bob Stone", "bob@example.org"),
+	user(3, "Gone", "gone@example.org", false),
+];
+
+/** A directory with real contents whose answers the test releases one by one, in any order. */
+function setup() {
+	const pending: Array<{ text: string; release(): void; fail(e: unknown): void }> = [];
+	const timers: Array<{ fn: () => void; ms: number; cancelled: boolean }> = [];
+	const search = createRequesterSearch({
+		search: text =>
+			new Promise<User[]>((resolve, reject) => {
+				const match = PEOPLE.filter(p => `${p.name} ${p.email}`.toLowerCase().includes(text.toLowerCase()));
+				pending.push({ text, release: () => resolve(match), fail: reject });
+			}),
+		setTimer: (fn, ms) => {
+			const timer = { fn, ms, cancelled: false };
+			timers.push(timer);
+			return timer;
+		},
+		clearTimer: handle => {
+			(handle as { cancelled: boolean }).cancelled = true;
+		},
+	});
+	const fireTimers = () => {
+		for (const t of timers.splice(0)) if (!t.cancelled) t.fn();
+	};
+	const settle = () => new Promise(resolve => setTimeout(resolve, 0));
+	return { search, pending, timers, fireTimers, settle };
+}
+
+describe("createRequesterSearch", () => {
+	it("does not search for fewer than two characters", () => {
+		const { search, timers } = setup();
+		search.setQuery(" a ");
+		expect(timers).toHaveLength(0);
+		expect(search.state.value).toBe("idle");
+	});
+
+	it("waits for the debounce, then finds users by name or email", async () => {
+		const { search, pending, fireTimers, settle, timers } = setup();
+		search.setQuery("bob@");
+		expect(search.state.value).toBe("searching");
+		expect(timers[0]?.ms).toBe(250);
+		expect(pending).toHaveLength(0);
+		fireTimers();
+		pending[0]?.release();
+		await settle();
+		expect(search.results.value.map(u => u.name)).toEqual(["Bob Stone"]);
+		expect(search.state.value).toBe("done");
+	});
+
+	it("sends only the last query typed within the debounce window", () => {
+		const { search, pending, fireTimers } = setup();
+		search.setQuery("an");
+		search.setQuery("ann");
+		fireTimers();
+		expect(pending.map(p => p.text)).toEqual(["ann"]);
+	});
+
+	it("drops an answer that arrives after a newer query was typed", async () => {
+		const { search, pending, fireTimers, settle } = setup();
+		search.setQuery("ann");
+		fireTimers();
+		search.setQuery("bob");
+		fireTimers();
+		pending[1]?.release();
+		await settle();
+		pending[0]?.release();
+		await settle();
+		expect(search.query.value).toBe("bob");
+		expect(search.results.value.map(u => u.id)).toEqual([2]);
+	});
+
+	it("leaves deleted users out", async () => {
+		const { search, pending, fireTimers, settle } = setup();
+		search.setQuery("example");
+		fireTimers();
+		pending[0]?.release();
+		await settle();
+		expect(search.results.value.map(u => u.id)).toEqual([1, 2]);
+	});
+
+	it("reports a failed search and recovers on the next query", async () => {
+		const { search, pending, fireTimers, settle } = setup();
+		search.setQuery("ann");
+		fireTimers();
+		pending[0]?.fail(new ApiError({ kind: "rate_limited", message: "429", retryAfterSeconds: 5 }));
+		await settle();
+		expect(search.state.value).toBe("failed");
+		expect(search.error.value?.kind).toBe("rate_limited");
+		search.setQuery("anne");
+		expect(search.error.value).toBeNull();
+		expect(search.state.value).toBe("searching");
+	});
+
+	it("ignores answers after dispose", async () => {
+		const { search, pending, fireTimers, settle } = setup();
+		search.setQuery("ann");
+		fireTimers();
+		search.dispose();
+		pending[0]?.release();
+		await settle();
+		expect(search.results.value).toEqual([]);
+	});
+});

@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { render } from "preact";
+import { act } from "preact/test-utils";
+import { afterEach, describe, expect, it } from "vitest";
+import { createTranslator, type Bundle } from "../platform/i18n/createTranslator";
+import { I18nCtx } from "../platform/context";
+import { lazyComponent } from "./lazyComponent";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const en = JSON.parse(readFileSync(join(ROOT, "translations", "en.json"), "utf8")) as Bundle;
+
+let container: HTMLElement | null = null;
+afterEach(() => {
+	if (container) act(() => render(null, container!));
+	container?.remove();
+	container = null;
+});
+
+/** Runs `change`, then lets every promise callback and the re-render it causes run. */
+function settle(change: () => void) {
+	return act(async () => {
+		change();
+		await new Promise(resolve => setTimeout(resolve, 0));
+	});
+}
+
+/** A chunk whose arrival the test controls: `arrive()` / `fail()` settle the pending load. */
+function chunk() {
+	const loads: Array<{ resolve(): void; reject(error: Error): void }> = [];
+	function Greeting({ name }: { name: string }) {
+		return <p class="greeting">Hello {name}</p>;
+	}
+	const load = () =>
+		new Promise<typeof Greeting>((resolve, reject) => {
+			loads.push({ resolve: () => resolve(Greeting), reject });
+		});
+	return {
+		load,
+		loads,
+		arrive: () => settle(() => loads.at(-1)?.resolve()),
+		fail: () => settle(() => loads.at(-1)?.reject(new Error("Failed to fetch dynamically imported module"))),
+	};
+}
+
+function show(element: preact.JSX.Element) {
+	container = document.createElement("div");
+	document.body.append(container);
+	const root = container;
+	act(() => render(<I18nCtx.Provider value={createTranslator("en", { en })}>{element}</I18nCtx.Provider>, root));
+	return root;
+}
+
+describe("lazyComponent", () => {
+	it("shows a spinner while its chunk loads, then the component with its props", async () => {
+		const source = chunk();
+		const Lazy = lazyComponent(source.load, module => module);
+		const root = show(<Lazy name="Maria" />);
+		expect(root.querySelector("[role=status]")?.textContent).toContain("Loading");
+		expect(root.querySelector(".greeting")).toBeNull();
+		await source.arrive();
+		expect(root.querySelector(".greeting")?.textContent).toBe("Hello Maria");
+		expect(root.querySelector("[role=status]")).toBeNull();
+	});
+
+	it("fetches the chunk once, however often it is preloaded or rendered", async () => {
+		const source = chunk();
+		const Lazy = lazyComponent(source.load, module => module);
+		Lazy.preload();
+		Lazy.preload();
+		const root = show(
+			<div>
+				<Lazy name="A" />
+				<Lazy name="B" />
+			</div>,
+		);
+		await source.arrive();
+		expect(source.loads).toHaveLength(1);
+		expect([...root.querySelectorAll(".greeting")].map(p => p.textContent)).toEqual(["Hello A", "Hello B"]);
+	});
+
+	it("renders at once when a preload already brought the chunk", async () => {
+		const source = chunk();
+		const Lazy = lazyComponent(source.load, module => module);
+		Lazy.preload();
+		await source.arrive();
+		const root = show(<Lazy name="Kenji" />);
+		expect(root.querySelector(".greeting")?.textContent).toBe("Hello Kenji");
+	});
+
+	it("says the part could not be loaded and fetches it again on Try again", async () => {
+		const source = chunk();
+		const Lazy = lazyComponent(source.load, module => module);
+		const root = show(<Lazy name="Maria" />);
+		await source.fail();
+		expect(root.querySelector("[role=alert]")?.textContent).toContain("could not be loaded");
+		expect(source.loads).toHaveLength(1);
+		await act(async () => root.querySelector("button")?.click());
+		expect(source.loads).toHaveLength(2);
+		expect(root.querySelector("[role=alert]")).toBeNull();
+		await source.arrive();
+		expect(root.querySelector(".greeting")?.textContent).toBe("Hello Maria");
+	});
+
+	it("lets a preload after a failure try again (a failed fetch is not cached)", async () => {
+		const source = chunk();
+		const Lazy = lazyComponent(source.load, module => module);
+		Lazy.preload();
+		await source.fail();
+		Lazy.preload();
+		expect(source.loads).toHaveLength(2);
+		await source.arrive();
+		const root = show(<Lazy name="Sofia" />);
+		expect(root.querySelector(".greeting")?.textContent).toBe("Hello Sofia");
+	});
+});
