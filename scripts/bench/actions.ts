@@ -5,7 +5,6 @@
  * `prepare` runs before the request log is cleared (e.g. staging a change), `act` after it.
  */
 import type { Frame } from "playwright-core";
-import { SHARED_READ_MS } from "../../src/ticket/createPanelApi";
 
 /** One measured action. */
 export interface BenchAction {
@@ -35,9 +34,6 @@ export const ACTIONS: readonly BenchAction[] = [
 		async prepare(app) {
 			await app.getByRole("button", { name: "Create follow-up" }).click();
 			await app.getByLabel("First comment").fill("Benchmark: the scanner jams again.");
-			// An agent takes longer than this to write a comment; without the pause the model's
-			// check of the source would be answered by the panel's opening read and not be counted.
-			await app.waitForTimeout(SHARED_READ_MS + 500);
 		},
 		async act(app) {
 			await app.getByRole("button", { name: "Create follow-up" }).click();

@@ -192,6 +192,7 @@ async function playPeople(world: StressWorld, _i: number, random: () => number):
 		world.clearFaults();
 		if (random() < 0.5) {
 			model.dispose();
+			world.reloadPanel();
 			model = world.people(storage);
 			await model.load();
 			reloaded = true;
@@ -277,6 +278,7 @@ async function playFields(world: StressWorld, i: number, random: () => number): 
 		} else agentRetried = true;
 		if (random() < 0.5) {
 			model.dispose();
+			world.reloadPanel();
 			model = world.fields(storage);
 			await model.load();
 			reloaded = true;
@@ -365,6 +367,7 @@ async function playFollowUp(world: StressWorld, i: number, random: () => number)
 		await world.settled();
 		if (random() < 0.5) {
 			model.dispose();
+			world.reloadPanel();
 			model = world.followUp(storage);
 			await model.load();
 			reloaded = true;

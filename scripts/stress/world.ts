@@ -1,8 +1,8 @@
 /**
  * One stress scenario's world: a fresh emulator (default world) behind the stress transport, the
  * agent's in-process ZAF port with a short request timeout, the app's real API stack (read
- * retries, then the panel API's shared ticket reads) and the REAL models (people, fields,
- * follow-up) sharing one write lane, as the panel builds them. Backoff and Retry-After waits are scaled down (a 60 s wait takes a few
+ * retries, the account settings cached) and the REAL models (people, fields, follow-up) sharing one
+ * ticket store (snapshot, subscription, writer), as the panel builds them. Backoff and Retry-After waits are scaled down (a 60 s wait takes a few
  * ms) so hundreds of scenarios run in seconds; everything else (timeouts, delays, ordering) is real.
  */
 import { createEmulator } from "../../sandbox/emulator/createEmulator";
@@ -18,9 +18,9 @@ import { createFieldDefinitionsCache } from "../../src/ticket/createFieldDefinit
 import { createFieldsModel } from "../../src/features/fields/createFieldsModel";
 import { createFollowUpModel } from "../../src/features/followUp/createFollowUpModel";
 import { createMetadataModel } from "../../src/ticket/metadata/createMetadataModel";
-import { createPanelApi } from "../../src/ticket/createPanelApi";
 import { createPeopleModel } from "../../src/features/people/createPeopleModel";
-import { createTicketWriteLane } from "../../src/ticket/createTicketWriteLane";
+import { createTicketStore, type TicketStore } from "../../src/ticket/createTicketStore";
+import { createAccountSettings } from "../../src/ticket/createAccountSettings";
 import type { ZafPort } from "../../src/platform/zaf/port";
 import { createStressTransport } from "./transport";
 
@@ -80,10 +80,16 @@ export function createStressWorld(options: StressWorldOptions) {
 	const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, Math.min(5, Math.ceil(ms / 1000))));
 	const plain = createZendeskApi(withReadRetries(counted, { sleep, random }));
 	const definitions = createFieldDefinitionsCache({ api: plain });
-	// As PanelApiProvider does: built before the models, so its ticket.updated listener runs first.
-	const panel = createPanelApi({ api: plain, ticketId, zaf: port, definitions });
-	const api = panel.api;
-	const lane = createTicketWriteLane({ sleep, random });
+	// As TicketProvider does: the sections' API caches the account's settings; the ticket comes from the store.
+	const api = { ...plain, getAccountSettings: createAccountSettings({ api: plain }) };
+	/** The panel's ticket core: one store (snapshot, subscription, writer) shared by its models. */
+	let store: TicketStore | null = null;
+	const panel = (storage: StorageLike): TicketStore => {
+		if (store) return store;
+		const metadata = createMetadataModel({ drafts: world.drafts(storage), defaultSetting: undefined });
+		store = createTicketStore({ api: plain, zaf: port, ticketId, metadata, sleep, random });
+		return store;
+	};
 	const agentId = emulator.db.users.find(u => u.email === AGENT_EMAIL)?.id ?? 0;
 	const disposers: Array<() => void> = [];
 
@@ -92,7 +98,6 @@ export function createStressWorld(options: StressWorldOptions) {
 		transport,
 		port,
 		api,
-		lane,
 		failures,
 		get faultsInjected() {
 			return faultsInjected;
@@ -146,13 +151,16 @@ export function createStressWorld(options: StressWorldOptions) {
 			return createDraftStore(storage, agentId, ticketId);
 		},
 		newStorage: () => createMemoryStorage(),
+		/** The agent reloads the panel: the next model gets a new ticket store (a fresh read). */
+		reloadPanel(): void {
+			store?.dispose();
+			store = null;
+		},
 		people(storage: StorageLike) {
 			const model = createPeopleModel({
+				ticket: panel(storage),
 				api,
-				zaf: port,
-				ticketId,
 				drafts: world.drafts(storage),
-				lane,
 				searchDebounceMs: 0,
 			});
 			disposers.push(() => model.dispose());
@@ -160,14 +168,12 @@ export function createStressWorld(options: StressWorldOptions) {
 		},
 		fields(storage: StorageLike) {
 			const drafts = world.drafts(storage);
+			const ticket = panel(storage);
 			const model = createFieldsModel({
-				api,
-				zaf: port,
-				ticketId,
+				ticket,
 				drafts,
 				definitions,
 				metadata: createMetadataModel({ drafts, defaultSetting: undefined }),
-				lane,
 			});
 			disposers.push(() => model.dispose());
 			return model;
@@ -176,7 +182,7 @@ export function createStressWorld(options: StressWorldOptions) {
 			const model = createFollowUpModel({
 				api,
 				zaf: port,
-				ticketId,
+				ticket: panel(storage),
 				drafts: world.drafts(storage),
 				linkedNote: id => `Continues #${id}.`,
 				sleep,
@@ -191,7 +197,7 @@ export function createStressWorld(options: StressWorldOptions) {
 		async dispose() {
 			await transport.settled();
 			disposers.splice(0).forEach(dispose => dispose());
-			panel.dispose();
+			store?.dispose();
 			client.close();
 			emulator.dispose();
 		},

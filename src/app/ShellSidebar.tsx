@@ -1,14 +1,14 @@
 /**
- * The ticket_sidebar panel: the four feature sections, each behind its own error boundary so a
- * bug in one leaves the others usable. They share the ticket's services and the panel API (one
- * ticket read for all of them; see createPanelApi).
+ * The ticket_sidebar panel: the ticket's core (`TicketProvider`: one snapshot, one subscription,
+ * one writer) around the feature sections, each behind its own error boundary so a bug in one
+ * leaves the others usable.
  */
 import { useEnv, useT } from "../platform/context";
-import { TicketSharedProvider } from "../ticket/ticketShared";
+import { TicketProvider } from "../ticket/TicketProvider";
 import { FieldsSection } from "../features/fields/FieldsSection";
 import { FollowUpSection } from "../features/followUp/FollowUpSection";
+import { TicketHistory } from "../features/history/TicketHistory";
 import { MetadataSection } from "../features/metadata/MetadataSection";
-import { PanelApiProvider } from "../ticket/PanelApiProvider";
 import { PeopleSection } from "../features/people/PeopleSection";
 import { ShellErrorBoundary } from "./ShellErrorBoundary";
 import { WriterStatus } from "./WriterStatus";
@@ -19,25 +19,23 @@ export function ShellSidebar() {
 	const t = useT();
 	if (env.ticketId === null) return <p class="zd-muted">{t("shell.noTicket")}</p>;
 	return (
-		<TicketSharedProvider>
-			<PanelApiProvider>
-				{/* One status line for automatic waits (429 countdown, retries) of every section. */}
-				<WriterStatus />
-				<div class="zd-sections">
-					<ShellErrorBoundary name="followUp">
-						<FollowUpSection />
-					</ShellErrorBoundary>
-					<ShellErrorBoundary name="people">
-						<PeopleSection />
-					</ShellErrorBoundary>
-					<ShellErrorBoundary name="fields">
-						<FieldsSection />
-					</ShellErrorBoundary>
-					<ShellErrorBoundary name="metadata">
-						<MetadataSection />
-					</ShellErrorBoundary>
-				</div>
-			</PanelApiProvider>
-		</TicketSharedProvider>
+		<TicketProvider>
+			{/* One status line for automatic waits (429 countdown, retries) of every section. */}
+			<WriterStatus />
+			<div class="zd-sections">
+				<ShellErrorBoundary name="followUp">
+					<FollowUpSection />
+				</ShellErrorBoundary>
+				<ShellErrorBoundary name="people">
+					<PeopleSection />
+				</ShellErrorBoundary>
+				<ShellErrorBoundary name="fields">
+					<FieldsSection />
+				</ShellErrorBoundary>
+				<ShellErrorBoundary name="metadata">
+					<MetadataSection history={<TicketHistory />} />
+				</ShellErrorBoundary>
+			</div>
+		</TicketProvider>
 	);
 }

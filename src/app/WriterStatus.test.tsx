@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ReadWait } from "../ticket/withReadRetries";
 import { renderPanel, until } from "../testing/panelTestSetup";
 import { ReadWaitCtx } from "../ticket/readWait";
-import { TicketSharedProvider } from "../ticket/ticketShared";
 import { FieldsSection } from "../features/fields/FieldsSection";
 import { PeopleSection } from "../features/people/PeopleSection";
 import { currentWait, secondsLeft, WriterStatus } from "./WriterStatus";
@@ -16,7 +15,7 @@ afterEach(() => {
 });
 
 /**
- * The status line above the real People and Fields sections, over the emulator. The lane's sleep is held by
+ * The status line above the real People and Fields sections, over the emulator. The writer's sleep is held by
  * the test (`release()`), so a 429 wait lasts exactly as long as the test wants.
  */
 async function setup(locale = "en") {
@@ -29,13 +28,11 @@ async function setup(locale = "en") {
 	const readWait = signal<ReadWait | null>(null);
 	const { emulator, container, t, dispose } = renderPanel(
 		<ReadWaitCtx.Provider value={readWait}>
-			<TicketSharedProvider laneOptions={laneOptions}>
-				<WriterStatus />
-				<PeopleSection />
-				<FieldsSection />
-			</TicketSharedProvider>
+			<WriterStatus />
+			<PeopleSection />
+			<FieldsSection />
 		</ReadWaitCtx.Provider>,
-		{ ticketId: 2, locale },
+		{ ticketId: 2, locale, timing: laneOptions },
 	);
 	cleanups.push(() => {
 		release();

@@ -1,7 +1,7 @@
 /**
  * The panel's one status line for automatic waits: a 429 being waited out (Retry-After) or a
  * failed request about to be tried again, with a live countdown. It follows the ticket's write
- * lane (every section's saves) and, when no write waits, the panel's retried reads. Screen readers
+ * ticket's writer (every section's saves) and, when no write waits, the panel's retried reads. Screen readers
  * hear one sentence per wait (not every tick). Shown once, above the sections; renders text only
  * and never starts or cancels anything.
  */
@@ -10,7 +10,8 @@ import type { ReadWait } from "../ticket/withReadRetries";
 import { useT } from "../platform/context";
 import type { WriterStatus as WriterState } from "../ticket/createTicketWriter";
 import { useReadWait } from "../ticket/readWait";
-import { useTicketWriteLane } from "../ticket/ticketShared";
+import { useContext } from "preact/hooks";
+import { TicketCoreCtx } from "../ticket/TicketProvider";
 
 const VISIBLE_KEYS: Record<ReadWait["reason"], string> = {
 	rate_limited: "conflict.status.rateLimited",
@@ -21,9 +22,9 @@ const ANNOUNCE_KEYS: Record<ReadWait["reason"], string> = {
 	retry: "conflict.status.announceRetrying",
 };
 
-/** The wait to show: the write lane's first (it is what the agent is waiting for), else a read's. Pure. */
-export function currentWait(lane: WriterState | undefined, read: ReadWait | null): ReadWait | null {
-	if (lane?.state === "waiting") return { until: lane.until, reason: lane.reason };
+/** The wait to show: the writer's first (it is what the agent is waiting for), else a read's. Pure. */
+export function currentWait(writer: WriterState | undefined, read: ReadWait | null): ReadWait | null {
+	if (writer?.state === "waiting") return { until: writer.until, reason: writer.reason };
 	return read;
 }
 
@@ -35,9 +36,9 @@ export function secondsLeft(until: number, now: number): number {
 /** The status line. Always renders its live region, so the first announcement is not missed. */
 export function WriterStatus() {
 	const t = useT();
-	const lane = useTicketWriteLane();
+	const store = useContext(TicketCoreCtx)?.store;
 	const read = useReadWait();
-	const wait = currentWait(lane?.status.value, read?.value ?? null);
+	const wait = currentWait(store?.status.value, read?.value ?? null);
 	const [, setTick] = useState(0);
 	const [announced, setAnnounced] = useState<{ until: number; seconds: number } | null>(null);
 	useEffect(() => {

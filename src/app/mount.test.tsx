@@ -11,7 +11,7 @@ import type { Bundle } from "../platform/i18n/createTranslator";
 import type { ZafPort } from "../platform/zaf/port";
 import { createMemoryStorage, draftKey } from "../platform/storage/createDraftStore";
 import { FIELD_DEFINITIONS_KEY } from "../ticket/createFieldDefinitionsCache";
-import { ACCOUNT_SETTINGS_KEY } from "../ticket/createPanelApi";
+import { ACCOUNT_SETTINGS_KEY } from "../ticket/createAccountSettings";
 import { mount } from "./mount";
 import { until } from "../testing/panelTestSetup";
 

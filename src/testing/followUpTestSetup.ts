@@ -9,6 +9,7 @@ import type { EmulatorOptions } from "../../sandbox/emulator/types";
 import { createInProcessPort } from "../../sandbox/inProcessPort";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "../platform/storage/createDraftStore";
 import { createFollowUpModel, type FollowUpModelOptions } from "../features/followUp/createFollowUpModel";
+import { createTicketStore, type TicketStore } from "../ticket/createTicketStore";
 
 /** Options for one test world. */
 export interface FollowUpSetupOptions {
@@ -51,12 +52,15 @@ export function setupFollowUp(options: FollowUpSetupOptions = {}) {
 		clock.advance(ms);
 		await settle(1);
 	};
-	/** Another model over the same emulator and storage (a reload of the panel). */
-	const make = (overrides: Partial<FollowUpModelOptions> = {}) =>
-		createFollowUpModel({
+	const stores: TicketStore[] = [];
+	/** Another model over the same emulator and storage (a reload of the panel: a new ticket store). */
+	const make = (overrides: Partial<FollowUpModelOptions> = {}) => {
+		const store = createTicketStore({ api, zaf: port, ticketId });
+		stores.push(store);
+		return createFollowUpModel({
 			api,
 			zaf: port,
-			ticketId,
+			ticket: store,
 			drafts: createDraftStore(storage, AGENT_ID, ticketId),
 			linkedNote: id => `This ticket continues ticket #${id}.`,
 			now: () => clock.now(),
@@ -66,6 +70,7 @@ export function setupFollowUp(options: FollowUpSetupOptions = {}) {
 			...options.model,
 			...overrides,
 		});
+	};
 	const model = make();
 	/** New tickets created since the world was loaded (the default world has 15). */
 	const newTickets = () => emulator.db.tickets.filter(t => t.id > 15);
@@ -86,6 +91,7 @@ export function setupFollowUp(options: FollowUpSetupOptions = {}) {
 		posts,
 		dispose() {
 			model.dispose();
+			stores.forEach(store => store.dispose());
 			client.close();
 			emulator.dispose();
 		},

@@ -15,6 +15,7 @@ import { createTranslator, type Bundle } from "../platform/i18n/createTranslator
 import { parseAppSettings } from "../platform/zaf/appSettings";
 import { ApiCtx, EnvCtx, I18nCtx, StorageCtx, ZafCtx } from "../platform/context";
 import { createMemoryStorage, type StorageLike } from "../platform/storage/createDraftStore";
+import { TicketProvider, type TicketProviderProps } from "../ticket/TicketProvider";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -47,9 +48,11 @@ export interface PanelTestOptions {
 	appSettings?: Record<string, unknown>;
 	/** The panel's local storage (drafts); a fresh one by default. */
 	local?: StorageLike;
+	/** Timing of the ticket's writer (the test holds its sleeps). */
+	timing?: TicketProviderProps["timing"];
 }
 
-/** Renders `content` inside the providers over a new emulator. Call `dispose` when the test ends. */
+/** Renders `content` inside the providers (the ticket's core too) over a new emulator. Call `dispose` when the test ends. */
 export function renderPanel(content: ComponentChildren, options: PanelTestOptions) {
 	const { ticketId, user = "agent@example.com", locale = "en", world = "default" } = options;
 	const emulator = createEmulator({ world, settings: { rateLimits: false, ...options.emulatorSettings } });
@@ -72,7 +75,9 @@ export function renderPanel(content: ComponentChildren, options: PanelTestOption
 			<ApiCtx.Provider value={api}>
 				<I18nCtx.Provider value={translator}>
 					<EnvCtx.Provider value={env}>
-						<StorageCtx.Provider value={{ local, session: createMemoryStorage() }}>{content}</StorageCtx.Provider>
+						<StorageCtx.Provider value={{ local, session: createMemoryStorage() }}>
+							<TicketProvider {...(options.timing ? { timing: options.timing } : {})}>{content}</TicketProvider>
+						</StorageCtx.Provider>
 					</EnvCtx.Provider>
 				</I18nCtx.Provider>
 			</ApiCtx.Provider>

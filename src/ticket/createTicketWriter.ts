@@ -10,13 +10,12 @@
  *   happened), re-plan (a plan that is already satisfied answers `noop`), retry with backoff.
  *
  * It never writes a payload computed from a stale ticket, and never swallows an error it cannot
- * cure: those reject with the ApiError. Sections of one ticket share a `TicketWriteLane`
- * (`createTicketWriteLane.ts`), so their writes are serialised too and the panel has one status.
+ * cure: those reject with the ApiError. The ticket's store (`createTicketStore.ts`) owns the one
+ * writer of the open ticket, so every section's writes are serialised and the panel has one status.
  */
 import { signal, type ReadonlySignal } from "@preact/signals";
 import { ApiError } from "../platform/api/errors";
 import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "./backoff";
-import type { TicketWriteLane } from "./createTicketWriteLane";
 
 /** What a plan decides for a snapshot of the ticket. */
 export type Plan<P, C = unknown> = { kind: "send"; payload: P } | { kind: "noop" } | { kind: "ask"; conflicts: C };
@@ -43,12 +42,6 @@ export interface TicketWriterOptions<S extends { updatedAt: string }, P> {
 	sleep?(ms: number): Promise<void>;
 	now?(): number;
 	random?(): number;
-	/**
-	 * The ticket's shared lane (one per ticket, from TicketSharedProvider): serialises writes across
-	 * sections, carries the panel's one status and the newest stamp seen. Without it this writer
-	 * serialises only its own saves.
-	 */
-	lane?: TicketWriteLane;
 }
 
 /** A serialising, conflict-rebasing writer for one ticket. */
@@ -66,20 +59,17 @@ export interface TicketWriter<S extends { updatedAt: string }, P> {
 export function createTicketWriter<S extends { updatedAt: string }, P>(
 	options: TicketWriterOptions<S, P>,
 ): TicketWriter<S, P> {
-	const lane = options.lane;
-	const sleep = options.sleep ?? lane?.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)));
-	const now = options.now ?? lane?.now ?? Date.now;
-	const random = options.random ?? lane?.random;
+	const sleep = options.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)));
+	const now = options.now ?? Date.now;
+	const random = options.random;
 	const snapshot = signal<S | undefined>(undefined);
 	const status = signal<WriterStatus>({ state: "idle" });
 	let queue: Promise<unknown> = Promise.resolve();
 	const setStatus = (next: WriterStatus) => {
 		status.value = next;
-		lane?.report(next);
 	};
 	const remember = (s: S) => {
 		snapshot.value = s;
-		lane?.noteStamp(s.updatedAt);
 	};
 
 	async function wait(ms: number, reason: "rate_limited" | "retry"): Promise<void> {
@@ -90,11 +80,7 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(
 
 	async function run<C>(plan: (s: S, rebased: boolean) => Plan<P, C>): Promise<SaveOutcome<S, C>> {
 		const known = snapshot.value;
-		// Another section's write moved the ticket on since our snapshot: re-read rather than earn a 409.
-		// Not a rebase: the plan sees a fresh ticket either way, and a section's budget of automatic
-		// rebases (people: one) is kept for real collisions with other agents.
-		const stale = known !== undefined && lane?.isStale(known.updatedAt) === true;
-		let current = known === undefined || stale ? await options.load() : known;
+		let current = known === undefined ? await options.load() : known;
 		remember(current);
 		let rebased = false;
 		let conflicts = 0;
@@ -152,7 +138,6 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(
 					setStatus({ state: "idle" });
 				}
 			};
-			if (lane) return lane.run(task);
 			const result = queue.then(task);
 			queue = result.catch(() => undefined);
 			return result;

@@ -5,6 +5,7 @@ import { createInProcessPort } from "../../sandbox/inProcessPort";
 import { createZendeskApi } from "../platform/api/client";
 import { createDraftStore, createMemoryStorage } from "../platform/storage/createDraftStore";
 import { createFieldDefinitionsCache } from "./createFieldDefinitionsCache";
+import { createTicketStore } from "./createTicketStore";
 import { createFieldsModel } from "../features/fields/createFieldsModel";
 import { createMetadataModel } from "./metadata/createMetadataModel";
 import { createPeopleModel } from "../features/people/createPeopleModel";
@@ -25,18 +26,19 @@ function setup(ticketId: number) {
 	const { port, client } = createInProcessPort({ emulator, ticketId });
 	const api = createZendeskApi(port);
 	const drafts = createDraftStore(createMemoryStorage(), 1002, ticketId);
-	const people = createPeopleModel({ api, zaf: port, ticketId, drafts, searchDebounceMs: 0 });
+	const metadata = createMetadataModel({ drafts, defaultSetting: undefined });
+	const store = createTicketStore({ api, zaf: port, ticketId, metadata });
+	const people = createPeopleModel({ ticket: store, api, drafts, searchDebounceMs: 0 });
 	const fields = createFieldsModel({
-		api,
-		zaf: port,
-		ticketId,
+		ticket: store,
 		drafts,
 		definitions: createFieldDefinitionsCache({ api }),
-		metadata: createMetadataModel({ drafts, defaultSetting: undefined }),
+		metadata,
 	});
 	cleanups.push(() => {
 		people.dispose();
 		fields.dispose();
+		store.dispose();
 		client.close();
 		emulator.dispose();
 	});
@@ -71,11 +73,12 @@ describe("panel freshness", () => {
 		const { port, client } = createInProcessPort({ emulator, ticketId: 2 });
 		const real = createZendeskApi(port);
 		let armed = false;
-		// The other agent saves right after the save's read-back was answered, before the save is over.
+		// The other agent saves right after the save's PUT was answered, before the save is over: the
+		// store hears ticket.updated while it writes, and reads again once the write is done.
 		const api = {
 			...real,
-			async getTicket(...args: Parameters<typeof real.getTicket>) {
-				const answer = await real.getTicket(...args);
+			async updateTicket(...args: Parameters<typeof real.updateTicket>) {
+				const answer = await real.updateTicket(...args);
 				if (armed) {
 					armed = false;
 					emulator.controls.actAs({ ticketId: 2, changes: { custom_fields: [{ id: 5102, value: "Their steps" }] } });
@@ -84,16 +87,17 @@ describe("panel freshness", () => {
 			},
 		};
 		const drafts = createDraftStore(createMemoryStorage(), 1002, 2);
+		const metadata = createMetadataModel({ drafts, defaultSetting: undefined });
+		const store = createTicketStore({ api, zaf: port, ticketId: 2, metadata });
 		const fields = createFieldsModel({
-			api,
-			zaf: port,
-			ticketId: 2,
+			ticket: store,
 			drafts,
 			definitions: createFieldDefinitionsCache({ api: real }),
-			metadata: createMetadataModel({ drafts, defaultSetting: undefined }),
+			metadata,
 		});
 		cleanups.push(() => {
 			fields.dispose();
+			store.dispose();
 			client.close();
 			emulator.dispose();
 		});

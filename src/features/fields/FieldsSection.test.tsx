@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
 import { renderPanel, until } from "../../testing/panelTestSetup";
-import { TicketSharedProvider } from "../../ticket/ticketShared";
+import { TicketHistory } from "../history/TicketHistory";
 import { FieldsSection } from "./FieldsSection";
 import { MetadataSection } from "../metadata/MetadataSection";
 
@@ -15,10 +15,10 @@ afterEach(() => {
 async function setup(options: { locale?: string; ticketId?: number; settings?: Record<string, unknown> } = {}) {
 	const { locale = "en", ticketId = 2 } = options;
 	const { emulator, container, t, dispose } = renderPanel(
-		<TicketSharedProvider>
+		<>
 			<FieldsSection />
-			<MetadataSection />
-		</TicketSharedProvider>,
+			<MetadataSection history={<TicketHistory />} />
+		</>,
 		{ ticketId, locale, ...(options.settings ? { appSettings: options.settings } : {}) },
 	);
 	cleanups.push(dispose);

@@ -7,12 +7,12 @@
 import { useEffect, useMemo } from "preact/hooks";
 import { fieldKey } from "../../shared/customFieldsTypes";
 import type { Issue } from "../../shared/issues";
-import { useApi, useEnv, useI18n, useStorage, useT, useZaf } from "../../platform/context";
+import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/context";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
 import { createFieldsModel, type FieldsModel } from "./createFieldsModel";
 import { createLookupModel, type LookupModel } from "./createLookupModel";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
-import { useTicketShared } from "../../ticket/ticketShared";
+import { useTicket } from "../../ticket/TicketProvider";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { FieldInput } from "./FieldInput";
 import { Button } from "../../ui/Button";
@@ -32,10 +32,9 @@ function usesDecimalComma(locale: string): boolean {
 export function FieldsSection() {
 	const env = useEnv();
 	const api = useApi();
-	const zaf = useZaf();
 	const t = useT();
 	const { locale } = useI18n();
-	const shared = useTicketShared();
+	const core = useTicket();
 	const { local } = useStorage();
 	const ticketId = env.ticketId;
 	const model = useMemo(
@@ -43,16 +42,13 @@ export function FieldsSection() {
 			ticketId === null
 				? null
 				: createFieldsModel({
-						api,
-						zaf,
-						ticketId,
+						ticket: core.store,
 						drafts: createDraftStore(local, env.currentUser.id, ticketId),
-						definitions: shared.fieldDefinitions,
-						metadata: shared.metadata,
+						definitions: core.definitions,
+						metadata: core.metadata,
 						coerce: { decimalComma: usesDecimalComma(locale) },
-						lane: shared.lane,
 					}),
-		[api, zaf, ticketId, env.currentUser.id, shared, local],
+		[ticketId, env.currentUser.id, core, local, locale],
 	);
 	const lookup = useMemo(() => createLookupModel({ api }), [api]);
 	useEffect(() => {
@@ -67,12 +63,7 @@ export function FieldsSection() {
 			{model === null ? (
 				<p class="zd-muted">{t("shell.noTicket")}</p>
 			) : (
-				<FieldsPanel
-					model={model}
-					metadata={shared.metadata}
-					lookup={lookup}
-					onSaved={() => void shared.audits.reload()}
-				/>
+				<FieldsPanel model={model} metadata={core.metadata} lookup={lookup} />
 			)}
 		</Section>
 	);
@@ -83,11 +74,10 @@ export interface FieldsPanelProps {
 	metadata: MetadataModel;
 	/** Names and user search for lookup fields (optional). */
 	lookup?: LookupModel;
-	onSaved?(): void;
 }
 
 /** What the section shows for a model. Exported for component tests. */
-export function FieldsPanel({ model, metadata, lookup, onSaved }: FieldsPanelProps) {
+export function FieldsPanel({ model, metadata, lookup }: FieldsPanelProps) {
 	const t = useT();
 	const state = model.state.value;
 	if (state === "loading") return <Spinner label={t("fields.loading")} showLabel />;
@@ -102,7 +92,7 @@ export function FieldsPanel({ model, metadata, lookup, onSaved }: FieldsPanelPro
 	const saving = model.saving.value;
 	const result = model.lastResult.value;
 	const save = async () => {
-		if ((await model.save()) === "saved") onSaved?.();
+		await model.save();
 	};
 	return (
 		<form

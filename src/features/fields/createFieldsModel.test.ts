@@ -5,6 +5,7 @@ import { createZendeskApi } from "../../platform/api/client";
 import type { FieldDraftValue } from "../../shared/customFieldsTypes";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "../../platform/storage/createDraftStore";
 import { createFieldDefinitionsCache, type FieldDefinitionsCache } from "../../ticket/createFieldDefinitionsCache";
+import { createTicketStore } from "../../ticket/createTicketStore";
 import { createFieldsModel } from "./createFieldsModel";
 import { createMetadataModel } from "../../ticket/metadata/createMetadataModel";
 
@@ -30,9 +31,11 @@ async function setup(options: SetupOptions = {}) {
 	const drafts = createDraftStore(storage, userId, ticketId);
 	const metadata = createMetadataModel({ drafts, defaultSetting: options.defaultMetadata });
 	const definitions = options.definitions?.(api) ?? createFieldDefinitionsCache({ api });
-	const model = createFieldsModel({ api, zaf: port, ticketId, drafts, definitions, metadata });
+	const store = createTicketStore({ api, zaf: port, ticketId, metadata });
+	const model = createFieldsModel({ ticket: store, drafts, definitions, metadata });
 	cleanups.push(() => {
 		model.dispose();
+		store.dispose();
 		client.close();
 		emulator.dispose();
 	});
@@ -231,6 +234,45 @@ describe("fields model against the emulator", () => {
 		expect(ticket()?.field_values["5101"]).toBe("mine");
 	});
 
+	it("shows a conflict again after a reload, and asks again when the other agent changes the field once more", async () => {
+		const { model, emulator, ticket, port, storage, api } = await setup();
+		model.edit(5101, "mine");
+		const other = createInProcessPort({ emulator, userEmail: "maria@example.com", ticketId: 2 });
+		cleanups.push(() => other.client.close());
+		const otherApi = createZendeskApi(other.port);
+		await otherApi.updateTicket(2, { custom_fields: [{ id: 5101, value: "theirs" }] });
+		expect(await model.save()).toBe("conflict");
+		model.dispose();
+		// The panel reloads: a new core and model over the same storage.
+		const drafts = createDraftStore(storage, 1002, 2);
+		const metadata = createMetadataModel({ drafts, defaultSetting: undefined });
+		const store = createTicketStore({ api, zaf: port, ticketId: 2, metadata });
+		const reloaded = createFieldsModel({
+			ticket: store,
+			drafts,
+			definitions: createFieldDefinitionsCache({ api }),
+			metadata,
+		});
+		cleanups.push(() => (reloaded.dispose(), store.dispose()));
+		await reloaded.load();
+		expect(reloaded.valueOf(5101)).toBe("mine");
+		expect(reloaded.notices.value).toEqual([
+			{ field: "field.5101", code: "fields.notices.conflict", vars: { theirs: "theirs" } },
+		]);
+		// Someone changes it again: that value was never shown, so saving asks again instead of overwriting it.
+		await otherApi.updateTicket(2, { custom_fields: [{ id: 5101, value: "theirs, again" }] });
+		await reloaded.refresh();
+		expect(await reloaded.save()).toBe("conflict");
+		expect(ticket()?.field_values["5101"]).toBe("theirs, again");
+		expect(reloaded.notices.value).toEqual([
+			{ field: "field.5101", code: "fields.notices.conflict", vars: { theirs: "theirs, again" } },
+		]);
+		// The agent has seen it now: saving again keeps the agent's value.
+		expect(await reloaded.save()).toBe("saved");
+		expect(ticket()?.field_values["5101"]).toBe("mine");
+		expect(reloaded.notices.value).toEqual([]);
+	});
+
 	it("picks up an unrelated change by someone else (ticket.updated) and saves on top of it", async () => {
 		const { model, emulator, ticket, puts } = await setup();
 		model.edit(5101, "mine");
@@ -248,22 +290,18 @@ describe("fields model against the emulator", () => {
 		const api = createZendeskApi(port);
 		const drafts = createDraftStore(createMemoryStorage(), 1002, 5);
 		const definitions = createFieldDefinitionsCache({ api });
-		const model = createFieldsModel({
-			api,
-			zaf: port,
-			ticketId: 5,
-			drafts,
-			definitions,
-			metadata: createMetadataModel({ drafts, defaultSetting: undefined }),
-		});
+		const metadata = createMetadataModel({ drafts, defaultSetting: undefined });
+		const store = createTicketStore({ api, zaf: port, ticketId: 5, metadata });
+		const model = createFieldsModel({ ticket: store, drafts, definitions, metadata });
 		cleanups.push(() => {
 			model.dispose();
+			store.dispose();
 			client.close();
 			emulator.dispose();
 		});
 		await model.load();
 		expect(emulator.controls.requests().map(r => r.url)).toEqual([
-			"/api/v2/tickets/5.json",
+			"/api/v2/tickets/5.json?include=users",
 			"/api/v2/ticket_forms/7002.json?include=ticket_fields",
 		]);
 		// Form 7002's order (ticket 5's product is the Scanner X2, so its child 5109 shows).

@@ -1,24 +1,26 @@
 /**
  * The custom-fields section's model: the definitions of the ticket's form from the shared cache
- * (following the form when the ticket moves to another), values from the ticket (REST), the
- * agent's edits as a draft persisted per ticket and agent, and ONE safe update
- * (`custom_fields: [{id, value}]` + the pending audit metadata) through a ticket writer. After
- * saving it reads the ticket back and flags every value Zendesk dropped or changed on its field;
- * a 422's `details` land on the right field. Drafts are never lost on an error.
+ * (following the form when the ticket moves to another), values from the ticket store's snapshot,
+ * the agent's edits as a draft persisted per ticket and agent, and ONE intent
+ * (`custom_fields: [{id, value}]`) through the store's writer, which adds the safe-update fields
+ * and the pending audit metadata. The saved ticket Zendesk answers is compared with what was sent,
+ * so every value Zendesk dropped or changed is flagged on its field; a 422's `details` land on the
+ * right field. A conflict with another agent is remembered in the draft, so it is shown again after
+ * a reload. Drafts are never lost on an error.
  */
-import { watchTicketChanges } from "../../ticket/watchTicketChanges";
-import { batch, computed, signal, type ReadonlySignal } from "@preact/signals";
-import type { ZendeskApi } from "../../platform/api/client";
+import { batch, computed, effect, signal, untracked, type ReadonlySignal } from "@preact/signals";
 import { isApiError, type ApiError } from "../../platform/api/errors";
-import type { Audit, Id, Ticket } from "../../platform/api/types";
-import { issuesFromErrorDetails } from "./rules/customFieldsErrors";
+import type { Id, Ticket } from "../../platform/api/types";
+import { issuesFromErrorDetails } from "../../shared/issuesFromErrorDetails";
 import {
 	conflictNotices,
 	currentValue,
 	draftValues,
 	findConflicts,
 	isFieldDrafts,
+	markConflicts,
 	rebaseDrafts,
+	shownConflicts,
 	withDraft,
 	withoutDrafts,
 	type FieldConflict,
@@ -26,17 +28,15 @@ import {
 } from "./rules/customFieldsDrafts";
 import { planFieldsSave } from "./rules/customFieldsSave";
 import type { CustomFieldValue, FieldDraftValue, FieldId, FieldValue } from "../../shared/customFieldsTypes";
-import { sameFieldValue, toDraftValue } from "./rules/customFieldsValues";
+import { sameFieldValue, toDraftValue } from "../../shared/customFieldsValues";
 import { validateFieldValue, type CoerceOptions } from "./rules/fieldCoercion";
 import { formForTicket, orderTicketFields, type ShownField } from "./rules/fieldOrder";
 import { compareReadBack, readBackNotices } from "./rules/fieldReadBack";
 import type { Issue } from "../../shared/issues";
-import type { ZafPort } from "../../platform/zaf/port";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import type { FieldDefinitions, FieldDefinitionsCache } from "../../ticket/createFieldDefinitionsCache";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
-import { createTicketWriter } from "../../ticket/createTicketWriter";
-import type { TicketWriteLane } from "../../ticket/createTicketWriteLane";
+import type { TicketStore } from "../../ticket/createTicketStore";
 
 /** The draft-store section the field drafts live in. */
 export const FIELDS_DRAFT_SECTION = "fields";
@@ -45,9 +45,7 @@ export const FIELDS_DRAFT_SECTION = "fields";
 export interface FieldsSnapshot {
 	updatedAt: string;
 	ticketFormId: Id | null;
-	customFields: CustomFieldValue[];
-	/** The audit of the write that produced this snapshot (`null` for reads and no-op writes). */
-	audit: Pick<Audit, "id"> | null;
+	customFields: readonly CustomFieldValue[];
 }
 
 export type FieldsLoadState = "loading" | "ready" | "failed";
@@ -56,18 +54,15 @@ export type FieldsLoadState = "loading" | "ready" | "failed";
 export type FieldsSaveResult = "saved" | "nothing" | "conflict" | "invalid" | "failed" | null;
 
 export interface FieldsModelOptions {
-	api: Pick<ZendeskApi, "getTicket" | "updateTicket">;
-	zaf: Pick<ZafPort, "on">;
-	ticketId: Id;
+	/** The open ticket: its snapshot, and the writer every save goes through. */
+	ticket: TicketStore;
 	drafts: DraftStore;
 	/** The shared definitions: the model asks for the ticket's form (`ticket_form_id`) only. */
 	definitions: Pick<FieldDefinitionsCache, "forForm">;
-	/** The ticket's shared pending metadata: attached to the save, refused alone. */
-	metadata: MetadataModel;
+	/** The ticket's pending metadata: told when a save has nothing to change (Zendesk would store nothing). */
+	metadata: Pick<MetadataModel, "attach">;
 	/** Locale parsing choices (`decimalComma` for de/fr). */
 	coerce?: CoerceOptions;
-	/** The ticket's shared write lane (serialises writes with the other sections). */
-	lane?: TicketWriteLane;
 }
 
 export interface FieldsModel {
@@ -96,37 +91,27 @@ export interface FieldsModel {
 	revert(id: FieldId): void;
 	discard(): void;
 	save(): Promise<FieldsSaveResult>;
-	/** Stops listening to ZAF events. */
+	/** Stops following the ticket. */
 	dispose(): void;
 }
 
 /** Creates the model; call `load()` to start. */
 export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
-	const { api, ticketId, definitions: cache, metadata } = options;
+	const { ticket, definitions: cache, metadata } = options;
 	const coerce = options.coerce ?? {};
 	const state = signal<FieldsLoadState>("loading");
 	const definitions = signal<FieldDefinitions | null>(null);
-	const snapshot = signal<FieldsSnapshot | null>(null);
+	const snapshot = computed<FieldsSnapshot | null>(() => {
+		const snap = ticket.snapshot.value;
+		return snap ? toSnapshot(snap.ticket) : null;
+	});
 	const drafts = signal<FieldDrafts>(options.drafts.load(FIELDS_DRAFT_SECTION, isFieldDrafts) ?? {});
 	const touched = signal<ReadonlySet<string>>(new Set());
 	const remoteIssues = signal<Issue[]>([]);
-	const notices = signal<Issue[]>([]);
+	const saveNotices = signal<Issue[]>([]);
 	const error = signal<ApiError | null>(null);
 	const saving = signal(false);
 	const lastResult = signal<FieldsSaveResult>(null);
-
-	const writer = createTicketWriter<FieldsSnapshot, Record<string, unknown>>({
-		load: () => readSnapshot(),
-		async send(payload, stamp) {
-			const { ticket, audit } = await api.updateTicket(ticketId, {
-				...payload,
-				safe_update: true,
-				updated_stamp: stamp,
-			});
-			return { ...toSnapshot(ticket), audit: audit ? { id: audit.id } : null };
-		},
-		...(options.lane ? { lane: options.lane } : {}),
-	});
 
 	const fields = computed(() => definitions.value?.fields ?? []);
 	const shown = computed(() => {
@@ -145,11 +130,11 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		}
 		return [...live, ...remoteIssues.value];
 	});
-
-	async function readSnapshot(): Promise<FieldsSnapshot> {
-		const { ticket } = await api.getTicket(ticketId);
-		return { ...toSnapshot(ticket), audit: null };
-	}
+	// Conflicts the agent was shown live in the draft, so they come back after a reload.
+	const notices = computed(() => {
+		const values = snapshot.value?.customFields ?? [];
+		return [...saveNotices.value, ...conflictNotices(shownConflicts(drafts.value, values), fields.value)];
+	});
 
 	function setDrafts(next: FieldDrafts): void {
 		drafts.value = next;
@@ -161,15 +146,13 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		state.value = "loading";
 		error.value = null;
 		try {
-			// The REST ticket names the form; the panel API has usually started that form's read already.
-			const snap = await readSnapshot();
+			// The REST ticket names the form; the core has usually started that form's read already.
+			const snap = toSnapshot((await ticket.ready()).ticket);
 			const defs = await cache.forForm(snap.ticketFormId);
 			batch(() => {
 				definitions.value = defs;
-				snapshot.value = snap;
 				state.value = "ready";
 			});
-			writer.observe(snap);
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
 			batch(() => {
@@ -181,24 +164,32 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 
 	async function refresh(): Promise<void> {
 		try {
-			const snap = await readSnapshot();
-			// Someone may have moved the ticket to another form: its fields come with it.
-			const sameForm = definitions.value !== null && snap.ticketFormId === snapshot.value?.ticketFormId;
-			const defs = sameForm ? definitions.value : await cache.forForm(snap.ticketFormId);
-			batch(() => {
-				definitions.value = defs;
-				snapshot.value = snap;
-			});
-			writer.observe(snap);
+			await ticket.refresh();
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
 			error.value = caught;
 		}
 	}
 
-	// A change that lands while we save is picked up once the save is over (the panel never stays stale).
-	const changes = watchTicketChanges(options.zaf, saving, () => void refresh());
-	const unsubscribe = changes.stop;
+	// Someone may move the ticket to another form: its fields come with it.
+	let shownForm: Id | null | undefined;
+	const stopFollow = effect(() => {
+		const form = snapshot.value?.ticketFormId;
+		if (form === undefined || state.value !== "ready") return;
+		untracked(() => {
+			if (shownForm === undefined) shownForm = form;
+			if (form === shownForm) return;
+			shownForm = form;
+			cache.forForm(form).then(
+				defs => {
+					if (shownForm === form) definitions.value = defs;
+				},
+				(caught: unknown) => {
+					if (isApiError(caught)) error.value = caught;
+				},
+			);
+		});
+	});
 
 	async function save(): Promise<FieldsSaveResult> {
 		const defs = definitions.value;
@@ -207,7 +198,7 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		batch(() => {
 			touched.value = new Set(Object.keys(drafts.value));
 			remoteIssues.value = [];
-			notices.value = [];
+			saveNotices.value = [];
 			error.value = null;
 		});
 		const plan = planFieldsSave({
@@ -216,7 +207,7 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 			drafts: draftValues(drafts.value),
 			options: coerce,
 		});
-		notices.value = plan.notices;
+		saveNotices.value = plan.notices;
 		if (plan.issues.length > 0) return finish("invalid");
 		if (plan.customFields.length === 0) {
 			// Nothing changes: Zendesk would store nothing, so metadata typed by the agent is refused, not lost.
@@ -225,87 +216,65 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 			setDrafts(withoutDrafts(drafts.value, unchangedDraftIds(snap.customFields)));
 			return finish("nothing");
 		}
-		const check = metadata.attach({ custom_fields: plan.customFields });
-		if (!check.ok) {
-			remoteIssues.value = [{ field: "fields", code: "fields.issues.metadataBlocked" }];
-			return finish("invalid");
-		}
 		saving.value = true;
-		let sent: { base: FieldsSnapshot; customFields: CustomFieldValue[]; withMetadata: boolean } | null = null;
+		let sent: { base: FieldsSnapshot; customFields: CustomFieldValue[] } | null = null;
 		try {
-			const outcome = await writer.save<FieldConflict[]>(fresh => {
-				const conflicts = findConflicts(drafts.value, fresh.customFields, defs.fields, coerce);
-				if (conflicts.length > 0) return { kind: "ask", conflicts };
-				const again = planFieldsSave({
-					fields: defs.fields,
-					current: fresh.customFields,
-					drafts: draftValues(drafts.value),
-					options: coerce,
-				});
-				if (again.issues.length > 0 || again.customFields.length === 0) return { kind: "noop" };
-				const attached = metadata.attach({ custom_fields: again.customFields.map(toWire) });
-				if (!attached.ok) return { kind: "noop" };
-				sent = { base: fresh, customFields: again.customFields, withMetadata: "metadata" in attached.update };
-				return { kind: "send", payload: attached.update };
+			const outcome = await ticket.write<FieldConflict[]>({
+				plan(snap) {
+					const fresh = toSnapshot(snap.ticket);
+					const conflicts = findConflicts(drafts.value, fresh.customFields, defs.fields, coerce);
+					if (conflicts.length > 0) return { kind: "ask", conflicts };
+					const again = planFieldsSave({
+						fields: defs.fields,
+						current: fresh.customFields,
+						drafts: draftValues(drafts.value),
+						options: coerce,
+					});
+					if (again.issues.length > 0 || again.customFields.length === 0) return { kind: "noop" };
+					sent = { base: fresh, customFields: again.customFields };
+					return { kind: "send", payload: { custom_fields: again.customFields.map(toWire) } };
+				},
 			});
-			snapshot.value = outcome.snapshot;
+			const after = toSnapshot(outcome.snapshot.ticket);
 			if (outcome.kind === "ask") {
-				batch(() => {
-					notices.value = [...notices.value, ...conflictNotices(outcome.conflicts, defs.fields)];
-					setDrafts(
-						rebaseDrafts(
-							drafts.value,
-							outcome.conflicts.map(c => c.fieldId),
-							outcome.snapshot.customFields,
-						),
-					);
-				});
+				// Remembered in the draft: the notice is shown until the agent chooses, after a reload too.
+				setDrafts(markConflicts(drafts.value, outcome.conflicts));
 				return finish("conflict");
 			}
+			if (outcome.kind === "blocked") {
+				remoteIssues.value = [{ field: "fields", code: "fields.issues.metadataBlocked" }];
+				return finish("invalid");
+			}
 			if (outcome.kind === "noop" || !sent) {
-				setDrafts(withoutDrafts(drafts.value, unchangedDraftIds(outcome.snapshot.customFields)));
+				setDrafts(withoutDrafts(drafts.value, unchangedDraftIds(after.customFields)));
 				return finish("nothing");
 			}
-			const done: { base: FieldsSnapshot; customFields: CustomFieldValue[]; withMetadata: boolean } = sent;
-			if (done.withMetadata) metadata.saved(outcome.snapshot.audit);
-			await readBack(done.base, done.customFields, outcome.snapshot);
+			const done: { base: FieldsSnapshot; customFields: CustomFieldValue[] } = sent;
+			checkSaved(done.base, done.customFields, after);
 			return finish("saved");
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
 			const mapped = caught.kind === "invalid" ? issuesFromErrorDetails(caught.details, defs.fields) : [];
 			batch(() => {
+				// Metadata refusals are shown by the metadata editor (the writer hands them over).
 				remoteIssues.value = mapped.filter(issue => issue.field !== "metadata");
-				metadata.setRemoteIssues(mapped.filter(issue => issue.field === "metadata"));
 				if (mapped.length === 0) error.value = caught;
 			});
 			return finish(mapped.length > 0 ? "invalid" : "failed");
 		} finally {
 			saving.value = false;
-			changes.afterBusy();
 		}
 	}
 
-	/** Reads the ticket back (falls back to the PUT's answer) and flags what Zendesk did not keep. */
-	async function readBack(
-		base: FieldsSnapshot,
-		sentValues: CustomFieldValue[],
-		written: FieldsSnapshot,
-	): Promise<void> {
-		let after = written;
-		try {
-			after = { ...(await readSnapshot()), audit: written.audit };
-			writer.observe(after);
-		} catch (caught) {
-			if (!isApiError(caught)) throw caught;
-		}
+	/** Compares what was sent with the saved ticket Zendesk answered, and flags what it did not keep. */
+	function checkSaved(base: FieldsSnapshot, sentValues: CustomFieldValue[], after: FieldsSnapshot): void {
 		const results = compareReadBack(sentValues, base.customFields, after.customFields, fields.value);
 		const kept = results.filter(result => result.status === "dropped").map(result => result.fieldId);
 		const settled = Object.keys(drafts.value)
 			.map(Number)
 			.filter(id => !kept.includes(id) && sentValues.some(entry => entry.id === id));
 		batch(() => {
-			snapshot.value = after;
-			notices.value = [...notices.value, ...readBackNotices(results, fields.value)];
+			saveNotices.value = [...saveNotices.value, ...readBackNotices(results, fields.value)];
 			// Dropped values stay as drafts (with the notice) so the agent still sees what they meant.
 			setDrafts(rebaseDrafts(withoutDrafts(drafts.value, settled), kept, after.customFields));
 		});
@@ -362,7 +331,7 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 				remoteIssues.value = remoteIssues.value.filter(
 					issue => issue.field !== `field.${id}` && issue.field !== "fields",
 				);
-				notices.value = notices.value.filter(issue => issue.field !== `field.${id}`);
+				saveNotices.value = saveNotices.value.filter(issue => issue.field !== `field.${id}`);
 				lastResult.value = null;
 			});
 		},
@@ -373,24 +342,24 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 			batch(() => {
 				setDrafts(withoutDrafts(drafts.value, [id]));
 				remoteIssues.value = remoteIssues.value.filter(issue => issue.field !== `field.${id}`);
-				notices.value = notices.value.filter(issue => issue.field !== `field.${id}`);
+				saveNotices.value = saveNotices.value.filter(issue => issue.field !== `field.${id}`);
 			});
 		},
 		discard() {
 			batch(() => {
 				setDrafts({});
 				remoteIssues.value = [];
-				notices.value = [];
+				saveNotices.value = [];
 				touched.value = new Set();
 				lastResult.value = null;
 			});
 		},
 		save,
-		dispose: unsubscribe,
+		dispose: stopFollow,
 	};
 }
 
-function toSnapshot(ticket: Ticket): Omit<FieldsSnapshot, "audit"> {
+function toSnapshot(ticket: Ticket): FieldsSnapshot {
 	return { updatedAt: ticket.updatedAt, ticketFormId: ticket.ticketFormId, customFields: ticket.customFields };
 }
 

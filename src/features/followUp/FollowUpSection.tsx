@@ -11,6 +11,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Id } from "./rules/followUpTypes";
 import { useApi, useEnv, useStorage, useT, useZaf } from "../../platform/context";
+import { useTicket } from "../../ticket/TicketProvider";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
 import { createFollowUpGlance, type FollowUpGlance } from "./createFollowUpGlance";
 import type { FollowUpModel } from "./createFollowUpModel";
@@ -27,8 +28,7 @@ const feature = createChunk(() => import("./followUpFeature"));
 /** The section: the glance at the ticket, then (on demand) the full feature. */
 export function FollowUpSection() {
 	const env = useEnv();
-	const api = useApi();
-	const zaf = useZaf();
+	const { store } = useTicket();
 	const t = useT();
 	const storage = useStorage();
 	const ticketId = env.ticketId;
@@ -37,12 +37,10 @@ export function FollowUpSection() {
 			ticketId === null
 				? null
 				: createFollowUpGlance({
-						api,
-						zaf,
-						ticketId,
+						ticket: store,
 						drafts: createDraftStore(storage.local, env.currentUser.id, ticketId),
 					}),
-		[api, zaf, ticketId, env.currentUser.id, storage],
+		[store, ticketId, env.currentUser.id, storage],
 	);
 	useEffect(() => {
 		if (glance === null) return;
@@ -73,6 +71,7 @@ function useFeature(glance: FollowUpGlance | null): Engaged {
 	const zaf = useZaf();
 	const t = useT();
 	const storage = useStorage();
+	const { store } = useTicket();
 	const [model, setModel] = useState<FollowUpModel | null>(null);
 	const [phase, setPhase] = useState<Engaged["phase"]>("idle");
 	const alive = useRef(true);
@@ -99,7 +98,7 @@ function useFeature(glance: FollowUpGlance | null): Engaged {
 			const made = createFollowUpModel({
 				api,
 				zaf,
-				ticketId: source.id,
+				ticket: store,
 				drafts: createDraftStore(storage.local, env.currentUser.id, source.id),
 				linkedNote: id => t("followUp.linkedNote", { id }),
 				defaultAsync: env.settings.asyncFollowUps,
@@ -109,8 +108,6 @@ function useFeature(glance: FollowUpGlance | null): Engaged {
 			await made.load(source);
 			if (!alive.current) return made.dispose();
 			if (startNow) made.start();
-			// The model follows the ticket's changes from now on; the glance would only read them twice.
-			glance?.dispose();
 			setModel(made);
 			setPhase("idle");
 		} catch {

@@ -3,6 +3,7 @@ import { createEmulator } from "../../../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../platform/api/client";
 import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
+import { createTicketStore } from "../../ticket/createTicketStore";
 import { createFollowUpGlance, FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpGlance";
 import { until } from "../../testing/panelTestSetup";
 
@@ -18,13 +19,15 @@ function setup(ticketId: number) {
 	const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId });
 	const storage = createMemoryStorage();
 	const drafts = createDraftStore(storage, AGENT_ID, ticketId);
-	const glance = createFollowUpGlance({ api: createZendeskApi(port), zaf: port, ticketId, drafts });
+	const store = createTicketStore({ api: createZendeskApi(port), zaf: port, ticketId });
+	const glance = createFollowUpGlance({ ticket: store, drafts });
 	cleanups.push(() => {
 		glance.dispose();
+		store.dispose();
 		client.close();
 		emulator.dispose();
 	});
-	return { emulator, client, glance, drafts };
+	return { emulator, client, glance, drafts, store };
 }
 
 describe("createFollowUpGlance", () => {
@@ -46,7 +49,7 @@ describe("createFollowUpGlance", () => {
 	});
 
 	it("fails the section only while it has nothing to show; a failed refresh keeps the ticket", async () => {
-		const { glance, emulator } = setup(7);
+		const { glance, emulator, store } = setup(7);
 		emulator.controls.addFault({ method: "GET", path: "/api/v2/tickets/7", status: 403, times: 2 });
 		await glance.load();
 		expect(glance.loadState.value).toBe("failed");
@@ -55,7 +58,7 @@ describe("createFollowUpGlance", () => {
 		await glance.load();
 		expect(glance.loadState.value).toBe("ready");
 		emulator.controls.addFault({ method: "GET", path: "/api/v2/tickets/7", status: 403, times: 1 });
-		await glance.load();
+		await store.refresh().catch(() => undefined);
 		expect(glance.loadState.value).toBe("ready");
 		expect(glance.source.value?.id).toBe(7);
 		expect(glance.loadError.value?.kind).toBe("forbidden");
@@ -70,10 +73,11 @@ describe("createFollowUpGlance", () => {
 		expect(glance.hasDraft()).toBe(false);
 	});
 
-	it("stops listening when disposed", async () => {
-		const { glance, emulator } = setup(1);
+	it("stops listening when the panel's ticket store is disposed", async () => {
+		const { glance, emulator, store } = setup(1);
 		await glance.load();
 		glance.dispose();
+		store.dispose();
 		emulator.controls.clearRequests();
 		emulator.controls.actAs({ ticketId: 1, changes: { status: "pending" } });
 		await new Promise(r => setTimeout(r, 30));

@@ -6,22 +6,19 @@
  * creation, jobs, uploads) is built only when the agent opens the form or has a draft, and starts
  * from this ticket instead of reading it again. Creates nothing, keeps no draft.
  */
-import { batch, signal, type ReadonlySignal } from "@preact/signals";
-import type { ZendeskApi } from "../../platform/api/client";
+import { computed, type ReadonlySignal } from "@preact/signals";
 import { isApiError, type ApiError } from "../../platform/api/errors";
-import type { FollowUpSource, Id } from "./rules/followUpTypes";
-import type { ZafPort } from "../../platform/zaf/port";
+import type { FollowUpSource } from "./rules/followUpTypes";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
-import { watchTicketChanges } from "../../ticket/watchTicketChanges";
+import type { TicketStore } from "../../ticket/createTicketStore";
 
 /** The follow-up feature's section name in the draft store. */
 export const FOLLOW_UP_DRAFT_SECTION = "followUp";
 
 /** Dependencies of the glance. */
 export interface FollowUpGlanceOptions {
-	api: Pick<ZendeskApi, "getTicket">;
-	zaf: Pick<ZafPort, "on">;
-	ticketId: Id;
+	/** The open ticket (the glance shows its snapshot; the store follows its changes). */
+	ticket: Pick<TicketStore, "snapshot" | "error" | "ready">;
 	/** This agent's drafts on this ticket: only asked whether a follow-up draft is waiting. */
 	drafts: Pick<DraftStore, "load">;
 }
@@ -32,40 +29,27 @@ export interface FollowUpGlance {
 	loadState: ReadonlySignal<"loading" | "ready" | "failed">;
 	/** Why the last read failed (`null` after a success). A failed refresh keeps the ticket shown. */
 	loadError: ReadonlySignal<ApiError | null>;
-	/** Reads the ticket; never rejects for an ApiError. Starts following the ticket's changes. */
+	/** Waits for the ticket's first read; never rejects for an ApiError. */
 	load(): Promise<void>;
 	/** Whether a follow-up draft is stored for this agent and ticket (its content is not checked here). */
 	hasDraft(): boolean;
-	/** Stops following the ticket's changes. */
+	/** Stops updating the section. */
 	dispose(): void;
 }
 
 /** Creates the glance. Call `load()` once; `dispose()` when the section goes. */
 export function createFollowUpGlance(options: FollowUpGlanceOptions): FollowUpGlance {
-	const source = signal<FollowUpSource | null>(null);
-	const loadState = signal<"loading" | "ready" | "failed">("loading");
-	const loadError = signal<ApiError | null>(null);
-	let watch: { stop(): void } | undefined;
-	let disposed = false;
+	const { ticket } = options;
+	const source = computed<FollowUpSource | null>(() => ticket.snapshot.value?.ticket ?? null);
+	const loadError = computed(() => ticket.error.value);
+	// A ticket already shown stays: a failed refresh is not a failed section.
+	const loadState = computed(() => (source.value !== null ? "ready" : loadError.value ? "failed" : "loading"));
 
 	async function load(): Promise<void> {
-		if (source.value === null) loadState.value = "loading";
 		try {
-			const { ticket } = await options.api.getTicket(options.ticketId);
-			if (disposed) return;
-			batch(() => {
-				source.value = ticket;
-				loadError.value = null;
-				loadState.value = "ready";
-			});
+			await ticket.ready();
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
-			if (disposed) return;
-			batch(() => {
-				loadError.value = caught;
-				// A ticket already shown stays: a failed refresh is not a failed section.
-				if (source.value === null) loadState.value = "failed";
-			});
 		}
 	}
 
@@ -73,18 +57,14 @@ export function createFollowUpGlance(options: FollowUpGlanceOptions): FollowUpGl
 		source,
 		loadState,
 		loadError,
-		load() {
-			watch ??= watchTicketChanges(options.zaf, signal(false), () => void load());
-			return load();
-		},
+		load,
 		hasDraft() {
 			return (
 				options.drafts.load(FOLLOW_UP_DRAFT_SECTION, (value): value is unknown => value !== undefined) !== undefined
 			);
 		},
 		dispose() {
-			disposed = true;
-			watch?.stop();
+			// Nothing to stop: the glance only reads the store, which the panel disposes.
 		},
 	};
 }

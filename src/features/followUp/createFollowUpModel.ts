@@ -4,7 +4,7 @@
  * polling), and exposes everything the section renders as signals. Components call its actions
  * and never the API.
  */
-import { batch, effect, type ReadonlySignal } from "@preact/signals";
+import { batch, effect, untracked, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { TicketField, User } from "../../platform/api/types";
@@ -18,6 +18,7 @@ import { followUpModeFor } from "./rules/followUpTypes";
 import { attemptFor, type RandomBytes } from "../../shared/idempotencyKey";
 import type { JobOutcome, PollSchedule } from "../../shared/jobPolling";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
+import type { TicketStore } from "../../ticket/createTicketStore";
 import { FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpGlance";
 import { createFollowUpUploads } from "./createFollowUpUploads";
 import { createRequesterSearch } from "../../ui/createRequesterSearch";
@@ -32,7 +33,6 @@ export type { CreatedFollowUp, FollowUpLocale, FollowUpStatus } from "./followUp
 export interface FollowUpModelOptions {
 	api: Pick<
 		ZendeskApi,
-		| "getTicket"
 		| "createTicket"
 		| "getJobStatus"
 		| "showManyUsers"
@@ -41,8 +41,10 @@ export interface FollowUpModelOptions {
 		| "deleteUpload"
 		| "listTicketFields"
 	>;
-	zaf: Pick<ZafPort, "invoke" | "on">;
-	ticketId: Id;
+	/** Opens a created ticket in the workspace (`routeTo`). */
+	zaf: Pick<ZafPort, "invoke">;
+	/** The source ticket: its snapshot, followed while the model lives. */
+	ticket: Pick<TicketStore, "ticketId" | "snapshot" | "ready" | "refresh">;
 	/** This agent's drafts on this ticket (section `followUp`). */
 	drafts: DraftStore;
 	/** The note a linked (non-follow-up) ticket's first comment ends with, already translated. */
@@ -68,11 +70,11 @@ const isAnything = (value: unknown): value is unknown => value !== undefined;
  * Creates the model. Call `load()` once; `dispose()` stops polling and searches.
  *
  * @example
- *   const model = createFollowUpModel({ api, zaf, ticketId: 41, drafts, linkedNote: id => t("followUp.linkedNote", { id }) });
+ *   const model = createFollowUpModel({ api, zaf, ticket, drafts, linkedNote: id => t("followUp.linkedNote", { id }) });
  *   await model.load();
  */
 export function createFollowUpModel(options: FollowUpModelOptions) {
-	const { api, ticketId, drafts } = options;
+	const { api, ticket, drafts } = options;
 	const now = options.now ?? Date.now;
 	const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)));
 	let idCounter = 0;
@@ -112,22 +114,25 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		...(options.random ? { random: options.random } : {}),
 	};
 
+	/** Reads the source ticket again (through the store, so every section sees the answer). */
 	async function readSource(): Promise<FollowUpSource> {
-		const { ticket } = await api.getTicket(ticketId);
-		source.value = ticket;
-		return ticket;
+		const { ticket: fresh } = await ticket.refresh();
+		source.value = fresh;
+		return fresh;
 	}
 
-	/** Re-reads the source when the ticket changes elsewhere; an unopened draft follows its status. */
-	async function refreshSource(): Promise<void> {
-		try {
-			const s = await readSource();
-			const d = draft.value;
-			if (!state.open.value && d !== null && d.mode !== followUpModeFor(s.status))
-				draft.value = { ...d, mode: followUpModeFor(s.status) };
-		} catch (caught) {
-			ignoreApiError(caught);
-		}
+	/** Follows the store's snapshot: the source as it changes elsewhere; an unopened draft follows its status. */
+	function followSource(): () => void {
+		return effect(() => {
+			const s = ticket.snapshot.value?.ticket;
+			if (s === undefined) return;
+			untracked(() => {
+				source.value = s;
+				const d = draft.value;
+				if (!state.open.value && d !== null && d.mode !== followUpModeFor(s.status))
+					draft.value = { ...d, mode: followUpModeFor(s.status) };
+			});
+		});
 	}
 
 	const freshDraft = (s: FollowUpSource): FollowUpDraft => ({
@@ -238,7 +243,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 			state.loadState.value = "loading";
 			let s: FollowUpSource;
 			try {
-				s = known ?? (await readSource());
+				s = known ?? (await ticket.ready()).ticket;
 				if (known) source.value = known;
 			} catch (caught) {
 				if (!isApiError(caught)) throw caught;
@@ -264,7 +269,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 				localesAsked = true;
 				options.listLocales().then(list => void (state.locales.value = list), ignoreApiError);
 			});
-			unsubscribe ??= options.zaf.on("ticket.updated", () => void refreshSource());
+			unsubscribe ??= followSource();
 			if (restored.pendingJob !== null) void watch(restored.pendingJob, restored.mode, now());
 		},
 

@@ -7,21 +7,21 @@
 import type { JsonValue } from "../../ticket/metadata/metadata";
 import { useT } from "../../platform/context";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
-import { useTicketShared } from "../../ticket/ticketShared";
-import { AuditHistory } from "../history/AuditHistory";
+import type { ComponentChildren } from "preact";
+import { useTicket } from "../../ticket/TicketProvider";
 import { MetadataEditor } from "./MetadataEditor";
 import { Section } from "../../ui/Section";
 
-/** The section for the open ticket, over the shared metadata model and audit history. */
-export function MetadataSection() {
+/** The section for the open ticket, over its pending metadata; `history` is the audit history to show under it. */
+export function MetadataSection({ history }: { history?: ComponentChildren }) {
 	const t = useT();
-	const { metadata, audits } = useTicketShared();
+	const { metadata } = useTicket();
 	const count = metadata.rows.value.filter(row => row.key.trim() !== "").length;
 	return (
 		<Section title={t("shell.sections.metadata")} badge={count > 0 ? String(count) : undefined}>
 			<MetadataPanel model={metadata} />
 			<h3 class="zd-subheading">{t("audits.title")}</h3>
-			<AuditHistory model={audits} />
+			{history}
 		</Section>
 	);
 }

@@ -9,7 +9,8 @@ import { ApiCtx, EnvCtx, I18nCtx, ZafCtx } from "../../platform/context";
 import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
 import { createPeopleModel } from "./createPeopleModel";
 import { bundle, renderPanel, until } from "../../testing/panelTestSetup";
-import { TicketSharedProvider } from "../../ticket/ticketShared";
+import { createTicketStore } from "../../ticket/createTicketStore";
+import { TicketProvider } from "../../ticket/TicketProvider";
 import { MetadataSection } from "../metadata/MetadataSection";
 import { PeoplePanel, PeopleSection } from "./PeopleSection";
 
@@ -26,10 +27,10 @@ async function setup(options: { user?: string; ticketId?: number; locale?: strin
 	const { port, client } = createInProcessPort({ emulator, userEmail: user, ticketId });
 	const api = createZendeskApi(port);
 	const userId = emulator.db.users.find(u => u.email === user)?.id ?? 0;
+	const store = createTicketStore({ api, zaf: port, ticketId });
 	const model = createPeopleModel({
+		ticket: store,
 		api,
-		zaf: port,
-		ticketId,
 		drafts: createDraftStore(createMemoryStorage(), userId, ticketId),
 		searchDebounceMs: 0,
 	});
@@ -48,6 +49,7 @@ async function setup(options: { user?: string; ticketId?: number; locale?: strin
 	);
 	cleanups.push(() => {
 		render(null, container);
+		store.dispose();
 		model.dispose();
 		client.close();
 		emulator.dispose();
@@ -267,7 +269,9 @@ describe("PeopleSection", () => {
 				<ApiCtx.Provider value={createZendeskApi(port)}>
 					<I18nCtx.Provider value={createTranslator("en", { en: bundle("en") })}>
 						<EnvCtx.Provider value={env}>
-							<PeopleSection />
+							<TicketProvider>
+								<PeopleSection />
+							</TicketProvider>
 						</EnvCtx.Provider>
 					</I18nCtx.Provider>
 				</ApiCtx.Provider>
@@ -288,10 +292,10 @@ describe("PeopleSection with the Metadata section (the panel's shared metadata)"
 	/** Both sections inside the real providers, as ShellSidebar renders them, over the emulator. */
 	async function setupPanel() {
 		const { emulator, container, dispose } = renderPanel(
-			<TicketSharedProvider>
+			<>
 				<PeopleSection />
 				<MetadataSection />
-			</TicketSharedProvider>,
+			</>,
 			{ ticketId: 1 },
 		);
 		cleanups.push(dispose);

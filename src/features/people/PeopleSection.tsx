@@ -9,11 +9,11 @@ import { useEffect, useMemo } from "preact/hooks";
 import { issuesFor } from "../../shared/issues";
 import type { PeopleSummary } from "./rules/peopleSummary";
 import type { PeopleList, PeopleMode } from "../../shared/peopleTypes";
-import { useApi, useEnv, useStorage, useT, useZaf } from "../../platform/context";
+import { useApi, useEnv, useStorage, useT } from "../../platform/context";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
 import { createPeopleModel, type PeopleModel } from "./createPeopleModel";
-import { useSharedMetadata, useTicketWriteLane } from "../../ticket/ticketShared";
+import { useTicket } from "../../ticket/TicketProvider";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { PeopleNotices } from "./PeopleNotices";
 import { PersonChip } from "./PersonChip";
@@ -26,25 +26,20 @@ import { Section } from "../../ui/Section";
 export function PeopleSection() {
 	const env = useEnv();
 	const api = useApi();
-	const zaf = useZaf();
 	const t = useT();
 	const ticketId = env.ticketId;
-	const lane = useTicketWriteLane();
-	const metadata = useSharedMetadata();
+	const { store, metadata } = useTicket();
 	const { local } = useStorage();
 	const model = useMemo(
 		() =>
 			ticketId === null
 				? null
 				: createPeopleModel({
+						ticket: store,
 						api,
-						zaf,
-						ticketId,
 						drafts: createDraftStore(local, env.currentUser.id, ticketId),
-						...(lane ? { lane } : {}),
-						metadata,
 					}),
-		[api, zaf, ticketId, env.currentUser.id, lane, local, metadata],
+		[api, store, ticketId, env.currentUser.id, local],
 	);
 	useEffect(() => {
 		if (model === null) return;

@@ -5,6 +5,7 @@ import { createZendeskApi } from "../../platform/api/client";
 import type { PersonRef, PersonUser } from "../../shared/peopleTypes";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "../../platform/storage/createDraftStore";
 import { createMetadataModel } from "../../ticket/metadata/createMetadataModel";
+import { createTicketStore } from "../../ticket/createTicketStore";
 import { createPeopleModel, searchPeople, type PeopleModel } from "./createPeopleModel";
 
 interface SetupOptions {
@@ -36,21 +37,21 @@ function setup(options: SetupOptions = {}) {
 	const { port, client } = createInProcessPort({ emulator, userEmail: user, ticketId });
 	const api = createZendeskApi(port);
 	const userId = emulator.db.users.find(u => u.email === user)?.id ?? 0;
-	// The ticket's shared metadata, as the panel's TicketSharedProvider builds it.
+	// The ticket's core, as the panel's TicketProvider builds it.
 	const metadata = createMetadataModel({
 		drafts: createDraftStore(storage, userId, ticketId),
 		defaultSetting: defaultMetadata,
 	});
+	const store = createTicketStore({ api, zaf: events ? port : { on: () => () => undefined }, ticketId, metadata });
 	const model = createPeopleModel({
+		ticket: store,
 		api,
-		zaf: events ? port : { on: () => () => undefined },
-		ticketId,
 		drafts: createDraftStore(storage, userId, ticketId),
 		searchDebounceMs: 0,
-		metadata,
 	});
 	cleanups.push(() => {
 		model.dispose();
+		store.dispose();
 		client.close();
 		emulator.dispose();
 	});

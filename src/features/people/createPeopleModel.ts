@@ -1,25 +1,20 @@
 /**
- * The people section's model: loads the ticket's CCs and followers (one request, users sideloaded)
- * and the account's mode, keeps the agent's staged changes (persisted per agent and ticket, so a
- * panel reload keeps them), validates them, and applies them in ONE safe update through the shared
- * ticket writer, together with the ticket's pending audit metadata (the shared metadata model:
- * cleared only when Zendesk created an audit; invalid or oversize metadata blocks the apply). On a
- * 409 it re-reads, rebases the intent and retries once when that is unambiguous; on
- * `ticket.updated` it refreshes and rebases. It never sends a comment, and never drops staged
- * changes on an error.
+ * The people section's model: the ticket's CCs and followers from the ticket store's snapshot (one
+ * request for the panel, users sideloaded) and the account's mode, the agent's staged changes
+ * (persisted per agent and ticket, so a panel reload keeps them), validated, and applied as ONE
+ * intent through the store's writer (which adds the safe-update fields and the pending audit
+ * metadata). On a 409 the plan rebases the intent and retries once when that is unambiguous; when
+ * the snapshot changes (another agent, the agent's Submit) the staged changes are rebased on it. It
+ * never sends a comment, and never drops staged changes on an error.
  */
-import { watchTicketChanges } from "../../ticket/watchTicketChanges";
-import { computed, effect, signal, type ReadonlySignal } from "@preact/signals";
+import { computed, effect, signal, untracked, type ReadonlySignal } from "@preact/signals";
 import { isApiError, type ApiError } from "../../platform/api/errors";
-import { diffPeople, isPatchEmpty } from "./rules/ccDiff";
-import { issuesFromErrorDetails } from "../fields/rules/customFieldsErrors";
 import type { Issue } from "../../shared/issues";
 import { choosePeopleMode, peopleRules } from "./rules/peopleMode";
 import { rebasePeople, type ExternalChange, type RebaseNote } from "./rules/peopleRebase";
 import { summarizePeople, type PeopleSummary, type SummaryLine } from "./rules/peopleSummary";
 import type {
 	CurrentPeople,
-	Id,
 	PeopleList,
 	PeopleRules,
 	PersonRef,
@@ -29,14 +24,11 @@ import type {
 import { validateCandidate, validateStaged } from "./rules/peopleValidation";
 import { unappliedChanges, type UnappliedChange } from "./rules/peopleVerify";
 import { EMPTY_STAGED, parseStaged, stageAdd, stageRemove, unstage } from "./rules/stagedPeople";
-import type { ZafPort } from "../../platform/zaf/port";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
-import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
 import { createRequesterSearch, type RequesterSearch } from "../../ui/createRequesterSearch";
-import { createTicketWriter } from "../../ticket/createTicketWriter";
-import type { TicketWriteLane } from "../../ticket/createTicketWriteLane";
-import { peopleAfterWrite, readPeople, type PeopleApi } from "./peopleSnapshot";
-import { attachPeopleMetadata, createPeopleSavePlan, type PeoplePayload } from "./peopleSavePlan";
+import { peopleOf, type PeopleApi } from "./peopleSnapshot";
+import type { TicketStore } from "../../ticket/createTicketStore";
+import { createPeopleSavePlan } from "./peopleSavePlan";
 import { toPeopleUpdateInput } from "./peopleUpdateInput";
 
 /** The draft-store section the staged changes live in. */
@@ -44,24 +36,18 @@ export const PEOPLE_DRAFT_SECTION = "people";
 
 /** Dependencies of the people model. */
 export interface PeopleModelOptions {
+	/** The open ticket: its snapshot, and the writer every apply goes through. */
+	ticket: TicketStore;
+	/** Settings and the pickers' searches. */
 	api: PeopleApi;
-	zaf: Pick<ZafPort, "on">;
-	ticketId: Id;
 	/** Per agent + ticket storage of the staged changes. */
 	drafts: DraftStore;
 	/** Debounce of the pickers' search (default: the shared search's). */
 	searchDebounceMs?: number;
-	/** The ticket's shared write lane (serialises writes with the other sections). */
-	lane?: TicketWriteLane;
-	/** The ticket's shared pending audit metadata, attached to the apply (absent: none is sent). */
-	metadata?: Pick<MetadataModel, "attach" | "saved" | "setRemoteIssues"> | null;
 }
 
 /** The form-level issue shown when the pending metadata stops an apply (the metadata section says why). */
 export const METADATA_BLOCKED: Issue = { field: "form", code: "people.issues.metadataBlocked" };
-
-/** What a write answers: the people, and the audit Zendesk created (`null`: none, the update changed nothing). */
-type PeopleWritten = CurrentPeople & { audit?: { id: number } | null };
 
 /** Where loading is. */
 export type PeopleLoadState = "loading" | "ready" | "failed";
@@ -114,7 +100,7 @@ export interface PeopleModel {
 
 /** Builds the model. Call `load()` once mounted. */
 export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
-	const { api, ticketId, drafts } = options;
+	const { api, ticket, drafts } = options;
 	const state = signal<PeopleLoadState>("loading");
 	const current = signal<CurrentPeople | undefined>(undefined);
 	const rules = signal<PeopleRules>({ lightAgentEmailCcsAllowed: false });
@@ -134,18 +120,6 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 	const searches = { ccs: createRequesterSearch(searchOptions), followers: createRequesterSearch(searchOptions) };
 	let restored = false;
 	let disposed = false;
-	let refreshSeq = 0;
-
-	const writer = createTicketWriter<PeopleWritten, PeoplePayload>({
-		load: () => readPeople(api, ticketId, requireCurrent().mode),
-		async send(payload, stamp) {
-			const input = toPeopleUpdateInput(payload.patch, stamp, payload.metadata);
-			const { ticket, audit } = await api.updateTicket(ticketId, input);
-			const people = await peopleAfterWrite(api, ticket, payload.base, stagedUsers({ changes: payload.changes }));
-			return { ...people, audit: audit ? { id: audit.id } : null };
-		},
-		...(options.lane ? { lane: options.lane } : {}),
-	});
 
 	const summary = computed(() => (current.value ? summarizePeople(current.value, staged.value) : undefined));
 	const stagedIssues = computed(() => {
@@ -165,20 +139,27 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 		else drafts.save(PEOPLE_DRAFT_SECTION, value);
 	});
 
-	// A change that lands while we apply is picked up once the apply is over (the panel never stays stale).
-	const changes = watchTicketChanges(options.zaf, applying, () => void refresh());
+	// Follow the store: a new snapshot (another agent, the agent's Submit) rebases what is staged.
+	// While applying, the apply's own outcome decides; it catches up when it is over.
+	const stopFollow = effect(() => {
+		const snap = ticket.snapshot.value;
+		if (snap !== undefined && state.value === "ready" && !applying.value) untracked(() => follow());
+	});
 
-	function requireCurrent(): CurrentPeople {
-		const now = current.value;
-		if (now === undefined) throw new Error("[zd-sidebar] people model used before load");
-		return now;
-	}
-
-	function setCurrent(next: PeopleWritten): void {
-		// The audit belongs to the write, not to the people: keep `current` a plain CurrentPeople.
-		const { audit: _audit, ...people } = next;
-		current.value = people;
-		writer.observe(people);
+	/** Rebases on the store's snapshot when it moved on from what the section shows. */
+	function follow(): void {
+		const before = current.value;
+		const snap = ticket.snapshot.value;
+		if (before === undefined || snap === undefined || disposed) return;
+		const fresh = peopleOf(snap, before.mode);
+		if (fresh.updatedAt === before.updatedAt && sameIds(fresh, before)) return;
+		const editing = staged.value.changes.length > 0;
+		const result = rebasePeople(staged.value, before, fresh);
+		current.value = fresh;
+		staged.value = result.staged;
+		// Without staged changes the lists simply update; "while you were editing" would be noise.
+		notes.value = editing ? result.notes : [];
+		external.value = editing ? result.external : [];
 	}
 
 	async function load(): Promise<void> {
@@ -187,9 +168,9 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 		try {
 			const settings = await api.getAccountSettings();
 			rules.value = peopleRules(settings);
-			const fresh = await readPeople(api, ticketId, choosePeopleMode(settings));
+			const fresh = peopleOf(await ticket.ready(), choosePeopleMode(settings));
 			if (disposed) return;
-			setCurrent(fresh);
+			current.value = fresh;
 			if (!restored) {
 				const saved = drafts.load(PEOPLE_DRAFT_SECTION, (value): value is unknown => parseStaged(value) !== null);
 				const parsed = saved === undefined ? null : parseStaged(saved);
@@ -210,24 +191,12 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 	}
 
 	async function refresh(): Promise<void> {
-		const before = current.value;
-		if (before === undefined || applying.value || disposed) return;
-		const mine = ++refreshSeq;
+		if (current.value === undefined || applying.value || disposed) return;
 		try {
-			const fresh = await readPeople(api, ticketId, before.mode);
-			// A newer refresh or an apply may have landed meanwhile: never go back to older data.
-			if (mine !== refreshSeq || applying.value || disposed || current.value !== before) return;
-			if (fresh.updatedAt === before.updatedAt && sameIds(fresh, before)) return;
-			const editing = staged.value.changes.length > 0;
-			const result = rebasePeople(staged.value, before, fresh);
-			setCurrent(fresh);
-			staged.value = result.staged;
-			// Without staged changes the lists simply update; "while you were editing" would be noise.
-			notes.value = editing ? result.notes : [];
-			external.value = editing ? result.external : [];
+			await ticket.refresh();
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
-			if (mine === refreshSeq) error.value = caught;
+			error.value = caught;
 		}
 	}
 
@@ -237,46 +206,45 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 		const intent = staged.value;
 		if (validateStaged({ current: base, staged: intent, rules: rules.value }).length > 0) return;
 		metadataIssues.value = [];
-		// Invalid or oversize metadata stops the apply before it waits in the lane (the plan checks again).
-		const metadata = options.metadata ?? undefined;
-		const patch = diffPeople(base, intent);
-		if (!isPatchEmpty(patch) && !attachPeopleMetadata(metadata, patch, base.updatedAt).ok) {
-			metadataIssues.value = [METADATA_BLOCKED];
-			return;
-		}
 		applying.value = true;
 		error.value = null;
 		applied.value = null;
 		unapplied.value = [];
-		const planner = createPeopleSavePlan(intent, base, rules.value, metadata);
+		const planner = createPeopleSavePlan(intent, base, rules.value);
 		try {
-			const outcome = await writer.save(planner.plan);
-			setCurrent(outcome.snapshot);
+			const outcome = await ticket.write<StagedPeople>({
+				plan(snap, rebased) {
+					const decision = planner.plan(peopleOf(snap, base.mode), rebased);
+					if (decision.kind !== "send") return decision;
+					return { kind: "send", payload: toPeopleUpdateInput(decision.payload.patch) };
+				},
+				users: stagedUsers(intent),
+			});
+			const after = peopleOf(outcome.snapshot, base.mode);
+			current.value = after;
 			notes.value = planner.notes;
 			external.value = planner.external;
 			if (outcome.kind === "ask") {
-				if (planner.metadataIssues !== null) metadataIssues.value = [METADATA_BLOCKED];
 				staged.value = outcome.conflicts;
+				return;
+			}
+			if (outcome.kind === "blocked") {
+				// The pending metadata cannot go: nothing was sent, the staged changes wait for the agent.
+				metadataIssues.value = [METADATA_BLOCKED];
 				return;
 			}
 			const sent = planner.sent;
 			if (outcome.kind === "saved" && sent !== null) {
 				applied.value = summarizePeople(sent.base, { changes: sent.changes }).lines;
-				unapplied.value = unappliedChanges(sent.changes, outcome.snapshot);
-				// Clears the agent's rows only when Zendesk created an audit to hold the metadata.
-				if (sent.metadata !== undefined) metadata?.saved(outcome.snapshot.audit ?? null);
+				unapplied.value = unappliedChanges(sent.changes, after);
 			}
 			staged.value = EMPTY_STAGED;
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
 			error.value = caught;
 			notes.value = planner.notes;
-			// Zendesk's refusal of the metadata itself (422 details) shows in the metadata editor too.
-			if (caught.kind === "invalid" && planner.sent?.metadata !== undefined)
-				metadata?.setRemoteIssues(issuesFromErrorDetails(caught.details, []).filter(i => i.field === "metadata"));
 		} finally {
 			applying.value = false;
-			changes.afterBusy();
 		}
 	}
 
@@ -334,7 +302,7 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 			disposed = true;
 			searches.ccs.dispose();
 			searches.followers.dispose();
-			changes.stop();
+			stopFollow();
 			stopPersist();
 		},
 	};

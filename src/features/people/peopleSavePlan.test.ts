@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { CAST, aCurrent, manyUsers, stagedFrom } from "../../testing/peopleFixtures";
-import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
-import { createMetadataModel } from "../../ticket/metadata/createMetadataModel";
 import { createPeopleSavePlan } from "./peopleSavePlan";
 
 const rules = { lightAgentEmailCcsAllowed: false };
@@ -66,42 +64,5 @@ describe("createPeopleSavePlan", () => {
 			rules,
 		);
 		expect(planner.plan(aCurrent([]), true).kind).toBe("ask");
-	});
-
-	describe("with the shared metadata model", () => {
-		const metadataWith = (key: string, value: string) => {
-			const metadata = createMetadataModel({
-				drafts: createDraftStore(createMemoryStorage(), 1, 1),
-				defaultSetting: "",
-			});
-			metadata.setKey(0, key);
-			metadata.setValue(0, value);
-			return metadata;
-		};
-
-		it("puts the pending metadata into the payload, again on every re-plan", () => {
-			const base = aCurrent([2]);
-			const planner = createPeopleSavePlan(stagedFrom("+cc 3"), base, rules, metadataWith("reason", "call"));
-			const first = planner.plan(base, false);
-			expect(first.kind === "send" && first.payload.metadata).toEqual({ reason: "call" });
-			const again = planner.plan(aCurrent([2, 13]), true);
-			expect(again.kind === "send" && again.payload.metadata).toEqual({ reason: "call" });
-			expect(planner.metadataIssues).toBeNull();
-		});
-
-		it("asks, keeping the rebased changes, when the metadata became invalid before the send", () => {
-			const base = aCurrent([2]);
-			const metadata = metadataWith("reason", "x".repeat(1100));
-			const planner = createPeopleSavePlan(stagedFrom("+cc 3"), base, rules, metadata);
-			expect(planner.plan(base, false)).toEqual({ kind: "ask", conflicts: stagedFrom("+cc 3") });
-			expect(planner.metadataIssues?.map(issue => issue.code)).toEqual(["metadata.issues.tooLarge"]);
-			expect(planner.sent).toBeNull();
-		});
-
-		it("never sends metadata when there is nothing left to change", () => {
-			const planner = createPeopleSavePlan(stagedFrom("+cc 3"), aCurrent([2]), rules, metadataWith("reason", "call"));
-			expect(planner.plan(aCurrent([2, 3]), true)).toEqual({ kind: "noop" });
-			expect(planner.sent).toBeNull();
-		});
 	});
 });

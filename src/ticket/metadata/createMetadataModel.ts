@@ -89,6 +89,9 @@ export interface MetadataModel {
 	setRemoteIssues(issues: Issue[]): void;
 }
 
+/** What the ticket's writer needs of the pending metadata: attach it, then say how the save went. */
+export type PendingMetadata = Pick<MetadataModel, "attach" | "saved" | "setRemoteIssues">;
+
 /** Creates the model and restores the agent's rows from the draft store. */
 export function createMetadataModel({
 	drafts,

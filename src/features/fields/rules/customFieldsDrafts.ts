@@ -4,7 +4,7 @@
  * object, so drafts can be stored as JSON and restored after a panel reload.
  */
 import type { Issue } from "../../../shared/issues";
-import { displayValue, sameFieldValue } from "./customFieldsValues";
+import { displayValue, sameFieldValue } from "../../../shared/customFieldsValues";
 import { coerceFieldValue, type CoerceOptions } from "./fieldCoercion";
 import {
 	fieldKey,
@@ -15,10 +15,15 @@ import {
 	type TicketFieldDef,
 } from "../../../shared/customFieldsTypes";
 
-/** One field's draft: what the agent typed, and the ticket value when they started. */
-export interface FieldDraft {
+/**
+ * One field's draft: what the agent typed, the ticket value when they started, and (`theirs`)
+ * another agent's value the agent has been shown as a conflict. Saving again over exactly that
+ * value is the agent's informed choice; any other value of theirs is a new conflict.
+ */
+interface FieldDraft {
 	value: FieldDraftValue;
 	base: FieldValue;
+	theirs?: FieldValue;
 }
 
 /** Drafts by field id (as a string key, so the object survives JSON). */
@@ -46,7 +51,7 @@ export function currentValue(values: readonly CustomFieldValue[], id: FieldId): 
  */
 export function withDraft(drafts: FieldDrafts, id: FieldId, value: FieldDraftValue, current: FieldValue): FieldDrafts {
 	const previous = drafts[String(id)];
-	return { ...drafts, [String(id)]: { value, base: previous ? previous.base : current } };
+	return { ...drafts, [String(id)]: previous ? { ...previous, value } : { value, base: current } };
 }
 
 /** Drops the drafts of `ids`. */
@@ -69,9 +74,29 @@ export function rebaseDrafts(
 	);
 }
 
+/** Records that the agent has been shown these conflicts (kept in the draft, so it outlives a reload). */
+export function markConflicts(drafts: FieldDrafts, conflicts: readonly FieldConflict[]): FieldDrafts {
+	const next = { ...drafts };
+	for (const { fieldId, theirs } of conflicts) {
+		const draft = next[String(fieldId)];
+		if (draft) next[String(fieldId)] = { ...draft, theirs };
+	}
+	return next;
+}
+
+/** The conflicts the agent has been shown that still stand (the ticket still has their value). Pure. */
+export function shownConflicts(drafts: FieldDrafts, values: readonly CustomFieldValue[]): FieldConflict[] {
+	return Object.entries(drafts).flatMap(([key, draft]) => {
+		const theirs = currentValue(values, Number(key));
+		if (draft.theirs === undefined || !sameFieldValue(theirs, draft.theirs)) return [];
+		return sameFieldValue(theirs, draft.base) ? [] : [{ fieldId: Number(key), theirs }];
+	});
+}
+
 /**
  * Fields someone else changed since the agent started editing them (ticket value ≠ base) to a
- * value other than the agent's. A draft that cannot be coerced is compared as typed. Pure.
+ * value other than the agent's, unless the agent was already shown exactly that value (`theirs`)
+ * and saves again. A draft that cannot be coerced is compared as typed. Pure.
  */
 export function findConflicts(
 	drafts: FieldDrafts,
@@ -85,6 +110,7 @@ export function findConflicts(
 		const field = fields.find(candidate => candidate.id === id);
 		const theirs = currentValue(values, id);
 		if (sameFieldValue(theirs, draft.base, field?.type)) continue;
+		if (draft.theirs !== undefined && sameFieldValue(theirs, draft.theirs, field?.type)) continue;
 		const mine = field ? coerceFieldValue(field, draft.value, options) : null;
 		const mineValue = mine && mine.ok ? mine.value : draft.value;
 		if (!sameFieldValue(theirs, mineValue, field?.type)) conflicts.push({ fieldId: id, theirs });
@@ -116,7 +142,8 @@ export function isFieldDrafts(value: unknown): value is FieldDrafts {
 			draft !== null &&
 			"value" in draft &&
 			isDraftValue((draft as FieldDraft).value) &&
-			"base" in draft,
+			"base" in draft &&
+			(!("theirs" in draft) || isStoredValue((draft as FieldDraft).theirs)),
 	);
 }
 
@@ -127,4 +154,8 @@ function isDraftValue(value: unknown): value is FieldDraftValue {
 		typeof value === "boolean" ||
 		(Array.isArray(value) && value.every(item => typeof item === "string"))
 	);
+}
+
+function isStoredValue(value: unknown): boolean {
+	return isDraftValue(value) || typeof value === "number";
 }

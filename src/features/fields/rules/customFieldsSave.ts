@@ -5,7 +5,7 @@
  */
 import type { Issue } from "../../../shared/issues";
 import { fieldAccess } from "./customFieldsAccess";
-import { sameFieldValue } from "./customFieldsValues";
+import { sameFieldValue } from "../../../shared/customFieldsValues";
 import { coerceFieldValue, type CoerceOptions } from "./fieldCoercion";
 import type { CustomFieldValue, FieldDraftValue, FieldId, TicketFieldDef } from "../../../shared/customFieldsTypes";
 

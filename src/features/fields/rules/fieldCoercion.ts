@@ -5,7 +5,7 @@
  */
 import type { Issue } from "../../../shared/issues";
 import { fieldAccess } from "./customFieldsAccess";
-import { resolveOption } from "./customFieldsOptions";
+import { resolveOption } from "../../../shared/customFieldsOptions";
 import { compileZendeskPattern } from "./customFieldsRegexp";
 import {
 	fieldKey,

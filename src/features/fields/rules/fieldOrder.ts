@@ -4,7 +4,7 @@
  * `position`; system, inactive and agent-locked fields are left out. Pure.
  */
 import { fieldAccess, type ReadOnlyReason } from "./customFieldsAccess";
-import { sameFieldValue } from "./customFieldsValues";
+import { sameFieldValue } from "../../../shared/customFieldsValues";
 import type { FieldId, FieldValue, TicketFieldDef, TicketFormDef } from "../../../shared/customFieldsTypes";
 
 /** A field the sidebar shows, with whether the agent may edit it there. */

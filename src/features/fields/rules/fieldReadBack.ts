@@ -4,7 +4,7 @@
  * silently ignored: 200, field unchanged; zendesk-ticket-api.md §7.1) or changed it.
  */
 import type { Issue } from "../../../shared/issues";
-import { displayValue, sameFieldValue } from "./customFieldsValues";
+import { displayValue, sameFieldValue } from "../../../shared/customFieldsValues";
 import {
 	fieldKey,
 	type CustomFieldValue,

@@ -3,7 +3,7 @@
  * fields by title, options by name), tag and people changes, comment excerpts, and the custom
  * metadata. Pure; never renders HTML and never throws on odd values.
  */
-import { displayValue } from "../../fields/rules/customFieldsValues";
+import { displayValue } from "../../../shared/customFieldsValues";
 import type { TicketFieldDef } from "../../../shared/customFieldsTypes";
 import type {
 	AuditEntry,

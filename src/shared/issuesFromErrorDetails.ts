@@ -4,8 +4,8 @@
  * valid"`), `metadata` entries, and everything else on the form. Pure; Zendesk's English
  * description is passed through as `{{description}}`, never as markup.
  */
-import type { Issue } from "../../../shared/issues";
-import { fieldKey, type TicketFieldDef } from "../../../shared/customFieldsTypes";
+import type { Issue } from "./issues";
+import { fieldKey, type TicketFieldDef } from "./customFieldsTypes";
 
 /** Zendesk's `details` map as the API client parses it: field (or `base`) → list of problems. */
 export type ErrorDetailsLike = Readonly<Record<string, ReadonlyArray<Readonly<Record<string, unknown>>>>>;

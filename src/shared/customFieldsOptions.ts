@@ -2,7 +2,7 @@
  * Dropdown and multi-select options: the agent chooses by the option's **name**, Zendesk stores
  * its **tag** (`custom_field_options[].value`). Pure lookups; nothing is sent anywhere.
  */
-import type { FieldOption, TicketFieldDef } from "../../../shared/customFieldsTypes";
+import type { FieldOption, TicketFieldDef } from "./customFieldsTypes";
 
 /**
  * Finds the option an agent meant by `input`: exact name, then exact tag, then a case-insensitive

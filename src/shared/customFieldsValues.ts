@@ -3,7 +3,7 @@
  * (`"745"` vs `745`, `[]` vs `null`, tag order in multi-selects). Pure; never throws.
  */
 import { optionLabel } from "./customFieldsOptions";
-import type { FieldDraftValue, TicketFieldDef } from "../../../shared/customFieldsTypes";
+import type { FieldDraftValue, TicketFieldDef } from "./customFieldsTypes";
 
 /**
  * A comparison key for a value: `null` for every kind of empty (`null`, `""`, blanks, `[]`, an

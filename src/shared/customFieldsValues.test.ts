@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { aField, anOption } from "../../../testing/customFieldsFixtures";
+import { aField, anOption } from "../testing/customFieldsFixtures";
 import { displayValue, isEmptyValue, sameFieldValue, toDraftValue } from "./customFieldsValues";
-import type { FieldDraftValue } from "../../../shared/customFieldsTypes";
+import type { FieldDraftValue } from "./customFieldsTypes";
 
 describe("sameFieldValue", () => {
 	const cases: Array<[a: unknown, b: unknown, type: string | undefined, expected: boolean]> = [

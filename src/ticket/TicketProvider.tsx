@@ -1,0 +1,83 @@
+/**
+ * Builds the ticket core of the open ticket once per panel and hands it to the sections through
+ * context: the store (snapshot, subscription, writer), the pending audit metadata every write
+ * attaches, and the field definitions. It also gives the sections an API whose account-level reads
+ * are cached (settings and definitions per session, users the store has met): never the ticket,
+ * which sections read from the store.
+ */
+import { createContext, type ComponentChildren } from "preact";
+import { useContext, useEffect, useMemo } from "preact/hooks";
+import type { ZendeskApi } from "../platform/api/client";
+import { ApiCtx, useApi, useEnv, useStorage, useZaf } from "../platform/context";
+import { createDraftStore } from "../platform/storage/createDraftStore";
+import { createAccountSettings } from "./createAccountSettings";
+import { createFieldDefinitionsCache, type FieldDefinitionsCache } from "./createFieldDefinitionsCache";
+import { createTicketStore, type TicketStore, type TicketStoreOptions } from "./createTicketStore";
+import { createMetadataModel, type MetadataModel } from "./metadata/createMetadataModel";
+
+/** The open ticket's core. */
+export interface TicketCore {
+	store: TicketStore;
+	metadata: MetadataModel;
+	definitions: FieldDefinitionsCache;
+}
+
+export const TicketCoreCtx = createContext<TicketCore | null>(null);
+
+/** The core of the open ticket. Throws outside `<TicketProvider>`. */
+export function useTicket(): TicketCore {
+	const value = useContext(TicketCoreCtx);
+	if (value === null) throw new Error("useTicket must be used within <TicketProvider>");
+	return value;
+}
+
+export interface TicketProviderProps {
+	children: ComponentChildren;
+	/** Timing of the writer (tests); real timers by default. */
+	timing?: Pick<TicketStoreOptions, "sleep" | "now" | "random">;
+}
+
+/** Provides the core for `useEnv().ticketId` (metadata drafts in local storage, caches in session storage). */
+export function TicketProvider({ children, timing }: TicketProviderProps) {
+	const env = useEnv();
+	const api = useApi();
+	const zaf = useZaf();
+	const storage = useStorage();
+	const built = useMemo(() => {
+		const definitions = createFieldDefinitionsCache({ api, ...(storage.session ? { storage: storage.session } : {}) });
+		const drafts = createDraftStore(storage.local, env.currentUser.id, env.ticketId ?? undefined);
+		const metadata = createMetadataModel({
+			drafts,
+			defaultSetting: env.settings.defaultMetadata,
+			defaultSettingInvalid: env.settings.defaultMetadataInvalid,
+		});
+		const hint = env.ticketFormHint;
+		const store = createTicketStore({
+			api,
+			zaf,
+			ticketId: env.ticketId ?? 0,
+			metadata,
+			// ZAF named the ticket's form: its definitions load in parallel with the ticket.
+			onFirstRead: () => {
+				if (hint !== undefined) definitions.forForm(hint).catch(() => undefined);
+			},
+			...timing,
+		});
+		const settings = createAccountSettings({ api, storage: storage.session });
+		const sectionApi: ZendeskApi = {
+			...api,
+			showManyUsers: ids => store.users(ids),
+			listTicketFields: () => definitions.fields(),
+			listTicketForms: () => definitions.forms(),
+			getAccountSettings: settings,
+		};
+		return { core: { store, metadata, definitions }, sectionApi };
+		// `timing` is read once: tests pass it inline, and a new object must not rebuild the core.
+	}, [api, zaf, env, storage]);
+	useEffect(() => () => built.core.store.dispose(), [built]);
+	return (
+		<TicketCoreCtx.Provider value={built.core}>
+			<ApiCtx.Provider value={built.sectionApi}>{children}</ApiCtx.Provider>
+		</TicketCoreCtx.Provider>
+	);
+}
