@@ -21,6 +21,7 @@ import {
 	type Result,
 	type ServiceContext,
 } from "./serviceTypes";
+import { notificationEvents } from "./notificationRules";
 import { createEvents, diffTicket, nextUpdatedAt, recordAudit, type EventDraft } from "./ticketChanges";
 import { applyTagInput, applyTicketProperties } from "./ticketInput";
 import {
@@ -89,7 +90,11 @@ export function createTicket(
 		const audit = recordAudit(ctx, {
 			ticket: draft,
 			authorId: actor.id,
-			events: [stored.event, ...createEvents(draft)],
+			events: [
+				stored.event,
+				...createEvents(draft),
+				...notificationEvents(ctx.db, draft, { mode: "create", actor, comment: stored.comment }),
+			],
 			via: draft.via,
 			createdMs: now,
 			customMetadata: input.metadata as Record<string, unknown> | undefined,
@@ -164,7 +169,16 @@ export function updateTicket(
 		const audit = recordAudit(ctx, {
 			ticket: draft,
 			authorId: actor.id,
-			events: stored ? [stored.event, ...events] : events,
+			events: [
+				...(stored ? [stored.event] : []),
+				...events,
+				...notificationEvents(ctx.db, draft, {
+					mode: "update",
+					actor,
+					comment: stored?.comment,
+					previousAssigneeId: ticket.assignee_id,
+				}),
+			],
 			via,
 			createdMs: Date.parse(draft.updated_at),
 			customMetadata: input.metadata as Record<string, unknown> | undefined,
