@@ -4,6 +4,7 @@
  */
 import { collaboratorIdsOf } from "./collaboratorRules";
 import { customFieldsOut } from "./customFieldRules";
+import { photoJson } from "./userPhoto";
 import type { Db } from "./db";
 import type {
 	AttachmentRecord,
@@ -79,7 +80,7 @@ export function userJson(u: UserRecord, base: string): Record<string, unknown> {
 		iana_time_zone: u.time_zone,
 		phone: u.phone,
 		shared_phone_number: null,
-		photo: null,
+		photo: photoJson(u, base),
 		locale_id: u.locale_id,
 		locale: u.locale,
 		organization_id: u.organization_id,
@@ -171,12 +172,40 @@ export function auditJson(db: Db, a: AuditRecord, base: string): Record<string, 
 	};
 }
 
-/** A ticket field with its `url`. */
+/**
+ * `system_field_options` of the system fields that have them (captured gz-ticket-fields: status,
+ * tickettype, priority; `{name, value}` only). Status lists what an agent can pick: hold is on in
+ * every sandbox world, `new` and `closed` are not pickable.
+ */
+const SYSTEM_FIELD_OPTIONS: Record<string, Array<{ name: string; value: string }>> = {
+	status: [
+		{ name: "Open", value: "open" },
+		{ name: "Pending", value: "pending" },
+		{ name: "On-hold", value: "hold" },
+		{ name: "Solved", value: "solved" },
+	],
+	tickettype: [
+		{ name: "Question", value: "question" },
+		{ name: "Incident", value: "incident" },
+		{ name: "Problem", value: "problem" },
+		{ name: "Task", value: "task" },
+	],
+	priority: [
+		{ name: "Low", value: "low" },
+		{ name: "Normal", value: "normal" },
+		{ name: "High", value: "high" },
+		{ name: "Urgent", value: "urgent" },
+	],
+};
+
+/** A ticket field with its `url` (and `system_field_options` for status, type and priority). */
 export function fieldJson(f: TicketFieldRecord, base: string): Record<string, unknown> {
 	const { custom_field_options, ...rest } = f;
+	const systemOptions = SYSTEM_FIELD_OPTIONS[f.type];
 	return {
 		url: `${base}/api/v2/ticket_fields/${f.id}.json`,
 		...rest,
+		...(systemOptions ? { system_field_options: systemOptions.map(o => ({ ...o })) } : {}),
 		...(custom_field_options
 			? {
 					custom_field_options: custom_field_options.map(o => ({
