@@ -122,11 +122,12 @@ describe("captured Zendesk responses through the API client", () => {
 describe("the committed copy of the captures", () => {
 	const shared = existsSync(join(SHARED_DIR, "SOURCES.md"));
 
-	it.skipIf(!shared)("matches the shared reference file for file", () => {
-		const committed = loadRealResponses(COMMITTED_DIR);
-		expect(committed).toEqual(loadRealResponses(SHARED_DIR));
-		expect(readFileSync(join(COMMITTED_DIR, "SOURCES.md"), "utf8")).toBe(
-			readFileSync(join(SHARED_DIR, "SOURCES.md"), "utf8"),
-		);
+	it.skipIf(!shared)("matches the shared reference file for file (parsed, so reformatting does not matter)", () => {
+		expect(loadRealResponses(COMMITTED_DIR)).toEqual(loadRealResponses(SHARED_DIR));
+	});
+
+	it("names the source of every capture in SOURCES.md", () => {
+		const sources = readFileSync(join(COMMITTED_DIR, "SOURCES.md"), "utf8");
+		for (const capture of loadRealResponses(COMMITTED_DIR)) expect(sources, capture.id).toContain(capture.id);
 	});
 });
