@@ -7,6 +7,7 @@ import { isoSecond } from "./clock";
 import { applyCollaborators } from "./collaboratorRules";
 import { isInternalNote, readComment } from "./commentRules";
 import { applyCustomFields, deriveFieldsFromTags, readFieldEntries } from "./customFieldRules";
+import { defaultFormId } from "./defaultForm";
 import { findTicket, nextId } from "./db";
 import { copyFromSource, followUpSource } from "./followUpRules";
 import type { UserRecord, Via } from "./records";
@@ -61,6 +62,9 @@ export function createTicket(
 		const source = followUpSource(ctx.db, input.via_followup_source_id);
 		if (source) copyFromSource(draft, source);
 		const issues = applyTicketProperties(ctx, draft, input, { mode: "create", actor });
+		// No form named (nor copied from a follow-up source): the account's default form, as both captured
+		// API creates show (gz-ticket-create, zp-ticket-create-201-with-attachment) [F]. An explicit null stays null [U].
+		if (draft.ticket_form_id === null && !("ticket_form_id" in input)) draft.ticket_form_id = defaultFormId(ctx.db);
 		// A ticket takes its requester's organization unless the request names one.
 		if (!("organization_id" in input) && !source)
 			draft.organization_id = ctx.db.users.find(u => u.id === draft.requester_id)?.organization_id ?? null;
