@@ -116,7 +116,7 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(options: 
 					if (++conflicts > MAX_CONFLICT_REBASES) throw err;
 				} else {
 					failures++;
-					const ctx = { kind: err.kind, attempt: failures, idempotent: true, retryAfterSeconds: err.retryAfterSeconds, maxAttempts: MAX_ATTEMPTS };
+					const ctx = { kind: err.kind, attempt: failures, idempotent: true, retryAfterSeconds: err.retryAfterSeconds, retryAfterGuessed: err.retryAfterGuessed, maxAttempts: MAX_ATTEMPTS };
 					if (!shouldRetry(ctx)) throw err;
 					await wait(retryDelayMs(ctx, random), err.kind === "rate_limited" ? "rate_limited" : "retry");
 					if (err.kind === "rate_limited") continue; // Zendesk did not process it: same payload, same stamp.

@@ -48,6 +48,7 @@ export async function sendCreate(
 				idempotent: false,
 				hasIdempotencyKey: true,
 				retryAfterSeconds: caught.retryAfterSeconds,
+				retryAfterGuessed: caught.retryAfterGuessed,
 				maxAttempts: MAX_ATTEMPTS,
 			};
 			if (!shouldRetry(ctx) || !deps.alive()) throw caught;
