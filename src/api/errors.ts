@@ -127,7 +127,8 @@ function fromHttp(xhr: Record<string, unknown>, label: string, request: string |
 	const texts = [body.code, body.description, body.text, ...detailTexts(body.details)].filter(
 		(s): s is string => typeof s === "string",
 	);
-	const kind = kindForStatus(status, body.code, texts);
+	// jQuery reports its own `timeout` option firing as status 0 with statusText "timeout".
+	const kind = status === 0 && xhr.statusText === "timeout" ? "timeout" : kindForStatus(status, body.code, texts);
 	const statusText = typeof xhr.statusText === "string" && xhr.statusText !== "error" ? xhr.statusText : "";
 	const reason =
 		status === 0
