@@ -4,6 +4,7 @@
  */
 import { collaboratorIdsOf } from "./collaboratorRules";
 import { customFieldsOut } from "./customFieldRules";
+import { SYSTEM_FIELD_OPTIONS } from "./systemFieldOptions";
 import { photoJson } from "./userPhoto";
 import type { Db } from "./db";
 import type {
@@ -171,32 +172,6 @@ export function auditJson(db: Db, a: AuditRecord, base: string): Record<string, 
 		}),
 	};
 }
-
-/**
- * `system_field_options` of the system fields that have them (captured gz-ticket-fields: status,
- * tickettype, priority; `{name, value}` only). Status lists what an agent can pick: hold is on in
- * every sandbox world, `new` and `closed` are not pickable.
- */
-const SYSTEM_FIELD_OPTIONS: Record<string, Array<{ name: string; value: string }>> = {
-	status: [
-		{ name: "Open", value: "open" },
-		{ name: "Pending", value: "pending" },
-		{ name: "On-hold", value: "hold" },
-		{ name: "Solved", value: "solved" },
-	],
-	tickettype: [
-		{ name: "Question", value: "question" },
-		{ name: "Incident", value: "incident" },
-		{ name: "Problem", value: "problem" },
-		{ name: "Task", value: "task" },
-	],
-	priority: [
-		{ name: "Low", value: "low" },
-		{ name: "Normal", value: "normal" },
-		{ name: "High", value: "high" },
-		{ name: "Urgent", value: "urgent" },
-	],
-};
 
 /** A ticket field with its `url` (and `system_field_options` for status, type and priority). */
 export function fieldJson(f: TicketFieldRecord, base: string): Record<string, unknown> {
