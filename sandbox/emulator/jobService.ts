@@ -46,9 +46,12 @@ export function createJobRunner(clock: Clock, stepMs: () => number, notify: (job
 	return {
 		start(job, steps, options = {}) {
 			let index = 0;
+			// Zendesk shows `results: null` until the job ends (captured zp-job-queued, zp-job-working).
+			const collected: NonNullable<JobRecord["results"]> = [];
 			const finish = (status: JobRecord["status"], message: string) => {
 				job.status = status;
 				job.message = message;
+				job.results = collected;
 				notify(job);
 			};
 			const next = () => {
@@ -57,7 +60,7 @@ export function createJobRunner(clock: Clock, stepMs: () => number, notify: (job
 				if (!step) return finish("completed", `Completed at ${rubyTime(clock.now())}`);
 				const outcome = step();
 				index += 1;
-				job.results = [...(job.results ?? []), outcome.result];
+				collected.push(outcome.result);
 				job.progress = index;
 				if (outcome.fatal) return finish("failed", outcome.message ?? "Job failed");
 				// The last item completes the job at once; otherwise wait one step for the next item.
@@ -68,7 +71,6 @@ export function createJobRunner(clock: Clock, stepMs: () => number, notify: (job
 			schedule(job, () => {
 				job.status = "working";
 				job.progress = 0;
-				job.results = [];
 				notify(job);
 				schedule(job, next);
 			});

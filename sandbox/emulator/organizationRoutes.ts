@@ -1,5 +1,11 @@
-/** Organization endpoints (OAS ShowOrganization, ShowManyOrganizations, AutocompleteOrganizations [V]). */
-import { autocompleteOrganizations, showManyOrganizations, showOrganization } from "./organizationService";
+/** Organization endpoints (OAS ListOrganizations, ShowOrganization, ShowManyOrganizations, AutocompleteOrganizations [V]). */
+import { listPage, wantsCursor } from "./listPage";
+import {
+	autocompleteOrganizations,
+	listOrganizations,
+	showManyOrganizations,
+	showOrganization,
+} from "./organizationService";
 import type { OrganizationRecord } from "./records";
 import { answer, idList, idParam, type ApiRoute, type RouteContext } from "./routeTypes";
 import { organizationJson } from "./serializers";
@@ -30,6 +36,20 @@ function page(c: RouteContext, all: OrganizationRecord[], path: string, params: 
 
 /** The organization routes; literal paths come before `:id`. */
 export const organizationRoutes: ApiRoute[] = [
+	{
+		method: "GET",
+		pattern: "/api/v2/organizations",
+		handler: c =>
+			answer(listOrganizations(c.rt.ctx, c.actor), list =>
+				wantsCursor(c.query)
+					? listPage(
+							c,
+							"organizations",
+							list.map(o => organizationJson(o, c.base)),
+						)
+					: page(c, list, "/api/v2/organizations.json", {}),
+			),
+	},
 	{
 		method: "GET",
 		pattern: "/api/v2/organizations/show_many",

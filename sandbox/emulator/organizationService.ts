@@ -1,6 +1,6 @@
 /**
- * Organizations: show, show many and autocomplete (OAS ShowOrganization, ShowManyOrganizations,
- * AutocompleteOrganizations [V]). Read-only: the app never writes organizations, so the emulator
+ * Organizations: list, show, show many and autocomplete (OAS ListOrganizations, ShowOrganization,
+ * ShowManyOrganizations, AutocompleteOrganizations [V]). Read-only: the app never writes organizations, so the emulator
  * has no create/update/delete. Knows no HTTP.
  */
 import { findOrganization } from "./db";
@@ -55,4 +55,10 @@ export function autocompleteOrganizations(
 	if (prefix === "") return fail({ kind: "query_error", title: "Missing required parameter: name" });
 	const matches = ctx.db.organizations.filter(o => o.name.toLowerCase().startsWith(prefix));
 	return ok(matches.sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id - b.id));
+}
+
+/** `GET /organizations` (agents [V OAS ListOrganizations]; end users → 403): every organization, by id. */
+export function listOrganizations(ctx: ServiceContext, actor: UserRecord): Result<OrganizationRecord[]> {
+	if (!isStaff(actor)) return fail({ kind: "forbidden" });
+	return ok([...ctx.db.organizations].sort((a, b) => a.id - b.id));
 }

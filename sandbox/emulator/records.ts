@@ -27,6 +27,8 @@ export interface UserRecord {
 	tags: string[];
 	created_at: string;
 	updated_at: string;
+	/** The profile photo's attachment id (userPhoto.ts); absent or null: no photo. */
+	photo_id?: number | null;
 }
 
 /**

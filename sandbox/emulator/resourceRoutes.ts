@@ -4,6 +4,7 @@
  */
 import { createField, fieldsOfForms, listFields, listForms, showField, showForm, showManyForms } from "./fieldService";
 import { listJobs, showJob } from "./jobService";
+import { listPage } from "./listPage";
 import { errorBody, respondEmpty, respondJson } from "./responses";
 import { answer, failureResponse, idList, idParam, includes, type ApiRoute, type RouteContext } from "./routeTypes";
 import { attachmentJson, fieldJson, formJson, groupJson, jobJson, uploadJson } from "./serializers";
@@ -87,7 +88,15 @@ export const resourceRoutes: ApiRoute[] = [
 	{
 		method: "GET",
 		pattern: "/api/v2/ticket_fields",
-		handler: c => respondJson(200, { ticket_fields: listFields(c.rt.ctx, c.actor).map(f => fieldJson(f, c.base)) }),
+		handler: c =>
+			respondJson(
+				200,
+				listPage(
+					c,
+					"ticket_fields",
+					listFields(c.rt.ctx, c.actor).map(f => fieldJson(f, c.base)),
+				),
+			),
 	},
 	{ method: "POST", pattern: "/api/v2/ticket_fields", handler: createFieldRoute },
 	{
@@ -99,7 +108,14 @@ export const resourceRoutes: ApiRoute[] = [
 		method: "GET",
 		pattern: "/api/v2/ticket_forms",
 		handler: c =>
-			respondJson(200, { ticket_forms: listForms(c.rt.ctx, c.actor, activeParam(c)).map(f => formJson(f, c.base)) }),
+			respondJson(
+				200,
+				listPage(
+					c,
+					"ticket_forms",
+					listForms(c.rt.ctx, c.actor, activeParam(c)).map(f => formJson(f, c.base)),
+				),
+			),
 	},
 	// Before `:id`. "Allowed for: Anyone" [V OAS ShowManyTicketForms].
 	{

@@ -31,6 +31,7 @@ import { sandboxRoutes } from "./sandboxRoutes";
 import { ticketRoutes } from "./ticketRoutes";
 import type { EmulatorRequest, EmulatorResponse } from "./types";
 import { readAttachmentContent } from "./uploadService";
+import { photoContent } from "./userPhoto";
 import { userRoutes } from "./userRoutes";
 
 /** Every `/api/v2` route. */
@@ -147,6 +148,8 @@ export function createRequestHandler(rt: Runtime): (request: EmulatorRequest) =>
 					body: content.bytes,
 				};
 			}
+			if (method === "GET" && path.startsWith("/system/photos/"))
+				return photoContent(rt.ctx.db, path) ?? respondJson(404, notFoundBody());
 			if (!path.startsWith("/api/v2/") && path !== "/api/v2") return respondJson(404, invalidEndpointBody());
 			const actor = authenticate(rt.ctx.db, headers.authorization);
 			if (!actor) return respondJson(401, unauthorizedBody(), { "www-authenticate": 'Basic realm="Web Password"' });

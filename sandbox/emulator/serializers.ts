@@ -4,6 +4,8 @@
  */
 import { collaboratorIdsOf } from "./collaboratorRules";
 import { customFieldsOut } from "./customFieldRules";
+import { SYSTEM_FIELD_OPTIONS } from "./systemFieldOptions";
+import { photoJson } from "./userPhoto";
 import type { Db } from "./db";
 import type {
 	AttachmentRecord,
@@ -79,7 +81,7 @@ export function userJson(u: UserRecord, base: string): Record<string, unknown> {
 		iana_time_zone: u.time_zone,
 		phone: u.phone,
 		shared_phone_number: null,
-		photo: null,
+		photo: photoJson(u, base),
 		locale_id: u.locale_id,
 		locale: u.locale,
 		organization_id: u.organization_id,
@@ -171,12 +173,14 @@ export function auditJson(db: Db, a: AuditRecord, base: string): Record<string, 
 	};
 }
 
-/** A ticket field with its `url`. */
+/** A ticket field with its `url` (and `system_field_options` for status, type and priority). */
 export function fieldJson(f: TicketFieldRecord, base: string): Record<string, unknown> {
 	const { custom_field_options, ...rest } = f;
+	const systemOptions = SYSTEM_FIELD_OPTIONS[f.type];
 	return {
 		url: `${base}/api/v2/ticket_fields/${f.id}.json`,
 		...rest,
+		...(systemOptions ? { system_field_options: systemOptions.map(o => ({ ...o })) } : {}),
 		...(custom_field_options
 			? {
 					custom_field_options: custom_field_options.map(o => ({

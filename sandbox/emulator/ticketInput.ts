@@ -3,6 +3,7 @@
  * collecting issues instead of throwing. Read-only keys are simply not read (§2 [F]: Zendesk strips
  * them). Knows no HTTP.
  */
+import { findLocale } from "./localeCatalog";
 import { isoSecond } from "./clock";
 import { findTicket, findUser, findUserByEmail } from "./db";
 import type { TicketRecord, TicketStatus, UserRecord } from "./records";
@@ -122,7 +123,9 @@ export function applyTicketProperties(
 				});
 			} else {
 				const user = findOrCreateEndUser(ctx, requester.email, requester.name);
-				if (typeof requester.locale_id === "number") user.locale_id = requester.locale_id;
+				// `locale` follows `locale_id` (a known catalog id; an unknown one is ignored [U]).
+				const locale = typeof requester.locale_id === "number" ? findLocale(String(requester.locale_id)) : undefined;
+				if (locale) Object.assign(user, { locale_id: locale.id, locale: locale.locale });
 				draft.requester_id = user.id;
 			}
 		}

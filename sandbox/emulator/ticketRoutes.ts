@@ -2,6 +2,7 @@
  * Ticket endpoints (zendesk-ticket-api.md §1, §3–§6, §10): statuses chosen here, bodies from the
  * serializers and responses.ts, rules in the services.
  */
+import { listPage } from "./listPage";
 import { errorBody, respondJson } from "./responses";
 import { answer, failureResponse, idList, idParam, includes, type ApiRoute, type RouteContext } from "./routeTypes";
 import { auditJson, commentJson, jobJson, sideloadGroups, sideloadUsers, ticketJson, userJson } from "./serializers";
@@ -126,12 +127,8 @@ const people = (which: "email_ccs" | "followers" | "collaborators") => (c: Route
 		users: users.map(u => userJson(u, c.base)),
 	}));
 
-const page = <T>(key: string, items: T[]) => ({
-	[key]: items,
-	next_page: null,
-	previous_page: null,
-	count: items.length,
-});
+/** Offset keys, or a cursor page when `page[size]` is asked for (listPage.ts). */
+const page = <T>(c: RouteContext, key: string, items: T[]) => listPage(c, key, items);
 
 /** The ticket routes; literal paths come before `:id`. */
 export const ticketRoutes: ApiRoute[] = [
@@ -143,6 +140,7 @@ export const ticketRoutes: ApiRoute[] = [
 				withSideloads(
 					c,
 					page(
+						c,
 						"tickets",
 						ts.map(t => ticketJson(c.rt.ctx.db, t, c.base)),
 					),
@@ -183,6 +181,7 @@ export const ticketRoutes: ApiRoute[] = [
 				),
 				cs => {
 					const body: Record<string, unknown> = page(
+						c,
 						"comments",
 						cs.map(x => commentJson(c.rt.ctx.db, x, c.base)),
 					);
@@ -201,6 +200,7 @@ export const ticketRoutes: ApiRoute[] = [
 		handler: c =>
 			answer(listAudits(c.rt.ctx, c.actor, idParam(c)), as =>
 				page(
+					c,
 					"audits",
 					as.map(a => auditJson(c.rt.ctx.db, a, c.base)),
 				),

@@ -7,6 +7,7 @@ import { isoSecond } from "./clock";
 import { applyCollaborators } from "./collaboratorRules";
 import { isInternalNote, readComment } from "./commentRules";
 import { applyCustomFields, deriveFieldsFromTags, readFieldEntries } from "./customFieldRules";
+import { defaultFormId } from "./defaultForm";
 import { findTicket, nextId } from "./db";
 import { copyFromSource, followUpSource } from "./followUpRules";
 import type { UserRecord, Via } from "./records";
@@ -21,6 +22,7 @@ import {
 	type Result,
 	type ServiceContext,
 } from "./serviceTypes";
+import { notificationEvents } from "./notificationRules";
 import { createEvents, diffTicket, nextUpdatedAt, recordAudit, type EventDraft } from "./ticketChanges";
 import { applyTagInput, applyTicketProperties } from "./ticketInput";
 import {
@@ -54,6 +56,9 @@ export function createTicket(
 		const source = followUpSource(ctx.db, input.via_followup_source_id);
 		if (source) copyFromSource(draft, source);
 		const issues = applyTicketProperties(ctx, draft, input, { mode: "create", actor });
+		// No form named (nor copied from a follow-up source): the account's default form, as both captured
+		// API creates show (gz-ticket-create, zp-ticket-create-201-with-attachment) [F]. An explicit null stays null [U].
+		if (draft.ticket_form_id === null && !("ticket_form_id" in input)) draft.ticket_form_id = defaultFormId(ctx.db);
 		// A ticket takes its requester's organization unless the request names one.
 		if (!("organization_id" in input) && !source)
 			draft.organization_id = ctx.db.users.find(u => u.id === draft.requester_id)?.organization_id ?? null;
@@ -83,7 +88,11 @@ export function createTicket(
 		const audit = recordAudit(ctx, {
 			ticket: draft,
 			authorId: actor.id,
-			events: [stored.event, ...createEvents(draft)],
+			events: [
+				stored.event,
+				...createEvents(draft),
+				...notificationEvents(ctx.db, draft, { mode: "create", actor, comment: stored.comment }),
+			],
 			via: draft.via,
 			createdMs: now,
 			customMetadata: input.metadata as Record<string, unknown> | undefined,
@@ -158,7 +167,16 @@ export function updateTicket(
 		const audit = recordAudit(ctx, {
 			ticket: draft,
 			authorId: actor.id,
-			events: stored ? [stored.event, ...events] : events,
+			events: [
+				...(stored ? [stored.event] : []),
+				...events,
+				...notificationEvents(ctx.db, draft, {
+					mode: "update",
+					actor,
+					comment: stored?.comment,
+					previousAssigneeId: ticket.assignee_id,
+				}),
+			],
 			via,
 			createdMs: Date.parse(draft.updated_at),
 			customMetadata: input.metadata as Record<string, unknown> | undefined,

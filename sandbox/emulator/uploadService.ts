@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { nextId } from "./db";
 import type { AttachmentRecord, UploadRecord, UserRecord } from "./records";
 import { fail, ok, type Result, type ServiceContext } from "./serviceTypes";
+import { sniffContentType } from "./sniffContentType";
 
 /** "The token is valid for 60 minutes" [V OAS]. */
 export const UPLOAD_TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -89,7 +90,7 @@ export function uploadFile(
 	const attachment = storeAttachment(
 		ctx,
 		input.filename.trim(),
-		input.contentType || "application/binary",
+		sniffContentType(input.bytes, input.filename, input.contentType),
 		input.bytes,
 	);
 	if (!upload) {

@@ -2,6 +2,7 @@
  * Users: lookup, search, autocomplete, and creation (explicit, or implicit from requesters, CCs and
  * collaborators). Knows no HTTP. Zendesk rules from zendesk-ticket-api.md §8 [V] unless noted.
  */
+import { findLocale } from "./localeCatalog";
 import { isoSecond } from "./clock";
 import { findUser, findUserByEmail, nextId } from "./db";
 import { newUserRecord, type UserRecord } from "./records";
@@ -76,7 +77,7 @@ export function createUser(ctx: ServiceContext, actor: UserRecord, input: unknow
 		external_id: typeof input.external_id === "string" ? input.external_id : null,
 		phone: typeof input.phone === "string" ? input.phone : null,
 		notes: typeof input.notes === "string" ? input.notes : "",
-		locale_id: typeof input.locale_id === "number" ? input.locale_id : 1,
+		...localeOf(input.locale_id),
 	});
 	return ok(user);
 }
@@ -142,4 +143,10 @@ export function autocompleteUsers(ctx: ServiceContext, actor: UserRecord, name: 
 		return lower.startsWith(prefix) || lower.split(/\s+/).some(w => w.startsWith(prefix));
 	});
 	return ok(matches.slice(0, 100));
+}
+
+/** `locale_id` with its matching `locale` (en-US 1 unless a known catalog id is given [U]). */
+function localeOf(localeId: unknown): { locale_id: number; locale: string } {
+	const entry = typeof localeId === "number" ? findLocale(String(localeId)) : undefined;
+	return entry ? { locale_id: entry.id, locale: entry.locale } : { locale_id: 1, locale: "en-US" };
 }

@@ -1,5 +1,5 @@
 /**
- * A problem with user input, found by a pure validator in `src/domain/` (house-style §6).
+ * A problem with user input, found by a pure validator (a `rules/` folder or `src/shared/`) (house-style §6).
  * Validators return `Issue[]` (empty = fine) and never throw; the UI renders each issue next to
  * its `field` through `t(code, vars)`.
  */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { BACKOFF_MAX_MS, MAX_ATTEMPTS, retryDelayMs, shouldRetry, type RetryContext } from "./backoff";
+import {
+	BACKOFF_MAX_MS,
+	GUESSED_RETRY_AFTER_MAX_SECONDS,
+	MAX_ATTEMPTS,
+	RATE_LIMIT_MAX_ATTEMPTS,
+	RATE_LIMIT_WINDOW_MS,
+	retryDelayMs,
+	shouldRetry,
+	type RetryContext,
+} from "./backoff";
 
 describe("shouldRetry", () => {
 	const cases: Array<[string, RetryContext, boolean]> = [
@@ -49,5 +58,41 @@ describe("retryDelayMs", () => {
 
 	it("never waits less than half the step, so retries do not hammer the server", () => {
 		expect(retryDelayMs({ kind: "network", attempt: 3, idempotent: true }, () => 0)).toBe(1000);
+	});
+});
+
+describe("a 429 without Retry-After", () => {
+	const guessed = (attempt: number, maxAttempts?: number): RetryContext => ({
+		kind: "rate_limited",
+		attempt,
+		idempotent: true,
+		retryAfterSeconds: 10,
+		retryAfterGuessed: true,
+		...(maxAttempts === undefined ? {} : { maxAttempts }),
+	});
+
+	it("waits 10, 20, 40 and 60 s, each step capped at one window", () => {
+		const waits = [1, 2, 3, 4, 5].map(n => retryDelayMs(guessed(n), () => 0));
+		expect(waits).toEqual([10_000, 20_000, 40_000, 60_000, GUESSED_RETRY_AFTER_MAX_SECONDS * 1000]);
+	});
+
+	it("keeps retrying past MAX_ATTEMPTS until the waits outlast a one-minute window, then stops", () => {
+		let waited = 0;
+		let attempt = 1;
+		for (; shouldRetry(guessed(attempt, MAX_ATTEMPTS)); attempt++) waited += retryDelayMs(guessed(attempt), () => 0);
+		expect(attempt).toBe(RATE_LIMIT_MAX_ATTEMPTS);
+		expect(attempt).toBeGreaterThan(MAX_ATTEMPTS);
+		expect(waited).toBeGreaterThan(RATE_LIMIT_WINDOW_MS);
+	});
+
+	it("leaves a 429 with Retry-After on its own wait and attempt budget", () => {
+		const known: RetryContext = {
+			kind: "rate_limited",
+			attempt: MAX_ATTEMPTS,
+			idempotent: true,
+			retryAfterSeconds: 10,
+		};
+		expect(shouldRetry(known)).toBe(false);
+		expect(retryDelayMs({ ...known, attempt: 3 }, () => 0)).toBe(10_000);
 	});
 });

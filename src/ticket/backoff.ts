@@ -2,7 +2,8 @@
  * Retry rules for remote calls, as pure functions (no timers). The caller sleeps.
  * Decisions (README "Reliability"): we retry 429 after Retry-After; 409 DatabaseConflict, 5xx,
  * timeouts and dropped connections with exponential backoff plus jitter — but a non-idempotent
- * request only when it carries an Idempotency-Key. Never more than `maxAttempts` in all.
+ * request only when it carries an Idempotency-Key. Never more than `maxAttempts` in all, except a
+ * 429 without Retry-After, which waits with growing steps until it outlasts a rate-limit window.
  */
 
 /** Error kinds a retry can cure. Mirrors ApiErrorKind without importing the api layer. */
@@ -16,6 +17,19 @@ export const BACKOFF_MAX_MS = 8000;
 export const DEFAULT_RETRY_AFTER_SECONDS = 10;
 /** Total attempts (first try included) for one logical request. */
 export const MAX_ATTEMPTS = 4;
+/**
+ * Zendesk's rate limits count requests per minute (account limits; zendesk-ticket-api.md §12): a
+ * 429 without `Retry-After` may last that long. Whether ZAF's proxy ever drops the header is
+ * unverified, so the app must outlast one window rather than give up after ~30 s.
+ */
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+/** Longest single wait for a 429 without Retry-After (one window). */
+export const GUESSED_RETRY_AFTER_MAX_SECONDS = 60;
+/**
+ * Attempts for a 429 without Retry-After: waits of 10, 20, 40 and 60 s (130 s in all, more than
+ * two windows) before giving up, so the wait is bounded but outlasts the window.
+ */
+export const RATE_LIMIT_MAX_ATTEMPTS = 5;
 
 /** What the caller knows about the request that failed. */
 export interface RetryContext {
@@ -29,12 +43,15 @@ export interface RetryContext {
 	hasIdempotencyKey?: boolean;
 	/** Seconds from the Retry-After header, if any. */
 	retryAfterSeconds?: number | undefined;
+	/** True when `retryAfterSeconds` is our default, not Zendesk's header (ApiError.retryAfterGuessed). */
+	retryAfterGuessed?: boolean | undefined;
 	maxAttempts?: number;
 }
 
 /** Whether a failed request may be sent again. Does not decide how long to wait. */
 export function shouldRetry(ctx: RetryContext): boolean {
-	if (ctx.attempt >= (ctx.maxAttempts ?? MAX_ATTEMPTS)) return false;
+	const max = ctx.maxAttempts ?? MAX_ATTEMPTS;
+	if (ctx.attempt >= (isGuessedRateLimit(ctx) ? Math.max(max, RATE_LIMIT_MAX_ATTEMPTS) : max)) return false;
 	if (ctx.kind === "rate_limited") return true; // Zendesk did not process it.
 	if (!isRetryableKind(ctx.kind)) return false;
 	return ctx.idempotent || ctx.hasIdempotencyKey === true;
@@ -53,10 +70,20 @@ export function isRetryableKind(kind: string): kind is RetryableKind {
  * `random` is injectable for deterministic tests.
  */
 export function retryDelayMs(ctx: RetryContext, random: () => number = Math.random): number {
+	if (isGuessedRateLimit(ctx)) {
+		// No Retry-After: double from the default up to one window (10, 20, 40, 60, 60 s ...).
+		const seconds = Math.min(GUESSED_RETRY_AFTER_MAX_SECONDS, DEFAULT_RETRY_AFTER_SECONDS * 2 ** (ctx.attempt - 1));
+		return Math.round(seconds * 1000 + random() * 1000);
+	}
 	if (ctx.kind === "rate_limited") {
 		const seconds = ctx.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
 		return Math.round(seconds * 1000 + random() * 1000);
 	}
 	const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (ctx.attempt - 1));
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/** A 429 whose wait Zendesk did not say (the caller passes `retryAfterGuessed` from the ApiError). */
+function isGuessedRateLimit(ctx: RetryContext): boolean {
+	return ctx.kind === "rate_limited" && ctx.retryAfterGuessed === true;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../platform/api/errors";
+import { RATE_LIMIT_MAX_ATTEMPTS, RATE_LIMIT_WINDOW_MS } from "./backoff";
 import { createTicketWriter, MAX_CONFLICT_REBASES, type Plan } from "./createTicketWriter";
 
 /** A tiny ticket store with real state: a set of CCs and a second-precision stamp. */
@@ -82,6 +83,45 @@ describe("createTicketWriter", () => {
 		expect(sleeps).toEqual([5000]);
 		expect(seen).toContain("waiting");
 		expect(writer.status.value.state).toBe("idle");
+	});
+
+	it("outlasts a one-minute window when 429s carry no Retry-After, with a countdown for each wait", async () => {
+		const { store, writer, sleeps } = setup();
+		const guessed = () =>
+			new ApiError({
+				kind: "rate_limited",
+				status: 429,
+				message: "slow down",
+				retryAfterSeconds: 10,
+				retryAfterGuessed: true,
+			});
+		store.faults.push(guessed(), guessed(), guessed(), guessed());
+		const waits: number[] = [];
+		writer.status.subscribe(s => {
+			if (s.state === "waiting" && s.reason === "rate_limited") waits.push(s.until);
+		});
+		const outcome = await writer.save(addCc(2));
+		expect(outcome).toMatchObject({ kind: "saved" });
+		expect(sleeps).toEqual([10_000, 20_000, 40_000, 60_000]);
+		expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThan(RATE_LIMIT_WINDOW_MS);
+		expect(waits).toHaveLength(4);
+		expect([...store.state.ccs]).toEqual([1, 2]);
+	});
+
+	it("gives up on 429s without Retry-After after a bounded number of attempts", async () => {
+		const { store, writer } = setup();
+		for (let i = 0; i < RATE_LIMIT_MAX_ATTEMPTS; i++)
+			store.faults.push(
+				new ApiError({
+					kind: "rate_limited",
+					status: 429,
+					message: "slow down",
+					retryAfterSeconds: 10,
+					retryAfterGuessed: true,
+				}),
+			);
+		await expect(writer.save(addCc(2))).rejects.toMatchObject({ kind: "rate_limited" });
+		expect(store.state.puts).toBe(RATE_LIMIT_MAX_ATTEMPTS);
 	});
 
 	it("re-reads after a timeout and does not apply a write twice", async () => {

@@ -104,6 +104,7 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(
 						attempt: failures,
 						idempotent: true,
 						retryAfterSeconds: err.retryAfterSeconds,
+						retryAfterGuessed: err.retryAfterGuessed,
 						maxAttempts: MAX_ATTEMPTS,
 					};
 					if (!shouldRetry(ctx)) throw err;

@@ -66,7 +66,14 @@ export function addDefaultPeople(w: WorldBuilder): void {
 		default_group_id: 6001,
 		time_zone: "Europe/Stockholm",
 	});
-	w.addUser({ id: 1002, name: "Sam Carter", email: "agent@example.com", role: "agent", default_group_id: 6001 });
+	w.addUser({
+		id: 1002,
+		name: "Sam Carter",
+		email: "agent@example.com",
+		role: "agent",
+		default_group_id: 6001,
+		photo_id: 8801002,
+	});
 	w.addUser({
 		id: 1003,
 		name: "Maria González",
@@ -119,7 +126,15 @@ export function addDefaultPeople(w: WorldBuilder): void {
 		[1112, "Fatima El Amrani", "fatima.elamrani@example.org", null],
 	];
 	for (const [id, name, email, organization_id] of endUsers)
-		w.addUser({ id, name, email, organization_id, phone: `+44 20 7946 0${String(id).slice(-3)}` });
+		w.addUser({
+			id,
+			name,
+			email,
+			organization_id,
+			phone: `+44 20 7946 0${String(id).slice(-3)}`,
+			// Olivia and Sam (1002) have a profile photo (userPhoto.ts), the others none, as on a real account.
+			...(id === 1101 ? { photo_id: 8801101 } : {}),
+		});
 }
 
 /**

@@ -155,13 +155,14 @@ describe("createFollowUpModel on a closed ticket", () => {
 	it("never creates a second ticket after timeouts, even when the panel is reloaded and create pressed again", async () => {
 		const storage = createMemoryStorage();
 		const first = await ready({ storage, requestTimeoutMs: 20 });
-		// Every attempt reaches Zendesk late: the panel gives up waiting, but Zendesk still processes them.
-		first.emulator.controls.addFault({ method: "POST", path: "/api/v2/tickets", delayMs: 60, times: 4 });
+		// Every attempt reaches Zendesk late: the panel gives up waiting, but Zendesk still processes them
+		// (after all four attempts, so the lookup by marker before each retry finds nothing yet).
+		first.emulator.controls.addFault({ method: "POST", path: "/api/v2/tickets", delayMs: 300, times: 4 });
 		write("Sent while the network is slow.");
 		await first.model.submit();
 		expect(first.model.status.value).toBe("failed");
 		expect(first.model.issues.value.map(i => i.code)).toEqual(["followUp.errors.timeout"]);
-		await new Promise(resolve => setTimeout(resolve, 150));
+		await new Promise(resolve => setTimeout(resolve, 450));
 		expect(first.posts()).toHaveLength(4);
 		expect(first.newTickets()).toHaveLength(1);
 		const ticketId = first.newTickets()[0]?.id;
@@ -180,6 +181,27 @@ describe("createFollowUpModel on a closed ticket", () => {
 });
 
 describe("createFollowUpModel on a ticket that is not closed", () => {
+	it("finds the ticket a timed-out create made instead of sending again, even if Zendesk ignored the Idempotency-Key", async () => {
+		// Backoff waits really wait (60 ms), so the late first attempt lands before the retry looks for it.
+		const sleep = () => new Promise<void>(resolve => setTimeout(resolve, 60));
+		const { model, emulator, newTickets, posts } = await ready({ requestTimeoutMs: 20, model: { sleep } });
+		// The first attempt is processed but its answer arrives after the panel gave up waiting.
+		emulator.controls.addFault({ method: "POST", path: "/api/v2/tickets", delayMs: 40, times: 1 });
+		// A Zendesk that ignores Idempotency-Key: every POST would make a new ticket.
+		const handle = emulator.handle.bind(emulator);
+		emulator.handle = async request => {
+			const { "idempotency-key": _ignored, ...headers } = request.headers;
+			return handle({ ...request, headers });
+		};
+		write("Sent once, answered late.");
+		await model.submit();
+		expect(model.status.value).toBe("created");
+		expect(posts()).toHaveLength(1);
+		expect(newTickets()).toHaveLength(1);
+		expect(model.created.value?.ticketId).toBe(newTickets()[0]?.id);
+		expect(newTickets()[0]?.external_id).toMatch(/^zd-sidebar:followup-[0-9a-f]{32}$/);
+	});
+
 	it("creates a linked ticket whose first comment references the source, not a follow-up", async () => {
 		const { model, emulator, newTickets } = await ready({ ticketId: 1 });
 		expect(model.draft.value?.mode).toBe("linked");

@@ -203,6 +203,8 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 			const result = await sendCreate(createDeps, request.body.ticket, {
 				async: d.createAsync,
 				idempotencyKey: attempt.key,
+				// A key already in the stored draft may have reached Zendesk before a reload: look first.
+				maybeSent: d.attempt?.key === attempt.key,
 			});
 			if (result.kind === "created") return finish(result.ticket.id, request.mode);
 			const pendingJob: PendingJob = { jobId: result.jobStatus.id, ticketId: result.ticketId, queuedAt: now() };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../platform/api/errors";
-import type { JobStatus } from "../../platform/api/types";
+import type { JobStatus, Ticket } from "../../platform/api/types";
 import type { JobOutcome } from "../../shared/jobPolling";
-import { watchJob, type FollowUpCreateDeps } from "./followUpCreate";
+import { createMarker, sendCreate, watchJob, type FollowUpCreateDeps } from "./followUpCreate";
 
 type Answer = Partial<JobStatus> | ApiError;
 
@@ -100,5 +100,77 @@ describe("watchJob", () => {
 	it("stops quietly when the panel goes away", async () => {
 		const { deps, onProgress } = setup([{ status: "working" }]);
 		expect(await watchJob({ ...deps, alive: () => false }, "j1", 0, onProgress)).toEqual({ kind: "stopped" });
+	});
+});
+
+describe("sendCreate when Zendesk may have ignored the Idempotency-Key", () => {
+	/** A ticket store with real state; `lost` answers are processed but reach the app as timeouts. */
+	function setupCreate(faults: Array<"lost" | "rate_limited" | "lookup_down">) {
+		const tickets: Array<{ id: number; external_id: string | null | undefined }> = [];
+		const calls: string[] = [];
+		const timeout = () => new ApiError({ kind: "timeout", message: "timeout" });
+		const deps: FollowUpCreateDeps = {
+			api: {
+				createTicket: async input => {
+					calls.push("POST");
+					const fault = faults[0] === "lookup_down" ? undefined : faults.shift();
+					if (fault === "rate_limited")
+						throw new ApiError({ kind: "rate_limited", message: "429", status: 429, retryAfterSeconds: 1 });
+					tickets.push({ id: 100 + tickets.length, external_id: input.external_id });
+					if (fault === "lost") throw timeout();
+					return { kind: "created", replayed: false, ticket: { id: 100 + tickets.length - 1 } as Ticket, audit: null };
+				},
+				getJobStatus: () => Promise.reject(new Error("not used")),
+				findTicketsByExternalId: async marker => {
+					calls.push("GET");
+					if (faults[0] === "lookup_down") {
+						faults.shift();
+						throw timeout();
+					}
+					return tickets.filter(t => t.external_id === marker).map(t => ({ id: t.id }) as Ticket);
+				},
+			},
+			sleep: async () => undefined,
+			now: () => 0,
+			alive: () => true,
+			onWaiting: () => undefined,
+		};
+		return { deps, tickets, calls };
+	}
+	const body = { comment: { body: "x" } };
+
+	it("returns the ticket the lost attempt made, found by its marker, instead of sending again", async () => {
+		const { deps, tickets, calls } = setupCreate(["lost"]);
+		const result = await sendCreate(deps, body, { async: false, idempotencyKey: "followup-1" });
+		expect(result).toMatchObject({ kind: "created", replayed: true, ticket: { id: 100 } });
+		expect(tickets).toEqual([{ id: 100, external_id: createMarker("followup-1") }]);
+		expect(calls).toEqual(["POST", "GET"]);
+	});
+
+	it("retries a failed lookup before it sends anything again", async () => {
+		const { deps, tickets, calls } = setupCreate(["lost", "lookup_down"]);
+		await sendCreate(deps, body, { async: false, idempotencyKey: "followup-2" });
+		expect(tickets).toHaveLength(1);
+		expect(calls).toEqual(["POST", "GET", "GET"]);
+	});
+
+	it("does not look up after a 429, which Zendesk did not process", async () => {
+		const { deps, tickets, calls } = setupCreate(["rate_limited"]);
+		await sendCreate(deps, body, { async: false, idempotencyKey: "followup-3" });
+		expect(calls).toEqual(["POST", "POST"]);
+		expect(tickets).toHaveLength(1);
+	});
+
+	it("looks first when an earlier session may have sent the key", async () => {
+		const { deps, calls } = setupCreate([]);
+		await sendCreate(deps, body, { async: false, idempotencyKey: "followup-4", maybeSent: true });
+		expect(calls).toEqual(["GET", "POST"]);
+	});
+
+	it("leaves an external_id the caller chose alone and does not search by it", async () => {
+		const { deps, tickets, calls } = setupCreate(["lost"]);
+		await sendCreate(deps, { ...body, external_id: "crm-7" }, { async: false, idempotencyKey: "followup-5" });
+		expect(tickets[0]?.external_id).toBe("crm-7");
+		expect(calls).toEqual(["POST", "POST"]);
 	});
 });

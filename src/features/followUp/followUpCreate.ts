@@ -18,7 +18,7 @@ import {
 
 /** What the create runner needs. `alive()` turns false when the panel goes away. */
 export interface FollowUpCreateDeps {
-	api: Pick<ZendeskApi, "createTicket" | "getJobStatus">;
+	api: Pick<ZendeskApi, "createTicket" | "getJobStatus"> & Partial<Pick<ZendeskApi, "findTicketsByExternalId">>;
 	sleep(ms: number): Promise<void>;
 	now(): number;
 	random?(): number;
@@ -27,27 +27,48 @@ export interface FollowUpCreateDeps {
 	onWaiting(until: number | null, reason: "rate_limited" | "retry"): void;
 }
 
+/** The `external_id` a create carries so the ticket can be found again (`createMarker(key)`). */
+export const createMarker = (idempotencyKey: string) => `zd-sidebar:${idempotencyKey}`;
+
+/** Failures after which the create may have happened although no answer said so. */
+const MAY_HAVE_CREATED = new Set(["timeout", "network", "server"]);
+
 /**
  * `POST /api/v2/tickets` with the key. Retries 429 (after Retry-After), 5xx, DatabaseConflict,
  * timeouts and dropped connections: with the same key and body Zendesk replays instead of creating
- * a second ticket. Rejects with the ApiError once retries are exhausted or the error is final.
+ * a second ticket. Whether Zendesk honours the key through ZAF is unverified, so the ticket also
+ * carries `external_id: createMarker(key)` (unless the caller set one), and before sending again
+ * after a failure that may have created it (or when `maybeSent` says an earlier session sent this
+ * key) the ticket is looked up by that marker and returned as `replayed` if it exists. Rejects with
+ * the ApiError once retries are exhausted or the error is final.
  */
 export async function sendCreate(
 	deps: FollowUpCreateDeps,
 	ticket: TicketCreateInput,
-	options: { async: boolean; idempotencyKey: string },
+	options: { async: boolean; idempotencyKey: string; maybeSent?: boolean },
 ): Promise<CreateTicketResult> {
+	const marker = ticket.external_id ?? createMarker(options.idempotencyKey);
+	const marked: TicketCreateInput = { ...ticket, external_id: marker };
+	const own = ticket.external_id === undefined || ticket.external_id === null;
+	const find = own ? deps.api.findTicketsByExternalId?.bind(deps.api) : undefined;
+	let mayHaveCreated = options.maybeSent === true;
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await deps.api.createTicket(ticket, options);
+			if (mayHaveCreated && find) {
+				const [existing] = await find(marker);
+				if (existing) return { kind: "created", replayed: true, ticket: existing, audit: null };
+			}
+			return await deps.api.createTicket(marked, { async: options.async, idempotencyKey: options.idempotencyKey });
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
+			if (MAY_HAVE_CREATED.has(caught.kind)) mayHaveCreated = true;
 			const ctx = {
 				kind: caught.kind,
 				attempt,
 				idempotent: false,
 				hasIdempotencyKey: true,
 				retryAfterSeconds: caught.retryAfterSeconds,
+				retryAfterGuessed: caught.retryAfterGuessed,
 				maxAttempts: MAX_ATTEMPTS,
 			};
 			if (!shouldRetry(ctx) || !deps.alive()) throw caught;

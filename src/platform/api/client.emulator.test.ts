@@ -263,3 +263,13 @@ describe("createZendeskApi against the emulator", () => {
 		expect((await failure(api.getTicket(999_999))).kind).toBe("not_found");
 	});
 });
+
+describe("findTicketsByExternalId against the emulator", () => {
+	it("finds exactly the tickets with that external id, and none for an unknown one", async () => {
+		const { api } = setup();
+		const created = await api.createTicket({ comment: { body: "x" }, external_id: "zd-sidebar:followup-abc" });
+		if (created.kind !== "created") throw new Error("expected a synchronous create");
+		expect((await api.findTicketsByExternalId("zd-sidebar:followup-abc")).map(t => t.id)).toEqual([created.ticket.id]);
+		expect(await api.findTicketsByExternalId("zd-sidebar:followup-nope")).toEqual([]);
+	});
+});

@@ -267,3 +267,31 @@ describe("toApiError", () => {
 		});
 	});
 });
+
+describe("retryAfterGuessed", () => {
+	const rateLimited = (headers: string) => ({
+		status: 429,
+		statusText: "Too Many Requests",
+		responseText: "slow down",
+		headers,
+	});
+
+	it("marks a 429 without Retry-After as guessed and one with it as Zendesk's", () => {
+		expect(toApiError(rateLimited("content-type: text/plain\r\n"))).toMatchObject({
+			retryAfterSeconds: 10,
+			retryAfterGuessed: true,
+		});
+		expect(toApiError(rateLimited("retry-after: 27\r\n"))).toMatchObject({
+			retryAfterSeconds: 27,
+			retryAfterGuessed: false,
+		});
+	});
+
+	it("keeps the mark when the error is relabelled", () => {
+		const relabelled = toApiError(
+			new ApiError({ kind: "rate_limited", message: "x", retryAfterGuessed: true }),
+			"PUT /x",
+		);
+		expect(relabelled).toMatchObject({ request: "PUT /x", retryAfterGuessed: true });
+	});
+});

@@ -35,6 +35,8 @@ export interface ApiErrorInit {
 	details?: ErrorDetails;
 	/** Seconds from `Retry-After` (429, 503). */
 	retryAfterSeconds?: number;
+	/** True when a 429 carried no usable `Retry-After` and `retryAfterSeconds` is our default. */
+	retryAfterGuessed?: boolean;
 	/** The request that failed, e.g. `PUT /api/v2/tickets/1.json`. */
 	request?: string;
 }
@@ -47,6 +49,8 @@ export class ApiError extends Error {
 	readonly description: string | undefined;
 	readonly details: ErrorDetails | undefined;
 	readonly retryAfterSeconds: number | undefined;
+	/** True when `retryAfterSeconds` is DEFAULT_RETRY_AFTER_SECONDS because the 429 had no Retry-After. */
+	readonly retryAfterGuessed: boolean;
 	readonly request: string | undefined;
 
 	constructor(init: ApiErrorInit) {
@@ -58,6 +62,7 @@ export class ApiError extends Error {
 		this.description = init.description;
 		this.details = init.details;
 		this.retryAfterSeconds = init.retryAfterSeconds;
+		this.retryAfterGuessed = init.retryAfterGuessed === true;
 		this.request = init.request;
 	}
 }
@@ -122,7 +127,8 @@ function fromHttp(xhr: Record<string, unknown>, label: string, request: string |
 	const texts = [body.code, body.description, body.text, ...detailTexts(body.details)].filter(
 		(s): s is string => typeof s === "string",
 	);
-	const kind = kindForStatus(status, body.code, texts);
+	// jQuery reports its own `timeout` option firing as status 0 with statusText "timeout".
+	const kind = status === 0 && xhr.statusText === "timeout" ? "timeout" : kindForStatus(status, body.code, texts);
 	const statusText = typeof xhr.statusText === "string" && xhr.statusText !== "error" ? xhr.statusText : "";
 	const reason =
 		status === 0
@@ -137,6 +143,7 @@ function fromHttp(xhr: Record<string, unknown>, label: string, request: string |
 		description: body.description ?? body.text,
 		details: body.details,
 		retryAfterSeconds: kind === "rate_limited" ? (retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) : retryAfterSeconds,
+		...(kind === "rate_limited" && retryAfterSeconds === undefined ? { retryAfterGuessed: true } : {}),
 		request,
 	});
 }
@@ -174,6 +181,7 @@ function fieldsOf(error: ApiError): ApiErrorInit {
 		description: error.description,
 		details: error.details,
 		retryAfterSeconds: error.retryAfterSeconds,
+		retryAfterGuessed: error.retryAfterGuessed,
 		request: error.request,
 	};
 }

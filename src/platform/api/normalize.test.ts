@@ -222,3 +222,22 @@ describe("normalizers", () => {
 		).toBe("x");
 	});
 });
+
+describe("normalizeUser photo", () => {
+	const user = { id: 1, name: "Ann", role: "end-user" };
+	it.each<[label: string, photo: unknown, expected: string | null]>([
+		["no photo (null)", null, null],
+		[
+			"a photo attachment on https",
+			{ id: 9, content_url: "https://x.zendesk.com/system/photos/a.jpg" },
+			"https://x.zendesk.com/system/photos/a.jpg",
+		],
+		["a photo on plain http", { content_url: "http://x.zendesk.com/a.jpg" }, null],
+		["a javascript: URL", { content_url: "javascript:alert(1)" }, null],
+		["a protocol-relative URL", { content_url: "//x.zendesk.com/a.jpg" }, null],
+		["a content_url that is not a string", { content_url: 42 }, null],
+		["a photo that is a string", "https://x.zendesk.com/a.jpg", null],
+	])("reads photoUrl from %s", (_label, photo, expected) => {
+		expect(normalizeUser({ ...user, photo })?.photoUrl).toBe(expected);
+	});
+});

@@ -18,6 +18,7 @@ import type {
 } from "./types";
 import {
 	bool,
+	httpsUrl,
 	id,
 	ids,
 	isCustomFieldValue,
@@ -29,7 +30,6 @@ import {
 	PRIORITIES,
 	rec,
 	ROLES,
-	safeUrl,
 	STATUSES,
 	str,
 	strings,
@@ -116,7 +116,8 @@ export function normalizeUser(raw: unknown): User | null {
 		organizationId: id(raw.organization_id),
 		locale: str(raw.locale),
 		timeZone: str(raw.time_zone),
-		photoUrl: safeUrl(rec(raw.photo).content_url),
+		// `photo` is null or an attachment (captured gz-user-me); https only, else null.
+		photoUrl: httpsUrl(rec(raw.photo).content_url),
 	};
 }
 

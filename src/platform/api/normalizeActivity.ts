@@ -20,11 +20,15 @@ import {
 } from "./normalizeGuards";
 import { normalizeVia } from "./normalize";
 
-/** An attachment, or null without id and file name. */
+/**
+ * An attachment, or null without id and file name. The name is `file_name` (OAS AttachmentObject);
+ * Zendesk's older docs examples call it `name` (captured gz-attachment, gz-upload), accepted as a
+ * fallback so an attachment is never lost over the key's spelling.
+ */
 export function normalizeAttachment(raw: unknown): Attachment | null {
 	if (!isRecord(raw)) return null;
 	const attachmentId = id(raw.id);
-	const fileName = str(raw.file_name);
+	const fileName = str(raw.file_name) ?? str(raw.name);
 	if (attachmentId === null || fileName === null) return null;
 	return {
 		id: attachmentId,

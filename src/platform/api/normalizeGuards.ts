@@ -54,3 +54,8 @@ export function isCustomFieldValue(v: unknown): v is CustomFieldValue {
 export function safeUrl(raw: unknown): string | null {
 	return typeof raw === "string" && /^https?:\/\//i.test(raw) ? raw : null;
 }
+
+/** An https URL, or null: for images the sidebar may load (a user's photo), where http would be mixed content. */
+export function httpsUrl(raw: unknown): string | null {
+	return typeof raw === "string" && /^https:\/\/[^\s/]/i.test(raw) ? raw : null;
+}

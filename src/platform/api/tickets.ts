@@ -79,6 +79,16 @@ export function createTicketsApi(zaf: ZafPort) {
 			return writeResult(json, label, status);
 		},
 
+		/**
+		 * `GET /api/v2/tickets.json?external_id=…` (OAS ListTickets): the first page of tickets with
+		 * exactly that external id. Used to find a ticket a timed-out create may have made.
+		 */
+		async findTicketsByExternalId(externalId: string): Promise<Ticket[]> {
+			const url = `/api/v2/tickets.json${query({ external_id: externalId })}`;
+			const { json, status, label } = await call(zaf, { url, type: "GET" });
+			return pick(json, "tickets", raw => normalizeList(raw, normalizeTicket), label, status);
+		},
+
 		/** `GET /api/v2/job_statuses/{id}.json`. One read; polling and backoff are the caller's. */
 		getJobStatus(id: string): Promise<JobStatus> {
 			return getOne(zaf, `/api/v2/job_statuses/${encodeURIComponent(id)}.json`, "job_status", normalizeJobStatus);

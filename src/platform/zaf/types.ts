@@ -14,6 +14,11 @@ export interface ZafRequestOptions {
 	httpCompleteResponse?: boolean;
 	/** We pass `false`: the app handles 429 itself so it can show a countdown (see README). */
 	autoRetry?: boolean;
+	/**
+	 * jQuery's request timeout in ms, which ZAF passes through (zaf-protocol.md §4). The port sets it
+	 * to its own timeout; whether the real host honours it is unverified, so the port's guard stays.
+	 */
+	timeout?: number;
 	cors?: boolean;
 	secure?: boolean;
 	processData?: boolean;

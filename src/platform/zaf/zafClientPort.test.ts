@@ -172,6 +172,40 @@ describe("createZafClientPort get/set/invoke", () => {
 	});
 });
 
+/**
+ * The two SDK timeout shapes (zaf-protocol.md §1): the npm `zendesk_app_framework_sdk` 2.0.11 the
+ * sandbox serves gives up after 5 s with a `TimeoutError` object that is not an Error; the CDN SDK
+ * Zendesk loads gives up after 5 minutes with `Error('Invocation request timeout')`.
+ */
+describe("createZafClientPort SDK timeouts, both shapes", () => {
+	const shapes: Array<[sdk: string, make: (call: string) => unknown]> = [
+		["npm 2.0.11 (5 s)", call => ({ name: "TimeoutError", message: `Timeout when invoking "${call}"` })],
+		["CDN (5 min)", () => new Error("Invocation request timeout")],
+	];
+	const calls: Array<[call: string, run: (port: ReturnType<typeof createZafClientPort>) => Promise<unknown>]> = [
+		["get", port => port.get(["ticket.subject"])],
+		["set", port => port.set({ "ticket.subject": "x" })],
+		["invoke", port => port.invoke("resize", { height: "10px" })],
+	];
+	const cases = shapes.flatMap(([sdk, make]) => calls.map(([call, run]) => [call, sdk, make, run] as const));
+
+	it.each(cases)(
+		"rejects a %s that timed out in the %s SDK with one ApiError of kind timeout",
+		async (call, _sdk, make, run) => {
+			const fake = createFakeSdk();
+			const rejection = make(call);
+			const failing = async () => {
+				throw rejection;
+			};
+			Object.assign(fake.client, { [call]: failing });
+			const error = await rejectionOf(run(createZafClientPort(fake.client)));
+			expect(error).toBeInstanceOf(ApiError);
+			expect(error.kind).toBe("timeout");
+			expect(error.message).toMatch(new RegExp(`^\\[zd-sidebar\\] ${call} .*failed: timeout$`));
+		},
+	);
+});
+
 describe("createZafClientPort events and hooks", () => {
 	it("delivers events until unsubscribed, and unsubscribing twice is harmless", () => {
 		const fake = createFakeSdk();
@@ -241,8 +275,9 @@ describe("createZafClientPort request", () => {
 			contentType: "application/json",
 			httpCompleteResponse: true,
 			autoRetry: false,
+			timeout: 30_000,
 		});
-		expect(fake.sent[1]).toMatchObject({ httpCompleteResponse: true, autoRetry: false });
+		expect(fake.sent[1]).toMatchObject({ httpCompleteResponse: true, autoRetry: false, timeout: 30_000 });
 	});
 
 	it("resolves a 2xx with status, lower-cased headers from a raw string, json and text", async () => {
@@ -318,6 +353,23 @@ describe("createZafClientPort request", () => {
 		const error = await pending;
 		expect(error.kind).toBe("timeout");
 		expect(error.request).toBe("GET /api/v2/users/me.json");
+	});
+
+	it("passes its timeout to ZAF as the request's timeout option, per call too", async () => {
+		const fake = createFakeSdk();
+		const port = createZafClientPort(fake.client, { requestTimeoutMs: 4000 });
+		await port.request({ url: "/a" });
+		await port.request({ url: "/b" }, { timeoutMs: 900 });
+		expect(fake.sent.map(o => o.timeout)).toEqual([4000, 900]);
+	});
+
+	it("rejects with kind timeout when the host's own request timeout fires (jQuery status 0, 'timeout')", async () => {
+		const fake = createFakeSdk();
+		fake.answer({ reject: { status: 0, statusText: "timeout", responseText: "" } });
+		const error = await rejectionOf(createZafClientPort(fake.client).request({ url: "/api/v2/tickets/1.json" }));
+		expect(error.kind).toBe("timeout");
+		fake.answer({ reject: { status: 0, statusText: "error", responseText: "" } });
+		expect((await rejectionOf(createZafClientPort(fake.client).request({ url: "/x" }))).kind).toBe("network");
 	});
 
 	it("lets one call override the timeout", async () => {

@@ -20,8 +20,9 @@ export interface ZafClientPortOptions {
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
- * Wraps an SDK client (`ZAFClient.init()`) as a ZafPort. Adds `httpCompleteResponse: true` and
- * `autoRetry: false` to every request and our own timeout; it does not retry anything itself.
+ * Wraps an SDK client (`ZAFClient.init()`) as a ZafPort. Adds `httpCompleteResponse: true`,
+ * `autoRetry: false` and ZAF's `timeout` to every request, plus our own timeout guard; it does not
+ * retry anything itself.
  *
  * @example
  *   const client = window.ZAFClient?.init();
@@ -86,9 +87,9 @@ export function createZafClientPort(client: ZafSdkClient, options: ZafClientPort
 		},
 
 		request<T = unknown>(request: ZafRequestOptions, portOptions: PortRequestOptions = {}) {
-			const opts = prepareRequest(request);
-			const label = `${opts.type ?? "GET"} ${opts.url}`;
 			const timeoutMs = portOptions.timeoutMs ?? defaultTimeout;
+			const opts = prepareRequest(request, timeoutMs);
+			const label = `${opts.type ?? "GET"} ${opts.url}`;
 			return withTimeout(client.request(opts), timeoutMs, label).then(
 				resolved => toHttpResponse<T>(resolved, label),
 				rejection => {
@@ -115,9 +116,12 @@ export function createZafClientPort(client: ZafSdkClient, options: ZafClientPort
 	};
 }
 
-/** Copies the options with our fixed flags; stringifies an object `data` (the SDK would form-encode it). */
-function prepareRequest(request: ZafRequestOptions): ZafRequestOptions {
-	const opts: ZafRequestOptions = { ...request, httpCompleteResponse: true, autoRetry: false };
+/**
+ * Copies the options with our fixed flags and ZAF's `timeout` (the same as our own guard, which
+ * stays for hosts that ignore it); stringifies an object `data` (the SDK would form-encode it).
+ */
+function prepareRequest(request: ZafRequestOptions, timeoutMs: number): ZafRequestOptions {
+	const opts: ZafRequestOptions = { ...request, httpCompleteResponse: true, autoRetry: false, timeout: timeoutMs };
 	const data: unknown = request.data;
 	if (data !== undefined && data !== null && typeof data !== "string") {
 		opts.data = JSON.stringify(data);
