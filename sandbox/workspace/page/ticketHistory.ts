@@ -74,6 +74,10 @@ function eventText(e: Rest): string {
 			return `Followers: ${show(e["previous_followers"])} → ${show(e["current_followers"])}`;
 		case "EmailCcChange":
 			return `Email CCs: ${show(e["previous_email_ccs"])} → ${show(e["current_email_ccs"])}`;
+		case "Notification": {
+			const via = e["via"] as { source?: { from?: { title?: unknown } } } | undefined;
+			return `Notification "${show(via?.source?.from?.title)}" to ${show(e["recipients"])}`;
+		}
 		default:
 			return type;
 	}
