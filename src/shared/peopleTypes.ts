@@ -33,6 +33,11 @@ export interface PersonUser {
 	/** `false` for deleted users. */
 	active: boolean;
 	suspended: boolean;
+	/**
+	 * Profile photo, `https:` only (`normalizeUser` turns anything else into `null`), `null` without one.
+	 * Absent where the person was not read from Zendesk (placeholders, staged changes restored from storage).
+	 */
+	photoUrl?: string | null;
 }
 
 /** Who a staged change is about: an existing user, or an email that is not (known to be) a user yet. */

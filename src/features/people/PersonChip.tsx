@@ -1,9 +1,12 @@
 /**
- * One person in a CC / follower list: initials avatar, name, email, role or state badges, and a
- * remove button (or Undo for a staged change). Renders text only; does not stage anything itself.
+ * One person in a CC / follower list: avatar (the user's https photo, else initials), name, email,
+ * role or state badges, and a remove button (or Undo for a staged change). Renders data as text and
+ * attributes only; does not stage anything itself.
  */
+import { useState } from "preact/hooks";
 import { displayEmail, displayName, initials } from "./rules/peopleIdentity";
 import type { PeopleRow } from "./rules/peopleSummary";
+import { httpsUrl } from "../../platform/api/normalizeGuards";
 import { useT } from "../../platform/context";
 import { Button } from "../../ui/Button";
 
@@ -29,9 +32,7 @@ export function PersonChip({ row, disabled = false, onRemove, onUndo }: PersonCh
 	const badges = badgesFor(row, t);
 	return (
 		<li class={`zd-person zd-person--${row.state}`} data-state={row.state} data-person={row.key}>
-			<span class="zd-person__avatar" aria-hidden="true">
-				{initials(name)}
-			</span>
+			<PersonAvatar name={name} photoUrl={row.person.kind === "user" ? row.person.user.photoUrl : null} />
 			<span class="zd-person__text">
 				<span class="zd-person__name">{name}</span>
 				{email !== null && email !== name ? <span class="zd-person__email">{email}</span> : null}
@@ -63,6 +64,35 @@ export function PersonChip({ row, disabled = false, onRemove, onUndo }: PersonCh
 				</Button>
 			)}
 		</li>
+	);
+}
+
+/**
+ * The initials circle, or the photo inside it. Decorative (the name is text next to it), hence
+ * `aria-hidden` and `alt=""`. Only an `https:` URL is loaded, checked again here with the API
+ * edge's own guard so a person built anywhere else cannot load anything else; a photo that fails
+ * to load falls back to the initials, and a different URL (a new photo) is tried again.
+ */
+function PersonAvatar({ name, photoUrl }: { name: string; photoUrl: string | null | undefined }) {
+	const [failed, setFailed] = useState<string | null>(null);
+	const photo = httpsUrl(photoUrl);
+	return (
+		<span class="zd-person__avatar" aria-hidden="true">
+			{photo !== null && photo !== failed ? (
+				<img
+					class="zd-person__photo"
+					src={photo}
+					alt=""
+					width={28}
+					height={28}
+					// No Referer: the photo's host needs nothing from the app's iframe URL.
+					referrerpolicy="no-referrer"
+					onError={() => setFailed(photo)}
+				/>
+			) : (
+				initials(name)
+			)}
+		</span>
 	);
 }
 
