@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createEmulator } from "../../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../../sandbox/inProcessPort";
 import { ApiError } from "../platform/api/errors";
-import { createFakeZendesk } from "../testing/fakeZendesk";
 import type { LocaleLoader } from "../platform/i18n/bundles";
 import type { Bundle } from "../platform/i18n/createTranslator";
 import type { ZafPort } from "../platform/zaf/port";
@@ -26,18 +25,26 @@ afterEach(() => {
 	document.body.innerHTML = "";
 });
 
-/** A fresh world: fake Zendesk, in-process port on ticket 1, a container in the document. */
-function setup(options: { locale?: string; ticketId?: number } = {}) {
-	const zendesk = createFakeZendesk();
-	if (options.locale) zendesk.state.users[0]!.locale = options.locale;
+/**
+ * A fresh world: the emulator's default world, the in-process port signed in as `userEmail`
+ * (default agent@example.com, Sam Carter, en-US) on ticket 1 (`ticketId: 0` = no ticket open),
+ * and a container in the document.
+ */
+function setup(options: { userEmail?: string; ticketId?: number } = {}) {
+	const emulator = createEmulator({ settings: { rateLimits: false } });
+	const ticketId = options.ticketId ?? 1;
 	const { port, client } = createInProcessPort({
-		emulator: zendesk,
-		userEmail: "agent@example.com",
-		...(options.ticketId === undefined ? { ticketId: 1 } : options.ticketId > 0 ? { ticketId: options.ticketId } : {}),
+		emulator,
+		userEmail: options.userEmail ?? "agent@example.com",
+		...(ticketId > 0 ? { ticketId } : {}),
 	});
+	cleanup.push(
+		() => client.close(),
+		() => emulator.dispose(),
+	);
 	const container = document.createElement("div");
 	document.body.append(container);
-	return { zendesk, port, client, container };
+	return { emulator, port, client, container };
 }
 
 async function mounted(zaf: ZafPort, container: HTMLElement, loadLocale?: LocaleLoader) {
@@ -61,14 +68,16 @@ describe("mount", () => {
 	});
 
 	it("speaks the agent's language, loaded through the locale loader", async () => {
-		const { port, container } = setup({ locale: "de", ticketId: 0 });
+		// Lena Hoffmann (light@example.com) speaks German.
+		const { port, container } = setup({ userEmail: "light@example.com", ticketId: 0 });
 		await mounted(port, container, fromDisk);
 		await until(() => container.textContent?.includes("Öffnen Sie ein Ticket") ?? false, "the German note", 100);
 		expect(container.getAttribute("lang")).toBe("de");
 	});
 
 	it("falls back to English when the agent's locale cannot be loaded", async () => {
-		const { port, container } = setup({ locale: "fr-CA", ticketId: 0 });
+		// Maria González (maria@example.com) speaks Spanish, which this loader cannot load.
+		const { port, container } = setup({ userEmail: "maria@example.com", ticketId: 0 });
 		await mounted(port, container, async () => undefined);
 		await until(
 			() => container.textContent?.includes("Open a ticket to use this app.") ?? false,
@@ -123,20 +132,13 @@ describe("mount", () => {
 	});
 
 	it("keeps drafts and session caches in the storages it is given, never in the browser's own", async () => {
-		const emulator = createEmulator({ settings: { rateLimits: false } });
-		const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId: 1 });
-		cleanup.push(
-			() => client.close(),
-			() => emulator.dispose(),
-		);
+		const { emulator, port, container } = setup();
 		const agentId = emulator.db.users.find(u => u.email === "agent@example.com")?.id ?? 0;
 		const local = createMemoryStorage();
 		const session = createMemoryStorage();
 		local.setItem(draftKey(agentId, 1, "metadata"), JSON.stringify([{ key: "source", value: "phone" }]));
 		globalThis.localStorage.clear();
 		globalThis.sessionStorage.clear();
-		const container = document.createElement("div");
-		document.body.append(container);
 		cleanup.push(await mount({ zaf: port, container, storage: { local, session } }));
 		const input = (label: string) => container.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`);
 		// The metadata row the agent typed in an earlier panel comes back from the injected local storage...
@@ -154,18 +156,11 @@ describe("mount", () => {
 	});
 
 	it("opens a ticket with a form with three requests: the ticket, the settings and that form with its fields (plus the names its organization lookups point to)", async () => {
-		const emulator = createEmulator({ settings: { rateLimits: false } });
-		const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId: 2 });
-		cleanup.push(
-			() => client.close(),
-			() => emulator.dispose(),
-		);
+		const { emulator, port, container } = setup({ ticketId: 2 });
 		// A slow ticket read: the form's request must not wait for it (the log is written as answers leave).
 		emulator.controls.addFault({ method: "GET", path: "/api/v2/tickets/2", delayMs: 80 });
 		const gets: string[][] = [];
 		const zaf: ZafPort = { ...port, get: paths => (gets.push(paths), port.get(paths)) };
-		const container = document.createElement("div");
-		document.body.append(container);
 		cleanup.push(await mount({ zaf, container, storage: { session: createMemoryStorage() } }));
 		await until(
 			() => container.querySelector(".zd-fields")?.textContent?.includes("Order number") ?? false,
