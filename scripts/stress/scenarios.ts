@@ -10,8 +10,8 @@
  * the ticket nor still held in the agent's draft at the end. A *duplicate* is a second ticket
  * created for one follow-up.
  */
-import type { FieldsModel } from "../../src/features/fields/createFieldsModel";
-import type { PeopleModel } from "../../src/features/people/createPeopleModel";
+import type { FieldsModel } from "../../src/features/fields/FieldsModel";
+import type { PeopleModel } from "../../src/features/people/PeopleModel";
 import { CREATE_FAULTS, injectFaults, pick, READ_FAULTS, WRITE_FAULTS, type FaultKind } from "./faults";
 import { createStressWorld, type StressWorld } from "./world";
 

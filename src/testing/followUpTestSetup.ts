@@ -8,7 +8,8 @@ import { createEmulator } from "../../sandbox/emulator/createEmulator";
 import type { EmulatorOptions } from "../../sandbox/emulator/types";
 import { createInProcessPort } from "../../sandbox/inProcessPort";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "../platform/storage/createDraftStore";
-import { createFollowUpModel, type FollowUpModelOptions } from "../features/followUp/createFollowUpModel";
+import { createFollowUpModel } from "../features/followUp/createFollowUpModel";
+import type { FollowUpModelOptions } from "../features/followUp/FollowUpModelOptions";
 import { createTicketStore, type TicketStore } from "../ticket/createTicketStore";
 
 /** Options for one test world. */

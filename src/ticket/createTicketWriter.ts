@@ -16,6 +16,7 @@
 import { signal, type ReadonlySignal } from "@preact/signals";
 import { ApiError } from "../platform/api/errors";
 import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "./backoff";
+import { sleep as realSleep } from "../shared/sleep";
 
 /** What a plan decides for a snapshot of the ticket. */
 export type Plan<P, C = unknown> = { kind: "send"; payload: P } | { kind: "noop" } | { kind: "ask"; conflicts: C };
@@ -59,7 +60,7 @@ export interface TicketWriter<S extends { updatedAt: string }, P> {
 export function createTicketWriter<S extends { updatedAt: string }, P>(
 	options: TicketWriterOptions<S, P>,
 ): TicketWriter<S, P> {
-	const sleep = options.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)));
+	const sleep = options.sleep ?? realSleep;
 	const now = options.now ?? Date.now;
 	const random = options.random;
 	const snapshot = signal<S | undefined>(undefined);

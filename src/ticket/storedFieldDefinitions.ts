@@ -7,6 +7,7 @@
  */
 import type { Id, TicketField, TicketForm } from "../platform/api/types";
 import type { StorageLike } from "../platform/storage/createDraftStore";
+import { isRecord as isObject } from "../shared/isRecord";
 
 /** One form and the fields it lists (its `ticketFieldIds` may name fields the agent cannot see). */
 export interface FormWithFields {
@@ -111,10 +112,6 @@ function isValid(slot: DefinitionsSlot, value: unknown): boolean {
 
 function isEntry(value: unknown): value is Entry {
 	return isObject(value) && typeof value.at === "number" && "value" in value;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isStoredField(value: unknown): boolean {

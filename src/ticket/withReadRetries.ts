@@ -9,6 +9,7 @@
 import { retryDelayMs, shouldRetry } from "./backoff";
 import type { ZafPort } from "../platform/zaf/port";
 import { isApiError } from "../platform/api/errors";
+import { sleep as realSleep } from "../shared/sleep";
 
 /**
  * Why 3: a read that failed three times in a row is an outage, not a blip; the section then shows
@@ -37,7 +38,7 @@ export interface ReadRetryOptions {
 
 /** Wraps `port` so its GET requests are retried. @example createZendeskApi(withReadRetries(zaf, { onWaitChange })) */
 export function withReadRetries(port: ZafPort, options: ReadRetryOptions = {}): ZafPort {
-	const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)));
+	const sleep = options.sleep ?? realSleep;
 	const now = options.now ?? Date.now;
 	const maxAttempts = options.maxAttempts ?? READ_MAX_ATTEMPTS;
 	const waiting = new Set<ReadWait>();

@@ -8,7 +8,7 @@
  * right field. A conflict with another agent is remembered in the draft, so it is shown again after
  * a reload. Drafts are never lost on an error.
  */
-import { batch, computed, effect, signal, untracked, type ReadonlySignal } from "@preact/signals";
+import { batch, computed, effect, signal, untracked } from "@preact/signals";
 import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { Id, Ticket } from "../../platform/api/types";
 import { issuesFromErrorDetails } from "../../shared/issuesFromErrorDetails";
@@ -26,74 +26,19 @@ import {
 	type FieldConflict,
 	type FieldDrafts,
 } from "./rules/customFieldsDrafts";
-import { planFieldsSave } from "./rules/customFieldsSave";
-import type { CustomFieldValue, FieldDraftValue, FieldId, FieldValue } from "../../shared/customFieldsTypes";
+import { planFieldsSave, toWireValue, unchangedDraftIds as unchangedDraftIdsOf } from "./rules/customFieldsSave";
+import type { CustomFieldValue, FieldId } from "../../shared/customFieldsTypes";
 import { sameFieldValue, toDraftValue } from "../../shared/customFieldsValues";
-import { validateFieldValue, type CoerceOptions } from "./rules/fieldCoercion";
-import { formForTicket, orderTicketFields, type ShownField } from "./rules/fieldOrder";
+import { validateFieldValue } from "./rules/fieldCoercion";
+import { formForTicket, orderTicketFields } from "./rules/fieldOrder";
 import { compareReadBack, readBackNotices } from "./rules/fieldReadBack";
 import type { Issue } from "../../shared/issues";
-import type { DraftStore } from "../../platform/storage/createDraftStore";
-import type { FieldDefinitions, FieldDefinitionsCache } from "../../ticket/createFieldDefinitionsCache";
-import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
-import type { TicketStore } from "../../ticket/createTicketStore";
+import type { FieldDefinitions } from "../../ticket/createFieldDefinitionsCache";
 
 /** The draft-store section the field drafts live in. */
 export const FIELDS_DRAFT_SECTION = "fields";
 
-/** What the writer knows about the ticket: enough for custom fields and the safe-update stamp. */
-export interface FieldsSnapshot {
-	updatedAt: string;
-	ticketFormId: Id | null;
-	customFields: readonly CustomFieldValue[];
-}
-
-export type FieldsLoadState = "loading" | "ready" | "failed";
-
-/** The result of the last save, for a short confirmation. */
-export type FieldsSaveResult = "saved" | "nothing" | "conflict" | "invalid" | "failed" | null;
-
-export interface FieldsModelOptions {
-	/** The open ticket: its snapshot, and the writer every save goes through. */
-	ticket: TicketStore;
-	drafts: DraftStore;
-	/** The shared definitions: the model asks for the ticket's form (`ticket_form_id`) only. */
-	definitions: Pick<FieldDefinitionsCache, "forForm">;
-	/** The ticket's pending metadata: told when a save has nothing to change (Zendesk would store nothing). */
-	metadata: Pick<MetadataModel, "attach">;
-	/** Locale parsing choices (`decimalComma` for de/fr). */
-	coerce?: CoerceOptions;
-}
-
-export interface FieldsModel {
-	readonly state: ReadonlySignal<FieldsLoadState>;
-	/** The fields to show, in form order, with editability and the required-on-solve marker. */
-	readonly shown: ReadonlySignal<ShownField[]>;
-	readonly drafts: ReadonlySignal<FieldDrafts>;
-	readonly dirty: ReadonlySignal<boolean>;
-	/** Blocking problems to show: of touched fields, every field after a save attempt, and Zendesk's 422. */
-	readonly issues: ReadonlySignal<Issue[]>;
-	/** Non-blocking remarks: read-back drops/changes, conflicts, unchecked patterns, skipped drafts. */
-	readonly notices: ReadonlySignal<Issue[]>;
-	readonly error: ReadonlySignal<ApiError | null>;
-	readonly saving: ReadonlySignal<boolean>;
-	readonly lastResult: ReadonlySignal<FieldsSaveResult>;
-	/** What an input shows: the draft, else the ticket value. */
-	valueOf(id: FieldId): FieldDraftValue;
-	/** The ticket's value (for "reset" and read-only display). */
-	ticketValueOf(id: FieldId): FieldValue;
-	load(): Promise<void>;
-	/** Re-reads the ticket (drafts stay). */
-	refresh(): Promise<void>;
-	edit(id: FieldId, value: FieldDraftValue): void;
-	/** Marks a field as visited, so its problems show. */
-	touch(id: FieldId): void;
-	revert(id: FieldId): void;
-	discard(): void;
-	save(): Promise<FieldsSaveResult>;
-	/** Stops following the ticket. */
-	dispose(): void;
-}
+import type { FieldsLoadState, FieldsModel, FieldsModelOptions, FieldsSaveResult, FieldsSnapshot } from "./FieldsModel";
 
 /** Creates the model; call `load()` to start. */
 export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
@@ -232,7 +177,7 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 					});
 					if (again.issues.length > 0 || again.customFields.length === 0) return { kind: "noop" };
 					sent = { base: fresh, customFields: again.customFields };
-					return { kind: "send", payload: { custom_fields: again.customFields.map(toWire) } };
+					return { kind: "send", payload: { custom_fields: again.customFields.map(toWireValue) } };
 				},
 			});
 			const after = toSnapshot(outcome.snapshot.ticket);
@@ -280,20 +225,8 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		});
 	}
 
-	function unchangedDraftIds(values: readonly CustomFieldValue[]): FieldId[] {
-		const plan = planFieldsSave({
-			fields: fields.value,
-			current: values,
-			drafts: draftValues(drafts.value),
-			options: coerce,
-		});
-		return [...draftValues(drafts.value).keys()].filter(
-			id =>
-				!plan.customFields.some(entry => entry.id === id) &&
-				!plan.issues.some(issue => issue.field === `field.${id}`) &&
-				!plan.skipped.includes(id),
-		);
-	}
+	const unchangedDraftIds = (values: readonly CustomFieldValue[]): FieldId[] =>
+		unchangedDraftIdsOf({ fields: fields.value, current: values, drafts: draftValues(drafts.value), options: coerce });
 
 	function finish(result: FieldsSaveResult): FieldsSaveResult {
 		lastResult.value = result;
@@ -361,12 +294,4 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 
 function toSnapshot(ticket: Ticket): FieldsSnapshot {
 	return { updatedAt: ticket.updatedAt, ticketFormId: ticket.ticketFormId, customFields: ticket.customFields };
-}
-
-/** Our readonly domain value → the wire's mutable array type. */
-function toWire(entry: CustomFieldValue): { id: Id; value: string | number | boolean | string[] | null } {
-	return {
-		id: entry.id,
-		value: Array.isArray(entry.value) ? [...entry.value] : (entry.value as string | number | boolean | null),
-	};
 }

@@ -5,62 +5,25 @@
  * and never the API.
  */
 import { batch, effect, untracked, type ReadonlySignal } from "@preact/signals";
-import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { TicketField, User } from "../../platform/api/types";
-import type { ZafPort } from "../../platform/zaf/port";
-import type { FollowUpDraft, PendingJob } from "./rules/followUpDraft";
+import type { FollowUpDraft } from "./rules/followUpDraft";
 import { createFollowUpDraft } from "./rules/followUpDraft";
 import { parseFollowUpDraft } from "./rules/followUpDraftParse";
-import { buildFollowUpPayload } from "./rules/followUpPayload";
 import type { FollowUpMode, FollowUpSource, Id } from "./rules/followUpTypes";
 import { followUpModeFor } from "./rules/followUpTypes";
-import { attemptFor, type RandomBytes } from "../../shared/idempotencyKey";
-import type { JobOutcome, PollSchedule } from "../../shared/jobPolling";
-import type { DraftStore } from "../../platform/storage/createDraftStore";
-import type { TicketStore } from "../../ticket/createTicketStore";
+import type { JobOutcome } from "../../shared/jobPolling";
 import { FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpGlance";
 import { createFollowUpUploads } from "./createFollowUpUploads";
 import { createRequesterSearch } from "../../ui/createRequesterSearch";
-import { sendCreate, watchJob, type FollowUpCreateDeps } from "./followUpCreate";
-import { followUpErrorIssues } from "./followUpErrorIssues";
+import type { FollowUpCreateDeps } from "./followUpCreate";
 import { ignoreApiError, loadFollowUpExtras } from "./followUpExtras";
 import { createFollowUpState, type CreatedFollowUp, type FollowUpLocale } from "./followUpState";
+import { sleep as realSleep } from "../../shared/sleep";
+import { createFollowUpSubmission } from "./followUpSubmission";
+import type { FollowUpModelOptions } from "./FollowUpModelOptions";
 
 export type { CreatedFollowUp, FollowUpLocale, FollowUpStatus } from "./followUpState";
-
-/** Dependencies and knobs. Everything time- or randomness-related is injectable for tests. */
-export interface FollowUpModelOptions {
-	api: Pick<
-		ZendeskApi,
-		| "createTicket"
-		| "getJobStatus"
-		| "showManyUsers"
-		| "searchUsers"
-		| "uploadText"
-		| "deleteUpload"
-		| "listTicketFields"
-	>;
-	/** Opens a created ticket in the workspace (`routeTo`). */
-	zaf: Pick<ZafPort, "invoke">;
-	/** The source ticket: its snapshot, followed while the model lives. */
-	ticket: Pick<TicketStore, "ticketId" | "snapshot" | "ready" | "refresh">;
-	/** This agent's drafts on this ticket (section `followUp`). */
-	drafts: DraftStore;
-	/** The note a linked (non-follow-up) ticket's first comment ends with, already translated. */
-	linkedNote(sourceId: Id): string;
-	/** Default of "create in the background" (the installation's `asyncFollowUps` setting). */
-	defaultAsync?: boolean;
-	/** The account's languages, asked for when the draft first has a new requester; without them only the account default is offered. */
-	listLocales?(): Promise<FollowUpLocale[]>;
-	now?(): number;
-	sleep?(ms: number): Promise<void>;
-	random?(): number;
-	randomBytes?: RandomBytes;
-	schedule?: PollSchedule;
-	newId?(): string;
-	searchDebounceMs?: number;
-}
 
 export { FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpGlance";
 
@@ -76,7 +39,7 @@ const isAnything = (value: unknown): value is unknown => value !== undefined;
 export function createFollowUpModel(options: FollowUpModelOptions) {
 	const { api, ticket, drafts } = options;
 	const now = options.now ?? Date.now;
-	const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)));
+	const sleep = options.sleep ?? realSleep;
 	let idCounter = 0;
 	const newId = options.newId ?? (() => `f${now().toString(36)}-${(idCounter++).toString(36)}`);
 	let alive = true;
@@ -156,66 +119,17 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		void readSource().catch(ignoreApiError); // refreshes followup_ids; the local list already shows the new id
 	}
 
-	function fail(caught: ApiError): void {
-		const d = getDraft();
-		batch(() => {
-			phase.value = "failed";
-			state.error.value = caught;
-			serverIssues.value = followUpErrorIssues(caught, d);
-		});
-		if (caught.code === "IdempotentRequestError") patchDraft(x => ({ ...x, attempt: null }));
-	}
-
-	async function watch(pending: PendingJob, mode: FollowUpMode, startedAt: number): Promise<void> {
-		phase.value = "queued";
-		try {
-			const onProgress = (outcome: JobOutcome) => {
-				state.job.value = outcome;
-				if (outcome.phase === "working") phase.value = "working";
-			};
-			const result = await watchJob(createDeps, pending.jobId, startedAt, onProgress, options.schedule);
-			if (result.kind === "stopped") return;
-			if (result.kind === "completed") return finish(result.ticketId ?? pending.ticketId, mode);
-			phase.value = "failed";
-			if (result.kind === "timed_out") {
-				serverIssues.value = [{ field: "form", code: "followUp.job.timedOut" }];
-				return;
-			}
-			// A new try needs a new key: the old one would replay the failed job.
-			patchDraft(d => ({ ...d, pendingJob: null, attempt: null }));
-			const code = JOB_FAILURE_CODES[result.phase];
-			serverIssues.value = [{ field: "form", code, vars: { details: result.details ?? result.error ?? "—" } }];
-		} catch (caught) {
-			if (!isApiError(caught)) throw caught;
-			fail(caught);
-		}
-	}
-
-	async function create(s: FollowUpSource, d: FollowUpDraft): Promise<void> {
-		const request = buildFollowUpPayload(s, d, { linkedNote: options.linkedNote(s.id) });
-		if (request === null) {
-			phase.value = "idle";
-			return;
-		}
-		const attempt = attemptFor(d.attempt, request.body, options.randomBytes);
-		patchDraft(x => ({ ...x, attempt })); // stored before sending: a reload after a timeout reuses the key
-		try {
-			const result = await sendCreate(createDeps, request.body.ticket, {
-				async: d.createAsync,
-				idempotencyKey: attempt.key,
-				// A key already in the stored draft may have reached Zendesk before a reload: look first.
-				maybeSent: d.attempt?.key === attempt.key,
-			});
-			if (result.kind === "created") return finish(result.ticket.id, request.mode);
-			const pendingJob: PendingJob = { jobId: result.jobStatus.id, ticketId: result.ticketId, queuedAt: now() };
-			patchDraft(x => ({ ...x, pendingJob }));
-			state.job.value = { phase: "queued", done: result.jobStatus.progress, total: result.jobStatus.total };
-			await watch(pendingJob, request.mode, pendingJob.queuedAt);
-		} catch (caught) {
-			if (!isApiError(caught)) throw caught;
-			fail(caught);
-		}
-	}
+	const { watch, create, fail } = createFollowUpSubmission({
+		state,
+		getDraft,
+		patchDraft,
+		deps: createDeps,
+		now,
+		finish,
+		linkedNote: options.linkedNote,
+		...(options.randomBytes ? { randomBytes: options.randomBytes } : {}),
+		...(options.schedule ? { schedule: options.schedule } : {}),
+	});
 
 	return {
 		source: source as ReadonlySignal<FollowUpSource | null>,
@@ -355,13 +269,6 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		},
 	};
 }
-
-/** Message per way a background job can end badly (total). */
-const JOB_FAILURE_CODES: Record<"failed" | "killed" | "missing", string> = {
-	failed: "followUp.job.failed",
-	killed: "followUp.job.killed",
-	missing: "followUp.job.missing",
-};
 
 /** The model's public shape. */
 export type FollowUpModel = ReturnType<typeof createFollowUpModel>;

@@ -7,7 +7,7 @@
 import type { ExternalChange } from "./rules/peopleRebase";
 import type { PeopleList } from "../../shared/peopleTypes";
 import { useT } from "../../platform/context";
-import type { PeopleModel } from "./createPeopleModel";
+import type { PeopleModel } from "./PeopleModel";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 
 const EXTERNAL_KEYS: Record<PeopleList, Record<ExternalChange["op"], string>> = {

@@ -6,7 +6,9 @@ import type { PersonRef, PersonUser } from "../../shared/peopleTypes";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "../../platform/storage/createDraftStore";
 import { createMetadataModel } from "../../ticket/metadata/createMetadataModel";
 import { createTicketStore } from "../../ticket/createTicketStore";
-import { createPeopleModel, searchPeople, type PeopleModel } from "./createPeopleModel";
+import { createPeopleModel } from "./createPeopleModel";
+import type { PeopleModel } from "./PeopleModel";
+import { searchPeople } from "./searchPeople";
 
 interface SetupOptions {
 	world?: string;

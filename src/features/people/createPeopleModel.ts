@@ -7,12 +7,12 @@
  * the snapshot changes (another agent, the agent's Submit) the staged changes are rebased on it. It
  * never sends a comment, and never drops staged changes on an error.
  */
-import { computed, effect, signal, untracked, type ReadonlySignal } from "@preact/signals";
+import { computed, effect, signal, untracked } from "@preact/signals";
 import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { Issue } from "../../shared/issues";
 import { choosePeopleMode, peopleRules } from "./rules/peopleMode";
 import { rebasePeople, type ExternalChange, type RebaseNote } from "./rules/peopleRebase";
-import { summarizePeople, type PeopleSummary, type SummaryLine } from "./rules/peopleSummary";
+import { summarizePeople, type SummaryLine } from "./rules/peopleSummary";
 import type {
 	CurrentPeople,
 	PeopleList,
@@ -25,7 +25,7 @@ import { validateCandidate, validateStaged } from "./rules/peopleValidation";
 import { unappliedChanges, type UnappliedChange } from "./rules/peopleVerify";
 import { EMPTY_STAGED, parseStaged, stageAdd, stageRemove, unstage } from "./rules/stagedPeople";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
-import { createRequesterSearch, type RequesterSearch } from "../../ui/createRequesterSearch";
+import { createRequesterSearch } from "../../ui/createRequesterSearch";
 import { peopleOf, type PeopleApi } from "./peopleSnapshot";
 import type { TicketStore } from "../../ticket/createTicketStore";
 import { createPeopleSavePlan } from "./peopleSavePlan";
@@ -49,54 +49,8 @@ export interface PeopleModelOptions {
 /** The form-level issue shown when the pending metadata stops an apply (the metadata section says why). */
 export const METADATA_BLOCKED: Issue = { field: "form", code: "people.issues.metadataBlocked" };
 
-/** Where loading is. */
-export type PeopleLoadState = "loading" | "ready" | "failed";
-
-/** The people model: state as signals, and actions. */
-export interface PeopleModel {
-	readonly state: ReadonlySignal<PeopleLoadState>;
-	readonly current: ReadonlySignal<CurrentPeople | undefined>;
-	readonly rules: ReadonlySignal<PeopleRules>;
-	readonly staged: ReadonlySignal<StagedPeople>;
-	readonly summary: ReadonlySignal<PeopleSummary | undefined>;
-	/**
-	 * Problems of the last rejected addition, per list, then of the staged set, then (`form`) the
-	 * pending metadata blocking the last apply; render next to the list.
-	 */
-	readonly issues: ReadonlySignal<Issue[]>;
-	/** What happened on a refresh or conflict (someone else already added X, the cap, ...). */
-	readonly notes: ReadonlySignal<RebaseNote[]>;
-	/** What someone else changed meanwhile (shown with the notes). */
-	readonly external: ReadonlySignal<ExternalChange[]>;
-	/** Sent changes Zendesk did not reflect (e.g. a user deleted meanwhile). */
-	readonly unapplied: ReadonlySignal<UnappliedChange[]>;
-	/** What the last successful apply changed (for a confirmation). */
-	readonly applied: ReadonlySignal<SummaryLine[] | null>;
-	/** The last remote failure (load or apply); staged changes are kept. */
-	readonly error: ReadonlySignal<ApiError | null>;
-	readonly applying: ReadonlySignal<boolean>;
-	/** True when there is something to send and the staged set has no issues. */
-	readonly canApply: ReadonlySignal<boolean>;
-	/** Search as you type for each picker (debounced, stale answers dropped). */
-	readonly searches: Readonly<Record<PeopleList, RequesterSearch>>;
-	/** Loads settings and people, restores staged changes. Safe to call again (retry). */
-	load(): Promise<void>;
-	/** Validates and stages an addition; returns false (and sets `issues`) when refused. */
-	add(list: PeopleList, person: PersonRef): boolean;
-	/** Stages a removal (or cancels a staged addition of that person). */
-	remove(list: PeopleList, person: PersonRef): void;
-	/** Drops whatever is staged about that person on that list. */
-	undo(list: PeopleList, person: PersonRef): void;
-	/** Clears the issues of a rejected addition (e.g. when the agent types again). */
-	clearCandidateIssues(): void;
-	/** Drops every staged change. */
-	discard(): void;
-	/** Sends the staged changes in one safe update. Never rejects for an ApiError (see `error`). */
-	apply(): Promise<void>;
-	/** Re-reads the ticket and rebases the staged changes on it. Never rejects for an ApiError. */
-	refresh(): Promise<void>;
-	dispose(): void;
-}
+import type { PeopleLoadState, PeopleModel } from "./PeopleModel";
+import { searchPeople } from "./searchPeople";
 
 /** Builds the model. Call `load()` once mounted. */
 export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
@@ -306,17 +260,6 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 			stopPersist();
 		},
 	};
-}
-
-/** Text that can only be (the start of) a name: letters, marks, spaces, apostrophes and hyphens. */
-const NAME_LIKE = /^[\p{L}\p{M}\s'’-]+$/u;
-
-/**
- * Picker search: a name through `users/autocomplete`, Zendesk's name-prefix endpoint for typeahead;
- * anything else (an email, part of one, digits) through `users/search`, which matches emails too.
- */
-export function searchPeople(api: Pick<PeopleApi, "searchUsers" | "autocompleteUsers">, text: string) {
-	return NAME_LIKE.test(text) ? api.autocompleteUsers(text) : api.searchUsers(text);
 }
 
 function stagedUsers(staged: StagedPeople): PersonUser[] {

@@ -1,3 +1,4 @@
+import { isRecord } from "../../shared/isRecord";
 /**
  * Reads a Zendesk error body in every shape the API uses (zendesk-ticket-api.md §11, "App-side
  * parsing rule"): `{error: "Code", description, details}`, the 403 `{error: {title, message}}`,
@@ -84,8 +85,4 @@ function plainText(text: string): string {
 		.replace(/\s+/g, " ")
 		.trim();
 	return flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT)}…` : flat;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === "object" && value !== null && !Array.isArray(value);
 }

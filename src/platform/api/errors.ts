@@ -4,6 +4,7 @@
  */
 import { normalizeHeaders, parseRetryAfter } from "../zaf/headers";
 import { detailTexts, parseErrorBody } from "./errorBody";
+import { isRecord } from "../../shared/isRecord";
 
 /** What went wrong, from the app's point of view. The UI maps each kind to a translation. */
 export type ApiErrorKind =
@@ -190,8 +191,4 @@ function describe(value: unknown): string {
 	if (value === undefined || value === null) return String(value);
 	if (typeof value === "string") return JSON.stringify(value.slice(0, 80));
 	return typeof value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -4,6 +4,7 @@
  */
 import type { ZafPort } from "../zaf/port";
 import type { ZafRequestOptions } from "../zaf/types";
+import { isRecord as isObject } from "../../shared/isRecord";
 import { ApiError, MESSAGE_PREFIX } from "./errors";
 
 /** Builds the `unexpected_response` ApiError for a 2xx whose body does not have the promised shape. */
@@ -141,8 +142,4 @@ export function query(params: Record<string, string | number | boolean | undefin
 		.filter(([, v]) => v !== undefined)
 		.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
 	return parts.length > 0 ? `?${parts.join("&")}` : "";
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === "object" && value !== null && !Array.isArray(value);
 }

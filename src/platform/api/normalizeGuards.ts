@@ -3,13 +3,12 @@
  * fallback. Never throws.
  */
 import type { CustomFieldValue, Id, JobState, TicketPriority, TicketStatus, TicketType, UserRole } from "./types";
+import { isRecord } from "../../shared/isRecord";
 
 export type Rec = Record<string, unknown>;
 
 /** True for a plain JSON object (not null, not an array). */
-export function isRecord(value: unknown): value is Rec {
-	return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /** True for a Zendesk id: a positive safe integer. */
 export function isId(value: unknown): value is Id {

@@ -6,6 +6,7 @@ import { ApiError, MESSAGE_PREFIX, toApiError } from "../api/errors";
 import { normalizeHeaders } from "./headers";
 import type { HookResult, HttpResponse, PortRequestOptions, Unsubscribe, ZafGetResult, ZafPort } from "./port";
 import type { ZafRequestOptions, ZafSdkClient } from "./types";
+import { isRecord } from "../../shared/isRecord";
 
 /** Options for `createZafClientPort`. */
 export interface ZafClientPortOptions {
@@ -217,8 +218,4 @@ function parseJson(text: string): unknown {
 	} catch {
 		return undefined;
 	}
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === "object" && value !== null && !Array.isArray(value);
 }

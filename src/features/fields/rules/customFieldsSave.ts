@@ -56,3 +56,28 @@ export function planFieldsSave({ fields, current, drafts, options }: FieldsSaveI
 	}
 	return plan;
 }
+
+/**
+ * The drafted fields a save does not need to send: the value the agent typed is already the
+ * ticket's (nothing to change), with no problem to show and not skipped. Their drafts can go.
+ */
+export function unchangedDraftIds(input: FieldsSaveInput): FieldId[] {
+	const plan = planFieldsSave(input);
+	return [...input.drafts.keys()].filter(
+		id =>
+			!plan.customFields.some(entry => entry.id === id) &&
+			!plan.issues.some(issue => issue.field === `field.${id}`) &&
+			!plan.skipped.includes(id),
+	);
+}
+
+/** A planned value as the update body carries it (Zendesk's mutable array type). */
+export function toWireValue(entry: CustomFieldValue): {
+	id: FieldId;
+	value: string | number | boolean | string[] | null;
+} {
+	return {
+		id: entry.id,
+		value: Array.isArray(entry.value) ? [...entry.value] : (entry.value as string | number | boolean | null),
+	};
+}

@@ -13,6 +13,7 @@ import type {
 	StagedChange,
 	StagedPeople,
 } from "../../../shared/peopleTypes";
+import { isRecord } from "../../../shared/isRecord";
 
 /** Nothing staged. */
 export const EMPTY_STAGED: StagedPeople = { changes: [] };
@@ -139,8 +140,4 @@ function parseUser(raw: unknown): PersonUser | null {
 		active: raw.active !== false,
 		suspended: raw.suspended === true,
 	};
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === "object" && value !== null && !Array.isArray(value);
 }
