@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../../platform/api/errors";
 import type { JobStatus, Ticket } from "../../platform/api/types";
 import type { JobOutcome } from "../../shared/jobPolling";
-import { createMarker, sendCreate, watchJob, type FollowUpCreateDeps } from "./followUpCreate";
+import { ASYNC_LOOKUP_WAITS_MS, createMarker, sendCreate, watchJob, type FollowUpCreateDeps } from "./followUpCreate";
 
 type Answer = Partial<JobStatus> | ApiError;
 
@@ -165,6 +165,53 @@ describe("sendCreate when Zendesk may have ignored the Idempotency-Key", () => {
 		const { deps, calls } = setupCreate([]);
 		await sendCreate(deps, body, { async: false, idempotencyKey: "followup-4", maybeSent: true });
 		expect(calls).toEqual(["GET", "POST"]);
+	});
+
+	it("keeps looking for an async create's ticket while its job may still make it, and never sends twice", async () => {
+		// The POST was queued but its answer lost; the job makes the ticket only after a few seconds.
+		const tickets: Array<{ id: number; external_id: string | null | undefined }> = [];
+		const calls: string[] = [];
+		let clock = 0;
+		let queued: { at: number; external_id: string | null | undefined } | null = null;
+		const land = () => {
+			if (queued && clock >= queued.at) {
+				tickets.push({ id: 200, external_id: queued.external_id });
+				queued = null;
+			}
+		};
+		const waits: number[] = [];
+		const deps: FollowUpCreateDeps = {
+			api: {
+				createTicket: async input => {
+					calls.push("POST");
+					if (calls.length === 1) {
+						queued = { at: clock + 5_000, external_id: input.external_id };
+						throw new ApiError({ kind: "timeout", message: "timeout" });
+					}
+					throw new Error("a second POST: the job's ticket would be made twice");
+				},
+				getJobStatus: () => Promise.reject(new Error("not used")),
+				findTicketsByExternalId: async marker => {
+					calls.push("GET");
+					land();
+					return tickets.filter(t => t.external_id === marker).map(t => ({ id: t.id }) as Ticket);
+				},
+			},
+			sleep: async ms => {
+				waits.push(ms);
+				clock += ms;
+			},
+			now: () => clock,
+			alive: () => true,
+			onWaiting: () => undefined,
+			random: () => 0,
+		};
+		const result = await sendCreate(deps, body, { async: true, idempotencyKey: "followup-6" });
+		expect(result).toMatchObject({ kind: "created", replayed: true, ticket: { id: 200 } });
+		expect(calls.filter(c => c === "POST")).toHaveLength(1);
+		expect(tickets).toHaveLength(1);
+		// The backoff before the retry, then lookups until the job's ticket showed up.
+		expect(waits.slice(1)).toEqual(ASYNC_LOOKUP_WAITS_MS.slice(0, waits.length - 1));
 	});
 
 	it("leaves an external_id the caller chose alone and does not search by it", async () => {

@@ -5,6 +5,7 @@
  */
 import { isApiError } from "../../platform/api/errors";
 import type { CreateTicketResult, ZendeskApi } from "../../platform/api/client";
+import type { Ticket } from "../../platform/api/types";
 import type { TicketCreateInput } from "../../platform/api/wire";
 import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "../../ticket/backoff";
 import type { JobOutcome, PollSchedule } from "../../shared/jobPolling";
@@ -34,13 +35,22 @@ export const createMarker = (idempotencyKey: string) => `zd-sidebar:${idempotenc
 const MAY_HAVE_CREATED = new Set(["timeout", "network", "server"]);
 
 /**
+ * How long to keep looking for the ticket of an async create that may have been queued: its job
+ * makes the ticket later, so an empty first lookup proves nothing. About 30 s, well past the few
+ * seconds a ticket job takes, before the app concludes the request never arrived and sends again.
+ */
+export const ASYNC_LOOKUP_WAITS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000];
+
+/**
  * `POST /api/v2/tickets` with the key. Retries 429 (after Retry-After), 5xx, DatabaseConflict,
  * timeouts and dropped connections: with the same key and body Zendesk replays instead of creating
  * a second ticket. Whether Zendesk honours the key through ZAF is unverified, so the ticket also
  * carries `external_id: createMarker(key)` (unless the caller set one), and before sending again
  * after a failure that may have created it (or when `maybeSent` says an earlier session sent this
- * key) the ticket is looked up by that marker and returned as `replayed` if it exists. Rejects with
- * the ApiError once retries are exhausted or the error is final.
+ * key) the ticket is looked up by that marker and returned as `replayed` if it exists. An async
+ * create's job makes its ticket later, so after an uncertain failure it is looked for again over
+ * `ASYNC_LOOKUP_WAITS_MS` before anything is sent again. Rejects with the ApiError once retries are
+ * exhausted or the error is final.
  */
 export async function sendCreate(
 	deps: FollowUpCreateDeps,
@@ -52,16 +62,22 @@ export async function sendCreate(
 	const own = ticket.external_id === undefined || ticket.external_id === null;
 	const find = own ? deps.api.findTicketsByExternalId?.bind(deps.api) : undefined;
 	let mayHaveCreated = options.maybeSent === true;
+	/** An async create failed in a way that may have queued its job in this call. */
+	let mayBeQueued = false;
 	for (let attempt = 1; ; attempt++) {
 		try {
 			if (mayHaveCreated && find) {
-				const [existing] = await find(marker);
+				const existing = await findMarked(deps, find, marker, mayBeQueued ? ASYNC_LOOKUP_WAITS_MS : []);
 				if (existing) return { kind: "created", replayed: true, ticket: existing, audit: null };
+				mayBeQueued = false;
 			}
 			return await deps.api.createTicket(marked, { async: options.async, idempotencyKey: options.idempotencyKey });
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
-			if (MAY_HAVE_CREATED.has(caught.kind)) mayHaveCreated = true;
+			if (MAY_HAVE_CREATED.has(caught.kind)) {
+				mayHaveCreated = true;
+				mayBeQueued = options.async;
+			}
 			const ctx = {
 				kind: caught.kind,
 				attempt,
@@ -78,6 +94,23 @@ export async function sendCreate(
 			await deps.sleep(delay);
 			deps.onWaiting(null, reason);
 		}
+	}
+}
+
+/** The ticket carrying `marker`, looked for once and then after each of `waits` (while the panel lives). */
+async function findMarked(
+	deps: FollowUpCreateDeps,
+	find: (marker: string) => Promise<Ticket[]>,
+	marker: string,
+	waits: readonly number[],
+): Promise<Ticket | undefined> {
+	for (let i = 0; ; i++) {
+		const [existing] = await find(marker);
+		const wait = waits[i];
+		if (existing || wait === undefined || !deps.alive()) return existing;
+		deps.onWaiting(deps.now() + wait, "retry");
+		await deps.sleep(wait);
+		deps.onWaiting(null, "retry");
 	}
 }
 
