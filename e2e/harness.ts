@@ -19,8 +19,8 @@ import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Identity } from "../sandbox/workspace/page/identity";
-import { startSandbox, type Sandbox } from "../sandbox/workspace/startSandbox";
-import type { ProtocolLogEntry } from "../sandbox/workspace/zafHost";
+import { startSandbox, type Sandbox } from "../sandbox/workspace/server/startSandbox";
+import type { ProtocolLogEntry } from "../sandbox/workspace/host/zafHost";
 import { ALLOW_THIRD_PARTY_STORAGE_ARG, launchChromium } from "./browser";
 
 /** Where failure artifacts go (gitignored). */

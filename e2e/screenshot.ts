@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT, startSandbox } from "../sandbox/workspace/startSandbox";
+import { REPO_ROOT, startSandbox } from "../sandbox/workspace/server/startSandbox";
 import { launchChromium } from "./browser";
 
 const OUT = join(REPO_ROOT, "docs", "screenshot-workspace.png");

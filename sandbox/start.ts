@@ -6,10 +6,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { REPO_ROOT, startSandbox, type Sandbox } from "./workspace/startSandbox";
-import { watchAncestors } from "./workspace/watchAncestors";
+import { REPO_ROOT, startSandbox, type Sandbox } from "./workspace/server/startSandbox";
+import { watchAncestors } from "./workspace/server/watchAncestors";
 
-export { startSandbox, type Sandbox, type SandboxOptions } from "./workspace/startSandbox";
+export { startSandbox, type Sandbox, type SandboxOptions } from "./workspace/server/startSandbox";
 
 function flag(args: string[], name: string): string | undefined {
 	const i = args.indexOf(name);

@@ -21,7 +21,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from "playwright-core";
 import { ALLOW_THIRD_PARTY_STORAGE_ARG, CHROMIUM_ARGS, findChromium } from "../e2e/browser";
-import { REPO_ROOT, startSandbox, type Sandbox } from "../sandbox/workspace/startSandbox";
+import { REPO_ROOT, startSandbox, type Sandbox } from "../sandbox/workspace/server/startSandbox";
 import { ACTIONS, type BenchAction } from "./bench/actions";
 import { formatReport, timingStats, type ActionCount, type BenchResult, type RequestCount } from "./bench/report";
 import { countByMethod, requestLabel, settledAppRequests, type LoggedRequest } from "./bench/requests";

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { basicTokenHeader } from "../sandbox/emulator/auth";
+import { basicTokenHeader } from "../sandbox/emulator/routes/auth";
 import { createEmulator } from "../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../sandbox/inProcessPort";
 import { mount } from "./app/mount";

@@ -2,14 +2,14 @@
  * `createEmulator(options)`: one emulator instance — db, services, routes and controls — with the
  * in-process transport `handle()`. `http.ts` puts the same `handle()` behind node:http.
  */
-import { createRealClock } from "./clock";
-import { createControls } from "./controls";
-import { createDb, type Seed } from "./db";
-import { createIdempotencyStore } from "./idempotency";
-import { createJobRunner } from "./jobService";
-import { createRateLimiter } from "./rateLimiter";
-import { createRequestHandler } from "./routes";
-import type { Runtime } from "./runtime";
+import { createRealClock } from "./db/clock";
+import { createControls } from "./controls/controls";
+import { createDb, type Seed } from "./db/db";
+import { createIdempotencyStore } from "./services/idempotency";
+import { createJobRunner } from "./services/jobService";
+import { createRateLimiter } from "./controls/rateLimiter";
+import { createRequestHandler } from "./routes/routes";
+import type { Runtime } from "./db/runtime";
 import { DEFAULT_SETTINGS } from "./settings";
 import type { EmulatorChange, EmulatorOptions, SandboxEmulator } from "./types";
 import { worldSeed } from "./worlds/index";

@@ -2,8 +2,8 @@
  * Sandbox settings: knobs that are not Zendesk state (job speed, rate limits) plus shortcuts to
  * the account settings the sandbox lets tests flip (CCs and followers, upload size limit).
  */
-import type { Db } from "./db";
-import { isObject } from "./serviceTypes";
+import type { Db } from "./db/db";
+import { isObject } from "./services/serviceTypes";
 
 /** Emulator-only settings. Account-level toggles live in `db.account.settings`. */
 export interface SandboxSettings {

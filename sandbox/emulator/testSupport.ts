@@ -3,8 +3,8 @@
  * emulator on a manual clock, and `call()` that sends JSON as a given user and parses the answer.
  * Not used by the emulator itself.
  */
-import { basicTokenHeader } from "./auth";
-import { createManualClock, type ManualClock } from "./clock";
+import { basicTokenHeader } from "./routes/auth";
+import { createManualClock, type ManualClock } from "./db/clock";
 import { createEmulator } from "./createEmulator";
 import type { EmulatorOptions, EmulatorResponse, SandboxEmulator } from "./types";
 

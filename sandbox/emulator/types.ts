@@ -1,6 +1,6 @@
-import type { Clock } from "./clock";
-import type { EmulatorControls } from "./controls";
-import type { Db, Seed } from "./db";
+import type { Clock } from "./db/clock";
+import type { EmulatorControls } from "./controls/controls";
+import type { Db, Seed } from "./db/db";
 import type { SandboxSettings } from "./settings";
 
 /**

@@ -1,14 +1,14 @@
 /**
  * A fake ZAF SDK client with real state, backed by the emulator in-process (no sockets, no iframe).
  * It behaves like the SDK talking to the workspace host: `request` goes through the same relay as
- * `sandbox/workspace/zafHost.ts`, `get` reads the ticket from the emulator in ZAF's shape, `set`
+ * `sandbox/workspace/host/zafHost.ts`, `get` reads the ticket from the emulator in ZAF's shape, `set`
  * changes an unsaved form overlay, and the SDK's promise semantics are kept (a single-path `get`
  * rejects on a per-path error; bulk calls resolve with an `errors` map; hooks block on
  * false/string/Error/rejection, zaf-protocol.md §2.6 and §2.9).
  */
 import type { ZafContext, ZafMetadata, ZafRequestOptions, ZafSdkClient } from "../../src/platform/zaf/types";
 import type { Emulator } from "../emulator/types";
-import { isRelayAnswer, toEmulatorRequest, toRelayAnswer } from "../workspace/relay";
+import { isRelayAnswer, toEmulatorRequest, toRelayAnswer } from "../workspace/host/relay";
 import { resolveTicketPath, toZafTicket } from "./zafTicket";
 
 type Handler = (payload: unknown) => unknown;

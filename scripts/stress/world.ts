@@ -6,7 +6,7 @@
  * ms) so hundreds of scenarios run in seconds; everything else (timeouts, delays, ordering) is real.
  */
 import { createEmulator } from "../../sandbox/emulator/createEmulator";
-import type { FaultSpec } from "../../sandbox/emulator/faults";
+import type { FaultSpec } from "../../sandbox/emulator/controls/faults";
 import type { SandboxSettings } from "../../sandbox/emulator/settings";
 import { createInProcessPort } from "../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../src/platform/api/client";

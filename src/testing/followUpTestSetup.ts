@@ -3,7 +3,7 @@
  * manual clock that `sleep` advances (so job steps and backoff run instantly and in order).
  */
 import { createZendeskApi } from "../platform/api/client";
-import { createManualClock } from "../../sandbox/emulator/clock";
+import { createManualClock } from "../../sandbox/emulator/db/clock";
 import { createEmulator } from "../../sandbox/emulator/createEmulator";
 import type { EmulatorOptions } from "../../sandbox/emulator/types";
 import { createInProcessPort } from "../../sandbox/inProcessPort";

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { render, type ComponentChildren } from "preact";
 import { createEmulator } from "../../sandbox/emulator/createEmulator";
-import type { FaultSpec } from "../../sandbox/emulator/faults";
+import type { FaultSpec } from "../../sandbox/emulator/controls/faults";
 import type { EmulatorOptions } from "../../sandbox/emulator/types";
 import { createInProcessPort } from "../../sandbox/inProcessPort";
 import { createZendeskApi } from "../platform/api/client";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { basicTokenHeader } from "../../sandbox/emulator/auth";
+import { basicTokenHeader } from "../../sandbox/emulator/routes/auth";
 import { createEmulator } from "../../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../../sandbox/inProcessPort";
 import { createZendeskApi } from "../platform/api/client";

@@ -2,8 +2,8 @@
  * Account settings for worlds, following the OAS AccountSettingsObject example (zendesk-support-oas.yaml
  * `AccountSettingsResponse`): the groups the emulator reads plus a realistic rest.
  */
-import type { AccountRecord, AccountSettings } from "../records";
-import { SANDBOX_API_TOKEN } from "../auth";
+import type { AccountRecord, AccountSettings } from "../db/records";
+import { SANDBOX_API_TOKEN } from "../routes/auth";
 
 /** Options for accountSettings. */
 export interface AccountSettingsOptions {

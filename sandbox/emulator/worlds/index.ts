@@ -1,5 +1,5 @@
 /** The registry of named worlds. Seeds are built once per process and cloned on every reset. */
-import type { Seed } from "../db";
+import type { Seed } from "../db/db";
 import { collaboratorsLegacyWorld } from "./collaboratorsLegacy";
 import { defaultWorld } from "./default";
 import { emptyWorld } from "./empty";

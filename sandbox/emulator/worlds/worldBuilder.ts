@@ -2,9 +2,9 @@
  * Builds a world by replaying its history through the real services on a manual clock, so seeded
  * tickets, comments and audits are exactly what the emulator itself would have produced.
  */
-import { SANDBOX_PASSWORD } from "../auth";
-import { createManualClock, isoSecond } from "../clock";
-import { createDb, emptySeed, findTicket, findUserByEmail, type Db, type Seed } from "../db";
+import { SANDBOX_PASSWORD } from "../routes/auth";
+import { createManualClock, isoSecond } from "../db/clock";
+import { createDb, emptySeed, findTicket, findUserByEmail, type Db, type Seed } from "../db/db";
 import {
 	newUserRecord,
 	type AccountRecord,
@@ -15,10 +15,10 @@ import {
 	type TicketFormRecord,
 	type UserRecord,
 	type Via,
-} from "../records";
-import type { ServiceContext } from "../serviceTypes";
-import { createTicket, updateTicket } from "../ticketService";
-import { uploadFile } from "../uploadService";
+} from "../db/records";
+import type { ServiceContext } from "../services/serviceTypes";
+import { createTicket, updateTicket } from "../services/ticketService";
+import { uploadFile } from "../services/uploadService";
 
 /** A world: a named seed plus the agent the "change as another agent" control uses by default. */
 export interface World {

@@ -3,11 +3,11 @@
  * server) with its ZAF host. `resize` sets the iframe's size, `notify` shows a toast, `routeTo`
  * asks the page to navigate. Disposing removes the iframe and stops the host.
  */
-import type { ZafHost } from "../zafHost";
-import { createZafHost } from "../zafHost";
-import type { SidebarApp } from "../sidebarApp";
-import type { TicketState } from "../ticketState";
-import type { ZafTicketField, ZafUser } from "../zafShapes";
+import type { ZafHost } from "../host/zafHost";
+import { createZafHost } from "../host/zafHost";
+import type { SidebarApp } from "../host/sidebarApp";
+import type { TicketState } from "../host/ticketState";
+import type { ZafTicketField, ZafUser } from "../host/zafShapes";
 import { el } from "./dom";
 import { relayOverFetch } from "./relayFetch";
 

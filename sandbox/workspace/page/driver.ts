@@ -3,9 +3,9 @@
  * uses to read the protocol log and drive events, hooks and submits. It only calls what the page
  * itself can do; it adds no behaviour.
  */
-import type { SubmitOutcome } from "../submitTicket";
-import type { TicketState } from "../ticketState";
-import type { HookVerdict, ProtocolLogEntry, ZafHost } from "../zafHost";
+import type { SubmitOutcome } from "../host/submitTicket";
+import type { TicketState } from "../host/ticketState";
+import type { HookVerdict, ProtocolLogEntry, ZafHost } from "../host/zafHost";
 import type { Identity } from "./identity";
 
 interface DriverView {

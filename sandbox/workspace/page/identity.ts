@@ -3,7 +3,7 @@
  * agent), picked by role from the emulator's users, and the choice persisted in localStorage.
  * Requests then carry that user's Basic credentials. It does not log anyone in anywhere else.
  */
-import { num, str, type Rest } from "../zafShapes";
+import { num, str, type Rest } from "../host/zafShapes";
 
 /** One selectable identity. */
 export interface Identity {

@@ -5,7 +5,7 @@
  * "dropped" answer (status 0). Requests that would leave the sandbox are refused, not sent.
  */
 import type { ZafRequestOptions } from "../../../src/platform/zaf/types";
-import { isRelayAnswer, toEmulatorRequest, toRelayAnswer, type RelayAnswer } from "../relay";
+import { isRelayAnswer, toEmulatorRequest, toRelayAnswer, type RelayAnswer } from "../host/relay";
 
 /** Relays one `client.request` as `email`. Never rejects. */
 export async function relayOverFetch(options: Record<string, unknown>, email: string): Promise<RelayAnswer> {

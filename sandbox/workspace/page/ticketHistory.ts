@@ -2,7 +2,7 @@
  * The history part of the ticket view: the conversation (comments with their attachments) and the
  * audits (events plus custom and system metadata). Text only; attachment links pass `safeHref`.
  */
-import { num, objs, str, type Rest } from "../zafShapes";
+import { num, objs, str, type Rest } from "../host/zafShapes";
 import { el, safeHref, when, type Child } from "./dom";
 
 /** "Name <email>" for a user id (or "User #id" when unknown). */

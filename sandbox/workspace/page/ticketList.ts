@@ -2,7 +2,7 @@
  * The ticket list at `/`: id, subject, status, requester and last update, each row linking to the
  * ticket view. Data is rendered as text.
  */
-import { num, str, type Rest } from "../zafShapes";
+import { num, str, type Rest } from "../host/zafShapes";
 import { el, when } from "./dom";
 
 /** Renders the list; `open(id)` navigates. */

@@ -4,8 +4,8 @@
  * conversation with attachments, and the audits with their metadata. Everything is text; links
  * go through `safeHref`. Pure rendering: the page re-renders it on every change.
  */
-import type { TicketState } from "../ticketState";
-import { num, nums, objs, str, type Rest } from "../zafShapes";
+import type { TicketState } from "../host/ticketState";
+import { num, nums, objs, str, type Rest } from "../host/zafShapes";
 import type { TicketBundle } from "./workspaceApi";
 import { el, when, type Child } from "./dom";
 import { audits, conversation, userLabel } from "./ticketHistory";

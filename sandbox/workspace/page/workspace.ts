@@ -4,13 +4,13 @@
  * `/tickets/<id>`, live refresh from the emulator's change stream, and `window.__workspace` for
  * tests. Routing is History API only; every route change disposes the previous view.
  */
-import type { AppJson } from "../appSource";
-import { sidebarApp } from "../sidebarApp";
-import { submitTicket } from "../submitTicket";
-import { createTicketState, type TicketState } from "../ticketState";
-import type { WorkspaceConfig } from "../workspaceServer";
-import type { ZafHost } from "../zafHost";
-import { num, toZafTicketField, toZafUser, type Rest } from "../zafShapes";
+import type { AppJson } from "../server/appSource";
+import { sidebarApp } from "../host/sidebarApp";
+import { submitTicket } from "../host/submitTicket";
+import { createTicketState, type TicketState } from "../host/ticketState";
+import type { WorkspaceConfig } from "../server/workspaceServer";
+import type { ZafHost } from "../host/zafHost";
+import { num, toZafTicketField, toZafUser, type Rest } from "../host/zafShapes";
 import { openAppPanel, type AppPanel } from "./appPanel";
 import { el } from "./dom";
 import { installDriver } from "./driver";

@@ -3,7 +3,7 @@
  * server's proxy), always as the signed-in agent. Marked with `x-sandbox-client: host` (as the in-process fake SDK client marks its reads) so the
  * emulator's request log can tell them from the app's requests. Not used by the app.
  */
-import { num, nums, objs, type Rest } from "../zafShapes";
+import { num, nums, objs, type Rest } from "../host/zafShapes";
 
 /** A non-2xx answer from the emulator. */
 export class WorkspaceApiError extends Error {

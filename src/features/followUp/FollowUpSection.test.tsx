@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
-import type { FaultSpec } from "../../../sandbox/emulator/faults";
+import type { FaultSpec } from "../../../sandbox/emulator/controls/faults";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "../../platform/storage/createDraftStore";
 import { FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpGlance";
 import { renderPanel, until } from "../../testing/panelTestSetup";

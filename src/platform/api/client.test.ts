@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createManualClock } from "../../../sandbox/emulator/clock";
+import { createManualClock } from "../../../sandbox/emulator/db/clock";
 import { createEmulator } from "../../../sandbox/emulator/createEmulator";
 import type { Emulator, SandboxEmulator } from "../../../sandbox/emulator/types";
 import { createInProcessPort } from "../../../sandbox/inProcessPort";

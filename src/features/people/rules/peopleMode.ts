@@ -17,7 +17,7 @@ export interface PeopleAccountSettings {
 /**
  * `disabled` when CCs are off (`collaboration: false`), else `ccsAndFollowers` when the
  * CCs-and-followers experience is on, else `collaborators`. Same reading as the emulator
- * (`sandbox/emulator/collaboratorRules.ts` `collaborationMode`). Missing `collaboration` counts as on.
+ * (`sandbox/emulator/services/collaboratorRules.ts` `collaborationMode`). Missing `collaboration` counts as on.
  */
 export function choosePeopleMode(settings: PeopleAccountSettings): PeopleMode {
 	if (settings.collaboration === false) return "disabled";
