@@ -9,7 +9,9 @@
 import type { ZafContext, ZafMetadata, ZafRequestOptions, ZafSdkClient } from "../../src/platform/zaf/types";
 import type { Emulator } from "../emulator/types";
 import { isRelayAnswer, toEmulatorRequest, toRelayAnswer } from "../workspace/host/relay";
-import { resolveTicketPath, toZafTicket } from "./zafTicket";
+import { createTicketState } from "../workspace/host/ticketState";
+import { resolveGet, type ZafDataSource } from "../workspace/host/zafPaths";
+import { toZafTicketField, type ZafUser } from "../workspace/host/zafShapes";
 
 type Handler = (payload: unknown) => unknown;
 type Json = Record<string, unknown>;
@@ -93,26 +95,29 @@ export function createFakeSdkClient(options: FakeSdkClientOptions): FakeSdkClien
 		);
 	}
 
-	async function zafTicket(): Promise<Json | undefined> {
-		if (ticketId === undefined) return undefined;
-		const body = await hostGet(`/api/v2/tickets/${ticketId}.json?include=users`);
-		if (!body?.ticket) return undefined;
-		const t = toZafTicket(body.ticket as Json, (body.users as Json[] | undefined) ?? []);
-		for (const [k, v] of Object.entries(form)) if (k.startsWith("ticket.")) t[k.slice("ticket.".length)] = v;
-		return t;
-	}
-
-	async function resolve(path: string): Promise<{ found: boolean; value?: unknown }> {
-		if (path === "currentUser") {
-			const u = await currentUser();
-			return u ? { found: true, value: u } : { found: false };
-		}
-		if (path === "currentAccount") return { found: true, value: { subdomain: "sandbox", planName: "enterprise" } };
-		if (path === "ticket" || path.startsWith("ticket.")) {
-			const t = await zafTicket();
-			return t ? resolveTicketPath(t, path) : { found: false };
-		}
-		return { found: false };
+	/**
+	 * What `get` reads, built the way the workspace host builds it (`createTicketState` and
+	 * `resolveGet`, the same REST-to-ZAF mapping), with the unsaved values the app `set` on top.
+	 * Field definitions are read only when a path needs them.
+	 */
+	async function dataSource(paths: readonly string[]): Promise<{ data: ZafDataSource; me: boolean; ticket: boolean }> {
+		const me = await currentUser();
+		const needsFields = paths.some(p => p.startsWith("ticketFields") || p.includes("customField:"));
+		const fields = needsFields ? (((await hostGet("/api/v2/ticket_fields.json"))?.ticket_fields as Json[]) ?? []) : [];
+		const body = ticketId === undefined ? undefined : await hostGet(`/api/v2/tickets/${ticketId}.json?include=users`);
+		const ticket = createTicketState({
+			ticket: (body?.ticket as Json | undefined) ?? {},
+			users: (body?.users as Json[] | undefined) ?? [],
+			fields,
+		});
+		for (const [path, value] of Object.entries(form)) ticket.set(path, value);
+		const data: ZafDataSource = {
+			ticket,
+			currentUser: () => me as unknown as ZafUser,
+			currentAccount: () => ({ subdomain: "sandbox", planName: "enterprise" }),
+			ticketFields: () => fields.map(toZafTicketField),
+		};
+		return { data, me: me !== undefined, ticket: body?.ticket !== undefined };
 	}
 
 	const unlisten = emulator.onChange(change => {
@@ -135,13 +140,18 @@ export function createFakeSdkClient(options: FakeSdkClientOptions): FakeSdkClien
 		invocations,
 		form,
 		async get(paths) {
-			const list = Array.isArray(paths) ? paths : [paths];
-			const result: Json = { errors: {} };
+			const list = Array.isArray(paths) ? paths.filter((p): p is string => typeof p === "string") : [paths];
+			const source = await dataSource(list);
+			const result = resolveGet(list, source.data);
 			const errors = result.errors as Json;
 			for (const p of list) {
-				const r = await resolve(p);
-				if (r.found) result[p] = r.value;
-				else errors[p] = { name: "APIUnavailable", message: `Could not find API for ${p}`, path: p };
+				const unavailable =
+					(p.startsWith("currentUser") && !source.me) ||
+					((p === "ticket" || p.startsWith("ticket.")) && !source.ticket);
+				if (unavailable) {
+					delete result[p];
+					errors[p] = { name: "APIUnavailable", message: `Could not find API for ${p}`, path: p };
+				}
 			}
 			if (typeof paths === "string" && errors[paths]) {
 				const e = errors[paths] as { name: string; message: string };
