@@ -9,13 +9,8 @@ import type { Ticket } from "../../platform/api/types";
 import type { TicketCreateInput } from "../../platform/api/wire";
 import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "../../ticket/backoff";
 import type { JobOutcome, PollSchedule } from "../../shared/jobPolling";
-import {
-	DEFAULT_POLL_SCHEDULE,
-	interpretJob,
-	MAX_JOB_NOT_FOUND,
-	nextPollDelay,
-	pollDeadlinePassed,
-} from "../../shared/jobPolling";
+import { interpretJob } from "../../shared/jobPolling";
+import { pollJob } from "../../ticket/pollJob";
 
 /** What the create runner needs. `alive()` turns false when the panel goes away. */
 export interface FollowUpCreateDeps {
@@ -121,42 +116,21 @@ export type JobWatchResult =
 	| { kind: "timed_out" }
 	| { kind: "stopped" };
 
-/**
- * Polls `GET /api/v2/job_statuses/{id}` with backoff (≥ 1 s, growing, capped) until the job
- * completes, fails or is killed, or `schedule.maxDurationMs` since `queuedAt` has passed.
- * Tolerates a few 404s while the job appears, waits out 429s, rides over transient failures.
- * Rejects only for a final ApiError (401/403, ...).
- */
+/** Follows the create's job (`pollJob`) and says what it means for the follow-up. */
 export async function watchJob(
 	deps: FollowUpCreateDeps,
 	jobId: string,
 	queuedAt: number,
 	onProgress: (outcome: JobOutcome) => void,
-	schedule: PollSchedule = DEFAULT_POLL_SCHEDULE,
+	schedule?: PollSchedule,
 ): Promise<JobWatchResult> {
-	let notFound = 0;
-	let retryAfter: number | undefined;
-	for (let attempt = 0; ; attempt++) {
-		const delay = nextPollDelay(attempt, schedule, retryAfter);
-		retryAfter = undefined;
-		if (pollDeadlinePassed(deps.now() - queuedAt, delay, schedule)) return { kind: "timed_out" };
-		await deps.sleep(delay);
-		if (!deps.alive()) return { kind: "stopped" };
-		try {
-			const outcome = interpretJob(await deps.api.getJobStatus(jobId));
-			onProgress(outcome);
-			if (outcome.phase === "completed") return { kind: "completed", ticketId: outcome.ticketId };
-			if (outcome.phase === "failed" || outcome.phase === "killed")
-				return { kind: "failed", phase: outcome.phase, error: outcome.error, details: outcome.details };
-		} catch (caught) {
-			if (!isApiError(caught)) throw caught;
-			if (caught.kind === "not_found") {
-				if (++notFound > MAX_JOB_NOT_FOUND) return { kind: "failed", phase: "missing", error: null, details: null };
-			} else if (caught.kind === "rate_limited") {
-				retryAfter = caught.retryAfterSeconds;
-			} else if (!["server", "network", "timeout", "db_conflict"].includes(caught.kind)) {
-				throw caught;
-			}
-		}
-	}
+	let outcome: JobOutcome | null = null;
+	const polled = await pollJob(deps, jobId, queuedAt, job => onProgress((outcome = interpretJob(job))), schedule);
+	if (polled.kind === "missing") return { kind: "failed", phase: "missing", error: null, details: null };
+	if (polled.kind !== "ended") return polled;
+	const ended = outcome ?? interpretJob(polled.job);
+	if (ended.phase === "completed") return { kind: "completed", ticketId: ended.ticketId };
+	if (ended.phase === "failed" || ended.phase === "killed")
+		return { kind: "failed", phase: ended.phase, error: ended.error, details: ended.details };
+	return { kind: "failed", phase: "failed", error: null, details: null };
 }

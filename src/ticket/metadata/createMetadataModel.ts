@@ -83,8 +83,8 @@ export interface MetadataModel {
 	 * pending metadata the update is returned unchanged. Pure with respect to the update.
 	 */
 	attach<T extends Readonly<Record<string, unknown>>>(update: T): MetadataAttach<T>;
-	/** Tells the model the attached update was saved; `audit` is the response's audit (null = none created). */
-	saved(audit: { id: number } | null): void;
+	/** Tells the model the attached update was saved; `audit` is its audit (null = none created; `id: null` = audits exist but their ids are unknown, as after a bulk job). */
+	saved(audit: { id: number | null } | null): void;
 	/** Shows Zendesk's own refusal of the metadata (422 details) until the next edit. */
 	setRemoteIssues(issues: Issue[]): void;
 }
