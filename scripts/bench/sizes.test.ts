@@ -8,7 +8,7 @@ describe("bundle breakdown by feature", () => {
 		["translations/en.json", "English UI strings"],
 		["src/features/followUp/createFollowUpModel.ts", "follow-up"],
 		["src/features/people/PersonPicker.tsx", "people"],
-		["src/features/fields/rules/fieldCoercion.ts", "fields"],
+		["src/shared/fieldCoercion.ts", "fields"],
 		["src/features/history/AuditHistory.tsx", "metadata + audit history"],
 		["src/app/mount.tsx", "shell, API client, shared"],
 	])("puts %s under %s", (input, feature) => {

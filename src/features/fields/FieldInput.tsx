@@ -8,7 +8,7 @@
 import { useId } from "preact/hooks";
 import type { FieldDraftValue, FieldValue } from "../../shared/customFieldsTypes";
 import { displayValue } from "../../shared/customFieldsValues";
-import type { ReadOnlyReason } from "./rules/customFieldsAccess";
+import type { ReadOnlyReason } from "../../shared/customFieldsAccess";
 import type { ShownField } from "./rules/fieldOrder";
 import { useT } from "../../platform/context";
 import type { LookupModel } from "./createLookupModel";

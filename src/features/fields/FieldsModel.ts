@@ -11,7 +11,7 @@ import type { FieldDefinitionsCache } from "../../ticket/createFieldDefinitionsC
 import type { TicketStore } from "../../ticket/createTicketStore";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
-import type { CoerceOptions } from "./rules/fieldCoercion";
+import type { CoerceOptions } from "../../shared/fieldCoercion";
 import type { FieldDrafts } from "./rules/customFieldsDrafts";
 import type { ShownField } from "./rules/fieldOrder";
 

@@ -29,7 +29,7 @@ import {
 import { planFieldsSave, toWireValue, unchangedDraftIds as unchangedDraftIdsOf } from "./rules/customFieldsSave";
 import type { CustomFieldValue, FieldId } from "../../shared/customFieldsTypes";
 import { sameFieldValue, toDraftValue } from "../../shared/customFieldsValues";
-import { validateFieldValue } from "./rules/fieldCoercion";
+import { validateFieldValue } from "../../shared/fieldCoercion";
 import { formForTicket, orderTicketFields } from "./rules/fieldOrder";
 import { compareReadBack, readBackNotices } from "./rules/fieldReadBack";
 import type { Issue } from "../../shared/issues";

@@ -5,7 +5,7 @@
  */
 import type { Issue } from "../../../shared/issues";
 import { displayValue, sameFieldValue } from "../../../shared/customFieldsValues";
-import { coerceFieldValue, type CoerceOptions } from "./fieldCoercion";
+import { coerceFieldValue, type CoerceOptions } from "../../../shared/fieldCoercion";
 import {
 	fieldKey,
 	type CustomFieldValue,

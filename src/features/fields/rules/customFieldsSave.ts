@@ -4,9 +4,9 @@
  * exactly the `custom_fields: [{id, value}]` of the single update. Pure.
  */
 import type { Issue } from "../../../shared/issues";
-import { fieldAccess } from "./customFieldsAccess";
+import { fieldAccess } from "../../../shared/customFieldsAccess";
 import { sameFieldValue } from "../../../shared/customFieldsValues";
-import { coerceFieldValue, type CoerceOptions } from "./fieldCoercion";
+import { coerceFieldValue, type CoerceOptions } from "../../../shared/fieldCoercion";
 import type { CustomFieldValue, FieldDraftValue, FieldId, TicketFieldDef } from "../../../shared/customFieldsTypes";
 
 /** What a save starts from. */

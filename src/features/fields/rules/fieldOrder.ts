@@ -3,7 +3,7 @@
  * the ticket form's `ticket_field_ids` (zendesk-ticket-api.md §7.2), else every active field by
  * `position`; system, inactive and agent-locked fields are left out. Pure.
  */
-import { fieldAccess, type ReadOnlyReason } from "./customFieldsAccess";
+import { fieldAccess, type ReadOnlyReason } from "../../../shared/customFieldsAccess";
 import { sameFieldValue } from "../../../shared/customFieldsValues";
 import type { FieldId, FieldValue, TicketFieldDef, TicketFormDef } from "../../../shared/customFieldsTypes";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FieldDraftValue, FieldValue } from "../../../shared/customFieldsTypes";
-import { aField, anOption } from "../../../testing/customFieldsFixtures";
+import type { FieldDraftValue, FieldValue } from "./customFieldsTypes";
+import { aField, anOption } from "../testing/customFieldsFixtures";
 import { coerceFieldValue, validateFieldValue, type CoerceOptions } from "./fieldCoercion";
 
 const fields = {

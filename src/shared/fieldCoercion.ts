@@ -3,9 +3,9 @@
  * (zendesk-ticket-api.md §7.1, seed "Setting custom field values"), or into translated `Issue`s.
  * Pure and total: every input, however odd, yields a result; nothing throws.
  */
-import type { Issue } from "../../../shared/issues";
+import type { Issue } from "./issues";
 import { fieldAccess } from "./customFieldsAccess";
-import { resolveOption } from "../../../shared/customFieldsOptions";
+import { resolveOption } from "./customFieldsOptions";
 import { compileZendeskPattern } from "./customFieldsRegexp";
 import {
 	fieldKey,
@@ -13,7 +13,7 @@ import {
 	type FieldDraftValue,
 	type FieldValue,
 	type TicketFieldDef,
-} from "../../../shared/customFieldsTypes";
+} from "./customFieldsTypes";
 
 /** Locale-dependent parsing choices. */
 export interface CoerceOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldAccess, type FieldAccess } from "./customFieldsAccess";
-import type { TicketFieldDef } from "../../../shared/customFieldsTypes";
-import { aField } from "../../../testing/customFieldsFixtures";
+import type { TicketFieldDef } from "./customFieldsTypes";
+import { aField } from "../testing/customFieldsFixtures";
 
 describe("fieldAccess", () => {
 	const cases: Array<[name: string, field: Partial<TicketFieldDef>, expected: FieldAccess]> = [

@@ -2,7 +2,7 @@
  * Decides whether the sidebar shows a field, and whether the agent may edit it there.
  * Pure: reads only the field definition.
  */
-import { isCustomFieldType, type TicketFieldDef } from "../../../shared/customFieldsTypes";
+import { isCustomFieldType, type TicketFieldDef } from "./customFieldsTypes";
 
 /** Why a field is shown read-only. */
 export type ReadOnlyReason = "creditCard" | "lookupTarget" | "unsupportedType";
