@@ -11,6 +11,9 @@ import { createManyTickets, createTicketAsync, updateManyTickets } from "../serv
 import {
 	listAudits,
 	listComments,
+	listIncidents,
+	listOrganizationTickets,
+	listRequestedTickets,
 	listTicketPeople,
 	listTickets,
 	relatedInfo,
@@ -130,6 +133,21 @@ const people = (which: "email_ccs" | "followers" | "collaborators") => (c: Route
 /** Offset keys, or a cursor page when `page[size]` is asked for (listPage.ts). */
 const page = <T>(c: RouteContext, key: string, items: T[]) => listPage(c, key, items);
 
+/**
+ * A ticket list as `{tickets, next_page, previous_page, count}`, or a cursor page with `page[size]`;
+ * `include=users,groups` side-loads for the whole list, as on `/tickets`.
+ */
+const ticketList = (c: RouteContext) => (ts: TicketRecord[]) =>
+	withSideloads(
+		c,
+		page(
+			c,
+			"tickets",
+			ts.map(t => ticketJson(c.rt.ctx.db, t, c.base)),
+		),
+		ts,
+	);
+
 /** The ticket routes; literal paths come before `:id`. */
 export const ticketRoutes: ApiRoute[] = [
 	{
@@ -233,6 +251,22 @@ export const ticketRoutes: ApiRoute[] = [
 	{ method: "PUT", pattern: "/api/v2/tickets/:id/tags", handler: tagsRoute("add") },
 	{ method: "POST", pattern: "/api/v2/tickets/:id/tags", handler: tagsRoute("set") },
 	{ method: "DELETE", pattern: "/api/v2/tickets/:id/tags", handler: tagsRoute("remove") },
+	{
+		method: "GET",
+		pattern: "/api/v2/tickets/:id/incidents",
+		handler: c => answer(listIncidents(c.rt.ctx, c.actor, idParam(c)), ticketList(c)),
+	},
+	// Zendesk's "List Tickets" page, not in our OAS copy [U]: the same list envelope as /tickets.
+	{
+		method: "GET",
+		pattern: "/api/v2/users/:user_id/tickets/requested",
+		handler: c => answer(listRequestedTickets(c.rt.ctx, c.actor, idParam(c, "user_id")), ticketList(c)),
+	},
+	{
+		method: "GET",
+		pattern: "/api/v2/organizations/:organization_id/tickets",
+		handler: c => answer(listOrganizationTickets(c.rt.ctx, c.actor, idParam(c, "organization_id")), ticketList(c)),
+	},
 	{
 		method: "GET",
 		pattern: "/api/v2/tickets/:id/related",

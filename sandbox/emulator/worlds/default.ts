@@ -26,10 +26,11 @@
  * | ticket 8  | CLOSED, Billing, requester 1101; already has follow-up ticket 9 (followup_ids [9])       |
  * | ticket 9  | OPEN follow-up of 8 (via.source.rel "follow_up")                                        |
  * | ticket 10 | CLOSED, no CCs, requester 1112                                                          |
- * | ticket 11 | OPEN with attachments on its first comment (crash.log, screenshot.png)                 |
- * | ticket 12 | OPEN, requester 1103, with a private note by the light agent 1005                      |
+ * | ticket 11 | OPEN incident of problem 14, with attachments on its first comment (crash.log, screenshot.png) |
+ * | ticket 12 | OPEN incident of problem 14, requester 1103, with a private note by the light agent 1005 |
  * | ticket 13 | PENDING task with due_at, requester 1111, assignee 1006                                 |
- * | ticket 14 | OPEN problem, assignee 1001 · ticket 15 OPEN incident of problem 14, requester 1110     |
+ * | ticket 14 | OPEN problem, assignee 1001, with 3 incidents: 11, 12, 15                               |
+ * | ticket 15 | OPEN incident of problem 14, requester 1110                                             |
  */
 // A data script: longer than the ~250-line norm on purpose, so the whole history of the world reads in one place.
 import { accountRecord } from "./accountSettings";
@@ -290,6 +291,12 @@ export function addDefaultTickets(w: WorldBuilder): void {
 		assignee_id: 1002,
 		comment: { body: "The payment page shows an error every time.", author_id: 1110 },
 	});
+	// Tickets 11 and 12 become incidents of problem 14 too (issue 14, bulk updates of related
+	// tickets): open tickets whose tests only read their comments. Linked by a later update, as an
+	// agent would, since problem_id must name an existing problem (14 did not exist yet).
+	w.at("2025-02-17T08:05:00Z");
+	w.update("agent@example.com", 11, { type: "incident", problem_id: 14 });
+	w.update("maria@example.com", 12, { type: "incident", problem_id: 14 });
 }
 
 /** The default world: a realistic account with the CCs-and-followers experience on. */

@@ -11,7 +11,7 @@ import { createTicketsApi } from "./tickets";
 import { createUploadsApi } from "./uploads";
 import { createUsersApi } from "./users";
 
-export type { CreateTicketResult } from "./tickets";
+export type { CreateTicketResult, TicketUpdateItem } from "./tickets";
 
 /** Everything the app can ask Zendesk. Does not retry (429s are the caller's: see README), cache or poll. */
 export type ZendeskApi = ReturnType<typeof createTicketsApi> &

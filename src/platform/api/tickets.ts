@@ -1,9 +1,10 @@
 /**
- * Ticket endpoints: show (with side-loaded users), create (sync or async, idempotent), update,
- * and job statuses (zendesk-ticket-api.md §3–§6).
+ * Ticket endpoints: show (one or many, with side-loaded users), lists of related tickets, create
+ * (sync or async, idempotent), update (one, or many as a job), and job statuses
+ * (zendesk-ticket-api.md §3–§6).
  */
 import type { ZafPort } from "../zaf/port";
-import { call, getOne, jsonRequest, pick, query, unexpected } from "./http";
+import { call, getOne, jsonRequest, listAll, pick, query, showMany, unexpected } from "./http";
 import { normalizeAudit, normalizeJobStatus, normalizeList, normalizeTicket, normalizeUser } from "./normalize";
 import type { Audit, Id, JobStatus, Ticket, User } from "./types";
 import type { TicketCreateInput, TicketUpdateInput } from "./wire";
@@ -35,6 +36,14 @@ export interface CreateTicketOptions {
 	/** Sent as `Idempotency-Key`, so a retry after a timeout cannot create a second ticket (§4.1). */
 	idempotencyKey?: string;
 }
+
+/** One item of `updateManyTickets`: a ticket update plus the id it is for. */
+export type TicketUpdateItem = TicketUpdateInput & { id: Id };
+
+/** Cursor pages of 100, the most Zendesk serves (OAS "Pagination"; cursor is the recommended style). */
+const PAGE_SIZE = 100;
+
+const tickets = (raw: unknown) => normalizeList(raw, normalizeTicket);
 
 /** Ticket endpoints over a port. Does not retry, poll or merge anything. */
 export function createTicketsApi(zaf: ZafPort) {
@@ -86,7 +95,49 @@ export function createTicketsApi(zaf: ZafPort) {
 		async findTicketsByExternalId(externalId: string): Promise<Ticket[]> {
 			const url = `/api/v2/tickets.json${query({ external_id: externalId })}`;
 			const { json, status, label } = await call(zaf, { url, type: "GET" });
-			return pick(json, "tickets", raw => normalizeList(raw, normalizeTicket), label, status);
+			return pick(json, "tickets", tickets, label, status);
+		},
+
+		/**
+		 * `PUT /api/v2/tickets/update_many.json` with `{tickets: items}` (a batch update: each item its
+		 * own changes, §6.2). Answers the queued job; per-item outcomes (`UpdateConflict` for a stale
+		 * `updated_stamp`, a closed ticket's `RecordInvalid`) arrive in the finished job's `results`,
+		 * so poll `getJobStatus`. Does not split: Zendesk takes at most 100 items and rejects more.
+		 */
+		async updateManyTickets(items: readonly TicketUpdateItem[]): Promise<JobStatus> {
+			const { json, status, label } = await call(
+				zaf,
+				jsonRequest("PUT", "/api/v2/tickets/update_many.json", { tickets: items }),
+			);
+			return pick(json, "job_status", normalizeJobStatus, label, status);
+		},
+
+		/**
+		 * `GET /api/v2/tickets/show_many.json?ids=…` in chunks of 100; duplicates and invalid ids are
+		 * dropped, unknown ones are skipped by Zendesk, no request without ids. Order is Zendesk's.
+		 */
+		showManyTickets(ids: readonly Id[]): Promise<Ticket[]> {
+			return showMany(zaf, "/api/v2/tickets/show_many.json", "tickets", tickets, ids);
+		},
+
+		/** `GET /api/v2/tickets/{id}/incidents.json` (OAS ListTicketIncidents), all cursor pages: the incidents of a problem. */
+		listIncidents(problemId: Id): Promise<Ticket[]> {
+			return listAll(zaf, `/api/v2/tickets/${problemId}/incidents.json?page[size]=${PAGE_SIZE}`, "tickets", tickets);
+		},
+
+		/** `GET /api/v2/users/{id}/tickets/requested.json`, all cursor pages: the tickets the user requested. */
+		listRequestedTickets(userId: Id): Promise<Ticket[]> {
+			return listAll(zaf, `/api/v2/users/${userId}/tickets/requested.json?page[size]=${PAGE_SIZE}`, "tickets", tickets);
+		},
+
+		/** `GET /api/v2/organizations/{id}/tickets.json`, all cursor pages: the organization's tickets. */
+		listOrganizationTickets(organizationId: Id): Promise<Ticket[]> {
+			return listAll(
+				zaf,
+				`/api/v2/organizations/${organizationId}/tickets.json?page[size]=${PAGE_SIZE}`,
+				"tickets",
+				tickets,
+			);
 		},
 
 		/** `GET /api/v2/job_statuses/{id}.json`. One read; polling and backoff are the caller's. */

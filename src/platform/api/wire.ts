@@ -88,6 +88,14 @@ export interface TicketCreateInput extends TicketWriteCommon {
 export interface TicketUpdateInput extends TicketWriteCommon {
 	/** Adds users without replacing the existing collaborators. */
 	additional_collaborators?: CollaboratorInput[];
+	/**
+	 * Tags to add, keeping the others. Zendesk documents it for `update_many` only ("Adding tags to
+	 * tickets without overwriting existing tags"); a single `PUT /tickets/{id}` ignores it (a field
+	 * report: huddledigital/zendesk-laravel#20), so use it only in `updateManyTickets` items.
+	 */
+	additional_tags?: string[];
+	/** Tags to remove, keeping the others. `update_many` only, like `additional_tags`. */
+	remove_tags?: string[];
 	/** With `updated_stamp` (the REST `updated_at`): 409 UpdateConflict if the ticket changed since (§5.3). */
 	safe_update?: boolean;
 	updated_stamp?: string;
