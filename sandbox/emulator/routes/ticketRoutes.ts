@@ -119,7 +119,8 @@ function tagsRoute(mode: "add" | "set" | "remove") {
 		const input: Record<string, unknown> = { [key]: body.tags ?? [] };
 		if ("safe_update" in body)
 			Object.assign(input, { safe_update: body.safe_update, updated_stamp: body.updated_stamp });
-		return answer(updateTicket(c.rt.ctx, c.actor, idParam(c), input, { request: c.request }), w => ({
+		const options = { request: c.request, tagDeltas: true };
+		return answer(updateTicket(c.rt.ctx, c.actor, idParam(c), input, options), w => ({
 			tags: [...w.ticket.tags],
 		}));
 	};

@@ -177,3 +177,144 @@ describe("job limit", () => {
 		).toBe(200);
 	});
 });
+
+describe("update_many batch items (issue 14: bulk safe updates)", () => {
+	const stamp = (id: number) => h.emulator.db.tickets.find(t => t.id === id)!.updated_at;
+	const ticket = (id: number) => h.emulator.db.tickets.find(t => t.id === id)!;
+	const audits = (id: number) => h.emulator.db.audits.filter(a => a.ticket_id === id);
+
+	it("keeps results null while queued and working, then reports every item", async () => {
+		const res = await h.call("PUT", "/api/v2/tickets/update_many.json", {
+			tickets: [
+				{ id: 11, safe_update: true, updated_stamp: stamp(11), priority: "high" },
+				{ id: 12, safe_update: true, updated_stamp: stamp(12), priority: "high" },
+			],
+		});
+		expect(res.json.job_status).toMatchObject({ status: "queued", total: 2, results: null });
+		h.clock.advance(100);
+		expect(await job(res.json.job_status.id)).toMatchObject({ status: "working", results: null });
+		h.clock.advance(100);
+		expect(await job(res.json.job_status.id)).toMatchObject({ status: "working", progress: 1, results: null });
+		h.emulator.controls.flushJobs();
+		expect((await job(res.json.job_status.id)).results).toEqual([
+			{ id: 11, action: "update", status: "Updated", success: true },
+			{ id: 12, action: "update", status: "Updated", success: true },
+		]);
+	});
+
+	it("compares each item's own updated_stamp and applies nothing of a stale item", async () => {
+		const before = structuredClone(ticket(12));
+		const auditCount = audits(12).length;
+		const users = h.emulator.db.users.length;
+		const res = await h.call("PUT", "/api/v2/tickets/update_many.json", {
+			tickets: [
+				{ id: 11, safe_update: true, updated_stamp: stamp(11), additional_tags: ["eu_outage"] },
+				{
+					id: 12,
+					safe_update: true,
+					updated_stamp: "2025-02-12T09:00:00Z",
+					additional_tags: ["eu_outage"],
+					comment: { body: "Linked to the outage", public: false },
+					email_ccs: [{ user_email: "new.cc@example.org", action: "put" }],
+					metadata: { source: "bulk" },
+				},
+			],
+		});
+		h.emulator.controls.flushJobs();
+		const done = await job(res.json.job_status.id);
+		expect(done.results[1]).toEqual({
+			index: 1,
+			id: 12,
+			action: "update",
+			success: false,
+			error: "UpdateConflict",
+			details:
+				"Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again.",
+		});
+		expect(ticket(12)).toEqual(before);
+		expect(audits(12)).toHaveLength(auditCount);
+		expect(h.emulator.db.users).toHaveLength(users);
+		expect(ticket(11).tags).toContain("eu_outage");
+	});
+
+	it("adds and removes tags per item without overwriting the others (arrays or a string)", async () => {
+		h.emulator.db.tickets.find(t => t.id === 11)!.tags = ["printer", "spooler"];
+		h.emulator.db.tickets.find(t => t.id === 12)!.tags = ["shipping"];
+		const res = await h.call("PUT", "/api/v2/tickets/update_many.json", {
+			tickets: [
+				{
+					id: 11,
+					safe_update: true,
+					updated_stamp: stamp(11),
+					additional_tags: ["eu_outage"],
+					remove_tags: ["spooler"],
+				},
+				// The batch example of "Adding tags to tickets without overwriting existing tags" passes a string.
+				{ id: 12, safe_update: true, updated_stamp: stamp(12), additional_tags: "eu_outage" },
+			],
+		});
+		h.emulator.controls.flushJobs();
+		expect((await job(res.json.job_status.id)).results.every((r: { success: boolean }) => r.success)).toBe(true);
+		expect(ticket(11).tags).toEqual(["printer", "eu_outage"]);
+		expect(ticket(12).tags).toEqual(["shipping", "eu_outage"]);
+	});
+
+	it("applies email_ccs and followers put/delete, custom fields and metadata per item", async () => {
+		const res = await h.call("PUT", "/api/v2/tickets/update_many.json", {
+			tickets: [
+				{
+					id: 1,
+					safe_update: true,
+					updated_stamp: stamp(1),
+					email_ccs: [
+						{ user_id: 1102, action: "delete" },
+						{ user_id: 1104, action: "put" },
+					],
+					followers: [{ user_id: 1003, action: "delete" }],
+					custom_fields: [{ id: 5101, value: "ORD-1" }],
+					metadata: { source: "bulk", item: 0 },
+				},
+				{
+					id: 11,
+					safe_update: true,
+					updated_stamp: stamp(11),
+					followers: [{ user_id: 1004, action: "put" }],
+					custom_fields: [{ id: 5101, value: "ORD-11" }],
+					metadata: { source: "bulk", item: 1 },
+				},
+			],
+		});
+		h.emulator.controls.flushJobs();
+		expect((await job(res.json.job_status.id)).results.every((r: { success: boolean }) => r.success)).toBe(true);
+		expect(ticket(1)).toMatchObject({ email_cc_ids: [1103, 1104], follower_ids: [] });
+		expect(ticket(11).follower_ids).toContain(1004);
+		const field = (id: number) => ticket(id).field_values["5101"];
+		expect([field(1), field(11)]).toEqual(["ORD-1", "ORD-11"]);
+		expect(audits(1).at(-1)?.metadata.custom).toEqual({ source: "bulk", item: 0 });
+		expect(audits(11).at(-1)?.metadata.custom).toEqual({ source: "bulk", item: 1 });
+	});
+
+	it("fails a closed ticket's item with the single update's RecordInvalid and still runs the others", async () => {
+		const res = await h.call("PUT", "/api/v2/tickets/update_many.json", {
+			tickets: [
+				{ id: 10, safe_update: true, updated_stamp: stamp(10), additional_tags: ["eu_outage"] },
+				{ id: 11, safe_update: true, updated_stamp: stamp(11), additional_tags: ["eu_outage"] },
+			],
+		});
+		h.emulator.controls.flushJobs();
+		const done = await job(res.json.job_status.id);
+		expect(done.status).toBe("completed");
+		expect(done.results).toEqual([
+			{
+				index: 0,
+				id: 10,
+				action: "update",
+				success: false,
+				error: "RecordInvalid",
+				details: "Status: closed prevents ticket update",
+			},
+			{ id: 11, action: "update", status: "Updated", success: true },
+		]);
+		expect(ticket(10).tags).not.toContain("eu_outage");
+	});
+});

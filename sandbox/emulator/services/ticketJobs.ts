@@ -160,7 +160,7 @@ export function updateManyTickets(
 	deps.runner.start(
 		queued.value,
 		items.map((item, index) => () => {
-			const updated = updateTicket(deps.ctx, actor, item.id, item.body, { request, queuedAtMs });
+			const updated = updateTicket(deps.ctx, actor, item.id, item.body, { request, queuedAtMs, tagDeltas: true });
 			if (updated.ok) return { result: { id: item.id, action: "update", success: true, status: "Updated" } };
 			return { result: { index, id: item.id, action: "update", success: false, ...failureCode(updated.failure) } };
 		}),

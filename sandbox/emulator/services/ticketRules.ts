@@ -43,6 +43,12 @@ export interface WriteOptions {
 	forceNewer?: boolean;
 	/** update_many: safe updates are always on; without a stamp, the queue time is the stamp (§6.2 [V]). */
 	queuedAtMs?: number;
+	/**
+	 * Honour `additional_tags` / `remove_tags`: update_many and the `/tags` routes do (§5.7 [V]);
+	 * a single ticket PUT ignores them, because "the new tags replace any existing tags" there
+	 * ("Adding tags to tickets without overwriting existing tags" [V]; huddledigital/zendesk-laravel#20 [F]).
+	 */
+	tagDeltas?: boolean;
 }
 
 /** The metadata issue, if any: not an object, or over 1 KB (§5.6; the 422 is a sandbox choice [U]). */

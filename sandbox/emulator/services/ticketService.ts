@@ -138,7 +138,8 @@ export function updateTicket(
 		const now = ctx.clock.now();
 		const draft = structuredClone(ticket);
 		const issues = applyTicketProperties(ctx, draft, input, { mode: "update", actor });
-		if (applyTagInput(draft, input)) deriveFieldsFromTags(ctx.db, draft);
+		const tagInput = options.tagDeltas ? input : { tags: input.tags };
+		if (applyTagInput(draft, tagInput)) deriveFieldsFromTags(ctx.db, draft);
 		const entries = readFieldEntries(input.custom_fields ?? input.fields);
 		issues.push(...applyCustomFields(ctx.db, draft, entries));
 		const defaultPublic = ctx.db.account.settings.tickets.comments_public_by_default;

@@ -165,6 +165,14 @@ describe("tags endpoint and restricted keys", () => {
 		expect(h.emulator.db.tickets.find(t => t.id === 1)?.field_values["5108"]).toBeNull();
 	});
 
+	it("ignores additional_tags and remove_tags on a single ticket PUT (update_many only)", async () => {
+		const res = await update(1, { additional_tags: ["urgent_fix"], remove_tags: ["fire"], priority: "low" });
+		expect(res.status).toBe(200);
+		expect(res.json.ticket).toMatchObject({ priority: "low", tags: ["printer", "fire", "hd_3000"] });
+		const tagsOnly = await update(1, { additional_tags: ["urgent_fix"] });
+		expect(tagsOnly.json.audit).toBeUndefined();
+	});
+
 	it("honours safe updates on the tags endpoint", async () => {
 		const res = await h.call("PUT", "/api/v2/tickets/1/tags.json", {
 			tags: ["x"],

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createEmulator } from "../../../sandbox/emulator/createEmulator";
 import { createManualClock } from "../../../sandbox/emulator/db/clock";
+import { createReplayEmulator } from "../../../sandbox/emulator/realResponses/createReplayEmulator";
+import { loadRealResponses } from "../../../sandbox/emulator/realResponses/loadRealResponses";
 import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi, type TicketUpdateItem } from "./client";
 import { ApiError } from "./errors";
@@ -134,5 +136,51 @@ describe("updateManyTickets", () => {
 		const error = await failure(api.updateManyTickets(items));
 		expect(error.status).toBe(400);
 		expect(emulator.db.jobs).toHaveLength(0);
+	});
+});
+
+describe("update_many results as Zendesk recorded them", () => {
+	function replay(id: string) {
+		const capture = loadRealResponses().find(c => c.id === id);
+		if (!capture) throw new Error(`no capture ${id}`);
+		const { port, client } = createInProcessPort({ emulator: createReplayEmulator(capture), ticketId: 1 });
+		disposers.push(() => client.close());
+		return createZendeskApi(port);
+	}
+
+	it("reads a live update_many job: a success without index, failures without action and success", async () => {
+		const job = await replay("zp-job-completed-mixed-errors").getJobStatus("V3-mixed");
+		expect(job.results[0]).toEqual({
+			id: 6164110654490,
+			index: null,
+			action: "update",
+			success: true,
+			status: "Updated",
+			error: null,
+			details: null,
+		});
+		expect(job.results[1]).toMatchObject({
+			id: 6164110666394,
+			index: 1,
+			success: null,
+			error: "OrganizationUpdateFailed",
+		});
+	});
+
+	it("reads the guide's UpdateConflict item and a queued job's null results", async () => {
+		const conflict = await replay("doc-job-update-conflict").getJobStatus("V3-doc");
+		expect(conflict.results).toEqual([
+			{
+				id: 9999,
+				index: 0,
+				action: null,
+				success: null,
+				status: null,
+				error: "UpdateConflict",
+				details:
+					"Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again.",
+			},
+		]);
+		expect((await replay("zp-job-queued").getJobStatus("V3-queued")).results).toEqual([]);
 	});
 });
