@@ -49,13 +49,20 @@ describe("the production build", () => {
 			"src/features/followUp/createFollowUpUploads.ts",
 			"src/features/followUp/rules/followUpPayload.ts",
 			"src/features/history/AuditList.tsx",
+			"src/features/bulk/BulkPanel.tsx",
+			"src/features/bulk/createBulkModel.ts",
+			"src/features/bulk/runBulkUpdate.ts",
 		];
 		for (const input of lazy) {
 			const chunk = outputOf(input);
 			expect(chunk, input).toBeDefined();
 			expect(needed.has(chunk), `${input} is loaded at panel open`).toBe(false);
 		}
-		for (const entry of ["src/features/followUp/followUpFeature.ts", "src/features/history/AuditList.tsx"]) {
+		for (const entry of [
+			"src/features/followUp/followUpFeature.ts",
+			"src/features/history/AuditList.tsx",
+			"src/features/bulk/BulkPanel.tsx",
+		]) {
 			expect(outputs[main].imports).toContainEqual({ path: outputOf(entry), kind: "dynamic-import" });
 		}
 	});

@@ -5,6 +5,7 @@
  */
 import { useEnv, useT } from "../platform/context";
 import { TicketProvider } from "../ticket/TicketProvider";
+import { RelatedTicketsSection } from "../features/bulk/RelatedTicketsSection";
 import { FieldsSection } from "../features/fields/FieldsSection";
 import { FollowUpSection } from "../features/followUp/FollowUpSection";
 import { TicketHistory } from "../features/history/TicketHistory";
@@ -31,6 +32,9 @@ export function ShellSidebar() {
 				</ShellErrorBoundary>
 				<ShellErrorBoundary name="fields">
 					<FieldsSection />
+				</ShellErrorBoundary>
+				<ShellErrorBoundary name="bulk">
+					<RelatedTicketsSection />
 				</ShellErrorBoundary>
 				<ShellErrorBoundary name="metadata">
 					<MetadataSection history={<TicketHistory />} />

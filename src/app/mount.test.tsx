@@ -54,15 +54,15 @@ async function mounted(zaf: ZafPort, container: HTMLElement, loadLocale?: Locale
 }
 
 const toggles = (container: HTMLElement) => [...container.querySelectorAll<HTMLButtonElement>(".zd-section__toggle")];
-/** The four section slots of the panel (a section, or its crash notice: features are tested on their own). */
+/** The five section slots of the panel (a section, or its crash notice: features are tested on their own). */
 const slots = (container: HTMLElement) => [...(container.querySelector(".zd-sections")?.children ?? [])];
 
 describe("mount", () => {
-	it("shows the loading state, then the four sections of the ticket sidebar", async () => {
+	it("shows the loading state, then the five sections of the ticket sidebar", async () => {
 		const { port, container } = setup();
 		await mounted(port, container);
 		expect(container.textContent).toContain("Loading…");
-		await until(() => slots(container).length === 4, "four sections", 100);
+		await until(() => slots(container).length === 5, "five sections", 100);
 		expect(container.querySelector(".zd-loading")).toBeNull();
 		expect(container.getAttribute("lang")).toBe("en-US");
 	});
@@ -128,7 +128,7 @@ describe("mount", () => {
 		expect(container.textContent).toContain("The app could not start.");
 		expect(container.textContent).toContain("Zendesk did not answer in time.");
 		container.querySelector<HTMLButtonElement>(".zd-notice__actions button")!.click();
-		await until(() => slots(container).length === 4, "recovery", 100);
+		await until(() => slots(container).length === 5, "recovery", 100);
 	});
 
 	it("keeps drafts and session caches in the storages it is given, never in the browser's own", async () => {
@@ -189,7 +189,7 @@ describe("mount", () => {
 	it("empties the container on unmount", async () => {
 		const { port, container } = setup();
 		const unmount = await mounted(port, container);
-		await until(() => slots(container).length === 4, "four sections", 100);
+		await until(() => slots(container).length === 5, "five sections", 100);
 		unmount();
 		expect(container.innerHTML).toBe("");
 	});

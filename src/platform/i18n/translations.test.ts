@@ -6,7 +6,18 @@ import { createTranslator, type Bundle } from "./createTranslator";
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const LOCALES = ["en", "de", "fr"] as const;
 /** Our UI namespaces (brief): a string literal "ns.key" in src/ is treated as a translation key. */
-const NAMESPACES = ["shell", "errors", "followUp", "people", "fields", "metadata", "audits", "conflict", "drafts"];
+const NAMESPACES = [
+	"shell",
+	"errors",
+	"followUp",
+	"people",
+	"fields",
+	"metadata",
+	"audits",
+	"conflict",
+	"drafts",
+	"bulk",
+];
 
 function leafKeys(node: unknown, prefix = ""): string[] {
 	if (typeof node === "string") return [prefix];

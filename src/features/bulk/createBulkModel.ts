@@ -1,0 +1,253 @@
+/**
+ * The related-tickets section's model: the tickets related to the open one (loaded when the agent
+ * opens the section), the selection, the change to apply (CCs and followers to add or remove, tags
+ * to add or remove, custom field values), and the run (`runBulkUpdate`) with its progress and an
+ * outcome per ticket. The change and the selection are a draft per agent and ticket; a run that
+ * was interrupted by a reload is run again from a fresh read, which sends only what is missing.
+ */
+import { batch, computed, signal } from "@preact/signals";
+import type { ZendeskApi } from "../../platform/api/client";
+import { isApiError, type ApiError } from "../../platform/api/errors";
+import type { Id, TicketField } from "../../platform/api/types";
+import type { DraftStore } from "../../platform/storage/createDraftStore";
+import type { ZafPort } from "../../platform/zaf/port";
+import { fieldAccess } from "../../shared/customFieldsAccess";
+import { coerceFieldValue, type CoerceOptions } from "../../shared/fieldCoercion";
+import type { Issue } from "../../shared/issues";
+import { sleep as realSleep } from "../../shared/sleep";
+import type { FieldDefinitionsCache } from "../../ticket/createFieldDefinitionsCache";
+import type { TicketStore } from "../../ticket/createTicketStore";
+import type { PendingMetadata } from "../../ticket/metadata/createMetadataModel";
+import { loadRelatedTickets, type RelatedApi, type RelatedTicket } from "./relatedTickets";
+import { isEmptyIntent, type BulkIntent } from "./rules/bulkPlan";
+import { parseEmails, parseTags } from "./rules/bulkIntentEdits";
+import { isBulkDraft, type BulkDraft, type BulkTexts } from "./rules/bulkDraft";
+import { BULK_DRAFT_SECTION } from "./bulkDraftSection";
+import { runBulkUpdate, type BulkOutcome, type BulkProgress } from "./runBulkUpdate";
+
+export interface BulkModelOptions {
+	api: RelatedApi & Pick<ZendeskApi, "showManyUsers" | "updateManyTickets" | "getJobStatus">;
+	zaf: Pick<ZafPort, "invoke">;
+	ticket: Pick<TicketStore, "snapshot" | "ready">;
+	metadata: Pick<PendingMetadata, "attach" | "saved">;
+	definitions: Pick<FieldDefinitionsCache, "forForm">;
+	drafts: DraftStore;
+	coerce?: CoerceOptions;
+	sleep?(ms: number): Promise<void>;
+	now?(): number;
+	random?(): number;
+}
+
+/** Creates the model; nothing is read until `open()`. */
+export function createBulkModel(options: BulkModelOptions) {
+	const { api, drafts } = options;
+	const stored = drafts.load(BULK_DRAFT_SECTION, isBulkDraft);
+	const loadState = signal<"idle" | "loading" | "ready" | "failed">("idle");
+	const related = signal<RelatedTicket[]>([]);
+	/** Names of the related tickets' assignees (one request for all, after the list). */
+	const names = signal<ReadonlyMap<Id, string>>(new Map());
+	const fields = signal<TicketField[]>([]);
+	const selected = signal<ReadonlySet<Id>>(new Set(stored?.selected ?? []));
+	const texts = signal<BulkTexts>(stored?.texts ?? EMPTY_TEXTS);
+	const phase = signal<"idle" | "running" | "done">("idle");
+	const progress = signal<BulkProgress | null>(null);
+	const outcomes = signal<ReadonlyMap<Id, BulkOutcome>>(new Map());
+	const runIssues = signal<Issue[]>([]);
+	const error = signal<ApiError | null>(null);
+	let alive = true;
+
+	/** The intent the texts mean, and the problems next to each input. */
+	const parsed = computed(() => {
+		const t = texts.value;
+		const parts = [
+			parseEmails(t.ccsAdd, "ccsAdd"),
+			parseEmails(t.ccsRemove, "ccsRemove"),
+			parseEmails(t.followersAdd, "followersAdd"),
+			parseEmails(t.followersRemove, "followersRemove"),
+		];
+		const tagsAdd = parseTags(t.tagsAdd, "tagsAdd");
+		const tagsRemove = parseTags(t.tagsRemove, "tagsRemove");
+		const issues = [...parts.flatMap(p => p.issues), ...tagsAdd.issues, ...tagsRemove.issues];
+		const intentFields: BulkIntent["fields"][number][] = [];
+		const field = fields.value.find(f => f.id === t.fieldId);
+		if (field && t.fieldValue.trim() !== "") {
+			const coerced = coerceFieldValue(field, t.fieldValue, options.coerce);
+			if (coerced.ok) intentFields.push({ id: field.id, value: coerced.value });
+			else issues.push(...coerced.issues.map(issue => ({ ...issue, field: "fieldValue" })));
+		}
+		const [ccsAdd, ccsRemove, followersAdd, followersRemove] = parts.map(p => p.emails) as [
+			string[],
+			string[],
+			string[],
+			string[],
+		];
+		const intent: BulkIntent = {
+			ccs: { add: ccsAdd, remove: ccsRemove },
+			followers: { add: followersAdd, remove: followersRemove },
+			tags: { add: tagsAdd.tags, remove: tagsRemove.tags },
+			fields: intentFields,
+		};
+		return { intent, issues };
+	});
+	const issues = computed(() => [...parsed.value.issues, ...runIssues.value]);
+	const editableFields = computed(() =>
+		fields.value.filter(f => fieldAccess(f).mode === "edit" && f.type !== "lookup"),
+	);
+	const canApply = computed(
+		() =>
+			phase.value !== "running" &&
+			selected.value.size > 0 &&
+			parsed.value.issues.length === 0 &&
+			!isEmptyIntent(parsed.value.intent),
+	);
+
+	const persist = () => {
+		const draft: BulkDraft = { selected: [...selected.value], texts: texts.value, running: phase.value === "running" };
+		if (draft.selected.length === 0 && Object.values(draft.texts).every(v => v === "" || v === null))
+			drafts.clear(BULK_DRAFT_SECTION);
+		else drafts.save(BULK_DRAFT_SECTION, draft);
+	};
+
+	async function open(): Promise<void> {
+		if (loadState.value === "loading" || loadState.value === "ready") return;
+		loadState.value = "loading";
+		error.value = null;
+		try {
+			const { ticket } = await options.ticket.ready();
+			const [list, defs] = await Promise.all([
+				loadRelatedTickets(api, ticket),
+				options.definitions.forForm(ticket.ticketFormId),
+			]);
+			batch(() => {
+				related.value = list;
+				fields.value = defs.fields;
+				loadState.value = "ready";
+			});
+			const assignees = [...new Set(list.flatMap(r => (r.ticket.assigneeId ? [r.ticket.assigneeId] : [])))];
+			if (assignees.length > 0)
+				api.showManyUsers(assignees).then(
+					users => void (names.value = new Map(users.map(user => [user.id, user.name]))),
+					() => undefined,
+				);
+			// A run a reload interrupted is run again: the fresh read sends only what is still missing.
+			if (stored?.running && alive) void apply();
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			batch(() => {
+				error.value = caught;
+				loadState.value = "failed";
+			});
+		}
+	}
+
+	async function apply(): Promise<void> {
+		if (!canApply.value) return;
+		const ids = related.value.map(r => r.ticket.id).filter(id => selected.value.has(id));
+		batch(() => {
+			phase.value = "running";
+			runIssues.value = [];
+			error.value = null;
+			outcomes.value = new Map();
+		});
+		persist();
+		try {
+			const run = await runBulkUpdate(
+				{
+					api,
+					attach: patch => {
+						const attached = options.metadata.attach(patch);
+						return attached.ok ? { ok: true, patch: attached.update } : attached;
+					},
+					sleep: options.sleep ?? realSleep,
+					now: options.now ?? Date.now,
+					alive: () => alive,
+					...(options.random ? { random: options.random } : {}),
+					onProgress: next => void (progress.value = next),
+				},
+				ids,
+				parsed.value.intent,
+			);
+			if (run.kind === "blocked") {
+				runIssues.value = [{ field: "apply", code: "bulk.issues.metadataBlocked" }];
+				return;
+			}
+			outcomes.value = run.outcomes;
+			// Zendesk reports no audit ids for a job: the metadata went with every updated ticket.
+			const anyUpdated = [...run.outcomes.values()].some(o => o.kind === "updated");
+			if (run.metadata && anyUpdated) options.metadata.saved({ id: null });
+			const refreshed = await api.showManyTickets(ids).catch(() => []);
+			related.value = related.value.map(r => ({ ...r, ticket: refreshed.find(t => t.id === r.ticket.id) ?? r.ticket }));
+			if ([...run.outcomes.values()].every(o => o.kind === "updated" || o.kind === "unchanged"))
+				texts.value = EMPTY_TEXTS;
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			error.value = caught;
+		} finally {
+			batch(() => {
+				phase.value = "done";
+				progress.value = null;
+			});
+			// A panel that went away mid-run keeps "running" in the draft: the next panel runs it again.
+			if (alive) persist();
+		}
+	}
+
+	return {
+		loadState,
+		related,
+		names,
+		selected,
+		texts,
+		editableFields,
+		issues,
+		canApply,
+		phase,
+		progress,
+		outcomes,
+		error,
+		open,
+		apply,
+		toggle(id: Id): void {
+			const next = new Set(selected.value);
+			if (next.has(id)) next.delete(id);
+			else next.add(id);
+			selected.value = next;
+			persist();
+		},
+		selectAll(): void {
+			selected.value = new Set(related.value.map(r => r.ticket.id));
+			persist();
+		},
+		selectNone(): void {
+			selected.value = new Set();
+			persist();
+		},
+		edit(change: Partial<BulkTexts>): void {
+			batch(() => {
+				texts.value = { ...texts.value, ...change };
+				runIssues.value = [];
+				if (phase.value === "done") phase.value = "idle";
+			});
+			persist();
+		},
+		/** Opens a related ticket in the agent's workspace. */
+		openTicket: (id: Id) => options.zaf.invoke("routeTo", "ticket", id).catch(() => undefined),
+		dispose(): void {
+			alive = false;
+		},
+	};
+}
+
+const EMPTY_TEXTS: BulkTexts = {
+	ccsAdd: "",
+	ccsRemove: "",
+	followersAdd: "",
+	followersRemove: "",
+	tagsAdd: "",
+	tagsRemove: "",
+	fieldId: null,
+	fieldValue: "",
+};
+
+/** The model's public shape. */
+export type BulkModel = ReturnType<typeof createBulkModel>;

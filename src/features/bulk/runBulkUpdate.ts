@@ -1,0 +1,193 @@
+/**
+ * One bulk change across tickets, as batch jobs (`PUT tickets/update_many` with a `tickets` array,
+ * each item its own `safe_update` + `updated_stamp`, at most 100 per job), followed to the end.
+ *
+ * Every item is planned from a fresh read (`tickets/show_many`). Items Zendesk refused with
+ * `UpdateConflict`, and every item of a job that failed, timed out or could not be sent, are read
+ * again and planned again against that read (the plan sends only what is still missing, and asks
+ * when another agent changed a field to something else), then only they are sent again, in a
+ * bounded number of rounds. Because every item is a safe update of deltas, a job that did run
+ * after all can never be applied twice: its late duplicate meets a newer stamp and is refused.
+ */
+import type { ZendeskApi } from "../../platform/api/client";
+import { isApiError } from "../../platform/api/errors";
+import type { Id, JobResult, Ticket } from "../../platform/api/types";
+import type { TicketUpdateInput } from "../../platform/api/wire";
+import type { PollSchedule } from "../../shared/jobPolling";
+import type { Issue } from "../../shared/issues";
+import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "../../ticket/backoff";
+import { pollJob } from "../../ticket/pollJob";
+import { planBulkItem, type BulkIntent, type BulkPatch, type BulkTicket } from "./rules/bulkPlan";
+
+/** At most this many tickets per job (Zendesk's limit). */
+export const MAX_PER_JOB = 100;
+/** Rounds after the first: conflicted or uncertain items are re-read and sent again at most this often. */
+export const MAX_RETRY_ROUNDS = 2;
+
+/** What happened to one ticket. */
+export type BulkOutcome =
+	| { kind: "updated"; retried: boolean }
+	| { kind: "unchanged" }
+	| { kind: "refused"; reason: "closed" | "permission" | "validation" | "missing" | "other"; details: string | null }
+	| { kind: "conflict"; fieldIds: readonly Id[] };
+
+/** Where the run is, for the progress line. */
+export type BulkProgress =
+	| { phase: "reading" }
+	| { phase: "queued" | "working"; round: number; done: number; total: number }
+	| { phase: "waiting"; until: number };
+
+/** What the run needs. `attach` adds the pending audit metadata to one item (or refuses). */
+export interface BulkDeps {
+	api: Pick<ZendeskApi, "showManyTickets" | "showManyUsers" | "updateManyTickets" | "getJobStatus">;
+	attach(
+		patch: BulkPatch,
+	): { ok: true; patch: BulkPatch & { metadata?: Record<string, unknown> } } | { ok: false; issues: Issue[] };
+	sleep(ms: number): Promise<void>;
+	now(): number;
+	alive(): boolean;
+	random?(): number;
+	schedule?: PollSchedule;
+	onProgress(progress: BulkProgress): void;
+}
+
+/** The run's result: an outcome per ticket, or the metadata's reasons not to send anything. */
+export type BulkRun =
+	{ kind: "done"; outcomes: ReadonlyMap<Id, BulkOutcome>; metadata: boolean } | { kind: "blocked"; issues: Issue[] };
+
+/** Runs `intent` on `ids`. Rejects only for a final ApiError of a read (the change was then not sent). */
+export async function runBulkUpdate(deps: BulkDeps, ids: readonly Id[], intent: BulkIntent): Promise<BulkRun> {
+	deps.onProgress({ phase: "reading" });
+	const outcomes = new Map<Id, BulkOutcome>();
+	const first = await deps.api.showManyTickets(ids);
+	const base = new Map(first.map(ticket => [ticket.id, ticket] as const));
+	for (const id of ids) if (!base.has(id)) outcomes.set(id, { kind: "refused", reason: "missing", details: null });
+	let pending: Ticket[] = first;
+	let withMetadata = false;
+	for (let round = 0; pending.length > 0; round++) {
+		const emails = await emailsOf(deps, pending);
+		const items: Array<TicketUpdateInput & { id: Id }> = [];
+		for (const ticket of pending) {
+			const plan = planBulkItem(
+				view(ticket),
+				intent,
+				id => emails.get(id) ?? null,
+				round > 0 ? view(base.get(ticket.id) ?? ticket) : undefined,
+			);
+			if (plan.kind === "noop") outcomes.set(ticket.id, { kind: "unchanged" });
+			else if (plan.kind === "skip") outcomes.set(ticket.id, { kind: "refused", reason: "closed", details: null });
+			else if (plan.kind === "ask") outcomes.set(ticket.id, { kind: "conflict", fieldIds: plan.fields.map(f => f.id) });
+			else {
+				const attached = deps.attach(plan.patch);
+				if (!attached.ok) return { kind: "blocked", issues: attached.issues };
+				withMetadata ||= attached.patch.metadata !== undefined;
+				items.push({ ...attached.patch, id: ticket.id, safe_update: true, updated_stamp: ticket.updatedAt });
+			}
+		}
+		const again: Id[] = [];
+		for (let start = 0; start < items.length; start += MAX_PER_JOB) {
+			const chunk = items.slice(start, start + MAX_PER_JOB);
+			const results = await sendAndFollow(deps, chunk, round);
+			if (results === null) {
+				again.push(...chunk.map(item => item.id));
+				continue;
+			}
+			for (const [index, item] of chunk.entries()) {
+				const result = results.find(r => r.id === item.id) ?? results.find(r => r.index === index);
+				if (result === undefined) again.push(item.id);
+				else if (result.error === "UpdateConflict") again.push(item.id);
+				else if (result.success === false || result.error) outcomes.set(item.id, refusal(result));
+				else outcomes.set(item.id, { kind: "updated", retried: round > 0 });
+			}
+		}
+		if (again.length === 0 || !deps.alive()) break;
+		if (round >= MAX_RETRY_ROUNDS) {
+			for (const id of again) outcomes.set(id, { kind: "refused", reason: "other", details: null });
+			break;
+		}
+		pending = await deps.api.showManyTickets(again);
+	}
+	return { kind: "done", outcomes, metadata: withMetadata };
+}
+
+/** Sends one job and follows it; `null` when its outcome is unknown (failed job, timeout, lost answer). */
+async function sendAndFollow(
+	deps: BulkDeps,
+	items: Array<TicketUpdateInput & { id: Id }>,
+	round: number,
+): Promise<readonly JobResult[] | null> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const job = await deps.api.updateManyTickets(items);
+			const queuedAt = deps.now();
+			deps.onProgress({ phase: "queued", round, done: 0, total: items.length });
+			const polled = await pollJob(
+				deps,
+				job.id,
+				queuedAt,
+				status =>
+					deps.onProgress({
+						phase: status.status === "queued" ? "queued" : "working",
+						round,
+						done: status.progress ?? 0,
+						total: status.total ?? items.length,
+					}),
+				deps.schedule,
+			);
+			return polled.kind === "ended" && polled.job.status === "completed" ? polled.job.results : null;
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			// Safe updates make a re-send harmless: a job that did run meets newer stamps and is refused.
+			const ctx = {
+				kind: caught.kind,
+				attempt,
+				idempotent: true,
+				retryAfterSeconds: caught.retryAfterSeconds,
+				retryAfterGuessed: caught.retryAfterGuessed,
+				maxAttempts: MAX_ATTEMPTS,
+			};
+			if (!shouldRetry(ctx) || !deps.alive())
+				return caught.kind === "rate_limited" ||
+					caught.kind === "timeout" ||
+					caught.kind === "network" ||
+					caught.kind === "server"
+					? null
+					: Promise.reject(caught);
+			const delay = retryDelayMs(ctx, deps.random);
+			deps.onProgress({ phase: "waiting", until: deps.now() + delay });
+			await deps.sleep(delay);
+		}
+	}
+}
+
+function refusal(result: JobResult): BulkOutcome {
+	const code = result.error ?? "";
+	const reason = /closed/i.test(code + (result.details ?? ""))
+		? "closed"
+		: /permission|forbidden|access/i.test(code)
+			? "permission"
+			: /invalid/i.test(code)
+				? "validation"
+				: "other";
+	return { kind: "refused", reason, details: result.details ?? (result.error || null) };
+}
+
+/** Emails of the CCs and followers on these tickets (one request for the users not met yet). */
+async function emailsOf(deps: BulkDeps, tickets: readonly Ticket[]): Promise<Map<Id, string>> {
+	const ids = [...new Set(tickets.flatMap(t => [...t.emailCcIds, ...t.followerIds]))];
+	if (ids.length === 0) return new Map();
+	const users = await deps.api.showManyUsers(ids);
+	return new Map(users.flatMap(user => (user.email ? [[user.id, user.email.toLowerCase()] as const] : [])));
+}
+
+function view(ticket: Ticket): BulkTicket {
+	return {
+		id: ticket.id,
+		status: ticket.status,
+		updatedAt: ticket.updatedAt,
+		tags: ticket.tags,
+		emailCcIds: ticket.emailCcIds,
+		followerIds: ticket.followerIds,
+		customFields: ticket.customFields,
+	};
+}
