@@ -7,7 +7,7 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const FEATURES = ["followUp", "people", "fields", "metadata", "history"];
+const FEATURES = ["followUp", "people", "fields", "metadata", "history", "bulk"];
 const banned = (...groups) => ({
 	"@typescript-eslint/no-restricted-imports": [
 		"error",
