@@ -36,6 +36,12 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
 	return item;
 }
 
+/** A scenario's variant as `key=value` pairs (lists joined with `+`), for the report. */
+export const describeVariant = (parts: Record<string, unknown>): string =>
+	Object.entries(parts)
+		.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join("+") || "-" : String(v)}`)
+		.join(" ");
+
 /**
  * Injects a random run of faults for `method` on `path` (an emulator fault pattern) / `pathRe`
  * (the same path as a regex, for lost answers). Returns the kinds, in order, for the report.

@@ -10,18 +10,22 @@ const LABELS: Record<(typeof SCENARIO_KINDS)[number], string> = {
 	fields: "custom fields",
 	followUp: "follow-up create",
 	together: "people + fields at once",
+	bulk: "bulk (related tickets)",
 };
 
 const COLUMNS: Array<[header: string, value: (t: StressTotals) => number]> = [
 	["runs", t => t.runs],
 	["lost", t => t.lost],
+	["overwritten", t => t.overwritten],
 	["dup", t => t.duplicates],
 	["rebased", t => t.rebased],
 	["shown", t => t.shown],
+	["refused", t => t.refused],
 	["agent retry", t => t.agentRetried],
 	["reload", t => t.reloaded],
 	["faults", t => t.faultsInjected],
 	["absorbed", t => t.failuresAbsorbed],
+	["jobs", t => t.jobs],
 	["max writes", t => t.maxConcurrentWrites],
 	["stale", t => t.stale],
 	["crashed", t => t.crashed],
@@ -57,6 +61,13 @@ export function formatStressReport(report: StressReport): string {
 			`failed requests absorbed: ${report.total.failuresAbsorbed}`,
 		`most writes to one ticket in flight at once: ${report.total.maxConcurrentWrites} (must be ≤ 1)   ` +
 			`creates without Idempotency-Key: ${report.total.unkeyedCreates} (must be 0)`,
+		...(report.byKind.bulk.runs > 0
+			? [
+					`bulk tickets updated after a retry: ${report.total.ticketsResolved}   left as conflicts: ` +
+						`${report.total.ticketConflicts}   refused: ${report.total.refused}   update_many jobs: ${report.total.jobs}   ` +
+						`other agents' changes overwritten: ${report.total.overwritten} (must be 0)`,
+				]
+			: []),
 		`seed ${report.seed}, ${(report.durationMs / 1000).toFixed(1)} s — ${failed(report) ? "FAILED" : "OK"}`,
 	];
 	if (report.problems.length > 0) out.push("", "Problems:", ...report.problems.map(p => `  ${p}`));

@@ -19,6 +19,8 @@ export interface StressOptions {
 export interface StressTotals {
 	runs: number;
 	lost: number;
+	/** Other agents' changes undone without a conflict outcome (bulk). */
+	overwritten: number;
 	duplicates: number;
 	rebased: number;
 	shown: number;
@@ -29,6 +31,12 @@ export interface StressTotals {
 	maxConcurrentWrites: number;
 	unkeyedCreates: number;
 	stale: number;
+	/** Bulk, per ticket: updated after a retry, conflict outcomes, refused outcomes. */
+	ticketsResolved: number;
+	ticketConflicts: number;
+	refused: number;
+	/** update_many jobs queued for the app. */
+	jobs: number;
 	/** Scenarios that threw (a bug in the app or the harness). */
 	crashed: number;
 }
@@ -57,6 +65,7 @@ export function seededRandom(seed: number): () => number {
 const emptyTotals = (): StressTotals => ({
 	runs: 0,
 	lost: 0,
+	overwritten: 0,
 	duplicates: 0,
 	rebased: 0,
 	shown: 0,
@@ -67,6 +76,10 @@ const emptyTotals = (): StressTotals => ({
 	maxConcurrentWrites: 0,
 	unkeyedCreates: 0,
 	stale: 0,
+	ticketsResolved: 0,
+	ticketConflicts: 0,
+	refused: 0,
+	jobs: 0,
 	crashed: 0,
 });
 
@@ -83,13 +96,24 @@ function add(totals: StressTotals, o: ScenarioOutcome): void {
 	totals.maxConcurrentWrites = Math.max(totals.maxConcurrentWrites, o.maxConcurrentWrites);
 	totals.unkeyedCreates += o.unkeyedCreates;
 	totals.stale += o.stale.length;
+	totals.overwritten += o.overwritten.length;
+	totals.ticketsResolved += o.tickets.resolved;
+	totals.ticketConflicts += o.tickets.conflicts;
+	totals.refused += o.tickets.refused;
+	totals.jobs += o.jobs;
 }
 
 /** True when the run broke an invariant (the CLI then exits with 1). */
 export function failed(report: StressReport): boolean {
 	const t = report.total;
 	return (
-		t.lost > 0 || t.duplicates > 0 || t.maxConcurrentWrites > 1 || t.unkeyedCreates > 0 || t.stale > 0 || t.crashed > 0
+		t.lost > 0 ||
+		t.overwritten > 0 ||
+		t.duplicates > 0 ||
+		t.maxConcurrentWrites > 1 ||
+		t.unkeyedCreates > 0 ||
+		t.stale > 0 ||
+		t.crashed > 0
 	);
 }
 
@@ -120,12 +144,13 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
 		add(total, outcome);
 		const wrong = [
 			...outcome.lost.map(l => `lost ${l}`),
+			...outcome.overwritten.map(o => `overwritten ${o}`),
 			...(outcome.duplicates > 0 ? [`${outcome.duplicates} duplicate ticket(s)`] : []),
 			...(outcome.maxConcurrentWrites > 1 ? [`${outcome.maxConcurrentWrites} writes in flight at once`] : []),
 			...(outcome.unkeyedCreates > 0 ? [`${outcome.unkeyedCreates} create(s) without Idempotency-Key`] : []),
 			...outcome.stale.map(s => `stale: ${s}`),
 		];
-		if (wrong.length > 0) problems.push(`#${i} ${kind} [${outcome.variant}]: ${wrong.join("; ")}`);
+		if (wrong.length > 0) problems.push(`#${i} ${kind} seed ${options.seed} [${outcome.variant}]: ${wrong.join("; ")}`);
 		options.onScenario?.(outcome, i);
 	}
 	return { seed: options.seed, byKind, total, problems, durationMs: Date.now() - started };

@@ -1,6 +1,7 @@
 /**
  * The stress scenarios. Each one builds a fresh world, lets the agent change something through
- * the REAL model (people, fields, follow-up, or people and fields at once), lets another agent
+ * the REAL model (people, fields, follow-up, people and fields at once, or a bulk change of related
+ * tickets: `bulkScenario.ts`), lets another agent
  * change the same ticket at a chosen moment (before the save, or racing it: between the app's read
  * and its write), injects a random run of faults, and plays the agent's part when the app hands
  * control back (a conflict shown, or an error after the bounded retries: try again, sometimes
@@ -12,11 +13,20 @@
  */
 import type { FieldsModel } from "../../src/features/fields/FieldsModel";
 import type { PeopleModel } from "../../src/features/people/PeopleModel";
-import { CREATE_FAULTS, injectFaults, pick, READ_FAULTS, WRITE_FAULTS, type FaultKind } from "./faults";
+import { BULK_TICKET, playBulk } from "./bulkScenario";
+import {
+	CREATE_FAULTS,
+	describeVariant,
+	injectFaults,
+	pick,
+	READ_FAULTS,
+	WRITE_FAULTS,
+	type FaultKind,
+} from "./faults";
 import { createStressWorld, type StressWorld } from "./world";
 
 /** The scenario families, in the order the runner cycles through them. */
-export const SCENARIO_KINDS = ["people", "fields", "followUp", "together"] as const;
+export const SCENARIO_KINDS = ["people", "fields", "followUp", "together", "bulk"] as const;
 export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
 
 /** What one scenario found. */
@@ -26,6 +36,8 @@ export interface ScenarioOutcome {
 	variant: string;
 	/** Intended changes found neither on the ticket nor in the agent's draft. Must stay empty. */
 	lost: string[];
+	/** Another agent's change undone without a conflict outcome (bulk). Must stay empty. */
+	overwritten: string[];
 	/** Extra tickets created for one follow-up. Must stay 0. */
 	duplicates: number;
 	/** A conflict (409, or another agent's newer data) was merged without asking the agent. */
@@ -45,6 +57,10 @@ export interface ScenarioOutcome {
 	unkeyedCreates: number;
 	/** The panel still showed older data than Zendesk's once everything settled. Must stay 0. */
 	stale: string[];
+	/** Bulk only, per ticket: updated after a retry, left as a conflict for the agent, refused. */
+	tickets: { resolved: number; conflicts: number; refused: number };
+	/** update_many jobs Zendesk queued for the app (bulk). */
+	jobs: number;
 }
 
 const TICKET_PUT = (id: number) => ({
@@ -65,7 +81,8 @@ type Timing = "none" | "before" | "racing";
 
 /** Runs one scenario of `kind`. `i` makes values unique; `random` decides the variant. */
 export async function runScenario(kind: ScenarioKind, i: number, random: () => number): Promise<ScenarioOutcome> {
-	const ticketId = kind === "people" || kind === "together" ? 1 : kind === "fields" ? 2 : 7;
+	const ticketId =
+		kind === "people" || kind === "together" ? 1 : kind === "fields" ? 2 : kind === "bulk" ? BULK_TICKET : 7;
 	const rateLimitVariant = kind === "fields" && random() < 0.15;
 	const world = createStressWorld({
 		ticketId,
@@ -82,7 +99,9 @@ export async function runScenario(kind: ScenarioKind, i: number, random: () => n
 						: playFields
 					: kind === "followUp"
 						? playFollowUp
-						: playTogether;
+						: kind === "bulk"
+							? playBulk
+							: playTogether;
 		const result = await play(world, i, random);
 		await world.settled();
 		const failuresAbsorbed = [...world.failures.values()].reduce((sum, n) => sum + n, 0);
@@ -93,6 +112,9 @@ export async function runScenario(kind: ScenarioKind, i: number, random: () => n
 			reloaded: false,
 			duplicates: 0,
 			stale: [],
+			overwritten: [],
+			tickets: { resolved: 0, conflicts: 0, refused: 0 },
+			jobs: 0,
 			...result,
 			rebased: result.rebased ?? ((world.failures.get("conflict") ?? 0) > 0 && !result.shown),
 			failuresAbsorbed,
@@ -106,7 +128,12 @@ export async function runScenario(kind: ScenarioKind, i: number, random: () => n
 }
 
 type Played = Pick<ScenarioOutcome, "variant" | "lost"> &
-	Partial<Pick<ScenarioOutcome, "shown" | "agentRetried" | "reloaded" | "duplicates" | "rebased" | "stale">>;
+	Partial<
+		Pick<
+			ScenarioOutcome,
+			"shown" | "agentRetried" | "reloaded" | "duplicates" | "rebased" | "stale" | "overwritten" | "tickets" | "jobs"
+		>
+	>;
 
 /** Schedules the other agent's change: now (before the app saves) or just before the app's write. */
 function otherAgentAt(world: StressWorld, timing: Timing, ticketId: number, changes: Record<string, unknown> | null) {
@@ -119,10 +146,7 @@ function maybeReadFaults(world: StressWorld, random: () => number, ticketId: num
 	return random() < 0.3 ? injectFaults(world, random, TICKET_GET(ticketId), READ_FAULTS) : [];
 }
 
-const describe = (parts: Record<string, unknown>) =>
-	Object.entries(parts)
-		.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join("+") || "-" : String(v)}`)
-		.join(" ");
+const describe = describeVariant;
 
 const sameSet = (a: readonly number[], b: readonly number[]) =>
 	a.length === b.length && [...a].sort().join() === [...b].sort().join();

@@ -16,6 +16,7 @@ import type { PersonRef } from "../../src/shared/peopleTypes";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "../../src/platform/storage/createDraftStore";
 import { createFieldDefinitionsCache } from "../../src/ticket/createFieldDefinitionsCache";
 import { createFieldsModel } from "../../src/features/fields/createFieldsModel";
+import { createBulkModel } from "../../src/features/bulk/createBulkModel";
 import { createFollowUpModel } from "../../src/features/followUp/createFollowUpModel";
 import { createMetadataModel } from "../../src/ticket/metadata/createMetadataModel";
 import { createPeopleModel } from "../../src/features/people/createPeopleModel";
@@ -92,6 +93,27 @@ export function createStressWorld(options: StressWorldOptions) {
 	};
 	const agentId = emulator.db.users.find(u => u.email === AGENT_EMAIL)?.id ?? 0;
 	const disposers: Array<() => void> = [];
+	// Bulk runs: hooks that run when the app learns of its Nth update_many job (queued, nothing
+	// applied yet), as createBulkModel.test.ts does; they get the job's ticket ids.
+	const jobHooks = new Map<number, Array<(ids: readonly number[]) => void>>();
+	let jobsAnswered = 0;
+	const bulkApi = {
+		...api,
+		async updateManyTickets(...args: Parameters<typeof api.updateManyTickets>) {
+			const job = await api.updateManyTickets(...args);
+			const hooks = jobHooks.get(++jobsAnswered) ?? [];
+			jobHooks.delete(jobsAnswered);
+			const ids = args[0].map(item => item.id);
+			hooks.forEach(hook => hook(ids));
+			return job;
+		},
+		async getJobStatus(...args: Parameters<typeof api.getJobStatus>) {
+			const job = await api.getJobStatus(...args);
+			// A failed job is a failure the run absorbs (it re-reads and re-plans its items).
+			if (job.status === "failed") failures.set("job_failed", (failures.get("job_failed") ?? 0) + 1);
+			return job;
+		},
+	};
 
 	const world = {
 		emulator,
@@ -131,8 +153,30 @@ export function createStressWorld(options: StressWorldOptions) {
 		},
 		/** Another agent saves a change to the ticket (Zendesk's own rules; always a newer updated_at). */
 		otherAgent(changes: Record<string, unknown>): void {
-			const result = emulator.controls.actAs({ ticketId, changes });
+			world.actAs(ticketId, changes);
+		},
+		/** `as` (default: the world's other agent) saves a change to ticket `id`. */
+		actAs(id: number, changes: Record<string, unknown>, as?: string): void {
+			const result = emulator.controls.actAs({ ticketId: id, changes, ...(as ? { as } : {}) });
 			if (!result.ok) throw new Error(`[stress] act-as refused: ${JSON.stringify(result.failure)}`);
+		},
+		/** Runs `hook` when the app is told of its `n`th update_many job (1-based), with the job's ticket ids. */
+		onJob(n: number, hook: (ids: readonly number[]) => void): void {
+			jobHooks.set(n, [...(jobHooks.get(n) ?? []), hook]);
+		},
+		/** The next `n` jobs end as `failed` (the emulator's `failNextJobs`). */
+		failNextJobs(n: number): void {
+			if (n <= 0) return;
+			faultsInjected += n;
+			emulator.controls.updateSettings({ failNextJobs: n });
+		},
+		/** Resolves once no job is queued or working (a job whose answer was lost still runs). */
+		async jobsIdle(): Promise<void> {
+			const busy = () => emulator.db.jobs.some(job => job.status === "queued" || job.status === "working");
+			for (const deadline = Date.now() + 5000; busy();) {
+				if (Date.now() > deadline) throw new Error("[stress] a job never ended");
+				await new Promise(resolve => setTimeout(resolve, 2));
+			}
 		},
 		addFault(spec: FaultSpec): void {
 			faultsInjected++;
@@ -188,6 +232,21 @@ export function createStressWorld(options: StressWorldOptions) {
 				sleep,
 				random,
 				searchDebounceMs: 0,
+			});
+			disposers.push(() => model.dispose());
+			return model;
+		},
+		/** The related-tickets section (bulk changes) of the open ticket; jobs go through `onJob` hooks. */
+		bulk(storage: StorageLike) {
+			const drafts = world.drafts(storage);
+			const model = createBulkModel({
+				api: bulkApi,
+				zaf: port,
+				ticket: panel(storage),
+				metadata: createMetadataModel({ drafts, defaultSetting: undefined }),
+				definitions,
+				drafts,
+				sleep,
 			});
 			disposers.push(() => model.dispose());
 			return model;
