@@ -76,6 +76,7 @@ export function RelatedTicketsPanel({ model }: { model: BulkModel }) {
 						outcome={model.outcomes.value.get(entry.ticket.id)}
 						onToggle={() => model.toggle(entry.ticket.id)}
 						onOpen={() => void model.openTicket(entry.ticket.id)}
+						onKeepMine={() => void model.keepMine(entry.ticket.id)}
 					/>
 				))}
 			</ul>

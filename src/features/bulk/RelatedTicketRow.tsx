@@ -1,6 +1,7 @@
 /** One related ticket: its checkbox, a link that opens it, its status and why it is listed, and the outcome of the last run. */
 import { useId } from "preact/hooks";
 import { useT } from "../../platform/context";
+import { Button } from "../../ui/Button";
 import type { BulkOutcome } from "./runBulkUpdate";
 import type { RelatedTicket } from "./relatedTickets";
 
@@ -12,10 +13,20 @@ export interface RelatedTicketRowProps {
 	outcome: BulkOutcome | undefined;
 	onToggle(): void;
 	onOpen(): void;
+	/** Sends the agent's values to this ticket despite another agent's (after a conflict). */
+	onKeepMine(): void;
 }
 
 /** A list item. Ticket data is rendered as text. */
-export function RelatedTicketRow({ entry, assignee, checked, outcome, onToggle, onOpen }: RelatedTicketRowProps) {
+export function RelatedTicketRow({
+	entry,
+	assignee,
+	checked,
+	outcome,
+	onToggle,
+	onOpen,
+	onKeepMine,
+}: RelatedTicketRowProps) {
 	const t = useT();
 	const id = useId();
 	const { ticket } = entry;
@@ -38,6 +49,11 @@ export function RelatedTicketRow({ entry, assignee, checked, outcome, onToggle, 
 					{entry.reasons.map(reason => t(`bulk.reason.${reason}`)).join(", ")}
 				</span>
 				{outcome ? <OutcomeLine outcome={outcome} /> : null}
+				{outcome?.kind === "conflict" ? (
+					<Button small variant="basic" onClick={onKeepMine}>
+						{t("bulk.keepMine")}
+					</Button>
+				) : null}
 			</div>
 		</li>
 	);
@@ -51,7 +67,7 @@ function OutcomeLine({ outcome }: { outcome: BulkOutcome }) {
 			: outcome.kind === "unchanged"
 				? t("bulk.outcome.unchanged")
 				: outcome.kind === "conflict"
-					? t("bulk.outcome.conflict")
+					? t("bulk.outcome.conflict", { theirs: outcome.fields.map(f => String(f.theirs ?? "—")).join(", ") })
 					: t(`bulk.outcome.refused.${outcome.reason}`, { details: outcome.details ?? "" });
 	const good = outcome.kind === "updated" || outcome.kind === "unchanged";
 	return <p class={good ? "zd-bulk__outcome" : "zd-bulk__outcome zd-bulk__outcome--bad"}>{text}</p>;

@@ -93,8 +93,13 @@ describe("createBulkModel", () => {
 		);
 		await model.apply();
 		expect(model.outcomes.value.get(11)).toEqual({ kind: "updated", retried: false });
-		expect(model.outcomes.value.get(15)).toEqual({ kind: "conflict", fieldIds: [ORDER] });
+		expect(model.outcomes.value.get(15)).toEqual({ kind: "conflict", fields: [{ id: ORDER, theirs: "THEIRS" }] });
 		expect(ticket(15).field_values[String(ORDER)]).toBe("THEIRS");
+		// The agent has seen their value and keeps their own: sent to that ticket only.
+		await model.keepMine(15);
+		expect(model.outcomes.value.get(15)).toEqual({ kind: "updated", retried: false });
+		expect(model.outcomes.value.get(11)).toEqual({ kind: "updated", retried: false });
+		expect(ticket(15).field_values[String(ORDER)]).toBe("MINE");
 	});
 
 	it("names a bad address next to its input and offers no Apply", async () => {

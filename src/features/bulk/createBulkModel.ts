@@ -140,14 +140,16 @@ export function createBulkModel(options: BulkModelOptions) {
 		}
 	}
 
-	async function apply(): Promise<void> {
+	/** Applies the change to the selection; `only` with `force`: to one conflicted ticket, keeping the agent's values. */
+	async function apply(only?: Id): Promise<void> {
 		if (!canApply.value) return;
-		const ids = related.value.map(r => r.ticket.id).filter(id => selected.value.has(id));
+		const ids = only !== undefined ? [only] : related.value.map(r => r.ticket.id).filter(id => selected.value.has(id));
+		const before = only !== undefined ? outcomes.value : new Map<Id, BulkOutcome>();
 		batch(() => {
 			phase.value = "running";
 			runIssues.value = [];
 			error.value = null;
-			outcomes.value = new Map();
+			outcomes.value = before;
 		});
 		persist();
 		try {
@@ -166,18 +168,19 @@ export function createBulkModel(options: BulkModelOptions) {
 				},
 				ids,
 				parsed.value.intent,
+				{ force: only !== undefined },
 			);
 			if (run.kind === "blocked") {
 				runIssues.value = [{ field: "apply", code: "bulk.issues.metadataBlocked" }];
 				return;
 			}
-			outcomes.value = run.outcomes;
+			outcomes.value = new Map([...before, ...run.outcomes]);
 			// Zendesk reports no audit ids for a job: the metadata went with every updated ticket.
 			const anyUpdated = [...run.outcomes.values()].some(o => o.kind === "updated");
 			if (run.metadata && anyUpdated) options.metadata.saved({ id: null });
 			const refreshed = await api.showManyTickets(ids).catch(() => []);
 			related.value = related.value.map(r => ({ ...r, ticket: refreshed.find(t => t.id === r.ticket.id) ?? r.ticket }));
-			if ([...run.outcomes.values()].every(o => o.kind === "updated" || o.kind === "unchanged"))
+			if ([...outcomes.value.values()].every(o => o.kind === "updated" || o.kind === "unchanged"))
 				texts.value = EMPTY_TEXTS;
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
@@ -206,7 +209,9 @@ export function createBulkModel(options: BulkModelOptions) {
 		outcomes,
 		error,
 		open,
-		apply,
+		apply: () => apply(),
+		/** The agent has seen another agent's value on `id` and keeps their own: sends it to that ticket only. */
+		keepMine: (id: Id) => apply(id),
 		toggle(id: Id): void {
 			const next = new Set(selected.value);
 			if (next.has(id)) next.delete(id);

@@ -29,7 +29,8 @@ export type BulkOutcome =
 	| { kind: "updated"; retried: boolean }
 	| { kind: "unchanged" }
 	| { kind: "refused"; reason: "closed" | "permission" | "validation" | "missing" | "other"; details: string | null }
-	| { kind: "conflict"; fieldIds: readonly Id[] };
+	/** Another agent set these fields to other values: nothing was sent; the agent decides (`force`). */
+	| { kind: "conflict"; fields: readonly { id: Id; theirs: unknown }[] };
 
 /** Where the run is, for the progress line. */
 export type BulkProgress =
@@ -55,8 +56,17 @@ export interface BulkDeps {
 export type BulkRun =
 	{ kind: "done"; outcomes: ReadonlyMap<Id, BulkOutcome>; metadata: boolean } | { kind: "blocked"; issues: Issue[] };
 
-/** Runs `intent` on `ids`. Rejects only for a final ApiError of a read (the change was then not sent). */
-export async function runBulkUpdate(deps: BulkDeps, ids: readonly Id[], intent: BulkIntent): Promise<BulkRun> {
+/**
+ * Runs `intent` on `ids`. `force`: the agent has seen another agent's values and keeps theirs
+ * own (no field conflict is asked again). Rejects only for a final ApiError of a read (the change
+ * was then not sent).
+ */
+export async function runBulkUpdate(
+	deps: BulkDeps,
+	ids: readonly Id[],
+	intent: BulkIntent,
+	options: { force?: boolean } = {},
+): Promise<BulkRun> {
 	deps.onProgress({ phase: "reading" });
 	const outcomes = new Map<Id, BulkOutcome>();
 	const first = await deps.api.showManyTickets(ids);
@@ -72,11 +82,11 @@ export async function runBulkUpdate(deps: BulkDeps, ids: readonly Id[], intent: 
 				view(ticket),
 				intent,
 				id => emails.get(id) ?? null,
-				round > 0 ? view(base.get(ticket.id) ?? ticket) : undefined,
+				round > 0 && !options.force ? view(base.get(ticket.id) ?? ticket) : undefined,
 			);
 			if (plan.kind === "noop") outcomes.set(ticket.id, { kind: "unchanged" });
 			else if (plan.kind === "skip") outcomes.set(ticket.id, { kind: "refused", reason: "closed", details: null });
-			else if (plan.kind === "ask") outcomes.set(ticket.id, { kind: "conflict", fieldIds: plan.fields.map(f => f.id) });
+			else if (plan.kind === "ask") outcomes.set(ticket.id, { kind: "conflict", fields: plan.fields });
 			else {
 				const attached = deps.attach(plan.patch);
 				if (!attached.ok) return { kind: "blocked", issues: attached.issues };
