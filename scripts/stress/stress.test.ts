@@ -28,6 +28,12 @@ describe("npm run stress (small, fast configuration)", () => {
 		expect(Object.values(report.byKind).every(totals => totals.runs === 8)).toBe(true);
 	}, 60_000);
 
+	it("bulk: a run resumed after a reload still asks about a field another agent changed (seed 4 found it)", async () => {
+		const report = await runStress({ scenarios: 24, seed: 4, kinds: ["bulk"] });
+		expect(report.byKind.bulk).toMatchObject({ runs: 24, lost: 0, overwritten: 0, duplicates: 0, crashed: 0 });
+		expect(report.byKind.bulk.reloaded).toBeGreaterThan(0);
+	});
+
 	it("bulk: overwrites no other agent's change and loses none of the agent's across 24 scenarios", async () => {
 		const report = await runStress({ scenarios: 24, seed: 3, kinds: ["bulk"] });
 		expect(report.problems).toEqual([]);

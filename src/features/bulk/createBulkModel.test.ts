@@ -102,6 +102,44 @@ describe("createBulkModel", () => {
 		expect(ticket(15).field_values[String(ORDER)]).toBe("MINE");
 	});
 
+	it("asks about a field another agent changed after the list was shown, before Apply", async () => {
+		const { model, emulator, ticket } = setup();
+		await model.open();
+		model.toggle(11);
+		model.edit({ fieldId: ORDER, fieldValue: "MINE" });
+		emulator.controls.actAs({ ticketId: 11, changes: { custom_fields: [{ id: ORDER, value: "THEIRS" }] } });
+		await model.apply();
+		expect(model.outcomes.value.get(11)).toEqual({ kind: "conflict", fields: [{ id: ORDER, theirs: "THEIRS" }] });
+		expect(ticket(11).field_values[String(ORDER)]).toBe("THEIRS");
+	});
+
+	it("keeps what the agent saw across a reload: a run resumed after another agent's change still asks", async () => {
+		// Found by npm run stress (seed 1, #156): the resumed run used its own fresh read as the base.
+		const first = setup();
+		await first.model.open();
+		first.model.toggle(11);
+		first.model.edit({ fieldId: ORDER, fieldValue: "PO-156" });
+		first.whenJobQueued(() => {
+			first.emulator.controls.actAs({ ticketId: 11, changes: { custom_fields: [{ id: ORDER, value: "THEIRS-156" }] } });
+			first.model.dispose();
+		});
+		await first.model.apply();
+		const second = createBulkModel({
+			api: first.api,
+			zaf: first.port,
+			ticket: first.store,
+			metadata: first.metadata,
+			definitions: first.definitions,
+			drafts: first.drafts,
+			sleep: ms => new Promise(resolve => setTimeout(resolve, Math.min(10, Math.ceil(ms / 200)))),
+		});
+		cleanups.push(() => second.dispose());
+		await second.open();
+		await until(() => second.outcomes.value.size > 0, "the run again", 300);
+		expect(second.outcomes.value.get(11)).toEqual({ kind: "conflict", fields: [{ id: ORDER, theirs: "THEIRS-156" }] });
+		expect(first.ticket(11).field_values[String(ORDER)]).toBe("THEIRS-156");
+	});
+
 	it("names a bad address next to its input and offers no Apply", async () => {
 		const { model } = setup();
 		await model.open();

@@ -23,7 +23,7 @@ import { isEmptyIntent, type BulkIntent } from "./rules/bulkPlan";
 import { parseEmails, parseTags } from "./rules/bulkIntentEdits";
 import { isBulkDraft, type BulkDraft, type BulkTexts } from "./rules/bulkDraft";
 import { BULK_DRAFT_SECTION } from "./bulkDraftSection";
-import { runBulkUpdate, type BulkOutcome, type BulkProgress } from "./runBulkUpdate";
+import { baseValues, runBulkUpdate, type BaseValues, type BulkOutcome, type BulkProgress } from "./runBulkUpdate";
 
 export interface BulkModelOptions {
 	api: RelatedApi & Pick<ZendeskApi, "showManyUsers" | "updateManyTickets" | "getJobStatus">;
@@ -101,8 +101,16 @@ export function createBulkModel(options: BulkModelOptions) {
 			!isEmptyIntent(parsed.value.intent),
 	);
 
+	/** The base of the run under way (what the agent saw), kept with the draft so a reload keeps it. */
+	let runBase: BulkDraft["base"] = stored?.running ? stored.base : undefined;
 	const persist = () => {
-		const draft: BulkDraft = { selected: [...selected.value], texts: texts.value, running: phase.value === "running" };
+		const running = phase.value === "running";
+		const draft: BulkDraft = {
+			selected: [...selected.value],
+			texts: texts.value,
+			running,
+			...(running && runBase ? { base: runBase } : {}),
+		};
 		if (draft.selected.length === 0 && Object.values(draft.texts).every(v => v === "" || v === null))
 			drafts.clear(BULK_DRAFT_SECTION);
 		else drafts.save(BULK_DRAFT_SECTION, draft);
@@ -145,6 +153,11 @@ export function createBulkModel(options: BulkModelOptions) {
 		if (!canApply.value) return;
 		const ids = only !== undefined ? [only] : related.value.map(r => r.ticket.id).filter(id => selected.value.has(id));
 		const before = only !== undefined ? outcomes.value : new Map<Id, BulkOutcome>();
+		// What the agent saw: the list they chose from, or (a run a reload interrupted) what it saw then.
+		runBase ??= Object.fromEntries(
+			related.value.filter(r => ids.includes(r.ticket.id)).map(r => [String(r.ticket.id), [...baseValues(r.ticket)]]),
+		);
+		const base = new Map(Object.entries(runBase).map(([id, values]) => [Number(id), values as BaseValues] as const));
 		batch(() => {
 			phase.value = "running";
 			runIssues.value = [];
@@ -168,7 +181,7 @@ export function createBulkModel(options: BulkModelOptions) {
 				},
 				ids,
 				parsed.value.intent,
-				{ force: only !== undefined },
+				only !== undefined ? { force: true } : { base },
 			);
 			if (run.kind === "blocked") {
 				runIssues.value = [{ field: "apply", code: "bulk.issues.metadataBlocked" }];
@@ -191,7 +204,10 @@ export function createBulkModel(options: BulkModelOptions) {
 				progress.value = null;
 			});
 			// A panel that went away mid-run keeps "running" in the draft: the next panel runs it again.
-			if (alive) persist();
+			if (alive) {
+				runBase = undefined;
+				persist();
+			}
 		}
 	}
 

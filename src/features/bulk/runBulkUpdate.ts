@@ -57,21 +57,24 @@ export type BulkRun =
 	{ kind: "done"; outcomes: ReadonlyMap<Id, BulkOutcome>; metadata: boolean } | { kind: "blocked"; issues: Issue[] };
 
 /**
- * Runs `intent` on `ids`. `force`: the agent has seen another agent's values and keeps theirs
- * own (no field conflict is asked again). Rejects only for a final ApiError of a read (the change
- * was then not sent).
+ * Runs `intent` on `ids`. `base`: the field values the agent saw for each ticket (the list they
+ * chose from, kept in the draft across a reload); a field someone else changed since to another
+ * value is asked about, never overwritten. Without it the run's first read is the base. `force`:
+ * the agent has seen another agent's values and keeps their own (nothing is asked). Rejects only
+ * for a final ApiError of a read (the change was then not sent).
  */
 export async function runBulkUpdate(
 	deps: BulkDeps,
 	ids: readonly Id[],
 	intent: BulkIntent,
-	options: { force?: boolean } = {},
+	options: { force?: boolean; base?: ReadonlyMap<Id, BaseValues> } = {},
 ): Promise<BulkRun> {
 	deps.onProgress({ phase: "reading" });
 	const outcomes = new Map<Id, BulkOutcome>();
 	const first = await deps.api.showManyTickets(ids);
-	const base = new Map(first.map(ticket => [ticket.id, ticket] as const));
-	for (const id of ids) if (!base.has(id)) outcomes.set(id, { kind: "refused", reason: "missing", details: null });
+	const found = new Set(first.map(ticket => ticket.id));
+	const base = new Map(first.map(ticket => [ticket.id, options.base?.get(ticket.id) ?? baseValues(ticket)] as const));
+	for (const id of ids) if (!found.has(id)) outcomes.set(id, { kind: "refused", reason: "missing", details: null });
 	let pending: Ticket[] = first;
 	let withMetadata = false;
 	for (let round = 0; pending.length > 0; round++) {
@@ -82,7 +85,7 @@ export async function runBulkUpdate(
 				view(ticket),
 				intent,
 				id => emails.get(id) ?? null,
-				round > 0 && !options.force ? view(base.get(ticket.id) ?? ticket) : undefined,
+				options.force || (round === 0 && !options.base) ? undefined : withBase(view(ticket), base.get(ticket.id)),
 			);
 			if (plan.kind === "noop") outcomes.set(ticket.id, { kind: "unchanged" });
 			else if (plan.kind === "skip") outcomes.set(ticket.id, { kind: "refused", reason: "closed", details: null });
@@ -188,6 +191,19 @@ async function emailsOf(deps: BulkDeps, tickets: readonly Ticket[]): Promise<Map
 	if (ids.length === 0) return new Map();
 	const users = await deps.api.showManyUsers(ids);
 	return new Map(users.flatMap(user => (user.email ? [[user.id, user.email.toLowerCase()] as const] : [])));
+}
+
+/** The custom field values of a ticket as the agent saw it: the base of a bulk run, kept in the draft. */
+export type BaseValues = BulkTicket["customFields"];
+
+/** The values of `ticket`'s custom fields (the base when nothing older is known). */
+export function baseValues(ticket: Pick<Ticket, "customFields">): BaseValues {
+	return ticket.customFields;
+}
+
+/** `ticket` with its field values as they were (`values`), for the plan's "changed meanwhile" check. */
+function withBase(ticket: BulkTicket, values: BaseValues | undefined): BulkTicket {
+	return values ? { ...ticket, customFields: values } : ticket;
 }
 
 function view(ticket: Ticket): BulkTicket {

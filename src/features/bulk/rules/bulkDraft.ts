@@ -13,11 +13,13 @@ export interface BulkTexts {
 	fieldValue: string;
 }
 
-/** The stored draft: the selection, the texts, and whether a run was under way. */
+/** The stored draft: the selection, the texts, whether a run was under way, and the values its tickets had when the agent chose them. */
 export interface BulkDraft {
 	selected: number[];
 	texts: BulkTexts;
 	running: boolean;
+	/** Per ticket id, the custom field values shown when the run started (its base, across a reload). */
+	base?: Record<string, Array<{ id: number; value: unknown }>>;
 }
 
 const TEXT_KEYS = [
@@ -38,6 +40,16 @@ export function isBulkDraft(value: unknown): value is BulkDraft {
 		Array.isArray(value.selected) &&
 		value.selected.every(id => Number.isSafeInteger(id)) &&
 		TEXT_KEYS.every(key => typeof texts[key] === "string") &&
-		(texts.fieldId === null || Number.isSafeInteger(texts.fieldId))
+		(texts.fieldId === null || Number.isSafeInteger(texts.fieldId)) &&
+		(value.base === undefined || isBase(value.base))
+	);
+}
+
+function isBase(value: unknown): boolean {
+	return (
+		isRecord(value) &&
+		Object.values(value).every(
+			list => Array.isArray(list) && list.every(entry => isRecord(entry) && Number.isSafeInteger(entry.id)),
+		)
 	);
 }
