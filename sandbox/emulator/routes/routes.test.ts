@@ -30,7 +30,7 @@ const cases: Array<{ method: string; url: string; as?: string | null; body?: unk
 		url: "/api/v2/tickets.json",
 		body: { ticket: { comment: { body: "Hi" } } },
 		as: "light@example.com",
-		status: 403,
+		status: 201,
 	},
 	{ method: "POST", url: "/api/v2/tickets.json", body: "{not json", status: 400 },
 	{ method: "POST", url: "/api/v2/tickets.json", body: { nope: 1 }, status: 400 },

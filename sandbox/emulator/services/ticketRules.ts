@@ -153,6 +153,26 @@ export function storeComment(
 /** The keys a light agent may send in an update (sandbox decision: private comments only). */
 export const LIGHT_AGENT_KEYS = ["comment", "metadata", "safe_update", "updated_stamp", ...READ_ONLY_KEYS];
 
+/**
+ * True when a light agent may not make this update (→ 403), from Zendesk's light-agent role: they
+ * add private comments only, "can't edit ticket properties after creation unless they are the
+ * requester", and can't change the status (not even as the requester). `email_ccs` is allowed
+ * when the account's `light_agent_email_ccs_allowed` is on (sandbox decision, see docs/emulator.md).
+ */
+export function lightAgentRefuses(
+	ctx: ServiceContext,
+	actor: UserRecord,
+	ticket: TicketRecord,
+	input: Record<string, unknown>,
+): boolean {
+	if (!isLightAgent(actor)) return false;
+	if (ticket.requester_id === actor.id) return "status" in input && input.status !== ticket.status;
+	const allowed = ctx.db.account.settings.tickets.light_agent_email_ccs_allowed
+		? [...LIGHT_AGENT_KEYS, "email_ccs"]
+		: LIGHT_AGENT_KEYS;
+	return Object.keys(input).some(key => !allowed.includes(key));
+}
+
 /** The stamp check of a safe update; `undefined` when the update may go ahead. */
 export function safeUpdateFailure(
 	ticket: TicketRecord,

@@ -11,23 +11,13 @@ import { defaultFormId } from "./defaultForm";
 import { findTicket, nextId } from "../db/db";
 import { copyFromSource, followUpSource } from "./followUpRules";
 import type { UserRecord, Via } from "../db/records";
-import {
-	fail,
-	invalid,
-	isLightAgent,
-	isObject,
-	isStaff,
-	ok,
-	transaction,
-	type Result,
-	type ServiceContext,
-} from "./serviceTypes";
+import { fail, invalid, isObject, isStaff, ok, transaction, type Result, type ServiceContext } from "./serviceTypes";
 import { notificationEvents } from "./notificationRules";
 import { createEvents, diffTicket, nextUpdatedAt, recordAudit, type EventDraft } from "./ticketChanges";
 import { applyTagInput, applyTicketProperties } from "./ticketInput";
 import {
 	blankTicket,
-	LIGHT_AGENT_KEYS,
+	lightAgentRefuses,
 	metadataIssue,
 	safeUpdateFailure,
 	solveIssues,
@@ -38,14 +28,18 @@ import {
 
 export { UPDATE_CONFLICT_DESCRIPTION, type TicketWrite, type WriteOptions } from "./ticketRules";
 
-/** `POST /api/v2/tickets`: agents only ("Allowed for: agents" §4 [V]; light agents excluded, sandbox decision). */
+/**
+ * `POST /api/v2/tickets`: agents only ("Allowed for: agents" §4 [V]). Light agents included: Zendesk's
+ * light-agent role lets them create tickets on behalf of end users, the first comment private
+ * (`readComment` makes every light-agent comment private).
+ */
 export function createTicket(
 	ctx: ServiceContext,
 	actor: UserRecord,
 	input: unknown,
 	options: WriteOptions = {},
 ): Result<TicketWrite> {
-	if (!isStaff(actor) || isLightAgent(actor)) return fail({ kind: "forbidden" });
+	if (!isStaff(actor)) return fail({ kind: "forbidden" });
 	if (!isObject(input)) return invalid({ field: "base", description: "Ticket: is invalid", error: "InvalidValue" });
 	const metaIssue = metadataIssue(input.metadata);
 	if (metaIssue) return invalid(metaIssue);
@@ -121,12 +115,7 @@ export function updateTicket(
 	// End users cannot update tickets through this endpoint (issue 3 decision: 403 on ticket writes).
 	if (!isStaff(actor)) return fail({ kind: "forbidden" });
 	if (!isObject(input)) return invalid({ field: "base", description: "Ticket: is invalid", error: "InvalidValue" });
-	if (isLightAgent(actor)) {
-		const allowed = ctx.db.account.settings.tickets.light_agent_email_ccs_allowed
-			? [...LIGHT_AGENT_KEYS, "email_ccs"]
-			: LIGHT_AGENT_KEYS;
-		if (Object.keys(input).some(key => !allowed.includes(key))) return fail({ kind: "forbidden" });
-	}
+	if (lightAgentRefuses(ctx, actor, ticket, input)) return fail({ kind: "forbidden" });
 	const conflict = safeUpdateFailure(ticket, input, options);
 	if (conflict) return conflict;
 	// "Status: closed prevents ticket update" (§5.2 [F]).
