@@ -86,7 +86,7 @@ describe("code splitting", () => {
 		await ws.page.route(/\/chunks\/followUpFeature-[^/]+\.js/, route => route.abort("internetdisconnected"));
 		await app.getByRole("button", { name: "Create follow-up" }).click();
 		await app.getByText("This part of the app could not be loaded.", { exact: false }).waitFor();
-		expect(await app.getByText("This ticket is closed", { exact: false }).count()).toBe(1);
+		expect(await app.getByText("This ticket is closed and can't be reopened", { exact: false }).count()).toBe(1);
 		await ws.page.unrouteAll();
 		await app.getByRole("button", { name: "Try again" }).click();
 		await app.getByLabel("First comment").waitFor();

@@ -86,6 +86,8 @@ export function createFakeSdkClient(options: FakeSdkClientOptions): FakeSdkClien
 				name: me.name,
 				email: me.email,
 				role: me.role,
+				// As the workspace host's `toZafUser` answers it.
+				roleType: typeof me.role_type === "number" ? me.role_type : null,
 				locale: me.locale ?? "en-US",
 				timeZone: null,
 				avatarUrl: null,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createEmulator } from "../../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../../sandbox/inProcessPort";
 import type { ZafPort } from "./zaf/port";
-import { createShellModel, readStartUp, START_UP_PATHS, toFormHint } from "./createShellModel";
+import { createShellModel, readStartUp, START_UP_PATHS, toCurrentUser, toFormHint } from "./createShellModel";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -25,6 +25,24 @@ function setup(ticketId?: number) {
 	const counted: ZafPort = { ...port, get: paths => (gets.push(paths), port.get(paths)) };
 	return { emulator, zaf: counted, gets };
 }
+
+describe("toCurrentUser", () => {
+	it("keeps ZAF's roleType when it is a number, and leaves it out otherwise", () => {
+		expect(toCurrentUser({ id: 1005, name: "Lena", role: "agent", roleType: 1 })?.roleType).toBe(1);
+		expect(toCurrentUser({ id: 1002, name: "Sam", role: "agent" })).not.toHaveProperty("roleType");
+		expect(toCurrentUser({ id: 1002, role: "agent", roleType: null })).not.toHaveProperty("roleType");
+	});
+
+	it("reads the light agent's role type through the workspace host's currentUser", async () => {
+		const emulator = createEmulator();
+		const { port, client } = createInProcessPort({ emulator, userEmail: "light@example.com", ticketId: 1 });
+		cleanups.push(
+			() => client.close(),
+			() => emulator.dispose(),
+		);
+		expect((await readStartUp(port)).currentUser).toMatchObject({ id: 1005, role: "agent", roleType: 1 });
+	});
+});
 
 describe("toFormHint", () => {
 	it.each([

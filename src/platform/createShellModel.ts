@@ -16,6 +16,11 @@ export interface CurrentUser {
 	/** ZAF locale, e.g. `en-US`, `pt-BR` (defaults to `en`). */
 	locale: string;
 	role: string;
+	/**
+	 * Zendesk's `role_type` (1 = light agent) when ZAF's `currentUser` carries `roleType` (the
+	 * sandbox's host does; Zendesk documents only `role`, so it may be absent). Absent when unknown.
+	 */
+	roleType?: number;
 }
 
 /** Where and for whom the app runs. Fixed for the lifetime of the iframe. */
@@ -55,6 +60,7 @@ export function toCurrentUser(raw: unknown): CurrentUser | null {
 		name: typeof u.name === "string" ? u.name : "",
 		locale: typeof u.locale === "string" && u.locale !== "" ? u.locale : "en",
 		role: typeof u.role === "string" ? u.role : "agent",
+		...(typeof u.roleType === "number" ? { roleType: u.roleType } : {}),
 	};
 }
 

@@ -64,7 +64,14 @@ export function renderPanel(content: ComponentChildren, options: PanelTestOption
 		location: "ticket_sidebar",
 		ticketId,
 		settings: parseAppSettings(options.appSettings ?? {}),
-		currentUser: { id: agent?.id ?? 0, name: agent?.name ?? "", locale, role: "agent" },
+		currentUser: {
+			id: agent?.id ?? 0,
+			name: agent?.name ?? "",
+			locale,
+			role: agent?.role ?? "agent",
+			// As ZAF's currentUser answers it in the sandbox (a light agent: role agent, roleType 1).
+			...(typeof agent?.role_type === "number" ? { roleType: agent.role_type } : {}),
+		},
 	};
 	const translator = createTranslator(locale, { en: bundle("en"), [locale]: bundle(locale) });
 	const local = options.local ?? createMemoryStorage();

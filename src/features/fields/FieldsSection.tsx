@@ -14,6 +14,9 @@ import type { FieldsModel } from "./FieldsModel";
 import { createLookupModel, type LookupModel } from "./createLookupModel";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
 import { useTicket } from "../../ticket/TicketProvider";
+import { useTicketPermissions } from "../../ticket/useTicketPermissions";
+import type { TicketLockReason } from "../../shared/ticketPermissions";
+import { FieldsReadOnly } from "./FieldsReadOnly";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { FieldInput } from "./FieldInput";
 import { Button } from "../../ui/Button";
@@ -58,13 +61,15 @@ export function FieldsSection() {
 		return () => model.dispose();
 	}, [model]);
 	useEffect(() => () => lookup.dispose(), [lookup]);
-	const count = model ? Object.keys(model.drafts.value).length : 0;
+	const { reason } = useTicketPermissions();
+	// Drafts that can't be saved are not counted either (they stay stored).
+	const count = model && reason === null ? Object.keys(model.drafts.value).length : 0;
 	return (
 		<Section title={t("shell.sections.fields")} badge={count > 0 ? t("fields.unsavedCount", { count }) : undefined}>
 			{model === null ? (
 				<p class="zd-muted">{t("shell.noTicket")}</p>
 			) : (
-				<FieldsPanel model={model} metadata={core.metadata} lookup={lookup} />
+				<FieldsPanel model={model} metadata={core.metadata} lookup={lookup} locked={reason} />
 			)}
 		</Section>
 	);
@@ -75,10 +80,12 @@ export interface FieldsPanelProps {
 	metadata: MetadataModel;
 	/** Names and user search for lookup fields (optional). */
 	lookup?: LookupModel;
+	/** Why the ticket can't be changed (read-only values and the reason), or null. */
+	locked?: TicketLockReason | null;
 }
 
 /** What the section shows for a model. Exported for component tests. */
-export function FieldsPanel({ model, metadata, lookup }: FieldsPanelProps) {
+export function FieldsPanel({ model, metadata, lookup, locked = null }: FieldsPanelProps) {
 	const t = useT();
 	const state = model.state.value;
 	if (state === "loading") return <Spinner label={t("fields.loading")} showLabel />;
@@ -86,6 +93,7 @@ export function FieldsPanel({ model, metadata, lookup }: FieldsPanelProps) {
 		const error = model.error.value;
 		return error ? <ErrorNotice error={error} onRetry={() => void model.load()} /> : null;
 	}
+	if (locked !== null) return <FieldsReadOnly model={model} reason={locked} />;
 	const shown = model.shown.value;
 	const drafts = model.drafts.value;
 	const text = (issue: Issue) => t(issue.code, issue.vars);

@@ -8,13 +8,17 @@
 import { useEffect, useMemo } from "preact/hooks";
 import { issuesFor } from "../../shared/issues";
 import type { PeopleSummary } from "./rules/peopleSummary";
-import type { PeopleList, PeopleMode } from "../../shared/peopleTypes";
+import type { PeopleList } from "../../shared/peopleTypes";
+import type { TicketLockReason } from "../../shared/ticketPermissions";
 import { useApi, useEnv, useStorage, useT } from "../../platform/context";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
 import { createPeopleModel } from "./createPeopleModel";
 import type { PeopleModel } from "./PeopleModel";
 import { useTicket } from "../../ticket/TicketProvider";
+import { useTicketPermissions } from "../../ticket/useTicketPermissions";
+import { EMPTY_KEYS, TITLE_KEYS } from "./peopleLabels";
+import { PeopleReadOnly } from "./PeopleReadOnly";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { PeopleNotices } from "./PeopleNotices";
 import { PersonChip } from "./PersonChip";
@@ -47,28 +51,31 @@ export function PeopleSection() {
 		void model.load();
 		return () => model.dispose();
 	}, [model]);
-	const pending = model?.summary.value?.pending ?? 0;
+	const { reason } = useTicketPermissions();
+	// Staged changes that can't be applied are not counted either (they stay stored).
+	const pending = reason === null ? (model?.summary.value?.pending ?? 0) : 0;
 	return (
 		<Section title={t("shell.sections.people")} badge={pending > 0 ? `+${pending}` : undefined}>
 			{model === null ? (
 				<p class="zd-muted">{t("shell.noTicket")}</p>
 			) : (
-				<PeoplePanel model={model} metadata={metadata} />
+				<PeoplePanel model={model} metadata={metadata} locked={reason} />
 			)}
 		</Section>
 	);
 }
 
-const TITLE_KEYS: Record<PeopleMode, Record<PeopleList, string>> = {
-	ccsAndFollowers: { ccs: "people.ccs.title", followers: "people.followers.title" },
-	collaborators: { ccs: "people.collaborators.title", followers: "people.followers.title" },
-	disabled: { ccs: "people.collaborators.title", followers: "people.followers.title" },
-};
+/** Props of `PeoplePanel`. */
+export interface PeoplePanelProps {
+	model: PeopleModel;
+	/** The shared metadata its Apply carries. */
+	metadata?: MetadataModel | null;
+	/** Why the ticket can't be changed (read-only lists and the reason), or null. */
+	locked?: TicketLockReason | null;
+}
 
-const EMPTY_KEYS: Record<PeopleList, string> = { ccs: "people.ccs.empty", followers: "people.followers.empty" };
-
-/** What the section shows for a model (and the shared metadata its Apply carries). Exported for component tests. */
-export function PeoplePanel({ model, metadata = null }: { model: PeopleModel; metadata?: MetadataModel | null }) {
+/** What the section shows for a model. Exported for component tests. */
+export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePanelProps) {
 	const t = useT();
 	const current = model.current.value;
 	const summary = model.summary.value;
@@ -84,6 +91,7 @@ export function PeoplePanel({ model, metadata = null }: { model: PeopleModel; me
 		}
 		return <Spinner label={t("shell.loading")} showLabel />;
 	}
+	if (locked !== null) return <PeopleReadOnly current={current} reason={locked} />;
 	const { mode } = current;
 	const busy = model.applying.value;
 	const issues = model.issues.value;

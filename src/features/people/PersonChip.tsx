@@ -13,10 +13,12 @@ import { Button } from "../../ui/Button";
 export interface PersonChipProps {
 	row: PeopleRow;
 	disabled?: boolean;
+	/** No remove or Undo button at all (the ticket can't be changed). */
+	readOnly?: boolean;
 	/** Stage the removal of a current person. */
-	onRemove(): void;
+	onRemove?(): void;
 	/** Drop the staged change about this person. */
-	onUndo(): void;
+	onUndo?(): void;
 }
 
 const STATE_KEYS: Record<Exclude<PeopleRow["state"], "current">, string> = {
@@ -25,7 +27,7 @@ const STATE_KEYS: Record<Exclude<PeopleRow["state"], "current">, string> = {
 };
 
 /** A list item for one person. */
-export function PersonChip({ row, disabled = false, onRemove, onUndo }: PersonChipProps) {
+export function PersonChip({ row, disabled = false, readOnly = false, onRemove, onUndo }: PersonChipProps) {
 	const t = useT();
 	const name = displayName(row.person);
 	const email = displayEmail(row.person);
@@ -47,7 +49,7 @@ export function PersonChip({ row, disabled = false, onRemove, onUndo }: PersonCh
 					</span>
 				) : null}
 			</span>
-			{row.state === "current" ? (
+			{readOnly ? null : row.state === "current" ? (
 				<button
 					type="button"
 					class="zd-person__remove"

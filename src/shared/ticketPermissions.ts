@@ -1,0 +1,44 @@
+/**
+ * Decides what the signed-in agent may change on the open ticket from the sidebar, from the
+ * ticket's status and requester and the agent's role. Pure: no requests, no Preact.
+ *
+ * Zendesk's rules: a closed ticket accepts no update at all ("Status: closed prevents ticket
+ * update"); a light agent adds private comments only and can't edit ticket properties after
+ * creation unless they are the ticket's requester (Zendesk's light-agent role).
+ */
+import { LIGHT_AGENT_ROLE_TYPE } from "./peopleTypes";
+import type { Id, TicketStatus } from "./ticketTypes";
+
+/** Why the ticket's properties can't be changed from the sidebar. */
+export type TicketLockReason = "closed" | "lightAgent";
+
+/** What the agent may change. `reason` is `null` exactly when `canEditProperties` is true. */
+export interface TicketPermissions {
+	canEditProperties: boolean;
+	reason: TicketLockReason | null;
+}
+
+/** The signed-in agent as far as the rule needs it. `roleType` is `null` when unknown. */
+export interface PermissionUser {
+	id: Id;
+	role: string;
+	roleType: number | null;
+}
+
+/** Everything may be edited (also the answer while nothing is known yet). */
+export const EDITABLE: TicketPermissions = { canEditProperties: true, reason: null };
+
+/**
+ * The agent's permissions on the ticket. A closed ticket wins over the role. A user whose role
+ * type is unknown is not taken for a light agent: the app then lets Zendesk decide and explains
+ * its 403, as before.
+ */
+export function ticketPermissions(
+	ticket: { status: TicketStatus; requesterId: Id | null },
+	user: PermissionUser,
+): TicketPermissions {
+	if (ticket.status === "closed") return { canEditProperties: false, reason: "closed" };
+	const light = user.role === "agent" && user.roleType === LIGHT_AGENT_ROLE_TYPE;
+	if (light && ticket.requesterId !== user.id) return { canEditProperties: false, reason: "lightAgent" };
+	return EDITABLE;
+}
