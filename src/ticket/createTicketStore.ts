@@ -106,8 +106,14 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 	let queued: Promise<TicketSnapshot> | null = null;
 	let lastAudit: { id: number } | null = null;
 	let first = true;
-	/** A change was announced while a write ran: re-read when it ends. */
+	/** A change was announced while a write ran: re-read when the last one ends. */
 	let stale = false;
+	/** Writes started and not yet over (queued ones included): reads wait for 0. */
+	let writes = 0;
+	/** Bumped whenever a write's answer is published: a read that left before it is older. */
+	let writeSeq = 0;
+	/** Re-reads asked for while writes ran, answered by the read after the last one. */
+	let afterWrites: Array<{ resolve(s: TicketSnapshot): void; reject(e: unknown): void }> = [];
 
 	const meet = (users: readonly PersonUser[]) => users.forEach(user => known.set(user.id, user));
 	const meetFull = (users: readonly User[]) => {
@@ -123,6 +129,10 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		// The next write plans from what the panel shows, not from an older answer.
 		writer.observe(next);
 		return next;
+	};
+	const publishWritten = (ticket: Ticket): TicketSnapshot => {
+		writeSeq++;
+		return publish(ticket);
 	};
 
 	/** Reads the ticket; `fresh`: an answer to a read already in flight may predate what the caller knows. */
@@ -141,12 +151,15 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 			first = false;
 			options.onFirstRead?.();
 		}
+		const leftAt = writeSeq;
 		const started = api.getTicket(ticketId, { includeUsers: true }).then(
 			answer => {
 				meetFull(answer.users);
 				const shown = snapshot.value;
-				// A read that left before a write answered must not take the panel back to older data.
-				if (shown && time(answer.ticket.updatedAt) < time(shown.ticket.updatedAt)) return shown;
+				// A read that left before a write answered must not take the panel back to older data
+				// (stamps have second precision, so the order of events decides, not the timestamps).
+				if (shown && (leftAt !== writeSeq || time(answer.ticket.updatedAt) < time(shown.ticket.updatedAt)))
+					return shown;
 				return publish(answer.ticket);
 			},
 			(caught: unknown) => {
@@ -184,7 +197,7 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 			});
 			await meetUsersOf(ticket);
 			lastAudit = audit ? { id: audit.id } : null;
-			return publish(ticket);
+			return publishWritten(ticket);
 		},
 		...(options.sleep ? { sleep: options.sleep } : {}),
 		...(options.now ? { now: options.now } : {}),
@@ -196,10 +209,14 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		if (!snapshot.value) await read();
 		let blocked: Issue[] | null = null;
 		let withMetadata = false;
+		/** Some attempt that left carried the metadata (its answer may have been lost). */
+		let sentMetadata = false;
+		writes++;
 		writing.value = true;
 		try {
 			const outcome = await writer.save<C>((current, rebased) => {
 				blocked = null;
+				sentMetadata ||= withMetadata;
 				withMetadata = false;
 				const decision = intent.plan(current, rebased);
 				if (decision.kind !== "send") return decision;
@@ -214,7 +231,12 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 			});
 			if (outcome.kind === "ask") return outcome;
 			if (blocked !== null) return { kind: "blocked", snapshot: outcome.snapshot, issues: blocked };
-			if (outcome.kind === "noop") return outcome;
+			if (outcome.kind === "noop") {
+				// Nothing is left to send after an attempt with the metadata whose answer was lost: that
+				// attempt is what made the change, so the metadata went with it (its audit id is unknown).
+				if (sentMetadata && outcome.rebased) metadata?.saved({ id: null });
+				return outcome;
+			}
 			// Clears the agent's rows only when Zendesk created an audit to hold them.
 			if (withMetadata) metadata?.saved(lastAudit);
 			return { ...outcome, metadata: withMetadata, audit: lastAudit };
@@ -224,16 +246,30 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 				metadata?.setRemoteIssues(issuesFromErrorDetails(caught.details, []).filter(i => i.field === "metadata"));
 			throw caught;
 		} finally {
-			writing.value = false;
-			if (stale) {
-				stale = false;
-				read(true).catch(() => undefined);
+			writes--;
+			if (writes === 0) {
+				writing.value = false;
+				const waiting = afterWrites;
+				afterWrites = [];
+				if (stale || waiting.length > 0) {
+					stale = false;
+					read(true).then(
+						fresh => waiting.forEach(w => w.resolve(fresh)),
+						(caught: unknown) => waiting.forEach(w => w.reject(caught)),
+					);
+				}
 			}
 		}
 	}
 
+	/** A fresh read, after the writes under way (a read under a write could race it). */
+	function refresh(): Promise<TicketSnapshot> {
+		if (writes === 0) return read(true);
+		return new Promise((resolve, reject) => afterWrites.push({ resolve, reject }));
+	}
+
 	const onChange = () => {
-		if (writing.value) stale = true;
+		if (writes > 0) stale = true;
 		else read(true).catch(() => undefined);
 	};
 	const stops = [options.zaf.on("ticket.updated", onChange), options.zaf.on("ticket.submit.done", onChange)];
@@ -245,7 +281,7 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		status: writer.status,
 		writing,
 		ready: () => (snapshot.value ? Promise.resolve(snapshot.value) : read()),
-		refresh: () => read(true),
+		refresh,
 		write,
 		async users(ids) {
 			const unique = [...new Set(ids)];
