@@ -30,9 +30,10 @@ export const TARGET_BYTES = 20 * 1024;
  * (67.4 KB on 2026-11-28; splitting the rarely used parts into chunks costs about 2 KB of gzip
  * across chunk boundaries), so a feature that adds weight has to say so here, in the same commit.
  * 2026-12-02: bulk updates of related tickets (issue 14) add about 6 KB, nearly all of it the
- * on-demand BulkPanel chunk; the ceiling moves from 68 to 77 KB (measured 75.6 KB).
+ * on-demand BulkPanel chunk, and read-only People/Fields views (issue 13) about 1 KB; the ceiling
+ * moves from 68 to 78 KB (measured 77.4 KB).
  */
-export const BUDGET_BYTES = 77 * 1024;
+export const BUDGET_BYTES = 78 * 1024;
 
 /**
  * The enforced ceiling for what a panel loads at open (main.js, the chunks it imports, main.css;
@@ -40,10 +41,11 @@ export const BUDGET_BYTES = 77 * 1024;
  * demand, so this is the number agents pay on every ticket (54.9 KB on 2026-11-28). A regression
  * guard a little above the measured size. 2026-12-02: 57.0 KB. The related-tickets section's glance
  * is 0.5 KB, but its English strings travel in the main bundle (as every feature's do) and code the
- * panel and the bulk chunk share moves into a chunk loaded at open; the ceiling moves to 58 KB.
+ * panel and the bulk chunk share moves into a chunk loaded at open; with the read-only People and
+ * Fields views of closed and light-agent tickets, 58.0 KB, and the ceiling moves to 59 KB.
  * Issue 13 (36 KB at open) is where this comes down: strings per chunk, editors on demand.
  */
-export const PANEL_OPEN_BUDGET_BYTES = 58 * 1024;
+export const PANEL_OPEN_BUDGET_BYTES = 59 * 1024;
 
 /**
  * esbuild plugin: the bundle imports translations/<locale>.json for UI strings; Zendesk reads the

@@ -23,7 +23,7 @@ export function BulkChangeForm({ model }: { model: BulkModel }) {
 		return issue ? t(issue.code, issue.vars) : null;
 	};
 	return (
-		<fieldset class="zd-bulk__change">
+		<fieldset class="zd-bulk__change" disabled={model.phase.value === "running"}>
 			<legend>{t("bulk.change.title")}</legend>
 			{TEXT_INPUTS.map(({ key, label }) => (
 				<Field key={key} label={t(label)} issue={issueOf(key)}>

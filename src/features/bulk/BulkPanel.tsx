@@ -10,6 +10,7 @@ import { useTicket } from "../../ticket/TicketProvider";
 import { Button } from "../../ui/Button";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { Spinner } from "../../ui/Spinner";
+import { displayValue } from "../../shared/customFieldsValues";
 import { BulkChangeForm } from "./BulkChangeForm";
 import { createBulkModel, type BulkModel } from "./createBulkModel";
 import { RelatedTicketRow } from "./RelatedTicketRow";
@@ -60,7 +61,7 @@ export function RelatedTicketsPanel({ model }: { model: BulkModel }) {
 		<div class="zd-bulk">
 			<div class="zd-bulk__select" role="group" aria-label={t("bulk.selection")}>
 				<Button small variant="basic" onClick={model.selectAll}>
-					{t("bulk.selectAll")}
+					{t("bulk.selectAll", { count: related.length })}
 				</Button>
 				<Button small variant="basic" onClick={model.selectNone}>
 					{t("bulk.selectNone")}
@@ -77,6 +78,10 @@ export function RelatedTicketsPanel({ model }: { model: BulkModel }) {
 						onToggle={() => model.toggle(entry.ticket.id)}
 						onOpen={() => void model.openTicket(entry.ticket.id)}
 						onKeepMine={() => void model.keepMine(entry.ticket.id)}
+						describe={(fieldId, value) => {
+							const field = model.editableFields.value.find(f => f.id === fieldId);
+							return { title: field?.title ?? String(fieldId), value: displayValue(field, value) || "—" };
+						}}
 					/>
 				))}
 			</ul>
@@ -109,18 +114,23 @@ export function RelatedTicketsPanel({ model }: { model: BulkModel }) {
 function BulkProgressLine({ model }: { model: BulkModel }) {
 	const t = useT();
 	const progress = model.progress.value;
-	if (progress === null) return null;
+	const done = model.phase.value === "done" && model.outcomes.value.size > 0;
 	const text =
-		progress.phase === "reading"
-			? t("bulk.progress.reading")
-			: progress.phase === "waiting"
-				? t("bulk.progress.waiting")
-				: t(progress.round > 0 ? "bulk.progress.retrying" : "bulk.progress.running", {
-						done: progress.done,
-						total: progress.total,
-					});
+		progress === null
+			? done
+				? t("bulk.progress.finished", { count: model.outcomes.value.size })
+				: ""
+			: progress.phase === "reading"
+				? t("bulk.progress.reading")
+				: progress.phase === "waiting"
+					? t("bulk.progress.waiting")
+					: t(progress.round > 0 ? "bulk.progress.retrying" : "bulk.progress.running", {
+							done: progress.done,
+							total: progress.total,
+						});
+	// Always mounted, so screen readers hear the first message and the end of the run.
 	return (
-		<span class="zd-muted" role="status">
+		<span class="zd-muted" role="status" aria-live="polite">
 			{text}
 		</span>
 	);

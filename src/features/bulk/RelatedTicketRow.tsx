@@ -15,6 +15,8 @@ export interface RelatedTicketRowProps {
 	onOpen(): void;
 	/** Sends the agent's values to this ticket despite another agent's (after a conflict). */
 	onKeepMine(): void;
+	/** A field's title and a value as the agent reads it (option names, Yes/No). */
+	describe(fieldId: number, value: unknown): { title: string; value: string };
 }
 
 /** A list item. Ticket data is rendered as text. */
@@ -26,6 +28,7 @@ export function RelatedTicketRow({
 	onToggle,
 	onOpen,
 	onKeepMine,
+	describe,
 }: RelatedTicketRowProps) {
 	const t = useT();
 	const id = useId();
@@ -48,9 +51,9 @@ export function RelatedTicketRow({
 					{" · "}
 					{entry.reasons.map(reason => t(`bulk.reason.${reason}`)).join(", ")}
 				</span>
-				{outcome ? <OutcomeLine outcome={outcome} /> : null}
+				{outcome ? <OutcomeLine outcome={outcome} describe={describe} /> : null}
 				{outcome?.kind === "conflict" ? (
-					<Button small variant="basic" onClick={onKeepMine}>
+					<Button small variant="basic" onClick={onKeepMine} aria-label={t("bulk.keepMineOn", { id: ticket.id })}>
 						{t("bulk.keepMine")}
 					</Button>
 				) : null}
@@ -59,7 +62,7 @@ export function RelatedTicketRow({
 	);
 }
 
-function OutcomeLine({ outcome }: { outcome: BulkOutcome }) {
+function OutcomeLine({ outcome, describe }: { outcome: BulkOutcome; describe: RelatedTicketRowProps["describe"] }) {
 	const t = useT();
 	const text =
 		outcome.kind === "updated"
@@ -67,7 +70,14 @@ function OutcomeLine({ outcome }: { outcome: BulkOutcome }) {
 			: outcome.kind === "unchanged"
 				? t("bulk.outcome.unchanged")
 				: outcome.kind === "conflict"
-					? t("bulk.outcome.conflict", { theirs: outcome.fields.map(f => String(f.theirs ?? "—")).join(", ") })
+					? t("bulk.outcome.conflict", {
+							fields: outcome.fields
+								.map(f => {
+									const shown = describe(f.id, f.theirs);
+									return `${shown.title}: “${shown.value}”`;
+								})
+								.join(", "),
+						})
 					: t(`bulk.outcome.refused.${outcome.reason}`, { details: outcome.details ?? "" });
 	const good = outcome.kind === "updated" || outcome.kind === "unchanged";
 	return <p class={good ? "zd-bulk__outcome" : "zd-bulk__outcome zd-bulk__outcome--bad"}>{text}</p>;

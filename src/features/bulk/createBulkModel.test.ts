@@ -140,6 +140,52 @@ describe("createBulkModel", () => {
 		expect(first.ticket(11).field_values[String(ORDER)]).toBe("THEIRS-156");
 	});
 
+	it("Apply mine anyway replaces only the value the agent was shown; a newer one is asked about again", async () => {
+		const { model, emulator, ticket } = setup();
+		await model.open();
+		model.toggle(15);
+		model.edit({ fieldId: ORDER, fieldValue: "MINE" });
+		emulator.controls.actAs({ ticketId: 15, changes: { custom_fields: [{ id: ORDER, value: "THEIRS" }] } });
+		await model.apply();
+		expect(model.outcomes.value.get(15)).toEqual({ kind: "conflict", fields: [{ id: ORDER, theirs: "THEIRS" }] });
+		// A third agent changes it again while the row still says "THEIRS".
+		emulator.controls.actAs({ ticketId: 15, changes: { custom_fields: [{ id: ORDER, value: "THIRD" }] } });
+		await model.keepMine(15);
+		expect(ticket(15).field_values[String(ORDER)]).toBe("THIRD");
+		expect(model.outcomes.value.get(15)).toEqual({ kind: "conflict", fields: [{ id: ORDER, theirs: "THIRD" }] });
+	});
+
+	it("resumes Apply mine anyway on one ticket as that, never as a run on the whole selection", async () => {
+		const first = setup();
+		await first.model.open();
+		for (const id of [11, 12, 15]) first.model.toggle(id);
+		first.model.edit({ fieldId: ORDER, fieldValue: "MINE" });
+		for (const id of [12, 15])
+			first.emulator.controls.actAs({
+				ticketId: id,
+				changes: { custom_fields: [{ id: ORDER, value: `THEIRS-${id}` }] },
+			});
+		await first.model.apply();
+		expect(first.model.outcomes.value.get(12)?.kind).toBe("conflict");
+		// Mine on 12 only (theirs stays on 15); the panel reloads while that job is queued.
+		first.whenJobQueued(() => first.model.dispose());
+		await first.model.keepMine(12);
+		const second = createBulkModel({
+			api: first.api,
+			zaf: first.port,
+			ticket: first.store,
+			metadata: first.metadata,
+			definitions: first.definitions,
+			drafts: first.drafts,
+			sleep: ms => new Promise(resolve => setTimeout(resolve, Math.min(10, Math.ceil(ms / 200)))),
+		});
+		cleanups.push(() => second.dispose());
+		await second.open();
+		await until(() => second.outcomes.value.size > 0 && second.phase.value === "done", "the resumed run", 300);
+		expect(first.ticket(12).field_values[String(ORDER)]).toBe("MINE");
+		expect(first.ticket(15).field_values[String(ORDER)]).toBe("THEIRS-15");
+	});
+
 	it("names a bad address next to its input and offers no Apply", async () => {
 		const { model } = setup();
 		await model.open();

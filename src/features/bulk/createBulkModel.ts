@@ -23,7 +23,7 @@ import { isEmptyIntent, type BulkIntent } from "./rules/bulkPlan";
 import { parseEmails, parseTags } from "./rules/bulkIntentEdits";
 import { isBulkDraft, type BulkDraft, type BulkTexts } from "./rules/bulkDraft";
 import { BULK_DRAFT_SECTION } from "./bulkDraftSection";
-import { baseValues, runBulkUpdate, type BaseValues, type BulkOutcome, type BulkProgress } from "./runBulkUpdate";
+import { runBulkUpdate, type BaseValues, type BulkOutcome, type BulkProgress } from "./runBulkUpdate";
 
 export interface BulkModelOptions {
 	api: RelatedApi & Pick<ZendeskApi, "showManyUsers" | "updateManyTickets" | "getJobStatus">;
@@ -103,6 +103,7 @@ export function createBulkModel(options: BulkModelOptions) {
 
 	/** The base of the run under way (what the agent saw), kept with the draft so a reload keeps it. */
 	let runBase: BulkDraft["base"] = stored?.running ? stored.base : undefined;
+	let runOnly: Id | undefined = stored?.running ? stored.only : undefined;
 	const persist = () => {
 		const running = phase.value === "running";
 		const draft: BulkDraft = {
@@ -110,6 +111,7 @@ export function createBulkModel(options: BulkModelOptions) {
 			texts: texts.value,
 			running,
 			...(running && runBase ? { base: runBase } : {}),
+			...(running && runOnly !== undefined ? { only: runOnly } : {}),
 		};
 		if (draft.selected.length === 0 && Object.values(draft.texts).every(v => v === "" || v === null))
 			drafts.clear(BULK_DRAFT_SECTION);
@@ -138,7 +140,7 @@ export function createBulkModel(options: BulkModelOptions) {
 					() => undefined,
 				);
 			// A run a reload interrupted is run again: the fresh read sends only what is still missing.
-			if (stored?.running && alive) void apply();
+			if (stored?.running && alive) void apply(stored.only);
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
 			batch(() => {
@@ -148,16 +150,19 @@ export function createBulkModel(options: BulkModelOptions) {
 		}
 	}
 
-	/** Applies the change to the selection; `only` with `force`: to one conflicted ticket, keeping the agent's values. */
+	/** Applies the change to the selection, or (`only`) to one conflicted ticket, replacing the other agent's value the agent saw. */
 	async function apply(only?: Id): Promise<void> {
 		if (!canApply.value) return;
 		const ids = only !== undefined ? [only] : related.value.map(r => r.ticket.id).filter(id => selected.value.has(id));
 		const before = only !== undefined ? outcomes.value : new Map<Id, BulkOutcome>();
 		// What the agent saw: the list they chose from, or (a run a reload interrupted) what it saw then.
-		runBase ??= Object.fromEntries(
-			related.value.filter(r => ids.includes(r.ticket.id)).map(r => [String(r.ticket.id), [...baseValues(r.ticket)]]),
-		);
-		const base = new Map(Object.entries(runBase).map(([id, values]) => [Number(id), values as BaseValues] as const));
+		runOnly = only;
+		const seen: NonNullable<BulkDraft["base"]> = runBase ?? {};
+		if (runBase === undefined)
+			for (const r of related.value.filter(entry => ids.includes(entry.ticket.id)))
+				seen[String(r.ticket.id)] = seenValues(r.ticket.customFields, outcomes.value.get(r.ticket.id));
+		runBase = seen;
+		const base = new Map(Object.entries(seen).map(([id, values]) => [Number(id), values as BaseValues] as const));
 		batch(() => {
 			phase.value = "running";
 			runIssues.value = [];
@@ -181,7 +186,7 @@ export function createBulkModel(options: BulkModelOptions) {
 				},
 				ids,
 				parsed.value.intent,
-				only !== undefined ? { force: true } : { base },
+				{ base },
 			);
 			if (run.kind === "blocked") {
 				runIssues.value = [{ field: "apply", code: "bulk.issues.metadataBlocked" }];
@@ -191,8 +196,10 @@ export function createBulkModel(options: BulkModelOptions) {
 			// Zendesk reports no audit ids for a job: the metadata went with every updated ticket.
 			const anyUpdated = [...run.outcomes.values()].some(o => o.kind === "updated");
 			if (run.metadata && anyUpdated) options.metadata.saved({ id: null });
+			if (!alive) return;
 			const refreshed = await api.showManyTickets(ids).catch(() => []);
 			related.value = related.value.map(r => ({ ...r, ticket: refreshed.find(t => t.id === r.ticket.id) ?? r.ticket }));
+			// The change is done everywhere: the inputs empty (they could not be edited during the run).
 			if ([...outcomes.value.values()].every(o => o.kind === "updated" || o.kind === "unchanged"))
 				texts.value = EMPTY_TEXTS;
 		} catch (caught) {
@@ -206,6 +213,7 @@ export function createBulkModel(options: BulkModelOptions) {
 			// A panel that went away mid-run keeps "running" in the draft: the next panel runs it again.
 			if (alive) {
 				runBase = undefined;
+				runOnly = undefined;
 				persist();
 			}
 		}
@@ -244,6 +252,8 @@ export function createBulkModel(options: BulkModelOptions) {
 			persist();
 		},
 		edit(change: Partial<BulkTexts>): void {
+			// The change under way is the one sent: editing waits until the run is over.
+			if (phase.value === "running") return;
 			batch(() => {
 				texts.value = { ...texts.value, ...change };
 				runIssues.value = [];
@@ -269,6 +279,17 @@ const EMPTY_TEXTS: BulkTexts = {
 	fieldId: null,
 	fieldValue: "",
 };
+
+/**
+ * The values the agent has seen for a ticket: the listed ones, with another agent's values from a
+ * conflict outcome on top ("Apply mine anyway" replaces exactly those, and asks again about any other).
+ */
+function seenValues(listed: BaseValues, outcome: BulkOutcome | undefined): Array<{ id: Id; value: unknown }> {
+	if (outcome?.kind !== "conflict") return listed.map(entry => ({ ...entry }));
+	const theirs = new Map(outcome.fields.map(f => [f.id, f.theirs] as const));
+	const kept = listed.filter(entry => !theirs.has(entry.id)).map(entry => ({ ...entry }));
+	return [...kept, ...[...theirs].map(([id, value]) => ({ id, value }))];
+}
 
 /** The model's public shape. */
 export type BulkModel = ReturnType<typeof createBulkModel>;

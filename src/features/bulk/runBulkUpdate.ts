@@ -28,7 +28,12 @@ export const MAX_RETRY_ROUNDS = 2;
 export type BulkOutcome =
 	| { kind: "updated"; retried: boolean }
 	| { kind: "unchanged" }
-	| { kind: "refused"; reason: "closed" | "permission" | "validation" | "missing" | "other"; details: string | null }
+	| {
+			kind: "refused";
+			/** `busy`: it kept changing through every retry; `stopped`: the run stopped before it was done. */
+			reason: "closed" | "permission" | "validation" | "missing" | "busy" | "stopped" | "other";
+			details: string | null;
+	  }
 	/** Another agent set these fields to other values: nothing was sent; the agent decides (`force`). */
 	| { kind: "conflict"; fields: readonly { id: Id; theirs: unknown }[] };
 
@@ -58,16 +63,16 @@ export type BulkRun =
 
 /**
  * Runs `intent` on `ids`. `base`: the field values the agent saw for each ticket (the list they
- * chose from, kept in the draft across a reload); a field someone else changed since to another
- * value is asked about, never overwritten. Without it the run's first read is the base. `force`:
- * the agent has seen another agent's values and keeps their own (nothing is asked). Rejects only
- * for a final ApiError of a read (the change was then not sent).
+ * chose from, or another agent's value the agent has seen and chosen to replace; kept in the draft
+ * across a reload); a field someone else changed since to another value is asked about, never
+ * overwritten. Without it the run's first read is the base. Rejects only for a final ApiError
+ * before anything was sent; once something was sent, a failure ends the run with the outcomes so far.
  */
 export async function runBulkUpdate(
 	deps: BulkDeps,
 	ids: readonly Id[],
 	intent: BulkIntent,
-	options: { force?: boolean; base?: ReadonlyMap<Id, BaseValues> } = {},
+	options: { base?: ReadonlyMap<Id, BaseValues> } = {},
 ): Promise<BulkRun> {
 	deps.onProgress({ phase: "reading" });
 	const outcomes = new Map<Id, BulkOutcome>();
@@ -77,48 +82,64 @@ export async function runBulkUpdate(
 	for (const id of ids) if (!found.has(id)) outcomes.set(id, { kind: "refused", reason: "missing", details: null });
 	let pending: Ticket[] = first;
 	let withMetadata = false;
-	for (let round = 0; pending.length > 0; round++) {
-		const emails = await emailsOf(deps, pending);
-		const items: Array<TicketUpdateInput & { id: Id }> = [];
-		for (const ticket of pending) {
-			const plan = planBulkItem(
-				view(ticket),
-				intent,
-				id => emails.get(id) ?? null,
-				options.force || (round === 0 && !options.base) ? undefined : withBase(view(ticket), base.get(ticket.id)),
-			);
-			if (plan.kind === "noop") outcomes.set(ticket.id, { kind: "unchanged" });
-			else if (plan.kind === "skip") outcomes.set(ticket.id, { kind: "refused", reason: "closed", details: null });
-			else if (plan.kind === "ask") outcomes.set(ticket.id, { kind: "conflict", fields: plan.fields });
-			else {
-				const attached = deps.attach(plan.patch);
-				if (!attached.ok) return { kind: "blocked", issues: attached.issues };
-				withMetadata ||= attached.patch.metadata !== undefined;
-				items.push({ ...attached.patch, id: ticket.id, safe_update: true, updated_stamp: ticket.updatedAt });
+	let sent = false;
+	/** Ends the run early: every ticket still pending gets `reason` (its outcome so far stays for the others). */
+	const stop = (reason: "stopped", details: string | null): BulkRun => {
+		for (const ticket of pending)
+			if (!outcomes.has(ticket.id)) outcomes.set(ticket.id, { kind: "refused", reason, details });
+		return { kind: "done", outcomes, metadata: withMetadata };
+	};
+	for (let round = 0; pending.length > 0 && deps.alive(); round++) {
+		try {
+			const emails = await emailsOf(deps, pending);
+			const items: Array<TicketUpdateInput & { id: Id }> = [];
+			for (const ticket of pending) {
+				const plan = planBulkItem(
+					view(ticket),
+					intent,
+					id => emails.get(id) ?? null,
+					round === 0 && !options.base ? undefined : withBase(view(ticket), base.get(ticket.id)),
+				);
+				if (plan.kind === "noop") outcomes.set(ticket.id, { kind: "unchanged" });
+				else if (plan.kind === "skip") outcomes.set(ticket.id, { kind: "refused", reason: "closed", details: null });
+				else if (plan.kind === "ask") outcomes.set(ticket.id, { kind: "conflict", fields: plan.fields });
+				else {
+					const attached = deps.attach(plan.patch);
+					if (!attached.ok) {
+						if (!sent) return { kind: "blocked", issues: attached.issues };
+						return stop("stopped", null);
+					}
+					withMetadata ||= attached.patch.metadata !== undefined;
+					items.push({ ...attached.patch, id: ticket.id, safe_update: true, updated_stamp: ticket.updatedAt });
+				}
 			}
-		}
-		const again: Id[] = [];
-		for (let start = 0; start < items.length; start += MAX_PER_JOB) {
-			const chunk = items.slice(start, start + MAX_PER_JOB);
-			const results = await sendAndFollow(deps, chunk, round);
-			if (results === null) {
-				again.push(...chunk.map(item => item.id));
-				continue;
+			const again: Id[] = [];
+			for (let start = 0; start < items.length && deps.alive(); start += MAX_PER_JOB) {
+				const chunk = items.slice(start, start + MAX_PER_JOB);
+				sent = true;
+				const results = await sendAndFollow(deps, chunk, round);
+				if (results === null) {
+					again.push(...chunk.map(item => item.id));
+					continue;
+				}
+				for (const [index, item] of chunk.entries()) {
+					const result = results.find(r => r.id === item.id) ?? results.find(r => r.index === index);
+					if (result === undefined) again.push(item.id);
+					else if (result.error === "UpdateConflict") again.push(item.id);
+					else if (result.success === false || result.error) outcomes.set(item.id, refusal(result));
+					else outcomes.set(item.id, { kind: "updated", retried: round > 0 });
+				}
 			}
-			for (const [index, item] of chunk.entries()) {
-				const result = results.find(r => r.id === item.id) ?? results.find(r => r.index === index);
-				if (result === undefined) again.push(item.id);
-				else if (result.error === "UpdateConflict") again.push(item.id);
-				else if (result.success === false || result.error) outcomes.set(item.id, refusal(result));
-				else outcomes.set(item.id, { kind: "updated", retried: round > 0 });
+			if (again.length === 0 || !deps.alive()) break;
+			if (round >= MAX_RETRY_ROUNDS) {
+				for (const id of again) outcomes.set(id, { kind: "refused", reason: "busy", details: null });
+				break;
 			}
+			pending = await deps.api.showManyTickets(again);
+		} catch (caught) {
+			if (!isApiError(caught) || !sent) throw caught;
+			return stop("stopped", caught.message);
 		}
-		if (again.length === 0 || !deps.alive()) break;
-		if (round >= MAX_RETRY_ROUNDS) {
-			for (const id of again) outcomes.set(id, { kind: "refused", reason: "other", details: null });
-			break;
-		}
-		pending = await deps.api.showManyTickets(again);
 	}
 	return { kind: "done", outcomes, metadata: withMetadata };
 }

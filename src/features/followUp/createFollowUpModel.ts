@@ -169,6 +169,8 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 				});
 				return;
 			}
+			// The section may have gone while the ticket was read: start nothing for a disposed model.
+			if (!alive) return;
 			const stored = drafts.load(FOLLOW_UP_DRAFT_SECTION, isAnything);
 			const restored = stored === undefined ? freshDraft(s) : parseFollowUpDraft(stored, freshDraft(s));
 			batch(() => {

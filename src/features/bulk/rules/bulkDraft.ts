@@ -20,6 +20,8 @@ export interface BulkDraft {
 	running: boolean;
 	/** Per ticket id, the custom field values shown when the run started (its base, across a reload). */
 	base?: Record<string, Array<{ id: number; value: unknown }>>;
+	/** The run was "Apply mine anyway" on this one ticket (resumed as that, never as the whole selection). */
+	only?: number;
 }
 
 const TEXT_KEYS = [
@@ -41,7 +43,8 @@ export function isBulkDraft(value: unknown): value is BulkDraft {
 		value.selected.every(id => Number.isSafeInteger(id)) &&
 		TEXT_KEYS.every(key => typeof texts[key] === "string") &&
 		(texts.fieldId === null || Number.isSafeInteger(texts.fieldId)) &&
-		(value.base === undefined || isBase(value.base))
+		(value.base === undefined || isBase(value.base)) &&
+		(value.only === undefined || Number.isSafeInteger(value.only))
 	);
 }
 

@@ -6,6 +6,7 @@
  * list is never overwritten. A closed ticket is skipped: Zendesk refuses any update to it.
  */
 import type { CustomFieldValue, FieldId, FieldValue } from "../../../shared/customFieldsTypes";
+import { sameFieldValue } from "../../../shared/customFieldsValues";
 import type { Id } from "../../../shared/ticketTypes";
 
 /** The agent's change, the same for every selected ticket. Emails are lower-case and valid. */
@@ -13,8 +14,8 @@ export interface BulkIntent {
 	ccs: { add: readonly string[]; remove: readonly string[] };
 	followers: { add: readonly string[]; remove: readonly string[] };
 	tags: { add: readonly string[]; remove: readonly string[] };
-	/** Coerced values, by field. */
-	fields: readonly { id: FieldId; value: FieldValue }[];
+	/** Coerced values, by field, with the field's type (values are compared the way the type means them). */
+	fields: readonly { id: FieldId; value: FieldValue; type?: string }[];
 }
 
 /** The parts of a ticket the plan reads. */
@@ -83,10 +84,10 @@ export function planBulkItem(
 	if (remove.length > 0) patch.remove_tags = remove;
 	const conflicts: { id: FieldId; theirs: FieldValue }[] = [];
 	const fields: { id: FieldId; value: string | number | boolean | string[] | null }[] = [];
-	for (const { id, value } of intent.fields) {
+	for (const { id, value, type } of intent.fields) {
 		const now = valueOf(ticket, id);
-		if (sameValue(now, value)) continue;
-		if (base && !sameValue(now, valueOf(base, id))) conflicts.push({ id, theirs: now });
+		if (sameFieldValue(now, value, type)) continue;
+		if (base && !sameFieldValue(now, valueOf(base, id), type)) conflicts.push({ id, theirs: now });
 		else fields.push({ id, value: Array.isArray(value) ? [...value] : (value as string | number | boolean | null) });
 	}
 	if (conflicts.length > 0) return { kind: "ask", fields: conflicts };
@@ -110,13 +111,4 @@ function peopleItems(
 
 function valueOf(ticket: BulkTicket, id: FieldId): FieldValue {
 	return ticket.customFields.find(entry => entry.id === id)?.value ?? null;
-}
-
-function sameValue(a: FieldValue, b: FieldValue): boolean {
-	if (Array.isArray(a) || Array.isArray(b)) {
-		const left = Array.isArray(a) ? [...a].sort() : [];
-		const right = Array.isArray(b) ? [...b].sort() : [];
-		return left.length === right.length && left.every((item, i) => item === right[i]);
-	}
-	return (a ?? null) === (b ?? null) || String(a ?? "") === String(b ?? "");
 }
