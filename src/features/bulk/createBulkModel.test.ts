@@ -33,20 +33,35 @@ function setup(options: { ticketId?: number; storage?: Parameters<typeof createT
 		metadata: world.metadata,
 		definitions: world.definitions,
 		drafts: world.drafts,
-		// Poll delays of seconds become milliseconds; the job's own steps run on real timers.
-		sleep: ms => new Promise(resolve => setTimeout(resolve, Math.min(10, Math.ceil(ms / 200)))),
+		sleep: fastSleep,
 	});
 	cleanups.push(() => {
 		model.dispose();
 		world.dispose();
 	});
 	const ticket = (id: number) => world.emulator.db.tickets.find(t => t.id === id)!;
+	/** The panel again over the same core and storage (after a reload): a new model, the same draft. */
+	const reopen = () => {
+		const next = createBulkModel({
+			api: world.api,
+			zaf: world.port,
+			ticket: world.store,
+			metadata: world.metadata,
+			definitions: world.definitions,
+			drafts: world.drafts,
+			sleep: fastSleep,
+		});
+		cleanups.push(() => next.dispose());
+		return next;
+	};
 	const jobs = () =>
 		world.emulator.controls.requests().filter(r => r.method === "PUT" && r.url.includes("update_many"));
-	return { ...world, model, ticket, jobs, whenJobQueued: (fn: () => void) => void (onJob = fn) };
+	return { ...world, model, ticket, jobs, reopen, whenJobQueued: (fn: () => void) => void (onJob = fn) };
 }
 
 const ORDER = 5101;
+/** Poll delays of seconds become milliseconds; the job's own steps run on real timers. */
+const fastSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, Math.min(10, Math.ceil(ms / 200))));
 
 describe("createBulkModel", () => {
 	it("lists a problem's incidents and the requester's open tickets, each once with why it is related", async () => {
@@ -124,16 +139,7 @@ describe("createBulkModel", () => {
 			first.model.dispose();
 		});
 		await first.model.apply();
-		const second = createBulkModel({
-			api: first.api,
-			zaf: first.port,
-			ticket: first.store,
-			metadata: first.metadata,
-			definitions: first.definitions,
-			drafts: first.drafts,
-			sleep: ms => new Promise(resolve => setTimeout(resolve, Math.min(10, Math.ceil(ms / 200)))),
-		});
-		cleanups.push(() => second.dispose());
+		const second = first.reopen();
 		await second.open();
 		await until(() => second.outcomes.value.size > 0, "the run again", 300);
 		expect(second.outcomes.value.get(11)).toEqual({ kind: "conflict", fields: [{ id: ORDER, theirs: "THEIRS-156" }] });
@@ -170,16 +176,7 @@ describe("createBulkModel", () => {
 		// Mine on 12 only (theirs stays on 15); the panel reloads while that job is queued.
 		first.whenJobQueued(() => first.model.dispose());
 		await first.model.keepMine(12);
-		const second = createBulkModel({
-			api: first.api,
-			zaf: first.port,
-			ticket: first.store,
-			metadata: first.metadata,
-			definitions: first.definitions,
-			drafts: first.drafts,
-			sleep: ms => new Promise(resolve => setTimeout(resolve, Math.min(10, Math.ceil(ms / 200)))),
-		});
-		cleanups.push(() => second.dispose());
+		const second = first.reopen();
 		await second.open();
 		await until(() => second.outcomes.value.size > 0 && second.phase.value === "done", "the resumed run", 300);
 		expect(first.ticket(12).field_values[String(ORDER)]).toBe("MINE");
@@ -217,16 +214,7 @@ describe("createBulkModel", () => {
 		// The panel reloads while the job runs: the draft says a run was under way.
 		first.whenJobQueued(() => first.model.dispose());
 		await first.model.apply();
-		const second = createBulkModel({
-			api: first.api,
-			zaf: first.port,
-			ticket: first.store,
-			metadata: first.metadata,
-			definitions: first.definitions,
-			drafts: first.drafts,
-			sleep: ms => new Promise(resolve => setTimeout(resolve, Math.min(10, Math.ceil(ms / 200)))),
-		});
-		cleanups.push(() => second.dispose());
+		const second = first.reopen();
 		await second.open();
 		await until(() => second.outcomes.value.size > 0, "the run again", 300);
 		expect(first.ticket(11).tags.filter(tag => tag === "after-reload")).toHaveLength(1);
