@@ -8,18 +8,30 @@ import type { JsonValue } from "../../ticket/metadata/metadata";
 import { useT } from "../../platform/context";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
 import type { ComponentChildren } from "preact";
+import { useEffect } from "preact/hooks";
 import { useTicket } from "../../ticket/TicketProvider";
+import { useTicketPermissions } from "../../ticket/useTicketPermissions";
 import { MetadataEditor } from "./MetadataEditor";
 import { Section } from "../../ui/Section";
 
 /** The section for the open ticket, over its pending metadata; `history` is the audit history to show under it. */
 export function MetadataSection({ history }: { history?: ComponentChildren }) {
 	const t = useT();
-	const { metadata } = useTicket();
-	const count = metadata.rows.value.filter(row => row.key.trim() !== "").length;
+	const { metadata, store } = useTicket();
+	// The one ticket read of the panel (shared): whether the ticket accepts changes at all.
+	useEffect(() => void store.ready().catch(() => undefined), [store]);
+	// Metadata only travels with a change: where Zendesk accepts none, there is nothing to edit.
+	const { reason } = useTicketPermissions();
+	const count = reason === null ? metadata.rows.value.filter(row => row.key.trim() !== "").length : 0;
 	return (
 		<Section title={t("shell.sections.metadata")} badge={count > 0 ? String(count) : undefined}>
-			<MetadataPanel model={metadata} />
+			{reason === null ? (
+				<MetadataPanel model={metadata} />
+			) : (
+				<p class="zd-notice" data-testid="metadata-locked">
+					{t(`metadata.locked.${reason}`)}
+				</p>
+			)}
 			<h3 class="zd-subheading">{t("audits.title")}</h3>
 			{history}
 		</Section>
