@@ -59,7 +59,10 @@ export function WriterStatus() {
 			{wait ? (
 				<>
 					<span class="zd-visually-hidden">
-						{t(ANNOUNCE_KEYS[wait.reason], { seconds: announced?.seconds ?? seconds })}
+						{t(ANNOUNCE_KEYS[wait.reason], {
+							seconds: announced?.seconds ?? seconds,
+							count: announced?.seconds ?? seconds,
+						})}
 					</span>
 					<span aria-hidden="true" data-seconds={seconds}>
 						{seconds > 0 ? t(VISIBLE_KEYS[wait.reason], { seconds }) : t("conflict.status.now")}
