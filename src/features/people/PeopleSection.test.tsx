@@ -6,13 +6,11 @@ import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../platform/api/client";
 import { createTranslator } from "../../platform/i18n/createTranslator";
 import { ApiCtx, EnvCtx, I18nCtx, ZafCtx } from "../../platform/context";
-import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
-import { createPeopleModel } from "./createPeopleModel";
 import { bundle, renderPanel, until } from "../../testing/panelTestSetup";
-import { createTicketStore } from "../../ticket/createTicketStore";
+import { renderPeoplePanel, type PeoplePanelOptions } from "../../testing/peoplePanelTestSetup";
 import { TicketProvider } from "../../ticket/TicketProvider";
 import { MetadataSection } from "../metadata/MetadataSection";
-import { PeoplePanel, PeopleSection } from "./PeopleSection";
+import { PeopleSection } from "./PeopleSection";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -21,43 +19,11 @@ afterEach(() => {
 });
 
 /** A fresh emulator, the real model over the in-process port, rendered inside the real providers. */
-async function setup(options: { user?: string; ticketId?: number; locale?: string; world?: string } = {}) {
-	const { user = "agent@example.com", ticketId = 1, locale = "en", world = "default" } = options;
-	const emulator = createEmulator({ world, settings: { rateLimits: false } });
-	const { port, client } = createInProcessPort({ emulator, userEmail: user, ticketId });
-	const api = createZendeskApi(port);
-	const userId = emulator.db.users.find(u => u.email === user)?.id ?? 0;
-	const store = createTicketStore({ api, zaf: port, ticketId });
-	const model = createPeopleModel({
-		ticket: store,
-		api,
-		drafts: createDraftStore(createMemoryStorage(), userId, ticketId),
-		searchDebounceMs: 0,
-	});
-	const translator = createTranslator(locale, { en: bundle("en"), [locale]: bundle(locale) });
-	const container = document.createElement("div");
-	document.body.append(container);
-	render(
-		<ZafCtx.Provider value={port}>
-			<ApiCtx.Provider value={api}>
-				<I18nCtx.Provider value={translator}>
-					<PeoplePanel model={model} />
-				</I18nCtx.Provider>
-			</ApiCtx.Provider>
-		</ZafCtx.Provider>,
-		container,
-	);
-	cleanups.push(() => {
-		render(null, container);
-		store.dispose();
-		model.dispose();
-		client.close();
-		emulator.dispose();
-	});
-	await model.load();
-	await until(() => container.querySelector(".zd-people__group") !== null, "the lists");
-	const ticket = () => emulator.db.tickets.find(t => t.id === ticketId);
-	return { emulator, model, container, ticket };
+async function setup(options: PeoplePanelOptions = {}) {
+	const panel = await renderPeoplePanel(options);
+	cleanups.push(panel.dispose);
+	await until(() => panel.container.querySelector(".zd-people__group") !== null, "the lists");
+	return panel;
 }
 
 const group = (container: HTMLElement, list: "ccs" | "followers") => {

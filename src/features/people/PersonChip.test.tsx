@@ -1,17 +1,11 @@
 // @vitest-environment happy-dom
 import { render } from "preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createEmulator } from "../../../sandbox/emulator/createEmulator";
-import { createInProcessPort } from "../../../sandbox/inProcessPort";
-import { createZendeskApi } from "../../platform/api/client";
 import { createTranslator } from "../../platform/i18n/createTranslator";
-import { ApiCtx, I18nCtx, ZafCtx } from "../../platform/context";
-import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
+import { I18nCtx } from "../../platform/context";
 import type { PersonUser } from "../../shared/peopleTypes";
 import { bundle, until } from "../../testing/panelTestSetup";
-import { createTicketStore } from "../../ticket/createTicketStore";
-import { createPeopleModel } from "./createPeopleModel";
-import { PeoplePanel } from "./PeopleSection";
+import { renderPeoplePanel } from "../../testing/peoplePanelTestSetup";
 import { PersonChip } from "./PersonChip";
 
 const cleanups: Array<() => void> = [];
@@ -91,37 +85,11 @@ describe("PersonChip avatar", () => {
 describe("PeoplePanel photos", () => {
 	/** Ticket 1 with Olivia (1101, who has a photo in the default world) added as a CC, read from `baseUrl`. */
 	async function setup(baseUrl: string) {
-		const emulator = createEmulator({ baseUrl, settings: { rateLimits: false } });
-		emulator.db.tickets.find(t => t.id === 1)?.email_cc_ids.push(1101);
-		const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId: 1 });
-		const api = createZendeskApi(port);
-		const store = createTicketStore({ api, zaf: port, ticketId: 1 });
-		const model = createPeopleModel({
-			ticket: store,
-			api,
-			drafts: createDraftStore(createMemoryStorage(), 1002, 1),
-			searchDebounceMs: 0,
+		const { container, dispose } = await renderPeoplePanel({
+			baseUrl,
+			prepare: emulator => void emulator.db.tickets.find(t => t.id === 1)?.email_cc_ids.push(1101),
 		});
-		const container = document.createElement("div");
-		document.body.append(container);
-		render(
-			<ZafCtx.Provider value={port}>
-				<ApiCtx.Provider value={api}>
-					<I18nCtx.Provider value={createTranslator("en", { en: bundle("en") })}>
-						<PeoplePanel model={model} />
-					</I18nCtx.Provider>
-				</ApiCtx.Provider>
-			</ZafCtx.Provider>,
-			container,
-		);
-		cleanups.push(() => {
-			render(null, container);
-			store.dispose();
-			model.dispose();
-			client.close();
-			emulator.dispose();
-		});
-		await model.load();
+		cleanups.push(dispose);
 		await until(() => container.querySelector('[data-person="u:1101"]') !== null, "Olivia's chip");
 		const chip = (key: string) => container.querySelector<HTMLElement>(`[data-person="${key}"] .zd-person__avatar`);
 		return { chip };
