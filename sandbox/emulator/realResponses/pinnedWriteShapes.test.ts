@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setupEmulator, type EmulatorHarness } from "../testSupport";
-import { realResponse } from "./loadRealResponses";
+import { AGENT, body, hasKeysOf, keys, type Json } from "./shapeAssertions";
 
 /**
  * The emulator's fidelity fixes for writes and jobs (notifications, job results, uploads, 422s, locale, form), each pinned to the captured Zendesk response it follows: the
@@ -12,13 +12,6 @@ beforeEach(() => {
 });
 afterEach(() => h.emulator.dispose());
 
-const AGENT = { as: "agent@example.com" };
-type Json = Record<string, any>;
-const body = (id: string) => realResponse(id).response.body as Json;
-const keys = (value: unknown) => Object.keys(value as object).sort();
-/** Every key of `expected` is in `actual`. */
-const hasKeysOf = (actual: unknown, expected: unknown) =>
-	expect(keys(actual)).toEqual(expect.arrayContaining(keys(expected)));
 
 describe("Notification events (zp-ticket-create-201-with-attachment)", () => {
 	const realNotification = () =>
