@@ -31,9 +31,12 @@ export const TARGET_BYTES = 20 * 1024;
  * across chunk boundaries), so a feature that adds weight has to say so here, in the same commit.
  * 2026-12-02: bulk updates of related tickets (issue 14) add about 6 KB, nearly all of it the
  * on-demand BulkPanel chunk, and read-only People/Fields views (issue 13) about 1 KB; the ceiling
- * moves from 68 to 78 KB (measured 77.4 KB).
+ * moves from 68 to 78 KB (measured 77.4 KB). Later that day the People, Fields and Metadata editors
+ * became chunks of their own, fetched on demand (issue 13): 11.7 KB less at panel open, but the
+ * code those chunks share with the panel and with each other is split into more, smaller chunks
+ * that compress less well, so the whole app grows by about 6 KB (measured 83.8 KB); ceiling 84 KB.
  */
-export const BUDGET_BYTES = 78 * 1024;
+export const BUDGET_BYTES = 84 * 1024;
 
 /**
  * The enforced ceiling for what a panel loads at open (main.js, the chunks it imports, main.css;
@@ -43,9 +46,10 @@ export const BUDGET_BYTES = 78 * 1024;
  * is 0.5 KB, but its English strings travel in the main bundle (as every feature's do) and code the
  * panel and the bulk chunk share moves into a chunk loaded at open; with the read-only People and
  * Fields views of closed and light-agent tickets, 58.0 KB, and the ceiling moves to 59 KB.
- * Issue 13 (36 KB at open) is where this comes down: strings per chunk, editors on demand.
+ * Issue 13 (36 KB at open) is where this comes down: with the editors on demand and the panel's
+ * first screen a set of glances, 46.5 KB, and the ceiling moves to 47 KB. Next: strings per chunk.
  */
-export const PANEL_OPEN_BUDGET_BYTES = 59 * 1024;
+export const PANEL_OPEN_BUDGET_BYTES = 47 * 1024;
 
 /**
  * esbuild plugin: the bundle imports translations/<locale>.json for UI strings; Zendesk reads the

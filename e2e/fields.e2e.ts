@@ -5,7 +5,7 @@
  */
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useWorkspace } from "./harness";
+import { useWorkspace, openEditors } from "./harness";
 import { requestLog } from "./requestLog";
 
 const ws = useWorkspace();
@@ -16,6 +16,7 @@ const TICKET = 2;
 
 async function openFields(id = TICKET): Promise<Frame> {
 	const app = await ws.openTicket(id);
+	await openEditors(app, "fields", "metadata");
 	await app.locator('[data-field-id="5101"]').waitFor();
 	// The other sections may still be loading and growing the iframe: act on a panel that has settled.
 	await ws.appSettled();

@@ -47,6 +47,8 @@ describe("follow-up tickets", () => {
 
 	it("on an open ticket says it cannot be a follow-up and creates a linked ticket instead", async () => {
 		const app = await ws.openTicket(1);
+		// The short rule, and the full one a click away.
+		await app.getByText("This ticket is open: only closed tickets get follow-ups.").click();
 		await app.getByText("This ticket is open. Zendesk links follow-ups only to closed tickets").waitFor();
 		expect(await app.getByRole("button", { name: "Create follow-up" }).count()).toBe(0);
 		await app.getByRole("button", { name: "Create linked ticket" }).click();

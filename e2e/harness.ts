@@ -315,3 +315,24 @@ function unansweredInPage(): number {
 	}
 	return open.size;
 }
+
+/** The button of each section's glance that opens its editor. */
+const EDITOR_BUTTONS = { people: "Edit people", fields: "Edit fields", metadata: "Edit metadata" } as const;
+
+/** A section whose editor opens on demand. */
+export type EditorSection = keyof typeof EDITOR_BUTTONS;
+
+/**
+ * Opens the editors of `sections` (default all three) as an agent does, pressing each glance's
+ * button (Enter), and waits until each editor has taken its glance's place.
+ */
+export async function openEditors(app: Frame, ...sections: EditorSection[]): Promise<void> {
+	const wanted = sections.length > 0 ? sections : (Object.keys(EDITOR_BUTTONS) as EditorSection[]);
+	for (const section of wanted) {
+		const button = app.getByRole("button", { name: EDITOR_BUTTONS[section], exact: true });
+		// With the keyboard: the editor opened just before may still be growing under the pointer.
+		await button.focus();
+		await button.press("Enter");
+		await button.waitFor({ state: "detached" });
+	}
+}

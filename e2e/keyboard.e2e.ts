@@ -6,7 +6,7 @@
  */
 import type { Frame, Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useWorkspace } from "./harness";
+import { useWorkspace, openEditors } from "./harness";
 import { requestLog } from "./requestLog";
 
 const ws = useWorkspace();
@@ -76,10 +76,17 @@ async function stopsWithoutRing(app: Frame, max = 80): Promise<string[]> {
 describe("keyboard use", () => {
 	it("People: adds a CC with Tab, typing, ↓ and Enter, then applies with Enter in one update", async () => {
 		const app = await ws.openTicket(1);
-		const cc = app.getByRole("combobox", { name: "Add an email CC" });
-		await cc.waitFor();
+		const edit = app.getByRole("button", { name: "Edit people" });
+		await edit.waitFor();
+		await ws.appSettled();
 		await clearRequests();
 		await focusApp();
+		// The glance's button opens the editor with Enter, and the editor's first control takes the focus.
+		await tabTo(app, edit);
+		await ws.page.keyboard.press("Enter");
+		const cc = app.getByRole("combobox", { name: "Add an email CC" });
+		await cc.waitFor();
+		expect(await focused(app)).toContain("Remove Liam O'Connor");
 		await tabTo(app, cc);
 		await ws.page.keyboard.type("Noa");
 		await app.getByRole("option", { name: /Noah Fischer/ }).waitFor();
@@ -110,10 +117,15 @@ describe("keyboard use", () => {
 
 	it("Fields: changes a dropdown and a text field with the keyboard and saves with Enter", async () => {
 		const app = await ws.openTicket(2);
+		const edit = app.getByRole("button", { name: "Edit fields" });
+		await edit.waitFor();
+		await ws.appSettled();
+		await focusApp();
+		await tabTo(app, edit);
+		await ws.page.keyboard.press("Space");
 		const product = app.getByLabel("Product", { exact: true });
 		await product.waitFor();
 		await clearRequests();
-		await focusApp();
 		await tabTo(app, app.getByLabel("Order number"));
 		await ws.page.keyboard.press("ControlOrMeta+A");
 		await ws.page.keyboard.type("ORD-KEY-1");
@@ -217,6 +229,7 @@ describe("keyboard use", () => {
 
 	it("section headers toggle with Enter and Space and expose aria-expanded", async () => {
 		const app = await ws.openTicket(1);
+		await openEditors(app, "people");
 		const people = app.getByRole("button", { name: "People", exact: true });
 		const cc = app.getByRole("combobox", { name: "Add an email CC" });
 		await cc.waitFor();
@@ -243,6 +256,7 @@ describe("keyboard use", () => {
 
 	it("keeps the focus in place when its control is replaced or disabled for a moment", async () => {
 		let app = await ws.openTicket(1);
+		await openEditors(app, "people");
 		const remove = app.getByRole("button", { name: "Remove Liam O'Connor" });
 		await remove.waitFor();
 		await focusApp();
@@ -257,6 +271,7 @@ describe("keyboard use", () => {
 		expect(await hasFocus(remove)).toBe(true);
 
 		app = await ws.openTicket(2);
+		await openEditors(app, "fields");
 		const order = app.getByLabel("Order number");
 		await order.waitFor();
 		await clearRequests();
@@ -280,9 +295,14 @@ describe("keyboard use", () => {
 
 	it("Metadata: Enter on Add metadata puts the focus in the new key; removing the row keeps it in the editor", async () => {
 		const app = await ws.openTicket(2);
+		const edit = app.getByRole("button", { name: "Edit metadata" });
+		await edit.waitFor();
+		await ws.appSettled();
+		await focusApp();
+		await tabTo(app, edit);
+		await ws.page.keyboard.press("Enter");
 		const add = app.getByRole("button", { name: "Add metadata" });
 		await add.waitFor();
-		await focusApp();
 		await tabTo(app, add);
 		await ws.page.keyboard.press("Enter");
 		const key = app.getByLabel("Key 1");
@@ -301,6 +321,7 @@ describe("keyboard use", () => {
 
 	it("never takes the focus from the workspace around the app", async () => {
 		const app = await ws.openTicket(1);
+		await openEditors(app, "people");
 		const remove = app.getByRole("button", { name: "Remove Liam O'Connor" });
 		await remove.waitFor();
 		await focusApp();
@@ -318,6 +339,11 @@ describe("keyboard use", () => {
 
 	it("shows a focus ring on every control Tab reaches (fields of every type, people, follow-up form)", async () => {
 		let app = await ws.openTicket(2);
+		await app.getByRole("button", { name: "Edit fields" }).waitFor();
+		await ws.appSettled();
+		// The glances first, then every editor.
+		expect(await stopsWithoutRing(app)).toEqual([]);
+		await openEditors(app);
 		await app.getByLabel("Product", { exact: true }).waitFor();
 		expect(await stopsWithoutRing(app)).toEqual([]);
 

@@ -5,7 +5,7 @@
  */
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useWorkspace } from "./harness";
+import { useWorkspace, openEditors } from "./harness";
 import { requestLog } from "./requestLog";
 
 const ws = useWorkspace();
@@ -23,6 +23,7 @@ async function pick(app: Frame, combobox: string, text: string, option: RegExp):
 
 async function openPeople(id: number, as?: "admin" | "agent" | "light_agent"): Promise<Frame> {
 	const app = await ws.openTicket(id, as ? { as } : undefined);
+	await openEditors(app, "people");
 	await ccGroup(app).waitFor();
 	await ws.appSettled();
 	return app;
@@ -54,6 +55,7 @@ describe("people on the current ticket", () => {
 		const app = await openPeople(1);
 		await clearRequests();
 		await pick(app, "Add an email CC", "Noah", /Noah Fischer/);
+		await openEditors(app, "metadata");
 		await app.getByRole("button", { name: "Add metadata" }).click();
 		await app.getByLabel("Key 1").fill("reason");
 		await app.getByLabel("Value 1").fill("cc requested by phone");

@@ -19,6 +19,15 @@ describe("a ticket the agent can't change", () => {
 	it("shows closed ticket 7 read-only in People and Fields, says why, and keeps the follow-up offered", async () => {
 		const app = await ws.openTicket(7);
 		await clearRequests();
+		// One reason at the top; the glances offer only to show what is there.
+		const banner = app.getByTestId("ticket-locked");
+		await banner.waitFor();
+		expect(await banner.textContent()).toBe(
+			"This ticket is closed: Zendesk accepts no changes to it. Create a follow-up instead.",
+		);
+		expect(await app.getByRole("button", { name: /^Edit / }).count()).toBe(0);
+		await app.getByRole("button", { name: "Show everyone" }).click();
+		await app.getByRole("button", { name: "Show values" }).click();
 		const people = app.getByTestId("people-locked");
 		const fields = app.getByTestId("fields-locked");
 		await people.waitFor();
@@ -41,6 +50,12 @@ describe("a ticket the agent can't change", () => {
 		// Lena Hoffmann, the world's light agent, uses German.
 		const app = await ws.openTicket(1, { as: "light_agent" });
 		await clearRequests();
+		const banner = app.getByTestId("ticket-locked");
+		await banner.waitFor();
+		expect(await banner.textContent()).toContain("Light-Agents können nur interne Kommentare hinzufügen");
+		expect(await app.getByRole("button", { name: /bearbeiten$/ }).count()).toBe(0);
+		await app.getByRole("button", { name: "Alle anzeigen" }).click();
+		await app.getByRole("button", { name: "Werte anzeigen" }).click();
 		const people = app.getByTestId("people-locked");
 		await people.waitFor();
 		await app.getByTestId("fields-locked").waitFor();

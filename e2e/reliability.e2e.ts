@@ -6,7 +6,7 @@
  */
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useWorkspace } from "./harness";
+import { useWorkspace, openEditors } from "./harness";
 import { requestLog } from "./requestLog";
 
 const ws = useWorkspace();
@@ -18,6 +18,7 @@ const fieldValue = async (id: number, field: number) =>
 
 async function openFields(id: number): Promise<Frame> {
 	const app = await ws.openTicket(id);
+	await openEditors(app, "fields", "metadata");
 	await orderNumber(app).waitFor();
 	await ws.appSettled();
 	return app;

@@ -7,7 +7,7 @@
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { requestLabel, settledAppRequests, type LoggedRequest } from "../scripts/bench/requests";
-import { useWorkspace } from "./harness";
+import { useWorkspace, openEditors, type EditorSection } from "./harness";
 
 const ws = useWorkspace({ thirdPartyStorage: true });
 
@@ -25,11 +25,18 @@ async function settled(): Promise<string[]> {
 	return (await settledAppRequests(log)).map(requestLabel);
 }
 
-/** Opens a ticket and waits until the three ticket-backed sections have loaded. */
-async function openPanel(id: number): Promise<Frame> {
+/** Opens a ticket, waits until its glances have loaded, and opens the editors of `editors` as the agent would. */
+async function openPanel(id: number, ...editors: EditorSection[]): Promise<Frame> {
 	const app = await ws.openTicket(id);
-	for (const selector of [".zd-followup", ".zd-people", ".zd-fields"]) await app.locator(selector).waitFor();
+	await app.locator(".zd-followup").waitFor();
+	// The People glance names the lists; the Fields glance counts what is filled in.
+	await app.locator(".zd-glance__label").first().waitFor();
+	await app.getByText(/fields? filled in$/).waitFor();
 	await ws.appSettled();
+	if (editors.length > 0) {
+		await openEditors(app, ...editors);
+		await ws.appSettled();
+	}
 	return app;
 }
 
@@ -78,7 +85,7 @@ describe("request economy", () => {
 	it("names the organizations the ticket's lookup fields point to with one more request, for all of them", async () => {
 		await freshSession();
 		await clearLog();
-		const app = await openPanel(2); // form 7001, every custom field set, a partner organization among them
+		const app = await openPanel(2, "fields"); // form 7001, every custom field set, a partner organization among them
 		await app.getByText("Brightline Office Supplies").waitFor();
 		const requests = await settled();
 		expectPanelOpen(requests.filter(r => !r.startsWith("GET /api/v2/organizations/")));
@@ -134,7 +141,7 @@ describe("request economy", () => {
 	});
 
 	it("applies people changes with exactly one PUT", async () => {
-		const app = await openPanel(1);
+		const app = await openPanel(1, "people", "fields", "metadata");
 		await settled();
 		await app.getByRole("combobox", { name: "Add an email CC" }).pressSequentially("Noah", { delay: 60 });
 		await app.getByRole("option", { name: /Noah Fischer/ }).click();
@@ -147,7 +154,7 @@ describe("request economy", () => {
 	});
 
 	it("searches once for a name typed key by key (debounced)", async () => {
-		const app = await openPanel(1);
+		const app = await openPanel(1, "people", "fields", "metadata");
 		await settled();
 		await clearLog();
 		await app.getByRole("combobox", { name: "Add an email CC" }).pressSequentially("Noah", { delay: 60 });
@@ -156,7 +163,7 @@ describe("request economy", () => {
 	});
 
 	it("saves fields with audit metadata in exactly one PUT, with no read-back", async () => {
-		const app = await openPanel(1);
+		const app = await openPanel(1, "people", "fields", "metadata");
 		await settled();
 		if ((await app.getByLabel("Key 1").count()) === 0) await app.getByRole("button", { name: "Add metadata" }).click();
 		await app.getByLabel("Key 1").fill("e2e_run");
@@ -171,7 +178,7 @@ describe("request economy", () => {
 	});
 
 	it("on a conflict re-reads the ticket once and sends the save again", async () => {
-		const app = await openPanel(1);
+		const app = await openPanel(1, "people", "fields", "metadata");
 		await settled();
 		await app.getByRole("textbox", { name: "Order number" }).fill("ORD-78");
 		await ws.api("POST", "/__sandbox/faults", {

@@ -35,7 +35,7 @@ describe("workspace smoke", () => {
 
 	it("switches the signed-in agent from the header; every request then runs as that user, also after a reload", async () => {
 		const app = await ws.openTicket(1);
-		for (const section of [".zd-followup", ".zd-people", ".zd-fields"]) await app.locator(section).waitFor();
+		for (const section of [".zd-followup", ".zd-glance"]) await app.locator(section).first().waitFor();
 		await ws.appSettled();
 		const users = async () => {
 			const log = await ws.api<{ requests: Array<{ user: string | null }> }>("GET", "/__sandbox/requests");

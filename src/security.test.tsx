@@ -15,6 +15,7 @@ import { basicTokenHeader } from "../sandbox/emulator/routes/auth";
 import { createEmulator } from "../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../sandbox/inProcessPort";
 import { mount } from "./app/mount";
+import { openEditors } from "./testing/panelTestSetup";
 
 const ROOT = join(import.meta.dirname, "..");
 const IMG = `<img src=x onerror="globalThis.__xss=1">`;
@@ -103,6 +104,7 @@ describe("ticket and user data are rendered as text", () => {
 			emulator.dispose();
 		});
 		const text = () => container.textContent ?? "";
+		await openEditors(container);
 		await until(
 			() => text().includes(IMG) && container.querySelector('[data-field-id="5101"] input') !== null,
 			"the people and fields",

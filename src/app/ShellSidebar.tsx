@@ -12,6 +12,7 @@ import { TicketHistory } from "../features/history/TicketHistory";
 import { MetadataSection } from "../features/metadata/MetadataSection";
 import { PeopleSection } from "../features/people/PeopleSection";
 import { ShellErrorBoundary } from "./ShellErrorBoundary";
+import { TicketLockNotice } from "./TicketLockNotice";
 import { WriterStatus } from "./WriterStatus";
 
 /** The sidebar for one ticket. Shows a note instead when no ticket is open (e.g. a new ticket). */
@@ -23,6 +24,7 @@ export function ShellSidebar() {
 		<TicketProvider>
 			{/* One status line for automatic waits (429 countdown, retries) of every section. */}
 			<WriterStatus />
+			<TicketLockNotice />
 			<div class="zd-sections">
 				<ShellErrorBoundary name="followUp">
 					<FollowUpSection />

@@ -2,7 +2,7 @@
 import { signal } from "@preact/signals";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ReadWait } from "../ticket/withReadRetries";
-import { renderPanel, until } from "../testing/panelTestSetup";
+import { renderPanel, until, openEditors } from "../testing/panelTestSetup";
 import { ReadWaitCtx } from "../ticket/readWait";
 import { FieldsSection } from "../features/fields/FieldsSection";
 import { PeopleSection } from "../features/people/PeopleSection";
@@ -38,6 +38,7 @@ async function setup(locale = "en") {
 		release();
 		dispose();
 	});
+	await openEditors(container);
 	await until(() => container.querySelector('[data-field-id="5101"] input') !== null, "the fields", 400);
 	const status = () => container.querySelector<HTMLElement>('[data-testid="writer-status"]');
 	return { emulator, container, status, release, sleeping, readWait, t };

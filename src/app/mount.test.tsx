@@ -12,7 +12,7 @@ import { createMemoryStorage, draftKey } from "../platform/storage/createDraftSt
 import { FIELD_DEFINITIONS_KEY } from "../ticket/createFieldDefinitionsCache";
 import { ACCOUNT_SETTINGS_KEY } from "../ticket/createAccountSettings";
 import { mount } from "./mount";
-import { until } from "../testing/panelTestSetup";
+import { openEditors, until } from "../testing/panelTestSetup";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const fromDisk: LocaleLoader = async l =>
@@ -162,6 +162,7 @@ describe("mount", () => {
 		const gets: string[][] = [];
 		const zaf: ZafPort = { ...port, get: paths => (gets.push(paths), port.get(paths)) };
 		cleanup.push(await mount({ zaf, container, storage: { session: createMemoryStorage() } }));
+		await openEditors(container);
 		await until(
 			() => container.querySelector(".zd-fields")?.textContent?.includes("Order number") ?? false,
 			"the form's fields",

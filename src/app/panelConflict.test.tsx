@@ -5,7 +5,7 @@ import type { SandboxEmulator } from "../../sandbox/emulator/types";
 import { createInProcessPort } from "../../sandbox/inProcessPort";
 import { createMemoryStorage } from "../platform/storage/createDraftStore";
 import { mount } from "./mount";
-import { until } from "../testing/panelTestSetup";
+import { openEditors, until } from "../testing/panelTestSetup";
 
 /**
  * A Fields save that meets a 409, through the whole panel as `mount` composes it (the panel API's
@@ -42,6 +42,7 @@ async function openPanel() {
 		client.close();
 		emulator.dispose();
 	});
+	await openEditors(container);
 	await until(
 		() => [".zd-followup", ".zd-people", ".zd-fields"].every(selector => container.querySelector(selector) !== null),
 		"the three sections",

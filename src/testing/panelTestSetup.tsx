@@ -98,3 +98,26 @@ export function renderPanel(content: ComponentChildren, options: PanelTestOption
 	};
 	return { emulator, client, port, api, env, translator, container, local, t: translator.t, dispose };
 }
+
+/** The sections whose editor `openEditors` opens (the related tickets are a panel of their own). */
+const EDITORS: readonly string[] = ["people", "fields", "metadata"];
+
+/** The buttons of the glances of EDITORS. */
+const glanceButtons = (container: HTMLElement) =>
+	[...container.querySelectorAll<HTMLElement>(".zd-glance")]
+		.filter(glance => EDITORS.includes(glance.dataset["editor"] ?? ""))
+		.flatMap(glance => [...glance.querySelectorAll("button")]);
+
+/**
+ * Opens the People, Fields and Metadata editors of the sections that show a glance (OnDemand), as
+ * an agent pressing each glance's button does, and waits until each editor has taken its place.
+ */
+export async function openEditors(container: HTMLElement): Promise<void> {
+	// An editor with a waiting draft opens by itself.
+	await until(
+		() => glanceButtons(container).length > 0 || container.querySelector(".zd-editor") !== null,
+		"a glance's button",
+	);
+	for (const button of glanceButtons(container)) button.click();
+	await until(() => glanceButtons(container).length === 0, "the editors");
+}

@@ -8,7 +8,7 @@ import type { SandboxEmulator } from "../../sandbox/emulator/types";
 import { createTranslator } from "../platform/i18n/createTranslator";
 import { ApiCtx, I18nCtx, ZafCtx } from "../platform/context";
 import { createPeopleModel } from "../features/people/createPeopleModel";
-import { PeoplePanel } from "../features/people/PeopleSection";
+import { PeoplePanel } from "../features/people/PeopleEditor";
 import { bundle } from "./panelTestSetup";
 import { createTestTicket } from "./ticketTestSetup";
 

@@ -32,8 +32,7 @@ export function Section({ title, badge, defaultOpen = true, children }: SectionP
 					aria-controls={bodyId}
 					onClick={() => setOpen(!open)}
 				>
-					<span class="zd-section__chevron" aria-hidden="true" />
-					<span class="zd-section__title">{title}</span>
+					{title}
 					{badge ? <span class="zd-section__badge">{badge}</span> : null}
 				</button>
 			</h2>

@@ -16,6 +16,8 @@ import { Spinner } from "./Spinner";
 export type LazyComponent<P> = ComponentType<P> & {
 	/** Starts fetching the chunk (once; again after a failure). Never rejects. */
 	preload(): void;
+	/** Resolves once the chunk has arrived or failed to (fetching it if needed). Never rejects. */
+	ready(): Promise<void>;
 };
 
 /**
@@ -52,5 +54,10 @@ export function lazyComponent<M, P extends object>(
 		return <Spinner label={t("shell.loading")} showLabel />;
 	}
 
-	return Object.assign(Lazy, { preload: chunk.preload, displayName: "Lazy" });
+	const ready = () =>
+		chunk.load().then(
+			() => undefined,
+			() => undefined,
+		);
+	return Object.assign(Lazy, { preload: chunk.preload, ready, displayName: "Lazy" });
 }

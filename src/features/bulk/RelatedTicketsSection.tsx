@@ -4,13 +4,13 @@
  * the same row, and an outcome per ticket, each ticket a link that opens it in the workspace. A
  * waiting draft (a selection, a change, or a run a reload interrupted) opens it at once.
  */
-import { useMemo, useState } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { useEnv, useStorage, useT } from "../../platform/context";
-import { createDraftStore } from "../../platform/storage/createDraftStore";
-import { Button } from "../../ui/Button";
+import { hasDraft } from "../../platform/storage/hasDraft";
 import { lazyComponent } from "../../ui/lazyComponent";
+import { OnDemand } from "../../ui/OnDemand";
 import { Section } from "../../ui/Section";
-import { BULK_DRAFT_SECTION } from "./bulkDraftSection";
+import { BULK_DRAFT_SECTION } from "../../shared/draftSections";
 
 const BulkPanel = lazyComponent(
 	() => import("./BulkPanel"),
@@ -22,27 +22,17 @@ export function RelatedTicketsSection() {
 	const env = useEnv();
 	const t = useT();
 	const { local } = useStorage();
-	const waiting = useMemo(
-		() =>
-			createDraftStore(local, env.currentUser.id, env.ticketId ?? undefined).load(
-				BULK_DRAFT_SECTION,
-				(value): value is unknown => value !== undefined,
-			) !== undefined,
-		[local, env],
-	);
-	const [open, setOpen] = useState(waiting);
+	const waiting = useMemo(() => hasDraft(local, env.currentUser.id, env.ticketId, BULK_DRAFT_SECTION), [local, env]);
 	return (
 		<Section title={t("bulk.title")}>
-			{open ? (
-				<BulkPanel />
-			) : (
-				<div class="zd-bulk">
-					<p class="zd-muted">{t("bulk.intro")}</p>
-					<Button onClick={() => setOpen(true)} onPointerEnter={BulkPanel.preload} onFocus={BulkPanel.preload}>
-						{t("bulk.show")}
-					</Button>
-				</div>
-			)}
+			<OnDemand
+				name="bulk"
+				editor={BulkPanel}
+				props={{}}
+				waiting={waiting}
+				label={t("bulk.show")}
+				glance={<p class="zd-muted">{t("bulk.intro")}</p>}
+			/>
 		</Section>
 	);
 }

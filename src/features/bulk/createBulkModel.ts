@@ -22,8 +22,8 @@ import { loadRelatedTickets, type RelatedApi, type RelatedTicket } from "./relat
 import { isEmptyIntent, type BulkIntent } from "./rules/bulkPlan";
 import { parseEmails, parseTags } from "./rules/bulkIntentEdits";
 import { isBulkDraft, type BulkDraft, type BulkTexts } from "./rules/bulkDraft";
-import { BULK_DRAFT_SECTION } from "./bulkDraftSection";
 import { runBulkUpdate, type BaseValues, type BulkOutcome, type BulkProgress } from "./runBulkUpdate";
+import { BULK_DRAFT_SECTION } from "../../shared/draftSections";
 
 export interface BulkModelOptions {
 	api: RelatedApi & Pick<ZendeskApi, "showManyUsers" | "updateManyTickets" | "getJobStatus">;

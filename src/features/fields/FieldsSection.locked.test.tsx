@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
 import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
-import { renderPanel, until } from "../../testing/panelTestSetup";
-import { FIELDS_DRAFT_SECTION } from "./createFieldsModel";
+import { openEditors, renderPanel, until } from "../../testing/panelTestSetup";
 import { FieldsSection } from "./FieldsSection";
+import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -15,6 +15,7 @@ afterEach(() => {
 async function setup(ticketId: number, user: string, local = createMemoryStorage()) {
 	const panel = renderPanel(<FieldsSection />, { ticketId, user, local, locale: "en" });
 	cleanups.push(panel.dispose);
+	await openEditors(panel.container);
 	await until(() => panel.container.querySelector("[data-field-id]") !== null, "the fields");
 	return panel;
 }

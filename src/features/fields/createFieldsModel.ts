@@ -35,10 +35,8 @@ import { compareReadBack, readBackNotices } from "./rules/fieldReadBack";
 import type { Issue } from "../../shared/issues";
 import type { FieldDefinitions } from "../../ticket/createFieldDefinitionsCache";
 
-/** The draft-store section the field drafts live in. */
-export const FIELDS_DRAFT_SECTION = "fields";
-
 import type { FieldsLoadState, FieldsModel, FieldsModelOptions, FieldsSaveResult, FieldsSnapshot } from "./FieldsModel";
+import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
 
 /** Creates the model; call `load()` to start. */
 export function createFieldsModel(options: FieldsModelOptions): FieldsModel {

@@ -52,9 +52,17 @@ export function FollowUpIntro({
 	const closed = status === "closed";
 	return (
 		<div class="zd-followup" data-mode={closed ? "followUp" : "linked"}>
-			<p class={closed ? "zd-followup__intro" : "zd-followup__intro zd-notice zd-notice--info"}>
-				{closed ? t("followUp.intro.closed") : t("followUp.intro.notClosed", { status: t(STATUS_KEYS[status]) })}
-			</p>
+			{/* The short rule, and the full one behind it: the agent reads that once, not on every ticket. */}
+			<details class="zd-info">
+				<summary class="zd-followup__intro">
+					{closed
+						? t("followUp.intro.closedShort")
+						: t("followUp.intro.notClosedShort", { status: t(STATUS_KEYS[status]) })}
+				</summary>
+				<p class="zd-muted">
+					{closed ? t("followUp.intro.closed") : t("followUp.intro.notClosed", { status: t(STATUS_KEYS[status]) })}
+				</p>
+			</details>
 			<FollowUpLinks created={created} followUpIds={followUpIds} onOpen={onOpen} onCreateAnother={onStart} />
 			{form ??
 				(created === null ? (

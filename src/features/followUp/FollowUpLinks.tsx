@@ -6,6 +6,8 @@ import type { Id } from "./rules/followUpTypes";
 import { useT } from "../../platform/context";
 import type { CreatedFollowUp } from "./createFollowUpModel";
 import { Button } from "../../ui/Button";
+import { useFocusOnMount } from "../../ui/focus";
+import { useRef } from "preact/hooks";
 
 export interface FollowUpLinksProps {
 	created: CreatedFollowUp | null;
@@ -27,10 +29,13 @@ function TicketLink({ id, onOpen }: { id: Id; onOpen(id: Id): void }) {
 /** The success message and the list of follow-ups. */
 export function FollowUpLinks({ created, followUpIds, onOpen, onCreateAnother }: FollowUpLinksProps) {
 	const t = useT();
+	const notice = useRef<HTMLDivElement>(null);
+	// The form that had the focus is gone: the result takes it (never from elsewhere).
+	useFocusOnMount(notice, created !== null);
 	return (
 		<>
 			{created ? (
-				<div class="zd-notice zd-notice--success" role="status">
+				<div ref={notice} class="zd-notice zd-notice--success" role="status" tabIndex={-1}>
 					<p class="zd-notice__text">
 						{created.ticketId === null
 							? t("followUp.links.createdUnknown")

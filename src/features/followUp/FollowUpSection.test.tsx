@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { FaultSpec } from "../../../sandbox/emulator/controls/faults";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "../../platform/storage/createDraftStore";
-import { FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpGlance";
 import { renderPanel, until } from "../../testing/panelTestSetup";
 import { FollowUpSection } from "./FollowUpSection";
+import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 
 const AGENT_ID = 1002;
 

@@ -4,8 +4,9 @@ import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../platform/api/client";
 import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
 import { createTicketStore } from "../../ticket/createTicketStore";
-import { createFollowUpGlance, FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpGlance";
+import { createFollowUpGlance } from "./createFollowUpGlance";
 import { until } from "../../testing/panelTestSetup";
+import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 
 const AGENT_ID = 1002;
 const cleanups: Array<() => void> = [];

@@ -11,9 +11,7 @@ import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { FollowUpSource } from "./rules/followUpTypes";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import type { TicketStore } from "../../ticket/createTicketStore";
-
-/** The follow-up feature's section name in the draft store. */
-export const FOLLOW_UP_DRAFT_SECTION = "followUp";
+import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 
 /** Dependencies of the glance. */
 export interface FollowUpGlanceOptions {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { FollowUpDraft } from "./rules/followUpDraft";
-import { FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpModel";
 import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
 import { AGENT_ID, setupFollowUp } from "../../testing/followUpTestSetup";
+import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 
 let world: ReturnType<typeof setupFollowUp>;
 afterEach(() => world?.dispose());

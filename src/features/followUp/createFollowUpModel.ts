@@ -13,7 +13,6 @@ import { parseFollowUpDraft } from "./rules/followUpDraftParse";
 import type { FollowUpMode, FollowUpSource, Id } from "./rules/followUpTypes";
 import { followUpModeFor } from "./rules/followUpTypes";
 import type { JobOutcome } from "../../shared/jobPolling";
-import { FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpGlance";
 import { createFollowUpUploads } from "./createFollowUpUploads";
 import { createRequesterSearch } from "../../ui/createRequesterSearch";
 import type { FollowUpCreateDeps } from "./followUpCreate";
@@ -22,10 +21,9 @@ import { createFollowUpState, type CreatedFollowUp, type FollowUpLocale } from "
 import { sleep as realSleep } from "../../shared/sleep";
 import { createFollowUpSubmission } from "./followUpSubmission";
 import type { FollowUpModelOptions } from "./FollowUpModelOptions";
+import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 
 export type { CreatedFollowUp, FollowUpLocale, FollowUpStatus } from "./followUpState";
-
-export { FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpGlance";
 
 const isAnything = (value: unknown): value is unknown => value !== undefined;
 

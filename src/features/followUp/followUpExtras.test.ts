@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
-import { FOLLOW_UP_DRAFT_SECTION } from "./createFollowUpModel";
 import { AGENT_ID, settle, setupFollowUp } from "../../testing/followUpTestSetup";
+import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
-import { renderPanel, until } from "../../testing/panelTestSetup";
+import { openEditors, renderPanel, until } from "../../testing/panelTestSetup";
 import { MetadataSection } from "./MetadataSection";
 
 const cleanups: Array<() => void> = [];
@@ -23,6 +23,7 @@ describe("MetadataSection on a ticket that can't be changed", () => {
 	it("keeps the editor on an open ticket", async () => {
 		const { container, dispose } = renderPanel(<MetadataSection />, { ticketId: 1 });
 		cleanups.push(dispose);
+		await openEditors(container);
 		await until(
 			() => [...container.querySelectorAll("button")].some(b => b.textContent === "Add metadata"),
 			"the editor",

@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
 import { createMemoryStorage } from "../../platform/storage/createDraftStore";
-import { renderPanel, until } from "../../testing/panelTestSetup";
-import { PEOPLE_DRAFT_SECTION } from "./createPeopleModel";
+import { openEditors, renderPanel, until } from "../../testing/panelTestSetup";
 import { PeopleSection } from "./PeopleSection";
+import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -16,6 +16,7 @@ afterEach(() => {
 async function setup(ticketId: number, user: string, local = createMemoryStorage()) {
 	const panel = renderPanel(<PeopleSection />, { ticketId, user, local, locale: "en" });
 	cleanups.push(panel.dispose);
+	await openEditors(panel.container);
 	await until(() => panel.container.querySelector(".zd-people__group") !== null, "the people lists");
 	return panel;
 }

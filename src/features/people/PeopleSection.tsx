@@ -1,211 +1,55 @@
 /**
- * The People section: the ticket's email CCs and followers (or legacy collaborators), pickers to
- * add people, remove buttons, a visible CC counter, the staged summary, and Apply / Discard. Apply
- * carries the ticket's pending audit metadata (shared with the Metadata section, which shows its
- * problems; this section points there). Builds its model from the environment and owns its
- * lifetime; all logic lives in the model and domain.
+ * The People section: a glance at the ticket's CCs and followers (PeopleGlance), and the editor
+ * (PeopleEditor, a chunk of its own) on demand, or at once when staged changes are waiting. Where
+ * the ticket can't be changed (closed, a light agent's; the panel says why at the top), the
+ * glance's button shows every person read-only (PeopleReadOnly).
  */
-import { useEffect, useMemo } from "preact/hooks";
-import { issuesFor } from "../../shared/issues";
-import type { PeopleSummary } from "./rules/peopleSummary";
-import type { PeopleList } from "../../shared/peopleTypes";
-import type { TicketLockReason } from "../../shared/ticketPermissions";
-import { useApi, useEnv, useStorage, useT } from "../../platform/context";
-import { createDraftStore } from "../../platform/storage/createDraftStore";
-import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
-import { createPeopleModel } from "./createPeopleModel";
-import type { PeopleModel } from "./PeopleModel";
-import { useTicket } from "../../ticket/TicketProvider";
+import { useSignal } from "@preact/signals";
+import { useMemo } from "preact/hooks";
+import { useEnv, useStorage, useT } from "../../platform/context";
+import { hasDraft } from "../../platform/storage/hasDraft";
+import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
-import { EMPTY_KEYS, TITLE_KEYS } from "./peopleLabels";
-import { PeopleReadOnly } from "./PeopleReadOnly";
-import { ErrorNotice } from "../../ui/ErrorNotice";
-import { PeopleNotices } from "./PeopleNotices";
-import { PersonChip } from "./PersonChip";
-import { PersonPicker } from "./PersonPicker";
-import { Button } from "../../ui/Button";
-import { Spinner } from "../../ui/Spinner";
+import { lazyComponent } from "../../ui/lazyComponent";
+import { OnDemand } from "../../ui/OnDemand";
 import { Section } from "../../ui/Section";
+import { Spinner } from "../../ui/Spinner";
+import { PeopleGlance, usePeopleGlance } from "./PeopleGlance";
 
-/** The section: one model per ticket and agent (staged changes in the panel's local storage), loaded on mount, disposed on unmount. */
+const PeopleEditor = lazyComponent(
+	() => import("./PeopleEditor"),
+	module => module.PeopleEditor,
+);
+
+/** The section for the open ticket. */
 export function PeopleSection() {
 	const env = useEnv();
-	const api = useApi();
 	const t = useT();
-	const ticketId = env.ticketId;
-	const { store, metadata } = useTicket();
 	const { local } = useStorage();
-	const model = useMemo(
-		() =>
-			ticketId === null
-				? null
-				: createPeopleModel({
-						ticket: store,
-						api,
-						drafts: createDraftStore(local, env.currentUser.id, ticketId),
-					}),
-		[api, store, ticketId, env.currentUser.id, local],
-	);
-	useEffect(() => {
-		if (model === null) return;
-		void model.load();
-		return () => model.dispose();
-	}, [model]);
+	const pending = useSignal(0);
+	const current = usePeopleGlance();
 	const { reason } = useTicketPermissions();
-	// Staged changes that can't be applied are not counted either (they stay stored).
-	const pending = reason === null ? (model?.summary.value?.pending ?? 0) : 0;
+	const waiting = useMemo(() => hasDraft(local, env.currentUser.id, env.ticketId, PEOPLE_DRAFT_SECTION), [local, env]);
+	const count = reason === null ? pending.value : 0;
 	return (
-		<Section title={t("shell.sections.people")} badge={pending > 0 ? `+${pending}` : undefined}>
-			{model === null ? (
-				<p class="zd-muted">{t("shell.noTicket")}</p>
-			) : (
-				<PeoplePanel model={model} metadata={metadata} locked={reason} />
-			)}
+		<Section title={t("shell.sections.people")} badge={count > 0 ? `+${count}` : undefined}>
+			<OnDemand
+				name="people"
+				editor={PeopleEditor}
+				props={{ pending }}
+				waiting={waiting}
+				label={t(reason === null && current?.mode !== "disabled" ? "glance.people.edit" : "glance.people.show")}
+				glance={
+					current === null ? (
+						<Spinner label={t("shell.loading")} showLabel />
+					) : (
+						<>
+							<PeopleGlance current={current} />
+							{current.mode === "disabled" ? <p class="zd-muted">{t("people.mode.disabled")}</p> : null}
+						</>
+					)
+				}
+			/>
 		</Section>
-	);
-}
-
-/** Props of `PeoplePanel`. */
-export interface PeoplePanelProps {
-	model: PeopleModel;
-	/** The shared metadata its Apply carries. */
-	metadata?: MetadataModel | null;
-	/** Why the ticket can't be changed (read-only lists and the reason), or null. */
-	locked?: TicketLockReason | null;
-}
-
-/** What the section shows for a model. Exported for component tests. */
-export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePanelProps) {
-	const t = useT();
-	const current = model.current.value;
-	const summary = model.summary.value;
-	const error = model.error.value;
-	if (current === undefined || summary === undefined) {
-		if (model.state.value === "failed" && error !== null) {
-			return (
-				<div class="zd-people">
-					<p>{t("people.loadFailed")}</p>
-					<ErrorNotice error={error} onRetry={() => void model.load()} />
-				</div>
-			);
-		}
-		return <Spinner label={t("shell.loading")} showLabel />;
-	}
-	if (locked !== null) return <PeopleReadOnly current={current} reason={locked} />;
-	const { mode } = current;
-	const busy = model.applying.value;
-	const issues = model.issues.value;
-	const lists: PeopleList[] = mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"];
-	const formIssues = issuesFor(issues, "form");
-	const staged = model.staged.value;
-	return (
-		<div class="zd-people" aria-busy={busy || undefined}>
-			{mode !== "ccsAndFollowers" ? (
-				<p class="zd-notice" data-mode={mode}>
-					{t(mode === "collaborators" ? "people.mode.collaborators" : "people.mode.disabled")}
-				</p>
-			) : null}
-			{lists.map(list => (
-				<div key={list} class="zd-people__group" data-list={list}>
-					<h3 class="zd-people__title">
-						<span>{t(TITLE_KEYS[mode][list])}</span>
-						{list === "ccs" ? <CcCounter summary={summary} /> : null}
-					</h3>
-					<PeopleRows model={model} list={list} summary={summary} disabled={busy || mode === "disabled"} />
-					{mode !== "disabled" ? (
-						<PersonPicker
-							list={list}
-							mode={mode}
-							search={model.searches[list]}
-							issues={issuesFor(issues, list)}
-							disabled={busy}
-							onPick={person => model.add(list, person)}
-							onType={() => model.clearCandidateIssues()}
-						/>
-					) : null}
-				</div>
-			))}
-			{mode === "ccsAndFollowers" ? <p class="zd-muted zd-people__rule">{t("people.noteRule")}</p> : null}
-			{summary.pending > 0 ? (
-				<div class="zd-people__summary">
-					<h3 class="zd-people__title">{t("people.summary.title")}</h3>
-					<ul class="zd-list">
-						{summary.lines.map(line => (
-							<li key={`${line.code}:${line.vars.email}:${line.vars.name}`}>{t(line.code, line.vars)}</li>
-						))}
-					</ul>
-				</div>
-			) : null}
-			{formIssues.length > 0 ? (
-				<div class="zd-field__issue" role="alert">
-					{formIssues.map(issue => (
-						<p key={issue.code}>{t(issue.code, issue.vars)}</p>
-					))}
-				</div>
-			) : null}
-			{summary.pending > 0 && metadata?.hasAgentMetadata.value ? (
-				<p class="zd-muted" data-testid="people-metadata">
-					{t("people.metadataAttached")}
-				</p>
-			) : null}
-			{mode !== "disabled" ? (
-				<div class="zd-actions">
-					<Button variant="primary" busy={busy} disabled={!model.canApply.value} onClick={() => void model.apply()}>
-						{busy ? t("people.applying") : t("people.apply")}
-					</Button>
-					<Button variant="basic" disabled={busy || staged.changes.length === 0} onClick={() => model.discard()}>
-						{t("people.discard")}
-					</Button>
-				</div>
-			) : null}
-			{/* Below the buttons: a notice that arrives on its own (another agent's change) never moves Apply. */}
-			<PeopleNotices model={model} />
-		</div>
-	);
-}
-
-function CcCounter({ summary }: { summary: PeopleSummary }) {
-	const t = useT();
-	const { final, max } = summary.counts;
-	return (
-		<span
-			class={final > max ? "zd-people__counter is-over" : "zd-people__counter"}
-			aria-label={t("people.ccs.counterLabel", { count: final, max })}
-			data-count={final}
-		>
-			{t("people.counter", { count: final, max })}
-		</span>
-	);
-}
-
-function PeopleRows({
-	model,
-	list,
-	summary,
-	disabled,
-}: {
-	model: PeopleModel;
-	list: PeopleList;
-	summary: PeopleSummary;
-	disabled: boolean;
-}) {
-	const t = useT();
-	const rows = summary[list];
-	if (rows.length === 0) return <p class="zd-muted">{t(EMPTY_KEYS[list])}</p>;
-	return (
-		<ul
-			class="zd-list zd-people__list"
-			aria-label={t(TITLE_KEYS[model.current.value?.mode ?? "ccsAndFollowers"][list])}
-		>
-			{rows.map(row => (
-				<PersonChip
-					key={row.key}
-					row={row}
-					disabled={disabled}
-					onRemove={() => model.remove(list, row.person)}
-					onUndo={() => model.undo(list, row.person)}
-				/>
-			))}
-		</ul>
 	);
 }

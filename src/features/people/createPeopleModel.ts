@@ -31,9 +31,6 @@ import type { TicketStore } from "../../ticket/createTicketStore";
 import { createPeopleSavePlan } from "./peopleSavePlan";
 import { toPeopleUpdateInput } from "./peopleUpdateInput";
 
-/** The draft-store section the staged changes live in. */
-export const PEOPLE_DRAFT_SECTION = "people";
-
 /** Dependencies of the people model. */
 export interface PeopleModelOptions {
 	/** The open ticket: its snapshot, and the writer every apply goes through. */
@@ -51,6 +48,7 @@ export const METADATA_BLOCKED: Issue = { field: "form", code: "people.issues.met
 
 import type { PeopleLoadState, PeopleModel } from "./PeopleModel";
 import { searchPeople } from "./searchPeople";
+import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
 
 /** Builds the model. Call `load()` once mounted. */
 export function createPeopleModel(options: PeopleModelOptions): PeopleModel {

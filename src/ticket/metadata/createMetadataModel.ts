@@ -24,9 +24,7 @@ import {
 import { attachMetadata } from "./metadataChange";
 import { DEFAULTS_FIELD, parseDefaultMetadata } from "./metadataDefaults";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
-
-/** The draft-store section the rows live in. */
-export const METADATA_DRAFT_SECTION = "metadata";
+import { METADATA_DRAFT_SECTION } from "../../shared/draftSections";
 
 /** One editor row, as typed. */
 export interface MetadataEditorRow {

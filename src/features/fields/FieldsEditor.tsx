@@ -1,0 +1,169 @@
+/**
+ * The Fields editor, fetched on demand (a chunk of its own): the ticket's custom fields in form
+ * order, edited as a draft and saved in ONE safe update together with the pending audit metadata.
+ * Problems and read-back notices appear on the field they concern; form-level ones above the
+ * buttons. Builds its model from the environment and the shared ticket services, and owns its
+ * lifetime.
+ */
+import type { Signal } from "@preact/signals";
+import { useEffect, useMemo } from "preact/hooks";
+import { fieldKey } from "../../shared/customFieldsTypes";
+import type { Issue } from "../../shared/issues";
+import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/context";
+import { createDraftStore } from "../../platform/storage/createDraftStore";
+import { createFieldsModel } from "./createFieldsModel";
+import type { FieldsModel } from "./FieldsModel";
+import { createLookupModel, type LookupModel } from "./createLookupModel";
+import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
+import { useTicket } from "../../ticket/TicketProvider";
+import { useTicketPermissions } from "../../ticket/useTicketPermissions";
+import type { TicketLockReason } from "../../shared/ticketPermissions";
+import { FieldsReadOnly } from "./FieldsReadOnly";
+import { ErrorNotice } from "../../ui/ErrorNotice";
+import { FieldInput } from "./FieldInput";
+import { Button } from "../../ui/Button";
+import { Spinner } from "../../ui/Spinner";
+
+/** True when the locale writes 1.5 as "1,5" (de, fr): the decimal field then accepts a comma. */
+function usesDecimalComma(locale: string): boolean {
+	try {
+		return new Intl.NumberFormat(locale).format(1.5).includes(",");
+	} catch {
+		return false;
+	}
+}
+
+/** Props of `FieldsEditor`. */
+export interface FieldsEditorProps {
+	/** Where the editor reports how many fields have unsaved changes (the section's badge). */
+	unsaved: Signal<number>;
+}
+
+/** The editor for the open ticket. */
+export function FieldsEditor({ unsaved }: FieldsEditorProps) {
+	const env = useEnv();
+	const api = useApi();
+	const { locale } = useI18n();
+	const core = useTicket();
+	const { local } = useStorage();
+	const ticketId = env.ticketId;
+	const model = useMemo(
+		() =>
+			createFieldsModel({
+				ticket: core.store,
+				drafts: createDraftStore(local, env.currentUser.id, ticketId ?? undefined),
+				definitions: core.definitions,
+				metadata: core.metadata,
+				coerce: { decimalComma: usesDecimalComma(locale) },
+			}),
+		[ticketId, env.currentUser.id, core, local, locale],
+	);
+	const lookup = useMemo(() => createLookupModel({ api }), [api]);
+	useEffect(() => {
+		void model.load();
+		return () => model.dispose();
+	}, [model]);
+	useEffect(() => () => lookup.dispose(), [lookup]);
+	const { reason } = useTicketPermissions();
+	// Drafts that can't be saved are not counted either (they stay stored).
+	const count = reason === null ? Object.keys(model.drafts.value).length : 0;
+	useEffect(() => {
+		unsaved.value = count;
+	}, [count, unsaved]);
+	return <FieldsPanel model={model} metadata={core.metadata} lookup={lookup} locked={reason} />;
+}
+
+export interface FieldsPanelProps {
+	model: FieldsModel;
+	metadata: MetadataModel;
+	/** Names and user search for lookup fields (optional). */
+	lookup?: LookupModel;
+	/** Why the ticket can't be changed (read-only values and the reason), or null. */
+	locked?: TicketLockReason | null;
+}
+
+/** What the section shows for a model. Exported for component tests. */
+export function FieldsPanel({ model, metadata, lookup, locked = null }: FieldsPanelProps) {
+	const t = useT();
+	const state = model.state.value;
+	if (state === "loading") return <Spinner label={t("fields.loading")} showLabel />;
+	if (state === "failed") {
+		const error = model.error.value;
+		return error ? <ErrorNotice error={error} onRetry={() => void model.load()} /> : null;
+	}
+	if (locked !== null) return <FieldsReadOnly model={model} reason={locked} />;
+	const shown = model.shown.value;
+	const drafts = model.drafts.value;
+	const text = (issue: Issue) => t(issue.code, issue.vars);
+	const on = (list: Issue[], key: string) => list.filter(issue => issue.field === key).map(text);
+	const saving = model.saving.value;
+	const result = model.lastResult.value;
+	const save = async () => {
+		await model.save();
+	};
+	return (
+		<form
+			class="zd-fields"
+			onSubmit={event => {
+				event.preventDefault();
+				void save();
+			}}
+		>
+			{shown.length === 0 ? <p class="zd-muted">{t("fields.noFields")}</p> : null}
+			{shown.map(item => {
+				const key = fieldKey(item.field.id);
+				return (
+					<FieldInput
+						key={item.field.id}
+						shown={item}
+						value={model.valueOf(item.field.id)}
+						ticketValue={model.ticketValueOf(item.field.id)}
+						issues={on(model.issues.value, key)}
+						notices={on(model.notices.value, key)}
+						dirty={String(item.field.id) in drafts}
+						disabled={saving}
+						{...(lookup ? { lookup } : {})}
+						onChange={value => model.edit(item.field.id, value)}
+						onBlur={() => model.touch(item.field.id)}
+						onRevert={() => model.revert(item.field.id)}
+					/>
+				);
+			})}
+			{/* Only with field changes: the metadata may as well go with a People apply. */}
+			{model.dirty.value && metadata.hasAgentMetadata.value ? (
+				<p class="zd-muted">{t("fields.metadataAttached")}</p>
+			) : null}
+			<div class="zd-actions">
+				<Button
+					type="submit"
+					variant="primary"
+					busy={saving}
+					disabled={!model.dirty.value && !metadata.hasAgentMetadata.value}
+				>
+					{t("fields.save")}
+				</Button>
+				{model.dirty.value ? (
+					<Button variant="basic" disabled={saving} onClick={() => model.discard()}>
+						{t("fields.discard")}
+					</Button>
+				) : null}
+			</div>
+			{/* Below the buttons: a message that arrives on its own (another agent's change) never moves Save. */}
+			{[...on(model.issues.value, "fields"), ...on(model.notices.value, "fields")].map(message => (
+				<p key={message} class="zd-notice zd-notice--warning" role="alert">
+					{message}
+				</p>
+			))}
+			{model.error.value ? <ErrorNotice error={model.error.value} /> : null}
+			{result === "saved" ? (
+				<p class="zd-notice zd-notice--success" role="status">
+					{t("fields.saved")}
+				</p>
+			) : result === "nothing" && !metadata.hasAgentMetadata.value ? (
+				<p class="zd-muted" role="status">
+					{t("fields.nothingToSave")}
+				</p>
+			) : null}
+		</form>
+	);
+}

@@ -1,0 +1,92 @@
+/**
+ * A section's glance and, on demand, its editor: the glance (a line or two of text) with one
+ * button, then the editor in its place once the agent presses it, or at once when a draft is
+ * waiting. The editor is a lazy component (a chunk of its own) fetched when the agent points at or
+ * focuses the button, so it has usually arrived by the click; the button keeps the focus while it
+ * is on its way, and the editor's first control takes the focus when it appears (keyboard use). Once open, the
+ * editor stays mounted for the panel's life (its draft with it); collapsing the section hides it.
+ * Where nothing may be edited (no label) only the glance shows, whatever is waiting.
+ */
+import type { ComponentChildren } from "preact";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { Button } from "./Button";
+import { firstTabbable } from "./focus";
+import type { LazyComponent } from "./lazyComponent";
+
+/** Props of `OnDemand`. */
+export interface OnDemandProps<P extends object> {
+	/** What the editor edits (`data-editor` on the glance and the editor, for tests and styles). */
+	name: string;
+	/** What the section says before its editor is open. */
+	glance: ComponentChildren;
+	/** The editor: a lazy component, so its code is fetched on intent. */
+	editor: LazyComponent<P>;
+	/** The editor's props. */
+	props: P;
+	/** The button's text (e.g. "Edit people"); no button when null (nothing may be edited). */
+	label: string | null;
+	/** A draft is waiting: open the editor at once (also when this turns true later). */
+	waiting?: boolean;
+}
+
+/** The glance with its button, or the editor. */
+export function OnDemand<P extends object>({
+	name,
+	glance,
+	editor: Editor,
+	props,
+	label,
+	waiting = false,
+}: OnDemandProps<P>) {
+	const [open, setOpen] = useState(waiting);
+	const [starting, setStarting] = useState(false);
+	const focusEditor = useRef(false);
+	const box = useRef<HTMLDivElement>(null);
+	useEffect(() => {
+		if (waiting) setOpen(true);
+	}, [waiting]);
+	// The button that had the focus is gone: the editor holds it until its first control appears
+	// (its model may still be loading), then hands it on, unless the agent has moved on meanwhile.
+	useLayoutEffect(() => {
+		const el = box.current;
+		if (!open || !focusEditor.current || el === null) return;
+		focusEditor.current = false;
+		el.focus();
+		const handOn = () => {
+			const first = firstTabbable(el);
+			if (first === null) return false;
+			if (el.ownerDocument.activeElement === el) first.focus();
+			return true;
+		};
+		if (handOn()) return;
+		const observer = new MutationObserver(() => handOn() && observer.disconnect());
+		observer.observe(el, { childList: true, subtree: true, attributes: true });
+		return () => observer.disconnect();
+	}, [open]);
+	if (open && label !== null) {
+		return (
+			<div ref={box} class="zd-editor" data-editor={name} tabIndex={-1}>
+				<Editor {...props} />
+			</div>
+		);
+	}
+	const start = (event: MouseEvent) => {
+		focusEditor.current = event.currentTarget === document.activeElement;
+		setStarting(true);
+		// The chunk usually arrived on pointer or focus; if it cannot come, the editor shows "Try again".
+		void Editor.ready().finally(() => {
+			setStarting(false);
+			setOpen(true);
+		});
+	};
+	return (
+		<div class="zd-glance" data-editor={name}>
+			<div class="zd-glance__text">{glance}</div>
+			{label !== null ? (
+				<Button small busy={starting} onClick={start} onPointerEnter={Editor.preload} onFocus={Editor.preload}>
+					{label}
+				</Button>
+			) : null}
+		</div>
+	);
+}
