@@ -35,8 +35,10 @@ export const TARGET_BYTES = 20 * 1024;
  * became chunks of their own, fetched on demand (issue 13): 11.7 KB less at panel open, but the
  * code those chunks share with the panel and with each other is split into more, smaller chunks
  * that compress less well, so the whole app grows by about 6 KB (measured 83.8 KB); ceiling 84 KB.
+ * The drafts notice (storage refused), the bad-input messages and the history's names add about
+ * 2.5 KB between them: ceiling 87 KB until the strings move into the chunks that use them.
  */
-export const BUDGET_BYTES = 84 * 1024;
+export const BUDGET_BYTES = 87 * 1024;
 
 /**
  * The enforced ceiling for what a panel loads at open (main.js, the chunks it imports, main.css;
@@ -47,9 +49,10 @@ export const BUDGET_BYTES = 84 * 1024;
  * panel and the bulk chunk share moves into a chunk loaded at open; with the read-only People and
  * Fields views of closed and light-agent tickets, 58.0 KB, and the ceiling moves to 59 KB.
  * Issue 13 (36 KB at open) is where this comes down: with the editors on demand and the panel's
- * first screen a set of glances, 46.5 KB, and the ceiling moves to 47 KB. Next: strings per chunk.
+ * first screen a set of glances, 46.5 KB, and the ceiling moves to 47 KB; with the drafts notice,
+ * the bad-input messages and the history's names, 48 KB. Next: strings per chunk.
  */
-export const PANEL_OPEN_BUDGET_BYTES = 47 * 1024;
+export const PANEL_OPEN_BUDGET_BYTES = 48 * 1024;
 
 /**
  * esbuild plugin: the bundle imports translations/<locale>.json for UI strings; Zendesk reads the

@@ -2,11 +2,14 @@
  * Reliability, end to end: the built app in the workspace over the real ZAF protocol, against the
  * emulator with its `/__sandbox/` fault controls. The 429 countdown (one status line above the
  * sections, then the save goes through by itself), and a conflict with another agent on the same
- * field (both values shown, nothing overwritten until the agent chooses).
+ * field (both values shown, nothing overwritten until the agent chooses). Drafts when this
+ * Chromium refuses the app iframe storage (its default, as Chrome with third-party cookies
+ * blocked): the agent is told before one is lost; with storage allowed a draft outlives a reload.
  */
-import type { Frame } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useWorkspace, openEditors } from "./harness";
+import { ALLOW_THIRD_PARTY_STORAGE_ARG, launchChromium } from "./browser";
+import { openEditors, useWorkspace } from "./harness";
 import { requestLog } from "./requestLog";
 
 const ws = useWorkspace();
@@ -107,5 +110,79 @@ describe("reliability in the workspace", () => {
 		await app.getByText("Saved.").waitFor();
 		expect(await fieldValue(2, 5101)).toBe("MINE-3");
 		expect(await fieldValue(2, 5102)).toBe("Their steps");
+	});
+});
+
+const UNKEPT_NOTICE = "This browser doesn't let the app keep drafts: what you type here is lost if the app reloads.";
+const unkeptNotice = (app: Frame) => app.locator('[data-testid="unkept-drafts"]');
+
+/**
+ * Opens ticket `id` as the agent in `page` (a browser of the test's own) and returns the app's frame
+ * once its fields show: opened by the agent, or (`draftWaiting`) by the draft left there.
+ */
+async function openFieldsIn(page: Page, id: number, draftWaiting = false): Promise<Frame> {
+	const base = ws.sandbox.workspaceUrl;
+	await page.goto(`${base}/__workspace/config.json`);
+	await page.evaluate(() => localStorage.setItem("sandbox.signedInAs", "agent"));
+	await page.goto(`${base}/tickets/${id}`);
+	await page.waitForFunction(() => window.__workspace?.isRegistered() === true);
+	const frame = await (await page.waitForSelector("[data-testid=app-frame]")).contentFrame();
+	if (!frame) throw new Error("the app iframe has no frame");
+	if (!draftWaiting) await openEditors(frame, "fields");
+	await orderNumber(frame).waitFor();
+	return frame;
+}
+
+describe("drafts when the browser refuses the app storage", () => {
+	it("tells the agent once they have a draft, before the reload that loses it", async () => {
+		const app = await openFields(2);
+		// This Chromium refuses the cross-site iframe its storage: reading localStorage throws.
+		const access = await app.evaluate(() => {
+			try {
+				void window.localStorage;
+				return "allowed";
+			} catch (error) {
+				return error instanceof DOMException ? error.name : String(error);
+			}
+		});
+		expect(access).toBe("SecurityError");
+		const saved = await fieldValue(2, 5101);
+		// Nothing to lose yet: nothing said.
+		expect(await unkeptNotice(app).textContent()).toBe("");
+
+		await orderNumber(app).fill("DRAFT-1");
+		await unkeptNotice(app).getByText(UNKEPT_NOTICE, { exact: false }).waitFor();
+		expect(await unkeptNotice(app).getAttribute("role")).toBe("status");
+
+		// As the notice said: after a reload the draft is gone.
+		const reloaded = await openFields(2);
+		expect(await orderNumber(reloaded).inputValue()).toBe(saved ?? "");
+		expect(await unkeptNotice(reloaded).textContent()).toBe("");
+	});
+
+	it("goes away when dismissed, keeping the draft for the panel", async () => {
+		const app = await openFields(2);
+		await orderNumber(app).fill("DRAFT-2");
+		await unkeptNotice(app).getByText(UNKEPT_NOTICE, { exact: false }).waitFor();
+		await unkeptNotice(app).getByRole("button", { name: "Dismiss" }).click();
+		await expect.poll(() => unkeptNotice(app).textContent()).toBe("");
+		await orderNumber(app).fill("DRAFT-22");
+		await ws.appSettled();
+		expect(await unkeptNotice(app).textContent()).toBe("");
+		expect(await orderNumber(app).inputValue()).toBe("DRAFT-22");
+	});
+
+	it("keeps the draft across a reload, saying nothing, when the browser allows storage", async () => {
+		const browser = await launchChromium([ALLOW_THIRD_PARTY_STORAGE_ARG]);
+		try {
+			const page = await browser.newPage();
+			const app = await openFieldsIn(page, 2);
+			await orderNumber(app).fill("DRAFT-3");
+			const reloaded = await openFieldsIn(page, 2, true);
+			await expect.poll(() => orderNumber(reloaded).inputValue()).toBe("DRAFT-3");
+			expect(await unkeptNotice(reloaded).textContent()).toBe("");
+		} finally {
+			await browser.close();
+		}
 	});
 });

@@ -10,7 +10,7 @@ import { fetchLocaleBundle, loadBundles } from "./platform/i18n/bundles";
 import { createTranslator } from "./platform/i18n/createTranslator";
 import { ShellOutside } from "./app/ShellOutside";
 import { I18nCtx } from "./platform/context";
-import type { StorageLike } from "./platform/storage/createDraftStore";
+import { usableStorage } from "./platform/storage/usableStorage";
 import { mount } from "./app/mount";
 import type { ZafClientFactory } from "./platform/zaf/types";
 import { createZafClientPort } from "./platform/zaf/zafClientPort";
@@ -26,19 +26,15 @@ const container = document.getElementById("app") ?? document.body;
 const client = window.ZAFClient?.init();
 
 if (client) {
-	const storage = { local: browserStorage("localStorage"), session: browserStorage("sessionStorage") };
+	// A storage the browser refuses (reading it throws, or it throws on use) is left out: the panel
+	// then keeps drafts in memory and tells the agent so.
+	const storage = {
+		local: usableStorage(() => window.localStorage),
+		session: usableStorage(() => window.sessionStorage),
+	};
 	void mount({ zaf: createZafClientPort(client), container, loadLocale: fetchLocaleBundle, storage });
 } else {
 	void showOutsideZendesk(container);
-}
-
-/** The browser's storage when it can be used (reading it throws in some sandboxed iframes), else undefined. */
-function browserStorage(name: "localStorage" | "sessionStorage"): StorageLike | undefined {
-	try {
-		return window[name] ?? undefined;
-	} catch {
-		return undefined;
-	}
 }
 
 async function showOutsideZendesk(target: HTMLElement): Promise<void> {

@@ -13,6 +13,7 @@ import { MetadataSection } from "../features/metadata/MetadataSection";
 import { PeopleSection } from "../features/people/PeopleSection";
 import { ShellErrorBoundary } from "./ShellErrorBoundary";
 import { TicketLockNotice } from "./TicketLockNotice";
+import { UnkeptDraftsNotice } from "./UnkeptDraftsNotice";
 import { WriterStatus } from "./WriterStatus";
 
 /** The sidebar for one ticket. Shows a note instead when no ticket is open (e.g. a new ticket). */
@@ -22,6 +23,8 @@ export function ShellSidebar() {
 	if (env.ticketId === null) return <p class="zd-muted">{t("shell.noTicket")}</p>;
 	return (
 		<TicketProvider>
+			{/* When the browser refuses storage: said once the agent has a draft, before it can be lost. */}
+			<UnkeptDraftsNotice />
 			{/* One status line for automatic waits (429 countdown, retries) of every section. */}
 			<WriterStatus />
 			<TicketLockNotice />

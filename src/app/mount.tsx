@@ -15,6 +15,7 @@ import { ShellErrorBoundary } from "./ShellErrorBoundary";
 import { ApiCtx, I18nCtx, StorageCtx, ZafCtx, type PanelStorage } from "../platform/context";
 import { createShellModel, readStartUp } from "../platform/createShellModel";
 import { ReadWaitCtx } from "../ticket/readWait";
+import { withUnkeptDrafts } from "../platform/storage/createUnkeptStorage";
 
 /** What `mount` needs: a port and a container (and, in production, how to load locales). */
 export interface MountOptions {
@@ -25,7 +26,8 @@ export interface MountOptions {
 	loadLocale?: LocaleLoader;
 	/**
 	 * Where drafts (`local`) and session caches (`session`) persist: the browser's storages read by
-	 * `main.tsx`, memory storages in tests. Without it nothing outlives the panel.
+	 * `main.tsx`, memory storages in tests. Without `local` (refused by the browser) drafts live in
+	 * the panel's memory and the agent is told so once they have one; nothing outlives the panel.
 	 */
 	storage?: PanelStorage;
 }
@@ -53,7 +55,7 @@ export async function mount({ zaf, container, loadLocale, storage = {} }: MountO
 		<ZafCtx.Provider value={zaf}>
 			<ApiCtx.Provider value={api}>
 				<I18nCtx.Provider value={translator}>
-					<StorageCtx.Provider value={storage}>
+					<StorageCtx.Provider value={withUnkeptDrafts(storage)}>
 						<ReadWaitCtx.Provider value={readWait}>
 							<ShellErrorBoundary name="app">
 								<main class="zd-app">

@@ -3,6 +3,7 @@
  * client, the translator, the environment and the browser's storages. Each `useX()` throws outside
  * its provider, except `useStorage()` (no storage is a normal state).
  */
+import type { ReadonlySignal } from "@preact/signals";
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { ZendeskApi } from "./api/client";
@@ -14,11 +15,14 @@ import type { AppEnv } from "./createShellModel";
 /**
  * The browser's storages as `main.tsx` could read them (either may be missing: some sandboxed or
  * cross-site iframes refuse them). `local` keeps drafts per agent and ticket; `session` keeps
- * account-level caches (field definitions, settings, locales) for the browser session.
+ * account-level caches (field definitions, settings, locales) for the browser session. `mount`
+ * replaces a missing `local` with memory (`withUnkeptDrafts`) and sets `unkeptDrafts`.
  */
 export interface PanelStorage {
 	local?: StorageLike | undefined;
 	session?: StorageLike | undefined;
+	/** Only when drafts cannot outlive the panel: true once the agent has one (the panel warns them). */
+	unkeptDrafts?: ReadonlySignal<boolean> | undefined;
 }
 
 /** Provides the ZAF port (set by `mount`). */

@@ -15,6 +15,7 @@ import { createTranslator, type Bundle } from "../platform/i18n/createTranslator
 import { parseAppSettings } from "../platform/zaf/appSettings";
 import { ApiCtx, EnvCtx, I18nCtx, StorageCtx, ZafCtx } from "../platform/context";
 import { createMemoryStorage, type StorageLike } from "../platform/storage/createDraftStore";
+import { withUnkeptDrafts } from "../platform/storage/createUnkeptStorage";
 import { TicketProvider, type TicketProviderProps } from "../ticket/TicketProvider";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -46,8 +47,10 @@ export interface PanelTestOptions {
 	fault?: FaultSpec;
 	/** The installation's settings, as Zendesk hands them to the app. */
 	appSettings?: Record<string, unknown>;
-	/** The panel's local storage (drafts); a fresh one by default. */
-	local?: StorageLike;
+	/** The panel's local storage (drafts); a fresh one by default, `null` for a browser that refuses it. */
+	local?: StorageLike | null;
+	/** The panel's session storage (caches, the drafts notice's dismissal); a fresh one by default. */
+	session?: StorageLike;
 	/** Timing of the ticket's writer (the test holds its sleeps). */
 	timing?: TicketProviderProps["timing"];
 }
@@ -74,7 +77,12 @@ export function renderPanel(content: ComponentChildren, options: PanelTestOption
 		},
 	};
 	const translator = createTranslator(locale, { en: bundle("en"), [locale]: bundle(locale) });
-	const local = options.local ?? createMemoryStorage();
+	// As `mount` does: a refused local storage becomes the panel's memory, announced to the notice.
+	const storage = withUnkeptDrafts({
+		local: options.local === null ? undefined : (options.local ?? createMemoryStorage()),
+		session: options.session ?? createMemoryStorage(),
+	});
+	const { local } = storage;
 	const container = document.createElement("div");
 	document.body.append(container);
 	render(
@@ -82,7 +90,7 @@ export function renderPanel(content: ComponentChildren, options: PanelTestOption
 			<ApiCtx.Provider value={api}>
 				<I18nCtx.Provider value={translator}>
 					<EnvCtx.Provider value={env}>
-						<StorageCtx.Provider value={{ local, session: createMemoryStorage() }}>
+						<StorageCtx.Provider value={storage}>
 							<TicketProvider {...(options.timing ? { timing: options.timing } : {})}>{content}</TicketProvider>
 						</StorageCtx.Provider>
 					</EnvCtx.Provider>
