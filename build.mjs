@@ -31,9 +31,12 @@ export const TARGET_BYTES = 20 * 1024;
  * across chunk boundaries), so a feature that adds weight has to say so here, in the same commit.
  * 2026-12-02: bulk updates of related tickets (issue 14) add about 6 KB, nearly all of it the
  * on-demand BulkPanel chunk, and read-only People/Fields views (issue 13) about 1 KB; the ceiling
- * moves from 68 to 78 KB (measured 77.4 KB).
+ * moves from 68 to 78 KB (measured 77.4 KB). 2026-12-02: the bad-input fixes (impossible dates,
+ * the `__proto__` metadata key, look-alike @ signs in CCs, safe attachment names: their messages
+ * and checks) add about 1.1 KB, 0.8 KB of it at panel open (English strings and the field and
+ * people rules); the ceiling moves to 79 KB (measured 78.7 KB).
  */
-export const BUDGET_BYTES = 78 * 1024;
+export const BUDGET_BYTES = 79 * 1024;
 
 /**
  * The enforced ceiling for what a panel loads at open (main.js, the chunks it imports, main.css;

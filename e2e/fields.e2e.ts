@@ -191,7 +191,7 @@ describe("custom fields and audit metadata", () => {
 		await clearRequests();
 		const date = app.getByRole("textbox", { name: "Purchase date" });
 		const field = app.locator('[data-field-id="5105"]');
-		const message = "This is not a real date (such as 30 February). Check the day and the month, or undo the change.";
+		const message = "Not a real date (such as 30 February). Check the day and month.";
 		// Typed into Chromium's own date picker (en-US order: month, day, year): it then reads as "".
 		await date.click();
 		await app.page().keyboard.type("02302025");

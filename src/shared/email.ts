@@ -15,8 +15,15 @@
 export type EmailProblem =
 	"empty" | "too_long" | "missing_at" | "lookalike_at" | "spelled_at" | "lookalike" | "invalid";
 
-/** The problems that show the agent meant an address, so the pickers say so while they type. */
-export const TYPED_EMAIL_PROBLEMS: readonly EmailProblem[] = ["lookalike_at", "spelled_at", "lookalike"];
+/**
+ * The problems that show the agent meant an address, so the pickers say so while they type; one
+ * translation (`email.*`) for every feature, so people, follow-up and bulk say the same.
+ */
+export const TYPED_EMAIL_PROBLEMS: Readonly<Partial<Record<EmailProblem, string>>> = {
+	lookalike_at: "email.lookalikeAt",
+	spelled_at: "email.spelledAt",
+	lookalike: "email.lookalike",
+};
 
 /** RFC 5321 limits: 64 octets for the local part, 254 for the whole path. */
 export const EMAIL_MAX_LENGTH = 254;

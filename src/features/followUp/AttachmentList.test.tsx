@@ -26,7 +26,7 @@ describe("the follow-up attachment list", () => {
 		await until(() => row()?.getAttribute("data-state") === "uploaded", "the upload", 300);
 		expect(row()?.querySelector(".zd-followup__file-name")?.textContent).toBe("x.txt");
 		expect(row()?.textContent).toContain(
-			"Sent as “x.txt”: picked as “../../x.txt”, but a file name can't carry folders or control characters.",
+			"Sent as “x.txt” (picked: “../../x.txt”): a file name can't hold folders or control characters.",
 		);
 		expect(emulator.db.attachments.at(-1)?.file_name).toBe("x.txt");
 	});

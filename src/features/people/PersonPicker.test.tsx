@@ -27,14 +27,11 @@ async function setup(options: PeoplePanelOptions = {}) {
 
 describe("PersonPicker with an address that only looks like one", () => {
 	const cases: Array<[typed: string, message: string]> = [
-		["bob\uff20example.com", "“bob\uff20example.com” has a look-alike of the @ sign (＠). Use the ordinary @ sign."],
-		[
-			"bob at example.com",
-			"“bob at example.com” spells out “at”. Write the address with an @ sign, e.g. bob@example.com.",
-		],
+		["bob\uff20example.com", "“bob\uff20example.com” has a look-alike @ (＠). Use the ordinary @ sign."],
+		["bob at example.com", "Write “bob at example.com” with an @ sign, e.g. bob@example.com."],
 		[
 			"bob@example\uff0ecom",
-			"“bob@example\uff0ecom” contains a full-width or invisible character. Type the address again with ordinary letters, digits and dots.",
+			"“bob@example\uff0ecom” has a full-width or invisible character. Retype it with ordinary characters.",
 		],
 	];
 	it.each(cases)("names the problem of %j while it is typed, and Enter stages nothing", async (typed, message) => {
@@ -56,9 +53,7 @@ describe("PersonPicker with an address that only looks like one", () => {
 		const { alert, type } = await setup({ locale: "de" });
 		type("bob\uff20example.com");
 		await until(() => alert() !== null, "the message");
-		expect(alert()).toBe(
-			"„bob\uff20example.com“ enthält ein ähnlich aussehendes Zeichen (＠) statt des @. Verwenden Sie das normale @-Zeichen.",
-		);
+		expect(alert()).toBe("„bob\uff20example.com“ enthält ein falsches @ (＠). Verwenden Sie das normale @-Zeichen.");
 	});
 
 	it("stays quiet for a name search and a half-typed address", async () => {

@@ -123,8 +123,8 @@ describe("countDistinctCcs", () => {
 describe("typedCcIssues", () => {
 	it("names each address of the typed text the way the chip will, specific where it can be", () => {
 		expect(typedCcIssues("ok@example.com; bob\uff20example.com, bob at example.com, bob@x")).toEqual([
-			{ field: "emailCcsInput", code: "followUp.issues.ccEmailLookalikeAt", vars: { email: "bob\uff20example.com" } },
-			{ field: "emailCcsInput", code: "followUp.issues.ccEmailSpelledAt", vars: { email: "bob at example.com" } },
+			{ field: "emailCcsInput", code: "email.lookalikeAt", vars: { email: "bob\uff20example.com" } },
+			{ field: "emailCcsInput", code: "email.spelledAt", vars: { email: "bob at example.com" } },
 			{ field: "emailCcsInput", code: "followUp.issues.ccEmailInvalid", vars: { email: "bob@x" } },
 		]);
 		expect(typedCcIssues("")).toEqual([]);

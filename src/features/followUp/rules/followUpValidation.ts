@@ -3,7 +3,7 @@
  * to the field it is about, with a `followUp.issues.*` translation key. Never throws and never
  * changes the draft.
  */
-import { emailProblem, sameEmail, splitEmailList, type EmailProblem } from "../../../shared/email";
+import { emailProblem, sameEmail, splitEmailList, TYPED_EMAIL_PROBLEMS } from "../../../shared/email";
 import { MAX_ATTACHMENTS } from "./attachments";
 import type { FollowUpDraft } from "./followUpDraft";
 import { parseTags, TAGS_MAX_LENGTH } from "./followUpDraft";
@@ -56,18 +56,15 @@ export function validateFollowUpDraft(draft: FollowUpDraft, context: FollowUpVal
 	return issues;
 }
 
-/** The specific message per problem; the rest say "not a valid email address". */
-const CC_EMAIL_CODES: Partial<Record<EmailProblem, string>> = {
-	lookalike_at: "followUp.issues.ccEmailLookalikeAt",
-	spelled_at: "followUp.issues.ccEmailSpelledAt",
-	lookalike: "followUp.issues.ccEmailLookalike",
-};
-
 /** The problem of one CC address on `field`, or `null` when it can be sent. The form shows it as soon as the CC is typed or listed. */
 export function ccEmailIssue(email: string, field: string): Issue | null {
 	const problem = emailProblem(email);
 	if (problem === null) return null;
-	return { field, code: CC_EMAIL_CODES[problem] ?? "followUp.issues.ccEmailInvalid", vars: { email: email.trim() } };
+	return {
+		field,
+		code: TYPED_EMAIL_PROBLEMS[problem] ?? "followUp.issues.ccEmailInvalid",
+		vars: { email: email.trim() },
+	};
 }
 
 /** The problems of what is typed in the "Add CC" box (each address as `addCcEmails` will list it), on `emailCcsInput`. */

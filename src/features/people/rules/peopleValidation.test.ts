@@ -251,9 +251,9 @@ describe("validateStaged", () => {
 
 describe("typedEmailIssue", () => {
 	const cases: Array<[text: string, code: string | null]> = [
-		["bob\uff20example.com", "people.issues.emailLookalikeAt"],
-		["  bob at example.com ", "people.issues.emailSpelledAt"],
-		["\uff42ob@example.com", "people.issues.emailLookalike"],
+		["bob\uff20example.com", "email.lookalikeAt"],
+		["  bob at example.com ", "email.spelledAt"],
+		["\uff42ob@example.com", "email.lookalike"],
 		["bob@example.com", null],
 		["bob@exa", null],
 		["Noa Levi", null],

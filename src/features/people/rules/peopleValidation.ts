@@ -34,10 +34,8 @@ const EMAIL_CODES: Record<EmailProblem, string> = {
 	empty: "people.issues.emailEmpty",
 	too_long: "people.issues.emailTooLong",
 	missing_at: "people.issues.emailMissingAt",
-	lookalike_at: "people.issues.emailLookalikeAt",
-	spelled_at: "people.issues.emailSpelledAt",
-	lookalike: "people.issues.emailLookalike",
 	invalid: "people.issues.emailInvalid",
+	...(TYPED_EMAIL_PROBLEMS as Record<"lookalike_at" | "spelled_at" | "lookalike", string>),
 };
 
 /**
@@ -47,8 +45,8 @@ const EMAIL_CODES: Record<EmailProblem, string> = {
  */
 export function typedEmailIssue(list: PeopleList, text: string): Issue | null {
 	const problem = emailProblem(text);
-	if (problem === null || !TYPED_EMAIL_PROBLEMS.includes(problem)) return null;
-	return { field: list, code: EMAIL_CODES[problem], vars: { email: text.trim() } };
+	const code = problem === null ? undefined : TYPED_EMAIL_PROBLEMS[problem];
+	return code === undefined ? null : { field: list, code, vars: { email: text.trim() } };
 }
 
 /**
