@@ -186,4 +186,27 @@ describe("custom fields and audit metadata", () => {
 		expect(await ticketPuts(TICKET)).toHaveLength(1);
 		expect(values(await ws.ticket(TICKET))).toMatchObject({ 5103: "12", 5107: "AB-1001" });
 	});
+
+	it("says 30 February is not a real date, on blur and on Save, and never clears the stored date", async () => {
+		const app = await openFields();
+		await clearRequests();
+		const date = app.getByRole("textbox", { name: "Purchase date" });
+		const field = app.locator('[data-field-id="5105"]');
+		const message = "Not a real date (such as 30 February). Check the day and month.";
+		// Typed into Chromium's own date picker (en-US order: month, day, year): it then reads as "".
+		await date.click();
+		await app.page().keyboard.type("02302025");
+		await date.blur();
+		await field.getByText(message).waitFor();
+		await app.getByRole("button", { name: "Save fields" }).click();
+		await field.getByText(message).waitFor();
+		expect(await ticketPuts(TICKET)).toHaveLength(0);
+		await app.getByText("1 unsaved").waitFor();
+		expect(values(await ws.ticket(TICKET))).toMatchObject({ 5105: "2024-12-19" });
+		// A real date clears the message and saves.
+		await date.fill("2025-02-28");
+		await app.getByRole("button", { name: "Save fields" }).click();
+		await app.getByText("Saved.").waitFor();
+		expect(values(await ws.ticket(TICKET))).toMatchObject({ 5105: "2025-02-28" });
+	});
 });

@@ -32,6 +32,19 @@ describe("emailProblem", () => {
 		["<pablo@example.org>", "invalid"],
 		[`${"a".repeat(65)}@example.org`, "invalid"],
 		[`a@${"b".repeat(250)}.org`, "too_long"],
+		["bob\uff20example.com", "lookalike_at"],
+		["bob\ufe6bexample.com", "lookalike_at"],
+		["bob at example.com", "spelled_at"],
+		["bob AT example.com", "spelled_at"],
+		["bob [at] example.com", "spelled_at"],
+		["bob(at)example.com", "spelled_at"],
+		["bob at home", "missing_at"],
+		["\uff42\uff4f\uff42@example.com", "lookalike"],
+		["bob@example\uff0ecom", "lookalike"],
+		["bob@example\u3002com", "lookalike"],
+		["bob\u200b@example.com", "lookalike"],
+		["bob@exa\ufeffmple.com", "lookalike"],
+		["\ufeffbob@example.com", null], // trimmed away, like spaces
 	];
 	it.each(cases)("classifies %j as %s", (input, expected) => {
 		expect(emailProblem(input)).toBe(expected);

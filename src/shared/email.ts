@@ -2,11 +2,28 @@
  * Email address checks shared by the follow-up and people features. Pure: no lookups, no DNS.
  * Deliberately practical rather than RFC 5322-complete: it accepts what Zendesk accepts for
  * requesters and CCs in practice (plus-addressing, sub-domains, IDN letters) and refuses what an
- * agent most often mistypes (spaces, missing `@` or TLD, double dots, a trailing comma).
+ * agent most often mistypes (spaces, missing `@` or TLD, double dots, a trailing comma), and names
+ * look-alikes (`＠`, full-width letters, invisible characters) and a spelled-out "at".
  */
 
-/** Why an address was refused; `null` means it is acceptable. Each feature maps these to its own translation keys. */
-export type EmailProblem = "empty" | "too_long" | "missing_at" | "invalid";
+/**
+ * Why an address was refused; `null` means it is acceptable. Each feature maps these to its own
+ * translation keys. `lookalike_at`: a full-width or small `＠` instead of `@`; `spelled_at`: "bob at
+ * example.com" or "bob[at]example.com"; `lookalike`: a full-width letter, digit or dot, or an
+ * invisible character (what an IME or a copied rich text leaves behind).
+ */
+export type EmailProblem =
+	"empty" | "too_long" | "missing_at" | "lookalike_at" | "spelled_at" | "lookalike" | "invalid";
+
+/**
+ * The problems that show the agent meant an address, so the pickers say so while they type; one
+ * translation (`email.*`) for every feature, so people, follow-up and bulk say the same.
+ */
+export const TYPED_EMAIL_PROBLEMS: Readonly<Partial<Record<EmailProblem, string>>> = {
+	lookalike_at: "email.lookalikeAt",
+	spelled_at: "email.spelledAt",
+	lookalike: "email.lookalike",
+};
 
 /** RFC 5321 limits: 64 octets for the local part, 254 for the whole path. */
 export const EMAIL_MAX_LENGTH = 254;
@@ -17,6 +34,12 @@ const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]+$/u;
 // Domain label: letters/digits, inner hyphens, at most 63 characters.
 const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 const TLD = /^(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/iu;
+// FULLWIDTH COMMERCIAL AT and SMALL COMMERCIAL AT.
+const LOOKALIKE_AT = /[\uff20\ufe6b]/u;
+// "bob at example.com", "bob [at] example.com", "bob(at)example.com": an @ written out.
+const SPELLED_AT = /^[^\s@]+(?:\s+at\s+|\s*[[(]at[\])]\s*)[^\s@]+\.[^\s@]+$/iu;
+// Full-width ASCII forms (ｂｏｂ, ．), ideographic and half-width full stops, zero-width and other format characters.
+const LOOKALIKE = /[\uff01-\uff5e\u3002\uff61\p{Cf}]/u;
 
 /** Trims surrounding whitespace and lower-cases the domain (the local part keeps its case). Does not validate. */
 export function normalizeEmail(value: string): string {
@@ -32,6 +55,9 @@ export function emailProblem(value: string): EmailProblem | null {
 	if (email === "") return "empty";
 	if (email.length > EMAIL_MAX_LENGTH) return "too_long";
 	const at = email.lastIndexOf("@");
+	if (at < 0 && LOOKALIKE_AT.test(email)) return "lookalike_at";
+	if (at < 0 && SPELLED_AT.test(email)) return "spelled_at";
+	if (LOOKALIKE.test(email)) return "lookalike";
 	if (at < 0) return "missing_at";
 	const local = email.slice(0, at);
 	const domain = email.slice(at + 1);

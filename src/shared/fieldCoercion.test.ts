@@ -95,7 +95,7 @@ describe("coerceFieldValue accepts and converts", () => {
 });
 
 describe("coerceFieldValue refuses with a translated issue on the field", () => {
-	const cases: Array<[field: Name, draft: FieldDraftValue, code: string, vars?: Record<string, string>]> = [
+	const cases: Array<[field: Name, draft: FieldDraftValue, code: string, vars?: Record<string, string | number>]> = [
 		["text", true, "fields.issues.wrongKind"],
 		["text", ["a"], "fields.issues.wrongKind"],
 		["integer", "12a", "fields.issues.integerInvalid", { value: "12a" }],
@@ -117,11 +117,39 @@ describe("coerceFieldValue refuses with a translated issue on the field", () => 
 		["date", "2020-01-02 10:00", "fields.issues.dateHasTime", { value: "2020-01-02 10:00" }],
 		["date", "02/24/2020", "fields.issues.dateInvalid", { value: "02/24/2020" }],
 		["date", "24.02.2020", "fields.issues.dateInvalid", { value: "24.02.2020" }],
-		["date", "2023-02-29", "fields.issues.dateInvalid", { value: "2023-02-29" }],
-		["date", "1900-02-29", "fields.issues.dateInvalid", { value: "1900-02-29" }],
-		["date", "2020-13-01", "fields.issues.dateInvalid", { value: "2020-13-01" }],
-		["date", "2020-04-31", "fields.issues.dateInvalid", { value: "2020-04-31" }],
-		["date", "2020-00-10", "fields.issues.dateInvalid", { value: "2020-00-10" }],
+		[
+			"date",
+			"2023-02-29",
+			"fields.issues.dateNoSuchDay",
+			{ value: "2023-02-29", day: 29, month: "02", year: "2023", days: 28 },
+		],
+		[
+			"date",
+			"2025-02-30",
+			"fields.issues.dateNoSuchDay",
+			{ value: "2025-02-30", day: 30, month: "02", year: "2025", days: 28 },
+		],
+		[
+			"date",
+			"1900-02-29",
+			"fields.issues.dateNoSuchDay",
+			{ value: "1900-02-29", day: 29, month: "02", year: "1900", days: 28 },
+		],
+		["date", "2020-13-01", "fields.issues.dateNoSuchMonth", { value: "2020-13-01", month: "13" }],
+		["date", "2025-13-01", "fields.issues.dateNoSuchMonth", { value: "2025-13-01", month: "13" }],
+		[
+			"date",
+			"2020-04-31",
+			"fields.issues.dateNoSuchDay",
+			{ value: "2020-04-31", day: 31, month: "04", year: "2020", days: 30 },
+		],
+		[
+			"date",
+			"2020-04-00",
+			"fields.issues.dateNoSuchDay",
+			{ value: "2020-04-00", day: 0, month: "04", year: "2020", days: 30 },
+		],
+		["date", "2020-00-10", "fields.issues.dateNoSuchMonth", { value: "2020-00-10", month: "00" }],
 		["date", "0000-01-01", "fields.issues.dateInvalid", { value: "0000-01-01" }],
 		["date", "20200-01-01", "fields.issues.dateInvalid", { value: "20200-01-01" }],
 		["date", "tomorrow", "fields.issues.dateInvalid", { value: "tomorrow" }],

@@ -68,8 +68,16 @@ const COERCERS: Record<CustomFieldType, Coercer> = {
 			value => {
 				if (DATE_WITH_TIME.test(value)) return fail(field, "fields.issues.dateHasTime", { value });
 				const match = DATE.exec(value);
-				if (!match || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-					return fail(field, "fields.issues.dateInvalid", { value });
+				const year = Number(match?.[1]);
+				if (!match || year < 1) return fail(field, "fields.issues.dateInvalid", { value });
+				const month = match[2] ?? "";
+				const day = Number(match[3]);
+				// The parts have the right shape, so say which one does not exist (2025-13-01, 2025-02-30).
+				if (Number(month) < 1 || Number(month) > 12)
+					return fail(field, "fields.issues.dateNoSuchMonth", { value, month });
+				const days = daysInMonth(year, Number(month));
+				if (day < 1 || day > days) {
+					return fail(field, "fields.issues.dateNoSuchDay", { value, day, month, year: match[1] ?? "", days });
 				}
 				return ok(value);
 			},
@@ -168,11 +176,10 @@ function text(
 	return parse(value);
 }
 
-function isRealDate(year: number, month: number, day: number): boolean {
-	if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+/** Days in `month` (1–12) of `year` in the proleptic Gregorian calendar Zendesk uses. */
+function daysInMonth(year: number, month: number): number {
 	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-	const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-	return day <= days;
+	return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 
 function ok(value: FieldValue): Coercion {

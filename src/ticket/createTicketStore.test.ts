@@ -122,6 +122,34 @@ describe("createTicketStore", () => {
 		expect(puts()).toEqual([]);
 	});
 
+	it("stores the keys constructor and prototype on the audit, as typed", async () => {
+		const { store, metadata, emulator } = setup();
+		await store.ready();
+		metadata.setKey(0, "constructor");
+		metadata.setValue(0, "c");
+		metadata.setKey(1, "prototype");
+		metadata.setValue(1, "p");
+		expect((await store.write(setPriority("low"))).kind).toBe("saved");
+		const audit = emulator.db.audits.filter(a => a.ticket_id === 1).at(-1);
+		expect(JSON.stringify(audit?.metadata.custom)).toBe('{"constructor":"c","prototype":"p"}');
+		expect(metadata.status.value).toMatchObject({ kind: "attached", keys: ["constructor", "prototype"] });
+	});
+
+	it("refuses __proto__ on its key field, sends nothing and never says the metadata was saved", async () => {
+		const { store, metadata, puts } = setup();
+		await store.ready();
+		metadata.setKey(0, "__proto__");
+		metadata.setValue(0, "x");
+		const outcome = await store.write(setPriority("low"));
+		expect(outcome.kind).toBe("blocked");
+		expect(metadata.issues.value).toEqual([
+			{ field: "metadata.0.key", code: "metadata.issues.unsafeKey", vars: { key: "__proto__" } },
+		]);
+		expect(puts()).toEqual([]);
+		expect(metadata.status.value).toEqual({ kind: "idle" });
+		expect(metadata.rows.value).toEqual([{ key: "__proto__", value: "x" }]);
+	});
+
 	it("keeps the newer snapshot when a read that left earlier answers after a write", async () => {
 		const { store, emulator } = setup();
 		await store.ready();

@@ -83,6 +83,16 @@ describe("updating a ticket", () => {
 		expect(res.json.audit.metadata.system).toMatchObject({ ip_address: "127.0.0.1" });
 	});
 
+	it("stores keys that are special in JavaScript (__proto__, constructor) like any other, as Zendesk's Ruby does", async () => {
+		// A raw body: an object literal with __proto__ would set a prototype instead of a key.
+		const body = '{"ticket":{"status":"pending","metadata":{"__proto__":"x","constructor":"c"}}}';
+		const res = await h.call("PUT", "/api/v2/tickets/1.json", body);
+		expect(res.status).toBe(200);
+		expect(res.text).toContain('"custom":{"__proto__":"x","constructor":"c"}');
+		const audits = await h.call("GET", "/api/v2/tickets/1/audits.json");
+		expect(JSON.stringify(audits.json.audits.at(-1).metadata.custom)).toBe('{"__proto__":"x","constructor":"c"}');
+	});
+
 	it.each([
 		[1024, 200],
 		[1025, 422],

@@ -189,7 +189,7 @@ describe("createBulkModel", () => {
 		model.toggle(11);
 		model.edit({ ccsAdd: "bob at example.com" });
 		expect(model.issues.value).toEqual([
-			{ field: "ccsAdd", code: "bulk.issues.email.missing_at", vars: { email: "bob at example.com" } },
+			{ field: "ccsAdd", code: "email.spelledAt", vars: { email: "bob at example.com" } },
 		]);
 		expect(model.canApply.value).toBe(false);
 	});

@@ -1,9 +1,10 @@
 /**
  * One custom field's input, by type: text, textarea, integer/decimal (text inputs, so a typo stays
- * visible instead of vanishing like in `type=number`), a native date picker, checkbox, regexp, a
- * dropdown `<select>` (names shown, tags stored), a multi-select checkbox group, a lookup id, and a
- * read-only masked credit card. Label, description, required-on-solve marker, the field's problem
- * and notices. Renders values as text only; never calls the API.
+ * visible instead of vanishing like in `type=number`), a native date picker (30 February is
+ * reported, not taken for an empty date), checkbox, regexp, a dropdown `<select>` (names shown,
+ * tags stored), a multi-select checkbox group, a lookup id, and a read-only masked credit card.
+ * Label, description, required-on-solve marker, the field's problem and notices. Renders values
+ * as text only; never calls the API.
  */
 import { useId } from "preact/hooks";
 import type { FieldDraftValue, FieldValue } from "../../shared/customFieldsTypes";
@@ -36,7 +37,8 @@ export interface FieldInputProps {
 	disabled?: boolean;
 	/** Names and user search for lookup fields; without it a lookup is a plain id input. */
 	lookup?: LookupModel;
-	onChange(value: FieldDraftValue): void;
+	/** `unreadable`: the browser could not read what was typed (a date picker holding 30 February). */
+	onChange(value: FieldDraftValue, unreadable?: boolean): void;
 	onBlur(): void;
 	onRevert(): void;
 }
@@ -132,8 +134,26 @@ function Control({ shown, value, dirty, onChange, common, lookup }: FieldInputPr
 	switch (field.type) {
 		case "textarea":
 			return <textarea {...common} class="zd-textarea" rows={3} value={text} onInput={onInput} />;
-		case "date":
-			return <input {...common} type="date" class="zd-input" value={text} onInput={onInput} />;
+		case "date": {
+			// 30 February reads as "" (with validity.badInput): report it, or the field would look cleared.
+			const report = (event: Event) => {
+				const input = event.currentTarget as HTMLInputElement;
+				onChange(input.value, input.validity?.badInput === true);
+			};
+			return (
+				<input
+					{...common}
+					type="date"
+					class="zd-input"
+					value={text}
+					onInput={report}
+					onBlur={event => {
+						if ((event.currentTarget as HTMLInputElement).validity?.badInput === true) report(event);
+						common.onBlur();
+					}}
+				/>
+			);
+		}
 		case "lookup":
 			return (
 				<>

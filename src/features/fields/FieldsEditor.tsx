@@ -104,6 +104,8 @@ export function FieldsPanel({ model, metadata, lookup, locked = null }: FieldsPa
 	return (
 		<form
 			class="zd-fields"
+			// Our own checks decide: the browser's would silently block Save on 30 February.
+			noValidate
 			onSubmit={event => {
 				event.preventDefault();
 				void save();
@@ -123,7 +125,7 @@ export function FieldsPanel({ model, metadata, lookup, locked = null }: FieldsPa
 						dirty={String(item.field.id) in drafts}
 						disabled={saving}
 						{...(lookup ? { lookup } : {})}
-						onChange={value => model.edit(item.field.id, value)}
+						onChange={(value, unreadable) => model.edit(item.field.id, value, unreadable)}
 						onBlur={() => model.touch(item.field.id)}
 						onRevert={() => model.revert(item.field.id)}
 					/>

@@ -59,7 +59,12 @@ export interface FieldsModel {
 	load(): Promise<void>;
 	/** Re-reads the ticket (drafts stay). */
 	refresh(): Promise<void>;
-	edit(id: FieldId, value: FieldDraftValue): void;
+	/**
+	 * Records an edit. `unreadable`: the browser could not read the input (a native date picker
+	 * holding 30 February reports `""` with `validity.badInput`); the draft then blocks the save
+	 * with `fields.issues.dateUnreadable` instead of clearing the field.
+	 */
+	edit(id: FieldId, value: FieldDraftValue, unreadable?: boolean): void;
 	/** Marks a field as visited, so its problems show. */
 	touch(id: FieldId): void;
 	revert(id: FieldId): void;

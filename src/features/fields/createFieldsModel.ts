@@ -15,21 +15,27 @@ import { issuesFromErrorDetails } from "../../shared/issuesFromErrorDetails";
 import {
 	conflictNotices,
 	currentValue,
+	draftIssues,
 	draftValues,
 	findConflicts,
 	isFieldDrafts,
 	markConflicts,
 	rebaseDrafts,
 	shownConflicts,
+	unreadableDraftIds,
 	withDraft,
 	withoutDrafts,
 	type FieldConflict,
 	type FieldDrafts,
 } from "./rules/customFieldsDrafts";
-import { planFieldsSave, toWireValue, unchangedDraftIds as unchangedDraftIdsOf } from "./rules/customFieldsSave";
-import type { CustomFieldValue, FieldId } from "../../shared/customFieldsTypes";
+import {
+	planFieldsSave,
+	toWireValue,
+	unchangedDraftIds as unchangedDraftIdsOf,
+	type FieldsSaveInput,
+} from "./rules/customFieldsSave";
+import type { CustomFieldValue, FieldId, TicketFieldDef } from "../../shared/customFieldsTypes";
 import { sameFieldValue, toDraftValue } from "../../shared/customFieldsValues";
-import { validateFieldValue } from "../../shared/fieldCoercion";
 import { formForTicket, orderTicketFields } from "./rules/fieldOrder";
 import { compareReadBack, readBackNotices } from "./rules/fieldReadBack";
 import type { Issue } from "../../shared/issues";
@@ -49,7 +55,8 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		return snap ? toSnapshot(snap.ticket) : null;
 	});
 	const drafts = signal<FieldDrafts>(options.drafts.load(FIELDS_DRAFT_SECTION, isFieldDrafts) ?? {});
-	const touched = signal<ReadonlySet<string>>(new Set());
+	// A restored draft the browser could not read is shown with its problem at once.
+	const touched = signal<ReadonlySet<string>>(new Set(unreadableDraftIds(drafts.value).map(String)));
 	const remoteIssues = signal<Issue[]>([]);
 	const saveNotices = signal<Issue[]>([]);
 	const error = signal<ApiError | null>(null);
@@ -65,14 +72,10 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		return orderTicketFields(defs.fields, formForTicket(defs.forms, snap.ticketFormId), values);
 	});
 	const dirty = computed(() => Object.keys(drafts.value).length > 0);
-	const issues = computed(() => {
-		const live: Issue[] = [];
-		for (const [key, draft] of Object.entries(drafts.value)) {
-			const field = fields.value.find(candidate => String(candidate.id) === key);
-			if (field && touched.value.has(key)) live.push(...validateFieldValue(field, draft.value, coerce));
-		}
-		return [...live, ...remoteIssues.value];
-	});
+	const issues = computed(() => [
+		...draftIssues(drafts.value, fields.value, touched.value, coerce),
+		...remoteIssues.value,
+	]);
 	// Conflicts the agent was shown live in the draft, so they come back after a reload.
 	const notices = computed(() => {
 		const values = snapshot.value?.customFields ?? [];
@@ -144,12 +147,7 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 			saveNotices.value = [];
 			error.value = null;
 		});
-		const plan = planFieldsSave({
-			fields: defs.fields,
-			current: snap.customFields,
-			drafts: draftValues(drafts.value),
-			options: coerce,
-		});
+		const plan = planFieldsSave(saveInput(defs.fields, snap.customFields));
 		saveNotices.value = plan.notices;
 		if (plan.issues.length > 0) return finish("invalid");
 		if (plan.customFields.length === 0) {
@@ -167,12 +165,7 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 					const fresh = toSnapshot(snap.ticket);
 					const conflicts = findConflicts(drafts.value, fresh.customFields, defs.fields, coerce);
 					if (conflicts.length > 0) return { kind: "ask", conflicts };
-					const again = planFieldsSave({
-						fields: defs.fields,
-						current: fresh.customFields,
-						drafts: draftValues(drafts.value),
-						options: coerce,
-					});
+					const again = planFieldsSave(saveInput(defs.fields, fresh.customFields));
 					if (again.issues.length > 0 || again.customFields.length === 0) return { kind: "noop" };
 					sent = { base: fresh, customFields: again.customFields };
 					return { kind: "send", payload: { custom_fields: again.customFields.map(toWireValue) } };
@@ -223,8 +216,16 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		});
 	}
 
+	/** What a save plan starts from: the current drafts over `current`. */
+	const saveInput = (defs: readonly TicketFieldDef[], current: readonly CustomFieldValue[]): FieldsSaveInput => ({
+		fields: defs,
+		current,
+		drafts: draftValues(drafts.value),
+		unreadable: unreadableDraftIds(drafts.value),
+		options: coerce,
+	});
 	const unchangedDraftIds = (values: readonly CustomFieldValue[]): FieldId[] =>
-		unchangedDraftIdsOf({ fields: fields.value, current: values, drafts: draftValues(drafts.value), options: coerce });
+		unchangedDraftIdsOf(saveInput(fields.value, values));
 
 	function finish(result: FieldsSaveResult): FieldsSaveResult {
 		lastResult.value = result;
@@ -251,14 +252,15 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		ticketValueOf: id => currentValue(snapshot.value?.customFields ?? [], id),
 		load,
 		refresh,
-		edit(id, value) {
+		edit(id, value, unreadable = false) {
 			const current = currentValue(snapshot.value?.customFields ?? [], id);
 			const field = fields.value.find(candidate => candidate.id === id);
 			batch(() => {
 				const existing = drafts.value[String(id)];
 				// Typing the ticket's own value back removes the draft instead of keeping a no-op edit.
-				if (field && !existing && sameFieldValue(toDraftValue(field, current), value, field.type)) return;
-				setDrafts(withDraft(drafts.value, id, value, current));
+				if (field && !existing && !unreadable && sameFieldValue(toDraftValue(field, current), value, field.type))
+					return;
+				setDrafts(withDraft(drafts.value, id, value, current, unreadable));
 				remoteIssues.value = remoteIssues.value.filter(
 					issue => issue.field !== `field.${id}` && issue.field !== "fields",
 				);

@@ -105,6 +105,9 @@ function FileRow({ item, uploads, busy }: { item: FileItem; uploads: FollowUpUpl
 					{t("followUp.attachments.remove")}
 				</Button>
 			</span>
+			{item.pickedName !== undefined ? (
+				<p class="zd-muted">{t("followUp.attachments.renamed", { name: item.name, picked: item.pickedName })}</p>
+			) : null}
 			{item.issue ? <p class="zd-field__issue">{t(item.issue.code, item.issue.vars)}</p> : null}
 		</li>
 	);

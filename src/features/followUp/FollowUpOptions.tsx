@@ -9,7 +9,7 @@ import type { CustomFieldValue, Id, TicketPriority, TicketType } from "./rules/f
 import { TICKET_PRIORITIES, TICKET_TYPES } from "./rules/followUpTypes";
 import type { FollowUpDraft } from "./rules/followUpDraft";
 import { addCcEmails, removeCcAt, removeFollower, toggleCustomField } from "./rules/followUpDraftEdits";
-import { MAX_EMAIL_CCS } from "./rules/followUpValidation";
+import { listedCcIssues, MAX_EMAIL_CCS, typedCcIssues } from "./rules/followUpValidation";
 import type { Issue } from "../../shared/issues";
 import type { TranslateVars } from "../../platform/i18n/createTranslator";
 import { useT } from "../../platform/context";
@@ -59,6 +59,7 @@ export function fieldValueText(
 export function FollowUpOptions({ draft, issues, fields, hasGroupOrAssignee, onEdit }: FollowUpOptionsProps) {
 	const t = useT();
 	const [ccText, setCcText] = useState("");
+	const listed = listedCcIssues(draft);
 	const addCcs = () => {
 		onEdit(d => addCcEmails(d, ccText));
 		setCcText("");
@@ -133,7 +134,8 @@ export function FollowUpOptions({ draft, issues, fields, hasGroupOrAssignee, onE
 					<ul class="zd-list zd-chips">
 						{draft.emailCcs.map((cc, index) => {
 							const label = cc.kind === "user" ? cc.label || t("followUp.options.userId", { id: cc.userId }) : cc.email;
-							const problem = issueText(t, issues, `emailCcs.${index}`);
+							// Shown as soon as the CC is listed, not only after a create attempt.
+							const problem = issueText(t, listed, `emailCcs.${index}`) ?? issueText(t, issues, `emailCcs.${index}`);
 							return (
 								<li
 									key={`${cc.kind}-${cc.kind === "user" ? cc.userId : cc.email}-${index}`}
@@ -154,7 +156,11 @@ export function FollowUpOptions({ draft, issues, fields, hasGroupOrAssignee, onE
 						})}
 					</ul>
 				) : null}
-				<Field label={t("followUp.options.addCc")} hint={t("followUp.options.addCcHint")}>
+				<Field
+					label={t("followUp.options.addCc")}
+					hint={t("followUp.options.addCcHint")}
+					issue={issueText(t, typedCcIssues(ccText), "emailCcsInput")}
+				>
 					{control => (
 						<input
 							{...control}

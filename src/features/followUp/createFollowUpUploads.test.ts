@@ -87,6 +87,35 @@ describe("follow-up attachments", () => {
 		expect(model.draft.value?.uploadToken).toBeNull();
 	});
 
+	it("uploads a picked path or control characters under a safe base name, and says so", async () => {
+		const { model, emulator, newTickets } = await ready();
+		await model.uploads.add([
+			textFile("../../x.txt", "one\n"),
+			textFile("C:\\x\\y.txt", "two\n"),
+			textFile("bad\nname.txt", "three\n"),
+			textFile("plain.txt", "four\n"),
+		]);
+		expect(model.uploads.items.value.map(i => [i.name, i.pickedName, i.state])).toEqual([
+			["x.txt", "../../x.txt", "uploaded"],
+			["y.txt", "C:\\x\\y.txt", "uploaded"],
+			["badname.txt", "bad\ufffdname.txt", "uploaded"],
+			["plain.txt", undefined, "uploaded"],
+		]);
+		await model.submit();
+		const comment = emulator.db.comments.find(c => c.ticket_id === newTickets()[0]?.id);
+		const names = comment?.attachment_ids.map(id => emulator.db.attachments.find(a => a.id === id)?.file_name);
+		expect(names).toEqual(["x.txt", "y.txt", "badname.txt", "plain.txt"]);
+	});
+
+	it("refuses a picked name with nothing usable left, without reading it", async () => {
+		const { model } = await ready();
+		await model.uploads.add([unreadable("../..", 10)]);
+		expect(model.uploads.items.value.map(i => [i.name, i.state, i.issue?.code])).toEqual([
+			["../..", "refused", "followUp.attachments.problemName"],
+		]);
+		expect(uploadPosts()).toHaveLength(0);
+	});
+
 	it("still creates the ticket after a refused file (refusals never block the form)", async () => {
 		const { model, newTickets } = await ready();
 		await model.uploads.add([unreadable("photo.jpg", 10)]);

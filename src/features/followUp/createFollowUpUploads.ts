@@ -15,7 +15,9 @@ import {
 	formatBytes,
 	MAX_ATTACHMENT_BYTES,
 	MAX_ATTACHMENTS,
+	safeAttachmentName,
 	textContentType,
+	visibleFileName,
 } from "./rules/attachments";
 import type { FollowUpDraft } from "./rules/followUpDraft";
 import type { Issue } from "../../shared/issues";
@@ -26,7 +28,10 @@ export type FileState = "uploading" | "uploaded" | "refused" | "failed" | "lost"
 /** A file as the attachment list shows it. */
 export interface FileItem {
 	localId: string;
+	/** The name it is uploaded under (`safeAttachmentName`). */
 	name: string;
+	/** The name as picked (invisible characters shown as `�`), only when it differs from `name`. */
+	pickedName?: string;
 	size: number;
 	state: FileState;
 	/** Why it was refused or failed (translation key + vars), else null. */
@@ -147,25 +152,30 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps): FollowUpUpload
 
 	async function addOne(file: PickedFile): Promise<void> {
 		const localId = deps.newId();
+		// Folders and control characters never travel: `../../x.txt` is sent (and shown) as `x.txt`.
+		const safe = safeAttachmentName(file.name);
+		const name = safe === "" ? visibleFileName(file.name) : safe;
+		const picked = safe === file.name ? {} : { pickedName: visibleFileName(file.name) };
 		const refuse = (code: string) => {
 			items.value = [
 				...items.value,
 				{
 					localId,
-					name: file.name,
+					name,
+					...picked,
 					size: file.size,
 					state: "refused",
 					issue: {
 						field: "attachments",
 						code,
-						vars: { name: file.name, max: formatBytes(MAX_ATTACHMENT_BYTES), count: MAX_ATTACHMENTS },
+						vars: { name, max: formatBytes(MAX_ATTACHMENT_BYTES), count: MAX_ATTACHMENTS },
 					},
 				},
 			];
 		};
 		if (items.value.filter(i => i.state !== "refused" && i.state !== "failed").length >= MAX_ATTACHMENTS)
 			return refuse("followUp.attachments.problemTooMany");
-		const metaProblem = attachmentMetaProblem(file.name, file.size);
+		const metaProblem = attachmentMetaProblem(safe, file.size);
 		if (metaProblem !== null) return refuse(ATTACHMENT_PROBLEM_CODES[metaProblem]);
 		let bytes: Uint8Array;
 		try {
@@ -176,7 +186,7 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps): FollowUpUpload
 		const decoded = decodeTextAttachment(bytes);
 		if (!decoded.ok) return refuse(ATTACHMENT_PROBLEM_CODES[decoded.problem]);
 		contents.set(localId, decoded.text);
-		items.value = [...items.value, { localId, name: file.name, size: bytes.length, state: "uploading", issue: null }];
+		items.value = [...items.value, { localId, name, ...picked, size: bytes.length, state: "uploading", issue: null }];
 		void enqueue(localId);
 	}
 

@@ -9,6 +9,7 @@ import type { User } from "../../platform/api/types";
 import { emailProblem, normalizeEmail, sameEmail } from "../../shared/email";
 import type { Issue } from "../../shared/issues";
 import type { PeopleList, PeopleMode, PersonRef } from "../../shared/peopleTypes";
+import { typedEmailIssue } from "./rules/peopleValidation";
 import { useT } from "../../platform/context";
 import { SEARCH_MIN_LENGTH, type RequesterSearch } from "../../ui/createRequesterSearch";
 import { NewCcForm } from "./NewCcForm";
@@ -51,6 +52,8 @@ export function PersonPicker({ list, mode, search, issues, disabled = false, onP
 	const users = agentsOnly ? all.filter(user => user.role !== "end-user") : all;
 	const hidden = all.length - users.length;
 	const looksLikeEmail = trimmed.includes("@") && emailProblem(trimmed) === null;
+	// An address with a look-alike @ or a spelled-out "at" is named at once, not searched for in silence.
+	const typedIssue = typedEmailIssue(list, trimmed);
 	const known = users.some(user => user.email !== null && sameEmail(user.email, trimmed));
 	const offerNew = list === "ccs" && looksLikeEmail && !known && state !== "searching";
 	const options: Option[] = [
@@ -74,7 +77,7 @@ export function PersonPicker({ list, mode, search, issues, disabled = false, onP
 	const submitTyped = (typed: string) => {
 		// Enter without a highlighted option: treat the text as an email, so a bad one gets its message.
 		const text = typed.trim();
-		if (!text.includes("@")) return;
+		if (!text.includes("@") && typedEmailIssue(list, text) === null) return;
 		if (list === "ccs" && emailProblem(text) === null) setNewcomer(normalizeEmail(text));
 		else if (onPick({ kind: "email", email: text, name: null })) reset();
 	};
@@ -90,7 +93,7 @@ export function PersonPicker({ list, mode, search, issues, disabled = false, onP
 					: trimmed.length > 0 && trimmed.length < SEARCH_MIN_LENGTH
 						? t("people.picker.typeMore", { min: SEARCH_MIN_LENGTH })
 						: "";
-	const issueTexts = issues.map(issue => t(issue.code, issue.vars));
+	const issueTexts = [...new Set([...issues, ...(typedIssue ? [typedIssue] : [])].map(i => t(i.code, i.vars)))];
 
 	return (
 		<div class="zd-combobox zd-person-picker" data-list={list}>

@@ -9,6 +9,7 @@ const LOCALES = ["en", "de", "fr"] as const;
 const NAMESPACES = [
 	"shell",
 	"errors",
+	"email",
 	"followUp",
 	"people",
 	"fields",

@@ -83,6 +83,19 @@ describe("rowsToMetadata", () => {
 		];
 		expect(rowsToMetadata(rows)).toEqual({ source: " app ", empty: "" });
 	});
+
+	it("keeps constructor and prototype as ordinary own keys, in the JSON too, and leaves __proto__ out", () => {
+		const metadata = rowsToMetadata([
+			{ key: "constructor", value: "c" },
+			{ key: "prototype", value: "p" },
+			{ key: " __proto__ ", value: "x" },
+		]);
+		expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);
+		expect(JSON.stringify(metadata)).toBe('{"constructor":"c","prototype":"p"}');
+		expect(JSON.stringify(mergeMetadata({ source: "app" }, metadata))).toBe(
+			'{"source":"app","constructor":"c","prototype":"p"}',
+		);
+	});
 });
 
 describe("validateMetadataRows", () => {
@@ -129,6 +142,21 @@ describe("validateMetadataRows", () => {
 			[
 				{ key: "A", value: "1" },
 				{ key: "a", value: "2" },
+			],
+			{},
+			[],
+		],
+		[
+			"__proto__, which an object would swallow",
+			[{ key: " __proto__", value: "x" }],
+			{},
+			[{ field: "metadata.0.key", code: "metadata.issues.unsafeKey", vars: { key: "__proto__" } }],
+		],
+		[
+			"constructor and prototype",
+			[
+				{ key: "constructor", value: "1" },
+				{ key: "prototype", value: "2" },
 			],
 			{},
 			[],

@@ -21,6 +21,14 @@ export interface MetadataRow {
 /** "1 KB means 1024 bytes of the metadata's UTF-8 JSON" (brief; sandbox `MAX_METADATA_BYTES`). */
 export const METADATA_MAX_BYTES = 1024;
 
+/**
+ * Keys a JavaScript object does not keep as data: assigning `__proto__` changes the object's
+ * prototype instead, so the key would vanish from the JSON while the app claims it was saved.
+ * Refused with `metadata.issues.unsafeKey` rather than smuggled through every layer.
+ * (`constructor` and `prototype` are ordinary own keys once assigned, and travel.)
+ */
+const UNSAFE_KEYS: readonly string[] = ["__proto__"];
+
 /** Exact UTF-8 length of `text` (lone surrogates count as U+FFFD, 3 bytes, as TextEncoder would). */
 export function utf8ByteLength(text: string): number {
 	let bytes = 0;
@@ -54,7 +62,7 @@ export function isBlankRow(row: MetadataRow): boolean {
 
 /**
  * The object for valid rows: keys trimmed, values kept as typed, blank rows skipped, first of
- * duplicate keys kept, rows with non-string or empty keys and non-JSON values left out. Use
+ * duplicate keys kept, rows with non-string, empty or unsafe keys and non-JSON values left out. Use
  * `validateMetadataRows` to tell the agent about the rows left out.
  */
 export function rowsToMetadata(rows: readonly MetadataRow[]): MetadataObject {
@@ -62,6 +70,7 @@ export function rowsToMetadata(rows: readonly MetadataRow[]): MetadataObject {
 	for (const row of rows) {
 		if (typeof row.key !== "string" || row.key.trim() === "" || !isJsonValue(row.value)) continue;
 		const key = row.key.trim();
+		if (UNSAFE_KEYS.includes(key)) continue;
 		if (!Object.prototype.hasOwnProperty.call(out, key)) out[key] = row.value;
 	}
 	return out;
@@ -69,8 +78,8 @@ export function rowsToMetadata(rows: readonly MetadataRow[]): MetadataObject {
 
 /**
  * Everything wrong with the rows, on the row it concerns (`metadata.<index>.key` / `.value`):
- * non-string key, empty key, duplicate key (after trimming; the later row), a key the admin
- * defaults already set, a value that is not JSON. Size is checked by `metadataSizeIssues`.
+ * non-string key, empty key, `__proto__` (see `UNSAFE_KEYS`), duplicate key (after trimming; the
+ * later row), a key the admin defaults already set, a value that is not JSON. Size is checked by `metadataSizeIssues`.
  */
 export function validateMetadataRows(rows: readonly MetadataRow[], defaults: MetadataObject = {}): Issue[] {
 	const issues: Issue[] = [];
@@ -84,7 +93,8 @@ export function validateMetadataRows(rows: readonly MetadataRow[], defaults: Met
 			issues.push({ field, code: "metadata.issues.emptyKey" });
 		} else {
 			const key = row.key.trim();
-			if (seen.has(key)) issues.push({ field, code: "metadata.issues.duplicateKey", vars: { key } });
+			if (UNSAFE_KEYS.includes(key)) issues.push({ field, code: "metadata.issues.unsafeKey", vars: { key } });
+			else if (seen.has(key)) issues.push({ field, code: "metadata.issues.duplicateKey", vars: { key } });
 			else if (Object.prototype.hasOwnProperty.call(defaults, key)) {
 				issues.push({ field, code: "metadata.issues.reservedKey", vars: { key } });
 			}

@@ -2,7 +2,7 @@
  * Parsing what the agent types into the bulk change: lists of email addresses (CCs, followers)
  * and of tags, each checked as it is typed so a bad entry is named next to its field. Pure.
  */
-import { emailProblem, normalizeEmail, splitEmailList } from "../../../shared/email";
+import { emailProblem, normalizeEmail, splitEmailList, TYPED_EMAIL_PROBLEMS } from "../../../shared/email";
 import type { Issue } from "../../../shared/issues";
 
 /** Emails from `text` (commas, semicolons, spaces), lower-cased; the first bad one is an issue on `field`. */
@@ -10,8 +10,10 @@ export function parseEmails(text: string, field: string): { emails: string[]; is
 	const emails: string[] = [];
 	for (const entry of splitEmailList(text)) {
 		const problem = emailProblem(entry);
-		if (problem !== null)
-			return { emails: [], issues: [{ field, code: `bulk.issues.email.${problem}`, vars: { email: entry } }] };
+		if (problem !== null) {
+			const code = TYPED_EMAIL_PROBLEMS[problem] ?? `bulk.issues.email.${problem}`;
+			return { emails: [], issues: [{ field, code, vars: { email: entry } }] };
+		}
 		const email = normalizeEmail(entry).toLowerCase();
 		if (!emails.includes(email)) emails.push(email);
 	}

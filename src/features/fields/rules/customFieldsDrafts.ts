@@ -5,7 +5,7 @@
  */
 import type { Issue } from "../../../shared/issues";
 import { displayValue, sameFieldValue } from "../../../shared/customFieldsValues";
-import { coerceFieldValue, type CoerceOptions } from "../../../shared/fieldCoercion";
+import { coerceFieldValue, validateFieldValue, type CoerceOptions } from "../../../shared/fieldCoercion";
 import {
 	fieldKey,
 	type CustomFieldValue,
@@ -24,6 +24,11 @@ interface FieldDraft {
 	value: FieldDraftValue;
 	base: FieldValue;
 	theirs?: FieldValue;
+	/**
+	 * The input holds something the browser could not read as a value (a native date picker with
+	 * 30 February answers `""` and `validity.badInput`). Never saved: it is not "clear the field".
+	 */
+	unreadable?: true;
 }
 
 /** Drafts by field id (as a string key, so the object survives JSON). */
@@ -47,11 +52,46 @@ export function currentValue(values: readonly CustomFieldValue[], id: FieldId): 
 
 /**
  * Records an edit. Keeps the original base when the field was already being edited; a new draft
- * takes the current ticket value as its base. Does not validate.
+ * takes the current ticket value as its base. `unreadable` marks input the browser could not read
+ * (see `FieldDraft`); a readable edit clears the mark. Does not validate.
  */
-export function withDraft(drafts: FieldDrafts, id: FieldId, value: FieldDraftValue, current: FieldValue): FieldDrafts {
+export function withDraft(
+	drafts: FieldDrafts,
+	id: FieldId,
+	value: FieldDraftValue,
+	current: FieldValue,
+	unreadable = false,
+): FieldDrafts {
 	const previous = drafts[String(id)];
-	return { ...drafts, [String(id)]: previous ? { ...previous, value } : { value, base: current } };
+	const next: FieldDraft = { value, base: previous ? previous.base : current };
+	if (previous && "theirs" in previous) next.theirs = previous.theirs;
+	if (unreadable) next.unreadable = true;
+	return { ...drafts, [String(id)]: next };
+}
+
+/**
+ * The problems of the drafts of `touched` fields (keys as in `FieldDrafts`): an unreadable input
+ * gets `fields.issues.dateUnreadable`, any other draft its coercion issues. Pure.
+ */
+export function draftIssues(
+	drafts: FieldDrafts,
+	fields: readonly TicketFieldDef[],
+	touched: ReadonlySet<string>,
+	options: CoerceOptions = {},
+): Issue[] {
+	return Object.entries(drafts).flatMap(([key, draft]) => {
+		const field = fields.find(candidate => String(candidate.id) === key);
+		if (!field || !touched.has(key)) return [];
+		if (draft.unreadable) return [{ field: fieldKey(field.id), code: "fields.issues.dateUnreadable" }];
+		return validateFieldValue(field, draft.value, options);
+	});
+}
+
+/** The fields whose input the browser could not read; their drafts block a save. */
+export function unreadableDraftIds(drafts: FieldDrafts): FieldId[] {
+	return Object.entries(drafts)
+		.filter(([, draft]) => draft.unreadable === true)
+		.map(([id]) => Number(id));
 }
 
 /** Drops the drafts of `ids`. */
@@ -143,7 +183,8 @@ export function isFieldDrafts(value: unknown): value is FieldDrafts {
 			"value" in draft &&
 			isDraftValue((draft as FieldDraft).value) &&
 			"base" in draft &&
-			(!("theirs" in draft) || isStoredValue((draft as FieldDraft).theirs)),
+			(!("theirs" in draft) || isStoredValue((draft as FieldDraft).theirs)) &&
+			(!("unreadable" in draft) || (draft as FieldDraft).unreadable === true),
 	);
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aField, anOption } from "../../../testing/customFieldsFixtures";
 import type { FieldDraftValue, FieldId } from "../../../shared/customFieldsTypes";
-import { planFieldsSave } from "./customFieldsSave";
+import { planFieldsSave, unchangedDraftIds } from "./customFieldsSave";
 
 const fields = [
 	aField({ id: 1, type: "text", title: "Summary" }),
@@ -101,5 +101,16 @@ describe("planFieldsSave", () => {
 
 	it("plans nothing without drafts", () => {
 		expect(planFieldsSave({ fields, current, drafts: new Map() }).customFields).toEqual([]);
+	});
+
+	it("never sends a date the browser could not read (its empty value would clear the field)", () => {
+		const input = { fields, current: [{ id: 4, value: "2024-12-19" }], drafts: drafts([[4, ""]]), unreadable: [4] };
+		expect(planFieldsSave(input)).toEqual({
+			customFields: [],
+			issues: [{ field: "field.4", code: "fields.issues.dateUnreadable" }],
+			notices: [],
+			skipped: [],
+		});
+		expect(unchangedDraftIds(input)).toEqual([]);
 	});
 });

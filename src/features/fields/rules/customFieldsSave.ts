@@ -7,7 +7,13 @@ import type { Issue } from "../../../shared/issues";
 import { fieldAccess } from "../../../shared/customFieldsAccess";
 import { sameFieldValue } from "../../../shared/customFieldsValues";
 import { coerceFieldValue, type CoerceOptions } from "../../../shared/fieldCoercion";
-import type { CustomFieldValue, FieldDraftValue, FieldId, TicketFieldDef } from "../../../shared/customFieldsTypes";
+import {
+	fieldKey,
+	type CustomFieldValue,
+	type FieldDraftValue,
+	type FieldId,
+	type TicketFieldDef,
+} from "../../../shared/customFieldsTypes";
 
 /** What a save starts from. */
 export interface FieldsSaveInput {
@@ -16,6 +22,8 @@ export interface FieldsSaveInput {
 	current: readonly CustomFieldValue[];
 	/** The agent's edits by field id (only touched fields). */
 	drafts: ReadonlyMap<FieldId, FieldDraftValue>;
+	/** Drafted fields whose input the browser could not read (e.g. 30 February in a date picker): they block the save. */
+	unreadable?: readonly FieldId[];
 	options?: CoerceOptions;
 }
 
@@ -35,7 +43,7 @@ export interface FieldsSavePlan {
  * Coerces each draft and diffs it against `current`. A draft equal to the current value is not
  * sent (Zendesk would store nothing). Never throws; does not check required-on-solve.
  */
-export function planFieldsSave({ fields, current, drafts, options }: FieldsSaveInput): FieldsSavePlan {
+export function planFieldsSave({ fields, current, drafts, unreadable = [], options }: FieldsSaveInput): FieldsSavePlan {
 	const plan: FieldsSavePlan = { customFields: [], issues: [], notices: [], skipped: [] };
 	for (const [id, draft] of drafts) {
 		const field = fields.find(candidate => candidate.id === id);
@@ -43,6 +51,11 @@ export function planFieldsSave({ fields, current, drafts, options }: FieldsSaveI
 			plan.skipped.push(id);
 			const title = field?.title ?? `#${id}`;
 			plan.notices.push({ field: "fields", code: "fields.notices.draftNotSaved", vars: { title } });
+			continue;
+		}
+		if (unreadable.includes(id)) {
+			// The input's value is "" then, which would clear the field: never send it.
+			plan.issues.push({ field: fieldKey(id), code: "fields.issues.dateUnreadable" });
 			continue;
 		}
 		const result = coerceFieldValue(field, draft, options);

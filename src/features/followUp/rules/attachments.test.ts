@@ -6,7 +6,9 @@ import {
 	fileExtension,
 	formatBytes,
 	MAX_ATTACHMENT_BYTES,
+	safeAttachmentName,
 	textContentType,
+	visibleFileName,
 } from "./attachments";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -68,6 +70,36 @@ describe("attachmentMetaProblem", () => {
 	];
 	it.each(cases)("checks %j of %d bytes", (name, size, expected) => {
 		expect(attachmentMetaProblem(name, size)).toBe(expected);
+	});
+});
+
+describe("safeAttachmentName", () => {
+	const cases: Array<[picked: string, sent: string]> = [
+		["crash.log", "crash.log"],
+		["Grüße 2024 (final).txt", "Grüße 2024 (final).txt"],
+		["../../x.txt", "x.txt"],
+		["a/b.txt", "b.txt"],
+		["C:\\x\\y.txt", "y.txt"],
+		["C:y.txt", "C_y.txt"],
+		["\\\\server\\share\\..\\notes.md", "notes.md"],
+		["bad\nname.txt", "badname.txt"],
+		["tab\tand\u0000nul\u007f\u0085.txt", "tabandnul.txt"],
+		["invoice\u202etxt.exe", "invoicetxt.exe"],
+		["zero\u200bwidth.txt", "zerowidth.txt"],
+		['what?<is>"this"|*.txt', "what__is__this___.txt"],
+		["  .hidden.txt. . ", "hidden.txt"],
+		["../..", ""],
+		["folder/", ""],
+		["\u0000", ""],
+		[`${"a".repeat(300)}.txt`, `${"a".repeat(251)}.txt`],
+		[`${"😀".repeat(300)}`, "😀".repeat(255)],
+	];
+	it.each(cases)("sends %j as %j", (picked, sent) => {
+		expect(safeAttachmentName(picked)).toBe(sent);
+	});
+
+	it("shows the invisible characters of a picked name as �", () => {
+		expect(visibleFileName("a\nb\u202ec.txt")).toBe("a\ufffdb\ufffdc.txt");
 	});
 });
 

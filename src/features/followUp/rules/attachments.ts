@@ -46,6 +46,40 @@ export function fileExtension(name: string): string {
 	return dot <= 0 || dot === base.length - 1 ? "" : base.slice(dot + 1).toLowerCase();
 }
 
+/** Longest file name sent: 255 is the limit of common file systems, where a downloaded attachment ends up. */
+export const MAX_FILE_NAME_LENGTH = 255;
+
+// C0 controls, DEL, C1 controls and format characters (bidi overrides, zero-width): never part of a name.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\p{Cf}]/gu;
+
+/**
+ * The name to upload a picked file under: its base name only (`../../x.txt`, `a/b.txt` and
+ * `C:\\x\\y.txt` lose their folders), without invisible characters, with `<>:"|?*` (which
+ * Windows refuses when the attachment is downloaded) as `_`, without leading dots or trailing
+ * dots and spaces, at most `MAX_FILE_NAME_LENGTH` characters with its extension kept. `""` when
+ * nothing usable is left. Pure; never throws.
+ */
+export function safeAttachmentName(name: string): string {
+	const base = name.replace(INVISIBLE, "").split(/[\\/]/).pop() ?? "";
+	const clean = base
+		.replace(/[<>:"|?*]/g, "_")
+		.trim()
+		.replace(/^\.+/, "")
+		.replace(/[. ]+$/, "");
+	const chars = Array.from(clean);
+	if (chars.length <= MAX_FILE_NAME_LENGTH) return clean;
+	// Only a short extension is worth keeping (every accepted one is); a long "extension" is just more name.
+	const extension = fileExtension(clean).length <= 16 ? fileExtension(clean) : "";
+	const keep = extension === "" ? MAX_FILE_NAME_LENGTH : MAX_FILE_NAME_LENGTH - extension.length - 1;
+	return chars.slice(0, keep).join("") + (extension === "" ? "" : `.${extension}`);
+}
+
+/** `name` with its invisible characters shown as `�`, so a message can quote what was picked. */
+export function visibleFileName(name: string): string {
+	return name.replace(INVISIBLE, "\ufffd");
+}
+
 /** The Content-Type for an accepted file name; `null` when the extension is not a text type. */
 export function textContentType(name: string): string | null {
 	return TEXT_ATTACHMENT_TYPES[fileExtension(name)] ?? null;

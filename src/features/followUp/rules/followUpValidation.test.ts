@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FollowUpDraft } from "./followUpDraft";
 import { aDraft, aSource } from "../../../testing/followUpTestData";
 import type { FollowUpSource } from "./followUpTypes";
-import { countDistinctCcs, UPLOAD_TOKEN_LIFETIME_MS, validateFollowUpDraft } from "./followUpValidation";
+import { countDistinctCcs, typedCcIssues, UPLOAD_TOKEN_LIFETIME_MS, validateFollowUpDraft } from "./followUpValidation";
 
 const NOW = 1_700_000_000_000;
 const upload = (uploadedAt: number) => ({
@@ -117,5 +117,16 @@ describe("countDistinctCcs", () => {
 			emailCcs: [userCc(1), userCc(1), emailCc("A@x.io"), emailCc("a@X.io "), emailCc("b@x.io")],
 		});
 		expect(countDistinctCcs(draft)).toBe(3);
+	});
+});
+
+describe("typedCcIssues", () => {
+	it("names each address of the typed text the way the chip will, specific where it can be", () => {
+		expect(typedCcIssues("ok@example.com; bob\uff20example.com, bob at example.com, bob@x")).toEqual([
+			{ field: "emailCcsInput", code: "email.lookalikeAt", vars: { email: "bob\uff20example.com" } },
+			{ field: "emailCcsInput", code: "email.spelledAt", vars: { email: "bob at example.com" } },
+			{ field: "emailCcsInput", code: "followUp.issues.ccEmailInvalid", vars: { email: "bob@x" } },
+		]);
+		expect(typedCcIssues("")).toEqual([]);
 	});
 });

@@ -3,7 +3,7 @@
  * to the field it is about, with a `followUp.issues.*` translation key. Never throws and never
  * changes the draft.
  */
-import { emailProblem, sameEmail } from "../../../shared/email";
+import { emailProblem, sameEmail, splitEmailList, TYPED_EMAIL_PROBLEMS } from "../../../shared/email";
 import { MAX_ATTACHMENTS } from "./attachments";
 import type { FollowUpDraft } from "./followUpDraft";
 import { parseTags, TAGS_MAX_LENGTH } from "./followUpDraft";
@@ -56,17 +56,31 @@ export function validateFollowUpDraft(draft: FollowUpDraft, context: FollowUpVal
 	return issues;
 }
 
+/** The problem of one CC address on `field`, or `null` when it can be sent. The form shows it as soon as the CC is typed or listed. */
+export function ccEmailIssue(email: string, field: string): Issue | null {
+	const problem = emailProblem(email);
+	if (problem === null) return null;
+	return {
+		field,
+		code: TYPED_EMAIL_PROBLEMS[problem] ?? "followUp.issues.ccEmailInvalid",
+		vars: { email: email.trim() },
+	};
+}
+
+/** The problems of what is typed in the "Add CC" box (each address as `addCcEmails` will list it), on `emailCcsInput`. */
+export function typedCcIssues(text: string): Issue[] {
+	return splitEmailList(text).flatMap(email => ccEmailIssue(email, "emailCcsInput") ?? []);
+}
+
+/** The problems of the listed email CCs, each on `emailCcs.<index>`. */
+export function listedCcIssues(draft: FollowUpDraft): Issue[] {
+	return draft.emailCcs.flatMap((cc, index) =>
+		cc.kind === "email" ? (ccEmailIssue(cc.email, `emailCcs.${index}`) ?? []) : [],
+	);
+}
+
 function validateCcs(draft: FollowUpDraft): Issue[] {
-	const issues: Issue[] = [];
-	draft.emailCcs.forEach((cc, index) => {
-		if (cc.kind !== "email") return;
-		if (emailProblem(cc.email) !== null)
-			issues.push({
-				field: `emailCcs.${index}`,
-				code: "followUp.issues.ccEmailInvalid",
-				vars: { email: cc.email.trim() },
-			});
-	});
+	const issues = listedCcIssues(draft);
 	const count = countDistinctCcs(draft);
 	if (count > MAX_EMAIL_CCS)
 		issues.push({ field: "emailCcs", code: "followUp.issues.tooManyCcs", vars: { max: MAX_EMAIL_CCS, count } });

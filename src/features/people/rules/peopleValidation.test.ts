@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { Issue } from "../../../shared/issues";
 import { CAST, aCurrent, aUser, manyUsers, stagedFrom } from "../../../testing/peopleFixtures";
 import { userRef } from "./peopleIdentity";
-import { MAX_NEW_USER_NAME, validateCandidate, validateStaged, type PeopleValidationContext } from "./peopleValidation";
+import {
+	MAX_NEW_USER_NAME,
+	validateCandidate,
+	typedEmailIssue,
+	validateStaged,
+	type PeopleValidationContext,
+} from "./peopleValidation";
 import type { CurrentPeople, PeopleList, PersonRef, StagedPeople } from "../../../shared/peopleTypes";
 
 const strict = { lightAgentEmailCcsAllowed: false };
@@ -240,5 +246,22 @@ describe("validateStaged", () => {
 		expect(validateStaged(ctx(aCurrent([], [], { mode: "disabled" }), stagedFrom("+cc 2", "+cc 3")))).toEqual([
 			{ field: "form", code: "people.issues.modeDisabled" },
 		]);
+	});
+});
+
+describe("typedEmailIssue", () => {
+	const cases: Array<[text: string, code: string | null]> = [
+		["bob\uff20example.com", "email.lookalikeAt"],
+		["  bob at example.com ", "email.spelledAt"],
+		["\uff42ob@example.com", "email.lookalike"],
+		["bob@example.com", null],
+		["bob@exa", null],
+		["Noa Levi", null],
+		["", null],
+	];
+	it.each(cases)("says %j is %s while it is typed", (text, code) => {
+		expect(typedEmailIssue("ccs", text)).toEqual(
+			code === null ? null : { field: "ccs", code, vars: { email: text.trim() } },
+		);
 	});
 });

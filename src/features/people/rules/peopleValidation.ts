@@ -2,7 +2,7 @@
  * Validation of people changes → `Issue[]` (empty = fine). Pure and total: never throws, never looks
  * anything up; the translated messages live under `people.issues.*`.
  */
-import { emailProblem, type EmailProblem } from "../../../shared/email";
+import { emailProblem, TYPED_EMAIL_PROBLEMS, type EmailProblem } from "../../../shared/email";
 import type { Issue } from "../../../shared/issues";
 import { countCcs, isRequester } from "./peopleCap";
 import { displayName, findOnList, samePerson } from "./peopleIdentity";
@@ -35,7 +35,19 @@ const EMAIL_CODES: Record<EmailProblem, string> = {
 	too_long: "people.issues.emailTooLong",
 	missing_at: "people.issues.emailMissingAt",
 	invalid: "people.issues.emailInvalid",
+	...(TYPED_EMAIL_PROBLEMS as Record<"lookalike_at" | "spelled_at" | "lookalike", string>),
 };
+
+/**
+ * What the picker says while the agent types: the problem of text that is clearly meant as an
+ * address but cannot be one (`＠`, "bob at example.com", full-width or invisible characters), so
+ * it is never taken silently for a name search. `null` for anything else, valid or half-typed.
+ */
+export function typedEmailIssue(list: PeopleList, text: string): Issue | null {
+	const problem = emailProblem(text);
+	const code = problem === null ? undefined : TYPED_EMAIL_PROBLEMS[problem];
+	return code === undefined ? null : { field: list, code, vars: { email: text.trim() } };
+}
 
 /**
  * Whether `person` may be staged for addition to `list` now (the picker calls this before staging).
