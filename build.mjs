@@ -31,9 +31,12 @@ export const TARGET_BYTES = 20 * 1024;
  * across chunk boundaries), so a feature that adds weight has to say so here, in the same commit.
  * 2026-12-02: bulk updates of related tickets (issue 14) add about 6 KB, nearly all of it the
  * on-demand BulkPanel chunk, and read-only People/Fields views (issue 13) about 1 KB; the ceiling
- * moves from 68 to 78 KB (measured 77.4 KB).
+ * moves from 68 to 78 KB (measured 77.4 KB). 2026-12-02: the history's names (audit sideloads:
+ * people, groups, organizations, lookups, legacy collaborators, forms from the definitions) add
+ * 0.7 KB, all of it at panel open (the audits model and its formatter load with the panel; 58.9 KB
+ * there, under its ceiling); 78.3 KB in all, and the ceiling moves to 79 KB.
  */
-export const BUDGET_BYTES = 78 * 1024;
+export const BUDGET_BYTES = 79 * 1024;
 
 /**
  * The enforced ceiling for what a panel loads at open (main.js, the chunks it imports, main.css;
