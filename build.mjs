@@ -6,6 +6,8 @@
  *   node build.mjs           minified production build
  *   node build.mjs --dev     unminified, NODE_ENV=development
  *   node build.mjs --watch   rebuild on change (esbuild.context), implies --dev unless --prod
+ *   --outdir <dir>           build into <dir> (maps into <dir>-maps) instead of dist/: `npm run dev`
+ *                            uses dist-dev/, so it never touches the dist/ that `npm start` serves
  *
  * Also importable: `buildApp({ outdir, mapsdir, dev })` (used by the budget test and the packager).
  */
@@ -14,6 +16,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { buildDirs, parseBuildArgs } from "./scripts/buildDirs.mjs";
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
@@ -253,22 +256,23 @@ async function watchApp({ outdir, mapsdir, dev }) {
 }
 
 async function main(argv) {
-	const flags = new Set(argv.filter(a => a.startsWith("--")));
-	const known = new Set(["--watch", "--dev", "--prod"]);
-	for (const flag of flags) {
-		if (!known.has(flag)) {
-			console.error(`[build] unknown option ${flag} (use --watch, --dev, --prod)`);
-			process.exit(2);
-		}
+	let flags, outdir, mapsdir;
+	try {
+		const args = parseBuildArgs(argv);
+		flags = args.flags;
+		({ outdir, mapsdir } = buildDirs(ROOT, args.outdir));
+	} catch (error) {
+		console.error(`[build] ${error.message}`);
+		process.exit(2);
 	}
-	const outdir = join(ROOT, "dist");
-	const mapsdir = join(ROOT, "dist-maps");
 	const dev = flags.has("--dev") || (flags.has("--watch") && !flags.has("--prod"));
 	if (!existsSync(join(ROOT, "manifest.json"))) throw new Error("manifest.json is missing");
 	if (flags.has("--watch")) return watchApp({ outdir, mapsdir, dev });
 	try {
 		const { sizes } = await buildApp({ outdir, mapsdir, dev });
-		console.log(`[build] dist/ ${dev ? "(dev)" : "(production)"}\n${sizeReport(sizes, panelOpenFiles(outdir)).text}`);
+		console.log(
+			`[build] ${relative(ROOT, outdir)}/ ${dev ? "(dev)" : "(production)"}\n${sizeReport(sizes, panelOpenFiles(outdir)).text}`,
+		);
 	} catch (error) {
 		if (error.errors) console.error(esbuild.formatMessagesSync(error.errors, { kind: "error" }).join("\n"));
 		else console.error(error);
