@@ -6,6 +6,8 @@
  *   node build.mjs           minified production build
  *   node build.mjs --dev     unminified, NODE_ENV=development
  *   node build.mjs --watch   rebuild on change (esbuild.context), implies --dev unless --prod
+ *   --outdir <dir>           build into <dir> (maps into <dir>-maps) instead of dist/: `npm run dev`
+ *                            uses dist-dev/, so it never touches the dist/ that `npm start` serves
  *
  * Also importable: `buildApp({ outdir, mapsdir, dev })` (used by the budget test and the packager).
  */
@@ -14,6 +16,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { buildDirs, parseBuildArgs } from "./scripts/buildDirs.mjs";
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
@@ -49,10 +52,11 @@ export const BUDGET_BYTES = 87 * 1024;
  * panel and the bulk chunk share moves into a chunk loaded at open; with the read-only People and
  * Fields views of closed and light-agent tickets, 58.0 KB, and the ceiling moves to 59 KB.
  * Issue 13 (36 KB at open) is where this comes down: with the editors on demand and the panel's
- * first screen a set of glances, 46.5 KB, and the ceiling moves to 47 KB; with the drafts notice,
- * the bad-input messages and the history's names, 48 KB. Next: strings per chunk.
+ * first screen a set of glances, 46.5 KB, and the ceiling moves to 47 KB. The drafts notice, the
+ * bad-input messages and the history's names add 1.6 KB; the history's model and formatter move
+ * into its chunk (TicketAudits), 1.9 KB less: 46.2 KB. Next: strings per chunk.
  */
-export const PANEL_OPEN_BUDGET_BYTES = 48 * 1024;
+export const PANEL_OPEN_BUDGET_BYTES = 47 * 1024;
 
 /**
  * esbuild plugin: the bundle imports translations/<locale>.json for UI strings; Zendesk reads the
@@ -257,22 +261,23 @@ async function watchApp({ outdir, mapsdir, dev }) {
 }
 
 async function main(argv) {
-	const flags = new Set(argv.filter(a => a.startsWith("--")));
-	const known = new Set(["--watch", "--dev", "--prod"]);
-	for (const flag of flags) {
-		if (!known.has(flag)) {
-			console.error(`[build] unknown option ${flag} (use --watch, --dev, --prod)`);
-			process.exit(2);
-		}
+	let flags, outdir, mapsdir;
+	try {
+		const args = parseBuildArgs(argv);
+		flags = args.flags;
+		({ outdir, mapsdir } = buildDirs(ROOT, args.outdir));
+	} catch (error) {
+		console.error(`[build] ${error.message}`);
+		process.exit(2);
 	}
-	const outdir = join(ROOT, "dist");
-	const mapsdir = join(ROOT, "dist-maps");
 	const dev = flags.has("--dev") || (flags.has("--watch") && !flags.has("--prod"));
 	if (!existsSync(join(ROOT, "manifest.json"))) throw new Error("manifest.json is missing");
 	if (flags.has("--watch")) return watchApp({ outdir, mapsdir, dev });
 	try {
 		const { sizes } = await buildApp({ outdir, mapsdir, dev });
-		console.log(`[build] dist/ ${dev ? "(dev)" : "(production)"}\n${sizeReport(sizes, panelOpenFiles(outdir)).text}`);
+		console.log(
+			`[build] ${relative(ROOT, outdir)}/ ${dev ? "(dev)" : "(production)"}\n${sizeReport(sizes, panelOpenFiles(outdir)).text}`,
+		);
 	} catch (error) {
 		if (error.errors) console.error(esbuild.formatMessagesSync(error.errors, { kind: "error" }).join("\n"));
 		else console.error(error);

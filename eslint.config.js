@@ -32,7 +32,19 @@ const NO_UI_NO_IO = [
 ];
 
 export default tseslint.config(
-	{ ignores: ["dist/", "dist-maps/", "dist-sandbox/", "tmp/", "coverage/", "e2e/artifacts/", "node_modules/"] },
+	{
+		ignores: [
+			"dist/",
+			"dist-maps/",
+			"dist-dev/",
+			"dist-dev-maps/",
+			"dist-sandbox/",
+			"tmp/",
+			"coverage/",
+			"e2e/artifacts/",
+			"node_modules/",
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{

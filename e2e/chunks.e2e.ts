@@ -47,7 +47,7 @@ describe("code splitting", () => {
 		expect(expected).toContain("main.js");
 		expect(scripts(assets.paths())).toEqual([...expected].sort());
 		expect(chunkOf(assets.paths(), "followUpFeature")).toEqual([]);
-		expect(chunkOf(assets.paths(), "AuditList")).toEqual([]);
+		expect(chunkOf(assets.paths(), "TicketAudits")).toEqual([]);
 	});
 
 	it("fetches the follow-up feature's chunk once, when the agent reaches for it", async () => {
@@ -58,13 +58,13 @@ describe("code splitting", () => {
 		await app.getByLabel("First comment").waitFor();
 		assets.stop();
 		expect(chunkOf(assets.paths(), "followUpFeature")).toHaveLength(1);
-		expect(chunkOf(assets.paths(), "AuditList")).toEqual([]);
+		expect(chunkOf(assets.paths(), "TicketAudits")).toEqual([]);
 	});
 
 	it("says when a part cannot be fetched, keeps the rest of the panel working, and loads it on Try again", async () => {
 		const app = await ws.openTicket(2);
 		await ws.appSettled();
-		await ws.page.route(/\/chunks\/AuditList-[^/]+\.js/, route => route.abort("internetdisconnected"));
+		await ws.page.route(/\/chunks\/TicketAudits-[^/]+\.js/, route => route.abort("internetdisconnected"));
 		await app.getByRole("button", { name: "Show history" }).click();
 		await app.getByText("This part of the app could not be loaded.", { exact: false }).waitFor();
 		// The other sections are untouched: the fields still edit.

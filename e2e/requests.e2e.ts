@@ -230,7 +230,8 @@ describe("request economy", () => {
 		await app.getByRole("button", { name: "Show history" }).click();
 		await app.locator(".zd-audit").first().waitFor();
 		const requests = await settled();
-		expect(requests).toContain("GET /api/v2/tickets/7/audits");
+		// One page of audits with the people, groups and organizations it names.
+		expect(requests).toContain("GET /api/v2/tickets/7/audits?include=users,groups,organizations");
 		// + every field once per session (labels of fields outside the form), never the forms
 		expect(requests.filter(r => r.startsWith("GET /api/v2/ticket_f"))).toEqual(["GET /api/v2/ticket_fields"]);
 		expect(requests.length).toBeLessThanOrEqual(3); // + one show_many for authors not on the ticket

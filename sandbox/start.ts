@@ -1,11 +1,14 @@
 /**
  * `npm start`: builds the app (`node build.mjs`), then starts the emulator, the app server and the
  * agent workspace in this one process and prints where to go. `-- --port <n>` picks the workspace
- * port (app server n+1), `--world <name>` the emulator world, `--no-build` skips the build.
+ * port (app server n+1), `--world <name>` the emulator world, `--no-build` skips the build, and
+ * `--app-dir <dir>` hosts another built app instead of dist/ without building (e.g. `dist-dev`,
+ * what `npm run dev`'s watcher writes; the two commands never share a build directory).
  * Ctrl-C / SIGTERM stop everything; so does the parent process going away (no orphaned ports).
  */
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { REPO_ROOT, startSandbox, type Sandbox } from "./workspace/server/startSandbox";
 import { watchAncestors } from "./workspace/server/watchAncestors";
 
@@ -25,7 +28,13 @@ async function main(args: string[]) {
 		console.error(`--port must be a port number (got ${portText})`);
 		process.exit(2);
 	}
-	if (!args.includes("--no-build")) {
+	const appDirArg = flag(args, "--app-dir");
+	const appDir = appDirArg === undefined ? undefined : resolve(REPO_ROOT, appDirArg);
+	if (appDir !== undefined && !existsSync(join(appDir, "manifest.json"))) {
+		console.error(`--app-dir ${appDirArg} holds no built app (no manifest.json); build it first`);
+		process.exit(2);
+	}
+	if (!args.includes("--no-build") && appDir === undefined) {
 		const built = spawnSync(process.execPath, [join(REPO_ROOT, "build.mjs")], { cwd: REPO_ROOT, stdio: "inherit" });
 		if (built.status !== 0) {
 			console.error("The app build failed; the sandbox did not start.");
@@ -34,7 +43,7 @@ async function main(args: string[]) {
 	}
 	let sandbox: Sandbox;
 	try {
-		sandbox = await startSandbox({ port, world: flag(args, "--world") ?? "default" });
+		sandbox = await startSandbox({ port, world: flag(args, "--world") ?? "default", ...(appDir ? { appDir } : {}) });
 	} catch (error) {
 		const code = (error as { code?: string }).code;
 		console.error(

@@ -49,9 +49,19 @@ describe("the production build", () => {
 			"src/features/followUp/createFollowUpUploads.ts",
 			"src/features/followUp/rules/followUpPayload.ts",
 			"src/features/history/AuditList.tsx",
+			"src/features/history/TicketAudits.tsx",
+			"src/features/history/createAuditsModel.ts",
 			"src/features/bulk/BulkPanel.tsx",
 			"src/features/bulk/createBulkModel.ts",
 			"src/features/bulk/runBulkUpdate.ts",
+			"src/features/people/PeopleEditor.tsx",
+			"src/features/people/createPeopleModel.ts",
+			"src/features/people/PersonPicker.tsx",
+			"src/features/fields/FieldsEditor.tsx",
+			"src/features/fields/createFieldsModel.ts",
+			"src/features/fields/FieldInput.tsx",
+			"src/features/metadata/MetadataPanel.tsx",
+			"src/features/metadata/MetadataEditor.tsx",
 		];
 		for (const input of lazy) {
 			const chunk = outputOf(input);
@@ -60,8 +70,11 @@ describe("the production build", () => {
 		}
 		for (const entry of [
 			"src/features/followUp/followUpFeature.ts",
-			"src/features/history/AuditList.tsx",
+			"src/features/history/TicketAudits.tsx",
 			"src/features/bulk/BulkPanel.tsx",
+			"src/features/people/PeopleEditor.tsx",
+			"src/features/fields/FieldsEditor.tsx",
+			"src/features/metadata/MetadataPanel.tsx",
 		]) {
 			expect(outputs[main].imports).toContainEqual({ path: outputOf(entry), kind: "dynamic-import" });
 		}

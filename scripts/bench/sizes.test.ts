@@ -9,7 +9,8 @@ describe("bundle breakdown by feature", () => {
 		["src/features/followUp/createFollowUpModel.ts", "follow-up"],
 		["src/features/people/PersonPicker.tsx", "people"],
 		["src/shared/fieldCoercion.ts", "fields"],
-		["src/features/history/AuditHistory.tsx", "metadata + audit history"],
+		["src/features/history/TicketHistory.tsx", "metadata + audit history"],
+		["src/features/fields/FieldsGlance.tsx", "fields"],
 		["src/app/mount.tsx", "shell, API client, shared"],
 	])("puts %s under %s", (input, feature) => {
 		expect(featureOf(input)).toBe(feature);

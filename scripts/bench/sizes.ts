@@ -39,9 +39,9 @@ export const FEATURE_RULES: ReadonlyArray<[feature: string, pattern: RegExp]> = 
 	["people", /people|People|Person|NewCcForm|ccDiff|api\/users/],
 	[
 		"fields",
-		/customFields|FieldInput|FieldsSection|fieldCoercion|fieldOrder|fieldReadBack|FieldDefinitions|FieldsModel|api\/fields/,
+		/customFields|FieldInput|FieldsSection|FieldsEditor|FieldsGlance|fieldCoercion|fieldOrder|fieldReadBack|FieldDefinitions|FieldsModel|api\/fields/,
 	],
-	["metadata + audit history", /metadata|Metadata|[aA]udit|activity|Activity/],
+	["metadata + audit history", /metadata|Metadata|[aA]udit|activity|Activity|History/],
 ];
 
 /** The JS and CSS files under `<dist>/assets` (recursively), largest first. */

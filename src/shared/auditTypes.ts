@@ -43,9 +43,9 @@ export interface AuditFieldChange {
 	to: string;
 }
 
-/** Who was added to or removed from a people list. */
+/** Who was added to or removed from a people list (`collaborators`: legacy CCs), by name. */
 export interface AuditPeopleChange {
-	list: "followers" | "emailCcs";
+	list: "followers" | "emailCcs" | "collaborators";
 	added: string[];
 	removed: string[];
 }

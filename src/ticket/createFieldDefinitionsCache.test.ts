@@ -50,6 +50,19 @@ describe("createFieldDefinitionsCache", () => {
 		expect(c).toEqual(a);
 	});
 
+	it("names the forms already loaded without a request (knownForms), and only those", async () => {
+		const { requests, cache } = setup();
+		const definitions = cache();
+		expect(definitions.knownForms([7001, 7002])).toEqual([]);
+		await definitions.forForm(7002);
+		requests();
+		expect(definitions.knownForms([7001, 7002]).map(form => [form.id, form.name])).toEqual([[7002, "Hardware issue"]]);
+		await definitions.forms();
+		requests();
+		expect(ids(definitions.knownForms([7002, 7001, 9999]))).toEqual([7001, 7002]);
+		expect(requests()).toEqual([]);
+	});
+
 	it("gives a ticket without a form every field and form, two requests once", async () => {
 		const { requests, cache } = setup();
 		const definitions = cache();

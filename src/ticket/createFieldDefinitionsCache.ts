@@ -47,6 +47,11 @@ export interface FieldDefinitionsCache {
 	fields(): Promise<TicketField[]>;
 	/** Every form (`ticket_forms`); `[]` when the account refuses them (plans without forms). */
 	forms(): Promise<TicketForm[]>;
+	/**
+	 * The forms among `ids` that are already loaded (every form, or one read with its fields), with
+	 * no request: for names where loading them is not worth a request (the history's form changes).
+	 */
+	knownForms(ids: readonly Id[]): TicketForm[];
 	/** Forgets everything (e.g. after Zendesk named a field the cache does not know). */
 	invalidate(): void;
 }
@@ -129,6 +134,10 @@ export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOption
 		get,
 		fields,
 		forms,
+		knownForms(ids) {
+			const all = store.read("forms") ?? [];
+			return ids.flatMap(formId => all.find(form => form.id === formId) ?? store.read(formSlot(formId))?.form ?? []);
+		},
 		invalidate() {
 			generation++;
 			pending.clear();

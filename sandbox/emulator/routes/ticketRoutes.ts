@@ -2,6 +2,7 @@
  * Ticket endpoints (zendesk-ticket-api.md §1, §3–§6, §10): statuses chosen here, bodies from the
  * serializers and responses.ts, rules in the services.
  */
+import { addAuditSideloads } from "./auditSideloads";
 import { listPage } from "./listPage";
 import { errorBody, respondJson } from "./responses";
 import { answer, failureResponse, idList, idParam, includes, type ApiRoute, type RouteContext } from "./routeTypes";
@@ -217,13 +218,22 @@ export const ticketRoutes: ApiRoute[] = [
 		method: "GET",
 		pattern: "/api/v2/tickets/:id/audits",
 		handler: c =>
-			answer(listAudits(c.rt.ctx, c.actor, idParam(c)), as =>
-				page(
+			answer(listAudits(c.rt.ctx, c.actor, idParam(c)), as => {
+				const body = page(
 					c,
 					"audits",
 					as.map(a => auditJson(c.rt.ctx.db, a, c.base)),
-				),
-			),
+				);
+				// Sideloads for the audits of this page only (the list's items, after paging).
+				const shown = new Set((body.audits as Array<{ id: number }>).map(a => a.id));
+				return addAuditSideloads(
+					c.rt.ctx.db,
+					body,
+					as.filter(a => shown.has(a.id)),
+					includes(c),
+					c.base,
+				);
+			}),
 	},
 	{
 		method: "GET",
@@ -237,9 +247,9 @@ export const ticketRoutes: ApiRoute[] = [
 		method: "GET",
 		pattern: "/api/v2/tickets/:id/audits/:audit_id",
 		handler: c =>
-			answer(showAudit(c.rt.ctx, c.actor, idParam(c), idParam(c, "audit_id")), a => ({
-				audit: auditJson(c.rt.ctx.db, a, c.base),
-			})),
+			answer(showAudit(c.rt.ctx, c.actor, idParam(c), idParam(c, "audit_id")), a =>
+				addAuditSideloads(c.rt.ctx.db, { audit: auditJson(c.rt.ctx.db, a, c.base) }, [a], includes(c), c.base),
+			),
 	},
 	{ method: "GET", pattern: "/api/v2/tickets/:id/email_ccs", handler: people("email_ccs") },
 	{ method: "GET", pattern: "/api/v2/tickets/:id/followers", handler: people("followers") },

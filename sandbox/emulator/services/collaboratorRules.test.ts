@@ -20,8 +20,9 @@ describe("email CCs", () => {
 		expect(res.json.audit.events).toContainEqual(
 			expect.objectContaining({
 				type: "EmailCcChange",
-				previous_email_ccs: [1102, 1103],
-				current_email_ccs: [1103, 1104, 1105],
+				// By email address (ticketChanges.ts `people`).
+				previous_email_ccs: ["liam.oconnor@example.org", "sofia.rossi@example.net"],
+				current_email_ccs: ["sofia.rossi@example.net", "noah.fischer@example.org", "amara.okafor@example.net"],
 			}),
 		);
 	});

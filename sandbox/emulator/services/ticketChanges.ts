@@ -27,6 +27,34 @@ const SCALAR_KEYS = [
 	"brand_id",
 ] as const;
 
+/**
+ * Id-valued properties: Zendesk writes their Create/Change values as strings ("value": "6130869168922"
+ * for requester_id, assignee_id, group_id and ticket_form_id in the captured zp-ticket-audits-list;
+ * the events reference: "value and previous_value are normally strings").
+ */
+const ID_KEYS: ReadonlySet<string> = new Set([
+	"requester_id",
+	"assignee_id",
+	"group_id",
+	"organization_id",
+	"problem_id",
+	"ticket_form_id",
+	"brand_id",
+]);
+
+/** An event value as Zendesk writes it: ids as strings, `null` kept, everything else as stored. */
+const eventValue = (key: string, value: unknown) =>
+	ID_KEYS.has(key) && typeof value === "number" ? String(value) : (value ?? null);
+
+/**
+ * The people of an EmailCcChange/FollowerChange event, by email address. The events reference
+ * names only the keys; public clients type them as string arrays (justeat/ZendeskApiClient
+ * `EmailCCChangeEvent`, `FollowerChangeEvent` [F]), and the captures hold none, so what the strings
+ * are is [U]: the sandbox writes emails (unknown ids as their digits). The app reads ids and emails.
+ */
+const people = (db: Db, ids: readonly number[]) =>
+	ids.map(id => db.users.find(user => user.id === id)?.email ?? String(id));
+
 const sameSet = (a: readonly unknown[], b: readonly unknown[]) =>
 	a.length === b.length && a.every(x => b.includes(x)) && b.every(x => a.includes(x));
 const normalize = (value: unknown) =>
@@ -37,7 +65,12 @@ export function diffTicket(db: Db, before: TicketRecord, after: TicketRecord): E
 	const events: EventDraft[] = [];
 	for (const key of SCALAR_KEYS) {
 		if (before[key] !== after[key])
-			events.push({ type: "Change", field_name: key, value: after[key], previous_value: before[key] });
+			events.push({
+				type: "Change",
+				field_name: key,
+				value: eventValue(key, after[key]),
+				previous_value: eventValue(key, before[key]),
+			});
 	}
 	if (!sameSet(before.tags, after.tags))
 		events.push({ type: "Change", field_name: "tags", value: [...after.tags], previous_value: [...before.tags] });
@@ -55,43 +88,46 @@ export function diffTicket(db: Db, before: TicketRecord, after: TicketRecord): E
 		if (!sameSet(before.email_cc_ids, after.email_cc_ids)) {
 			events.push({
 				type: "EmailCcChange",
-				previous_email_ccs: [...before.email_cc_ids],
-				current_email_ccs: [...after.email_cc_ids],
+				previous_email_ccs: people(db, before.email_cc_ids),
+				current_email_ccs: people(db, after.email_cc_ids),
 			});
 		}
 		if (!sameSet(before.follower_ids, after.follower_ids)) {
 			events.push({
 				type: "FollowerChange",
-				previous_followers: [...before.follower_ids],
-				current_followers: [...after.follower_ids],
+				previous_followers: people(db, before.follower_ids),
+				current_followers: people(db, after.follower_ids),
 			});
 		}
 	} else if (!sameSet(before.collaborator_ids, after.collaborator_ids)) {
 		events.push({
 			type: "Change",
 			field_name: "collaborator_ids",
-			value: [...after.collaborator_ids],
-			previous_value: [...before.collaborator_ids],
+			// Legacy CCs: a Change of collaborator_ids, its ids as strings like the other id values.
+			value: after.collaborator_ids.map(String),
+			previous_value: before.collaborator_ids.map(String),
 		});
 	}
 	return events;
 }
 
 /** The Create events of a new ticket: one per property that has a value. */
-export function createEvents(ticket: TicketRecord): EventDraft[] {
+export function createEvents(db: Db, ticket: TicketRecord): EventDraft[] {
 	const events: EventDraft[] = [];
 	for (const key of SCALAR_KEYS) {
 		if (ticket[key] !== null && ticket[key] !== undefined)
-			events.push({ type: "Create", field_name: key, value: ticket[key] });
+			events.push({ type: "Create", field_name: key, value: eventValue(key, ticket[key]) });
 	}
 	if (ticket.tags.length > 0) events.push({ type: "Create", field_name: "tags", value: [...ticket.tags] });
 	for (const [id, value] of Object.entries(ticket.field_values)) {
 		if (value !== null && value !== false) events.push({ type: "Create", field_name: id, value });
 	}
 	if (ticket.email_cc_ids.length > 0)
-		events.push({ type: "EmailCcChange", previous_email_ccs: [], current_email_ccs: [...ticket.email_cc_ids] });
+		events.push({ type: "EmailCcChange", previous_email_ccs: [], current_email_ccs: people(db, ticket.email_cc_ids) });
 	if (ticket.follower_ids.length > 0)
-		events.push({ type: "FollowerChange", previous_followers: [], current_followers: [...ticket.follower_ids] });
+		events.push({ type: "FollowerChange", previous_followers: [], current_followers: people(db, ticket.follower_ids) });
+	if (collaborationMode(db) !== "ccs_and_followers" && ticket.collaborator_ids.length > 0)
+		events.push({ type: "Create", field_name: "collaborator_ids", value: ticket.collaborator_ids.map(String) });
 	return events;
 }
 

@@ -84,7 +84,7 @@ export function createTicket(
 			authorId: actor.id,
 			events: [
 				stored.event,
-				...createEvents(draft),
+				...createEvents(ctx.db, draft),
 				...notificationEvents(ctx.db, draft, { mode: "create", actor, comment: stored.comment }),
 			],
 			via: draft.via,

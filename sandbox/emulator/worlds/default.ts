@@ -10,6 +10,7 @@
  * | 1004      | Kenji Watanabe, kenji@example.com — agent (Billing)                                      |
  * | 1005      | Lena Hoffmann, light@example.com — LIGHT agent (role agent, role_type 1)                 |
  * | 1006      | Tomás Novak, tomas@example.com — agent (Hardware)                                        |
+ * | 1007      | Camille Lefèvre, camille@example.com — agent, locale fr (the French UI in the workspace)  |
  * | 1101–1112 | end users (Olivia Bennett 1101, Liam O'Connor 1102, Sofia Rossi 1103, Noah Fischer 1104, Amara Okafor 1105, Lucas Martin 1106, Chloé Dubois 1107, Mateo Silva 1108, Hannah Schmidt 1109, Ethan Clarke 1110, Yuki Tanaka 1111, Fatima El Amrani 1112) |
  * | 9001–9005 | organizations Brightwater Logistics (1101, 1102), Hartmann Druck GmbH (1104, 1106), Meridian Health Partners (1109, 1110), Brightline Office Supplies, Harbour Print Partners |
  * | 6001–6003 | groups Support (default), Billing, Hardware                                              |

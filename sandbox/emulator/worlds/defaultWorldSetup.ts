@@ -51,7 +51,7 @@ export function addDefaultOrganizations(w: WorldBuilder): void {
 	});
 }
 
-/** Organizations (9001–9005, see `addDefaultOrganizations`), staff (1001–1006) and end users (1101–1112). */
+/** Organizations (9001–9005, see `addDefaultOrganizations`), staff (1001–1007) and end users (1101–1112). */
 export function addDefaultPeople(w: WorldBuilder): void {
 	addDefaultOrganizations(w);
 	w.addGroup(6001, "Support", true);
@@ -110,6 +110,17 @@ export function addDefaultPeople(w: WorldBuilder): void {
 		role: "agent",
 		default_group_id: 6003,
 		time_zone: "Europe/Prague",
+	});
+	// The French-speaking agent: sign in as her to see the app in French (docs/workspace.md).
+	w.addUser({
+		id: 1007,
+		name: "Camille Lefèvre",
+		email: "camille@example.com",
+		role: "agent",
+		default_group_id: 6001,
+		time_zone: "Europe/Paris",
+		locale: "fr",
+		locale_id: 16,
 	});
 	const endUsers: Array<[number, string, string, number | null]> = [
 		[1101, "Olivia Bennett", "olivia.bennett@example.org", 9001],

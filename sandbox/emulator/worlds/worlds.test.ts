@@ -16,7 +16,10 @@ describe("the default world's documented ids", () => {
 			[1004, "kenji@example.com", "agent", null],
 			[1005, "light@example.com", "agent", 1],
 			[1006, "tomas@example.com", "agent", null],
+			[1007, "camille@example.com", "agent", null],
 		]);
+		// The French-speaking agent the workspace signs in as for the French UI (docs/workspace.md).
+		expect(users.find(u => u.id === 1007)).toMatchObject({ locale: "fr", locale_id: 16 });
 		expect(users.filter(u => u.role === "end-user").map(u => u.id)).toEqual(
 			Array.from({ length: 12 }, (_, i) => 1101 + i),
 		);

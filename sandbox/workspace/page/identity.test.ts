@@ -37,4 +37,27 @@ describe("identity", () => {
 		rememberIdentity("light_agent", storage);
 		expect(chosenIdentity(pickIdentities(users.filter(u => u.id !== 3)), storage)?.key).toBe("agent");
 	});
+
+	it("picks a full agent whose locale is French as the French agent", () => {
+		const withFrench = [
+			...users,
+			{ id: 7, name: "Lou Léger", email: "lou.fr@example.com", role: "agent", role_type: 1, locale: "fr" },
+			{ id: 8, name: "Camille", email: "camille@example.com", role: "agent", role_type: 0, locale: "fr" },
+		];
+		expect(pickIdentities(withFrench).map(i => [i.key, i.userId])).toEqual([
+			["admin", 2],
+			["agent", 5],
+			["light_agent", 3],
+			["french_agent", 8],
+		]);
+	});
+
+	it("signs in as the identity ?as= names and remembers it; ignores an unknown key", () => {
+		const identities = pickIdentities(users);
+		const storage = memoryStorage();
+		expect(chosenIdentity(identities, storage, "?as=light_agent")?.key).toBe("light_agent");
+		expect(chosenIdentity(identities, storage)?.key).toBe("light_agent");
+		expect(chosenIdentity(identities, storage, "?as=french_agent")?.key).toBe("light_agent");
+		expect(chosenIdentity(identities, storage, "?as=admin&x=1")?.key).toBe("admin");
+	});
 });

@@ -202,7 +202,7 @@ function renderIdentitySwitch(identities: Identity[]) {
 async function boot() {
 	setReady(false);
 	const identities = pickIdentities(await adminApi.listUsers());
-	identity = chosenIdentity(identities, localStorage);
+	identity = chosenIdentity(identities, localStorage, location.search);
 	renderIdentitySwitch(identities);
 	document.getElementById("home")?.addEventListener("click", e => {
 		e.preventDefault();

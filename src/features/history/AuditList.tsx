@@ -1,9 +1,9 @@
 /**
- * The loaded audit history of the ticket (its own chunk: see AuditHistory): who changed what and
+ * The loaded audit history of the ticket (shown by TicketAudits, a chunk of its own): who changed what and
  * when, tags and people, comment excerpts and the custom metadata of each audit; pages on demand.
  * Text only, never HTML from the ticket.
  */
-import type { AuditEntry, AuditFieldChange } from "../../shared/auditTypes";
+import type { AuditEntry, AuditFieldChange, AuditPeopleChange } from "../../shared/auditTypes";
 import { useI18n, useT } from "../../platform/context";
 import type { AuditsModel } from "./createAuditsModel";
 import { ErrorNotice } from "../../ui/ErrorNotice";
@@ -25,6 +25,13 @@ const SYSTEM_FIELD_KEYS: Record<string, string> = {
 	custom_status_id: "audits.fieldNames.custom_status_id",
 	due_at: "audits.fieldNames.due_at",
 	problem_id: "audits.fieldNames.problem_id",
+};
+
+/** The line of each people list's change. */
+const PEOPLE_KEYS: Record<AuditPeopleChange["list"], string> = {
+	followers: "audits.followers",
+	emailCcs: "audits.emailCcs",
+	collaborators: "audits.collaborators",
 };
 
 /** The entries of an opened history, with "load more" and the load state. */
@@ -73,7 +80,7 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
 				) : null}
 				{entry.people.map((change, index) => (
 					<li key={`p${index}`}>
-						{t(change.list === "followers" ? "audits.followers" : "audits.emailCcs", {
+						{t(PEOPLE_KEYS[change.list], {
 							added: change.added.join(", ") || "—",
 							removed: change.removed.join(", ") || "—",
 						})}

@@ -1,31 +1,43 @@
 /**
- * The open ticket's audit history: the model over the ticket's core, reloaded (when opened)
- * whenever the ticket's snapshot moves on, whoever changed it: another agent, the agent's Submit,
- * or a save from this panel with its audit metadata.
+ * The open ticket's audit history as a disclosure. Loads nothing until opened: neither the audits
+ * nor the code that reads and shows them (TicketAudits is a chunk of its own, fetched when the
+ * agent points at or focuses the button, or opens it). Once opened it stays mounted while hidden,
+ * so opening it again shows the same history, kept current.
  */
-import { effect, untracked } from "@preact/signals";
-import { useEffect, useMemo } from "preact/hooks";
-import { useApi } from "../../platform/context";
-import { useTicket } from "../../ticket/TicketProvider";
-import { AuditHistory } from "./AuditHistory";
-import { createAuditsModel } from "./createAuditsModel";
+import { useState } from "preact/hooks";
+import { useT } from "../../platform/context";
+import { Button } from "../../ui/Button";
+import { lazyComponent } from "../../ui/lazyComponent";
+
+const TicketAudits = lazyComponent(
+	() => import("./TicketAudits"),
+	module => module.TicketAudits,
+);
 
 /** The history disclosure for the ticket of the surrounding `<TicketProvider>`. */
 export function TicketHistory() {
-	const api = useApi();
-	const { store, definitions } = useTicket();
-	const model = useMemo(
-		() => createAuditsModel({ api, ticketId: store.ticketId, definitions }),
-		[api, store, definitions],
+	const t = useT();
+	const [open, setOpen] = useState(false);
+	const [opened, setOpened] = useState(false);
+	return (
+		<div class="zd-audits">
+			<Button
+				variant="basic"
+				aria-expanded={open}
+				onClick={() => {
+					setOpen(!open);
+					setOpened(true);
+				}}
+				onPointerEnter={TicketAudits.preload}
+				onFocus={TicketAudits.preload}
+			>
+				{open ? t("audits.hide") : t("audits.show")}
+			</Button>
+			{opened ? (
+				<div hidden={!open}>
+					<TicketAudits />
+				</div>
+			) : null}
+		</div>
 	);
-	useEffect(() => {
-		let shown = store.snapshot.peek()?.updatedAt;
-		return effect(() => {
-			const at = store.snapshot.value?.updatedAt;
-			if (at === shown) return;
-			shown = at;
-			untracked(() => void model.reload());
-		});
-	}, [store, model]);
-	return <AuditHistory model={model} />;
 }

@@ -10,17 +10,18 @@ afterEach(() => {
 	while (cleanups.length > 0) cleanups.pop()?.();
 });
 
-function setup(ticketId = 1) {
-	const emulator = createEmulator({ settings: { rateLimits: false } });
+function setup(ticketId = 1, world = "default") {
+	const emulator = createEmulator({ world, settings: { rateLimits: false } });
 	const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId });
 	const api = createZendeskApi(port);
-	const model = createAuditsModel({ api, ticketId, definitions: createFieldDefinitionsCache({ api }) });
+	const definitions = createFieldDefinitionsCache({ api });
+	const model = createAuditsModel({ api, ticketId, definitions });
 	cleanups.push(() => {
 		client.close();
 		emulator.dispose();
 	});
 	const auditRequests = () => emulator.controls.requests().filter(r => r.url.includes("/audits"));
-	return { emulator, api, model, auditRequests };
+	return { emulator, api, model, definitions, auditRequests };
 }
 
 describe("audits model against the emulator", () => {
@@ -84,5 +85,63 @@ describe("audits model against the emulator", () => {
 		expect(model.error.value?.kind).toBe("server");
 		await model.open();
 		expect(model.state.value).toBe("ready");
+	});
+
+	it("names people, the group and the organization from the page's sideloads, in one request", async () => {
+		const { emulator, model, auditRequests } = setup();
+		await model.open();
+		const created = model.entries.value.at(-1);
+		expect(created?.people).toEqual([
+			{ list: "emailCcs", added: ["Liam O'Connor", "Sofia Rossi"], removed: [] },
+			{ list: "followers", added: ["Maria González"], removed: [] },
+		]);
+		const to = (name: string) => created?.changes.find(c => c.label.kind === "system" && c.label.name === name)?.to;
+		expect([to("requester_id"), to("assignee_id"), to("group_id"), to("organization_id")]).toEqual([
+			"Olivia Bennett",
+			"Sam Carter",
+			"Support",
+			"Brightwater Logistics",
+		]);
+		expect(auditRequests().map(r => r.url)).toEqual([
+			"/api/v2/tickets/1/audits.json?include=users,groups,organizations",
+		]);
+		expect(emulator.controls.requests().filter(r => r.url.includes("/users/show_many"))).toHaveLength(0);
+	});
+
+	it("names a CC added later, and lookup values by their target", async () => {
+		const { model, api } = setup(2);
+		await api.updateTicket(2, { email_ccs: [{ user_email: "new.person@example.com", user_name: "New Person" }] });
+		await model.open();
+		const [newest] = model.entries.value;
+		expect(newest?.people).toEqual([{ list: "emailCcs", added: ["New Person"], removed: [] }]);
+		const created = model.entries.value.at(-1);
+		const value = (title: string) =>
+			created?.changes.find(c => c.label.kind === "custom" && c.label.title === title)?.to;
+		expect([value("Account manager"), value("Partner organization")]).toEqual([
+			"Maria González",
+			"Brightline Office Supplies",
+		]);
+	});
+
+	it("names the form only from definitions already loaded (Zendesk does not sideload forms)", async () => {
+		const formText = (entries: ReturnType<typeof setup>["model"]["entries"]["value"]) =>
+			entries.at(-1)?.changes.find(c => c.label.kind === "system" && c.label.name === "ticket_form_id")?.to;
+		const cold = setup(2);
+		await cold.model.open();
+		expect(formText(cold.model.entries.value)).toBe("#7001");
+		const warm = setup(2);
+		await warm.definitions.forms();
+		await warm.model.open();
+		expect(formText(warm.model.entries.value)).toBe("General support");
+	});
+
+	it("shows legacy collaborator changes by name", async () => {
+		const { model, api } = setup(3, "collaboratorsLegacy");
+		await api.updateTicket(3, { collaborator_ids: [1102, 1003] });
+		await model.open();
+		expect(model.entries.value[0]?.people).toEqual([
+			{ list: "collaborators", added: ["Liam O'Connor", "Maria González"], removed: [] },
+		]);
+		expect(model.entries.value[0]?.changes).toEqual([]);
 	});
 });

@@ -1,12 +1,14 @@
 /**
  * The audit history of the open ticket, paged and lazy: nothing is requested until the history is
  * opened. Entries are formatted by `formatAudits` (who, when, which field changed from → to, custom
- * metadata) and shown newest first; author names come from one `show_many` per page.
+ * metadata) and shown newest first. Names come with each page (its `users`, `groups` and
+ * `organizations` sideloads); forms from the definitions already loaded (Zendesk does not sideload
+ * them); users a page names but did not sideload from one `show_many`, only when there are any.
  */
 import { batch, computed, signal, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError, type ApiError } from "../../platform/api/errors";
-import type { Audit, Id } from "../../platform/api/types";
+import type { Audit, AuditPage, Id } from "../../platform/api/types";
 import { formatAudits } from "./rules/auditFormat";
 import type { AuditEntry } from "../../shared/auditTypes";
 import type { TicketFieldDef } from "../../shared/customFieldsTypes";
@@ -18,7 +20,7 @@ export interface AuditsModelOptions {
 	api: Pick<ZendeskApi, "listAudits" | "showManyUsers">;
 	ticketId: Id;
 	/** Every field's definition, for labels (asked for when the history opens, not before). */
-	definitions: Pick<FieldDefinitionsCache, "fields">;
+	definitions: Pick<FieldDefinitionsCache, "fields" | "knownForms">;
 }
 
 export interface AuditsModel {
@@ -40,31 +42,30 @@ export function createAuditsModel({ api, ticketId, definitions }: AuditsModelOpt
 	const state = signal<AuditsState>("idle");
 	const audits = signal<Audit[]>([]);
 	const fields = signal<readonly TicketFieldDef[]>([]);
-	const names = signal<ReadonlyMap<number, string>>(new Map());
+	const names = signal<Names>(EMPTY_NAMES);
 	const cursor = signal<string | null>(null);
 	const loadingMore = signal(false);
 	const error = signal<ApiError | null>(null);
 	let generation = 0;
 
-	const entries = computed(() =>
-		formatAudits(audits.value, { fields: fields.value, userNames: names.value }).reverse(),
-	);
+	const entries = computed(() => formatAudits(audits.value, { fields: fields.value, ...names.value }).reverse());
 	const hasMore = computed(() => cursor.value !== null);
 
 	async function fetchPage(from: string | null, replace: boolean): Promise<void> {
 		const mine = ++generation;
 		const [page, allFields] = await Promise.all([api.listAudits(ticketId, from), definitions.fields().catch(() => [])]);
 		if (mine !== generation) return; // a newer reload won
-		const unknown = userIds(page.items).filter(id => !names.value.has(id));
-		let found: Array<{ id: number; name: string }> = [];
+		const withPage = addNames(names.value, page, definitions.knownForms(formIds(page.items)));
+		const unknown = userIds(page.items).filter(id => !withPage.userNames.has(id));
+		let found: AuditPage["users"] = [];
 		if (unknown.length > 0) found = await api.showManyUsers(unknown).catch(() => []);
 		if (mine !== generation) return;
 		batch(() => {
 			fields.value = allFields;
 			audits.value = replace ? page.items : [...audits.value, ...page.items];
 			cursor.value = page.nextCursor;
-			if (found.length > 0)
-				names.value = new Map([...names.value, ...found.map(user => [user.id, user.name] as const)]);
+			names.value =
+				found.length > 0 ? addNames(withPage, { users: found, groups: [], organizations: [] }, []) : withPage;
 		});
 	}
 
@@ -113,18 +114,76 @@ export function createAuditsModel({ api, ticketId, definitions }: AuditsModelOpt
 	};
 }
 
-/** Authors plus users named by user-valued changes (assignee, requester), without the system author (-1). */
+/** The names the formatter looks values up in (see `AuditFormatContext`). */
+interface Names {
+	userNames: ReadonlyMap<number, string>;
+	userEmails: ReadonlyMap<string, string>;
+	groupNames: ReadonlyMap<number, string>;
+	organizationNames: ReadonlyMap<number, string>;
+	formNames: ReadonlyMap<number, string>;
+}
+
+const EMPTY_NAMES: Names = {
+	userNames: new Map(),
+	userEmails: new Map(),
+	groupNames: new Map(),
+	organizationNames: new Map(),
+	formNames: new Map(),
+};
+
+/** `names` plus what a page sideloaded and the forms known. */
+function addNames(
+	names: Names,
+	page: Pick<AuditPage, "users" | "groups" | "organizations">,
+	forms: ReadonlyArray<{ id: Id; name: string }>,
+): Names {
+	const withEmail = page.users.flatMap(user => (user.email ? [[user.email.toLowerCase(), user.name] as const] : []));
+	return {
+		userNames: new Map([...names.userNames, ...page.users.map(user => [user.id, user.name] as const)]),
+		userEmails: new Map([...names.userEmails, ...withEmail]),
+		groupNames: new Map([...names.groupNames, ...page.groups.map(group => [group.id, group.name] as const)]),
+		organizationNames: new Map([...names.organizationNames, ...page.organizations.map(o => [o.id, o.name] as const)]),
+		formNames: new Map([...names.formNames, ...forms.map(form => [form.id, form.name] as const)]),
+	};
+}
+
+/** User-valued changes: the people fields, legacy collaborators, and CCs/followers named by id. */
+const USER_VALUED = new Set(["assignee_id", "requester_id", "submitter_id", "collaborator_ids"]);
+
+/** Authors plus users the page's events name by id, without the system author (-1). */
 function userIds(audits: readonly Audit[]): number[] {
 	const ids = new Set<number>();
+	const add = (value: unknown) => {
+		const id = Number(value);
+		if (value !== null && value !== "" && Number.isSafeInteger(id) && id > 0) ids.add(id);
+	};
 	for (const audit of audits) {
 		if (audit.authorId > 0) ids.add(audit.authorId);
 		for (const event of audit.events) {
-			if (event.fieldName !== "assignee_id" && event.fieldName !== "requester_id") continue;
-			for (const value of [event.value, event.previousValue]) {
-				const id = Number(value);
-				if (Number.isSafeInteger(id) && id > 0) ids.add(id);
-			}
+			if (event.fieldName && USER_VALUED.has(event.fieldName))
+				for (const value of [event.value, event.previousValue]) (Array.isArray(value) ? value : [value]).forEach(add);
+			const people = [
+				...(event.previousFollowers ?? []),
+				...(event.currentFollowers ?? []),
+				...(event.previousEmailCcs ?? []),
+				...(event.currentEmailCcs ?? []),
+			];
+			people.filter(person => /^\d+$/.test(person)).forEach(add);
 		}
 	}
+	return [...ids];
+}
+
+/** The forms `ticket_form_id` changes name. */
+function formIds(audits: readonly Audit[]): Id[] {
+	const ids = new Set<Id>();
+	for (const audit of audits)
+		for (const event of audit.events) {
+			if (event.fieldName !== "ticket_form_id") continue;
+			for (const value of [event.value, event.previousValue]) {
+				const id = Number(value);
+				if (value !== null && Number.isSafeInteger(id) && id > 0) ids.add(id);
+			}
+		}
 	return [...ids];
 }

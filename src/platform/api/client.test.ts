@@ -286,7 +286,10 @@ describe("createZendeskApi uploads and activity", () => {
 		// One at a time: the cursor is the path of Zendesk's absolute `links.next`.
 		const first = await api.listAudits(1, "/api/v2/tickets/1/audits.json?page[size]=1");
 		expect(first.items.map(a => a.id)).toEqual([100001]);
-		expect(first.nextCursor).toMatch(/^\/api\/v2\/tickets\/1\/audits\.json\?page%5Bafter%5D=[^&]+&page%5Bsize%5D=1$/);
+		// Zendesk's links repeat the request's query, sideloads included.
+		expect(first.nextCursor).toMatch(
+			/^\/api\/v2\/tickets\/1\/audits\.json\?include=users%2Cgroups%2Corganizations&page%5Bafter%5D=[^&]+&page%5Bsize%5D=1$/,
+		);
 		const second = await api.listAudits(1, first.nextCursor);
 		expect(second).toMatchObject({ items: [{ id: 100002, metadata: { custom: { source: "sidebar-app" } } }] });
 		expect(second.nextCursor).toBeNull();
@@ -295,7 +298,7 @@ describe("createZendeskApi uploads and activity", () => {
 	it("ignores a cursor that points elsewhere and starts at the first page", async () => {
 		const { api, urls } = setup();
 		await api.listAudits(1, "https://evil.example.com/api/v2/users/me.json");
-		expect(urls().at(-1)).toBe("/api/v2/tickets/1/audits.json");
+		expect(urls().at(-1)).toBe("/api/v2/tickets/1/audits.json?include=users,groups,organizations");
 	});
 
 	it("lists comments as plain text", async () => {

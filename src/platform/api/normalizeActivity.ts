@@ -2,7 +2,7 @@
  * Normalizers for ticket activity and background work: attachments, audits (with their events and
  * metadata), comments, uploads and job statuses. `unknown` in, typed value or `null` out; never throws.
  */
-import type { Attachment, Audit, AuditEvent, Comment, JobResult, JobStatus, Upload } from "./types";
+import type { Attachment, Audit, AuditEvent, Comment, Group, JobResult, JobStatus, Upload } from "./types";
 import {
 	bool,
 	id,
@@ -16,7 +16,6 @@ import {
 	rec,
 	safeUrl,
 	str,
-	strings,
 } from "./normalizeGuards";
 import { normalizeVia } from "./normalize";
 
@@ -58,11 +57,29 @@ export function normalizeAuditEvent(raw: unknown): AuditEvent | null {
 	if (isId(raw.author_id)) event.authorId = raw.author_id;
 	if (Array.isArray(raw.attachments)) event.attachments = normalizeList(raw.attachments, normalizeAttachment) ?? [];
 	if (Array.isArray(raw.recipients)) event.recipients = ids(raw.recipients);
-	if (Array.isArray(raw.previous_followers)) event.previousFollowers = strings(raw.previous_followers);
-	if (Array.isArray(raw.current_followers)) event.currentFollowers = strings(raw.current_followers);
-	if (Array.isArray(raw.previous_email_ccs)) event.previousEmailCcs = strings(raw.previous_email_ccs);
-	if (Array.isArray(raw.current_email_ccs)) event.currentEmailCcs = strings(raw.current_email_ccs);
+	if (Array.isArray(raw.previous_followers)) event.previousFollowers = personRefs(raw.previous_followers);
+	if (Array.isArray(raw.current_followers)) event.currentFollowers = personRefs(raw.current_followers);
+	if (Array.isArray(raw.previous_email_ccs)) event.previousEmailCcs = personRefs(raw.previous_email_ccs);
+	if (Array.isArray(raw.current_email_ccs)) event.currentEmailCcs = personRefs(raw.current_email_ccs);
 	return event;
+}
+
+/**
+ * The people of a FollowerChange/EmailCcChange event as strings. Zendesk documents only the keys;
+ * clients type them as string arrays (justeat/ZendeskApiClient [F]) and no capture holds one, so an
+ * entry may be an email or a user id, as a string or a number: ids become their digits, never dropped.
+ */
+function personRefs(raw: unknown[]): string[] {
+	return raw.flatMap(item => (typeof item === "string" && item !== "" ? [item] : isId(item) ? [String(item)] : []));
+}
+
+/** A sideloaded group, or null without an id and a non-blank name. */
+export function normalizeGroup(raw: unknown): Group | null {
+	if (!isRecord(raw)) return null;
+	const groupId = id(raw.id);
+	const name = str(raw.name);
+	if (groupId === null || name === null || name.trim() === "") return null;
+	return { id: groupId, name };
 }
 
 /** An audit, or null without id, ticket id, created_at, author and an events array. */

@@ -197,3 +197,19 @@ export interface Page<T> {
 	items: T[];
 	nextCursor: string | null;
 }
+
+/** A group as a sideload names it. */
+export interface Group {
+	id: Id;
+	name: string;
+}
+
+/**
+ * One page of a ticket's audits with what the request sideloaded (`include=users,groups,organizations`):
+ * the records the page's audits refer to, for names. Each list is `[]` when Zendesk sent none.
+ */
+export interface AuditPage extends Page<Audit> {
+	users: User[];
+	groups: Group[];
+	organizations: Organization[];
+}

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatAudit, formatAudits } from "./auditFormat";
+import { formatAudit, formatAudits, type AuditFormatContext } from "./auditFormat";
+import { realResponse } from "../../../../sandbox/emulator/realResponses/loadRealResponses";
+import { normalizeAudit } from "../../../platform/api/normalize";
+import { normalizeList } from "../../../platform/api/normalizeGuards";
 import type { AuditEventLike, AuditLike } from "../../../shared/auditTypes";
 import { aField, anOption } from "../../../testing/customFieldsFixtures";
 
@@ -156,5 +159,89 @@ describe("formatAudits", () => {
 			anAudit([{ type: "SomethingNew" }], { id: 3, metadata: { custom: { source: "app" } } }),
 		];
 		expect(formatAudits(audits, { fields }).map(entry => entry.id)).toEqual([2, 3]);
+	});
+});
+
+describe("formatAudit names (the captured zp-ticket-audits-list and the documented people events)", () => {
+	const captured = () =>
+		normalizeList(
+			(realResponse("zp-ticket-audits-list").response.body as { audits: unknown }).audits,
+			normalizeAudit,
+		)?.[0];
+	const named: AuditFormatContext = {
+		fields,
+		userNames: new Map([
+			[6130869168922, "The Customer"],
+			[6130907993114, "Agent Ann"],
+			[1003, "Maria González"],
+		]),
+		userEmails: new Map([["liam@example.org", "Liam O'Connor"]]),
+		groupNames: new Map([[6130852536346, "Support"]]),
+		organizationNames: new Map([[9004, "Harbour Print Partners"]]),
+		formNames: new Map([[6130830344474, "Default Ticket Form"]]),
+	};
+	const toText = (change: { label: unknown; to: string }) => change.to;
+
+	it("names the requester, assignee, group and form of a captured ticket's first audit", () => {
+		const audit = captured();
+		if (!audit) throw new Error("no captured audit");
+		const changes = formatAudit(audit, named).changes.filter(c => c.label.kind === "system");
+		expect(Object.fromEntries(changes.map(c => [(c.label as { name: string }).name, toText(c)]))).toMatchObject({
+			requester_id: "The Customer",
+			assignee_id: "Agent Ann",
+			group_id: "Support",
+			ticket_form_id: "Default Ticket Form",
+		});
+	});
+
+	it("shows an id it has no name for as #id, honestly", () => {
+		const audit = captured();
+		if (!audit) throw new Error("no captured audit");
+		const changes = formatAudit(audit, { fields }).changes;
+		expect(changes.find(c => c.label.kind === "system" && c.label.name === "group_id")?.to).toBe("#6130852536346");
+		expect(changes.find(c => c.label.kind === "system" && c.label.name === "ticket_form_id")?.to).toBe(
+			"#6130830344474",
+		);
+	});
+
+	it("names CCs by email and followers by id, falling back to the email or #id", () => {
+		const entry = formatAudit(
+			anAudit([
+				{ type: "EmailCcChange", previousEmailCcs: ["nobody@example.org"], currentEmailCcs: ["LIAM@example.org"] },
+				{ type: "FollowerChange", previousFollowers: ["77"], currentFollowers: ["1003"] },
+			]),
+			named,
+		);
+		expect(entry.people).toEqual([
+			{ list: "emailCcs", added: ["Liam O'Connor"], removed: ["nobody@example.org"] },
+			{ list: "followers", added: ["Maria González"], removed: ["#77"] },
+		]);
+	});
+
+	it("turns a legacy collaborator_ids change into a people change, not a raw field", () => {
+		const entry = formatAudit(
+			anAudit([{ type: "Change", fieldName: "collaborator_ids", value: ["1003", 9], previousValue: ["9"] }]),
+			named,
+		);
+		expect(entry.changes).toEqual([]);
+		expect(entry.people).toEqual([{ list: "collaborators", added: ["Maria González"], removed: [] }]);
+	});
+
+	it("names lookup values by their target: users and organizations", () => {
+		const lookups = [
+			aField({ id: 5110, type: "lookup", title: "Account manager", relationshipTargetType: "zen:user" }),
+			aField({ id: 5114, type: "lookup", title: "Partner", relationshipTargetType: "zen:organization" }),
+		];
+		const entry = formatAudit(
+			anAudit([
+				{ type: "Create", fieldName: "5110", value: 1003 },
+				{ type: "Change", fieldName: "5114", value: "9004", previousValue: "9005" },
+			]),
+			{ ...named, fields: lookups },
+		);
+		expect(entry.changes.map(c => [c.from, c.to])).toEqual([
+			["", "Maria González"],
+			["#9005", "Harbour Print Partners"],
+		]);
 	});
 });

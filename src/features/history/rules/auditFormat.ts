@@ -11,13 +11,25 @@ import type {
 	AuditFieldChange,
 	AuditFieldLabel,
 	AuditLike,
+	AuditPeopleChange,
 } from "../../../shared/auditTypes";
 
-/** What the formatter may know besides the audits. */
+/**
+ * What the formatter may know besides the audits: names by id (from the audits' sideloads and the
+ * panel's definitions). A value whose name is unknown shows as `#id`, a person named by email as the email.
+ */
 export interface AuditFormatContext {
 	fields: readonly TicketFieldDef[];
-	/** User id → name, for authors and user-valued fields. */
+	/** User id → name: authors, user-valued fields, CCs, followers, collaborators, user lookups. */
 	userNames?: ReadonlyMap<number, string>;
+	/** Lower-cased email → name, for CC and follower events that name people by email. */
+	userEmails?: ReadonlyMap<string, string>;
+	/** Group id → name (`group_id`). */
+	groupNames?: ReadonlyMap<number, string>;
+	/** Organization id → name (`organization_id`, organization lookups). */
+	organizationNames?: ReadonlyMap<number, string>;
+	/** Ticket form id → name (`ticket_form_id`). */
+	formNames?: ReadonlyMap<number, string>;
 }
 
 /** System field names the history view translates (`audits.fieldNames.<name>`); others show Zendesk's name. */
@@ -64,13 +76,17 @@ export function formatAudit(audit: AuditLike, context: AuditFormatContext): Audi
 	for (const event of audit.events) {
 		if ((event.type === "Change" || event.type === "Create") && event.fieldName) {
 			if (event.fieldName === "tags") entry.tags = tagDiff(event) ?? entry.tags;
-			else entry.changes.push(fieldChange(event, event.fieldName, context));
+			else if (event.fieldName === "collaborator_ids") {
+				// Legacy CCs (accounts without CCs and followers): a Change of the id list.
+				const before = event.type === "Create" ? [] : personRefs(event.previousValue);
+				entry.people.push(peopleDiff("collaborators", before, personRefs(event.value), context));
+			} else entry.changes.push(fieldChange(event, event.fieldName, context));
 		} else if (event.type === "Comment") {
 			entry.comments.push({ public: event.public !== false, excerpt: excerpt(event.body ?? "") });
 		} else if (event.type === "FollowerChange") {
-			entry.people.push(peopleDiff("followers", event.previousFollowers, event.currentFollowers));
+			entry.people.push(peopleDiff("followers", event.previousFollowers, event.currentFollowers, context));
 		} else if (event.type === "EmailCcChange") {
-			entry.people.push(peopleDiff("emailCcs", event.previousEmailCcs, event.currentEmailCcs));
+			entry.people.push(peopleDiff("emailCcs", event.previousEmailCcs, event.currentEmailCcs, context));
 		}
 	}
 	return entry;
@@ -88,8 +104,8 @@ function fieldChange(event: AuditEventLike, name: string, context: AuditFormatCo
 	if (field?.type === "checkbox") {
 		return { label, valueKind: "checkbox", from: checkboxText(previous), to: checkboxText(event.value) };
 	}
-	const render = (value: unknown) =>
-		USER_FIELDS.includes(name) ? userText(value, context.userNames) : displayValue(field, value);
+	const names = namesFor(name, field, context);
+	const render = (value: unknown) => (names ? namedText(value, names) : displayValue(field, value));
 	return { label, valueKind: "text", from: render(previous), to: render(event.value) };
 }
 
@@ -101,16 +117,49 @@ function tagDiff(event: AuditEventLike): { added: string[]; removed: string[] } 
 	return added.length > 0 || removed.length > 0 ? { added, removed } : null;
 }
 
+/** The id → name map a field's values are looked up in, or null when its values are shown as they are. */
+function namesFor(
+	name: string,
+	field: TicketFieldDef | undefined,
+	context: AuditFormatContext,
+): ReadonlyMap<number, string> | null {
+	const empty = new Map<number, string>();
+	if (USER_FIELDS.includes(name)) return context.userNames ?? empty;
+	if (name === "group_id") return context.groupNames ?? empty;
+	if (name === "organization_id") return context.organizationNames ?? empty;
+	if (name === "ticket_form_id") return context.formNames ?? empty;
+	if (field?.type !== "lookup") return null;
+	if (field.relationshipTargetType === "zen:user") return context.userNames ?? empty;
+	if (field.relationshipTargetType === "zen:organization") return context.organizationNames ?? empty;
+	return null;
+}
+
+/** Who joined and left a people list, by name. Compared by Zendesk's references, so namesakes stay apart. */
 function peopleDiff(
-	kind: "followers" | "emailCcs",
+	kind: AuditPeopleChange["list"],
 	before: readonly string[] = [],
 	after: readonly string[] = [],
-): { list: "followers" | "emailCcs"; added: string[]; removed: string[] } {
+	context: AuditFormatContext,
+): AuditPeopleChange {
 	return {
 		list: kind,
-		added: after.filter(person => !before.includes(person)),
-		removed: before.filter(person => !after.includes(person)),
+		added: after.filter(person => !before.includes(person)).map(person => personName(person, context)),
+		removed: before.filter(person => !after.includes(person)).map(person => personName(person, context)),
 	};
+}
+
+/** A person an event names by user id (digits) or by email: their name when known, else `#id` or the email. */
+function personName(ref: string, context: AuditFormatContext): string {
+	if (/^\d+$/.test(ref)) return context.userNames?.get(Number(ref)) ?? `#${ref}`;
+	return context.userEmails?.get(ref.toLowerCase()) ?? ref;
+}
+
+/** User references of a legacy `collaborator_ids` value: ids as strings or numbers. */
+function personRefs(value: unknown): string[] {
+	const items = Array.isArray(value) ? value : [];
+	return items.flatMap(item =>
+		typeof item === "string" && item !== "" ? [item] : typeof item === "number" ? [String(item)] : [],
+	);
 }
 
 function list(value: unknown): string[] {
@@ -123,10 +172,10 @@ function checkboxText(value: unknown): string {
 	return value === true || value === "1" || value === "true" || value === "yes" ? "true" : "false";
 }
 
-function userText(value: unknown, names: ReadonlyMap<number, string> | undefined): string {
+function namedText(value: unknown, names: ReadonlyMap<number, string>): string {
 	if (value === null || value === undefined || value === "") return "";
 	const id = Number(value);
-	return (Number.isFinite(id) ? names?.get(id) : undefined) ?? `#${String(value)}`;
+	return (Number.isFinite(id) ? names.get(id) : undefined) ?? `#${String(value)}`;
 }
 
 function metadataText(value: unknown): string {

@@ -1,0 +1,33 @@
+/**
+ * The audit history of the open ticket, fetched on demand (a chunk of its own: see TicketHistory):
+ * the model over the ticket's core, opened when this mounts and reloaded whenever the ticket's
+ * snapshot moves on, whoever changed it: another agent, the agent's Submit, or a save from this
+ * panel with its audit metadata.
+ */
+import { effect, untracked } from "@preact/signals";
+import { useEffect, useMemo } from "preact/hooks";
+import { useApi } from "../../platform/context";
+import { useTicket } from "../../ticket/TicketProvider";
+import { AuditList } from "./AuditList";
+import { createAuditsModel } from "./createAuditsModel";
+
+/** The loaded history, kept current. */
+export function TicketAudits() {
+	const api = useApi();
+	const { store, definitions } = useTicket();
+	const model = useMemo(
+		() => createAuditsModel({ api, ticketId: store.ticketId, definitions }),
+		[api, store, definitions],
+	);
+	useEffect(() => {
+		void model.open();
+		let shown = store.snapshot.peek()?.updatedAt;
+		return effect(() => {
+			const at = store.snapshot.value?.updatedAt;
+			if (at === shown) return;
+			shown = at;
+			untracked(() => void model.reload());
+		});
+	}, [store, model]);
+	return <AuditList model={model} />;
+}
