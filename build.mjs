@@ -16,6 +16,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { englishStringsPlugin, keysAtOpen } from "./scripts/englishStrings.mjs";
 import { buildDirs, parseBuildArgs } from "./scripts/buildDirs.mjs";
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
@@ -39,9 +40,10 @@ export const TARGET_BYTES = 20 * 1024;
  * code those chunks share with the panel and with each other is split into more, smaller chunks
  * that compress less well, so the whole app grows by about 6 KB (measured 83.8 KB); ceiling 84 KB.
  * The drafts notice (storage refused), the bad-input messages and the history's names add about
- * 2.5 KB between them: ceiling 87 KB until the strings move into the chunks that use them.
+ * 2.5 KB between them, and the English strings split between main.js and the on-demand parts
+ * (scripts/englishStrings.mjs) 0.6 KB more across the split: 87.6 KB, ceiling 88 KB.
  */
-export const BUDGET_BYTES = 87 * 1024;
+export const BUDGET_BYTES = 88 * 1024;
 
 /**
  * The enforced ceiling for what a panel loads at open (main.js, the chunks it imports, main.css;
@@ -54,9 +56,12 @@ export const BUDGET_BYTES = 87 * 1024;
  * Issue 13 (36 KB at open) is where this comes down: with the editors on demand and the panel's
  * first screen a set of glances, 46.5 KB, and the ceiling moves to 47 KB. The drafts notice, the
  * bad-input messages and the history's names add 1.6 KB; the history's model and formatter move
- * into its chunk (TicketAudits), 1.9 KB less: 46.2 KB. Next: strings per chunk.
+ * into its chunk (TicketAudits), 1.9 KB less: 46.2 KB. With strings per chunk (main.js carries
+ * only the English that panel-open code names, scripts/englishStrings.mjs) 41.5 KB: ceiling 42 KB.
+ * Still above issue 13's 36 KB: Preact and Signals are 7.6 KB of it, the CSS of every section
+ * 2.9 KB, the API client with every normalizer and the ZAF port about 6 KB (docs/performance.md).
  */
-export const PANEL_OPEN_BUDGET_BYTES = 47 * 1024;
+export const PANEL_OPEN_BUDGET_BYTES = 42 * 1024;
 
 /**
  * esbuild plugin: the bundle imports translations/<locale>.json for UI strings; Zendesk reads the
@@ -72,7 +77,7 @@ const stripAppTranslations = {
 	},
 };
 
-function esbuildOptions({ outdir, dev }) {
+function esbuildOptions({ outdir, dev, atOpen = null }) {
 	return {
 		absWorkingDir: ROOT,
 		entryPoints: [
@@ -94,7 +99,8 @@ function esbuildOptions({ outdir, dev }) {
 		write: false,
 		metafile: true,
 		define: { "process.env.NODE_ENV": JSON.stringify(dev ? "development" : "production") },
-		plugins: [stripAppTranslations],
+		// English: the strings code at panel open names in main.js, the rest with the on-demand parts.
+		plugins: [englishStringsPlugin(ROOT, atOpen), stripAppTranslations],
 		logLevel: "silent",
 	};
 }
@@ -215,7 +221,9 @@ export async function buildApp({ outdir = join(ROOT, "dist"), mapsdir = join(ROO
 	rmSync(outdir, { recursive: true, force: true });
 	rmSync(mapsdir, { recursive: true, force: true });
 	copyStatic(outdir);
-	const result = await esbuild.build(esbuildOptions({ outdir, dev }));
+	// Two passes: the first tells which modules run at panel open, hence which strings they name.
+	const first = await esbuild.build({ ...esbuildOptions({ outdir, dev }), sourcemap: false, minify: false });
+	const result = await esbuild.build(esbuildOptions({ outdir, dev, atOpen: keysAtOpen(ROOT, first.metafile) }));
 	const sizes = writeOutput(result, outdir, mapsdir);
 	preloadStaticChunks(outdir, result.metafile);
 	return { sizes, metafile: result.metafile };

@@ -2,6 +2,8 @@
  * The related-tickets panel (a chunk loaded on demand): builds the bulk model over the ticket's
  * core, loads the related tickets at once, and renders the list, the change and the run.
  */
+// First: the strings this on-demand part shows (left out of main.js by the build).
+import "../../platform/i18n/laterStrings";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { useApi, useEnv, useStorage, useT, useZaf } from "../../platform/context";
 import { createDraftStore } from "../../platform/storage/createDraftStore";

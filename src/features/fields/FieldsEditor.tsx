@@ -5,6 +5,8 @@
  * buttons. Builds its model from the environment and the shared ticket services, and owns its
  * lifetime.
  */
+// First: the strings this on-demand part shows (left out of main.js by the build).
+import "../../platform/i18n/laterStrings";
 import type { Signal } from "@preact/signals";
 import { useEffect, useMemo } from "preact/hooks";
 import { fieldKey } from "../../shared/customFieldsTypes";

@@ -3,5 +3,7 @@
  * comes back to a draft): the model (drafts, validation, creation, background jobs, uploads) and
  * the form. FollowUpSection imports this module dynamically, so it is a chunk of its own.
  */
+// First: the strings this on-demand part shows (left out of main.js by the build).
+import "../../platform/i18n/laterStrings";
 export { createFollowUpModel } from "./createFollowUpModel";
 export { FollowUpForm } from "./FollowUpForm";

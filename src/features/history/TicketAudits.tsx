@@ -4,6 +4,8 @@
  * snapshot moves on, whoever changed it: another agent, the agent's Submit, or a save from this
  * panel with its audit metadata.
  */
+// First: the strings this on-demand part shows (left out of main.js by the build).
+import "../../platform/i18n/laterStrings";
 import { effect, untracked } from "@preact/signals";
 import { useEffect, useMemo } from "preact/hooks";
 import { useApi } from "../../platform/context";

@@ -3,6 +3,8 @@
  * default metadata (read-only), and the agent's key/value rows over the ticket core's pending
  * metadata. The section shows what happened to the metadata last.
  */
+// First: the strings this on-demand part shows (left out of main.js by the build).
+import "../../platform/i18n/laterStrings";
 import type { JsonValue } from "../../ticket/metadata/metadata";
 import { useT } from "../../platform/context";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";

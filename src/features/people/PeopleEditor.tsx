@@ -5,6 +5,8 @@
  * with the Metadata section, which shows its problems; this section points there). Builds its
  * model from the environment and owns its lifetime; all logic lives in the model and rules.
  */
+// First: the strings this on-demand part shows (left out of main.js by the build).
+import "../../platform/i18n/laterStrings";
 import type { Signal } from "@preact/signals";
 import { useEffect, useMemo } from "preact/hooks";
 import { issuesFor } from "../../shared/issues";
