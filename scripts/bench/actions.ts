@@ -20,6 +20,14 @@ export interface BenchAction {
 
 const ccGroup = (app: Frame) => app.locator('.zd-people__group[data-list="ccs"]');
 
+/** Opens a section's editor from its glance (not counted: it reads nothing the panel has not). */
+async function openEditor(app: Frame, button: "Edit people" | "Edit fields" | "Edit metadata"): Promise<void> {
+	const edit = app.getByRole("button", { name: button, exact: true });
+	if ((await edit.count()) === 0) return;
+	await edit.click();
+	await edit.waitFor({ state: "detached" });
+}
+
 /** Types like a person (one key at a time, ~80 ms apart), so debouncing is exercised. */
 async function typeSlowly(app: Frame, label: string, text: string): Promise<void> {
 	await app.getByRole("combobox", { name: label }).pressSequentially(text, { delay: 80 });
@@ -44,6 +52,10 @@ export const ACTIONS: readonly BenchAction[] = [
 		key: "peopleSearch",
 		label: "people search (typing “Noah” key by key)",
 		ticketId: 1,
+		async prepare(app) {
+			await openEditor(app, "Edit people");
+			await app.getByRole("combobox", { name: "Add an email CC" }).waitFor();
+		},
 		async act(app) {
 			await typeSlowly(app, "Add an email CC", "Noah");
 			await app.getByRole("option", { name: /Noah Fischer/ }).waitFor();
@@ -54,6 +66,7 @@ export const ACTIONS: readonly BenchAction[] = [
 		label: "people apply (add a CC, remove a CC)",
 		ticketId: 1,
 		async prepare(app) {
+			await openEditor(app, "Edit people");
 			await typeSlowly(app, "Add an email CC", "Noah");
 			await app.getByRole("option", { name: /Noah Fischer/ }).click();
 			await ccGroup(app).getByRole("button", { name: "Remove Liam O'Connor" }).click();
@@ -69,6 +82,7 @@ export const ACTIONS: readonly BenchAction[] = [
 		label: "fields save (one text field)",
 		ticketId: 1,
 		async prepare(app) {
+			await openEditor(app, "Edit fields");
 			await app.getByRole("textbox", { name: "Order number" }).fill("BENCH-1001");
 		},
 		async act(app) {
@@ -81,6 +95,8 @@ export const ACTIONS: readonly BenchAction[] = [
 		label: "metadata save (attached to a fields save)",
 		ticketId: 1,
 		async prepare(app) {
+			await openEditor(app, "Edit fields");
+			await openEditor(app, "Edit metadata");
 			const key = app.getByLabel("Key 1");
 			if ((await key.count()) === 0) await app.getByRole("button", { name: "Add metadata" }).click();
 			await app.getByLabel("Key 1").fill("bench_run");

@@ -27,8 +27,15 @@ export interface PanelTimings {
 	interactive: number | null;
 }
 
-/** Selectors of the ticket-backed sections' loaded content (the bench knows the app's markup). */
-export const LOADED_SECTIONS = [".zd-followup", ".zd-people", ".zd-fields"] as const;
+/**
+ * Selectors of the ticket-backed sections' loaded content at first screen: the follow-up glance and
+ * the People and Fields glances once they have their lines (the bench knows the app's markup).
+ */
+export const LOADED_SECTIONS = [
+	".zd-followup",
+	'.zd-glance[data-editor="people"] .zd-glance__line',
+	'.zd-glance[data-editor="fields"] .zd-glance__line',
+] as const;
 
 /**
  * The init script's source, for `context.addInitScript({ content })`. Kept as plain JS text on

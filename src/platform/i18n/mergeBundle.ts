@@ -1,7 +1,8 @@
 /** Adding strings to a bundle the translator already reads (the on-demand part of the English). */
 import type { Bundle } from "./createTranslator";
 
-const isNode = (value: unknown): value is Bundle => typeof value === "object" && value !== null && !Array.isArray(value);
+const isNode = (value: unknown): value is Bundle =>
+	typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Copies every string of `extra` into `bundle`, in place, keeping what `bundle` has: the
