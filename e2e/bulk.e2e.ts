@@ -81,6 +81,7 @@ describe("bulk updates of related tickets", () => {
 		expect((await ws.ticket(11))["tags"]).toContain("kb-bulk");
 		await app.getByRole("button", { name: "#15" }).focus();
 		await ws.page.keyboard.press("Enter");
-		await ws.page.waitForURL(/\/tickets\/15$/);
+		// The link routes the workspace (the navigation is what is asserted, not the next page's load).
+		await ws.page.waitForURL(/\/tickets\/15$/, { waitUntil: "commit" });
 	});
 });

@@ -54,6 +54,9 @@ describe("a ticket the agent can't change", () => {
 		await banner.waitFor();
 		expect(await banner.textContent()).toContain("Light-Agents können nur interne Kommentare hinzufügen");
 		expect(await app.getByRole("button", { name: /bearbeiten$/ }).count()).toBe(0);
+		// No bulk change of related tickets either: every one is a property change.
+		expect(await app.getByTestId("bulk-locked").textContent()).toContain("Light-Agents können CCs, Tags oder Felder");
+		expect(await app.getByRole("button", { name: "Verwandte Tickets anzeigen" }).count()).toBe(0);
 		await app.getByRole("button", { name: "Alle anzeigen" }).click();
 		await app.getByRole("button", { name: "Werte anzeigen" }).click();
 		const people = app.getByTestId("people-locked");

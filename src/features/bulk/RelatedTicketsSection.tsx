@@ -2,7 +2,9 @@
  * Related tickets: a glance that reads nothing, then (on demand, as a separate chunk) the related
  * tickets with a checkbox each, the change to apply to the selection, Apply with its progress in
  * the same row, and an outcome per ticket, each ticket a link that opens it in the workspace. A
- * waiting draft (a selection, a change, or a run a reload interrupted) opens it at once.
+ * waiting draft (a selection, a change, or a run a reload interrupted) opens it at once. A light
+ * agent is offered none of it: Zendesk lets them change no property of a ticket they did not
+ * request, and every bulk change is one.
  */
 import { useMemo } from "preact/hooks";
 import { useEnv, useStorage, useT } from "../../platform/context";
@@ -10,6 +12,7 @@ import { hasDraft } from "../../platform/storage/hasDraft";
 import { lazyComponent } from "../../ui/lazyComponent";
 import { OnDemand } from "../../ui/OnDemand";
 import { Section } from "../../ui/Section";
+import { useIsLightAgent } from "../../ticket/useTicketPermissions";
 import { BULK_DRAFT_SECTION } from "../../shared/draftSections";
 
 const BulkPanel = lazyComponent(
@@ -22,6 +25,7 @@ export function RelatedTicketsSection() {
 	const env = useEnv();
 	const t = useT();
 	const { local } = useStorage();
+	const light = useIsLightAgent();
 	const waiting = useMemo(() => hasDraft(local, env.currentUser.id, env.ticketId, BULK_DRAFT_SECTION), [local, env]);
 	return (
 		<Section title={t("bulk.title")}>
@@ -30,8 +34,12 @@ export function RelatedTicketsSection() {
 				editor={BulkPanel}
 				props={{}}
 				waiting={waiting}
-				label={t("bulk.show")}
-				glance={<p class="zd-muted">{t("bulk.intro")}</p>}
+				label={light ? null : t("bulk.show")}
+				glance={
+					<p class="zd-muted" data-testid={light ? "bulk-locked" : undefined}>
+						{t(light ? "bulk.lightAgent" : "bulk.intro")}
+					</p>
+				}
 			/>
 		</Section>
 	);
