@@ -37,9 +37,11 @@ export function WriterStatus() {
 				</span>
 			) : null}
 			{/* The ticking number is hidden from screen readers: they heard the sentence above. */}
-			<div aria-hidden="true">
-				<WaitNotice wait={read} />
-			</div>
+			{read ? (
+				<div aria-hidden="true">
+					<WaitNotice wait={read} />
+				</div>
+			) : null}
 		</div>
 	);
 }
