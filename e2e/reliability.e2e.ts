@@ -1,7 +1,7 @@
 /**
  * Reliability, end to end: the built app in the workspace over the real ZAF protocol, against the
- * emulator with its `/__sandbox/` fault controls. The 429 countdown (one status line above the
- * sections, then the save goes through by itself), and a conflict with another agent on the same
+ * emulator with its `/__sandbox/` fault controls. The 429 countdown (beside Save, announced once
+ * by the status line above the sections, then the save goes through by itself), and a conflict with another agent on the same
  * field (both values shown, nothing overwritten until the agent chooses). Drafts when this
  * Chromium refuses the app iframe storage (its default, as Chrome with third-party cookies
  * blocked): the agent is told before one is lost; with storage allowed a draft outlives a reload.
@@ -28,7 +28,7 @@ async function openFields(id: number): Promise<Frame> {
 }
 
 describe("reliability in the workspace", () => {
-	it("counts down a 429's Retry-After in one status line, then saves by itself", async () => {
+	it("counts down a 429's Retry-After in Save's row, announced once, then saves by itself", async () => {
 		const app = await openFields(2);
 		await ws.api("DELETE", "/__sandbox/requests");
 		const fault = await ws.api("POST", "/__sandbox/faults", {
@@ -38,16 +38,25 @@ describe("reliability in the workspace", () => {
 		await orderNumber(app).fill("ORD-429");
 		await app.getByRole("button", { name: "Save fields" }).click();
 
+		// The countdown is in the row of the button that waits, where the agent is looking.
+		const row = app.locator(".zd-fields .zd-actions");
+		const countdown = row.locator('[data-testid="wait-notice"]');
+		await countdown.getByText(/^Zendesk asked the app to slow down\. Retrying in [34] seconds\.$/).waitFor();
+		expect(await row.getByRole("button", { name: "Save fields" }).count()).toBe(1);
+		// It is the panel's only countdown: the status line above the sections shows none for a save...
+		expect(await app.getByText(/Retrying in \d+ seconds?\./).count()).toBe(1);
 		const status = app.locator('[data-testid="writer-status"]');
-		await status.getByText(/Zendesk asked the app to slow down\. Retrying in [34] s\./).waitFor();
+		expect(await status.locator('[data-testid="wait-notice"]').count()).toBe(0);
+		// ...but stays the one polite live region: screen readers get one sentence for the wait.
 		expect(await status.getAttribute("role")).toBe("status");
 		expect(await status.getAttribute("aria-live")).toBe("polite");
-		// Screen readers get one sentence for the wait (the ticking number is hidden from them).
 		expect(await status.locator(".zd-visually-hidden").textContent()).toMatch(/retry by itself in [34] seconds/);
+		expect(await countdown.evaluate(el => el.closest("[aria-live], [role=status]") === null)).toBe(true);
 		// It counts down...
-		await status.getByText(/Retrying in [12] s\./).waitFor();
+		await countdown.getByText(/Retrying in [12] seconds?\./).waitFor();
 		// ...and the save goes through without the agent doing anything.
 		await app.getByText("Saved.").waitFor({ timeout: 10_000 });
+		await expect.poll(() => countdown.count()).toBe(0);
 		await expect.poll(() => status.textContent()).toBe("");
 		expect(await fieldValue(2, 5101)).toBe("ORD-429");
 		expect((await ticketPuts(2)).map(r => r.status)).toEqual([429, 200]);

@@ -1,73 +1,46 @@
 /**
- * The panel's one status line for automatic waits: a 429 being waited out (Retry-After) or a
- * failed request about to be tried again, with a live countdown. It follows the ticket's write
- * ticket's writer (every section's saves) and, when no write waits, the panel's retried reads. Screen readers
- * hear one sentence per wait (not every tick). Shown once, above the sections; renders text only
- * and never starts or cancels anything.
+ * The panel's status line for automatic waits. Visible only for a wait no action on screen stands
+ * for: a read being retried (`withReadRetries`: the ticket, a job's status, users). A save's wait
+ * (the writer's, a follow-up's create, a bulk run) shows beside its button instead (`WaitNotice`).
+ * It is also the panel's one polite live region for every wait: screen readers hear one sentence
+ * per wait (the seconds when it began, from the clock's `announced`), not every tick, however
+ * many places show it. Renders text only and never starts or cancels anything.
  */
-import { useEffect, useState } from "preact/hooks";
-import type { ReadWait } from "../ticket/withReadRetries";
-import { useT } from "../platform/context";
-import type { WriterStatus as WriterState } from "../ticket/createTicketWriter";
-import { useReadWait } from "../ticket/readWait";
 import { useContext } from "preact/hooks";
+import { useT } from "../platform/context";
 import { TicketCoreCtx } from "../ticket/TicketProvider";
+import { useReadWait } from "../ticket/readWait";
+import type { Wait } from "../ticket/waitClock";
+import { WaitNotice } from "../ui/WaitNotice";
 
-const VISIBLE_KEYS: Record<ReadWait["reason"], string> = {
-	rate_limited: "conflict.status.rateLimited",
-	retry: "conflict.status.retrying",
-};
-const ANNOUNCE_KEYS: Record<ReadWait["reason"], string> = {
+const ANNOUNCE_KEYS: Record<Wait["reason"], string> = {
 	rate_limited: "conflict.status.announceRateLimited",
 	retry: "conflict.status.announceRetrying",
 };
 
-/** The wait to show: the writer's first (it is what the agent is waiting for), else a read's. Pure. */
-export function currentWait(writer: WriterState | undefined, read: ReadWait | null): ReadWait | null {
-	if (writer?.state === "waiting") return { until: writer.until, reason: writer.reason };
-	return read;
-}
-
-/** Whole seconds left until `until` (never negative). Pure. */
-export function secondsLeft(until: number, now: number): number {
-	return Math.max(0, Math.ceil((until - now) / 1000));
-}
-
 /** The status line. Always renders its live region, so the first announcement is not missed. */
 export function WriterStatus() {
 	const t = useT();
-	const store = useContext(TicketCoreCtx)?.store;
-	const read = useReadWait();
-	const wait = currentWait(store?.status.value, read?.value ?? null);
-	const [, setTick] = useState(0);
-	const [announced, setAnnounced] = useState<{ until: number; seconds: number } | null>(null);
-	useEffect(() => {
-		if (wait === null) return setAnnounced(null);
-		setAnnounced({ until: wait.until, seconds: secondsLeft(wait.until, Date.now()) });
-		const timer = setInterval(() => setTick(tick => tick + 1), 250);
-		return () => clearInterval(timer);
-	}, [wait?.until, wait?.reason]);
-	const seconds = wait ? secondsLeft(wait.until, Date.now()) : 0;
+	const announced = useContext(TicketCoreCtx)?.clock.announced.value ?? null;
+	const read = useReadWait()?.value ?? null;
 	return (
 		<div
-			class={wait ? "zd-writer-status zd-notice zd-notice--warning" : "zd-writer-status"}
+			class={read ? "zd-writer-status zd-notice zd-notice--warning" : "zd-writer-status"}
 			role="status"
 			aria-live="polite"
 			data-testid="writer-status"
-			data-reason={wait?.reason}
+			data-reason={read?.reason}
 		>
-			{wait ? (
-				<>
-					<span class="zd-visually-hidden">
-						{t(ANNOUNCE_KEYS[wait.reason], {
-							seconds: announced?.seconds ?? seconds,
-							count: announced?.seconds ?? seconds,
-						})}
-					</span>
-					<span aria-hidden="true" data-seconds={seconds}>
-						{seconds > 0 ? t(VISIBLE_KEYS[wait.reason], { seconds }) : t("conflict.status.now")}
-					</span>
-				</>
+			{announced ? (
+				<span class="zd-visually-hidden">
+					{t(ANNOUNCE_KEYS[announced.wait.reason], { seconds: announced.seconds, count: announced.seconds })}
+				</span>
+			) : null}
+			{/* The ticking number is hidden from screen readers: they heard the sentence above. */}
+			{read ? (
+				<div aria-hidden="true">
+					<WaitNotice wait={read} />
+				</div>
 			) : null}
 		</div>
 	);

@@ -14,12 +14,15 @@ import { createAccountSettings } from "./createAccountSettings";
 import { createFieldDefinitionsCache, type FieldDefinitionsCache } from "./createFieldDefinitionsCache";
 import { createTicketStore, type TicketStore, type TicketStoreOptions } from "./createTicketStore";
 import { createMetadataModel, type MetadataModel } from "./metadata/createMetadataModel";
+import { createWaitClock, type WaitClock } from "./waitClock";
 
 /** The open ticket's core. */
 export interface TicketCore {
 	store: TicketStore;
 	metadata: MetadataModel;
 	definitions: FieldDefinitionsCache;
+	/** The one clock every countdown of the panel reads (the writer's, the reads', the editors'). */
+	clock: WaitClock;
 }
 
 export const TicketCoreCtx = createContext<TicketCore | null>(null);
@@ -71,7 +74,8 @@ export function TicketProvider({ children, timing }: TicketProviderProps) {
 			listTicketForms: () => definitions.forms(),
 			getAccountSettings: settings,
 		};
-		return { core: { store, metadata, definitions }, sectionApi };
+		const clock = createWaitClock(timing?.now);
+		return { core: { store, metadata, definitions, clock }, sectionApi };
 		// `timing` is read once: tests pass it inline, and a new object must not rebuild the core.
 	}, [api, zaf, env, storage]);
 	useEffect(() => () => built.core.store.dispose(), [built]);

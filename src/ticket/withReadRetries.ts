@@ -10,6 +10,7 @@ import { retryDelayMs, shouldRetry } from "./backoff";
 import type { ZafPort } from "../platform/zaf/port";
 import { isApiError } from "../platform/api/errors";
 import { sleep as realSleep } from "../shared/sleep";
+import type { Wait } from "./waitClock";
 
 /**
  * Why 3: a read that failed three times in a row is an outage, not a blip; the section then shows
@@ -22,10 +23,7 @@ export const READ_MAX_ATTEMPTS = 3;
 export const READ_MAX_RETRY_AFTER_SECONDS = 60;
 
 /** A read currently waiting to be retried (the latest one, for the panel's status line). */
-export interface ReadWait {
-	until: number;
-	reason: "rate_limited" | "retry";
-}
+export type ReadWait = Wait;
 
 export interface ReadRetryOptions {
 	sleep?(ms: number): Promise<void>;

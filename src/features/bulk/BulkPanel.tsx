@@ -16,6 +16,7 @@ import { displayValue } from "../../shared/customFieldsValues";
 import { BulkChangeForm } from "./BulkChangeForm";
 import { createBulkModel, type BulkModel } from "./createBulkModel";
 import { RelatedTicketRow } from "./RelatedTicketRow";
+import { WaitNotice } from "../../ui/WaitNotice";
 
 /** Related tickets shown at a time; "Show more" adds as many again. */
 const PAGE = 20;
@@ -103,6 +104,7 @@ export function RelatedTicketsPanel({ model }: { model: BulkModel }) {
 					{t("bulk.apply", { count: model.selected.value.size })}
 				</Button>
 				<BulkProgressLine model={model} />
+				<BulkWait model={model} />
 			</div>
 			{issueText(issuesFor(model.issues.value, "apply")) ? (
 				<p class="zd-field__issue">{issueText(issuesFor(model.issues.value, "apply"))}</p>
@@ -125,7 +127,7 @@ function BulkProgressLine({ model }: { model: BulkModel }) {
 			: progress.phase === "reading"
 				? t("bulk.progress.reading")
 				: progress.phase === "waiting"
-					? t("bulk.progress.waiting")
+					? "" // Its countdown is `BulkWait`, outside this live region: one sentence per wait, not per second.
 					: t(progress.round > 0 ? "bulk.progress.retrying" : "bulk.progress.running", {
 							done: progress.done,
 							total: progress.total,
@@ -135,5 +137,13 @@ function BulkProgressLine({ model }: { model: BulkModel }) {
 		<span class="zd-muted" role="status" aria-live="polite">
 			{text}
 		</span>
+	);
+}
+
+/** The countdown of a run waiting for a retry (a 429 or a hiccup on `update_many`), beside Apply. */
+function BulkWait({ model }: { model: BulkModel }) {
+	const progress = model.progress.value;
+	return (
+		<WaitNotice wait={progress?.phase === "waiting" ? { until: progress.until, reason: progress.reason } : null} />
 	);
 }

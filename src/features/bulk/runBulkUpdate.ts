@@ -17,6 +17,7 @@ import type { PollSchedule } from "../../shared/jobPolling";
 import type { Issue } from "../../shared/issues";
 import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "../../ticket/backoff";
 import { pollJob } from "../../ticket/pollJob";
+import type { Wait } from "../../ticket/waitClock";
 import { planBulkItem, type BulkIntent, type BulkPatch, type BulkTicket } from "./rules/bulkPlan";
 
 /** At most this many tickets per job (Zendesk's limit). */
@@ -41,7 +42,7 @@ export type BulkOutcome =
 export type BulkProgress =
 	| { phase: "reading" }
 	| { phase: "queued" | "working"; round: number; done: number; total: number }
-	| { phase: "waiting"; until: number };
+	| ({ phase: "waiting" } & Wait);
 
 /** What the run needs. `attach` adds the pending audit metadata to one item (or refuses). */
 export interface BulkDeps {
@@ -188,7 +189,8 @@ async function sendAndFollow(
 					? null
 					: Promise.reject(caught);
 			const delay = retryDelayMs(ctx, deps.random);
-			deps.onProgress({ phase: "waiting", until: deps.now() + delay });
+			const reason = caught.kind === "rate_limited" ? "rate_limited" : "retry";
+			deps.onProgress({ phase: "waiting", until: deps.now() + delay, reason });
 			await deps.sleep(delay);
 		}
 	}

@@ -25,6 +25,8 @@ import { ErrorNotice } from "../../ui/ErrorNotice";
 import { FieldInput } from "./FieldInput";
 import { Button } from "../../ui/Button";
 import { Spinner } from "../../ui/Spinner";
+import { WaitNotice } from "../../ui/WaitNotice";
+import { useWriterWait } from "../../ticket/useWait";
 
 /** True when the locale writes 1.5 as "1,5" (de, fr): the decimal field then accepts a comma. */
 function usesDecimalComma(locale: string): boolean {
@@ -87,6 +89,8 @@ export interface FieldsPanelProps {
 /** What the section shows for a model. Exported for component tests. */
 export function FieldsPanel({ model, metadata, lookup, locked = null }: FieldsPanelProps) {
 	const t = useT();
+	// While Save runs (or waits its turn behind another section's save), the writer's wait is its own.
+	const wait = useWriterWait(model.saving.value);
 	const state = model.state.value;
 	if (state === "loading") return <Spinner label={t("fields.loading")} showLabel />;
 	if (state === "failed") {
@@ -151,6 +155,7 @@ export function FieldsPanel({ model, metadata, lookup, locked = null }: FieldsPa
 						{t("fields.discard")}
 					</Button>
 				) : null}
+				<WaitNotice wait={wait} />
 			</div>
 			{/* Below the buttons: a message that arrives on its own (another agent's change) never moves Save. */}
 			{[...on(model.issues.value, "fields"), ...on(model.notices.value, "fields")].map(message => (

@@ -16,6 +16,7 @@ import { Button } from "../../ui/Button";
 import { Field } from "../../ui/Field";
 import { useFocusOnMount } from "../../ui/focus";
 import { RequesterPicker } from "./RequesterPicker";
+import { WaitNotice } from "../../ui/WaitNotice";
 
 /** Fields that render their own issues; the rest are listed at the bottom of the form. */
 const SHOWN_FIELDS = [
@@ -45,6 +46,7 @@ export function FollowUpForm({ model }: FollowUpFormProps) {
 	if (draft === null || source === null) return null;
 	const issues = model.issues.value;
 	const status = model.status.value;
+	const wait = model.waiting.value;
 	const busy = status === "creating" || status === "queued" || status === "working";
 	const original = source.requesterId === null ? undefined : model.users.value.get(source.requesterId as Id);
 	const modeChanged = issues.some(
@@ -156,7 +158,7 @@ export function FollowUpForm({ model }: FollowUpFormProps) {
 					))}
 				</div>
 			) : null}
-			<JobProgress status={status} job={model.job.value} waitingUntil={model.waitingUntil.value} />
+			<JobProgress status={status} job={model.job.value} waiting={wait !== null} />
 			<div class="zd-actions zd-followup__actions">
 				<Button type="submit" variant="primary" busy={busy} disabled={status === "uploading"}>
 					{t(draft.mode === "followUp" ? "followUp.form.createFollowUp" : "followUp.form.createLinked")}
@@ -164,6 +166,7 @@ export function FollowUpForm({ model }: FollowUpFormProps) {
 				<Button variant="basic" disabled={busy} onClick={() => void model.discard()}>
 					{t("followUp.form.discard")}
 				</Button>
+				<WaitNotice wait={wait} />
 			</div>
 		</form>
 	);

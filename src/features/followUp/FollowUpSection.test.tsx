@@ -144,6 +144,26 @@ describe("FollowUpSection", () => {
 		expect(container.querySelector("form")).toBeNull();
 	});
 
+	it("counts a create's 429 down beside the create button, then creates by itself", async () => {
+		const fault = { method: "POST", path: "/api/v2/tickets", status: 429, retryAfter: 1, times: 1 } as const;
+		const { container, emulator } = await setup(7, { fault });
+		button(container, "Create follow-up").click();
+		await until(() => container.querySelector("form") !== null, "the form", 300);
+		type(fieldByLabel(container, "First comment"), "Slow down, then create.");
+		submit(container);
+		const notice = () => container.querySelector<HTMLElement>('.zd-followup__actions [data-testid="wait-notice"]');
+		await until(() => notice() !== null, "the countdown beside Create", 300);
+		expect(notice()?.dataset.reason).toBe("rate_limited");
+		expect(notice()?.textContent).toMatch(/^Zendesk asked the app to slow down\. Retrying in [12] seconds?\.$/);
+		// The only countdown of the form, and no live region (the panel's status line announces a wait once).
+		expect(container.querySelectorAll('[data-testid="wait-notice"]')).toHaveLength(1);
+		expect(container.textContent).not.toContain("Creating the ticket…");
+		expect(notice()?.closest('[aria-live], [role="status"]')).toBeNull();
+		await until(() => container.textContent?.includes("Follow-up #16 created.") === true, "the confirmation", 600);
+		expect(notice()).toBeNull();
+		expect(emulator.db.tickets.filter(t => t.id > 15)).toHaveLength(1);
+	});
+
 	it("explains an empty comment next to the field and keeps the form", async () => {
 		const { container, emulator } = await setup(7);
 		button(container, "Create follow-up").click();

@@ -143,11 +143,12 @@ describe("createFollowUpModel on a closed ticket", () => {
 		const { model, emulator, newTickets, sleeps } = await ready();
 		emulator.controls.addFault({ method: "POST", path: "/api/v2/tickets", status: 429, retryAfter: 7, times: 1 });
 		write("Slow down.");
-		const seen: Array<number | null> = [];
-		const stop = model.waitingUntil.subscribe(v => seen.push(v));
+		const seen: Array<{ until: number; reason: string } | null> = [];
+		const stop = model.waiting.subscribe(v => seen.push(v));
 		await model.submit();
 		stop();
-		expect(seen.some(v => v !== null)).toBe(true);
+		expect(seen.filter(v => v !== null).map(v => v?.reason)).toEqual(["rate_limited"]);
+		expect(seen.at(-1)).toBeNull();
 		expect(sleeps[0]).toBeGreaterThanOrEqual(7000);
 		expect(newTickets()).toHaveLength(1);
 	});

@@ -22,6 +22,7 @@ import { sleep as realSleep } from "../../shared/sleep";
 import { createFollowUpSubmission } from "./followUpSubmission";
 import type { FollowUpModelOptions } from "./FollowUpModelOptions";
 import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
+import type { Wait } from "../../ticket/waitClock";
 
 export type { CreatedFollowUp, FollowUpLocale, FollowUpStatus } from "./followUpState";
 
@@ -69,8 +70,8 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		sleep,
 		now,
 		alive: () => alive,
-		onWaiting: until => {
-			state.waitingUntil.value = until;
+		onWaiting: (until, reason) => {
+			state.waiting.value = until === null ? null : { until, reason };
 		},
 		...(options.random ? { random: options.random } : {}),
 	};
@@ -139,7 +140,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		status: state.status,
 		error: state.error as ReadonlySignal<ApiError | null>,
 		job: state.job as ReadonlySignal<JobOutcome | null>,
-		waitingUntil: state.waitingUntil as ReadonlySignal<number | null>,
+		waiting: state.waiting as ReadonlySignal<Wait | null>,
 		created: state.created as ReadonlySignal<CreatedFollowUp | null>,
 		followUpIds: state.followUpIds,
 		users: state.users as ReadonlySignal<ReadonlyMap<Id, User>>,

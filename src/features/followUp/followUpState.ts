@@ -10,6 +10,7 @@ import type { FollowUpMode, FollowUpSource, Id } from "./rules/followUpTypes";
 import { validateFollowUpDraft } from "./rules/followUpValidation";
 import type { Issue } from "../../shared/issues";
 import type { JobOutcome } from "../../shared/jobPolling";
+import type { Wait } from "../../ticket/waitClock";
 
 /** Where the create is. `uploading`: files are still uploading (the create button waits). */
 export type FollowUpStatus = "idle" | "uploading" | "creating" | "queued" | "working" | "created" | "failed";
@@ -54,7 +55,8 @@ export function createFollowUpState(deps: FollowUpStateDeps) {
 		phase,
 		error: signal<ApiError | null>(null),
 		job: signal<JobOutcome | null>(null),
-		waitingUntil: signal<number | null>(null),
+		/** The retry the create is waiting for (a 429, a hiccup, a lookup of an async create), or null. */
+		waiting: signal<Wait | null>(null),
 		created,
 		users: signal<ReadonlyMap<Id, User>>(new Map()),
 		locales,

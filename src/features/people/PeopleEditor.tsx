@@ -28,6 +28,8 @@ import { PersonChip } from "./PersonChip";
 import { PersonPicker } from "./PersonPicker";
 import { Button } from "../../ui/Button";
 import { Spinner } from "../../ui/Spinner";
+import { WaitNotice } from "../../ui/WaitNotice";
+import { useWriterWait } from "../../ticket/useWait";
 
 /** Props of `PeopleEditor`. */
 export interface PeopleEditorProps {
@@ -76,6 +78,8 @@ export interface PeoplePanelProps {
 /** What the section shows for a model. Exported for component tests. */
 export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePanelProps) {
 	const t = useT();
+	// While Apply runs (or waits its turn behind another section's save), the writer's wait is its own.
+	const wait = useWriterWait(model.applying.value);
 	const current = model.current.value;
 	const summary = model.summary.value;
 	const error = model.error.value;
@@ -155,6 +159,7 @@ export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePan
 					<Button variant="basic" disabled={busy || staged.changes.length === 0} onClick={() => model.discard()}>
 						{t("people.discard")}
 					</Button>
+					<WaitNotice wait={wait} />
 				</div>
 			) : null}
 			{/* Below the buttons: a notice that arrives on its own (another agent's change) never moves Apply. */}

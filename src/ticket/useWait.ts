@@ -1,0 +1,31 @@
+/**
+ * Hooks over the panel's wait clock (`waitClock.ts`), for the places that show a wait: the
+ * seconds left of a wait (shown, so the clock ticks and the wait is announced once), and the
+ * writer's wait for an action that is waiting on the writer.
+ */
+import { useContext, useLayoutEffect } from "preact/hooks";
+import { TicketCoreCtx } from "./TicketProvider";
+import { secondsLeft, writerWait, type Wait } from "./waitClock";
+
+/**
+ * Seconds left of `wait` on the panel's one clock (0 for none), re-rendered as the clock ticks.
+ * Outside a ticket core (component tests of a bare panel) it reads the time once and never ticks.
+ */
+export function useWaitSeconds(wait: Wait | null): number {
+	const clock = useContext(TicketCoreCtx)?.clock ?? null;
+	const until = wait?.until;
+	const reason = wait?.reason;
+	// A layout effect: the clock is refreshed before the first frame of a new wait is painted.
+	useLayoutEffect(
+		() => (clock !== null && until !== undefined && reason !== undefined ? clock.show({ until, reason }) : undefined),
+		[clock, until, reason],
+	);
+	if (wait === null) return 0;
+	return secondsLeft(wait.until, clock === null ? Date.now() : clock.now.value);
+}
+
+/** The ticket writer's wait while `active` (the caller's save is running or queued); else null. */
+export function useWriterWait(active: boolean): Wait | null {
+	const store = useContext(TicketCoreCtx)?.store;
+	return active ? writerWait(store?.status.value) : null;
+}

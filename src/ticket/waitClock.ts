@@ -1,0 +1,87 @@
+/**
+ * The panel's one clock for automatic waits (a 429's Retry-After, a retry's backoff). Every place
+ * that shows a wait derives its seconds from the wait's deadline (`until`) and this clock's one
+ * ticking signal, so two places showing the same wait never show different numbers. It ticks only
+ * while a wait is shown, and it remembers the one sentence screen readers are told per wait
+ * (`announced`), however many places show that wait. It never starts, ends or shortens a wait.
+ */
+import { signal, type ReadonlySignal } from "@preact/signals";
+import type { WriterStatus } from "./createTicketWriter";
+
+/** An automatic wait: when it ends (ms since epoch, on the clock's time source) and why. */
+export interface Wait {
+	until: number;
+	reason: "rate_limited" | "retry";
+}
+
+/** What screen readers were told about a wait: the seconds left when it was first shown. */
+export interface WaitAnnouncement {
+	wait: Wait;
+	seconds: number;
+}
+
+/** Why 250 ms: a second's change shows at most a quarter of a second late, for 4 renders a second. */
+const TICK_MS = 250;
+
+/** The clock of one panel. */
+export interface WaitClock {
+	/** The time, refreshed every TICK_MS while a wait is shown; every countdown reads this signal. */
+	readonly now: ReadonlySignal<number>;
+	/** The wait announced last, while something still shows it; null otherwise. */
+	readonly announced: ReadonlySignal<WaitAnnouncement | null>;
+	/**
+	 * Says `wait` is shown somewhere: the clock ticks (and is refreshed at once) until every place
+	 * showing a wait has released it; a wait nothing showed yet is announced. Returns the release.
+	 */
+	show(wait: Wait): () => void;
+}
+
+/** Whole seconds left until `until` (never negative). Pure. */
+export function secondsLeft(until: number, now: number): number {
+	return Math.max(0, Math.ceil((until - now) / 1000));
+}
+
+/** The writer's wait, if it is waiting (a 429 or a retry); null while it saves or idles. Pure. */
+export function writerWait(status: WriterStatus | undefined): Wait | null {
+	return status?.state === "waiting" ? { until: status.until, reason: status.reason } : null;
+}
+
+/** Creates the clock over `now` (the same time source as the waits' deadlines). */
+export function createWaitClock(now: () => number = Date.now): WaitClock {
+	const time = signal(now());
+	const announced = signal<WaitAnnouncement | null>(null);
+	/** How many places show each wait, by `reason@until`. */
+	const shown = new Map<string, number>();
+	let timer: ReturnType<typeof setInterval> | undefined;
+	const keyOf = (wait: Wait) => `${wait.reason}@${wait.until}`;
+	return {
+		now: time,
+		announced,
+		show(wait) {
+			const key = keyOf(wait);
+			const holders = shown.get(key) ?? 0;
+			shown.set(key, holders + 1);
+			time.value = now();
+			timer ??= setInterval(() => (time.value = now()), TICK_MS);
+			const last = announced.value;
+			if (holders === 0 && (last === null || keyOf(last.wait) !== key))
+				announced.value = { wait, seconds: secondsLeft(wait.until, time.value) };
+			let released = false;
+			return () => {
+				if (released) return;
+				released = true;
+				const left = (shown.get(key) ?? 1) - 1;
+				if (left > 0) shown.set(key, left);
+				else {
+					shown.delete(key);
+					const current = announced.value;
+					if (current !== null && keyOf(current.wait) === key) announced.value = null;
+				}
+				if (shown.size === 0) {
+					clearInterval(timer);
+					timer = undefined;
+				}
+			};
+		},
+	};
+}
