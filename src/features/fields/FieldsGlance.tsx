@@ -2,9 +2,10 @@
  * What the Fields section says before its editor opens: how many of the form's fields are filled
  * in, and which fields Zendesk needs before the ticket can be solved that are still empty. Built
  * from the ticket store's snapshot and the shared field definitions (the same one read per form the
- * editor uses); no request of its own. Text only.
+ * editor uses); no request of its own. Its reads start in layout effects, not after the next
+ * frame, so cached definitions show in the same frame. Text only.
  */
-import { useEffect, useState } from "preact/hooks";
+import { useLayoutEffect, useState } from "preact/hooks";
 import { useI18n, useT } from "../../platform/context";
 import { isEmptyValue } from "../../shared/customFieldsValues";
 import type { FieldDefinitions } from "../../ticket/createFieldDefinitionsCache";
@@ -19,11 +20,11 @@ const GLANCE_NAMES = 3;
 function useShownFields(): { shown: ShownField[]; values: ReadonlyMap<number, unknown> } | null {
 	const { store, definitions } = useTicket();
 	// The panel's one ticket read (shared by every section; the first to ask starts it).
-	useEffect(() => void store.ready().catch(() => undefined), [store]);
+	useLayoutEffect(() => void store.ready().catch(() => undefined), [store]);
 	const ticket = store.snapshot.value?.ticket;
 	const formId = ticket?.ticketFormId;
 	const [defs, setDefs] = useState<FieldDefinitions | null>(null);
-	useEffect(() => {
+	useLayoutEffect(() => {
 		if (formId === undefined) return;
 		let live = true;
 		definitions.forForm(formId).then(

@@ -2,9 +2,10 @@
  * What the People section says before its editor opens: per list, a count, up to three faces
  * (initials) and the first names, the rest as "and N more". Built from the ticket store's
  * snapshot (users sideloaded) and the account's mode from the session's settings; no request of
- * its own. Text only.
+ * its own. Its reads start in layout effects, not after the next frame: the glance is the first
+ * screen, and a cached answer then shows in the same frame. Text only.
  */
-import { useEffect, useState } from "preact/hooks";
+import { useLayoutEffect, useState } from "preact/hooks";
 import { useApi, useI18n, useT } from "../../platform/context";
 import type { CurrentPeople, PeopleList, PeopleMode, PersonUser } from "../../shared/peopleTypes";
 import type { TicketSnapshot } from "../../ticket/createTicketStore";
@@ -22,7 +23,7 @@ export const GLANCE_NAMES = 3;
 function usePeopleMode(): PeopleMode | null {
 	const api = useApi();
 	const [mode, setMode] = useState<PeopleMode | null>(null);
-	useEffect(() => {
+	useLayoutEffect(() => {
 		let live = true;
 		api.getAccountSettings().then(
 			settings => live && setMode(choosePeopleMode(settings)),
@@ -40,7 +41,7 @@ function usePeopleMode(): PeopleMode | null {
 export function usePeopleGlance(): CurrentPeople | null {
 	const { store } = useTicket();
 	// The panel's one ticket read (shared by every section; the first to ask starts it).
-	useEffect(() => void store.ready().catch(() => undefined), [store]);
+	useLayoutEffect(() => void store.ready().catch(() => undefined), [store]);
 	const snapshot: TicketSnapshot | undefined = store.snapshot.value;
 	const mode = usePeopleMode();
 	return snapshot === undefined || mode === null ? null : peopleOf(snapshot, mode);
