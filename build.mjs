@@ -40,8 +40,12 @@ export const TARGET_BYTES = 20 * 1024;
  * that compress less well, so the whole app grows by about 6 KB (measured 83.8 KB); ceiling 84 KB.
  * The drafts notice (storage refused), the bad-input messages and the history's names add about
  * 2.5 KB between them: ceiling 87 KB until the strings move into the chunks that use them.
+ * The one people picker (issue: three people widgets) is a chunk of its own that the People,
+ * Fields and follow-up chunks share (2.6 KB: picker, chip, searches, the kept typed text); the
+ * code it replaces leaves those chunks and the panel open (0.7 KB less at open), but the shared
+ * chunk's boundaries compress less well: 87.4 KB in all, ceiling 88 KB.
  */
-export const BUDGET_BYTES = 87 * 1024;
+export const BUDGET_BYTES = 88 * 1024;
 
 /**
  * The enforced ceiling for what a panel loads at open (main.js, the chunks it imports, main.css;
