@@ -42,8 +42,8 @@ export interface PeoplePickerProps<T> {
 	onPick(item: T): boolean;
 	/**
 	 * Enter with nothing highlighted, when the text is no result's email (or the "new" option):
-	 * false when refused or not finished (the text stays). Without it Enter does nothing, so a
-	 * search never submits the form around it.
+	 * false when refused or not finished (the text stays). Without it Enter does nothing but take
+	 * the record a typed email belongs to, so a search never submits the form around it.
 	 */
 	onTyped?(text: string): boolean;
 	/** When given, a valid typed email that no result has is offered as an option with this text. */
@@ -103,7 +103,7 @@ export function PeoplePicker<T>(props: PeoplePickerProps<T>) {
 	};
 	const enter = async (value: string) => {
 		const text = value.trim();
-		if (!props.onTyped || text === "") return;
+		if (text === "") return;
 		if (emailOf && text.includes("@")) {
 			// The address may be a user's: wait for the search (sent at once) before calling it new.
 			const results = await search.settle();

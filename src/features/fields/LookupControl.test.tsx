@@ -169,15 +169,26 @@ describe("LookupControl for user and organization lookups", () => {
 		expect(requests()).toContain("/api/v2/organizations/autocomplete.json?name=hart");
 	});
 
-	it("finds users as the People pickers do, and Enter with nothing highlighted picks nothing", async () => {
+	it("finds users as the People pickers do; Enter picks nothing but the user a typed email belongs to", async () => {
 		const { field, requests } = await setup([[5110, ""]]);
 		const picker = pickerOf(field(5110))!;
-		type(picker, "kenji@example.com");
-		await until(() => field(5110).querySelectorAll('[role="option"]').length > 0, "the results");
-		expect(requests()).toContain("/api/v2/users/search.json?query=kenji%40example.com");
+		type(picker, "Kenji");
+		await until(() => field(5110).querySelectorAll('[role="option"]').length > 0, "the results by name");
+		expect(requests()).toContain("/api/v2/users/autocomplete.json?name=Kenji");
 		key(picker, "Enter");
 		await new Promise(resolve => setTimeout(resolve, 20));
 		expect(valueOf(field(5110))).toBe("");
+		type(picker, "kenji@example.com");
+		key(picker, "Enter");
+		await until(() => chipName(field(5110)) === "Kenji Watanabe <kenji@example.com>", "the user of the email");
+		expect(requests()).toContain("/api/v2/users/search.json?query=kenji%40example.com");
+		expect(valueOf(field(5110))).toBe("1004");
+	});
+
+	it("picks a user with the mouse", async () => {
+		const { field } = await setup([[5110, ""]]);
+		type(pickerOf(field(5110))!, "Kenji");
+		await until(() => field(5110).querySelectorAll('[role="option"]').length > 0, "the results");
 		field(5110)
 			.querySelector('[role="option"]')!
 			.dispatchEvent(new MouseEvent("mousedown", { bubbles: true, cancelable: true }));
