@@ -41,9 +41,11 @@ export const TARGET_BYTES = 20 * 1024;
  * that compress less well, so the whole app grows by about 6 KB (measured 83.8 KB); ceiling 84 KB.
  * The drafts notice (storage refused), the bad-input messages and the history's names add about
  * 2.5 KB between them, and the English strings split between main.js and the on-demand parts
- * (scripts/englishStrings.mjs) 0.6 KB more across the split: 87.6 KB, ceiling 88 KB.
+ * (scripts/englishStrings.mjs) 0.6 KB more across the split: 87.6 KB. The one people picker is a
+ * chunk the People, Fields and follow-up chunks share; what it replaces leaves them, but the
+ * shared chunk's boundaries compress less well: 89.0 KB in all, ceiling 90 KB.
  */
-export const BUDGET_BYTES = 88 * 1024;
+export const BUDGET_BYTES = 90 * 1024;
 
 /**
  * The enforced ceiling for what a panel loads at open (main.js, the chunks it imports, main.css;
@@ -57,11 +59,12 @@ export const BUDGET_BYTES = 88 * 1024;
  * first screen a set of glances, 46.5 KB, and the ceiling moves to 47 KB. The drafts notice, the
  * bad-input messages and the history's names add 1.6 KB; the history's model and formatter move
  * into its chunk (TicketAudits), 1.9 KB less: 46.2 KB. With strings per chunk (main.js carries
- * only the English that panel-open code names, scripts/englishStrings.mjs) 41.5 KB: ceiling 42 KB.
+ * only the English that panel-open code names, scripts/englishStrings.mjs) 41.5 KB, and with the
+ * one people picker (the code it replaced left the panel) 40.9 KB: ceiling 41 KB.
  * Still above issue 13's 36 KB: Preact and Signals are 7.6 KB of it, the CSS of every section
  * 2.9 KB, the API client with every normalizer and the ZAF port about 6 KB (docs/performance.md).
  */
-export const PANEL_OPEN_BUDGET_BYTES = 42 * 1024;
+export const PANEL_OPEN_BUDGET_BYTES = 41 * 1024;
 
 /**
  * esbuild plugin: the bundle imports translations/<locale>.json for UI strings; Zendesk reads the

@@ -113,6 +113,33 @@ describe("follow-up tickets", () => {
 		expect((await ws.ticket(7))["followup_ids"]).toHaveLength(1);
 	});
 
+	it("adds CCs with the people picker: a user found by name, a user by their email, and a new address", async () => {
+		const app = await startFollowUp(7, "Create follow-up", "With more people on it.");
+		await app.getByText("More options").click();
+		const cc = app.getByRole("combobox", { name: "Add email CCs" });
+		await cc.fill("Yuki");
+		await app.getByRole("option", { name: /Yuki Tanaka/ }).click();
+		// An existing user's address is that user, not a new CC.
+		await cc.fill("noah.fischer@example.org");
+		await app.getByRole("option", { name: /Noah Fischer/ }).waitFor();
+		expect(await app.getByRole("option", { name: /as a CC$/ }).count()).toBe(0);
+		await cc.press("Enter");
+		await cc.fill("jo.new@example.net");
+		await app.getByRole("option", { name: "Add jo.new@example.net as a CC" }).click();
+		const chips = app.locator(".zd-followup__ccs .zd-person__name");
+		await expect
+			.poll(() => chips.allTextContents())
+			.toEqual(expect.arrayContaining(["Yuki Tanaka", "Noah Fischer", "jo.new@example.net"]));
+		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await app.getByText("Follow-up #16 created.").waitFor();
+		const made = await ws.ticket(16);
+		const users = await ws.api<{ users: Array<{ id: number }> }>(
+			"GET",
+			"/api/v2/users/search.json?query=jo.new%40example.net",
+		);
+		expect(made["email_cc_ids"]).toEqual(expect.arrayContaining([1111, 1104, users.json.users[0]?.id]));
+	});
+
 	it("attaches a text file that appears on the new ticket's first comment", async () => {
 		const app = await startFollowUp(7, "Create follow-up", "Log attached.");
 		await app.getByText("More options").waitFor();

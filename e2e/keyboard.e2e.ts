@@ -276,13 +276,25 @@ describe("keyboard use", () => {
 		await order.waitFor();
 		await clearRequests();
 		await focusApp();
-		// Enter in the lookup's user search searches; it does not save the form.
-		await tabTo(app, app.getByLabel("Search users for Account manager"));
+		// The lookup shows its user by name; Enter on × clears it and puts the focus in the picker.
+		await tabTo(app, app.getByRole("button", { name: /^Clear Maria González .* from Account manager$/ }));
+		await ws.page.keyboard.press("Enter");
+		const picker = app.getByRole("combobox", { name: "Account manager" });
+		await expect.poll(() => hasFocus(picker)).toBe(true);
+		// Enter in the lookup's picker with nothing highlighted searches on; it does not save the form.
 		await ws.page.keyboard.type("Kenji");
-		await app.getByRole("button", { name: /Kenji Watanabe/ }).waitFor();
+		await app.getByRole("option", { name: /Kenji Watanabe/ }).waitFor();
 		await ws.page.keyboard.press("Enter");
 		await ws.appSettled();
 		expect(await ticketPuts(2)).toHaveLength(0);
+		expect(await picker.inputValue()).toBe("Kenji");
+		// Undo brings Maria back, so the save below sends only the order number.
+		await tabTo(app, app.getByRole("button", { name: "Undo the change to Account manager" }));
+		await ws.page.keyboard.press("Enter");
+		await app
+			.locator('[data-field-id="5110"] .zd-person__name')
+			.getByText(/Maria González/)
+			.waitFor();
 		// Enter in a text field saves (the form's submit); the field is disabled meanwhile and gets the focus back.
 		await tabTo(app, order, { back: true });
 		await ws.page.keyboard.press("ControlOrMeta+A");

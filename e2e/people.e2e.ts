@@ -102,6 +102,20 @@ describe("people on the current ticket", () => {
 		expect(await ticketPuts(1)).toHaveLength(1);
 	});
 
+	it("offers an existing user's typed email as that user, not as a new CC", async () => {
+		const app = await openPeople(1);
+		const input = app.getByRole("combobox", { name: "Add an email CC" });
+		await input.fill("Noah.Fischer@example.org");
+		await app.getByRole("option", { name: /Noah Fischer/ }).waitFor();
+		expect(await app.getByRole("option", { name: /as a new CC/ }).count()).toBe(0);
+		await input.press("Enter");
+		await app.getByText("Add Noah Fischer as CC").waitFor();
+		expect(await app.getByText(/Zendesk creates the user/).count()).toBe(0);
+		await app.getByRole("button", { name: "Apply changes" }).click();
+		await app.getByText("Saved.").waitFor();
+		expect((await ws.ticket(1))["email_cc_ids"]).toContain(1104);
+	});
+
 	it("shows the 48-CC cap and refuses a 49th CC before sending", async () => {
 		const fill = Array.from({ length: 47 }, (_, i) => ({ user_email: `bulk${i}@example.net`, action: "put" }));
 		const setup = await ws.api("PUT", "/api/v2/tickets/3.json", { body: { ticket: { email_ccs: fill } } });

@@ -8,3 +8,9 @@ export const PEOPLE_DRAFT_SECTION = "people";
 export const FIELDS_DRAFT_SECTION = "fields";
 export const METADATA_DRAFT_SECTION = "metadata";
 export const BULK_DRAFT_SECTION = "bulk";
+
+/**
+ * Where a section keeps the text typed in its pickers and not picked yet (an address being
+ * corrected), next to its draft, so `hasDraft` finds either.
+ */
+export const typedTextSection = (section: string) => `${section}.typed`;

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { render, type ComponentChildren } from "preact";
 import { createEmulator } from "../../sandbox/emulator/createEmulator";
 import type { FaultSpec } from "../../sandbox/emulator/controls/faults";
-import type { EmulatorOptions } from "../../sandbox/emulator/types";
+import type { EmulatorOptions, SandboxEmulator } from "../../sandbox/emulator/types";
 import { createInProcessPort } from "../../sandbox/inProcessPort";
 import { createZendeskApi } from "../platform/api/client";
 import { createTranslator, type Bundle } from "../platform/i18n/createTranslator";
@@ -45,6 +45,8 @@ export interface PanelTestOptions {
 	emulatorSettings?: EmulatorOptions["settings"];
 	/** A fault registered before anything renders. */
 	fault?: FaultSpec;
+	/** Changes the world before anything renders (e.g. a ticket's CCs). */
+	before?: (emulator: SandboxEmulator) => void;
 	/** The installation's settings, as Zendesk hands them to the app. */
 	appSettings?: Record<string, unknown>;
 	/** The panel's local storage (drafts); a fresh one by default, `null` for a browser that refuses it. */
@@ -60,6 +62,7 @@ export function renderPanel(content: ComponentChildren, options: PanelTestOption
 	const { ticketId, user = "agent@example.com", locale = "en", world = "default" } = options;
 	const emulator = createEmulator({ world, settings: { rateLimits: false, ...options.emulatorSettings } });
 	if (options.fault) emulator.controls.addFault(options.fault);
+	options.before?.(emulator);
 	const { port, client } = createInProcessPort({ emulator, userEmail: user, ticketId });
 	const api = createZendeskApi(port);
 	const agent = emulator.db.users.find(u => u.email === user);

@@ -9,7 +9,7 @@ interface HarnessProps {
 	open?: boolean;
 	chosen: string[];
 	entered?: string[];
-	/** Clear the highlight after a pick (what both pickers do when they accept one). */
+	/** Clear the highlight after a pick (what the picker does when they accept one). */
 	clearOnChoose?: boolean;
 }
 

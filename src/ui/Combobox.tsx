@@ -1,5 +1,5 @@
 /**
- * The accessible combobox both pickers use (WAI-ARIA list autocomplete): `useCombobox` keeps the
+ * The accessible combobox of the one people picker (`PeoplePicker`; WAI-ARIA list autocomplete): `useCombobox` keeps the
  * highlighted option and the open/closed state and handles ↑/↓ (wrapping), Enter (which never
  * submits the surrounding form) and Escape on the input; `ComboboxList` renders the `role=listbox`
  * whose options are chosen on mouse-down so focus stays in the input. Neither searches, filters nor

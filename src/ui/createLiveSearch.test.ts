@@ -49,4 +49,39 @@ describe("createLiveSearch", () => {
 		search.setQuery("z");
 		expect(search.state.value).toBe("idle");
 	});
+
+	it("settle sends a search still waiting for its pause at once and answers with its results", async () => {
+		const asked: string[] = [];
+		const search = createLiveSearch<Organization>({
+			search: async text => {
+				asked.push(text);
+				return DIRECTORY.filter(o => o.name.toLowerCase().startsWith(text.toLowerCase()));
+			},
+			debounceMs: 60_000,
+		});
+		search.setQuery("hart");
+		expect(asked).toEqual([]);
+		expect((await search.settle()).map(o => o.id)).toEqual([3]);
+		expect(asked).toEqual(["hart"]);
+		expect(search.state.value).toBe("done");
+		search.setQuery("h");
+		expect(await search.settle()).toEqual([]);
+		search.dispose();
+	});
+
+	it("keeps the typed text where it is told, and searches again for a kept text", async () => {
+		const kept: string[] = [];
+		const settle = () => new Promise(resolve => setTimeout(resolve, 5));
+		const search = createLiveSearch<Organization>({
+			search: async text => DIRECTORY.filter(o => o.name.toLowerCase().startsWith(text.toLowerCase())),
+			debounceMs: 0,
+			keepText: { initial: "brightw", save: text => kept.push(text) },
+		});
+		expect(search.query.value).toBe("brightw");
+		await settle();
+		expect(search.results.value.map(o => o.id)).toEqual([2]);
+		search.setQuery("bright");
+		search.setQuery("");
+		expect(kept.slice(-2)).toEqual(["bright", ""]);
+	});
 });

@@ -24,6 +24,11 @@ export interface LiveSearchOptions<T> {
 	debounceMs?: number;
 	setTimer?(fn: () => void, ms: number): unknown;
 	clearTimer?(handle: unknown): void;
+	/**
+	 * Where the typed text is kept while it is not picked (a draft): `initial` starts the search
+	 * (after a reload), `save` is told every change. Without it the text lives only in memory.
+	 */
+	keepText?: { initial: string; save(text: string): void };
 }
 
 /** The search state plus its actions. */
@@ -34,6 +39,11 @@ export interface LiveSearch<T> {
 	readonly error: ReadonlySignal<ApiError | null>;
 	/** Sets the text and schedules a search. Does not search below `SEARCH_MIN_LENGTH` characters. */
 	setQuery(text: string): void;
+	/**
+	 * The results for the current text: a search still waiting for the pause is sent at once, and
+	 * one on its way is awaited. `[]` below `SEARCH_MIN_LENGTH`; the last results when it failed.
+	 */
+	settle(): Promise<T[]>;
 	/** Cancels a pending search and ignores any answer still on its way. */
 	dispose(): void;
 }
@@ -50,6 +60,8 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>): LiveSearch<T
 	const error = signal<ApiError | null>(null);
 	let generation = 0;
 	let timer: unknown;
+	/** The running (or last) search; `settle` waits for it. */
+	let running: Promise<void> = Promise.resolve();
 
 	async function run(text: string, mine: number): Promise<void> {
 		try {
@@ -71,27 +83,42 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>): LiveSearch<T
 		timer = undefined;
 	}
 
+	function setQuery(text: string): void {
+		query.value = text;
+		options.keepText?.save(text);
+		cancel();
+		error.value = null;
+		const trimmed = text.trim();
+		if (trimmed.length < SEARCH_MIN_LENGTH) {
+			results.value = [];
+			state.value = "idle";
+			running = Promise.resolve();
+			return;
+		}
+		state.value = "searching";
+		const mine = generation;
+		timer = setTimer(() => {
+			timer = undefined;
+			running = run(trimmed, mine);
+		}, options.debounceMs ?? SEARCH_DEBOUNCE_MS);
+	}
+
+	if (options.keepText && options.keepText.initial !== "") setQuery(options.keepText.initial);
+
 	return {
 		query,
 		results,
 		state,
 		error,
-		setQuery(text) {
-			query.value = text;
-			cancel();
-			error.value = null;
-			const trimmed = text.trim();
-			if (trimmed.length < SEARCH_MIN_LENGTH) {
-				results.value = [];
-				state.value = "idle";
-				return;
-			}
-			state.value = "searching";
-			const mine = generation;
-			timer = setTimer(() => {
+		setQuery,
+		async settle() {
+			if (timer !== undefined) {
+				clearTimer(timer);
 				timer = undefined;
-				void run(trimmed, mine);
-			}, options.debounceMs ?? SEARCH_DEBOUNCE_MS);
+				running = run(query.value.trim(), generation);
+			}
+			await running;
+			return results.value;
 		},
 		dispose: cancel,
 	};

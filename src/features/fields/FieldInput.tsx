@@ -2,7 +2,7 @@
  * One custom field's input, by type: text, textarea, integer/decimal (text inputs, so a typo stays
  * visible instead of vanishing like in `type=number`), a native date picker (30 February is
  * reported, not taken for an empty date), checkbox, regexp, a dropdown `<select>` (names shown,
- * tags stored), a multi-select checkbox group, a lookup id, and a read-only masked credit card.
+ * tags stored), a multi-select checkbox group, a lookup (`LookupControl`: the record's name, a picker for users and organizations), and a read-only masked credit card.
  * Label, description, required-on-solve marker, the field's problem and notices. Renders values
  * as text only; never calls the API.
  */
@@ -13,7 +13,7 @@ import type { ReadOnlyReason } from "../../shared/customFieldsAccess";
 import type { ShownField } from "./rules/fieldOrder";
 import { useT } from "../../platform/context";
 import type { LookupModel } from "./createLookupModel";
-import { LookupExtras } from "./LookupExtras";
+import { LookupControl } from "./LookupControl";
 import { Button } from "../../ui/Button";
 
 /** Why a field is read-only, per reason (total). */
@@ -155,28 +155,18 @@ function Control({ shown, value, dirty, onChange, common, lookup }: FieldInputPr
 			);
 		}
 		case "lookup":
-			return (
-				<>
-					<input
-						{...common}
-						type="text"
-						class="zd-input"
-						inputMode="numeric"
-						autoComplete="off"
-						value={text}
-						onInput={onInput}
-					/>
-					{lookup ? (
-						<LookupExtras
-							field={field}
-							value={text}
-							typed={dirty}
-							lookup={lookup}
-							disabled={common.disabled}
-							onPick={onChange}
-						/>
-					) : null}
-				</>
+			return lookup ? (
+				<LookupControl field={field} value={text} typed={dirty} lookup={lookup} common={common} onChange={onChange} />
+			) : (
+				<input
+					{...common}
+					type="text"
+					class="zd-input"
+					inputMode="numeric"
+					autoComplete="off"
+					value={text}
+					onInput={onInput}
+				/>
 			);
 		case "integer":
 		case "decimal":

@@ -161,21 +161,22 @@ describe("FieldsSection", () => {
 });
 
 describe("lookup fields", () => {
-	it("shows who a user lookup points to and fills in the id of a searched user", async () => {
+	it("shows who a user lookup points to by name, and saves the id of another user picked instead", async () => {
 		const { container, puts, ticket, t } = await setup();
-		await until(
-			() => fieldEl(container, 5110).textContent?.includes("Maria González") === true,
-			"the current user's name",
-		);
-		const search = fieldEl(container, 5110).querySelector<HTMLInputElement>('input[type="search"]') as HTMLInputElement;
-		expect(search.getAttribute("aria-label")).toBe("Search users for Account manager");
+		const chip = () => fieldEl(container, 5110).querySelector(".zd-person__name")?.textContent;
+		await until(() => chip() === "Maria González <maria@example.com>", "the current user's name");
+		fieldEl(container, 5110).querySelector<HTMLButtonElement>(".zd-person__remove")?.click();
+		await until(() => fieldEl(container, 5110).querySelector('input[role="combobox"]') !== null, "the picker");
+		const search = fieldEl(container, 5110).querySelector<HTMLInputElement>('input[role="combobox"]')!;
+		// Labelled by the field's own label.
+		expect(container.querySelector(`label[for="${search.id}"]`)?.textContent).toContain("Account manager");
 		type(search, "Kenji");
 		await until(() => fieldEl(container, 5110).textContent?.includes("Kenji Watanabe") === true, "the search results");
-		[...fieldEl(container, 5110).querySelectorAll("li button")]
-			.find(b => b.textContent?.startsWith("Kenji Watanabe"))
-			?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+		[...fieldEl(container, 5110).querySelectorAll('[role="option"]')]
+			.find(o => o.textContent?.startsWith("Kenji Watanabe"))
+			?.dispatchEvent(new MouseEvent("mousedown", { bubbles: true, cancelable: true }));
 		const kenji = emulatorUserId("Kenji Watanabe");
-		await until(() => control(container, 5110).value === String(kenji), "the picked id");
+		await until(() => chip() === "Kenji Watanabe <kenji@example.com>", "the picked user");
 		button(container, t("fields.save")).click();
 		await until(() => container.textContent?.includes(t("fields.saved")) === true, "the save");
 		expect(puts()).toHaveLength(1);

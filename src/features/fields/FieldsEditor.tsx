@@ -51,18 +51,22 @@ export function FieldsEditor({ unsaved }: FieldsEditorProps) {
 	const core = useTicket();
 	const { local } = useStorage();
 	const ticketId = env.ticketId;
+	const drafts = useMemo(
+		() => createDraftStore(local, env.currentUser.id, ticketId ?? undefined),
+		[local, env.currentUser.id, ticketId],
+	);
 	const model = useMemo(
 		() =>
 			createFieldsModel({
 				ticket: core.store,
-				drafts: createDraftStore(local, env.currentUser.id, ticketId ?? undefined),
+				drafts,
 				definitions: core.definitions,
 				metadata: core.metadata,
 				coerce: { decimalComma: usesDecimalComma(locale) },
 			}),
-		[ticketId, env.currentUser.id, core, local, locale],
+		[drafts, core, locale],
 	);
-	const lookup = useMemo(() => createLookupModel({ api }), [api]);
+	const lookup = useMemo(() => createLookupModel({ api, drafts }), [api, drafts]);
 	useEffect(() => {
 		void model.load();
 		return () => model.dispose();

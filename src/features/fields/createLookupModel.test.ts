@@ -4,6 +4,9 @@ import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../platform/api/client";
 import { createLookupModel } from "./createLookupModel";
 import { until } from "../../testing/panelTestSetup";
+import { createDraftStore, createMemoryStorage, type DraftStore } from "../../platform/storage/createDraftStore";
+import { hasDraft } from "../../platform/storage/hasDraft";
+import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
 
 /** The lookup model over the plain API client, against the default world in-process (names at once: debounce 0). */
 const cleanups: Array<() => void> = [];
@@ -11,10 +14,10 @@ afterEach(() => {
 	while (cleanups.length > 0) cleanups.pop()?.();
 });
 
-function setup(debounceMs = 0) {
+function setup(debounceMs = 0, drafts?: DraftStore) {
 	const emulator = createEmulator({ settings: { rateLimits: false } });
 	const { port, client } = createInProcessPort({ emulator, userEmail: "agent@example.com", ticketId: 2 });
-	const lookup = createLookupModel({ api: createZendeskApi(port), debounceMs });
+	const lookup = createLookupModel({ api: createZendeskApi(port), debounceMs, ...(drafts ? { drafts } : {}) });
 	cleanups.push(
 		() => lookup.dispose(),
 		() => client.close(),
@@ -127,24 +130,48 @@ describe("createLookupModel names", () => {
 });
 
 describe("createLookupModel searches", () => {
-	it("searches organizations by the start of their name, and users by name or email, one search per field", async () => {
+	it("searches organizations by the start of their name, and users as the People pickers do, one search per field", async () => {
 		const { lookup, requests } = setup();
 		const organizations = lookup.searchOf({ id: 5114, relationshipTargetType: "zen:organization" });
 		expect(lookup.searchOf({ id: 5114, relationshipTargetType: "zen:organization" })).toBe(organizations);
-		organizations?.setQuery("Har");
-		await until(() => organizations?.state.value === "done", "the organizations");
-		expect(organizations?.results.value).toEqual([
-			{ id: 9005, label: "Harbour Print Partners" },
-			{ id: 9002, label: "Hartmann Druck GmbH" },
+		expect(organizations?.target).toBe("zen:organization");
+		organizations?.search.setQuery("Har");
+		await until(() => organizations?.search.state.value === "done", "the organizations");
+		expect(organizations?.search.results.value.map(o => [o.id, o.name])).toEqual([
+			[9005, "Harbour Print Partners"],
+			[9002, "Hartmann Druck GmbH"],
 		]);
-		const users = lookup.searchOf({ id: 5110, relationshipTargetType: "zen:user" });
-		users?.setQuery("kenji");
-		await until(() => users?.state.value === "done", "the users");
-		expect(users?.results.value).toEqual([{ id: 1004, label: "Kenji Watanabe <kenji@example.com>" }]);
+		const picker = lookup.searchOf({ id: 5110, relationshipTargetType: "zen:user" });
+		const users = picker?.target === "zen:user" ? picker : null;
+		expect(users).not.toBeNull();
+		users?.search.setQuery("kenji");
+		await until(() => users?.search.state.value === "done", "the users by name");
+		expect(users?.search.results.value.map(u => [u.id, u.email])).toEqual([[1004, "kenji@example.com"]]);
+		users?.search.setQuery("kenji@");
+		await until(() => users?.search.state.value === "done", "the users by email");
+		expect(users?.search.results.value.map(u => u.id)).toEqual([1004]);
 		expect(requests()).toEqual([
 			"/api/v2/organizations/autocomplete.json?name=Har",
-			"/api/v2/users/search.json?query=kenji",
+			"/api/v2/users/autocomplete.json?name=kenji",
+			"/api/v2/users/search.json?query=kenji%40",
 		]);
+	});
+
+	it("keeps the text typed in a lookup's picker with the fields' draft, and searches it again after a reload", async () => {
+		const storage = createMemoryStorage();
+		const drafts = createDraftStore(storage, 1, 2);
+		const first = setup(0, drafts).lookup.searchOf({ id: 5114, relationshipTargetType: "zen:organization" });
+		first?.search.setQuery("Hartm");
+		expect(hasDraft(storage, 1, 2, FIELDS_DRAFT_SECTION)).toBe(true);
+		const again = setup(0, createDraftStore(storage, 1, 2)).lookup.searchOf({
+			id: 5114,
+			relationshipTargetType: "zen:organization",
+		});
+		expect(again?.search.query.value).toBe("Hartm");
+		await until(() => again?.search.state.value === "done", "the search of the kept text");
+		expect(again?.search.results.value.map(o => o.name)).toEqual(["Hartmann Druck GmbH"]);
+		again?.search.setQuery("");
+		expect(hasDraft(storage, 1, 2, FIELDS_DRAFT_SECTION)).toBe(false);
 	});
 
 	it("has no search for ticket and custom-object lookups", () => {

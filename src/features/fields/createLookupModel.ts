@@ -1,6 +1,6 @@
 /**
  * Lookup fields (`relationship_target_type`): names for the ids they hold, and a search for user
- * and organization lookups (the live search the user pickers use). The ids shown at one time are
+ * and organization lookups (the searches of the shared people picker). The ids shown at one time are
  * named together: ONE `show_many` per type for users and organizations, however many fields
  * point to them; tickets are read one by one (their subject is shown). An id no longer shown
  * before its batch leaves is not asked for, so typing an id costs one request after the pause.
@@ -13,16 +13,26 @@ import { isApiError } from "../../platform/api/errors";
 import type { Id } from "../../platform/api/types";
 import type { FieldId } from "../../shared/customFieldsTypes";
 import { userLabel } from "../../shared/userLabel";
-import { createLiveSearch, SEARCH_DEBOUNCE_MS, type LiveSearch } from "../../ui/createLiveSearch";
+import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
+import type { DraftStore } from "../../platform/storage/createDraftStore";
+import { keepTypedText } from "../../platform/storage/keepTypedText";
+import { SEARCH_DEBOUNCE_MS } from "../../ui/createLiveSearch";
+import {
+	createOrganizationSearch,
+	createPeopleSearch,
+	type OrganizationSearch,
+	type PeopleSearch,
+} from "../../ui/createPeopleSearch";
 
-/** One search result: the record's id and the line shown for it. */
-export interface LookupOption {
+/** A record's id and the line shown for it. */
+interface LookupOption {
 	id: Id;
 	label: string;
 }
 
-/** The search of one lookup field. */
-export type LookupSearch = LiveSearch<LookupOption>;
+/** The picker's search of one lookup field: the People pickers' over users, or over organizations. */
+export type LookupSearch =
+	{ target: "zen:user"; search: PeopleSearch } | { target: "zen:organization"; search: OrganizationSearch };
 
 /** Why an id has no name: no such record, or the name could not be read (try again by re-entering it). */
 export type LookupProblem = "missing" | "failed";
@@ -30,8 +40,15 @@ export type LookupProblem = "missing" | "failed";
 export interface LookupModelOptions {
 	api: Pick<
 		ZendeskApi,
-		"searchUsers" | "showManyUsers" | "getTicket" | "showManyOrganizations" | "autocompleteOrganizations"
+		| "searchUsers"
+		| "autocompleteUsers"
+		| "showManyUsers"
+		| "getTicket"
+		| "showManyOrganizations"
+		| "autocompleteOrganizations"
 	>;
+	/** Where the text typed in a lookup's picker is kept (per field, next to the fields' draft); without it, in memory only. */
+	drafts?: DraftStore;
 	/** Search debounce, and the pause before the names of newly shown ids are asked for (tests pass 0). */
 	debounceMs?: number;
 }
@@ -52,7 +69,7 @@ export interface LookupModel {
 	 * is not asked for.
 	 */
 	resolve(target: string | null, id: number, typed?: boolean): () => void;
-	/** The search of one user or organization lookup field (created on first use); `null` for other targets. */
+	/** The picker's search of one user or organization lookup field (created on first use); `null` for other targets. */
 	searchOf(field: { id: FieldId; relationshipTargetType: string | null }): LookupSearch | null;
 	/** Remembers a picked record's label, so it shows without another request. */
 	remember(target: string, id: number, label: string): void;
@@ -66,7 +83,7 @@ interface Loader {
 }
 
 /** Creates the lookup helper for one panel. */
-export function createLookupModel({ api, debounceMs = SEARCH_DEBOUNCE_MS }: LookupModelOptions): LookupModel {
+export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS }: LookupModelOptions): LookupModel {
 	const labels = signal<ReadonlyMap<string, string>>(new Map());
 	const problems = signal<ReadonlyMap<string, LookupProblem>>(new Map());
 	/** Bookkeeping: `pending` (waiting for the batch, with how many fields show it), `asked`, `done`. */
@@ -184,16 +201,14 @@ export function createLookupModel({ api, debounceMs = SEARCH_DEBOUNCE_MS }: Look
 			if (target !== "zen:user" && target !== "zen:organization") return null;
 			let search = searches.get(field.id);
 			if (!search) {
-				search = createLiveSearch<LookupOption>({
-					search:
-						target === "zen:user"
-							? async text =>
-									(await api.searchUsers(text))
-										.filter(user => user.active)
-										.map(user => ({ id: user.id, label: userLabel(user) }))
-							: async text => (await api.autocompleteOrganizations(text)).map(org => ({ id: org.id, label: org.name })),
+				const options = {
 					debounceMs,
-				});
+					...(drafts ? { keepText: keepTypedText(drafts, FIELDS_DRAFT_SECTION, String(field.id)) } : {}),
+				};
+				search =
+					target === "zen:user"
+						? { target, search: createPeopleSearch(api, options) }
+						: { target, search: createOrganizationSearch(api, options) };
 				searches.set(field.id, search);
 			}
 			return search;
@@ -203,7 +218,7 @@ export function createLookupModel({ api, debounceMs = SEARCH_DEBOUNCE_MS }: Look
 			disposed = true;
 			if (timer !== undefined) clearTimeout(timer);
 			pending.clear();
-			for (const search of searches.values()) search.dispose();
+			for (const { search } of searches.values()) search.dispose();
 		},
 	};
 }

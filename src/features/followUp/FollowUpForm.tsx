@@ -120,6 +120,7 @@ export function FollowUpForm({ model }: FollowUpFormProps) {
 					issues={issues}
 					fields={model.fields.value}
 					hasGroupOrAssignee={source.groupId !== null || source.assigneeId !== null}
+					ccSearch={model.ccSearch}
 					onEdit={model.edit}
 				/>
 				<AttachmentList

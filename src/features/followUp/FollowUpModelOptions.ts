@@ -16,6 +16,7 @@ export interface FollowUpModelOptions {
 		| "getJobStatus"
 		| "showManyUsers"
 		| "searchUsers"
+		| "autocompleteUsers"
 		| "uploadText"
 		| "deleteUpload"
 		| "listTicketFields"

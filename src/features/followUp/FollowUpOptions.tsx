@@ -3,18 +3,19 @@
  * original's group and assignee, email CCs (the original's plus typed addresses), followers and
  * the original's custom field values.
  */
-import { useState } from "preact/hooks";
 import type { TicketField } from "../../platform/api/types";
 import type { CustomFieldValue, Id, TicketPriority, TicketType } from "./rules/followUpTypes";
 import { TICKET_PRIORITIES, TICKET_TYPES } from "./rules/followUpTypes";
 import type { FollowUpDraft } from "./rules/followUpDraft";
-import { addCcEmails, removeCcAt, removeFollower, toggleCustomField } from "./rules/followUpDraftEdits";
-import { listedCcIssues, MAX_EMAIL_CCS, typedCcIssues } from "./rules/followUpValidation";
+import { removeFollower, toggleCustomField } from "./rules/followUpDraftEdits";
 import type { Issue } from "../../shared/issues";
 import type { TranslateVars } from "../../platform/i18n/createTranslator";
 import { useT } from "../../platform/context";
 import { issueText } from "./followUpIssueText";
-import { Button } from "../../ui/Button";
+import { Chip } from "../../ui/Chip";
+import type { PeopleSearch } from "../../ui/createPeopleSearch";
+import { splitUserLabel } from "../../shared/userLabel";
+import { FollowUpCcs } from "./FollowUpCcs";
 import { Field } from "../../ui/Field";
 
 export interface FollowUpOptionsProps {
@@ -23,6 +24,8 @@ export interface FollowUpOptionsProps {
 	fields: ReadonlyMap<Id, TicketField>;
 	/** Whether the original has a group or assignee to copy. */
 	hasGroupOrAssignee: boolean;
+	/** The CC picker's search. */
+	ccSearch: PeopleSearch;
 	onEdit(change: (draft: FollowUpDraft) => FollowUpDraft): void;
 }
 
@@ -56,14 +59,8 @@ export function fieldValueText(
 }
 
 /** The "more options" block. */
-export function FollowUpOptions({ draft, issues, fields, hasGroupOrAssignee, onEdit }: FollowUpOptionsProps) {
+export function FollowUpOptions({ draft, issues, fields, hasGroupOrAssignee, ccSearch, onEdit }: FollowUpOptionsProps) {
 	const t = useT();
-	const [ccText, setCcText] = useState("");
-	const listed = listedCcIssues(draft);
-	const addCcs = () => {
-		onEdit(d => addCcEmails(d, ccText));
-		setCcText("");
-	};
 	return (
 		<details class="zd-followup__options">
 			<summary>{t("followUp.options.summary")}</summary>
@@ -128,77 +125,21 @@ export function FollowUpOptions({ draft, issues, fields, hasGroupOrAssignee, onE
 					{t("followUp.options.copyGroup")}
 				</label>
 			) : null}
-			<fieldset class={issueText(t, issues, "emailCcs") ? "zd-followup__ccs has-issue" : "zd-followup__ccs"}>
-				<legend>{t("followUp.options.ccs", { max: MAX_EMAIL_CCS })}</legend>
-				{draft.emailCcs.length > 0 ? (
-					<ul class="zd-list zd-chips">
-						{draft.emailCcs.map((cc, index) => {
-							const label = cc.kind === "user" ? cc.label || t("followUp.options.userId", { id: cc.userId }) : cc.email;
-							// Shown as soon as the CC is listed, not only after a create attempt.
-							const problem = issueText(t, listed, `emailCcs.${index}`) ?? issueText(t, issues, `emailCcs.${index}`);
-							return (
-								<li
-									key={`${cc.kind}-${cc.kind === "user" ? cc.userId : cc.email}-${index}`}
-									class={problem ? "zd-chip has-issue" : "zd-chip"}
-								>
-									<span>{label}</span>{" "}
-									<Button
-										small
-										variant="basic"
-										aria-label={t("followUp.options.removeNamed", { name: label })}
-										onClick={() => onEdit(d => removeCcAt(d, index))}
-									>
-										×
-									</Button>
-									{problem ? <span class="zd-field__issue">{problem}</span> : null}
-								</li>
-							);
-						})}
-					</ul>
-				) : null}
-				<Field
-					label={t("followUp.options.addCc")}
-					hint={t("followUp.options.addCcHint")}
-					issue={issueText(t, typedCcIssues(ccText), "emailCcsInput")}
-				>
-					{control => (
-						<input
-							{...control}
-							class="zd-input"
-							type="text"
-							value={ccText}
-							onInput={e => setCcText(e.currentTarget.value)}
-							onKeyDown={e => {
-								if (e.key !== "Enter") return;
-								e.preventDefault();
-								addCcs();
-							}}
-						/>
-					)}
-				</Field>
-				<Button small onClick={addCcs} disabled={ccText.trim() === ""}>
-					{t("followUp.options.addCcButton")}
-				</Button>
-				{issueText(t, issues, "emailCcs") ? <p class="zd-field__issue">{issueText(t, issues, "emailCcs")}</p> : null}
-			</fieldset>
+			<FollowUpCcs draft={draft} issues={issues} search={ccSearch} onEdit={onEdit} />
 			{draft.followers.length > 0 ? (
 				<fieldset class="zd-followup__followers">
 					<legend>{t("followUp.options.followers")}</legend>
-					<ul class="zd-list zd-chips">
+					<ul class="zd-list zd-people__list">
 						{draft.followers.map(f => {
-							const label = f.label || t("followUp.options.userId", { id: f.userId });
+							const { name, email } = splitUserLabel(f.label || t("followUp.options.userId", { id: f.userId }));
 							return (
-								<li key={f.userId} class="zd-chip">
-									<span>{label}</span>{" "}
-									<Button
-										small
-										variant="basic"
-										aria-label={t("followUp.options.removeNamed", { name: label })}
-										onClick={() => onEdit(d => removeFollower(d, f.userId))}
-									>
-										×
-									</Button>
-								</li>
+								<Chip
+									key={f.userId}
+									name={name}
+									email={email}
+									removeLabel={t("followUp.options.removeNamed", { name })}
+									onRemove={() => onEdit(d => removeFollower(d, f.userId))}
+								/>
 							);
 						})}
 					</ul>

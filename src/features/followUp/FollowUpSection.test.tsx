@@ -214,7 +214,8 @@ describe("FollowUpSection", () => {
 		const active = container.querySelector(`#${CSS.escape(search.getAttribute("aria-activedescendant") ?? "")}`);
 		expect(active?.getAttribute("aria-selected")).toBe("true");
 		key(search, "Enter");
-		await until(() => container.textContent?.includes("Requester: Hannah Schmidt") === true, "the pick", 300);
+		const picked = () => container.querySelector(".zd-followup__picked .zd-person__name")?.textContent;
+		await until(() => picked() === "Hannah Schmidt", "the pick", 300);
 		expect(storedDraft(local)).toMatchObject({ requester: { kind: "existing", userId: 1109 } });
 	});
 

@@ -6,13 +6,16 @@
 import { useId, useRef } from "preact/hooks";
 import type { Issue } from "../../shared/issues";
 import type { RequesterChoice } from "./rules/requesterChoice";
-import { userLabel } from "../../shared/userLabel";
+import { splitUserLabel, userLabel } from "../../shared/userLabel";
+import type { User } from "../../platform/api/types";
 import { useT } from "../../platform/context";
 import type { FollowUpLocale } from "./createFollowUpModel";
-import type { RequesterSearch } from "../../ui/createRequesterSearch";
+import type { PeopleSearch } from "../../ui/createPeopleSearch";
 import { issueText } from "./followUpIssueText";
 import { Button } from "../../ui/Button";
-import { ComboboxList, useCombobox } from "../../ui/Combobox";
+import { Chip } from "../../ui/Chip";
+import { PeoplePicker } from "../../ui/PeoplePicker";
+import { UserOption } from "../../ui/UserOption";
 import { Field } from "../../ui/Field";
 import { useFocusOnMount } from "../../ui/focus";
 
@@ -20,7 +23,7 @@ export interface RequesterPickerProps {
 	choice: RequesterChoice;
 	/** Label of the original requester ("Name <email>"), or null when unknown. */
 	originalLabel: string | null;
-	search: RequesterSearch;
+	search: PeopleSearch;
 	locales: FollowUpLocale[] | null;
 	issues: readonly Issue[];
 	disabled?: boolean;
@@ -82,80 +85,64 @@ export function RequesterPicker({
 
 type Existing = Extract<RequesterChoice, { kind: "existing" }>;
 
+/** Another existing user: the shared people picker, then the chosen user as a chip with "Change". */
 function ExistingUser({
 	choice,
 	search,
 	onChange,
 }: {
 	choice: Existing;
-	search: RequesterSearch;
+	search: PeopleSearch;
 	onChange(c: RequesterChoice): void;
 }) {
 	const t = useT();
-	const inputId = useId();
 	// After "Change" the search replaces the button that had the focus: the focus follows.
 	const inputRef = useRef<HTMLInputElement>(null);
 	useFocusOnMount(inputRef, choice.userId === null);
-	const results = search.results.value;
-	const state = search.state.value;
-	const box = useCombobox({
-		options: results,
-		open: state === "done" && search.query.value.trim() !== "" && choice.userId === null,
-		onChoose: user => {
-			onChange({ kind: "existing", userId: user.id, label: userLabel(user) });
-			box.clearActive();
-		},
-		// No onEnter: Enter with nothing highlighted does nothing (it never submits the follow-up form).
-	});
 	if (choice.userId !== null)
 		return <PickedUser label={choice.label} onChange={() => onChange({ kind: "existing", userId: null, label: "" })} />;
 	return (
-		<div class="zd-combobox">
-			<label class="zd-field__label" for={inputId}>
-				{t("followUp.requester.search")}
-			</label>
-			<input
-				id={inputId}
-				ref={inputRef}
-				class="zd-input"
-				type="search"
-				{...box.inputProps}
-				list={undefined}
-				autocomplete="off"
-				value={search.query.value}
-				onInput={event => {
-					search.setQuery(event.currentTarget.value);
-					box.typed();
-				}}
-			/>
-			<p class="zd-muted" role="status">
-				{state === "searching"
-					? t("followUp.requester.searching")
-					: state === "failed"
-						? t("followUp.requester.searchFailed")
-						: state === "done" && results.length === 0
-							? t("followUp.requester.noMatch")
-							: ""}
-			</p>
-			<ComboboxList combobox={box} label={t("followUp.requester.results")} optionKey={user => user.id}>
-				{user => userLabel(user) + (user.suspended ? ` (${t("followUp.requester.suspended")})` : "")}
-			</ComboboxList>
-		</div>
+		<PeoplePicker<User>
+			search={search}
+			type="search"
+			inputRef={inputRef}
+			texts={{
+				label: t("followUp.requester.search"),
+				results: t("followUp.requester.results"),
+				searching: t("followUp.requester.searching"),
+				failed: t("followUp.requester.searchFailed"),
+				noResults: t("followUp.requester.noMatch"),
+			}}
+			optionKey={user => user.id}
+			option={user => <UserOption user={user} badges={user.suspended ? [t("followUp.requester.suspended")] : []} />}
+			emailOf={user => user.email}
+			onPick={user => {
+				onChange({ kind: "existing", userId: user.id, label: userLabel(user) });
+				return true;
+			}}
+			// No onTyped: Enter with nothing highlighted does nothing (it never submits the follow-up form).
+		/>
 	);
 }
 
-/** The chosen user and a "Change" button, which takes the focus when it replaces the search input. */
+/** The chosen user as a chip, with a "Change" button that takes the focus when it replaces the search input. */
 function PickedUser({ label, onChange }: { label: string; onChange(): void }) {
 	const t = useT();
 	const ref = useRef<HTMLButtonElement>(null);
 	useFocusOnMount(ref);
+	const { name, email } = splitUserLabel(label);
 	return (
-		<p class="zd-followup__picked">
-			{t("followUp.requester.picked", { name: label })}{" "}
-			<Button ref={ref} small variant="basic" onClick={onChange}>
-				{t("followUp.requester.change")}
-			</Button>
-		</p>
+		<ul class="zd-list zd-people__list zd-followup__picked">
+			<Chip
+				name={name}
+				email={email}
+				action={
+					<Button ref={ref} small variant="basic" onClick={onChange}>
+						{t("followUp.requester.change")}
+					</Button>
+				}
+			/>
+		</ul>
 	);
 }
 

@@ -3,6 +3,7 @@ import { createEmulator } from "../../../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../platform/api/client";
 import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
+import { keepTypedText } from "../../platform/storage/keepTypedText";
 import { createTicketStore } from "../../ticket/createTicketStore";
 import { createFollowUpGlance } from "./createFollowUpGlance";
 import { until } from "../../testing/panelTestSetup";
@@ -71,6 +72,15 @@ describe("createFollowUpGlance", () => {
 		drafts.save(FOLLOW_UP_DRAFT_SECTION, { anything: "the full model validates it" });
 		expect(glance.hasDraft()).toBe(true);
 		drafts.clear(FOLLOW_UP_DRAFT_SECTION);
+		expect(glance.hasDraft()).toBe(false);
+	});
+
+	it("counts the text typed in one of the form's pickers as a waiting draft", () => {
+		const { glance, drafts } = setup(7);
+		const kept = keepTypedText(drafts, FOLLOW_UP_DRAFT_SECTION, "ccs");
+		kept.save("noah.fischer@exampl");
+		expect(glance.hasDraft()).toBe(true);
+		kept.save("");
 		expect(glance.hasDraft()).toBe(false);
 	});
 

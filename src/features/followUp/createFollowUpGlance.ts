@@ -11,7 +11,7 @@ import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { FollowUpSource } from "./rules/followUpTypes";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import type { TicketStore } from "../../ticket/createTicketStore";
-import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
+import { typedTextSection, FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 
 /** Dependencies of the glance. */
 export interface FollowUpGlanceOptions {
@@ -57,9 +57,9 @@ export function createFollowUpGlance(options: FollowUpGlanceOptions): FollowUpGl
 		loadError,
 		load,
 		hasDraft() {
-			return (
-				options.drafts.load(FOLLOW_UP_DRAFT_SECTION, (value): value is unknown => value !== undefined) !== undefined
-			);
+			const stored = (where: string) =>
+				options.drafts.load(where, (value): value is unknown => value !== undefined) !== undefined;
+			return stored(FOLLOW_UP_DRAFT_SECTION) || stored(typedTextSection(FOLLOW_UP_DRAFT_SECTION));
 		},
 		dispose() {
 			// Nothing to stop: the glance only reads the store, which the panel disposes.

@@ -14,7 +14,8 @@ import type { FollowUpMode, FollowUpSource, Id } from "./rules/followUpTypes";
 import { followUpModeFor } from "./rules/followUpTypes";
 import type { JobOutcome } from "../../shared/jobPolling";
 import { createFollowUpUploads } from "./createFollowUpUploads";
-import { createRequesterSearch } from "../../ui/createRequesterSearch";
+import { createPeopleSearch } from "../../ui/createPeopleSearch";
+import { keepTypedText } from "../../platform/storage/keepTypedText";
 import type { FollowUpCreateDeps } from "./followUpCreate";
 import { ignoreApiError, loadFollowUpExtras } from "./followUpExtras";
 import { createFollowUpState, type CreatedFollowUp, type FollowUpLocale } from "./followUpState";
@@ -60,10 +61,18 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 	};
 
 	const uploads = createFollowUpUploads({ api, getDraft, patchDraft, now, newId });
-	const requesterSearch = createRequesterSearch({
-		search: text => api.searchUsers(text),
-		...(options.searchDebounceMs === undefined ? {} : { debounceMs: options.searchDebounceMs }),
-	});
+	// The pickers' typed text (an address being corrected) is kept next to the draft.
+	const searchFor = (picker: string) =>
+		createPeopleSearch(api, {
+			keepText: keepTypedText(drafts, FOLLOW_UP_DRAFT_SECTION, picker),
+			...(options.searchDebounceMs === undefined ? {} : { debounceMs: options.searchDebounceMs }),
+		});
+	const requesterSearch = searchFor("requester");
+	const ccSearch = searchFor("ccs");
+	const clearSearches = () => {
+		requesterSearch.setQuery("");
+		ccSearch.setQuery("");
+	};
 
 	const createDeps: FollowUpCreateDeps = {
 		api,
@@ -112,6 +121,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 			serverIssues.value = [];
 			state.open.value = false;
 			drafts.clear(FOLLOW_UP_DRAFT_SECTION);
+			clearSearches();
 			if (s !== null) draft.value = freshDraft(s);
 			uploads.restore();
 		});
@@ -149,6 +159,8 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		fields: state.fields as ReadonlySignal<ReadonlyMap<Id, TicketField>>,
 		uploads,
 		requesterSearch,
+		/** The CC picker's search. */
+		ccSearch,
 
 		/**
 		 * Reads the source ticket (or takes `known`, the ticket the section has just read) and
@@ -243,6 +255,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 			await uploads.discardAll();
 			batch(() => {
 				drafts.clear(FOLLOW_UP_DRAFT_SECTION);
+				clearSearches();
 				if (s !== null) draft.value = freshDraft(s);
 				state.open.value = false;
 				state.attempted.value = false;
@@ -267,6 +280,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 			unsubscribe?.();
 			stopLocales?.();
 			requesterSearch.dispose();
+			ccSearch.dispose();
 		},
 	};
 }

@@ -12,7 +12,7 @@ import type { TicketSnapshot } from "../../ticket/createTicketStore";
 import { useTicket } from "../../ticket/TicketProvider";
 import { peopleOf } from "./peopleSnapshot";
 import { choosePeopleMode } from "./rules/peopleMode";
-import { initials } from "./rules/peopleIdentity";
+import { initials } from "../../shared/userLabel";
 import { TITLE_KEYS } from "./peopleLabels";
 import { listFormat } from "../../platform/i18n/listFormat";
 

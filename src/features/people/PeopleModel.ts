@@ -6,7 +6,7 @@ import type { ReadonlySignal } from "@preact/signals";
 import type { ApiError } from "../../platform/api/errors";
 import type { Issue } from "../../shared/issues";
 import type { CurrentPeople, PeopleList, PeopleRules, PersonRef, StagedPeople } from "../../shared/peopleTypes";
-import type { RequesterSearch } from "../../ui/createRequesterSearch";
+import type { PeopleSearch } from "../../ui/createPeopleSearch";
 import type { ExternalChange, RebaseNote } from "./rules/peopleRebase";
 import type { PeopleSummary, SummaryLine } from "./rules/peopleSummary";
 import type { UnappliedChange } from "./rules/peopleVerify";
@@ -40,7 +40,7 @@ export interface PeopleModel {
 	/** True when there is something to send and the staged set has no issues. */
 	readonly canApply: ReadonlySignal<boolean>;
 	/** Search as you type for each picker (debounced, stale answers dropped). */
-	readonly searches: Readonly<Record<PeopleList, RequesterSearch>>;
+	readonly searches: Readonly<Record<PeopleList, PeopleSearch>>;
 	/** Loads settings and people, restores staged changes. Safe to call again (retry). */
 	load(): Promise<void>;
 	/** Validates and stages an addition; returns false (and sets `issues`) when refused. */

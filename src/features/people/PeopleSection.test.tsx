@@ -30,12 +30,16 @@ describe("PeopleSection's glance", () => {
 	});
 
 	it("counts the CCs after the third instead of naming them", async () => {
-		const panel = renderPanel(<PeopleSection />, { ticketId: 1 });
+		const panel = renderPanel(<PeopleSection />, {
+			ticketId: 1,
+			// The ticket has six CCs before the panel reads it.
+			before: emulator => {
+				const ticket = emulator.db.tickets.find(t => t.id === 1);
+				if (!ticket) throw new Error("no ticket 1");
+				ticket.email_cc_ids = [1102, 1103, 1105, 1106, 1107, 1108];
+			},
+		});
 		cleanups.push(panel.dispose);
-		// Before the panel's one read answers: the ticket has six CCs.
-		const ticket = panel.emulator.db.tickets.find(t => t.id === 1);
-		if (!ticket) throw new Error("no ticket 1");
-		ticket.email_cc_ids = [1102, 1103, 1105, 1106, 1107, 1108];
 		await until(() => panel.container.querySelector(".zd-glance__label") !== null, "the glance");
 		expect(lines(panel.container)[0]).toBe("Email CCs (6) LOSRAOLiam O'Connor, Sofia Rossi, Amara Okafor, and 3 more");
 	});

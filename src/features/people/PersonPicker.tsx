@@ -1,24 +1,26 @@
 /**
- * Adds a person to one list: search as you type (name or email) in a keyboard-navigable listbox
- * (combobox pattern: arrows, Enter, Escape), or, for CCs, a typed email that is not a user yet
- * ("add as new CC", with an optional name). The followers picker offers only agents and admins and
- * says why. Problems show under the input; nothing typed is lost when a pick is refused.
+ * Adds a person to one list, through the shared `PeoplePicker`: search as you type (name or
+ * email), or, for CCs, a typed email that is no user yet ("add as new CC", with an optional name).
+ * A typed email that belongs to a user found by the search is that user. The followers picker
+ * offers only agents and admins and says why. Nothing typed is lost when a pick is refused.
  */
-import { useId, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { User } from "../../platform/api/types";
 import { emailProblem, normalizeEmail, sameEmail } from "../../shared/email";
 import type { Issue } from "../../shared/issues";
 import type { PeopleList, PeopleMode, PersonRef } from "../../shared/peopleTypes";
 import { typedEmailIssue } from "./rules/peopleValidation";
 import { useT } from "../../platform/context";
-import { SEARCH_MIN_LENGTH, type RequesterSearch } from "../../ui/createRequesterSearch";
+import type { TranslateVars } from "../../platform/i18n/createTranslator";
+import type { PeopleSearch } from "../../ui/createPeopleSearch";
 import { NewCcForm } from "./NewCcForm";
-import { ComboboxList, useCombobox } from "../../ui/Combobox";
+import { PeoplePicker } from "../../ui/PeoplePicker";
+import { UserOption } from "../../ui/UserOption";
 
 export interface PersonPickerProps {
 	list: PeopleList;
 	mode: PeopleMode;
-	search: RequesterSearch;
+	search: PeopleSearch;
 	/** Issues of this list (`field === list`), already filtered. */
 	issues: readonly Issue[];
 	disabled?: boolean;
@@ -28,151 +30,95 @@ export interface PersonPickerProps {
 	onType(): void;
 }
 
-type Option = { kind: "user"; user: User } | { kind: "new"; email: string };
-
 const LABEL_KEYS: Record<PeopleMode, Record<PeopleList, string>> = {
 	ccsAndFollowers: { ccs: "people.picker.labelCc", followers: "people.picker.labelFollower" },
 	collaborators: { ccs: "people.picker.labelCollaborator", followers: "people.picker.labelFollower" },
 	disabled: { ccs: "people.picker.labelCollaborator", followers: "people.picker.labelFollower" },
 };
 
+/** A user's badges in the list (role, suspended). */
+export function userBadges(t: (key: string, vars?: TranslateVars) => string, user: User): string[] {
+	const role = user.role === "admin" ? "people.chip.admin" : user.role === "agent" ? "people.chip.agent" : null;
+	return [...(role ? [t(role)] : []), ...(user.suspended ? [t("people.chip.suspended")] : [])];
+}
+
 /** The picker for `list`. */
 export function PersonPicker({ list, mode, search, issues, disabled = false, onPick, onType }: PersonPickerProps) {
 	const t = useT();
-	const inputId = useId();
-	const issueId = useId();
 	const [newcomer, setNewcomer] = useState<string | null>(null);
 	const [name, setName] = useState("");
-
-	const query = search.query.value;
-	const trimmed = query.trim();
+	const trimmed = search.query.value.trim();
 	const state = search.state.value;
-	const all = state === "done" ? search.results.value : [];
 	const agentsOnly = list === "followers";
-	const users = agentsOnly ? all.filter(user => user.role !== "end-user") : all;
-	const hidden = all.length - users.length;
+	const isAgent = (user: User) => user.role !== "end-user";
+	const all = state === "done" ? search.results.value : [];
+	const hidden = agentsOnly ? all.filter(user => !isAgent(user)).length : 0;
+	const known = all.some(user => user.email !== null && sameEmail(user.email, trimmed));
 	const looksLikeEmail = trimmed.includes("@") && emailProblem(trimmed) === null;
 	// An address with a look-alike @ or a spelled-out "at" is named at once, not searched for in silence.
 	const typedIssue = typedEmailIssue(list, trimmed);
-	const known = users.some(user => user.email !== null && sameEmail(user.email, trimmed));
-	const offerNew = list === "ccs" && looksLikeEmail && !known && state !== "searching";
-	const options: Option[] = [
-		...users.map(user => ({ kind: "user" as const, user })),
-		...(offerNew ? [{ kind: "new" as const, email: normalizeEmail(trimmed) }] : []),
-	];
+	const issueTexts = [...issues, ...(typedIssue ? [typedIssue] : [])].map(i => t(i.code, i.vars));
 
-	const reset = () => {
-		search.setQuery("");
-		box.clearActive();
-		setNewcomer(null);
-		setName("");
-	};
-	const choose = (option: Option) => {
-		if (option.kind === "new") {
-			setNewcomer(option.email);
-			return;
-		}
-		if (onPick({ kind: "user", user: option.user })) reset();
-	};
-	const submitTyped = (typed: string) => {
+	const stageTyped = (text: string): boolean => {
 		// Enter without a highlighted option: treat the text as an email, so a bad one gets its message.
-		const text = typed.trim();
-		if (!text.includes("@") && typedEmailIssue(list, text) === null) return;
-		if (list === "ccs" && emailProblem(text) === null) setNewcomer(normalizeEmail(text));
-		else if (onPick({ kind: "email", email: text, name: null })) reset();
+		if (!text.includes("@") && typedEmailIssue(list, text) === null) return false;
+		if (list === "ccs" && emailProblem(text) === null) {
+			setNewcomer(normalizeEmail(text));
+			return false; // the text stays until the new CC is added
+		}
+		return onPick({ kind: "email", email: text, name: null });
 	};
-	const box = useCombobox({ options, open: newcomer === null, onChoose: choose, onEnter: submitTyped });
-
-	const status =
-		state === "searching"
-			? t("people.picker.searching")
-			: state === "failed"
-				? t("people.picker.failed")
-				: state === "done" && options.length === 0 && !(agentsOnly && trimmed.includes("@"))
-					? t("people.picker.noResults")
-					: trimmed.length > 0 && trimmed.length < SEARCH_MIN_LENGTH
-						? t("people.picker.typeMore", { min: SEARCH_MIN_LENGTH })
-						: "";
-	const issueTexts = [...new Set([...issues, ...(typedIssue ? [typedIssue] : [])].map(i => t(i.code, i.vars)))];
 
 	return (
-		<div class="zd-combobox zd-person-picker" data-list={list}>
-			<label class="zd-field__label" for={inputId}>
-				{t(LABEL_KEYS[mode][list])}
-			</label>
-			{agentsOnly ? <p class="zd-field__hint">{t("people.picker.agentsOnly")}</p> : null}
-			<input
-				id={inputId}
-				class="zd-input"
-				type="text"
-				{...box.inputProps}
-				autocomplete="off"
-				spellcheck={false}
-				placeholder={t(list === "ccs" ? "people.picker.placeholderCc" : "people.picker.placeholderFollower")}
-				aria-invalid={issueTexts.length > 0 || undefined}
-				aria-describedby={issueTexts.length > 0 ? issueId : undefined}
+		<div class="zd-person-picker" data-list={list}>
+			<PeoplePicker<User>
+				search={search}
+				texts={{
+					label: t(LABEL_KEYS[mode][list]),
+					...(agentsOnly ? { hint: t("people.picker.agentsOnly") } : {}),
+					placeholder: t(list === "ccs" ? "people.picker.placeholderCc" : "people.picker.placeholderFollower"),
+					results: t("people.picker.results"),
+					searching: t("people.picker.searching"),
+					failed: t("people.picker.failed"),
+					noResults: t("people.picker.noResults"),
+					typeMore: min => t("people.picker.typeMore", { min }),
+				}}
+				optionKey={user => user.id}
+				option={user => <UserOption user={user} badges={userBadges(t, user)} />}
+				{...(agentsOnly ? { offer: isAgent } : { newOption: email => t("people.picker.addNew", { email }) })}
+				emailOf={user => user.email}
+				onPick={user => onPick({ kind: "user", user })}
+				onTyped={stageTyped}
+				issues={issueTexts}
+				quietWhenNone={agentsOnly && trimmed.includes("@")}
+				open={newcomer === null}
 				disabled={disabled}
-				value={query}
-				onInput={event => {
-					search.setQuery(event.currentTarget.value);
-					box.typed();
+				onType={() => {
 					setNewcomer(null);
 					onType();
 				}}
-			/>
-			<p class="zd-muted zd-person-picker__status" role="status">
-				{status}
-			</p>
-			{agentsOnly && hidden > 0 ? <p class="zd-muted">{t("people.picker.hiddenEndUsers", { count: hidden })}</p> : null}
-			{agentsOnly && state === "done" && looksLikeEmail && !known ? (
-				<p class="zd-muted">{t("people.picker.followerNeedsAgentHint", { email: trimmed })}</p>
-			) : null}
-			<ComboboxList
-				combobox={box}
-				label={t("people.picker.results")}
-				optionKey={option => (option.kind === "user" ? `u${option.user.id}` : "new")}
 			>
-				{option =>
-					option.kind === "user" ? (
-						<UserOption user={option.user} />
-					) : (
-						t("people.picker.addNew", { email: option.email })
-					)
-				}
-			</ComboboxList>
-			{newcomer !== null ? (
-				<NewCcForm
-					email={newcomer}
-					name={name}
-					disabled={disabled}
-					onName={setName}
-					onCancel={() => setNewcomer(null)}
-					onAdd={typedName => {
-						const clean = typedName.trim();
-						if (onPick({ kind: "email", email: newcomer, name: clean === "" ? null : clean })) reset();
-					}}
-				/>
-			) : null}
-			{issueTexts.length > 0 ? (
-				<div id={issueId} class="zd-field__issue" role="alert">
-					{issueTexts.map(text => (
-						<p key={text}>{text}</p>
-					))}
-				</div>
-			) : null}
+				{hidden > 0 ? <p class="zd-muted">{t("people.picker.hiddenEndUsers", { count: hidden })}</p> : null}
+				{agentsOnly && state === "done" && looksLikeEmail && !known ? (
+					<p class="zd-muted">{t("people.picker.followerNeedsAgentHint", { email: trimmed })}</p>
+				) : null}
+				{newcomer !== null ? (
+					<NewCcForm
+						email={newcomer}
+						name={name}
+						disabled={disabled}
+						onName={setName}
+						onCancel={() => setNewcomer(null)}
+						onAdd={typedName => {
+							const clean = typedName.trim();
+							if (!onPick({ kind: "email", email: newcomer, name: clean === "" ? null : clean })) return;
+							search.setQuery("");
+							setNewcomer(null);
+							setName("");
+						}}
+					/>
+				) : null}
+			</PeoplePicker>
 		</div>
-	);
-}
-
-function UserOption({ user }: { user: User }) {
-	const t = useT();
-	const role = user.role === "admin" ? t("people.chip.admin") : user.role === "agent" ? t("people.chip.agent") : null;
-	return (
-		<span class="zd-person-picker__option">
-			<span class="zd-person__name">{user.name}</span>
-			{user.email !== null ? <span class="zd-person__email">{user.email}</span> : null}
-			{role !== null ? <span class="zd-person__badge">{role}</span> : null}
-			{user.suspended ? <span class="zd-person__badge">{t("people.chip.suspended")}</span> : null}
-		</span>
 	);
 }

@@ -8,7 +8,7 @@ import { createMetadataModel } from "../../ticket/metadata/createMetadataModel";
 import { createTicketStore } from "../../ticket/createTicketStore";
 import { createPeopleModel } from "./createPeopleModel";
 import type { PeopleModel } from "./PeopleModel";
-import { searchPeople } from "./searchPeople";
+import { searchPeople } from "../../ui/createPeopleSearch";
 
 interface SetupOptions {
 	world?: string;

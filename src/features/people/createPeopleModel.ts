@@ -25,7 +25,8 @@ import { validateCandidate, validateStaged } from "./rules/peopleValidation";
 import { unappliedChanges, type UnappliedChange } from "./rules/peopleVerify";
 import { EMPTY_STAGED, parseStaged, stageAdd, stageRemove, unstage } from "./rules/stagedPeople";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
-import { createRequesterSearch } from "../../ui/createRequesterSearch";
+import { createPeopleSearch } from "../../ui/createPeopleSearch";
+import { keepTypedText } from "../../platform/storage/keepTypedText";
 import { peopleOf, type PeopleApi } from "./peopleSnapshot";
 import type { TicketStore } from "../../ticket/createTicketStore";
 import { createPeopleSavePlan } from "./peopleSavePlan";
@@ -47,7 +48,6 @@ export interface PeopleModelOptions {
 export const METADATA_BLOCKED: Issue = { field: "form", code: "people.issues.metadataBlocked" };
 
 import type { PeopleLoadState, PeopleModel } from "./PeopleModel";
-import { searchPeople } from "./searchPeople";
 import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
 
 /** Builds the model. Call `load()` once mounted. */
@@ -65,11 +65,13 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 	const applied = signal<SummaryLine[] | null>(null);
 	const error = signal<ApiError | null>(null);
 	const applying = signal(false);
-	const searchOptions = {
-		search: (text: string) => searchPeople(api, text),
-		...(options.searchDebounceMs === undefined ? {} : { debounceMs: options.searchDebounceMs }),
-	};
-	const searches = { ccs: createRequesterSearch(searchOptions), followers: createRequesterSearch(searchOptions) };
+	// What is typed in a picker (an address being corrected) is kept like the staged changes.
+	const searchOf = (list: PeopleList) =>
+		createPeopleSearch(api, {
+			keepText: keepTypedText(drafts, PEOPLE_DRAFT_SECTION, list),
+			...(options.searchDebounceMs === undefined ? {} : { debounceMs: options.searchDebounceMs }),
+		});
+	const searches = { ccs: searchOf("ccs"), followers: searchOf("followers") };
 	let restored = false;
 	let disposed = false;
 

@@ -129,4 +129,11 @@ describe("typedCcIssues", () => {
 		]);
 		expect(typedCcIssues("")).toEqual([]);
 	});
+
+	it("stays quiet for a name being searched for, but names a look-alike in one", () => {
+		expect(typedCcIssues("Noah Fisch")).toEqual([]);
+		expect(typedCcIssues("ｎoah")).toEqual([
+			{ field: "emailCcsInput", code: "email.lookalike", vars: { email: "ｎoah" } },
+		]);
+	});
 });

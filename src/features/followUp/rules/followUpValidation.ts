@@ -67,9 +67,16 @@ export function ccEmailIssue(email: string, field: string): Issue | null {
 	};
 }
 
-/** The problems of what is typed in the "Add CC" box (each address as `addCcEmails` will list it), on `emailCcsInput`. */
+/**
+ * The problems of what is typed in the CC picker (each address as `addCcEmails` will list it), on
+ * `emailCcsInput`. Text without an @ is a name being searched for, so only a look-alike or a
+ * spelled-out "at" is named there (as the People picker does).
+ */
 export function typedCcIssues(text: string): Issue[] {
-	return splitEmailList(text).flatMap(email => ccEmailIssue(email, "emailCcsInput") ?? []);
+	return splitEmailList(text).flatMap(email => {
+		const issue = ccEmailIssue(email, "emailCcsInput");
+		return issue !== null && (email.includes("@") || issue.code.startsWith("email.")) ? [issue] : [];
+	});
 }
 
 /** The problems of the listed email CCs, each on `emailCcs.<index>`. */

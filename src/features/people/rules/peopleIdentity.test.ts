@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CAST, aCurrent } from "../../../testing/peopleFixtures";
-import { displayName, findOnList, initials, personKey, refMatchesUser, samePerson, userRef } from "./peopleIdentity";
+import { initials } from "../../../shared/userLabel";
+import { displayName, findOnList, personKey, refMatchesUser, samePerson, userRef } from "./peopleIdentity";
 import type { PersonRef } from "../../../shared/peopleTypes";
 
 const emailRef = (email: string, name: string | null = null): PersonRef => ({ kind: "email", email, name });

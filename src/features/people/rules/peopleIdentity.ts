@@ -40,20 +40,6 @@ export function displayEmail(ref: PersonRef): string | null {
 	return ref.kind === "user" ? ref.user.email : ref.email;
 }
 
-/**
- * Up to two upper-case initials for an avatar: first and last word of the name ("Ana María López" → "AL"),
- * or the first character of an email's local part. Counts code points, so emoji and accents survive.
- */
-export function initials(nameOrEmail: string): string {
-	const text = nameOrEmail.trim();
-	if (text === "") return "?";
-	const base = text.includes("@") && !text.includes(" ") ? (text.split("@")[0] ?? text) : text;
-	const words = base.split(/[\s._-]+/).filter(word => word !== "");
-	const first = Array.from(words[0] ?? base)[0] ?? "?";
-	const last = words.length > 1 ? (Array.from(words[words.length - 1] ?? "")[0] ?? "") : "";
-	return (first + last).toLocaleUpperCase();
-}
-
 /** Wraps a user as a reference. */
 export function userRef(user: PersonUser): PersonRef {
 	return { kind: "user", user };

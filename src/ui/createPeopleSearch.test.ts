@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../platform/api/errors";
 import type { User } from "../platform/api/types";
-import { createRequesterSearch } from "./createRequesterSearch";
+import { createPeopleSearch, searchPeople } from "./createPeopleSearch";
 
 const user = (id: number, name: string, email: string, active = true): User => ({
 	id,
@@ -27,21 +27,24 @@ const PEOPLE = [
 function setup() {
 	const pending: Array<{ text: string; release(): void; fail(e: unknown): void }> = [];
 	const timers: Array<{ fn: () => void; ms: number; cancelled: boolean }> = [];
-	const search = createRequesterSearch({
-		search: text =>
-			new Promise<User[]>((resolve, reject) => {
-				const match = PEOPLE.filter(p => `${p.name} ${p.email}`.toLowerCase().includes(text.toLowerCase()));
-				pending.push({ text, release: () => resolve(match), fail: reject });
-			}),
-		setTimer: (fn, ms) => {
-			const timer = { fn, ms, cancelled: false };
-			timers.push(timer);
-			return timer;
+	const directory = (text: string) =>
+		new Promise<User[]>((resolve, reject) => {
+			const match = PEOPLE.filter(p => `${p.name} ${p.email}`.toLowerCase().includes(text.toLowerCase()));
+			pending.push({ text, release: () => resolve(match), fail: reject });
+		});
+	const search = createPeopleSearch(
+		{ searchUsers: directory, autocompleteUsers: directory },
+		{
+			setTimer: (fn, ms) => {
+				const timer = { fn, ms, cancelled: false };
+				timers.push(timer);
+				return timer;
+			},
+			clearTimer: handle => {
+				(handle as { cancelled: boolean }).cancelled = true;
+			},
 		},
-		clearTimer: handle => {
-			(handle as { cancelled: boolean }).cancelled = true;
-		},
-	});
+	);
 	const fireTimers = () => {
 		for (const t of timers.splice(0)) if (!t.cancelled) t.fn();
 	};
@@ -49,7 +52,7 @@ function setup() {
 	return { search, pending, timers, fireTimers, settle };
 }
 
-describe("createRequesterSearch", () => {
+describe("createPeopleSearch", () => {
 	it("does not search for fewer than two characters", () => {
 		const { search, timers } = setup();
 		search.setQuery(" a ");
@@ -122,5 +125,17 @@ describe("createRequesterSearch", () => {
 		pending[0]?.release();
 		await settle();
 		expect(search.results.value).toEqual([]);
+	});
+
+	it("asks users/autocomplete for a name and users/search for anything else", async () => {
+		const asked: string[] = [];
+		const api = {
+			autocompleteUsers: async (text: string) => (asked.push(`autocomplete:${text}`), PEOPLE),
+			searchUsers: async (text: string) => (asked.push(`search:${text}`), PEOPLE),
+		};
+		await searchPeople(api, "Ann Smi");
+		await searchPeople(api, "ann@exa");
+		await searchPeople(api, "1107");
+		expect(asked).toEqual(["autocomplete:Ann Smi", "search:ann@exa", "search:1107"]);
 	});
 });

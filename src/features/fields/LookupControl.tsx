@@ -1,0 +1,130 @@
+/**
+ * A lookup field's control. User and organization lookups: the chosen record as a chip with its
+ * NAME (× clears it, and the picker takes its place to choose another), or, with nothing chosen,
+ * the shared people picker (users) or the same picker over organizations. Ticket lookups keep an
+ * id input, with the ticket's subject under it. The names and searches are the lookup model's.
+ */
+import { useEffect } from "preact/hooks";
+import type { Organization, User } from "../../platform/api/types";
+import { useT } from "../../platform/context";
+import type { TicketFieldDef } from "../../shared/customFieldsTypes";
+import { userLabel } from "../../shared/userLabel";
+import { Chip } from "../../ui/Chip";
+import { PeoplePicker, type PickerTexts } from "../../ui/PeoplePicker";
+import { UserOption } from "../../ui/UserOption";
+import type { LookupModel, LookupProblem } from "./createLookupModel";
+
+/** The id, label and description wiring of the field (`FieldInput`'s). */
+interface Wiring {
+	id: string;
+	disabled: boolean | undefined;
+	"aria-describedby": string | undefined;
+	"aria-invalid": true | undefined;
+	onBlur(): void;
+}
+
+export interface LookupControlProps {
+	field: TicketFieldDef;
+	/** The id as stored (draft or ticket value). */
+	value: string;
+	/** `value` is the agent's edit, not the ticket's value: its name is asked for after the typing pause. */
+	typed: boolean;
+	lookup: LookupModel;
+	common: Wiring;
+	onChange(id: string): void;
+}
+
+/** Why an id shows no name, per target (missing) or for all (failed). */
+const MISSING_TEXTS: Record<string, string> = {
+	"zen:user": "fields.lookup.missingUser",
+	"zen:organization": "fields.lookup.missingOrganization",
+	"zen:ticket": "fields.lookup.missingTicket",
+};
+const problemText = (target: string, problem: LookupProblem) =>
+	problem === "failed" ? "fields.lookup.nameFailed" : (MISSING_TEXTS[target] ?? "fields.lookup.nameFailed");
+
+/** The control of one lookup field. */
+export function LookupControl({ field, value, typed, lookup, common, onChange }: LookupControlProps) {
+	const t = useT();
+	const target = field.relationshipTargetType;
+	const id = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+	useEffect(() => lookup.resolve(target, id, typed), [lookup, target, id]);
+	const label = Number.isNaN(id) ? null : lookup.labelOf(target, id);
+	const problem = Number.isNaN(id) || !target ? null : lookup.problemOf(target, id);
+	const why = problem && target ? t(problemText(target, problem)) : null;
+	const picker = lookup.searchOf(field);
+
+	if (!picker) {
+		return (
+			<>
+				<input
+					{...common}
+					type="text"
+					class="zd-input"
+					inputMode="numeric"
+					autoComplete="off"
+					value={value}
+					onInput={event => onChange(event.currentTarget.value)}
+				/>
+				{label ? <p class="zd-field__hint">{label}</p> : null}
+				{why ? <p class="zd-muted">{why}</p> : null}
+			</>
+		);
+	}
+	if (value.trim() !== "") {
+		// The name once known; the id until then (or when the record can't be named).
+		const name = label ?? `#${value.trim()}`;
+		return (
+			<ul class="zd-list zd-people__list zd-lookup">
+				<Chip
+					name={name}
+					issue={why}
+					removeLabel={t("fields.lookup.clear", { name, title: field.title })}
+					disabled={common.disabled}
+					onRemove={() => onChange("")}
+				/>
+			</ul>
+		);
+	}
+	const remember = (id: number, name: string) => {
+		if (target) lookup.remember(target, id, name);
+		onChange(String(id));
+		return true;
+	};
+	const texts = (placeholder: string, noResults: string): PickerTexts => ({
+		label: "",
+		placeholder: t(placeholder),
+		results: t("fields.lookup.results", { title: field.title }),
+		searching: t("fields.lookup.searching"),
+		failed: t("fields.lookup.failed"),
+		noResults: t(noResults),
+		typeMore: min => t("fields.lookup.typeMore", { min }),
+	});
+	const wiring = {
+		inputId: common.id,
+		describedBy: common["aria-describedby"],
+		disabled: common.disabled ?? false,
+		onBlur: common.onBlur,
+	};
+	// No onTyped: Enter with nothing highlighted does nothing, so a search never saves the Fields form.
+	return picker.target === "zen:user" ? (
+		<PeoplePicker<User>
+			{...wiring}
+			search={picker.search}
+			texts={texts("fields.lookup.placeholder", "fields.lookup.noMatch")}
+			optionKey={user => user.id}
+			option={user => <UserOption user={user} />}
+			emailOf={user => user.email}
+			onPick={user => remember(user.id, userLabel(user))}
+		/>
+	) : (
+		<PeoplePicker<Organization>
+			{...wiring}
+			search={picker.search}
+			texts={texts("fields.lookup.organizationPlaceholder", "fields.lookup.noOrganizationMatch")}
+			optionKey={org => org.id}
+			option={org => org.name}
+			onPick={org => remember(org.id, org.name)}
+		/>
+	);
+}
