@@ -329,6 +329,8 @@ export type EditorSection = keyof typeof EDITOR_BUTTONS;
 export async function openEditors(app: Frame, ...sections: EditorSection[]): Promise<void> {
 	const wanted = sections.length > 0 ? sections : (Object.keys(EDITOR_BUTTONS) as EditorSection[]);
 	for (const section of wanted) {
+		// A waiting draft (here: text typed in a picker on an earlier visit) opened it already.
+		if ((await app.locator(`.zd-editor[data-editor="${section}"]`).count()) > 0) continue;
 		const button = app.getByRole("button", { name: EDITOR_BUTTONS[section], exact: true });
 		// With the keyboard: the editor opened just before may still be growing under the pointer.
 		await button.focus();

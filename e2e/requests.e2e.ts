@@ -29,9 +29,10 @@ async function settled(): Promise<string[]> {
 async function openPanel(id: number, ...editors: EditorSection[]): Promise<Frame> {
 	const app = await ws.openTicket(id);
 	await app.locator(".zd-followup").waitFor();
-	// The People glance names the lists; the Fields glance counts what is filled in.
-	await app.locator(".zd-glance__label").first().waitFor();
-	await app.getByText(/fields? filled in$/).waitFor();
+	// The People glance names the lists, the Fields glance counts what is filled in; or their
+	// editors show, opened by a draft an earlier visit left (this browser keeps the app's storage).
+	await app.locator('[data-editor="people"] :is(.zd-glance__label, .zd-people)').first().waitFor();
+	await app.locator('[data-editor="fields"] :is(.zd-glance__line, .zd-fields)').first().waitFor();
 	await ws.appSettled();
 	if (editors.length > 0) {
 		await openEditors(app, ...editors);

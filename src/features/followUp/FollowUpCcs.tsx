@@ -11,7 +11,7 @@ import { splitUserLabel, userLabel } from "../../shared/userLabel";
 import { Chip } from "../../ui/Chip";
 import type { PeopleSearch } from "../../ui/createPeopleSearch";
 import { PeoplePicker } from "../../ui/PeoplePicker";
-import { UserOption } from "../../ui/UserOption";
+import { useUserPicker } from "./useUserPicker";
 import { issueText } from "./followUpIssueText";
 import type { FollowUpDraft } from "./rules/followUpDraft";
 import { addCcEmails, addCcUser, removeCcAt } from "./rules/followUpDraftEdits";
@@ -27,6 +27,7 @@ export interface FollowUpCcsProps {
 /** The CC chips and picker. */
 export function FollowUpCcs({ draft, issues, search, onEdit }: FollowUpCcsProps) {
 	const t = useT();
+	const picker = useUserPicker();
 	const listed = listedCcIssues(draft);
 	const general = issueText(t, issues, "emailCcs");
 	const typed = typedCcIssues(search.query.value).map(issue => t(issue.code, issue.vars));
@@ -60,14 +61,11 @@ export function FollowUpCcs({ draft, issues, search, onEdit }: FollowUpCcsProps)
 				texts={{
 					label: t("followUp.options.addCc"),
 					hint: t("followUp.options.addCcHint"),
-					results: t("followUp.requester.results"),
-					searching: t("followUp.requester.searching"),
-					failed: t("followUp.requester.searchFailed"),
-					noResults: t("followUp.requester.noMatch"),
+					...picker.statusTexts,
 				}}
-				optionKey={user => user.id}
-				option={user => <UserOption user={user} badges={user.suspended ? [t("followUp.requester.suspended")] : []} />}
-				emailOf={user => user.email}
+				optionKey={picker.optionKey}
+				option={picker.option}
+				emailOf={picker.emailOf}
 				newOption={email => t("followUp.options.addCcNew", { email })}
 				onPick={user => {
 					onEdit(d => addCcUser(d, user.id, userLabel(user)));

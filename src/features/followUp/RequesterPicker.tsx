@@ -15,7 +15,7 @@ import { issueText } from "./followUpIssueText";
 import { Button } from "../../ui/Button";
 import { Chip } from "../../ui/Chip";
 import { PeoplePicker } from "../../ui/PeoplePicker";
-import { UserOption } from "../../ui/UserOption";
+import { useUserPicker } from "./useUserPicker";
 import { Field } from "../../ui/Field";
 import { useFocusOnMount } from "../../ui/focus";
 
@@ -96,6 +96,7 @@ function ExistingUser({
 	onChange(c: RequesterChoice): void;
 }) {
 	const t = useT();
+	const picker = useUserPicker();
 	// After "Change" the search replaces the button that had the focus: the focus follows.
 	const inputRef = useRef<HTMLInputElement>(null);
 	useFocusOnMount(inputRef, choice.userId === null);
@@ -108,14 +109,11 @@ function ExistingUser({
 			inputRef={inputRef}
 			texts={{
 				label: t("followUp.requester.search"),
-				results: t("followUp.requester.results"),
-				searching: t("followUp.requester.searching"),
-				failed: t("followUp.requester.searchFailed"),
-				noResults: t("followUp.requester.noMatch"),
+				...picker.statusTexts,
 			}}
-			optionKey={user => user.id}
-			option={user => <UserOption user={user} badges={user.suspended ? [t("followUp.requester.suspended")] : []} />}
-			emailOf={user => user.email}
+			optionKey={picker.optionKey}
+			option={picker.option}
+			emailOf={picker.emailOf}
 			onPick={user => {
 				onChange({ kind: "existing", userId: user.id, label: userLabel(user) });
 				return true;
