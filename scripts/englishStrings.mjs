@@ -106,17 +106,6 @@ export function englishStringsPlugin(root, atOpen) {
 				path: `${join(args.resolveDir, args.path)}#${LATER_IMPORTER.test(args.importer) ? "later" : "open"}`,
 				namespace: "english-strings",
 			}));
-			// Every on-demand part imports laterStrings.ts first; with the app's root imported from it
-			// too, every module a panel runs at open is reached from main.js and from every on-demand
-			// part alike, so esbuild puts them all in ONE shared chunk instead of one chunk per
-			// combination of parts that share them: a panel then fetches two files at open, not twelve.
-			// At runtime that import finds the module already evaluated and runs nothing.
-			if (atOpen !== null) {
-				build.onLoad({ filter: LATER_IMPORTER }, args => ({
-					contents: `${readFileSync(args.path, "utf8")}\nimport "../../app/App";\n`,
-					loader: "ts",
-				}));
-			}
 			build.onLoad({ filter: /.*/, namespace: "english-strings" }, args => {
 				const ui = englishUiStrings(root);
 				const later = args.path.endsWith("#later");

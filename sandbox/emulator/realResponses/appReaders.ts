@@ -5,7 +5,10 @@
  */
 import { parseErrorBody } from "../../../src/platform/api/errorBody";
 import { nextPagePath, pick } from "../../../src/platform/api/http";
-import * as n from "../../../src/platform/api/normalize";
+import * as activity from "../../../src/platform/api/normalizeActivity";
+import * as base from "../../../src/platform/api/normalize";
+
+const n = { ...base, ...activity };
 import type { CapturedCall } from "./loadRealResponses";
 
 type Reader = (body: unknown) => void;

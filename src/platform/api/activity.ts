@@ -1,8 +1,8 @@
 /** Ticket audits and comments (zendesk-ticket-api.md §10, OAS ListTicketComments). */
 import type { ZafPort } from "../zaf/port";
 import { call, listAll, nextPagePath, pick, toApiPath } from "./http";
-import { normalizeAudit, normalizeComment, normalizeList, normalizeOrganization, normalizeUser } from "./normalize";
-import { normalizeGroup } from "./normalizeActivity";
+import { activityNormalizers } from "./activityNormalizers";
+import { normalizeList, normalizeOrganization, normalizeUser } from "./normalize";
 import type { AuditPage, Comment, Id } from "./types";
 
 /**
@@ -26,6 +26,7 @@ export function createActivityApi(zaf: ZafPort) {
 			const cursorPath = cursor ? toApiPath(cursor) : null;
 			const url = cursorPath?.startsWith(`/api/v2/tickets/${ticketId}/audits`) ? withSideloads(cursorPath) : first;
 			const { json, status, label } = await call(zaf, { url, type: "GET" });
+			const { normalizeAudit, normalizeGroup } = await activityNormalizers();
 			const items = pick(json, "audits", raw => normalizeList(raw, normalizeAudit), label, status);
 			const next = nextPagePath(json);
 			const sideload = <T>(key: string, normalize: (raw: unknown) => T | null): T[] =>
@@ -43,7 +44,8 @@ export function createActivityApi(zaf: ZafPort) {
 		},
 
 		/** `GET /api/v2/tickets/{id}/comments.json`, all pages, oldest first. */
-		listComments(ticketId: Id): Promise<Comment[]> {
+		async listComments(ticketId: Id): Promise<Comment[]> {
+			const { normalizeComment } = await activityNormalizers();
 			return listAll(zaf, `/api/v2/tickets/${ticketId}/comments.json`, "comments", raw =>
 				normalizeList(raw, normalizeComment),
 			);

@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
-	normalizeAccountSettings,
 	normalizeAttachment,
 	normalizeAudit,
 	normalizeAuditEvent,
 	normalizeComment,
 	normalizeJobStatus,
+	normalizeUpload,
+} from "./normalizeActivity";
+import {
+	normalizeAccountSettings,
 	normalizeLocale,
 	normalizeOrganization,
 	normalizeTicket,
 	normalizeTicketField,
 	normalizeTicketForm,
-	normalizeUpload,
 	normalizeUser,
 	normalizeVia,
 	safeUrl,

@@ -1,8 +1,9 @@
 /**
  * The boundary between Zendesk's JSON and the app: type guards that turn `unknown` into the
  * camelCase types of `types.ts`, or `null` when the shape is not what the endpoint promises.
- * With `normalizeActivity.ts` (audits, comments, uploads, jobs) the only place that converts
- * snake_case to camelCase. Never throws; never trusts a value.
+ * With `normalizeActivity.ts` (audits, comments, uploads, jobs; loaded by the client only when a
+ * write, an upload, a job or the history answers) the only place that converts snake_case to
+ * camelCase. Never throws; never trusts a value.
  */
 import type {
 	AccountSettings,
@@ -37,14 +38,6 @@ import {
 } from "./normalizeGuards";
 
 export { normalizeList, safeUrl } from "./normalizeGuards";
-export {
-	normalizeAttachment,
-	normalizeAudit,
-	normalizeAuditEvent,
-	normalizeComment,
-	normalizeJobStatus,
-	normalizeUpload,
-} from "./normalizeActivity";
 
 /** `via` → Via; a follow-up carries `source.rel == "follow_up"` and `source.from.ticket_id`. */
 export function normalizeVia(raw: unknown): Via | null {

@@ -11,7 +11,8 @@ import {
 import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi, type ZendeskApi } from "./client";
 import { ApiError } from "./errors";
-import * as normalizers from "./normalize";
+import * as baseNormalizers from "./normalize";
+import * as activityNormalizers from "./normalizeActivity";
 
 /**
  * Every captured Zendesk response (sandbox/emulator/realResponses/SOURCES.md) replayed through the
@@ -34,7 +35,11 @@ function replay(capture: CapturedResponse): ZendeskApi {
 async function run(capture: CapturedResponse): Promise<unknown> {
 	const { call } = capture;
 	if (call.fn === "normalize") {
-		const normalize = (normalizers as unknown as Record<string, (raw: unknown) => unknown>)[call.normalizer ?? ""];
+		const normalizers = { ...baseNormalizers, ...activityNormalizers } as unknown as Record<
+			string,
+			(raw: unknown) => unknown
+		>;
+		const normalize = normalizers[call.normalizer ?? ""];
 		if (!normalize) throw new Error(`unknown normalizer ${call.normalizer}`);
 		const body = capture.response.body as Record<string, unknown>;
 		return normalize(body[call.key ?? ""]);

@@ -5,7 +5,8 @@
  */
 import type { ZafPort } from "../zaf/port";
 import { call, getOne, jsonRequest, listAll, pick, query, showMany, unexpected } from "./http";
-import { normalizeAudit, normalizeJobStatus, normalizeList, normalizeTicket, normalizeUser } from "./normalize";
+import { activityNormalizers } from "./activityNormalizers";
+import { normalizeList, normalizeTicket, normalizeUser } from "./normalize";
 import type { Audit, Id, JobStatus, Ticket, User } from "./types";
 import type { TicketCreateInput, TicketUpdateInput } from "./wire";
 
@@ -68,6 +69,7 @@ export function createTicketsApi(zaf: ZafPort) {
 				headers: responseHeaders,
 			} = await call(zaf, jsonRequest("POST", url, { ticket: payload }, headers));
 			if (status === 202 || field(json, "job_status") !== undefined) {
+				const { normalizeJobStatus } = await activityNormalizers();
 				const jobStatus = pick(json, "job_status", normalizeJobStatus, label, status);
 				const ticketId = field(field(json, "ticket"), "id");
 				return { kind: "queued", ticketId: typeof ticketId === "number" ? ticketId : null, jobStatus };
@@ -75,7 +77,7 @@ export function createTicketsApi(zaf: ZafPort) {
 			return {
 				kind: "created",
 				replayed: responseHeaders["x-idempotency-lookup"] === "hit",
-				...writeResult(json, label, status),
+				...(await writeResult(json, label, status)),
 			};
 		},
 
@@ -85,7 +87,7 @@ export function createTicketsApi(zaf: ZafPort) {
 				zaf,
 				jsonRequest("PUT", `/api/v2/tickets/${id}.json`, { ticket: payload }),
 			);
-			return writeResult(json, label, status);
+			return await writeResult(json, label, status);
 		},
 
 		/**
@@ -109,6 +111,7 @@ export function createTicketsApi(zaf: ZafPort) {
 				zaf,
 				jsonRequest("PUT", "/api/v2/tickets/update_many.json", { tickets: items }),
 			);
+			const { normalizeJobStatus } = await activityNormalizers();
 			return pick(json, "job_status", normalizeJobStatus, label, status);
 		},
 
@@ -141,15 +144,17 @@ export function createTicketsApi(zaf: ZafPort) {
 		},
 
 		/** `GET /api/v2/job_statuses/{id}.json`. One read; polling and backoff are the caller's. */
-		getJobStatus(id: string): Promise<JobStatus> {
+		async getJobStatus(id: string): Promise<JobStatus> {
+			const { normalizeJobStatus } = await activityNormalizers();
 			return getOne(zaf, `/api/v2/job_statuses/${encodeURIComponent(id)}.json`, "job_status", normalizeJobStatus);
 		},
 	};
 }
 
-function writeResult(json: unknown, label: string, status: number): TicketWriteResult {
+async function writeResult(json: unknown, label: string, status: number): Promise<TicketWriteResult> {
 	const ticket = pick(json, "ticket", normalizeTicket, label, status);
 	const rawAudit = field(json, "audit");
+	const { normalizeAudit } = await activityNormalizers();
 	const audit = rawAudit === undefined || rawAudit === null ? null : normalizeAudit(rawAudit);
 	if (rawAudit !== undefined && rawAudit !== null && audit === null)
 		throw unexpected(label, status, 'malformed "audit"');

@@ -5,7 +5,7 @@
  */
 import type { ZafPort } from "../zaf/port";
 import { call, pick, query } from "./http";
-import { normalizeUpload } from "./normalize";
+import { activityNormalizers } from "./activityNormalizers";
 import type { Upload } from "./types";
 
 /** Options of one upload. */
@@ -32,6 +32,7 @@ export function createUploadsApi(zaf: ZafPort) {
 				data: text,
 				dataType: "json",
 			});
+			const { normalizeUpload } = await activityNormalizers();
 			return pick(json, "upload", normalizeUpload, label, status);
 		},
 
