@@ -128,7 +128,13 @@ export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePan
 					) : null}
 				</div>
 			))}
-			{mode === "ccsAndFollowers" ? <p class="zd-muted zd-people__rule">{t("people.noteRule")}</p> : null}
+			{/* The rule in one line beside the lists, the reason behind it a click away. */}
+			{mode === "ccsAndFollowers" ? (
+				<details class="zd-info zd-people__rule">
+					<summary class="zd-muted">{t("people.noteRuleShort")}</summary>
+					<p class="zd-muted">{t("people.noteRule")}</p>
+				</details>
+			) : null}
 			{summary.pending > 0 ? (
 				<div class="zd-people__summary">
 					<h3 class="zd-people__title">{t("people.summary.title")}</h3>
