@@ -8,7 +8,7 @@
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
 import type { Signal } from "@preact/signals";
-import { useEffect, useMemo } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { issuesFor } from "../../shared/issues";
 import type { PeopleSummary } from "./rules/peopleSummary";
 import type { PeopleList } from "../../shared/peopleTypes";
@@ -200,22 +200,38 @@ function PeopleRows({
 	disabled: boolean;
 }) {
 	const t = useT();
+	const [all, setAll] = useState(false);
 	const rows = summary[list];
 	if (rows.length === 0) return <p class="zd-muted">{t(EMPTY_KEYS[list])}</p>;
+	// A long list shows its first rows and every staged one; the rest one click away.
+	const shown =
+		all || rows.length <= LONG_LIST ? rows : rows.filter((row, i) => i < SHORT_LIST || row.state !== "current");
+	const hidden = rows.length - shown.length;
 	return (
-		<ul
-			class="zd-list zd-people__list"
-			aria-label={t(TITLE_KEYS[model.current.value?.mode ?? "ccsAndFollowers"][list])}
-		>
-			{rows.map(row => (
-				<PersonChip
-					key={row.key}
-					row={row}
-					disabled={disabled}
-					onRemove={() => model.remove(list, row.person)}
-					onUndo={() => model.undo(list, row.person)}
-				/>
-			))}
-		</ul>
+		<>
+			<ul
+				class="zd-list zd-people__list"
+				aria-label={t(TITLE_KEYS[model.current.value?.mode ?? "ccsAndFollowers"][list])}
+			>
+				{shown.map(row => (
+					<PersonChip
+						key={row.key}
+						row={row}
+						disabled={disabled}
+						onRemove={() => model.remove(list, row.person)}
+						onUndo={() => model.undo(list, row.person)}
+					/>
+				))}
+			</ul>
+			{hidden > 0 ? (
+				<Button variant="basic" small onClick={() => setAll(true)}>
+					{t("people.showMore", { count: hidden })}
+				</Button>
+			) : null}
+		</>
 	);
 }
+
+/** Lists longer than this show only their first SHORT_LIST rows (and the staged ones) at first. */
+const LONG_LIST = 10;
+const SHORT_LIST = 8;

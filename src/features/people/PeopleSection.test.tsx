@@ -58,4 +58,26 @@ describe("PeopleSection's glance", () => {
 		expect(lines(container)[0]).toContain("Liam O'Connor et Sofia Rossi");
 		expect(container.querySelector(".zd-glance button")?.textContent).toBe("Modifier les personnes");
 	});
+
+	it("shows a long CC list's first eight in the editor, and the rest on Show more", async () => {
+		const panel = renderPanel(<PeopleSection />, {
+			ticketId: 1,
+			// Eleven CCs: every end user of the world but the requester.
+			before: emulator => {
+				const ticket = emulator.db.tickets.find(t => t.id === 1);
+				if (!ticket) throw new Error("no ticket 1");
+				ticket.email_cc_ids = [1102, 1103, 1104, 1105, 1106, 1107, 1108, 1109, 1110, 1111, 1112];
+			},
+		});
+		cleanups.push(panel.dispose);
+		await openEditors(panel.container);
+		const ccs = () => panel.container.querySelectorAll('.zd-people__group[data-list="ccs"] .zd-person');
+		await until(() => ccs().length > 0, "the CC chips");
+		expect(ccs()).toHaveLength(8);
+		const more = [...panel.container.querySelectorAll("button")].find(b => b.textContent === "Show 3 more");
+		if (!more) throw new Error("no Show 3 more");
+		more.click();
+		await until(() => ccs().length === 11, "every CC");
+		expect([...panel.container.querySelectorAll("button")].some(b => b.textContent?.startsWith("Show "))).toBe(false);
+	});
 });
