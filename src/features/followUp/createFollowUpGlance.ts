@@ -11,7 +11,8 @@ import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { FollowUpSource } from "./rules/followUpTypes";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import type { TicketStore } from "../../ticket/createTicketStore";
-import { typedTextSection, FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
+import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
+import { draftWaiting } from "../../platform/storage/hasDraft";
 
 /** Dependencies of the glance. */
 export interface FollowUpGlanceOptions {
@@ -57,9 +58,7 @@ export function createFollowUpGlance(options: FollowUpGlanceOptions): FollowUpGl
 		loadError,
 		load,
 		hasDraft() {
-			const stored = (where: string) =>
-				options.drafts.load(where, (value): value is unknown => value !== undefined) !== undefined;
-			return stored(FOLLOW_UP_DRAFT_SECTION) || stored(typedTextSection(FOLLOW_UP_DRAFT_SECTION));
+			return draftWaiting(options.drafts, FOLLOW_UP_DRAFT_SECTION);
 		},
 		dispose() {
 			// Nothing to stop: the glance only reads the store, which the panel disposes.
