@@ -72,20 +72,6 @@ export const BUDGET_BYTES = 87 * 1024;
  */
 export const PANEL_OPEN_BUDGET_BYTES = 37 * 1024;
 
-/**
- * esbuild plugin: the bundle imports translations/<locale>.json for UI strings; Zendesk reads the
- * `app` section from translations/ itself, so it is stripped from the bundle.
- */
-const stripAppTranslations = {
-	name: "strip-app-translations",
-	setup(build) {
-		build.onLoad({ filter: /[\\/]translations[\\/][^\\/]+\.json$/ }, args => {
-			const { app: _app, ...ui } = JSON.parse(readFileSync(args.path, "utf8"));
-			return { contents: JSON.stringify(ui), loader: "json" };
-		});
-	},
-};
-
 function esbuildOptions({ outdir, dev, atOpen = null }) {
 	return {
 		absWorkingDir: ROOT,
@@ -115,8 +101,8 @@ function esbuildOptions({ outdir, dev, atOpen = null }) {
 		// What runs at open in one chunk (production builds; the first pass needs the plain graph).
 		plugins: [
 			...(atOpen === null ? [] : [oneOpenChunkPlugin(ROOT)]),
+			// Also strips en.json's `app` section, which Zendesk reads from translations/ itself.
 			englishStringsPlugin(ROOT, atOpen),
-			stripAppTranslations,
 		],
 		logLevel: "silent",
 	};
