@@ -1,23 +1,11 @@
 // @vitest-environment happy-dom
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTranslator, type Bundle } from "../platform/i18n/createTranslator";
-import { I18nCtx } from "../platform/context";
+import { hideShown, showInEnglish } from "../testing/showInEnglish";
 import { lazyComponent } from "./lazyComponent";
 import { OnDemand } from "./OnDemand";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const en = JSON.parse(readFileSync(join(ROOT, "translations", "en.json"), "utf8")) as Bundle;
-
-let container: HTMLElement | null = null;
-afterEach(() => {
-	if (container) act(() => render(null, container!));
-	container?.remove();
-	container = null;
-});
+afterEach(hideShown);
 
 const tick = () => act(() => new Promise<void>(resolve => setTimeout(resolve, 0)));
 
@@ -46,13 +34,7 @@ function editorChunk() {
 	return { Lazy, loads: () => loads, arrive: () => act(async () => arrive()) };
 }
 
-function show(element: preact.JSX.Element) {
-	container = document.createElement("div");
-	document.body.append(container);
-	const root = container;
-	act(() => render(<I18nCtx.Provider value={createTranslator("en", { en })}>{element}</I18nCtx.Provider>, root));
-	return root;
-}
+const show = showInEnglish;
 
 const button = (root: HTMLElement) => root.querySelector<HTMLButtonElement>(".zd-glance button");
 

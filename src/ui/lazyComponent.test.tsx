@@ -1,22 +1,10 @@
 // @vitest-environment happy-dom
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTranslator, type Bundle } from "../platform/i18n/createTranslator";
-import { I18nCtx } from "../platform/context";
+import { hideShown, showInEnglish } from "../testing/showInEnglish";
 import { lazyComponent } from "./lazyComponent";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const en = JSON.parse(readFileSync(join(ROOT, "translations", "en.json"), "utf8")) as Bundle;
-
-let container: HTMLElement | null = null;
-afterEach(() => {
-	if (container) act(() => render(null, container!));
-	container?.remove();
-	container = null;
-});
+afterEach(hideShown);
 
 /** Runs `change`, then lets every promise callback and the re-render it causes run. */
 function settle(change: () => void) {
@@ -44,13 +32,7 @@ function chunk() {
 	};
 }
 
-function show(element: preact.JSX.Element) {
-	container = document.createElement("div");
-	document.body.append(container);
-	const root = container;
-	act(() => render(<I18nCtx.Provider value={createTranslator("en", { en })}>{element}</I18nCtx.Provider>, root));
-	return root;
-}
+const show = showInEnglish;
 
 describe("lazyComponent", () => {
 	it("shows a spinner while its chunk loads, then the component with its props", async () => {
