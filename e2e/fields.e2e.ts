@@ -131,6 +131,9 @@ describe("custom fields and audit metadata", () => {
 		await app.getByText("46 / 1024 bytes").waitFor();
 		await app.getByLabel("Order number").fill("ORD-E2E-2");
 		await app.getByText("Your audit metadata will be saved with these changes.").waitFor();
+		// The edit grew the panel (the draft's badge, Discard, the note) and the iframe resizes to
+		// it: press Save once it has settled, not while it moves under the pointer.
+		await ws.appSettled();
 		await app.getByRole("button", { name: "Save fields" }).click();
 		await app.getByText(/Metadata saved on audit \d+\./).waitFor();
 		expect(await ticketPuts(TICKET)).toHaveLength(1);
