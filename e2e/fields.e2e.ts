@@ -195,6 +195,8 @@ describe("custom fields and audit metadata", () => {
 		// Fixing one field clears its message; the other stays until it is fixed too.
 		await app.getByLabel("Seats affected", { exact: true }).fill("12");
 		await app.getByLabel("Serial number", { exact: true }).fill("AB-1001");
+		// The messages went away and the panel shrank: press Save once the iframe has followed.
+		await ws.appSettled();
 		await app.getByRole("button", { name: "Save fields" }).click();
 		await app.getByText("Saved.").waitFor();
 		expect(await ticketPuts(TICKET)).toHaveLength(1);
