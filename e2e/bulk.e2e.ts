@@ -19,8 +19,7 @@ const updateManyJobs = async () =>
 
 async function openRelated(id: number): Promise<Frame> {
 	const app = await ws.openTicket(id);
-	await ws.appSettled();
-	await app.getByRole("button", { name: "Show related tickets" }).click();
+	await ws.click(app.getByRole("button", { name: "Show related tickets" }));
 	await app.locator(".zd-bulk__list").waitFor();
 	await ws.appSettled();
 	return app;
@@ -40,7 +39,7 @@ describe("bulk updates of related tickets", () => {
 		// Slow jobs, so the other agent's save lands while the job is under way.
 		await ws.api("POST", "/__sandbox/settings", { body: { jobStepMs: 1500 } });
 		await clearRequests();
-		await app.getByRole("button", { name: /Apply to selected tickets \(3\)/ }).click();
+		await ws.click(app.getByRole("button", { name: /Apply to selected tickets \(3\)/ }));
 		for (let i = 0; i < 100 && (await updateManyJobs()).length === 0; i++) await new Promise(r => setTimeout(r, 50));
 		const before = await ws.ticket(12);
 		const answer = await ws.api("POST", "/__sandbox/act-as", {

@@ -54,7 +54,7 @@ describe("code splitting", () => {
 		const app = await ws.openTicket(7);
 		await ws.appSettled();
 		const assets = watchAssets();
-		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await app.getByLabel("First comment").waitFor();
 		assets.stop();
 		expect(chunkOf(assets.paths(), "followUpFeature")).toHaveLength(1);
@@ -65,7 +65,7 @@ describe("code splitting", () => {
 		const app = await ws.openTicket(2);
 		await ws.appSettled();
 		await ws.page.route(/\/chunks\/TicketAudits-[^/]+\.js/, route => route.abort("internetdisconnected"));
-		await app.getByRole("button", { name: "Show history" }).click();
+		await ws.click(app.getByRole("button", { name: "Show history" }));
 		await app.getByText("This part of the app could not be loaded.", { exact: false }).waitFor();
 		// The other sections are untouched: the fields still edit.
 		await openEditors(app, "fields");
@@ -85,11 +85,11 @@ describe("code splitting", () => {
 		const app = await ws.openTicket(7);
 		await ws.appSettled();
 		await ws.page.route(/\/chunks\/followUpFeature-[^/]+\.js/, route => route.abort("internetdisconnected"));
-		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await app.getByText("This part of the app could not be loaded.", { exact: false }).waitFor();
 		expect(await app.getByText("This ticket is closed and can't be reopened", { exact: false }).count()).toBe(1);
 		await ws.page.unrouteAll();
-		await app.getByRole("button", { name: "Try again" }).click();
+		await ws.click(app.getByRole("button", { name: "Try again" }));
 		await app.getByLabel("First comment").waitFor();
 	});
 });

@@ -33,7 +33,7 @@ async function addMetadata(app: Frame, key: string, value: string): Promise<void
 	// Count before the click: the new row renders asynchronously, and its labels are 1-based.
 	const rows = app.locator(".zd-metadata__row");
 	const before = await rows.count();
-	await app.getByRole("button", { name: "Add metadata" }).click();
+	await ws.click(app.getByRole("button", { name: "Add metadata" }));
 	await rows.nth(before).waitFor();
 	await app.getByLabel(`Key ${before + 1}`, { exact: true }).fill(key);
 	await app.getByLabel(`Value ${before + 1}`, { exact: true }).fill(value);
@@ -56,7 +56,7 @@ describe("custom fields and audit metadata", () => {
 		await platforms.getByLabel("Linux").check();
 		// The user lookup: clear the user it names, then type the new one's email; Enter takes the user it belongs to.
 		const manager = app.locator('[data-field-id="5110"]');
-		await manager.getByRole("button", { name: /^Clear .* from Account manager$/ }).click();
+		await ws.click(manager.getByRole("button", { name: /^Clear .* from Account manager$/ }));
 		await app.getByRole("combobox", { name: "Account manager" }).fill("agent@example.com");
 		await manager.getByRole("option").first().waitFor();
 		await app.getByRole("combobox", { name: "Account manager" }).press("Enter");
@@ -66,7 +66,7 @@ describe("custom fields and audit metadata", () => {
 			.waitFor();
 		await app.getByLabel(/Resolution code/).selectOption({ label: "Fixed" });
 		await app.getByText("11 unsaved").waitFor();
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 		await app.getByText("Saved.").waitFor();
 
 		expect(await ticketPuts(TICKET)).toHaveLength(1);
@@ -114,7 +114,7 @@ describe("custom fields and audit metadata", () => {
 		await partner.locator(".zd-person__name").getByText("Hartmann Druck GmbH").waitFor();
 		await app.getByText("1 unsaved").waitFor();
 
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 		await app.getByText("Saved.").waitFor();
 		expect(await ticketPuts(TICKET)).toHaveLength(1);
 		expect(values(await ws.ticket(TICKET))[5114]).toBe(9002);
@@ -131,10 +131,7 @@ describe("custom fields and audit metadata", () => {
 		await app.getByText("46 / 1024 bytes").waitFor();
 		await app.getByLabel("Order number").fill("ORD-E2E-2");
 		await app.getByText("Your audit metadata will be saved with these changes.").waitFor();
-		// The edit grew the panel (the draft's badge, Discard, the note) and the iframe resizes to
-		// it: press Save once it has settled, not while it moves under the pointer.
-		await ws.appSettled();
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 		await app.getByText(/Metadata saved on audit \d+\./).waitFor();
 		expect(await ticketPuts(TICKET)).toHaveLength(1);
 
@@ -149,7 +146,7 @@ describe("custom fields and audit metadata", () => {
 			.poll(async () => (await ws.page.locator("[data-testid=audit-metadata]").allTextContents()).join(" "))
 			.toContain("customer call");
 
-		await app.getByRole("button", { name: "Show history" }).click();
+		await ws.click(app.getByRole("button", { name: "Show history" }));
 		const newest = app.locator(".zd-audit").first();
 		await newest.getByText("customer call").waitFor();
 		expect(await newest.textContent()).toContain("Order number: ORD-20250108-117 → ORD-E2E-2");
@@ -160,7 +157,7 @@ describe("custom fields and audit metadata", () => {
 		const auditReads = async () => (await requests()).filter(r => r.url.includes("/audits")).length;
 		await app.getByRole("button", { name: "Save fields" }).waitFor();
 		const before = await auditReads();
-		await app.getByRole("button", { name: "Show history" }).click();
+		await ws.click(app.getByRole("button", { name: "Show history" }));
 		await app.locator(".zd-audit").first().waitFor();
 		expect(await auditReads()).toBe(before + 1);
 	});
@@ -169,7 +166,7 @@ describe("custom fields and audit metadata", () => {
 		const app = await openFields();
 		await clearRequests();
 		await addMetadata(app, "note", "only metadata");
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 		await app
 			.getByText(/metadata alone changes nothing/)
 			.first()
@@ -183,7 +180,7 @@ describe("custom fields and audit metadata", () => {
 		await clearRequests();
 		await app.getByLabel("Seats affected").fill("twelve");
 		await app.getByLabel("Serial number").fill("ab-1");
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 		const seats = app.locator('[data-field-id="5103"]');
 		const serial = app.locator('[data-field-id="5107"]');
 		await seats.getByText("“twelve” is not a whole number. Use digits only, e.g. 42.").waitFor();
@@ -195,9 +192,7 @@ describe("custom fields and audit metadata", () => {
 		// Fixing one field clears its message; the other stays until it is fixed too.
 		await app.getByLabel("Seats affected", { exact: true }).fill("12");
 		await app.getByLabel("Serial number", { exact: true }).fill("AB-1001");
-		// The messages went away and the panel shrank: press Save once the iframe has followed.
-		await ws.appSettled();
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 		await app.getByText("Saved.").waitFor();
 		expect(await ticketPuts(TICKET)).toHaveLength(1);
 		expect(values(await ws.ticket(TICKET))).toMatchObject({ 5103: "12", 5107: "AB-1001" });
@@ -210,18 +205,18 @@ describe("custom fields and audit metadata", () => {
 		const field = app.locator('[data-field-id="5105"]');
 		const message = "Not a real date (such as 30 February). Check the day and month.";
 		// Typed into Chromium's own date picker (en-US order: month, day, year): it then reads as "".
-		await date.click();
+		await ws.click(date);
 		await app.page().keyboard.type("02302025");
 		await date.blur();
 		await field.getByText(message).waitFor();
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 		await field.getByText(message).waitFor();
 		expect(await ticketPuts(TICKET)).toHaveLength(0);
 		await app.getByText("1 unsaved").waitFor();
 		expect(values(await ws.ticket(TICKET))).toMatchObject({ 5105: "2024-12-19" });
 		// A real date clears the message and saves.
 		await date.fill("2025-02-28");
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 		await app.getByText("Saved.").waitFor();
 		expect(values(await ws.ticket(TICKET))).toMatchObject({ 5105: "2025-02-28" });
 	});

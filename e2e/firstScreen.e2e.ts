@@ -55,11 +55,11 @@ describe("the first screen", () => {
 		await app.getByRole("combobox", { name: "Add an email CC" }).waitFor();
 		await app.getByLabel("Order number").waitFor();
 		await app.getByRole("button", { name: "Add metadata" }).waitFor();
-		await app.getByRole("button", { name: "Show history" }).click();
+		await ws.click(app.getByRole("button", { name: "Show history" }));
 		await app.locator(".zd-audit").first().waitFor();
-		await app.getByRole("button", { name: "Show related tickets" }).click();
+		await ws.click(app.getByRole("button", { name: "Show related tickets" }));
 		await app.locator(".zd-bulk__list").waitFor();
-		await app.getByRole("button", { name: "Create linked ticket" }).click();
+		await ws.click(app.getByRole("button", { name: "Create linked ticket" }));
 		await app.getByLabel("First comment").waitFor();
 		expect(await app.evaluate(() => document.body.innerText)).not.toContain("[missing:");
 	});

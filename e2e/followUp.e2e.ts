@@ -14,7 +14,7 @@ const { all: requests, creates } = requestLog(ws);
 /** Opens a ticket, opens the follow-up form and writes the first comment. */
 async function startFollowUp(id: number, start: string, comment: string): Promise<Frame> {
 	const app = await ws.openTicket(id);
-	await app.getByRole("button", { name: start }).click();
+	await ws.click(app.getByRole("button", { name: start }));
 	await app.getByLabel("First comment").fill(comment);
 	return app;
 }
@@ -34,26 +34,26 @@ async function comments(id: number): Promise<
 describe("follow-up tickets", () => {
 	it("creates a real follow-up of a closed ticket that the emulator links both ways", async () => {
 		const app = await startFollowUp(7, "Create follow-up", "The scanner jams again since this morning.");
-		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await app.getByText("Follow-up #16 created.").waitFor();
 		const made = await ws.ticket(16);
 		expect(made["via"]).toMatchObject({ source: { rel: "follow_up", from: { ticket_id: 7 } } });
 		expect(made["requester_id"]).toBe(1109);
 		expect((await ws.ticket(7))["followup_ids"]).toEqual([16]);
 		expect((await comments(16))[0]?.body).toBe("The scanner jams again since this morning.");
-		await app.getByRole("button", { name: "Open ticket #16" }).first().click();
+		await ws.click(app.getByRole("button", { name: "Open ticket #16" }).first());
 		await ws.page.waitForURL(/\/tickets\/16$/);
 	});
 
 	it("on an open ticket says it cannot be a follow-up and creates a linked ticket instead", async () => {
 		const app = await ws.openTicket(1);
 		// The short rule, and the full one a click away.
-		await app.getByText("This ticket is open: only closed tickets get follow-ups.").click();
+		await ws.click(app.getByText("This ticket is open: only closed tickets get follow-ups."));
 		await app.getByText("This ticket is open. Zendesk links follow-ups only to closed tickets").waitFor();
 		expect(await app.getByRole("button", { name: "Create follow-up" }).count()).toBe(0);
-		await app.getByRole("button", { name: "Create linked ticket" }).click();
+		await ws.click(app.getByRole("button", { name: "Create linked ticket" }));
 		await app.getByLabel("First comment").fill("A related question about the second printer.");
-		await app.getByRole("button", { name: "Create linked ticket" }).click();
+		await ws.click(app.getByRole("button", { name: "Create linked ticket" }));
 		await app.getByText("Linked ticket #16 created.").waitFor();
 		const made = await ws.ticket(16);
 		expect((made["via"] as { source?: { rel?: unknown } }).source?.rel).not.toBe("follow_up");
@@ -69,11 +69,11 @@ describe("follow-up tickets", () => {
 		await form.getByLabel("New requester").check();
 		await form.getByRole("textbox", { name: "Name", exact: true }).fill("Pablo Ruiz");
 		await form.getByRole("textbox", { name: "Email", exact: true }).fill("pablo@nowhere");
-		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await app.getByText('"pablo@nowhere" is not a valid email address.').waitFor();
 		expect(await creates()).toHaveLength(0);
 		await form.getByRole("textbox", { name: "Email", exact: true }).fill("pablito@example.org");
-		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await app.getByText("Follow-up #16 created.").waitFor();
 		const state = (await ws.emulatorState()) as { users: Array<{ id: number; name: string; email: string }> };
 		const pablo = state.users.find(u => u.email === "pablito@example.org");
@@ -85,7 +85,7 @@ describe("follow-up tickets", () => {
 		ws.sandbox.emulator.controls.updateSettings({ jobStepMs: 700 });
 		const app = await startFollowUp(7, "Create follow-up", "Created in the background.");
 		await app.getByLabel("Create in the background").check();
-		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await app
 			.getByText(/Queued in Zendesk|Zendesk is creating the ticket/)
 			.first()
@@ -102,35 +102,35 @@ describe("follow-up tickets", () => {
 		ws.sandbox.emulator.controls.updateSettings({ jobStepMs: 300, failNextJobs: 1 });
 		const app = await startFollowUp(7, "Create follow-up", "This job will fail.");
 		await app.getByLabel("Create in the background").check();
-		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await app
 			.getByText("Zendesk could not create the ticket: Injected failure (sandbox failNextJobs)")
 			.waitFor({ timeout: 30_000 });
 		expect(await app.getByLabel("First comment").inputValue()).toBe("This job will fail.");
 		expect((await ws.ticket(7))["followup_ids"]).toEqual([]);
-		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await app.getByText(/Follow-up #\d+ created\./).waitFor({ timeout: 30_000 });
 		expect((await ws.ticket(7))["followup_ids"]).toHaveLength(1);
 	});
 
 	it("adds CCs with the people picker: a user found by name, a user by their email, and a new address", async () => {
 		const app = await startFollowUp(7, "Create follow-up", "With more people on it.");
-		await app.getByText("More options").click();
+		await ws.click(app.getByText("More options"));
 		const cc = app.getByRole("combobox", { name: "Add email CCs" });
 		await cc.fill("Yuki");
-		await app.getByRole("option", { name: /Yuki Tanaka/ }).click();
+		await ws.click(app.getByRole("option", { name: /Yuki Tanaka/ }));
 		// An existing user's address is that user, not a new CC.
 		await cc.fill("noah.fischer@example.org");
 		await app.getByRole("option", { name: /Noah Fischer/ }).waitFor();
 		expect(await app.getByRole("option", { name: /as a CC$/ }).count()).toBe(0);
 		await cc.press("Enter");
 		await cc.fill("jo.new@example.net");
-		await app.getByRole("option", { name: "Add jo.new@example.net as a CC" }).click();
+		await ws.click(app.getByRole("option", { name: "Add jo.new@example.net as a CC" }));
 		const chips = app.locator(".zd-followup__ccs .zd-person__name");
 		await expect
 			.poll(() => chips.allTextContents())
 			.toEqual(expect.arrayContaining(["Yuki Tanaka", "Noah Fischer", "jo.new@example.net"]));
-		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await app.getByText("Follow-up #16 created.").waitFor();
 		const made = await ws.ticket(16);
 		const users = await ws.api<{ users: Array<{ id: number }> }>(
@@ -148,7 +148,7 @@ describe("follow-up tickets", () => {
 			.getByLabel("Choose text files to attach")
 			.setInputFiles({ name: "spooler.log", mimeType: "text/plain", buffer: log });
 		await app.locator('.zd-followup__file[data-state="uploaded"]').waitFor();
-		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await app.getByText("Follow-up #16 created.").waitFor();
 		const [first] = await comments(16);
 		expect(first?.attachments.map(a => [a.file_name, a.content_type, a.size])).toEqual([
@@ -166,7 +166,7 @@ describe("follow-up tickets", () => {
 		await app.getByText("screenshot.png is not a text file.").waitFor();
 		await app.getByText("attach it with the ticket editor's attach button").first().waitFor();
 		expect((await requests()).filter(r => r.url.includes("/uploads"))).toHaveLength(0);
-		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await app.getByText("Follow-up #16 created.").waitFor();
 		expect((await comments(16))[0]?.attachments).toEqual([]);
 	});

@@ -9,14 +9,14 @@
  *   const ws = useWorkspace();
  *   it("shows the ticket", async () => {
  *     const app = await ws.openTicket(1);
- *     await app.getByRole("button", { name: "Create follow-up" }).click();
+ *     await ws.click(app.getByRole("button", { name: "Create follow-up" }));
  *     await expect.poll(async () => (await ws.ticket(1))["followup_ids"]).toHaveLength(1);
  *   });
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
+import type { Browser, BrowserContext, Frame, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Identity } from "../sandbox/workspace/page/identity";
 import { startSandbox, type Sandbox } from "../sandbox/workspace/server/startSandbox";
@@ -89,6 +89,13 @@ export interface Workspace {
 	 * with what was still pending after `timeoutMs`.
 	 */
 	appSettled(timeoutMs?: number): Promise<void>;
+	/**
+	 * Clicks `target` in the app once the panel has settled (`appSettled`). An edit that grows or
+	 * shrinks the panel moves what is below it a moment later, when the app's `invoke('resize')`
+	 * reaches the iframe; a click aimed before that lands where the target was and is lost. Use it
+	 * for every click in the app (not while a request is meant to be in flight: that never settles).
+	 */
+	click(target: Locator, options?: Parameters<Locator["click"]>[0]): Promise<void>;
 	/** Restores a world in the emulator (the open page refreshes itself through the change stream). */
 	resetWorld(name?: string): Promise<void>;
 	/** Console lines and page errors seen so far. */
@@ -232,6 +239,10 @@ export function useWorkspace(options: WorkspaceOptions = {}): Workspace {
 				await workspace.appSettled();
 			}
 			return answer;
+		},
+		async click(target, options) {
+			await workspace.appSettled();
+			await target.click(options);
 		},
 		async appSettled(timeoutMs = 15_000) {
 			const p = need(page, "page");

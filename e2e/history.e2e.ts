@@ -14,7 +14,7 @@ describe("audit history with names", () => {
 		const app = await ws.openTicket(1);
 		await ws.appSettled();
 		await clearRequests();
-		await app.getByRole("button", { name: "Show history" }).click();
+		await ws.click(app.getByRole("button", { name: "Show history" }));
 		const created = app.locator(".zd-audit").last();
 		await created.getByText("CCs: added Liam O'Connor, Sofia Rossi; removed —").waitFor();
 		const text = await created.textContent();
@@ -28,7 +28,7 @@ describe("audit history with names", () => {
 
 	it("shows another agent's CC change by name after the ticket moved on", async () => {
 		const app = await ws.openTicket(1);
-		await app.getByRole("button", { name: "Show history" }).click();
+		await ws.click(app.getByRole("button", { name: "Show history" }));
 		await app.locator(".zd-audit").first().waitFor();
 		await ws.api("PUT", "/api/v2/tickets/1.json", {
 			body: { ticket: { email_ccs: [{ user_id: 1104 }, { user_id: 1102, action: "delete" }] } },

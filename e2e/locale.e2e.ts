@@ -14,7 +14,7 @@ describe("the agent's language in the sandbox", () => {
 		await app.getByRole("button", { name: "Afficher l'historique" }).waitFor();
 		expect(await ws.page.locator("[data-testid=signed-in-as]").inputValue()).toBe("french_agent");
 		expect(await app.getByRole("button", { name: "Show history" }).count()).toBe(0);
-		await app.getByRole("button", { name: "Afficher l'historique" }).click();
+		await ws.click(app.getByRole("button", { name: "Afficher l'historique" }));
 		// Names and dates follow too: the history in French, with the sideloaded names.
 		await app.getByText("Abonnés : ajoutés Maria González ; retirés —").waitFor();
 	});

@@ -18,7 +18,7 @@ const followerGroup = (app: Frame) => app.locator('.zd-people__group[data-list="
 async function pick(app: Frame, combobox: string, text: string, option: RegExp): Promise<void> {
 	const input = app.getByRole("combobox", { name: combobox });
 	await input.fill(text);
-	await app.getByRole("option", { name: option }).click();
+	await ws.click(app.getByRole("option", { name: option }));
 }
 
 async function openPeople(id: number, as?: "admin" | "agent" | "light_agent"): Promise<Frame> {
@@ -35,14 +35,12 @@ describe("people on the current ticket", () => {
 		await ccGroup(app).getByText("Liam O'Connor").waitFor();
 		await clearRequests();
 		await pick(app, "Add an email CC", "Noah", /Noah Fischer/);
-		await app.getByRole("button", { name: "Remove Liam O'Connor" }).click();
+		await ws.click(app.getByRole("button", { name: "Remove Liam O'Connor" }));
 		await pick(app, "Add a follower", "Kenji", /Kenji Watanabe/);
-		await app.getByRole("button", { name: "Remove Maria González" }).click();
+		await ws.click(app.getByRole("button", { name: "Remove Maria González" }));
 		await app.getByText("Add Noah Fischer as CC").waitFor();
 		await app.getByText("Remove Maria González from followers").waitFor();
-		// Four staged changes grew the summary above Apply: click once the panel has laid itself out.
-		await ws.appSettled();
-		await app.getByRole("button", { name: "Apply changes" }).click();
+		await ws.click(app.getByRole("button", { name: "Apply changes" }));
 		await app.getByText("Saved.").waitFor();
 		const ticket = await ws.ticket(1);
 		expect(ticket["email_cc_ids"]).toEqual([1103, 1104]);
@@ -56,12 +54,12 @@ describe("people on the current ticket", () => {
 		await clearRequests();
 		await pick(app, "Add an email CC", "Noah", /Noah Fischer/);
 		await openEditors(app, "metadata");
-		await app.getByRole("button", { name: "Add metadata" }).click();
+		await ws.click(app.getByRole("button", { name: "Add metadata" }));
 		await app.getByLabel("Key 1").fill("reason");
 		await app.getByLabel("Value 1").fill("cc requested by phone");
 		await app.getByText("Add Noah Fischer as CC").waitFor();
 		await app.getByText("Your audit metadata will be saved with these changes.").waitFor();
-		await app.getByRole("button", { name: "Apply changes" }).click();
+		await ws.click(app.getByRole("button", { name: "Apply changes" }));
 		await app.getByText(/Metadata saved on audit \d+\./).waitFor();
 
 		expect(await ticketPuts(1)).toHaveLength(1);
@@ -86,11 +84,11 @@ describe("people on the current ticket", () => {
 		const app = await openPeople(1);
 		await clearRequests();
 		await app.getByRole("combobox", { name: "Add an email CC" }).fill("jo.doe@example.net");
-		await app.getByRole("option", { name: "Add jo.doe@example.net as a new CC" }).click();
+		await ws.click(app.getByRole("option", { name: "Add jo.doe@example.net as a new CC" }));
 		await app.getByLabel("Name (optional)").fill("Jo Doe");
-		await app.getByRole("button", { name: "Add", exact: true }).click();
+		await ws.click(app.getByRole("button", { name: "Add", exact: true }));
 		await app.getByText("Add Jo Doe <jo.doe@example.net> as CC (Zendesk creates the user)").waitFor();
-		await app.getByRole("button", { name: "Apply changes" }).click();
+		await ws.click(app.getByRole("button", { name: "Apply changes" }));
 		await app.getByText("Saved.").waitFor();
 		const users = await ws.api<{ users: Array<Record<string, unknown>> }>(
 			"GET",
@@ -111,7 +109,7 @@ describe("people on the current ticket", () => {
 		await input.press("Enter");
 		await app.getByText("Add Noah Fischer as CC").waitFor();
 		expect(await app.getByText(/Zendesk creates the user/).count()).toBe(0);
-		await app.getByRole("button", { name: "Apply changes" }).click();
+		await ws.click(app.getByRole("button", { name: "Apply changes" }));
 		await app.getByText("Saved.").waitFor();
 		expect((await ws.ticket(1))["email_cc_ids"]).toContain(1104);
 	});
@@ -127,14 +125,14 @@ describe("people on the current ticket", () => {
 		await expect.poll(() => counter.textContent()).toBe("48 / 48");
 		const input = app.getByRole("combobox", { name: "Add an email CC" });
 		await input.fill("one.too.many@example.net");
-		await app.getByRole("option", { name: "Add one.too.many@example.net as a new CC" }).click();
-		await app.getByRole("button", { name: "Add", exact: true }).click();
+		await ws.click(app.getByRole("option", { name: "Add one.too.many@example.net as a new CC" }));
+		await ws.click(app.getByRole("button", { name: "Add", exact: true }));
 		await ccGroup(app)
 			.getByRole("alert")
 			.getByText(/at most 48 email CCs/)
 			.waitFor();
 		await clearRequests();
-		await app.getByRole("button", { name: "Apply changes" }).click();
+		await ws.click(app.getByRole("button", { name: "Apply changes" }));
 		await app.getByText("Saved.").waitFor();
 		expect((await ws.ticket(3))["email_cc_ids"]).toHaveLength(48);
 		expect(await ticketPuts(3)).toHaveLength(1);
@@ -146,9 +144,9 @@ describe("people on the current ticket", () => {
 		await app.getByText("This account uses legacy CCs").waitFor();
 		expect(await followerGroup(app).count()).toBe(0);
 		await clearRequests();
-		await app.getByRole("button", { name: "Remove Liam O'Connor" }).click();
+		await ws.click(app.getByRole("button", { name: "Remove Liam O'Connor" }));
 		await pick(app, "Add a CC", "Noah", /Noah Fischer/);
-		await app.getByRole("button", { name: "Apply changes" }).click();
+		await ws.click(app.getByRole("button", { name: "Apply changes" }));
 		await app.getByText("Saved.").waitFor();
 		expect((await ws.ticket(1))["collaborator_ids"]).toEqual([1103, 1003, 1104]);
 		expect(await ticketPuts(1)).toHaveLength(1);
@@ -170,7 +168,7 @@ describe("people on the current ticket", () => {
 			},
 			"maria@example.com",
 		);
-		await app.getByRole("button", { name: "Apply changes" }).click();
+		await ws.click(app.getByRole("button", { name: "Apply changes" }));
 		await app.getByText("Saved.").waitFor();
 		const ccs = (await ws.ticket(1))["email_cc_ids"] as number[];
 		expect([...ccs].sort()).toEqual([1102, 1104, 1105]);

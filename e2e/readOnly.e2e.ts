@@ -26,8 +26,8 @@ describe("a ticket the agent can't change", () => {
 			"This ticket is closed: Zendesk accepts no changes to it. Create a follow-up instead.",
 		);
 		expect(await app.getByRole("button", { name: /^Edit / }).count()).toBe(0);
-		await app.getByRole("button", { name: "Show everyone" }).click();
-		await app.getByRole("button", { name: "Show values" }).click();
+		await ws.click(app.getByRole("button", { name: "Show everyone" }));
+		await ws.click(app.getByRole("button", { name: "Show values" }));
 		const people = app.getByTestId("people-locked");
 		const fields = app.getByTestId("fields-locked");
 		await people.waitFor();
@@ -57,8 +57,8 @@ describe("a ticket the agent can't change", () => {
 		// No bulk change of related tickets either: every one is a property change.
 		expect(await app.getByTestId("bulk-locked").textContent()).toContain("Light-Agents können CCs, Tags oder Felder");
 		expect(await app.getByRole("button", { name: "Verwandte Tickets anzeigen" }).count()).toBe(0);
-		await app.getByRole("button", { name: "Alle anzeigen" }).click();
-		await app.getByRole("button", { name: "Werte anzeigen" }).click();
+		await ws.click(app.getByRole("button", { name: "Alle anzeigen" }));
+		await ws.click(app.getByRole("button", { name: "Werte anzeigen" }));
 		const people = app.getByTestId("people-locked");
 		await people.waitFor();
 		await app.getByTestId("fields-locked").waitFor();

@@ -36,7 +36,7 @@ describe("reliability in the workspace", () => {
 		});
 		expect(fault.status).toBeLessThan(300);
 		await orderNumber(app).fill("ORD-429");
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 
 		// The countdown is in the row of the button that waits, where the agent is looking.
 		const row = app.locator(".zd-fields .zd-actions");
@@ -68,7 +68,7 @@ describe("reliability in the workspace", () => {
 		// Maria changes the same field in another tab while the agent's edit is still a draft.
 		await ws.actAs(2, { custom_fields: [{ id: 5101, value: "THEIRS-1" }] }, "maria@example.com");
 		await ws.api("DELETE", "/__sandbox/requests");
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 
 		const field = app.locator('[data-field-id="5101"]');
 		await field.getByText("Someone else changed this field to “THEIRS-1” meanwhile.", { exact: false }).waitFor();
@@ -78,7 +78,7 @@ describe("reliability in the workspace", () => {
 		expect(await ticketPuts(2)).toEqual([]);
 
 		// The agent keeps their own value: saving again now overwrites, knowingly.
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 		await app.getByText("Saved.").waitFor();
 		expect(await fieldValue(2, 5101)).toBe("MINE-1");
 		expect(await ticketPuts(2)).toHaveLength(1);
@@ -88,10 +88,10 @@ describe("reliability in the workspace", () => {
 		const app = await openFields(2);
 		await orderNumber(app).fill("MINE-2");
 		await ws.actAs(2, { custom_fields: [{ id: 5101, value: "THEIRS-2" }] }, "maria@example.com");
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 		await app.locator('[data-field-id="5101"]').getByText("THEIRS-2", { exact: false }).waitFor();
 		await ws.api("DELETE", "/__sandbox/requests");
-		await app.getByRole("button", { name: "Undo the change to Order number" }).click();
+		await ws.click(app.getByRole("button", { name: "Undo the change to Order number" }));
 		await expect.poll(() => orderNumber(app).inputValue()).toBe("THEIRS-2");
 		expect(await fieldValue(2, 5101)).toBe("THEIRS-2");
 		expect(await ticketPuts(2)).toEqual([]);
@@ -115,7 +115,7 @@ describe("reliability in the workspace", () => {
 			},
 		});
 		await ws.actAs(2, { custom_fields: [{ id: 5102, value: "Their steps" }] }, "maria@example.com");
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 		await app.getByText("Saved.").waitFor();
 		expect(await fieldValue(2, 5101)).toBe("MINE-3");
 		expect(await fieldValue(2, 5102)).toBe("Their steps");
@@ -173,7 +173,7 @@ describe("drafts when the browser refuses the app storage", () => {
 		const app = await openFields(2);
 		await orderNumber(app).fill("DRAFT-2");
 		await unkeptNotice(app).getByText(UNKEPT_NOTICE, { exact: false }).waitFor();
-		await unkeptNotice(app).getByRole("button", { name: "Dismiss" }).click();
+		await ws.click(unkeptNotice(app).getByRole("button", { name: "Dismiss" }));
 		await expect.poll(() => unkeptNotice(app).textContent()).toBe("");
 		await orderNumber(app).fill("DRAFT-22");
 		await ws.appSettled();

@@ -145,11 +145,11 @@ describe("request economy", () => {
 		const app = await openPanel(1, "people", "fields", "metadata");
 		await settled();
 		await app.getByRole("combobox", { name: "Add an email CC" }).pressSequentially("Noah", { delay: 60 });
-		await app.getByRole("option", { name: /Noah Fischer/ }).click();
-		await app.getByRole("button", { name: "Remove Liam O'Connor" }).click();
+		await ws.click(app.getByRole("option", { name: /Noah Fischer/ }));
+		await ws.click(app.getByRole("button", { name: "Remove Liam O'Connor" }));
 		await settled();
 		await clearLog();
-		await app.getByRole("button", { name: "Apply changes" }).click();
+		await ws.click(app.getByRole("button", { name: "Apply changes" }));
 		await app.locator(".zd-people").getByText("Saved.").waitFor();
 		expect(await settled()).toEqual(["PUT /api/v2/tickets/1"]);
 	});
@@ -166,12 +166,13 @@ describe("request economy", () => {
 	it("saves fields with audit metadata in exactly one PUT, with no read-back", async () => {
 		const app = await openPanel(1, "people", "fields", "metadata");
 		await settled();
-		if ((await app.getByLabel("Key 1").count()) === 0) await app.getByRole("button", { name: "Add metadata" }).click();
+		if ((await app.getByLabel("Key 1").count()) === 0)
+			await ws.click(app.getByRole("button", { name: "Add metadata" }));
 		await app.getByLabel("Key 1").fill("e2e_run");
 		await app.getByLabel("Value 1").fill("e2e");
 		await app.getByRole("textbox", { name: "Order number" }).fill("ORD-77");
 		await clearLog();
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 		await app.locator(".zd-fields").getByText("Saved.").waitFor();
 		expect(await settled()).toEqual(["PUT /api/v2/tickets/1"]);
 		const ticket = await ws.ticket(1);
@@ -196,7 +197,7 @@ describe("request economy", () => {
 			},
 		});
 		await clearLog();
-		await app.getByRole("button", { name: "Save fields" }).click();
+		await ws.click(app.getByRole("button", { name: "Save fields" }));
 		await app.locator(".zd-fields").getByText("Saved.").waitFor();
 		const requests = await settled();
 		expect(requests.filter(r => r.startsWith("PUT "))).toHaveLength(2);
@@ -209,17 +210,17 @@ describe("request economy", () => {
 		await freshSession();
 		const app = await openPanel(10);
 		expect((await settled()).some(r => r.includes("/locales"))).toBe(false);
-		await app.getByRole("button", { name: "Create follow-up" }).click();
+		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await clearLog();
 		await app.locator(".zd-followup__form").getByLabel("New requester").check();
 		expect(await settled()).toEqual(["GET /api/v2/locales"]);
-		await app.getByRole("button", { name: "Discard draft" }).click();
+		await ws.click(app.getByRole("button", { name: "Discard draft" }));
 		const next = await openPanel(8);
 		await clearLog();
-		await next.getByRole("button", { name: "Create follow-up" }).click();
+		await ws.click(next.getByRole("button", { name: "Create follow-up" }));
 		await next.locator(".zd-followup__form").getByLabel("New requester").check();
 		expect(await settled()).toEqual([]);
-		await next.getByRole("button", { name: "Discard draft" }).click();
+		await ws.click(next.getByRole("button", { name: "Discard draft" }));
 	});
 
 	it("loads the audit history only when it is opened", async () => {
@@ -228,7 +229,7 @@ describe("request economy", () => {
 		const opening = await settled();
 		expect(opening.some(r => r.includes("/audits"))).toBe(false);
 		await clearLog();
-		await app.getByRole("button", { name: "Show history" }).click();
+		await ws.click(app.getByRole("button", { name: "Show history" }));
 		await app.locator(".zd-audit").first().waitFor();
 		const requests = await settled();
 		// One page of audits with the people, groups and organizations it names.
