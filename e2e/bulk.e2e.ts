@@ -79,8 +79,12 @@ describe("bulk updates of related tickets", () => {
 		await app.getByText("Updated.").first().waitFor({ timeout: 30_000 });
 		expect((await ws.ticket(11))["tags"]).toContain("kb-bulk");
 		await app.getByRole("button", { name: "#15" }).focus();
-		await ws.page.keyboard.press("Enter");
-		// The link routes the workspace (the navigation is what is asserted, not the next page's load).
+		// Enter goes down in the app; the workspace routes (pushState) and replaces the app's iframe
+		// for ticket 15, so the key comes up in the workspace page. A whole press would send its
+		// keyup to the iframe being removed, and Chromium may then never answer it (a press has no
+		// timeout). The navigation is what is asserted, not the next page's load.
+		await ws.page.keyboard.down("Enter");
 		await ws.page.waitForURL(/\/tickets\/15$/, { waitUntil: "commit" });
+		await ws.page.keyboard.up("Enter");
 	});
 });
