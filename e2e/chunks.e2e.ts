@@ -1,6 +1,7 @@
 /**
  * Code splitting in the browser: what the app's iframe downloads when a panel opens, and what it
- * fetches only when the agent reaches a rarely used part (the follow-up form, the audit list).
+ * fetches only when the agent reaches a rarely used part (the follow-up form, the audit list, an
+ * editor and its style sheets).
  * Observes the browser's own network requests for the app's assets, so it tests the build and
  * iframe.html together with the app, not the bundler's claims.
  */
@@ -59,6 +60,54 @@ describe("code splitting", () => {
 		assets.stop();
 		expect(chunkOf(assets.paths(), "followUpFeature")).toHaveLength(1);
 		expect(chunkOf(assets.paths(), "TicketAudits")).toEqual([]);
+	});
+
+	it("links an editor's style sheets with it, each once, and the editor is styled when it shows", async () => {
+		const app = await ws.openTicket(2);
+		await ws.appSettled();
+		const assets = watchAssets();
+		await openEditors(app, "people");
+		const sheets = () =>
+			assets
+				.paths()
+				.filter(path => path.endsWith(".css"))
+				.map(path => path.replace(/-[0-9A-F]{8}\.css$/, ""));
+		expect(sheets().sort()).toEqual(["chunks/controls", "chunks/people", "chunks/picker"]);
+		// Styled as it shows: people.css lays the lists out as a grid, controls.css draws the inputs.
+		expect(
+			await app
+				.locator(".zd-people")
+				.first()
+				.evaluate(el => getComputedStyle(el).display),
+		).toBe("grid");
+		const input = app.getByRole("combobox", { name: "Add an email CC" });
+		expect(await input.evaluate(el => getComputedStyle(el).borderTopStyle)).toBe("solid");
+		// The Fields editor shares controls.css and picker.css: only its own sheet is fetched.
+		await openEditors(app, "fields");
+		assets.stop();
+		expect(sheets().sort()).toEqual(["chunks/controls", "chunks/fields", "chunks/people", "chunks/picker"]);
+		expect(await app.locator("link[rel=stylesheet]").count()).toBe(5);
+	});
+
+	it("says when an editor's style sheet cannot be fetched, and shows the editor styled on Try again", async () => {
+		const app = await ws.openTicket(2);
+		await ws.appSettled();
+		await ws.page.route(/\/chunks\/people-[0-9A-F]{8}\.css/, route => route.abort("internetdisconnected"));
+		await app.getByRole("button", { name: "Edit people" }).focus();
+		await ws.page.keyboard.press("Enter");
+		await app.getByText("This part of the app could not be loaded.", { exact: false }).waitFor();
+		await ws.page.unrouteAll();
+		await ws.appSettled();
+		await app.getByRole("button", { name: "Try again" }).focus();
+		await ws.page.keyboard.press("Enter");
+		await app.getByRole("combobox", { name: "Add an email CC" }).waitFor();
+		expect(
+			await app
+				.locator(".zd-people")
+				.first()
+				.evaluate(el => getComputedStyle(el).display),
+		).toBe("grid");
+		expect(await app.getByText("This part of the app could not be loaded.", { exact: false }).count()).toBe(0);
 	});
 
 	it("says when a part cannot be fetched, keeps the rest of the panel working, and loads it on Try again", async () => {

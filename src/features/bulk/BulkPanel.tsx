@@ -4,6 +4,9 @@
  */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
+// Its style sheets, linked before this chunk runs (scripts/chunkStyles.mjs).
+import "../../ui/controls.css";
+import "./bulk.css";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { useApi, useEnv, useStorage, useT, useZaf } from "../../platform/context";
 import { createDraftStore } from "../../platform/storage/createDraftStore";

@@ -5,5 +5,9 @@
  */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
+// Its style sheets, linked before this chunk runs (scripts/chunkStyles.mjs).
+import "../../ui/controls.css";
+import "../../ui/picker.css";
+import "./followUp.css";
 export { createFollowUpModel } from "./createFollowUpModel";
 export { FollowUpForm } from "./FollowUpForm";

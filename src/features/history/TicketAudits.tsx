@@ -6,6 +6,9 @@
  */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
+// Its style sheets, linked before this chunk runs (scripts/chunkStyles.mjs).
+import "../../ui/controls.css";
+import "./history.css";
 import { effect, untracked } from "@preact/signals";
 import { useEffect, useMemo } from "preact/hooks";
 import { useApi } from "../../platform/context";

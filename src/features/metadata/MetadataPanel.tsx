@@ -5,6 +5,9 @@
  */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
+// Its style sheets, linked before this chunk runs (scripts/chunkStyles.mjs).
+import "../../ui/controls.css";
+import "./metadata.css";
 import type { JsonValue } from "../../ticket/metadata/metadata";
 import { useT } from "../../platform/context";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";

@@ -7,6 +7,10 @@
  */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
+// Its style sheets, linked before this chunk runs (scripts/chunkStyles.mjs).
+import "../../ui/controls.css";
+import "../../ui/picker.css";
+import "./people.css";
 import type { Signal } from "@preact/signals";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { issuesFor } from "../../shared/issues";
