@@ -269,7 +269,13 @@ async function watchApp({ outdir, mapsdir, dev }) {
 					console.error(esbuild.formatMessagesSync(result.errors, { kind: "error" }).join("\n"));
 					return;
 				}
-				const sizes = writeOutput(result, outdir, mapsdir, styles);
+				let sizes;
+				try {
+					sizes = writeOutput(result, outdir, mapsdir, styles);
+				} catch (error) {
+					console.error(`[build] ${error.message}`);
+					return;
+				}
 				lastMetafile = result.metafile;
 				copyStatic(outdir);
 				preloadStaticChunks(outdir, lastMetafile);

@@ -30,7 +30,7 @@ describe("bulk updates of related tickets", () => {
 		const app = await openRelated(14);
 		for (const id of [11, 12, 15]) {
 			const row = app.locator(".zd-bulk__row", { hasText: `#${id}` });
-			await row.getByRole("checkbox").check();
+			await ws.check(row.getByRole("checkbox"));
 		}
 		await app.getByLabel("Add email CCs").fill("olivia.bennett@example.org");
 		await app.getByLabel("Set a field").selectOption({ label: "Order number" });

@@ -48,12 +48,12 @@ describe("custom fields and audit metadata", () => {
 		await app.getByLabel("Seats affected").fill("42");
 		await app.getByLabel("Refund amount").fill("19.99");
 		await app.getByLabel("Purchase date").fill("2025-03-01");
-		await app.getByLabel("VIP customer").uncheck();
+		await ws.check(app.getByLabel("VIP customer"), false);
 		await app.getByLabel("Serial number").fill("AB-1234");
 		await app.getByLabel("Product").selectOption({ label: "Scanner X2" });
 		const platforms = app.getByRole("group", { name: "Affected platforms" });
-		await platforms.getByLabel("Windows").uncheck();
-		await platforms.getByLabel("Linux").check();
+		await ws.check(platforms.getByLabel("Windows"), false);
+		await ws.check(platforms.getByLabel("Linux"));
 		// The user lookup: clear the user it names, then type the new one's email; Enter takes the user it belongs to.
 		const manager = app.locator('[data-field-id="5110"]');
 		await ws.click(manager.getByRole("button", { name: /^Clear .* from Account manager$/ }));

@@ -66,7 +66,7 @@ describe("follow-up tickets", () => {
 	it("creates the follow-up for a new requester with a name and email", async () => {
 		const app = await startFollowUp(10, "Create follow-up", "We shipped dark mode, have a look!");
 		const form = app.locator(".zd-followup__form");
-		await form.getByLabel("New requester").check();
+		await ws.check(form.getByLabel("New requester"));
 		await form.getByRole("textbox", { name: "Name", exact: true }).fill("Pablo Ruiz");
 		await form.getByRole("textbox", { name: "Email", exact: true }).fill("pablo@nowhere");
 		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
@@ -84,7 +84,7 @@ describe("follow-up tickets", () => {
 	it("creates in the background: queued, polled, then the link to the new ticket", async () => {
 		ws.sandbox.emulator.controls.updateSettings({ jobStepMs: 700 });
 		const app = await startFollowUp(7, "Create follow-up", "Created in the background.");
-		await app.getByLabel("Create in the background").check();
+		await ws.check(app.getByLabel("Create in the background"));
 		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await app
 			.getByText(/Queued in Zendesk|Zendesk is creating the ticket/)
@@ -101,7 +101,7 @@ describe("follow-up tickets", () => {
 	it("reports a failed background job clearly and keeps the draft", async () => {
 		ws.sandbox.emulator.controls.updateSettings({ jobStepMs: 300, failNextJobs: 1 });
 		const app = await startFollowUp(7, "Create follow-up", "This job will fail.");
-		await app.getByLabel("Create in the background").check();
+		await ws.check(app.getByLabel("Create in the background"));
 		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await app
 			.getByText("Zendesk could not create the ticket: Injected failure (sandbox failNextJobs)")

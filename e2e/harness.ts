@@ -90,12 +90,17 @@ export interface Workspace {
 	 */
 	appSettled(timeoutMs?: number): Promise<void>;
 	/**
-	 * Clicks `target` in the app once the panel has settled (`appSettled`). An edit that grows or
-	 * shrinks the panel moves what is below it a moment later, when the app's `invoke('resize')`
-	 * reaches the iframe; a click aimed before that lands where the target was and is lost. Use it
-	 * for every click in the app (not while a request is meant to be in flight: that never settles).
+	 * Clicks `target` in the app once it shows and the panel has settled (`appSettled`). An edit
+	 * that grows or shrinks the panel moves what is below it a moment later, when the app's
+	 * `invoke('resize')` reaches the iframe; a click aimed before that lands where the target was
+	 * and is lost. Waiting for the target first covers what appears only after a request (a search's
+	 * options: the search is sent after its debounce, so a settled panel may not have sent it yet).
+	 * Use it for every click in the app, not while a request is meant to be in flight (that never
+	 * settles). `appSettled` does not wait for chunks or style sheets: the target does.
 	 */
 	click(target: Locator, options?: Parameters<Locator["click"]>[0]): Promise<void>;
+	/** Checks (or with `false` unchecks) the checkbox or radio `target` as `click` clicks. */
+	check(target: Locator, checked?: boolean): Promise<void>;
 	/** Restores a world in the emulator (the open page refreshes itself through the change stream). */
 	resetWorld(name?: string): Promise<void>;
 	/** Console lines and page errors seen so far. */
@@ -241,8 +246,14 @@ export function useWorkspace(options: WorkspaceOptions = {}): Workspace {
 			return answer;
 		},
 		async click(target, options) {
+			await target.waitFor();
 			await workspace.appSettled();
 			await target.click(options);
+		},
+		async check(target, checked = true) {
+			await target.waitFor();
+			await workspace.appSettled();
+			await target.setChecked(checked);
 		},
 		async appSettled(timeoutMs = 15_000) {
 			const p = need(page, "page");

@@ -212,13 +212,13 @@ describe("request economy", () => {
 		expect((await settled()).some(r => r.includes("/locales"))).toBe(false);
 		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
 		await clearLog();
-		await app.locator(".zd-followup__form").getByLabel("New requester").check();
+		await ws.check(app.locator(".zd-followup__form").getByLabel("New requester"));
 		expect(await settled()).toEqual(["GET /api/v2/locales"]);
 		await ws.click(app.getByRole("button", { name: "Discard draft" }));
 		const next = await openPanel(8);
 		await clearLog();
 		await ws.click(next.getByRole("button", { name: "Create follow-up" }));
-		await next.locator(".zd-followup__form").getByLabel("New requester").check();
+		await ws.check(next.locator(".zd-followup__form").getByLabel("New requester"));
 		expect(await settled()).toEqual([]);
 		await ws.click(next.getByRole("button", { name: "Discard draft" }));
 	});

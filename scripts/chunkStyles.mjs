@@ -39,6 +39,9 @@ function sheetName(path, contents) {
 export function chunkStyles(root, { minify }) {
 	const helper = join(root, "src", "platform", "styles", "linkStyleSheet.ts");
 	let sheets = new Map();
+	/** Per importing module: the sheets esbuild resolved for it, and those its styles module links. */
+	let imported = new Map();
+	let linked = new Map();
 
 	/** Bundles the sheet at `file` (once per build); its name and the files it read. */
 	async function sheet(file) {
@@ -62,16 +65,21 @@ export function chunkStyles(root, { minify }) {
 	function setup(build) {
 		build.onStart(() => {
 			sheets = new Map();
+			imported = new Map();
+			linked = new Map();
 		});
 		// Every CSS import of a module resolves to one module: that module's styles.
 		build.onResolve({ filter: /\.css$/ }, args => {
 			if (!/\.tsx?$/.test(args.importer)) return undefined;
+			if (!imported.has(args.importer)) imported.set(args.importer, new Set());
+			imported.get(args.importer).add(join(args.resolveDir, args.path));
 			return { path: `${args.importer}${STYLES}`, namespace: NAMESPACE };
 		});
 		build.onLoad({ filter: /.*/, namespace: NAMESPACE }, async args => {
 			const importer = args.path.slice(0, -STYLES.length);
 			const source = readFileSync(importer, "utf8");
 			const files = [...source.matchAll(CSS_IMPORT)].map(match => join(dirname(importer), match[1]));
+			linked.set(importer, new Set(files));
 			const made = await Promise.all(files.map(sheet));
 			const names = JSON.stringify(made.map(({ name }) => name));
 			return {
@@ -87,12 +95,27 @@ export function chunkStyles(root, { minify }) {
 		plugin: { name: "chunk-styles", setup },
 		/** The sheets of the last build, as `{ name, contents }` (to write into assets/chunks/). */
 		sheets: () => [...sheets.values()].map(({ name, contents }) => ({ name, contents })),
-		/** Throws when a module's styles are outside the chunk of the on-demand part it belongs to. */
+		/**
+		 * Throws when a module's styles are outside the chunk of the on-demand part it belongs to, or
+		 * when a CSS import was not written as `import "./x.css";` on a line of its own (the styles
+		 * module reads the importer's source to link its sheets in order, and would miss it).
+		 */
 		check(metafile) {
+			for (const [importer, sheetsOf] of imported) {
+				const missed = [...sheetsOf].filter(file => !linked.get(importer)?.has(file));
+				if (missed.length > 0) {
+					throw new Error(
+						`${importer} imports ${missed.join(", ")} in a way the style sheets' loader does not read: ` +
+							'write it as import "./name.css"; on a line of its own',
+					);
+				}
+			}
 			for (const [path, output] of Object.entries(metafile.outputs)) {
 				const styles = Object.keys(output.inputs).filter(input => input.startsWith(`${NAMESPACE}:`));
 				const own = output.entryPoint !== undefined && output.entryPoint !== "src/main.tsx";
-				const strays = styles.filter(input => !own || !input.endsWith(`/${output.entryPoint}${STYLES}`));
+				const strays = styles.filter(
+					input => !own || !input.split("\\").join("/").endsWith(`/${output.entryPoint}${STYLES}`),
+				);
 				if (strays.length === 0) continue;
 				throw new Error(
 					`${strays.join(", ")}: only an on-demand part's own module imports CSS (they landed in ${path}). ` +

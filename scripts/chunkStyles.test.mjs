@@ -102,4 +102,15 @@ describe("style sheets per on-demand part", () => {
 		const { styles, result } = await build(dir);
 		expect(() => styles.check(result.metafile)).toThrow(/picker\.ts \(styles\).*chunks\/chunk-/);
 	});
+
+	it("fails the build when a CSS import is written so that the loader would miss it", async () => {
+		project(dir, {
+			...PARTS,
+			"src/people.ts": 'import "./controls.css";\nimport "./people.css"; // its own\nexport const people = 1;\n',
+		});
+		const { styles, result } = await build(dir);
+		expect(() => styles.check(result.metafile)).toThrow(
+			/people\.ts imports .*people\.css in a way .* on a line of its own/,
+		);
+	});
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { retryUrl } from "../../ui/createChunk";
 import { linkStyleSheets } from "./linkStyleSheet";
 
 const CHUNK = "https://app.example/assets/chunks/PeopleEditor-AB12.js";
@@ -91,5 +92,16 @@ describe("linkStyleSheets", () => {
 		expect(links()).toEqual(["https://app.example/assets/chunks/people-3.css"]);
 		answer("https://app.example/assets/chunks/people-3.css", "load");
 		await again;
+	});
+
+	it("names each waiting part's own chunk when a sheet they share fails, so each retries itself", async () => {
+		const { doc, answer } = freshDocument();
+		const fields = CHUNK.replace("PeopleEditor", "FieldsEditor");
+		const people = linkStyleSheets(["controls-4.css"], CHUNK, doc);
+		const fieldsLinking = linkStyleSheets(["controls-4.css"], fields, doc);
+		answer("https://app.example/assets/chunks/controls-4.css", "error");
+		await expect(people).rejects.toThrow(`of ${CHUNK}`);
+		await expect(fieldsLinking).rejects.toThrow(`of ${fields}`);
+		expect(retryUrl(await fieldsLinking.catch((error: unknown) => error), 1)).toBe(`${fields}?retry=1`);
 	});
 });

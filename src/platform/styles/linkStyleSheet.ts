@@ -3,21 +3,27 @@
  * part's CSS imports into one call of this at the top of the part's chunk (scripts/chunkStyles.mjs),
  * so the part never renders unstyled and its first height is its real one.
  *
- * The sheets are linked at once, in the order given (the cascade's order), each once per page: a
- * sheet two parts share is fetched for the first. One that cannot be fetched is unlinked and
- * rejects with an error naming the chunk that needs it (`chunkUrl`), so the panel's "Try again"
- * imports that chunk again under a new URL (src/ui/createChunk.ts), which links the sheet again.
+ * The sheets are linked at once, in the order given, each once per page: a sheet two parts share
+ * is fetched for the first, and its rules keep the place it was linked in (parts import shared
+ * sheets before their own). One that cannot be fetched is unlinked, and every part waiting for it
+ * rejects with an error naming its own chunk (`chunkUrl`), so each part's "Try again" imports that
+ * part again under a new URL (src/ui/createChunk.ts), which links the sheet again.
  */
 const linked = new Map<string, Promise<void>>();
 
 /** Links each of `names` (files beside the chunk at `chunkUrl`) into `doc`, once per page. */
 export function linkStyleSheets(names: readonly string[], chunkUrl: string, doc: Document = document): Promise<void> {
-	return Promise.all(names.map(name => linkStyleSheet(new URL(name, chunkUrl).href, chunkUrl, doc))).then(
-		() => undefined,
-	);
+	const sheets = names.map(name => {
+		const href = new URL(name, chunkUrl).href;
+		return linkStyleSheet(href, doc).catch(() => {
+			throw new Error(`Could not load the style sheet ${href} of ${chunkUrl}`);
+		});
+	});
+	return Promise.all(sheets).then(() => undefined);
 }
 
-function linkStyleSheet(href: string, chunkUrl: string, doc: Document): Promise<void> {
+/** The sheet at `href`, linked once; rejects (and is forgotten) when it cannot be fetched. */
+function linkStyleSheet(href: string, doc: Document): Promise<void> {
 	const known = linked.get(href);
 	if (known !== undefined) return known;
 	const loading = new Promise<void>((resolve, reject) => {
@@ -28,7 +34,7 @@ function linkStyleSheet(href: string, chunkUrl: string, doc: Document): Promise<
 		link.onerror = () => {
 			link.remove();
 			linked.delete(href);
-			reject(new Error(`Could not load the style sheet ${href} of ${chunkUrl}`));
+			reject(new Error(`Could not load ${href}`));
 		};
 		doc.head.append(link);
 	});
