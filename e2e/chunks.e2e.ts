@@ -5,7 +5,7 @@
  * Observes the browser's own network requests for the app's assets, so it tests the build and
  * iframe.html together with the app, not the bundler's claims.
  */
-import type { Request } from "playwright-core";
+import type { Frame, Request } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { openEditors, useWorkspace } from "./harness";
 
@@ -30,6 +30,16 @@ function watchAssets(): { paths(): string[]; stop(): void } {
 	ws.page.on("request", onRequest);
 	return { paths: () => [...seen], stop: () => ws.page.off("request", onRequest) };
 }
+
+/** The text that stands in for a part that could not be fetched (ChunkFailed). */
+const NOT_LOADED = "This part of the app could not be loaded.";
+
+/** How the People editor lays out its lists: "grid" once people.css applies. */
+const peopleLayout = (app: Frame) =>
+	app
+		.locator(".zd-people")
+		.first()
+		.evaluate(el => getComputedStyle(el).display);
 
 const scripts = (paths: string[]) => paths.filter(path => /\.(js|css)$/.test(path)).sort();
 const chunkOf = (paths: string[], name: string) => paths.filter(path => path.startsWith(`chunks/${name}-`));
@@ -74,12 +84,7 @@ describe("code splitting", () => {
 				.map(path => path.replace(/-[0-9A-F]{8}\.css$/, ""));
 		expect(sheets().sort()).toEqual(["chunks/controls", "chunks/people", "chunks/picker"]);
 		// Styled as it shows: people.css lays the lists out as a grid, controls.css draws the inputs.
-		expect(
-			await app
-				.locator(".zd-people")
-				.first()
-				.evaluate(el => getComputedStyle(el).display),
-		).toBe("grid");
+		expect(await peopleLayout(app)).toBe("grid");
 		const input = app.getByRole("combobox", { name: "Add an email CC" });
 		expect(await input.evaluate(el => getComputedStyle(el).borderTopStyle)).toBe("solid");
 		// The Fields editor shares controls.css and picker.css: only its own sheet is fetched.
@@ -93,21 +98,13 @@ describe("code splitting", () => {
 		const app = await ws.openTicket(2);
 		await ws.appSettled();
 		await ws.page.route(/\/chunks\/people-[0-9A-F]{8}\.css/, route => route.abort("internetdisconnected"));
-		await app.getByRole("button", { name: "Edit people" }).focus();
-		await ws.page.keyboard.press("Enter");
-		await app.getByText("This part of the app could not be loaded.", { exact: false }).waitFor();
+		await ws.click(app.getByRole("button", { name: "Edit people" }));
+		await app.getByText(NOT_LOADED, { exact: false }).waitFor();
 		await ws.page.unrouteAll();
-		await ws.appSettled();
-		await app.getByRole("button", { name: "Try again" }).focus();
-		await ws.page.keyboard.press("Enter");
+		await ws.click(app.getByRole("button", { name: "Try again" }));
 		await app.getByRole("combobox", { name: "Add an email CC" }).waitFor();
-		expect(
-			await app
-				.locator(".zd-people")
-				.first()
-				.evaluate(el => getComputedStyle(el).display),
-		).toBe("grid");
-		expect(await app.getByText("This part of the app could not be loaded.", { exact: false }).count()).toBe(0);
+		expect(await peopleLayout(app)).toBe("grid");
+		expect(await app.getByText(NOT_LOADED, { exact: false }).count()).toBe(0);
 	});
 
 	it("says when a part cannot be fetched, keeps the rest of the panel working, and loads it on Try again", async () => {
@@ -115,19 +112,16 @@ describe("code splitting", () => {
 		await ws.appSettled();
 		await ws.page.route(/\/chunks\/TicketAudits-[^/]+\.js/, route => route.abort("internetdisconnected"));
 		await ws.click(app.getByRole("button", { name: "Show history" }));
-		await app.getByText("This part of the app could not be loaded.", { exact: false }).waitFor();
+		await app.getByText(NOT_LOADED, { exact: false }).waitFor();
 		// The other sections are untouched: the fields still edit.
 		await openEditors(app, "fields");
 		await app.getByLabel("Order number").fill("ORD-CHUNK-1");
 		await app.getByText("1 unsaved").waitFor();
 		await ws.page.unrouteAll();
-		// The edit grew the Fields section above: act once the panel has laid itself out again, and
-		// with the keyboard (a mouse click here was lost once in about ten full runs; see the note).
-		await ws.appSettled();
-		await app.getByRole("button", { name: "Try again" }).focus();
-		await ws.page.keyboard.press("Enter");
+		// The edit grew the Fields section above: ws.click presses Try again once the panel settled.
+		await ws.click(app.getByRole("button", { name: "Try again" }));
 		await app.locator(".zd-audit").first().waitFor();
-		expect(await app.getByText("This part of the app could not be loaded.", { exact: false }).count()).toBe(0);
+		expect(await app.getByText(NOT_LOADED, { exact: false }).count()).toBe(0);
 	});
 
 	it("keeps the follow-up intro when the feature cannot be fetched, and opens the form on Try again", async () => {
@@ -135,7 +129,7 @@ describe("code splitting", () => {
 		await ws.appSettled();
 		await ws.page.route(/\/chunks\/followUpFeature-[^/]+\.js/, route => route.abort("internetdisconnected"));
 		await ws.click(app.getByRole("button", { name: "Create follow-up" }));
-		await app.getByText("This part of the app could not be loaded.", { exact: false }).waitFor();
+		await app.getByText(NOT_LOADED, { exact: false }).waitFor();
 		expect(await app.getByText("This ticket is closed and can't be reopened", { exact: false }).count()).toBe(1);
 		await ws.page.unrouteAll();
 		await ws.click(app.getByRole("button", { name: "Try again" }));
