@@ -146,14 +146,11 @@ function copyStatic(outdir) {
  */
 function writeOutput(result, outdir, mapsdir, styles) {
 	styles.check(result.metafile);
+	const sheets = styles
+		.sheets()
+		.map(({ name, contents }) => ({ path: join(outdir, "assets", "chunks", name), contents }));
 	const sizes = {};
-	for (const { name, contents } of styles.sheets()) {
-		const path = join(outdir, "assets", "chunks", name);
-		mkdirSync(dirname(path), { recursive: true });
-		writeFileSync(path, contents);
-		sizes[relative(outdir, path)] = { raw: contents.length, gzip: gzipSync(contents, { level: 9 }).length };
-	}
-	for (const file of result.outputFiles) {
+	for (const file of [...sheets, ...result.outputFiles]) {
 		const name = basename(file.path);
 		if (name.endsWith(".map")) {
 			mkdirSync(mapsdir, { recursive: true });
