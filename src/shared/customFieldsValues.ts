@@ -1,9 +1,26 @@
 /**
  * Comparing, displaying and editing custom field values independently of how Zendesk encodes them
- * (`"745"` vs `745`, `[]` vs `null`, tag order in multi-selects). Pure; never throws.
+ * (`"745"` vs `745`, `[]` vs `null`, tag order in multi-selects), and dropdown options: the agent
+ * chooses by the option's name, Zendesk stores its tag. Pure; never throws.
  */
-import { optionLabel } from "./customFieldsOptions";
-import type { FieldDraftValue, TicketFieldDef } from "./customFieldsTypes";
+import type { FieldDraftValue, FieldOption, TicketFieldDef } from "./customFieldsTypes";
+
+/**
+ * Finds the option an agent meant by `input`: exact name, then exact tag, then a case-insensitive
+ * name or tag (trimmed). Returns `null` when nothing (or more than one option) matches loosely.
+ */
+export function resolveOption(field: TicketFieldDef, input: string): FieldOption | null {
+	const wanted = input.trim();
+	if (wanted === "") return null;
+	const exact =
+		field.options.find(option => option.name === wanted) ?? field.options.find(option => option.value === wanted);
+	if (exact) return exact;
+	const lower = wanted.toLowerCase();
+	const loose = field.options.filter(
+		option => option.name.trim().toLowerCase() === lower || option.value.toLowerCase() === lower,
+	);
+	return loose.length === 1 ? (loose[0] ?? null) : null;
+}
 
 /**
  * A comparison key for a value: `null` for every kind of empty (`null`, `""`, blanks, `[]`, an
@@ -76,6 +93,7 @@ export function displayValue(field: TicketFieldDef | undefined, value: unknown):
 	if (typeof value === "boolean") return String(value);
 	if (typeof value === "number") return String(value);
 	if (typeof value !== "string") return "";
-	if (field && (field.type === "tagger" || field.type === "multiselect")) return optionLabel(field, value);
-	return value;
+	if (field?.type !== "tagger" && field?.type !== "multiselect") return value;
+	// A tag Zendesk no longer offers shows as itself.
+	return field.options.find(option => option.value === value)?.name ?? value;
 }

@@ -5,8 +5,7 @@
  */
 import type { Issue } from "./issues";
 import { fieldAccess } from "./customFieldsAccess";
-import { resolveOption } from "./customFieldsOptions";
-import { compileZendeskPattern } from "./customFieldsRegexp";
+import { resolveOption } from "./customFieldsValues";
 import {
 	fieldKey,
 	type CustomFieldType,
@@ -22,7 +21,7 @@ export interface CoerceOptions {
 }
 
 /** The value to send (with non-blocking notices), or the issues that block sending. */
-export type Coercion = { ok: true; value: FieldValue; notices: Issue[] } | { ok: false; issues: Issue[] };
+type Coercion = { ok: true; value: FieldValue; notices: Issue[] } | { ok: false; issues: Issue[] };
 
 type Coercer = (field: TicketFieldDef, draft: FieldDraftValue, options: CoerceOptions) => Coercion;
 
@@ -32,83 +31,59 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_WITH_TIME = /^\d{4}-\d{2}-\d{2}[T ]\S/;
 
 const COERCERS: Record<CustomFieldType, Coercer> = {
-	text: (field, draft) => text(field, draft, value => value.trim()),
-	textarea: (field, draft) => text(field, draft, value => value),
+	text: (field, draft) => text(field, draft),
+	textarea: (field, draft) => text(field, draft, ok, value => value),
 	integer: (field, draft) =>
-		text(
-			field,
-			draft,
-			value => value.trim(),
-			value => {
-				if (!INTEGER.test(value)) return fail(field, "fields.issues.integerInvalid", { value });
-				const number = Number(value);
-				if (!Number.isSafeInteger(number)) return fail(field, "fields.issues.integerTooLarge");
-				return ok(number === 0 ? 0 : number); // no -0
-			},
-		),
+		text(field, draft, value => {
+			if (!INTEGER.test(value)) return fail(field, "fields.issues.integerInvalid", { value });
+			const number = Number(value);
+			if (!Number.isSafeInteger(number)) return fail(field, "fields.issues.integerTooLarge");
+			return ok(number === 0 ? 0 : number); // no -0
+		}),
 	decimal: (field, draft, options) =>
-		text(
-			field,
-			draft,
-			value => value.trim(),
-			value => {
-				const normalized =
-					options.decimalComma && !value.includes(".") ? value.replace(/^([^,]*),([^,]*)$/, "$1.$2") : value;
-				if (!DECIMAL.test(normalized)) return fail(field, "fields.issues.decimalInvalid", { value });
-				const number = Number(normalized);
-				if (!Number.isFinite(number)) return fail(field, "fields.issues.decimalInvalid", { value });
-				return ok(number === 0 ? 0 : number);
-			},
-		),
+		text(field, draft, value => {
+			const normalized =
+				options.decimalComma && !value.includes(".") ? value.replace(/^([^,]*),([^,]*)$/, "$1.$2") : value;
+			const number = Number(normalized);
+			if (!DECIMAL.test(normalized) || !Number.isFinite(number)) {
+				return fail(field, "fields.issues.decimalInvalid", { value });
+			}
+			return ok(number === 0 ? 0 : number);
+		}),
 	date: (field, draft) =>
-		text(
-			field,
-			draft,
-			value => value.trim(),
-			value => {
-				if (DATE_WITH_TIME.test(value)) return fail(field, "fields.issues.dateHasTime", { value });
-				const match = DATE.exec(value);
-				const year = Number(match?.[1]);
-				if (!match || year < 1) return fail(field, "fields.issues.dateInvalid", { value });
-				const month = match[2] ?? "";
-				const day = Number(match[3]);
-				// The parts have the right shape, so say which one does not exist (2025-13-01, 2025-02-30).
-				if (Number(month) < 1 || Number(month) > 12)
-					return fail(field, "fields.issues.dateNoSuchMonth", { value, month });
-				const days = daysInMonth(year, Number(month));
-				if (day < 1 || day > days) {
-					return fail(field, "fields.issues.dateNoSuchDay", { value, day, month, year: match[1] ?? "", days });
-				}
-				return ok(value);
-			},
-		),
+		text(field, draft, value => {
+			if (DATE_WITH_TIME.test(value)) return fail(field, "fields.issues.dateHasTime", { value });
+			const match = DATE.exec(value);
+			const year = Number(match?.[1]);
+			if (!match || year < 1) return fail(field, "fields.issues.dateInvalid", { value });
+			const month = match[2] ?? "";
+			const day = Number(match[3]);
+			// The parts have the right shape, so say which one does not exist (2025-13-01, 2025-02-30).
+			if (Number(month) < 1 || Number(month) > 12)
+				return fail(field, "fields.issues.dateNoSuchMonth", { value, month });
+			const days = daysInMonth(year, Number(month));
+			if (day < 1 || day > days) {
+				return fail(field, "fields.issues.dateNoSuchDay", { value, day, month, year: match[1] ?? "", days });
+			}
+			return ok(value);
+		}),
 	checkbox: (field, draft) => {
 		if (draft === null || draft === false || draft === "false" || draft === "") return ok(false);
 		if (draft === true || draft === "true") return ok(true);
 		return fail(field, "fields.issues.wrongKind");
 	},
 	regexp: (field, draft) =>
-		text(
-			field,
-			draft,
-			value => value.trim(),
-			value => {
-				const { regex, broken } = compileZendeskPattern(field.regexpForValidation);
-				if (broken) return { ok: true, value, notices: [issue(field, "fields.notices.patternUnchecked")] };
-				if (regex && !regex.test(value)) return fail(field, "fields.issues.regexpMismatch", { value });
-				return ok(value);
-			},
-		),
+		text(field, draft, value => {
+			const { regex, broken } = compileZendeskPattern(field.regexpForValidation);
+			if (broken) return { ok: true, value, notices: [issue(field, "fields.notices.patternUnchecked")] };
+			if (regex && !regex.test(value)) return fail(field, "fields.issues.regexpMismatch", { value });
+			return ok(value);
+		}),
 	tagger: (field, draft) =>
-		text(
-			field,
-			draft,
-			value => value.trim(),
-			value => {
-				const option = resolveOption(field, value);
-				return option ? ok(option.value) : fail(field, "fields.issues.unknownOption", { value });
-			},
-		),
+		text(field, draft, value => {
+			const option = resolveOption(field, value);
+			return option ? ok(option.value) : fail(field, "fields.issues.unknownOption", { value });
+		}),
 	multiselect: (field, draft) => {
 		const items = typeof draft === "string" ? [draft] : draft === null ? [] : Array.isArray(draft) ? draft : null;
 		if (items === null) return fail(field, "fields.issues.wrongKind");
@@ -128,12 +103,12 @@ const COERCERS: Record<CustomFieldType, Coercer> = {
 		text(
 			field,
 			draft,
-			value => value.trim().replace(/^#/, ""),
 			value => {
 				const id = /^\d+$/.test(value) ? Number(value) : NaN;
 				if (!Number.isSafeInteger(id) || id <= 0) return fail(field, "fields.issues.lookupInvalid", { value });
 				return ok(id);
 			},
+			value => value.trim().replace(/^#/, ""),
 		),
 	partialcreditcard: field => fail(field, "fields.issues.readOnly"),
 };
@@ -149,8 +124,7 @@ export function coerceFieldValue(field: TicketFieldDef, draft: FieldDraftValue, 
 		return fail(field, access.reason === "inactive" ? "fields.issues.inactive" : "fields.issues.notEditable");
 	}
 	if (access.mode === "readOnly") return fail(field, "fields.issues.readOnly");
-	const coercer = COERCERS[field.type as CustomFieldType];
-	return coercer(field, draft, options);
+	return COERCERS[field.type as CustomFieldType](field, draft, options);
 }
 
 /** Only the issues of `coerceFieldValue` (empty = the value can be sent). */
@@ -163,17 +137,16 @@ export function validateFieldValue(
 	return result.ok ? [] : result.issues;
 }
 
-/** Shared path for text-like types: wrong kinds fail, empty clears, otherwise `parse` decides. */
+/** Text-like types: wrong kinds fail, empty (after `clean`) clears, otherwise `parse` decides. */
 function text(
 	field: TicketFieldDef,
 	draft: FieldDraftValue,
-	clean: (value: string) => string,
 	parse: (value: string) => Coercion = ok,
+	clean = (value: string) => value.trim(),
 ): Coercion {
 	if (draft !== null && typeof draft !== "string") return fail(field, "fields.issues.wrongKind");
 	const value = clean(draft ?? "");
-	if (value.trim() === "") return ok(null);
-	return parse(value);
+	return value.trim() === "" ? ok(null) : parse(value);
 }
 
 /** Days in `month` (1–12) of `year` in the proleptic Gregorian calendar Zendesk uses. */
@@ -192,4 +165,62 @@ function issue(field: TicketFieldDef, code: string, vars?: Issue["vars"]): Issue
 
 function fail(field: TicketFieldDef, code: string, vars?: Issue["vars"]): Coercion {
 	return { ok: false, issues: [issue(field, code, vars)] };
+}
+
+/** A compiled `regexp_for_validation`: `regex` is `null` when missing or `broken` (left for Zendesk to judge). */
+interface CompiledPattern {
+	regex: RegExp | null;
+	broken: boolean;
+}
+
+/** Longest pattern we try to compile; an admin typo of megabytes must not freeze the sidebar. */
+const MAX_PATTERN_LENGTH = 2000;
+
+/**
+ * Compiles a field's Ruby-flavoured pattern (Zendesk evaluates it in Ruby): `\A`, `\z`, `\Z`, `\h`
+ * and a leading `(?i)`/`(?m)` are translated; Ruby's `^`/`$` are line anchors, hence the `m` flag.
+ * Never throws; does not guard against slow (backtracking) patterns.
+ */
+export function compileZendeskPattern(pattern: string | null | undefined): CompiledPattern {
+	if (typeof pattern !== "string" || pattern === "") return { regex: null, broken: false };
+	if (pattern.length > MAX_PATTERN_LENGTH) return { regex: null, broken: true };
+	let source = pattern;
+	let flags = "m";
+	const inline = /^\(\?([imx]+)\)/.exec(source);
+	if (inline) {
+		const letters = inline[1] ?? "";
+		if (letters.includes("x")) return { regex: null, broken: true };
+		if (letters.includes("i")) flags += "i";
+		// Ruby's `m` is JavaScript's `s` (dot matches newline).
+		if (letters.includes("m")) flags += "s";
+		source = source.slice(inline[0].length);
+	}
+	try {
+		return { regex: new RegExp(translateRubyEscapes(source), flags), broken: false };
+	} catch {
+		return { regex: null, broken: true };
+	}
+}
+
+/** Rewrites Ruby-only escapes outside and inside character classes. Leaves everything else untouched. */
+function translateRubyEscapes(source: string): string {
+	let out = "";
+	let inClass = false;
+	for (let i = 0; i < source.length; i++) {
+		const ch = source[i];
+		if (ch === "\\") {
+			const next = source[i + 1];
+			i++;
+			if (next === undefined) return out + "\\"; // a trailing backslash: let RegExp reject it
+			if (!inClass && next === "A") out += "^";
+			else if (!inClass && (next === "z" || next === "Z")) out += "$";
+			else if (next === "h") out += inClass ? "0-9a-fA-F" : "[0-9a-fA-F]";
+			else out += "\\" + next;
+			continue;
+		}
+		if (ch === "[" && !inClass) inClass = true;
+		else if (ch === "]" && inClass) inClass = false;
+		out += ch;
+	}
+	return out;
 }

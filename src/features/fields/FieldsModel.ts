@@ -1,11 +1,7 @@
-/**
- * The custom-fields model's public shape: what the section renders and calls. Implemented by
- * `createFieldsModel`.
- */
+/** The custom-fields model's public shape, implemented by `createFieldsModel`. */
 import type { ReadonlySignal } from "@preact/signals";
 import type { ApiError } from "../../platform/api/errors";
-import type { Id } from "../../platform/api/types";
-import type { CustomFieldValue, FieldDraftValue, FieldId, FieldValue } from "../../shared/customFieldsTypes";
+import type { FieldDraftValue, FieldId, FieldValue } from "../../shared/customFieldsTypes";
 import type { Issue } from "../../shared/issues";
 import type { FieldDefinitionsCache } from "../../ticket/createFieldDefinitionsCache";
 import type { TicketStore } from "../../ticket/createTicketStore";
@@ -14,13 +10,6 @@ import type { DraftStore } from "../../platform/storage/createDraftStore";
 import type { CoerceOptions } from "../../shared/fieldCoercion";
 import type { FieldDrafts } from "./rules/customFieldsDrafts";
 import type { ShownField } from "./rules/fieldOrder";
-
-/** What the writer knows about the ticket: enough for custom fields and the safe-update stamp. */
-export interface FieldsSnapshot {
-	updatedAt: string;
-	ticketFormId: Id | null;
-	customFields: readonly CustomFieldValue[];
-}
 
 export type FieldsLoadState = "loading" | "ready" | "failed";
 

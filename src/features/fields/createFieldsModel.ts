@@ -1,12 +1,10 @@
 /**
- * The custom-fields section's model: the definitions of the ticket's form from the shared cache
- * (following the form when the ticket moves to another), values from the ticket store's snapshot,
- * the agent's edits as a draft persisted per ticket and agent, and ONE intent
- * (`custom_fields: [{id, value}]`) through the store's writer, which adds the safe-update fields
- * and the pending audit metadata. The saved ticket Zendesk answers is compared with what was sent,
- * so every value Zendesk dropped or changed is flagged on its field; a 422's `details` land on the
- * right field. A conflict with another agent is remembered in the draft, so it is shown again after
- * a reload. Drafts are never lost on an error.
+ * The custom-fields model: the definitions of the ticket's form from the shared cache (following
+ * the form when the ticket moves to another), values from the store's snapshot, the agent's edits
+ * as a draft per ticket and agent, and ONE intent (`custom_fields: [{id, value}]`) through the
+ * store's writer, which adds the safe-update fields and the pending audit metadata. Values Zendesk
+ * dropped or changed are flagged on their field, as are a 422's `details`; a conflict is kept in
+ * the draft, so it shows again after a reload. Drafts are never lost on an error.
  */
 import { batch, computed, effect, signal, untracked } from "@preact/signals";
 import { isApiError, type ApiError } from "../../platform/api/errors";
@@ -29,19 +27,19 @@ import {
 	type FieldDrafts,
 } from "./rules/customFieldsDrafts";
 import {
+	compareReadBack,
 	planFieldsSave,
+	readBackNotices,
 	toWireValue,
 	unchangedDraftIds as unchangedDraftIdsOf,
 	type FieldsSaveInput,
 } from "./rules/customFieldsSave";
-import type { CustomFieldValue, FieldId, TicketFieldDef } from "../../shared/customFieldsTypes";
+import { fieldKey, type CustomFieldValue, type FieldId, type TicketFieldDef } from "../../shared/customFieldsTypes";
 import { sameFieldValue, toDraftValue } from "../../shared/customFieldsValues";
 import { formForTicket, orderTicketFields } from "./rules/fieldOrder";
-import { compareReadBack, readBackNotices } from "./rules/fieldReadBack";
 import type { Issue } from "../../shared/issues";
 import type { FieldDefinitions } from "../../ticket/createFieldDefinitionsCache";
-
-import type { FieldsLoadState, FieldsModel, FieldsModelOptions, FieldsSaveResult, FieldsSnapshot } from "./FieldsModel";
+import type { FieldsLoadState, FieldsModel, FieldsModelOptions, FieldsSaveResult } from "./FieldsModel";
 import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
 
 /** Creates the model; call `load()` to start. */
@@ -50,10 +48,7 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 	const coerce = options.coerce ?? {};
 	const state = signal<FieldsLoadState>("loading");
 	const definitions = signal<FieldDefinitions | null>(null);
-	const snapshot = computed<FieldsSnapshot | null>(() => {
-		const snap = ticket.snapshot.value;
-		return snap ? toSnapshot(snap.ticket) : null;
-	});
+	const snapshot = computed<Ticket | null>(() => ticket.snapshot.value?.ticket ?? null);
 	const drafts = signal<FieldDrafts>(options.drafts.load(FIELDS_DRAFT_SECTION, isFieldDrafts) ?? {});
 	// A restored draft the browser could not read is shown with its problem at once.
 	const touched = signal<ReadonlySet<string>>(new Set(unreadableDraftIds(drafts.value).map(String)));
@@ -64,12 +59,14 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 	const lastResult = signal<FieldsSaveResult>(null);
 
 	const fields = computed(() => definitions.value?.fields ?? []);
+	const values = () => snapshot.value?.customFields ?? [];
+	const fieldOf = (id: FieldId) => fields.value.find(candidate => candidate.id === id);
 	const shown = computed(() => {
 		const defs = definitions.value;
 		const snap = snapshot.value;
 		if (!defs || !snap) return [];
-		const values = new Map(snap.customFields.map(entry => [entry.id, entry.value] as const));
-		return orderTicketFields(defs.fields, formForTicket(defs.forms, snap.ticketFormId), values);
+		const byId = new Map(snap.customFields.map(entry => [entry.id, entry.value] as const));
+		return orderTicketFields(defs.fields, formForTicket(defs.forms, snap.ticketFormId), byId);
 	});
 	const dirty = computed(() => Object.keys(drafts.value).length > 0);
 	const issues = computed(() => [
@@ -77,10 +74,10 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		...remoteIssues.value,
 	]);
 	// Conflicts the agent was shown live in the draft, so they come back after a reload.
-	const notices = computed(() => {
-		const values = snapshot.value?.customFields ?? [];
-		return [...saveNotices.value, ...conflictNotices(shownConflicts(drafts.value, values), fields.value)];
-	});
+	const notices = computed(() => [
+		...saveNotices.value,
+		...conflictNotices(shownConflicts(drafts.value, values()), fields.value),
+	]);
 
 	function setDrafts(next: FieldDrafts): void {
 		drafts.value = next;
@@ -88,13 +85,19 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		else options.drafts.clear(FIELDS_DRAFT_SECTION);
 	}
 
+	/** Drops the save's messages on field `id` (and, with `form`, the form-level remote ones). */
+	function forget(id: FieldId, form: boolean): void {
+		const key = fieldKey(id);
+		remoteIssues.value = remoteIssues.value.filter(issue => issue.field !== key && !(form && issue.field === "fields"));
+		saveNotices.value = saveNotices.value.filter(issue => issue.field !== key);
+	}
+
 	async function load(): Promise<void> {
 		state.value = "loading";
 		error.value = null;
 		try {
 			// The REST ticket names the form; the core has usually started that form's read already.
-			const snap = toSnapshot((await ticket.ready()).ticket);
-			const defs = await cache.forForm(snap.ticketFormId);
+			const defs = await cache.forForm((await ticket.ready()).ticket.ticketFormId);
 			batch(() => {
 				definitions.value = defs;
 				state.value = "ready";
@@ -158,20 +161,19 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 			return finish("nothing");
 		}
 		saving.value = true;
-		let sent: { base: FieldsSnapshot; customFields: CustomFieldValue[] } | null = null;
+		let sent: { base: readonly CustomFieldValue[]; customFields: CustomFieldValue[] } | undefined;
 		try {
 			const outcome = await ticket.write<FieldConflict[]>({
-				plan(snap) {
-					const fresh = toSnapshot(snap.ticket);
+				plan({ ticket: fresh }) {
 					const conflicts = findConflicts(drafts.value, fresh.customFields, defs.fields, coerce);
 					if (conflicts.length > 0) return { kind: "ask", conflicts };
 					const again = planFieldsSave(saveInput(defs.fields, fresh.customFields));
 					if (again.issues.length > 0 || again.customFields.length === 0) return { kind: "noop" };
-					sent = { base: fresh, customFields: again.customFields };
+					sent = { base: fresh.customFields, customFields: again.customFields };
 					return { kind: "send", payload: { custom_fields: again.customFields.map(toWireValue) } };
 				},
 			});
-			const after = toSnapshot(outcome.snapshot.ticket);
+			const after = outcome.snapshot.ticket.customFields;
 			if (outcome.kind === "ask") {
 				// Remembered in the draft: the notice is shown until the agent chooses, after a reload too.
 				setDrafts(markConflicts(drafts.value, outcome.conflicts));
@@ -182,11 +184,10 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 				return finish("invalid");
 			}
 			if (outcome.kind === "noop" || !sent) {
-				setDrafts(withoutDrafts(drafts.value, unchangedDraftIds(after.customFields)));
+				setDrafts(withoutDrafts(drafts.value, unchangedDraftIds(after)));
 				return finish("nothing");
 			}
-			const done: { base: FieldsSnapshot; customFields: CustomFieldValue[] } = sent;
-			checkSaved(done.base, done.customFields, after);
+			checkSaved(sent.base, sent.customFields, after);
 			return finish("saved");
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
@@ -202,17 +203,20 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		}
 	}
 
-	/** Compares what was sent with the saved ticket Zendesk answered, and flags what it did not keep. */
-	function checkSaved(base: FieldsSnapshot, sentValues: CustomFieldValue[], after: FieldsSnapshot): void {
-		const results = compareReadBack(sentValues, base.customFields, after.customFields, fields.value);
+	/** Flags what Zendesk did not keep as sent; dropped values stay as drafts, so the agent sees what they meant. */
+	function checkSaved(
+		base: readonly CustomFieldValue[],
+		sentValues: CustomFieldValue[],
+		after: readonly CustomFieldValue[],
+	): void {
+		const results = compareReadBack(sentValues, base, after, fields.value);
 		const kept = results.filter(result => result.status === "dropped").map(result => result.fieldId);
 		const settled = Object.keys(drafts.value)
 			.map(Number)
 			.filter(id => !kept.includes(id) && sentValues.some(entry => entry.id === id));
 		batch(() => {
 			saveNotices.value = [...saveNotices.value, ...readBackNotices(results, fields.value)];
-			// Dropped values stay as drafts (with the notice) so the agent still sees what they meant.
-			setDrafts(rebaseDrafts(withoutDrafts(drafts.value, settled), kept, after.customFields));
+			setDrafts(rebaseDrafts(withoutDrafts(drafts.value, settled), kept, after));
 		});
 	}
 
@@ -224,8 +228,8 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		unreadable: unreadableDraftIds(drafts.value),
 		options: coerce,
 	});
-	const unchangedDraftIds = (values: readonly CustomFieldValue[]): FieldId[] =>
-		unchangedDraftIdsOf(saveInput(fields.value, values));
+	const unchangedDraftIds = (current: readonly CustomFieldValue[]): FieldId[] =>
+		unchangedDraftIdsOf(saveInput(fields.value, current));
 
 	function finish(result: FieldsSaveResult): FieldsSaveResult {
 		lastResult.value = result;
@@ -245,26 +249,21 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		valueOf(id) {
 			const draft = drafts.value[String(id)];
 			if (draft) return draft.value;
-			const field = fields.value.find(candidate => candidate.id === id);
-			const value = currentValue(snapshot.value?.customFields ?? [], id);
-			return field ? toDraftValue(field, value) : null;
+			const field = fieldOf(id);
+			return field ? toDraftValue(field, currentValue(values(), id)) : null;
 		},
-		ticketValueOf: id => currentValue(snapshot.value?.customFields ?? [], id),
+		ticketValueOf: id => currentValue(values(), id),
 		load,
 		refresh,
 		edit(id, value, unreadable = false) {
-			const current = currentValue(snapshot.value?.customFields ?? [], id);
-			const field = fields.value.find(candidate => candidate.id === id);
+			const current = currentValue(values(), id);
+			const field = fieldOf(id);
 			batch(() => {
-				const existing = drafts.value[String(id)];
 				// Typing the ticket's own value back removes the draft instead of keeping a no-op edit.
-				if (field && !existing && !unreadable && sameFieldValue(toDraftValue(field, current), value, field.type))
-					return;
+				const undo = field && !drafts.value[String(id)] && !unreadable;
+				if (undo && sameFieldValue(toDraftValue(field, current), value, field.type)) return;
 				setDrafts(withDraft(drafts.value, id, value, current, unreadable));
-				remoteIssues.value = remoteIssues.value.filter(
-					issue => issue.field !== `field.${id}` && issue.field !== "fields",
-				);
-				saveNotices.value = saveNotices.value.filter(issue => issue.field !== `field.${id}`);
+				forget(id, true);
 				lastResult.value = null;
 			});
 		},
@@ -274,8 +273,7 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		revert(id) {
 			batch(() => {
 				setDrafts(withoutDrafts(drafts.value, [id]));
-				remoteIssues.value = remoteIssues.value.filter(issue => issue.field !== `field.${id}`);
-				saveNotices.value = saveNotices.value.filter(issue => issue.field !== `field.${id}`);
+				forget(id, false);
 			});
 		},
 		discard() {
@@ -290,8 +288,4 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		save,
 		dispose: stopFollow,
 	};
-}
-
-function toSnapshot(ticket: Ticket): FieldsSnapshot {
-	return { updatedAt: ticket.updatedAt, ticketFormId: ticket.ticketFormId, customFields: ticket.customFields };
 }

@@ -1,11 +1,11 @@
 /**
- * The agent's unsaved custom-field edits: one entry per touched field with the value as typed
- * and the ticket value it was based on (for three-way conflict checks). Pure helpers over a plain
- * object, so drafts can be stored as JSON and restored after a panel reload.
+ * The agent's unsaved custom-field edits: per field, the value as typed and the ticket value it was
+ * based on (for three-way conflict checks). Pure helpers over a plain object that survives JSON.
  */
 import type { Issue } from "../../../shared/issues";
 import { displayValue, sameFieldValue } from "../../../shared/customFieldsValues";
 import { coerceFieldValue, validateFieldValue, type CoerceOptions } from "../../../shared/fieldCoercion";
+import { isRecord } from "../../../shared/isRecord";
 import {
 	fieldKey,
 	type CustomFieldValue,
@@ -17,17 +17,14 @@ import {
 
 /**
  * One field's draft: what the agent typed, the ticket value when they started, and (`theirs`)
- * another agent's value the agent has been shown as a conflict. Saving again over exactly that
- * value is the agent's informed choice; any other value of theirs is a new conflict.
+ * another agent's value shown to them as a conflict: saving over exactly that value is their
+ * informed choice, any other is a new conflict.
  */
 interface FieldDraft {
 	value: FieldDraftValue;
 	base: FieldValue;
 	theirs?: FieldValue;
-	/**
-	 * The input holds something the browser could not read as a value (a native date picker with
-	 * 30 February answers `""` and `validity.badInput`). Never saved: it is not "clear the field".
-	 */
+	/** The browser could not read the input (a date picker with 30 February answers `""`); never saved. */
 	unreadable?: true;
 }
 
@@ -50,11 +47,7 @@ export function currentValue(values: readonly CustomFieldValue[], id: FieldId): 
 	return values.find(entry => entry.id === id)?.value ?? null;
 }
 
-/**
- * Records an edit. Keeps the original base when the field was already being edited; a new draft
- * takes the current ticket value as its base. `unreadable` marks input the browser could not read
- * (see `FieldDraft`); a readable edit clears the mark. Does not validate.
- */
+/** Records an edit, keeping the base of an earlier draft (else `current`); a readable edit clears `unreadable`. */
 export function withDraft(
 	drafts: FieldDrafts,
 	id: FieldId,
@@ -69,10 +62,7 @@ export function withDraft(
 	return { ...drafts, [String(id)]: next };
 }
 
-/**
- * The problems of the drafts of `touched` fields (keys as in `FieldDrafts`): an unreadable input
- * gets `fields.issues.dateUnreadable`, any other draft its coercion issues. Pure.
- */
+/** The problems of the `touched` fields' drafts: `fields.issues.dateUnreadable`, or the coercion's. */
 export function draftIssues(
 	drafts: FieldDrafts,
 	fields: readonly TicketFieldDef[],
@@ -124,7 +114,7 @@ export function markConflicts(drafts: FieldDrafts, conflicts: readonly FieldConf
 	return next;
 }
 
-/** The conflicts the agent has been shown that still stand (the ticket still has their value). Pure. */
+/** The conflicts the agent has been shown that still stand (the ticket still has their value). */
 export function shownConflicts(drafts: FieldDrafts, values: readonly CustomFieldValue[]): FieldConflict[] {
 	return Object.entries(drafts).flatMap(([key, draft]) => {
 		const theirs = currentValue(values, Number(key));
@@ -135,8 +125,8 @@ export function shownConflicts(drafts: FieldDrafts, values: readonly CustomField
 
 /**
  * Fields someone else changed since the agent started editing them (ticket value ≠ base) to a
- * value other than the agent's, unless the agent was already shown exactly that value (`theirs`)
- * and saves again. A draft that cannot be coerced is compared as typed. Pure.
+ * value other than the agent's, unless the agent was already shown exactly that value (`theirs`).
+ * A draft that cannot be coerced is compared as typed.
  */
 export function findConflicts(
 	drafts: FieldDrafts,
@@ -174,17 +164,17 @@ export function conflictNotices(conflicts: readonly FieldConflict[], fields: rea
 
 /** True for a stored value that is a `FieldDrafts` object (used when restoring from storage). */
 export function isFieldDrafts(value: unknown): value is FieldDrafts {
-	if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-	return Object.entries(value as Record<string, unknown>).every(
+	if (!isRecord(value)) return false;
+	return Object.entries(value).every(
 		([id, draft]) =>
 			/^\d+$/.test(id) &&
 			typeof draft === "object" &&
 			draft !== null &&
 			"value" in draft &&
-			isDraftValue((draft as FieldDraft).value) &&
+			isDraftValue(draft.value) &&
 			"base" in draft &&
-			(!("theirs" in draft) || isStoredValue((draft as FieldDraft).theirs)) &&
-			(!("unreadable" in draft) || (draft as FieldDraft).unreadable === true),
+			(!("theirs" in draft) || isStoredValue(draft.theirs)) &&
+			(!("unreadable" in draft) || draft.unreadable === true),
 	);
 }
 

@@ -1,48 +1,46 @@
 /**
- * Plans one custom-field save from the agent's drafts: coerce every draft, keep only the values
- * that differ from the ticket, and collect what blocks the save. The result's `customFields` is
- * exactly the `custom_fields: [{id, value}]` of the single update. Pure.
+ * One custom-field save, planned from the agent's drafts (coerce each, keep what differs from the
+ * ticket, collect what blocks), and checked against the saved ticket Zendesk answers: an unknown
+ * dropdown tag is dropped silently (200, field unchanged; zendesk-ticket-api.md §7.1). Pure.
  */
 import type { Issue } from "../../../shared/issues";
 import { fieldAccess } from "../../../shared/customFieldsAccess";
-import { sameFieldValue } from "../../../shared/customFieldsValues";
+import { displayValue, sameFieldValue } from "../../../shared/customFieldsValues";
 import { coerceFieldValue, type CoerceOptions } from "../../../shared/fieldCoercion";
 import {
 	fieldKey,
 	type CustomFieldValue,
 	type FieldDraftValue,
 	type FieldId,
+	type FieldValue,
 	type TicketFieldDef,
 } from "../../../shared/customFieldsTypes";
+import type { CustomFieldValue as WireValue } from "../../../shared/ticketTypes";
+import { currentValue } from "./customFieldsDrafts";
 
 /** What a save starts from. */
 export interface FieldsSaveInput {
 	fields: readonly TicketFieldDef[];
 	/** The ticket's `custom_fields` as last read. */
 	current: readonly CustomFieldValue[];
-	/** The agent's edits by field id (only touched fields). */
+	/** The agent's edits by field id. */
 	drafts: ReadonlyMap<FieldId, FieldDraftValue>;
-	/** Drafted fields whose input the browser could not read (e.g. 30 February in a date picker): they block the save. */
+	/** Drafts the browser could not read (30 February in a date picker): they block the save. */
 	unreadable?: readonly FieldId[];
 	options?: CoerceOptions;
 }
 
-/** The planned update: send `customFields` only when `issues` is empty. */
-export interface FieldsSavePlan {
-	/** Changed values, in draft order. Empty when nothing really changed. */
+/** The planned update: send `customFields` (changed values, in draft order) only when `issues` is empty. */
+interface FieldsSavePlan {
 	customFields: CustomFieldValue[];
-	/** Problems that block the save, one or more per field (`field.<id>`). */
 	issues: Issue[];
-	/** Non-blocking remarks (a pattern that cannot be checked here; a draft for a field that is gone). */
+	/** Non-blocking: a pattern that cannot be checked here; a draft whose field is gone. */
 	notices: Issue[];
-	/** Drafts left out because their field is unknown, hidden or read-only now; the model may discard them after saving. */
+	/** Drafts left out because their field is unknown, hidden or read-only now. */
 	skipped: FieldId[];
 }
 
-/**
- * Coerces each draft and diffs it against `current`. A draft equal to the current value is not
- * sent (Zendesk would store nothing). Never throws; does not check required-on-solve.
- */
+/** Coerces each draft and diffs it against `current` (an unchanged value is not sent). Never throws. */
 export function planFieldsSave({ fields, current, drafts, unreadable = [], options }: FieldsSaveInput): FieldsSavePlan {
 	const plan: FieldsSavePlan = { customFields: [], issues: [], notices: [], skipped: [] };
 	for (const [id, draft] of drafts) {
@@ -64,33 +62,66 @@ export function planFieldsSave({ fields, current, drafts, unreadable = [], optio
 			continue;
 		}
 		plan.notices.push(...result.notices);
-		const now = current.find(entry => entry.id === id)?.value ?? null;
+		const now = currentValue(current, id);
 		if (!sameFieldValue(result.value, now, field.type)) plan.customFields.push({ id, value: result.value });
 	}
 	return plan;
 }
 
-/**
- * The drafted fields a save does not need to send: the value the agent typed is already the
- * ticket's (nothing to change), with no problem to show and not skipped. Their drafts can go.
- */
+/** The drafted fields already holding the agent's value, with no problem and not skipped: their drafts can go. */
 export function unchangedDraftIds(input: FieldsSaveInput): FieldId[] {
 	const plan = planFieldsSave(input);
 	return [...input.drafts.keys()].filter(
 		id =>
 			!plan.customFields.some(entry => entry.id === id) &&
-			!plan.issues.some(issue => issue.field === `field.${id}`) &&
+			!plan.issues.some(issue => issue.field === fieldKey(id)) &&
 			!plan.skipped.includes(id),
 	);
 }
 
 /** A planned value as the update body carries it (Zendesk's mutable array type). */
-export function toWireValue(entry: CustomFieldValue): {
-	id: FieldId;
-	value: string | number | boolean | string[] | null;
-} {
-	return {
-		id: entry.id,
-		value: Array.isArray(entry.value) ? [...entry.value] : (entry.value as string | number | boolean | null),
-	};
+export function toWireValue(entry: CustomFieldValue): { id: FieldId; value: WireValue } {
+	return { id: entry.id, value: Array.isArray(entry.value) ? [...entry.value] : (entry.value as WireValue) };
+}
+
+/** `saved`: the ticket holds what was sent. `dropped`: it still holds the old value. `changed`: something else. */
+export type ReadBackStatus = "saved" | "dropped" | "changed";
+
+/** The read-back of one sent field (`actual` is `null` when the ticket no longer lists it). */
+interface ReadBackResult {
+	fieldId: FieldId;
+	status: ReadBackStatus;
+	sent: FieldValue;
+	actual: FieldValue;
+}
+
+/** Classifies every sent value against the ticket after the save and before it, as Zendesk compares values. */
+export function compareReadBack(
+	sent: readonly CustomFieldValue[],
+	before: readonly CustomFieldValue[],
+	after: readonly CustomFieldValue[],
+	fields: readonly TicketFieldDef[],
+): ReadBackResult[] {
+	return sent.map(({ id, value }) => {
+		const type = fields.find(field => field.id === id)?.type;
+		const actual = currentValue(after, id);
+		if (sameFieldValue(value, actual, type)) return { fieldId: id, status: "saved", sent: value, actual };
+		const status = sameFieldValue(actual, currentValue(before, id), type) ? "dropped" : "changed";
+		return { fieldId: id, status, sent: value, actual };
+	});
+}
+
+/** One `fields.notices.dropped` ({{sent}}) or `.changed` ({{sent}}, {{actual}}) per value not kept as sent. */
+export function readBackNotices(results: readonly ReadBackResult[], fields: readonly TicketFieldDef[]): Issue[] {
+	return results
+		.filter(result => result.status !== "saved")
+		.map((result): Issue => {
+			const field = fields.find(candidate => candidate.id === result.fieldId);
+			const sent = displayValue(field, result.sent);
+			if (result.status === "dropped") {
+				return { field: fieldKey(result.fieldId), code: "fields.notices.dropped", vars: { sent } };
+			}
+			const actual = displayValue(field, result.actual);
+			return { field: fieldKey(result.fieldId), code: "fields.notices.changed", vars: { sent, actual } };
+		});
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileZendeskPattern } from "./customFieldsRegexp";
+import { compileZendeskPattern } from "./fieldCoercion";
 
 describe("compileZendeskPattern", () => {
 	const matches: Array<[pattern: string, value: string, expected: boolean]> = [

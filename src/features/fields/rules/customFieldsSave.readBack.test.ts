@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aField, anOption } from "../../../testing/customFieldsFixtures";
 import type { FieldValue } from "../../../shared/customFieldsTypes";
-import { compareReadBack, readBackNotices, type ReadBackStatus } from "./fieldReadBack";
+import { compareReadBack, readBackNotices, type ReadBackStatus } from "./customFieldsSave";
 
 const fields = [
 	aField({ id: 1, type: "text" }),
