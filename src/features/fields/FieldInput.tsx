@@ -1,27 +1,18 @@
 /**
- * One custom field's input, by type: text, textarea, integer/decimal (text inputs, so a typo stays
- * visible instead of vanishing like in `type=number`), a native date picker (30 February is
- * reported, not taken for an empty date), checkbox, regexp, a dropdown `<select>` (names shown,
- * tags stored), a multi-select checkbox group, a lookup (`LookupControl`: the record's name, a picker for users and organizations), and a read-only masked credit card.
- * Label, description, required-on-solve marker, the field's problem and notices. Renders values
- * as text only; never calls the API.
+ * One custom field's input, by type: text inputs for text, regexp, integer and decimal (a typo stays
+ * visible, unlike in `type=number`), textarea, a native date picker (30 February is reported, not
+ * taken for an empty date), checkbox, a `<select>` (names shown, tags stored), a multi-select
+ * checkbox group, a lookup (`LookupControl`), else the value read-only. With its label,
+ * description, required-on-solve marker, problems and notices; values are rendered as text only.
  */
 import { useId } from "preact/hooks";
 import type { FieldDraftValue, FieldValue } from "../../shared/customFieldsTypes";
 import { displayValue } from "../../shared/customFieldsValues";
-import type { ReadOnlyReason } from "../../shared/customFieldsAccess";
 import type { ShownField } from "./rules/fieldOrder";
 import { useT } from "../../platform/context";
 import type { LookupModel } from "./createLookupModel";
-import { LookupControl } from "./LookupControl";
+import { LookupControl, type Wiring } from "./LookupControl";
 import { Button } from "../../ui/Button";
-
-/** Why a field is read-only, per reason (total). */
-const READ_ONLY_KEYS: Record<ReadOnlyReason, string> = {
-	creditCard: "fields.readOnly.creditCard",
-	lookupTarget: "fields.readOnly.lookupTarget",
-	unsupportedType: "fields.readOnly.unsupportedType",
-};
 
 export interface FieldInputProps {
 	shown: ShownField;
@@ -35,8 +26,8 @@ export interface FieldInputProps {
 	notices: string[];
 	dirty: boolean;
 	disabled?: boolean;
-	/** Names and user search for lookup fields; without it a lookup is a plain id input. */
-	lookup?: LookupModel;
+	/** Names and searches for lookup fields. */
+	lookup: LookupModel;
 	/** `unreadable`: the browser could not read what was typed (a date picker holding 30 February). */
 	onChange(value: FieldDraftValue, unreadable?: boolean): void;
 	onBlur(): void;
@@ -55,7 +46,7 @@ export function FieldInput(props: FieldInputProps) {
 	const describedBy =
 		[description ? hintId : "", issues.length + notices.length > 0 ? messagesId : ""].filter(Boolean).join(" ") ||
 		undefined;
-	const common = {
+	const common: Wiring = {
 		id,
 		disabled: props.disabled,
 		"aria-describedby": describedBy,
@@ -87,7 +78,7 @@ export function FieldInput(props: FieldInputProps) {
 			) : (
 				<p class="zd-field__readonly" id={id} aria-describedby={describedBy}>
 					{displayValue(field, props.ticketValue) || t("fields.empty")}
-					<span class="zd-muted">{` (${t(READ_ONLY_KEYS[shown.readOnlyReason ?? "unsupportedType"])})`}</span>
+					<span class="zd-muted">{` (${t(`fields.readOnly.${shown.readOnlyReason ?? "unsupportedType"}`)})`}</span>
 				</p>
 			)}
 			{issues.length + notices.length > 0 ? (
@@ -118,15 +109,10 @@ export function FieldInput(props: FieldInputProps) {
 	);
 }
 
-type Common = {
-	id: string;
-	disabled: boolean | undefined;
-	"aria-describedby": string | undefined;
-	"aria-invalid": true | undefined;
-	onBlur(): void;
-};
+/** What a text input's keyboard offers, by type. */
+const INPUT_MODES: Partial<Record<string, "numeric" | "decimal">> = { integer: "numeric", decimal: "decimal" };
 
-function Control({ shown, value, dirty, onChange, common, lookup }: FieldInputProps & { common: Common }) {
+function Control({ shown, value, dirty, onChange, common, lookup }: FieldInputProps & { common: Wiring }) {
 	const t = useT();
 	const { field } = shown;
 	const text = typeof value === "string" ? value : "";
@@ -155,31 +141,8 @@ function Control({ shown, value, dirty, onChange, common, lookup }: FieldInputPr
 			);
 		}
 		case "lookup":
-			return lookup ? (
-				<LookupControl field={field} value={text} typed={dirty} lookup={lookup} common={common} onChange={onChange} />
-			) : (
-				<input
-					{...common}
-					type="text"
-					class="zd-input"
-					inputMode="numeric"
-					autoComplete="off"
-					value={text}
-					onInput={onInput}
-				/>
-			);
-		case "integer":
-		case "decimal":
 			return (
-				<input
-					{...common}
-					type="text"
-					class="zd-input"
-					inputMode={field.type === "decimal" ? "decimal" : "numeric"}
-					autoComplete="off"
-					value={text}
-					onInput={onInput}
-				/>
+				<LookupControl field={field} value={text} typed={dirty} lookup={lookup} common={common} onChange={onChange} />
 			);
 		case "checkbox":
 			return (
@@ -232,6 +195,16 @@ function Control({ shown, value, dirty, onChange, common, lookup }: FieldInputPr
 			);
 		}
 		default:
-			return <input {...common} type="text" class="zd-input" autoComplete="off" value={text} onInput={onInput} />;
+			return (
+				<input
+					{...common}
+					type="text"
+					class="zd-input"
+					inputMode={INPUT_MODES[field.type]}
+					autoComplete="off"
+					value={text}
+					onInput={onInput}
+				/>
+			);
 	}
 }

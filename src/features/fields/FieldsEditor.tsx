@@ -1,9 +1,7 @@
 /**
  * The Fields editor, fetched on demand (a chunk of its own): the ticket's custom fields in form
- * order, edited as a draft and saved in ONE safe update together with the pending audit metadata.
- * Problems and read-back notices appear on the field they concern; form-level ones above the
- * buttons. Builds its model from the environment and the shared ticket services, and owns its
- * lifetime.
+ * order, edited as a draft and saved in ONE safe update with the pending audit metadata. Problems
+ * and read-back notices show on their field, form-level ones below the buttons.
  */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
@@ -18,12 +16,9 @@ import type { Issue } from "../../shared/issues";
 import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/context";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
 import { createFieldsModel } from "./createFieldsModel";
-import type { FieldsModel } from "./FieldsModel";
-import { createLookupModel, type LookupModel } from "./createLookupModel";
-import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
+import { createLookupModel } from "./createLookupModel";
 import { useTicket } from "../../ticket/TicketProvider";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
-import type { TicketLockReason } from "../../shared/ticketPermissions";
 import { FieldsReadOnly } from "./FieldsReadOnly";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { FieldInput } from "./FieldInput";
@@ -41,23 +36,17 @@ function usesDecimalComma(locale: string): boolean {
 	}
 }
 
-/** Props of `FieldsEditor`. */
-export interface FieldsEditorProps {
-	/** Where the editor reports how many fields have unsaved changes (the section's badge). */
-	unsaved: Signal<number>;
-}
-
-/** The editor for the open ticket. */
-export function FieldsEditor({ unsaved }: FieldsEditorProps) {
+/** The editor for the open ticket; `unsaved` gets how many fields have unsaved changes (the section's badge). */
+export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 	const env = useEnv();
 	const api = useApi();
+	const t = useT();
 	const { locale } = useI18n();
 	const core = useTicket();
 	const { local } = useStorage();
-	const ticketId = env.ticketId;
 	const drafts = useMemo(
-		() => createDraftStore(local, env.currentUser.id, ticketId ?? undefined),
-		[local, env.currentUser.id, ticketId],
+		() => createDraftStore(local, env.currentUser.id, env.ticketId ?? undefined),
+		[local, env.currentUser.id, env.ticketId],
 	);
 	const model = useMemo(
 		() =>
@@ -82,21 +71,6 @@ export function FieldsEditor({ unsaved }: FieldsEditorProps) {
 	useEffect(() => {
 		unsaved.value = count;
 	}, [count, unsaved]);
-	return <FieldsPanel model={model} metadata={core.metadata} lookup={lookup} locked={reason} />;
-}
-
-export interface FieldsPanelProps {
-	model: FieldsModel;
-	metadata: MetadataModel;
-	/** Names and user search for lookup fields (optional). */
-	lookup?: LookupModel;
-	/** Why the ticket can't be changed (read-only values and the reason), or null. */
-	locked?: TicketLockReason | null;
-}
-
-/** What the section shows for a model. Exported for component tests. */
-export function FieldsPanel({ model, metadata, lookup, locked = null }: FieldsPanelProps) {
-	const t = useT();
 	// While Save runs (or waits its turn behind another section's save), the writer's wait is its own.
 	const wait = useWriterWait(model.saving.value);
 	const state = model.state.value;
@@ -105,16 +79,12 @@ export function FieldsPanel({ model, metadata, lookup, locked = null }: FieldsPa
 		const error = model.error.value;
 		return error ? <ErrorNotice error={error} onRetry={() => void model.load()} /> : null;
 	}
-	if (locked !== null) return <FieldsReadOnly model={model} reason={locked} />;
+	if (reason !== null) return <FieldsReadOnly model={model} reason={reason} />;
 	const shown = model.shown.value;
-	const drafts = model.drafts.value;
-	const text = (issue: Issue) => t(issue.code, issue.vars);
-	const on = (list: Issue[], key: string) => list.filter(issue => issue.field === key).map(text);
+	const on = (list: Issue[], key: string) =>
+		list.filter(issue => issue.field === key).map(issue => t(issue.code, issue.vars));
 	const saving = model.saving.value;
 	const result = model.lastResult.value;
-	const save = async () => {
-		await model.save();
-	};
 	return (
 		<form
 			class="zd-fields"
@@ -122,7 +92,7 @@ export function FieldsPanel({ model, metadata, lookup, locked = null }: FieldsPa
 			noValidate
 			onSubmit={event => {
 				event.preventDefault();
-				void save();
+				void model.save();
 			}}
 		>
 			{shown.length === 0 ? <p class="zd-muted">{t("fields.noFields")}</p> : null}
@@ -136,9 +106,9 @@ export function FieldsPanel({ model, metadata, lookup, locked = null }: FieldsPa
 						ticketValue={model.ticketValueOf(item.field.id)}
 						issues={on(model.issues.value, key)}
 						notices={on(model.notices.value, key)}
-						dirty={String(item.field.id) in drafts}
+						dirty={String(item.field.id) in model.drafts.value}
 						disabled={saving}
-						{...(lookup ? { lookup } : {})}
+						lookup={lookup}
 						onChange={(value, unreadable) => model.edit(item.field.id, value, unreadable)}
 						onBlur={() => model.touch(item.field.id)}
 						onRevert={() => model.revert(item.field.id)}
@@ -146,7 +116,7 @@ export function FieldsPanel({ model, metadata, lookup, locked = null }: FieldsPa
 				);
 			})}
 			{/* Only with field changes: the metadata may as well go with a People apply. */}
-			{model.dirty.value && metadata.hasAgentMetadata.value ? (
+			{model.dirty.value && core.metadata.hasAgentMetadata.value ? (
 				<p class="zd-muted">{t("fields.metadataAttached")}</p>
 			) : null}
 			<div class="zd-actions">
@@ -154,7 +124,7 @@ export function FieldsPanel({ model, metadata, lookup, locked = null }: FieldsPa
 					type="submit"
 					variant="primary"
 					busy={saving}
-					disabled={!model.dirty.value && !metadata.hasAgentMetadata.value}
+					disabled={!model.dirty.value && !core.metadata.hasAgentMetadata.value}
 				>
 					{t("fields.save")}
 				</Button>
@@ -176,7 +146,7 @@ export function FieldsPanel({ model, metadata, lookup, locked = null }: FieldsPa
 				<p class="zd-notice zd-notice--success" role="status">
 					{t("fields.saved")}
 				</p>
-			) : result === "nothing" && !metadata.hasAgentMetadata.value ? (
+			) : result === "nothing" && !core.metadata.hasAgentMetadata.value ? (
 				<p class="zd-muted" role="status">
 					{t("fields.nothingToSave")}
 				</p>

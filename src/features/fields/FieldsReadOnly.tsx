@@ -11,12 +11,6 @@ import { useT } from "../../platform/context";
 import type { FieldsModel } from "./FieldsModel";
 import type { ShownField } from "./rules/fieldOrder";
 
-/** Why the fields are read-only (total). */
-const LOCKED_KEYS: Record<TicketLockReason, string> = {
-	closed: "fields.locked.closed",
-	lightAgent: "fields.locked.lightAgent",
-};
-
 /** The reason, then the fields as a description list. */
 export function FieldsReadOnly({ model, reason }: { model: FieldsModel; reason: TicketLockReason }) {
 	const t = useT();
@@ -25,7 +19,7 @@ export function FieldsReadOnly({ model, reason }: { model: FieldsModel; reason: 
 	return (
 		<div class="zd-fields" data-locked={reason}>
 			<p class="zd-notice" id={reasonId} data-testid="fields-locked">
-				{t(LOCKED_KEYS[reason])}
+				{t(`fields.locked.${reason}`)}
 			</p>
 			{shown.length === 0 ? (
 				<p class="zd-muted">{t("fields.noFields")}</p>

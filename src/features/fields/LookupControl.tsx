@@ -14,8 +14,8 @@ import { PeoplePicker, type PickerTexts } from "../../ui/PeoplePicker";
 import { UserOption } from "../../ui/UserOption";
 import type { LookupModel, LookupProblem } from "./createLookupModel";
 
-/** The id, label and description wiring of the field (`FieldInput`'s). */
-interface Wiring {
+/** The id, label and description wiring of a field's control (`FieldInput`'s). */
+export interface Wiring {
 	id: string;
 	disabled: boolean | undefined;
 	"aria-describedby": string | undefined;
