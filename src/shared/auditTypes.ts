@@ -1,6 +1,6 @@
 /**
- * The audit shapes the history view formats (zendesk-ticket-api.md §10), declared structurally so
- * the API client's `Audit` fits without `src/shared` importing `src/platform/api`; and the formatted entry.
+ * The audit shapes the history view formats (zendesk-ticket-api.md §10), structural so the API
+ * client's `Audit` fits without an import, and the formatted entry.
  */
 import type { FieldId } from "./customFieldsTypes";
 

@@ -1,24 +1,17 @@
-/**
- * Decides whether the sidebar shows a field, and whether the agent may edit it there.
- * Pure: reads only the field definition.
- */
+/** Whether the sidebar shows a field, and whether the agent may edit it there (from its definition alone). */
 import { isCustomFieldType, type TicketFieldDef } from "./customFieldsTypes";
 
 /** Why a field is shown read-only. */
 export type ReadOnlyReason = "creditCard" | "lookupTarget" | "unsupportedType";
 
-/** Why a field is not shown at all. */
-export type HiddenReason = "system" | "inactive" | "agentCannotEdit";
-
-/** How the sidebar treats a field. */
+/** How the sidebar treats a field, and why a field is not editable or not shown. */
 export type FieldAccess =
-	{ mode: "edit" } | { mode: "readOnly"; reason: ReadOnlyReason } | { mode: "hidden"; reason: HiddenReason };
+	| { mode: "edit" }
+	| { mode: "readOnly"; reason: ReadOnlyReason }
+	| { mode: "hidden"; reason: "system" | "inactive" | "agentCannotEdit" };
 
-/**
- * Zendesk's system field types. They are edited in the ticket form itself, never in the sidebar,
- * even when an account marks one removable.
- */
-export const SYSTEM_FIELD_TYPES: readonly string[] = [
+/** Zendesk's system field types: edited in the ticket form, never in the sidebar, even when marked removable. */
+const SYSTEM_FIELD_TYPES: readonly string[] = [
 	"subject",
 	"description",
 	"status",
@@ -30,8 +23,8 @@ export const SYSTEM_FIELD_TYPES: readonly string[] = [
 	"brand",
 ];
 
-/** Lookup targets the sidebar can search: users, organizations and tickets. Custom objects stay read-only. */
-export const SEARCHABLE_LOOKUP_TARGETS: readonly string[] = ["zen:user", "zen:organization", "zen:ticket"];
+/** Lookup targets the sidebar can search; custom objects stay read-only. */
+const SEARCHABLE_LOOKUP_TARGETS: readonly string[] = ["zen:user", "zen:organization", "zen:ticket"];
 
 /** Classifies a field as editable, read-only (credit card, unsupported lookup/type) or hidden. Never throws. */
 export function fieldAccess(field: TicketFieldDef): FieldAccess {

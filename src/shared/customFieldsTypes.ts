@@ -1,7 +1,6 @@
 /**
- * Domain types for ticket custom fields (camelCase). The wire shapes (`ticket_fields`,
- * `custom_fields: [{id, value}]`) live in `src/platform/api/wire.ts`; `src/platform/api/normalize.ts` converts them.
- * Pure data: nothing here talks to Zendesk.
+ * Domain types for ticket custom fields (camelCase); the wire shapes live in
+ * `src/platform/api/wire.ts`, converted by `normalize.ts`.
  */
 import type { Id } from "./ticketTypes";
 
@@ -31,30 +30,27 @@ export function isCustomFieldType(type: string): type is CustomFieldType {
 	return (CUSTOM_FIELD_TYPES as readonly string[]).includes(type);
 }
 
-/** One option of a dropdown (`tagger`) or multi-select field: the agent sees `name`, Zendesk stores `value` (the tag). */
+/** One option of a dropdown (`tagger`) or multi-select: agents see `name`, `custom_fields[].value` holds `value` (the tag). */
 export interface FieldOption {
 	id: FieldId | null;
-	/** The label shown to agents. */
 	name: string;
-	/** The tag written to `custom_fields[].value`. */
 	value: string;
-	/** Whether Zendesk marks it as the default option. */
 	isDefault: boolean;
 }
 
 /** A ticket field definition as the sidebar needs it (not every key Zendesk sends). */
 export interface TicketFieldDef {
 	id: FieldId;
-	/** Zendesk's `type`; a `CustomFieldType` for custom fields, or a system type such as `subject`. */
+	/** Zendesk's `type`: a `CustomFieldType`, or a system type such as `subject`. */
 	type: string;
 	title: string;
 	/** Zendesk's `description` ("" when none). */
 	description: string;
-	/** Zendesk's agent-only `agent_description`; preferred over `description` in the sidebar when set. */
+	/** Zendesk's agent-only `agent_description`; preferred over `description` when set. */
 	agentDescription?: string;
 	position: number;
 	active: boolean;
-	/** Zendesk's `required`: a value is needed to set the ticket to solved. It does not block other saves. */
+	/** Zendesk's `required`: needed to set the ticket to solved; it blocks no other save. */
 	required: boolean;
 	/** `false` for system fields that exist on every ticket. */
 	removable: boolean;
@@ -80,9 +76,8 @@ export interface CustomFieldValue {
 }
 
 /**
- * What the agent has in an input, before coercion: text for text-like types and lookups (an id),
- * a boolean for checkboxes, a list (tags or option names) for multi-selects, a tag or option name
- * for dropdowns. `null` means "empty".
+ * What the agent has in an input, before coercion: text (also numbers and lookup ids), a boolean
+ * for checkboxes, a tag or option name for dropdowns, a list for multi-selects; `null` = empty.
  */
 export type FieldDraftValue = string | boolean | readonly string[] | null;
 
@@ -100,7 +95,6 @@ export interface TicketFormDef {
 /**
  * When a form condition makes a child field required (Zendesk `required_on_statuses`): the listed
  * statuses (`SOME_STATUSES`), `"all"` (`ALL_STATUSES`) or `"none"` (`NO_STATUSES`, or no rule).
- * Same shape as the API client's `FormCondition`, so its forms can be passed in unchanged.
  */
 export type RequiredOnStatuses = readonly string[] | "all" | "none";
 

@@ -1,24 +1,18 @@
 /**
- * Email address checks shared by the follow-up and people features. Pure: no lookups, no DNS.
- * Deliberately practical rather than RFC 5322-complete: it accepts what Zendesk accepts for
- * requesters and CCs in practice (plus-addressing, sub-domains, IDN letters) and refuses what an
- * agent most often mistypes (spaces, missing `@` or TLD, double dots, a trailing comma), and names
- * look-alikes (`＠`, full-width letters, invisible characters) and a spelled-out "at".
+ * Email address checks, practical rather than RFC 5322-complete: what Zendesk accepts for
+ * requesters and CCs (plus-addressing, sub-domains, IDN letters) passes; what agents mistype
+ * (spaces, no `@` or TLD, double dots), look-alikes and a spelled-out "at" are named. No DNS.
  */
 
 /**
- * Why an address was refused; `null` means it is acceptable. Each feature maps these to its own
- * translation keys. `lookalike_at`: a full-width or small `＠` instead of `@`; `spelled_at`: "bob at
- * example.com" or "bob[at]example.com"; `lookalike`: a full-width letter, digit or dot, or an
- * invisible character (what an IME or a copied rich text leaves behind).
+ * Why an address was refused. `lookalike_at`: a full-width or small `＠`; `spelled_at`: "bob at
+ * example.com", "bob[at]example.com"; `lookalike`: a full-width letter, digit or dot, or an
+ * invisible character (what an IME or copied rich text leaves behind).
  */
 export type EmailProblem =
 	"empty" | "too_long" | "missing_at" | "lookalike_at" | "spelled_at" | "lookalike" | "invalid";
 
-/**
- * The problems that show the agent meant an address, so the pickers say so while they type; one
- * translation (`email.*`) for every feature, so people, follow-up and bulk say the same.
- */
+/** The problems that show an address was meant, said while typing, in the same words (`email.*`) everywhere. */
 export const TYPED_EMAIL_PROBLEMS: Readonly<Partial<Record<EmailProblem, string>>> = {
 	lookalike_at: "email.lookalikeAt",
 	spelled_at: "email.spelledAt",
@@ -80,10 +74,7 @@ export function sameEmail(a: string, b: string): boolean {
 	return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/**
- * Splits pasted text ("a@x.com, b@y.com; Name <c@z.com>") into trimmed candidate addresses, in order,
- * without duplicates (case-insensitive). Does not validate: pass each through `emailProblem`.
- */
+/** Splits pasted text ("a@x.com; Name <c@z.com>") into trimmed addresses, in order, without duplicates; no checks. */
 export function splitEmailList(text: string): string[] {
 	const seen = new Set<string>();
 	const out: string[] = [];

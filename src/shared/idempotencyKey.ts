@@ -1,8 +1,7 @@
 /**
- * `Idempotency-Key` handling for creates (REF-INTRO; `zendesk-ticket-api.md` §4.1): the same key
- * with the same body replays the first answer and creates nothing; the same key with a different
- * body is a 400. So a key belongs to one draft *and* one body: retries of an unchanged draft reuse
- * it (no duplicate ticket after a timeout), an edited draft gets a fresh one.
+ * `Idempotency-Key` for creates (`zendesk-ticket-api.md` §4.1): the same key and body replays the
+ * first answer, the same key with another body is a 400. So a key belongs to one draft and one
+ * body: an unchanged draft's retries reuse it (no duplicate after a timeout), an edit gets a new one.
  */
 
 /** Fills a byte array with random values (Web Crypto's `getRandomValues` by default; injectable for tests). */
@@ -13,10 +12,7 @@ const defaultRandom: RandomBytes = bytes => {
 	return bytes;
 };
 
-/**
- * A new random key: `followup-` plus 128 random bits in hex. Uses `getRandomValues`, not
- * `randomUUID`, because the latter needs a secure context. Not derived from the draft.
- */
+/** A new key: `followup-` and 128 random bits in hex (`getRandomValues`: `randomUUID` needs a secure context). */
 export function createIdempotencyKey(random: RandomBytes = defaultRandom): string {
 	const bytes = random(new Uint8Array(16));
 	let hex = "";
@@ -30,10 +26,7 @@ export interface IdempotencyAttempt {
 	fingerprint: string;
 }
 
-/**
- * A short, stable fingerprint of a request body (FNV-1a over its JSON, 2×32 bits, hex). Stable for
- * equal values built in the same key order; not a security hash.
- */
+/** A short fingerprint of a body (FNV-1a over its JSON, 2×32 bits, hex), stable for the same key order; not a security hash. */
 export function fingerprintBody(body: unknown): string {
 	const text = JSON.stringify(body) ?? "";
 	let h1 = 0x811c9dc5;
@@ -46,10 +39,7 @@ export function fingerprintBody(body: unknown): string {
 	return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0");
 }
 
-/**
- * The attempt to send `body` with: the previous one when the body is unchanged (a retry), else a
- * fresh key. Does not remember anything: the caller stores the result in the draft.
- */
+/** The attempt to send `body` with: the previous one for an unchanged body (a retry), else a fresh key. */
 export function attemptFor(
 	previous: IdempotencyAttempt | null,
 	body: unknown,

@@ -1,8 +1,7 @@
 /**
- * Puts Zendesk's 422 `details` (zendesk-ticket-api.md §11) onto the right field: entries naming a
- * `ticket_field_id`, entries whose description starts with a field's title (`"Date Field is not
- * valid"`), `metadata` entries, and everything else on the form. Pure; Zendesk's English
- * description is passed through as `{{description}}`, never as markup.
+ * Puts Zendesk's 422 `details` (zendesk-ticket-api.md §11) on the field they name by
+ * `ticket_field_id` or by a description starting with its title ("Date Field is not valid"), on
+ * `metadata`, else on the form. Zendesk's English text goes in `{{description}}`, never as markup.
  */
 import type { Issue } from "./issues";
 import { fieldKey, type TicketFieldDef } from "./customFieldsTypes";
@@ -12,7 +11,7 @@ export type ErrorDetailsLike = Readonly<Record<string, ReadonlyArray<Readonly<Re
 
 const REQUIRED_ON_SOLVE = /is required when solving/i;
 
-/** One issue per detail entry. Unknown shapes still produce a form-level issue; never throws. */
+/** One issue per detail entry (unknown shapes on the form); never throws. */
 export function issuesFromErrorDetails(
 	details: ErrorDetailsLike | undefined,
 	fields: readonly TicketFieldDef[],

@@ -1,7 +1,6 @@
 /**
- * Polling a job status (`GET /api/v2/job_statuses/{id}`) after an async create: when to ask
- * again, when to give up, and what a job status means for the follow-up. Pure: the model owns
- * the timers and the requests.
+ * Polling a job status (`GET /api/v2/job_statuses/{id}`): when to ask again, when to give up, and
+ * what a status means for an async create. The callers own the timers and the requests.
  */
 
 /** The polling schedule: ≥ 1 s between polls (§6.3 etiquette), ×1.5 each time, capped, bounded overall. */
@@ -24,10 +23,7 @@ export const DEFAULT_POLL_SCHEDULE: PollSchedule = {
 /** How many 404s we tolerate while a fresh job becomes visible (node-zendesk's `watch` does the same). */
 export const MAX_JOB_NOT_FOUND = 3;
 
-/**
- * Delay before poll number `attempt` (0-based), never below 1 s, and at least `retryAfterSeconds`
- * when the server asked for it. Does not decide whether to poll at all (see `pollDeadlinePassed`).
- */
+/** Delay before poll number `attempt` (0-based): at least 1 s, and at least `retryAfterSeconds` when asked. */
 export function nextPollDelay(
 	attempt: number,
 	schedule: PollSchedule = DEFAULT_POLL_SCHEDULE,
@@ -65,10 +61,7 @@ export type JobOutcome =
 	| { phase: "completed"; ticketId: number | null }
 	| { phase: "failed" | "killed"; error: string | null; details: string | null };
 
-/**
- * Interprets a job status. A `completed` job whose single result says `success: false` (or carries
- * an `error`) is a failure, not a success. Unknown statuses count as still working. Never throws.
- */
+/** What a job status means: a `completed` job whose result has `success: false` or an `error` failed; unknown = working. */
 export function interpretJob(job: JobStatusView): JobOutcome {
 	const first = Array.isArray(job.results) ? (job.results[0] as unknown) : undefined;
 	const item = typeof first === "object" && first !== null ? (first as Record<string, unknown>) : undefined;

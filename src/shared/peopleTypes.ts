@@ -1,17 +1,12 @@
-/**
- * Domain types for the people on a ticket: email CCs, followers, and legacy collaborators.
- * Pure data (camelCase); the wire shapes live in `src/platform/api/wire.ts`.
- */
+/** Domain types for the people on a ticket: email CCs, followers, and legacy collaborators. */
 import type { Id, UserRole } from "./ticketTypes";
 
-/** The shared ticket vocabulary (`ticketTypes.ts`). */
 export type { Id, UserRole };
 
 /**
- * How the account models the people on a ticket.
- * `ccsAndFollowers`: `tickets.follower_and_email_cc_collaborations` is on (email_ccs / followers).
- * `collaborators`: only the legacy `tickets.collaboration` is on (collaborator_ids / additional_collaborators).
- * `disabled`: neither; the section is read-only.
+ * How the account models the people on a ticket: `ccsAndFollowers` when
+ * `tickets.follower_and_email_cc_collaborations` is on, `collaborators` with only the legacy
+ * `tickets.collaboration`, `disabled` with neither (the section is read-only).
  */
 export type PeopleMode = "ccsAndFollowers" | "collaborators" | "disabled";
 
@@ -33,10 +28,7 @@ export interface PersonUser {
 	/** `false` for deleted users. */
 	active: boolean;
 	suspended: boolean;
-	/**
-	 * Profile photo, `https:` only (`normalizeUser` turns anything else into `null`), `null` without one.
-	 * Absent where the person was not read from Zendesk (placeholders, staged changes restored from storage).
-	 */
+	/** Profile photo, `https:` only, else `null`; absent where not read from Zendesk (placeholders, restored drafts). */
 	photoUrl?: string | null;
 }
 
@@ -45,7 +37,7 @@ export type PersonRef =
 	| { kind: "user"; user: PersonUser }
 	| {
 			kind: "email";
-			/** As typed, normalized by `normalizeEmail` (trimmed, domain lower-cased). */
+			/** As typed, through `normalizeEmail`. */
 			email: string;
 			/** Optional name for the user Zendesk creates on the fly (`user_name`); `null` = derived by Zendesk. */
 			name: string | null;
@@ -58,7 +50,7 @@ export interface StagedChange {
 	person: PersonRef;
 }
 
-/** The agent's staged changes, in the order they were made. An empty list means nothing is staged. */
+/** The agent's staged changes, in the order they were made. */
 export interface StagedPeople {
 	changes: readonly StagedChange[];
 }

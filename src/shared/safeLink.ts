@@ -1,23 +1,15 @@
 /**
- * The one gate for links built from data (a URL in a ticket field, an attachment's `content_url`,
- * a user's profile link): only `https:`, `http:` and `mailto:` URLs, or paths relative to the
- * page, may become an `href`. `javascript:`, `data:`, `vbscript:`, `blob:`, `file:` and anything
- * unparsable are refused, however they are spelled (case, leading spaces, tabs or newlines inside
- * the scheme, which browsers ignore). Pure; does not judge the host, and never throws.
+ * The one gate for links built from data: only `https:`, `http:` and `mailto:` URLs, or relative
+ * paths, may become an `href`; anything else (`javascript:`, `data:`, ...) is refused however it
+ * is spelled (case, spaces, tabs or newlines inside the scheme). Does not judge the host.
  */
 
-/** Schemes a link from data may use. Everything else is refused. */
-export const SAFE_LINK_SCHEMES: readonly string[] = ["https:", "http:", "mailto:"];
+const SAFE_LINK_SCHEMES: readonly string[] = ["https:", "http:", "mailto:"];
 
 /** Only used to resolve relative links; never appears in the result. */
 const PROBE_BASE = "https://relative.invalid/";
 
-/**
- * The link to put in an `href`, or null when it must not be a link (render the text instead).
- * Absolute URLs come back normalised by the URL parser; relative ones as given (trimmed).
- *
- * @example safeLink("javascript:alert(1)") === null; safeLink("https://example.com/a") === "https://example.com/a"
- */
+/** The `href` for `raw` (absolute URLs normalised, relative ones trimmed), or null: render the text instead. */
 export function safeLink(raw: unknown): string | null {
 	if (typeof raw !== "string") return null;
 	const text = raw.trim();

@@ -1,10 +1,7 @@
 /**
- * Decides what the signed-in agent may change on the open ticket from the sidebar, from the
- * ticket's status and requester and the agent's role. Pure: no requests, no Preact.
- *
- * Zendesk's rules: a closed ticket accepts no update at all ("Status: closed prevents ticket
- * update"); a light agent adds private comments only and can't edit ticket properties after
- * creation unless they are the ticket's requester (Zendesk's light-agent role).
+ * What the signed-in agent may change on the open ticket, by Zendesk's rules: a closed ticket
+ * accepts no update ("Status: closed prevents ticket update"); a light agent adds private comments
+ * only and can't edit ticket properties unless they are the ticket's requester.
  */
 import { LIGHT_AGENT_ROLE_TYPE } from "./peopleTypes";
 import type { Id, TicketStatus } from "./ticketTypes";
@@ -28,11 +25,7 @@ export interface PermissionUser {
 /** Everything may be edited (also the answer while nothing is known yet). */
 export const EDITABLE: TicketPermissions = { canEditProperties: true, reason: null };
 
-/**
- * The agent's permissions on the ticket. A closed ticket wins over the role. A user whose role
- * type is unknown is not taken for a light agent: the app then lets Zendesk decide and explains
- * its 403, as before.
- */
+/** The agent's permissions; a closed ticket wins over the role, an unknown role type is left for Zendesk to judge. */
 export function ticketPermissions(
 	ticket: { status: TicketStatus; requesterId: Id | null },
 	user: PermissionUser,

@@ -1,8 +1,4 @@
-/**
- * The Zendesk vocabulary every feature shares: ids, ticket status, priority and type, custom field
- * values and user roles. Pure types, declared once: the feature types (`*Types.ts`) and the API
- * client's types (`src/platform/api/types.ts`) re-export them. Not the wire shapes (`src/platform/api/wire.ts`).
- */
+/** The Zendesk vocabulary every layer shares, declared once (the API client's types re-export it). */
 
 /** A Zendesk numeric id (below 2^53, so a JS number is safe). */
 export type Id = number;

@@ -5,10 +5,7 @@ export function userLabel(user: { name: string; email: string | null }): string 
 	return user.email ? `${user.name} <${user.email}>` : user.name;
 }
 
-/**
- * Up to two upper-case initials for an avatar: first and last word of the name ("Ana María López" → "AL"),
- * or the first character of an email's local part. Counts code points, so emoji and accents survive.
- */
+/** Up to two initials: of the name's first and last word ("Ana María López" → "AL") or an email's local part. */
 export function initials(nameOrEmail: string): string {
 	const text = nameOrEmail.trim();
 	if (text === "") return "?";

@@ -1,13 +1,11 @@
 /**
- * Lookup fields (`relationship_target_type`): names for the ids they hold, and a search for user
- * and organization lookups (the searches of the shared people picker). The ids shown at one time are
- * named together: ONE `show_many` per type for users and organizations, however many fields
- * point to them; tickets are read one by one (their subject is shown). An id no longer shown
- * before its batch leaves is not asked for, so typing an id costs one request after the pause.
- * Failures only leave a short note; nothing here blocks editing, and nothing is cached beyond
- * the panel.
+ * Lookup fields (`relationship_target_type`): names for the ids they hold, and the people picker's
+ * searches for user and organization lookups. The ids shown together are named together: ONE
+ * `show_many` per type however many fields point to them; tickets are read one by one (their
+ * subject is shown). An id no longer shown before its batch leaves is not asked for, so typing an
+ * id costs one request after the pause. Failures leave a note and never block editing.
  */
-import { signal, type ReadonlySignal } from "@preact/signals";
+import { signal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError } from "../../platform/api/errors";
 import type { Id } from "../../platform/api/types";
@@ -25,16 +23,13 @@ import {
 } from "../../ui/createPeopleSearch";
 
 /** A record's id and the line shown for it. */
-interface LookupOption {
-	id: Id;
-	label: string;
-}
+type LookupOption = { id: Id; label: string };
 
 /** The picker's search of one lookup field: the People pickers' over users, or over organizations. */
 export type LookupSearch =
 	{ target: "zen:user"; search: PeopleSearch } | { target: "zen:organization"; search: OrganizationSearch };
 
-/** Why an id has no name: no such record, or the name could not be read (try again by re-entering it). */
+/** Why an id has no name: no such record, or the name could not be read (re-entering the id tries again). */
 export type LookupProblem = "missing" | "failed";
 
 export interface LookupModelOptions {
@@ -47,46 +42,36 @@ export interface LookupModelOptions {
 		| "showManyOrganizations"
 		| "autocompleteOrganizations"
 	>;
-	/** Where the text typed in a lookup's picker is kept (per field, next to the fields' draft); without it, in memory only. */
+	/** Where the text typed in a lookup's picker is kept (per field, next to the fields' draft); else in memory. */
 	drafts?: DraftStore;
-	/** Search debounce, and the pause before the names of newly shown ids are asked for (tests pass 0). */
+	/** Search debounce, and the pause before newly shown ids are named (tests pass 0). */
 	debounceMs?: number;
 }
 
 export interface LookupModel {
-	/** Known labels by `target:id` (e.g. `zen:organization:9004` → `Brightline Office Supplies`). */
-	readonly labels: ReadonlySignal<ReadonlyMap<string, string>>;
 	/** The label of a record, or `null` while unknown (call `resolve`). */
 	labelOf(target: string | null, id: number): string | null;
 	/** Why a record that was looked up has no label, or `null`. */
 	problemOf(target: string | null, id: number): LookupProblem | null;
 	/**
-	 * Asks for the record's name once (users, organizations, tickets), with the other ids asked for
-	 * within the pause. `typed` (the default) is an id the agent is typing: it waits for the pause; an
-	 * id the ticket already holds is asked for at once, together with the others shown with it, so
-	 * the names of the ticket's values arrive with the panel and do not move it later. Returns a
-	 * release for effect clean-ups: when no one shows the id any more before the request leaves, it
-	 * is not asked for.
+	 * Asks for the record's name once, with the other ids asked for within the pause. `typed` (the
+	 * default) waits for the pause; an id the ticket holds is asked for at once with the others
+	 * shown, so their names arrive with the panel and do not move it later. Returns a release for
+	 * effect clean-ups: an id no one shows any more before the request leaves is not asked for.
 	 */
 	resolve(target: string | null, id: number, typed?: boolean): () => void;
-	/** The picker's search of one user or organization lookup field (created on first use); `null` for other targets. */
+	/** The picker's search of a user or organization lookup field (created on first use); `null` for others. */
 	searchOf(field: { id: FieldId; relationshipTargetType: string | null }): LookupSearch | null;
 	/** Remembers a picked record's label, so it shows without another request. */
 	remember(target: string, id: number, label: string): void;
 	dispose(): void;
 }
 
-/** What one target's names are read with. `batch`: every pending id in one call. */
-interface Loader {
-	batch: boolean;
-	load(ids: Id[]): Promise<LookupOption[]>;
-}
-
 /** Creates the lookup helper for one panel. */
 export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS }: LookupModelOptions): LookupModel {
 	const labels = signal<ReadonlyMap<string, string>>(new Map());
 	const problems = signal<ReadonlyMap<string, LookupProblem>>(new Map());
-	/** Bookkeeping: `pending` (waiting for the batch, with how many fields show it), `asked`, `done`. */
+	/** Ids waiting for the batch (with how many fields show each), and ids asked for. */
 	const pending = new Map<string, { target: string; id: Id; wanted: number }>();
 	const asked = new Set<string>();
 	const searches = new Map<FieldId, LookupSearch>();
@@ -96,45 +81,40 @@ export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS
 	let disposed = false;
 	const key = (target: string, id: number) => `${target}:${id}`;
 
-	const loaders: Record<string, Loader> = {
-		"zen:user": {
-			batch: true,
-			load: async ids => (await api.showManyUsers(ids)).map(user => ({ id: user.id, label: userLabel(user) })),
-		},
-		"zen:organization": {
-			batch: true,
-			load: async ids => (await api.showManyOrganizations(ids)).map(org => ({ id: org.id, label: org.name })),
-		},
-		"zen:ticket": {
-			batch: false,
-			load: async ([id]) => {
-				const { ticket } = await api.getTicket(id ?? 0);
-				return [{ id: ticket.id, label: `#${ticket.id} ${ticket.subject}` }];
-			},
+	// Users and organizations: every pending id in one call; tickets one by one (see flush).
+	const loaders: Record<string, (ids: Id[]) => Promise<LookupOption[]>> = {
+		"zen:user": async ids => (await api.showManyUsers(ids)).map(user => ({ id: user.id, label: userLabel(user) })),
+		"zen:organization": async ids =>
+			(await api.showManyOrganizations(ids)).map(org => ({ id: org.id, label: org.name })),
+		"zen:ticket": async ([id]) => {
+			const { ticket } = await api.getTicket(id ?? 0);
+			return [{ id: ticket.id, label: `#${ticket.id} ${ticket.subject}` }];
 		},
 	};
 
-	function learn(target: string, found: readonly LookupOption[], problem: Array<[Id, LookupProblem]>): void {
+	/** Records the labels `found`, and `why` the `unnamed` ids have none. */
+	function learn(target: string, found: readonly LookupOption[], unnamed: Id[] = [], why: LookupProblem = "missing") {
 		const nextLabels = new Map(labels.value);
 		const nextProblems = new Map(problems.value);
 		for (const option of found) {
 			nextLabels.set(key(target, option.id), option.label);
 			nextProblems.delete(key(target, option.id));
 		}
-		for (const [id, why] of problem) nextProblems.set(key(target, id), why);
+		for (const id of unnamed) nextProblems.set(key(target, id), why);
 		labels.value = nextLabels;
 		problems.value = nextProblems;
 	}
 
-	async function load(target: string, loader: Loader, ids: Id[]): Promise<void> {
+	async function load(target: string, ids: Id[]): Promise<void> {
 		try {
-			const found = await loader.load(ids);
+			const found = await (loaders[target] as (ids: Id[]) => Promise<LookupOption[]>)(ids);
 			if (disposed) return;
 			const named = new Set(found.map(option => option.id));
 			learn(
 				target,
 				found,
-				ids.filter(id => !named.has(id)).map(id => [id, "missing"]),
+				ids.filter(id => !named.has(id)),
+				"missing",
 			);
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
@@ -142,11 +122,7 @@ export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS
 			const why: LookupProblem = caught.kind === "not_found" ? "missing" : "failed";
 			// A failed name may be asked for again (the agent re-enters the id, the field is shown again).
 			if (why === "failed") for (const id of ids) asked.delete(key(target, id));
-			learn(
-				target,
-				[],
-				ids.map(id => [id, why]),
-			);
+			learn(target, [], ids, why);
 		}
 	}
 
@@ -160,17 +136,12 @@ export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS
 		}
 		pending.clear();
 		for (const [target, ids] of byTarget) {
-			const loader = loaders[target];
-			if (!loader) continue;
-			if (loader.batch) void load(target, loader, ids);
-			else for (const id of ids) void load(target, loader, [id]);
+			if (target !== "zen:ticket") void load(target, ids);
+			else for (const id of ids) void load(target, [id]);
 		}
 	}
 
-	const remember = (target: string, id: number, label: string) => learn(target, [{ id, label }], []);
-
 	return {
-		labels,
 		labelOf: (target, id) => (target ? (labels.value.get(key(target, id)) ?? null) : null),
 		problemOf(target, id) {
 			if (!target || labels.value.has(key(target, id))) return null;
@@ -213,7 +184,7 @@ export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS
 			}
 			return search;
 		},
-		remember,
+		remember: (target, id, label) => learn(target, [{ id, label }]),
 		dispose() {
 			disposed = true;
 			if (timer !== undefined) clearTimeout(timer);
