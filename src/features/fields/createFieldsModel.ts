@@ -1,10 +1,8 @@
 /**
- * The custom-fields model: the definitions of the ticket's form from the shared cache (following
- * the form when the ticket moves to another), values from the store's snapshot, the agent's edits
- * as a draft per ticket and agent, and ONE intent (`custom_fields: [{id, value}]`) through the
- * store's writer, which adds the safe-update fields and the pending audit metadata. Values Zendesk
- * dropped or changed are flagged on their field, as are a 422's `details`; a conflict is kept in
- * the draft, so it shows again after a reload. Drafts are never lost on an error.
+ * The custom-fields model: the ticket form's definitions (followed when the ticket changes form),
+ * the snapshot's values, the agent's edits as a stored draft, and ONE `custom_fields` intent
+ * through the store's writer. What Zendesk dropped or changed, a 422's `details` and conflicts
+ * show on their field; drafts are never lost on an error.
  */
 import { batch, computed, effect, signal, untracked } from "@preact/signals";
 import { isApiError, type ApiError } from "../../platform/api/errors";
@@ -34,16 +32,22 @@ import {
 	unchangedDraftIds as unchangedDraftIdsOf,
 	type FieldsSaveInput,
 } from "./rules/customFieldsSave";
-import { fieldKey, type CustomFieldValue, type FieldId, type TicketFieldDef } from "../../shared/customFieldsTypes";
+import {
+	fieldKey,
+	type CustomFieldValue,
+	type FieldDraftValue,
+	type FieldId,
+	type TicketFieldDef,
+} from "../../shared/customFieldsTypes";
 import { sameFieldValue, toDraftValue } from "../../shared/customFieldsValues";
 import { formForTicket, orderTicketFields } from "./rules/fieldOrder";
 import type { Issue } from "../../shared/issues";
 import type { FieldDefinitions } from "../../ticket/createFieldDefinitionsCache";
-import type { FieldsLoadState, FieldsModel, FieldsModelOptions, FieldsSaveResult } from "./FieldsModel";
+import type { FieldsLoadState, FieldsModelOptions, FieldsSaveResult } from "./FieldsModel";
 import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
 
 /** Creates the model; call `load()` to start. */
-export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
+export function createFieldsModel(options: FieldsModelOptions) {
 	const { ticket, definitions: cache, metadata } = options;
 	const coerce = options.coerce ?? {};
 	const state = signal<FieldsLoadState>("loading");
@@ -61,6 +65,7 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 	const fields = computed(() => definitions.value?.fields ?? []);
 	const values = () => snapshot.value?.customFields ?? [];
 	const fieldOf = (id: FieldId) => fields.value.find(candidate => candidate.id === id);
+	/** The fields to show, in form order, with editability and the required-on-solve marker. */
 	const shown = computed(() => {
 		const defs = definitions.value;
 		const snap = snapshot.value;
@@ -69,11 +74,12 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		return orderTicketFields(defs.fields, formForTicket(defs.forms, snap.ticketFormId), byId);
 	});
 	const dirty = computed(() => Object.keys(drafts.value).length > 0);
+	/** Blocking problems: of touched fields, of every field after a save attempt, and Zendesk's 422. */
 	const issues = computed(() => [
 		...draftIssues(drafts.value, fields.value, touched.value, coerce),
 		...remoteIssues.value,
 	]);
-	// Conflicts the agent was shown live in the draft, so they come back after a reload.
+	/** Non-blocking: read-back, unchecked patterns, skipped drafts, conflicts (kept in the draft for after a reload). */
 	const notices = computed(() => [
 		...saveNotices.value,
 		...conflictNotices(shownConflicts(drafts.value, values()), fields.value),
@@ -111,6 +117,7 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		}
 	}
 
+	/** Re-reads the ticket (drafts stay). */
 	async function refresh(): Promise<void> {
 		try {
 			await ticket.refresh();
@@ -187,7 +194,17 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 				setDrafts(withoutDrafts(drafts.value, unchangedDraftIds(after)));
 				return finish("nothing");
 			}
-			checkSaved(sent.base, sent.customFields, after);
+			// Flag what Zendesk did not keep as sent; dropped values stay as drafts, so the agent sees what they meant.
+			const { base, customFields: sentValues } = sent;
+			const results = compareReadBack(sentValues, base, after, fields.value);
+			const kept = results.filter(result => result.status === "dropped").map(result => result.fieldId);
+			const settled = Object.keys(drafts.value)
+				.map(Number)
+				.filter(id => !kept.includes(id) && sentValues.some(entry => entry.id === id));
+			batch(() => {
+				saveNotices.value = [...saveNotices.value, ...readBackNotices(results, fields.value)];
+				setDrafts(rebaseDrafts(withoutDrafts(drafts.value, settled), kept, after));
+			});
 			return finish("saved");
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
@@ -201,23 +218,6 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		} finally {
 			saving.value = false;
 		}
-	}
-
-	/** Flags what Zendesk did not keep as sent; dropped values stay as drafts, so the agent sees what they meant. */
-	function checkSaved(
-		base: readonly CustomFieldValue[],
-		sentValues: CustomFieldValue[],
-		after: readonly CustomFieldValue[],
-	): void {
-		const results = compareReadBack(sentValues, base, after, fields.value);
-		const kept = results.filter(result => result.status === "dropped").map(result => result.fieldId);
-		const settled = Object.keys(drafts.value)
-			.map(Number)
-			.filter(id => !kept.includes(id) && sentValues.some(entry => entry.id === id));
-		batch(() => {
-			saveNotices.value = [...saveNotices.value, ...readBackNotices(results, fields.value)];
-			setDrafts(rebaseDrafts(withoutDrafts(drafts.value, settled), kept, after));
-		});
 	}
 
 	/** What a save plan starts from: the current drafts over `current`. */
@@ -246,16 +246,18 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 		error,
 		saving,
 		lastResult,
-		valueOf(id) {
+		/** What an input shows: the draft, else the ticket value. */
+		valueOf(id: FieldId): FieldDraftValue {
 			const draft = drafts.value[String(id)];
 			if (draft) return draft.value;
 			const field = fieldOf(id);
 			return field ? toDraftValue(field, currentValue(values(), id)) : null;
 		},
-		ticketValueOf: id => currentValue(values(), id),
+		ticketValueOf: (id: FieldId) => currentValue(values(), id),
 		load,
 		refresh,
-		edit(id, value, unreadable = false) {
+		/** Records an edit; `unreadable` (a date picker holding 30 February reads `""`) blocks the save, not clears. */
+		edit(id: FieldId, value: FieldDraftValue, unreadable = false): void {
 			const current = currentValue(values(), id);
 			const field = fieldOf(id);
 			batch(() => {
@@ -267,16 +269,17 @@ export function createFieldsModel(options: FieldsModelOptions): FieldsModel {
 				lastResult.value = null;
 			});
 		},
-		touch(id) {
+		/** Marks a field as visited, so its problems show. */
+		touch(id: FieldId): void {
 			if (!touched.value.has(String(id))) touched.value = new Set([...touched.value, String(id)]);
 		},
-		revert(id) {
+		revert(id: FieldId): void {
 			batch(() => {
 				setDrafts(withoutDrafts(drafts.value, [id]));
 				forget(id, false);
 			});
 		},
-		discard() {
+		discard(): void {
 			batch(() => {
 				setDrafts({});
 				remoteIssues.value = [];

@@ -48,27 +48,11 @@ export interface LookupModelOptions {
 	debounceMs?: number;
 }
 
-export interface LookupModel {
-	/** The label of a record, or `null` while unknown (call `resolve`). */
-	labelOf(target: string | null, id: number): string | null;
-	/** Why a record that was looked up has no label, or `null`. */
-	problemOf(target: string | null, id: number): LookupProblem | null;
-	/**
-	 * Asks for the record's name once, with the other ids asked for within the pause. `typed` (the
-	 * default) waits for the pause; an id the ticket holds is asked for at once with the others
-	 * shown, so their names arrive with the panel and do not move it later. Returns a release for
-	 * effect clean-ups: an id no one shows any more before the request leaves is not asked for.
-	 */
-	resolve(target: string | null, id: number, typed?: boolean): () => void;
-	/** The picker's search of a user or organization lookup field (created on first use); `null` for others. */
-	searchOf(field: { id: FieldId; relationshipTargetType: string | null }): LookupSearch | null;
-	/** Remembers a picked record's label, so it shows without another request. */
-	remember(target: string, id: number, label: string): void;
-	dispose(): void;
-}
+/** The lookup helper of one panel. */
+export type LookupModel = ReturnType<typeof createLookupModel>;
 
 /** Creates the lookup helper for one panel. */
-export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS }: LookupModelOptions): LookupModel {
+export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS }: LookupModelOptions) {
 	const labels = signal<ReadonlyMap<string, string>>(new Map());
 	const problems = signal<ReadonlyMap<string, LookupProblem>>(new Map());
 	/** Ids waiting for the batch (with how many fields show each), and ids asked for. */
@@ -142,12 +126,20 @@ export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS
 	}
 
 	return {
-		labelOf: (target, id) => (target ? (labels.value.get(key(target, id)) ?? null) : null),
-		problemOf(target, id) {
+		/** The label of a record, or `null` while unknown (call `resolve`). */
+		labelOf: (target: string | null, id: number) => (target ? (labels.value.get(key(target, id)) ?? null) : null),
+		/** Why a record that was looked up has no label, or `null`. */
+		problemOf(target: string | null, id: number): LookupProblem | null {
 			if (!target || labels.value.has(key(target, id))) return null;
 			return problems.value.get(key(target, id)) ?? null;
 		},
-		resolve(target, id, typed = true) {
+		/**
+		 * Asks for the record's name once, with the other ids asked for within the pause. `typed` (the
+		 * default) waits for the pause; an id the ticket holds is asked for at once with the others
+		 * shown, so their names arrive with the panel and do not move it later. Returns a release for
+		 * effect clean-ups: an id no one shows any more before the request leaves is not asked for.
+		 */
+		resolve(target: string | null, id: number, typed = true): () => void {
 			const k = target ? key(target, id) : "";
 			if (!target || !loaders[target] || !Number.isSafeInteger(id) || id <= 0) return () => undefined;
 			if (disposed || asked.has(k) || labels.value.has(k)) return () => undefined;
@@ -167,7 +159,8 @@ export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS
 				if (--entry.wanted === 0) pending.delete(k);
 			};
 		},
-		searchOf(field) {
+		/** The picker's search of a user or organization lookup field (created on first use); `null` for others. */
+		searchOf(field: { id: FieldId; relationshipTargetType: string | null }): LookupSearch | null {
 			const target = field.relationshipTargetType;
 			if (target !== "zen:user" && target !== "zen:organization") return null;
 			let search = searches.get(field.id);
@@ -184,8 +177,9 @@ export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS
 			}
 			return search;
 		},
-		remember: (target, id, label) => learn(target, [{ id, label }]),
-		dispose() {
+		/** Remembers a picked record's label, so it shows without another request. */
+		remember: (target: string, id: number, label: string) => learn(target, [{ id, label }]),
+		dispose(): void {
 			disposed = true;
 			if (timer !== undefined) clearTimeout(timer);
 			pending.clear();
