@@ -30,7 +30,7 @@ export function isCustomFieldType(type: string): type is CustomFieldType {
 	return (CUSTOM_FIELD_TYPES as readonly string[]).includes(type);
 }
 
-/** One option of a dropdown (`tagger`) or multi-select: agents see `name`, `custom_fields[].value` holds `value` (the tag). */
+/** One option of a dropdown (`tagger`) or multi-select: agents see `name`, Zendesk stores `value` (the tag). */
 export interface FieldOption {
 	id: FieldId | null;
 	name: string;

@@ -5,10 +5,7 @@
  */
 import type { FieldDraftValue, FieldOption, TicketFieldDef } from "./customFieldsTypes";
 
-/**
- * Finds the option an agent meant by `input`: exact name, then exact tag, then a case-insensitive
- * name or tag (trimmed). Returns `null` when nothing (or more than one option) matches loosely.
- */
+/** The option meant by `input`: exact name, exact tag, then the one case-insensitive name or tag; else `null`. */
 export function resolveOption(field: TicketFieldDef, input: string): FieldOption | null {
 	const wanted = input.trim();
 	if (wanted === "") return null;
@@ -23,11 +20,10 @@ export function resolveOption(field: TicketFieldDef, input: string): FieldOption
 }
 
 /**
- * A comparison key for a value: `null` for every kind of empty (`null`, `""`, blanks, `[]`, an
- * unchecked `false`), numbers in canonical form, multi-select tags sorted. `type` refines numeric
- * and text handling; without it numbers and numeric strings still compare equal when identical.
+ * A comparison key: `null` for every kind of empty (`null`, blanks, `[]`, `false`), numbers in
+ * canonical form, tags sorted. `type` refines numeric and text handling.
  */
-export function valueKey(value: unknown, type?: string): string | null {
+function valueKey(value: unknown, type?: string): string | null {
 	if (value === null || value === undefined || value === false) return null;
 	if (value === true) return "true";
 	if (Array.isArray(value)) {
@@ -41,7 +37,7 @@ export function valueKey(value: unknown, type?: string): string | null {
 	if (value.trim() === "") return null;
 	if (type === "integer" || type === "decimal" || type === "lookup") {
 		const number = Number(value.trim());
-		if (value.trim() !== "" && Number.isFinite(number)) return String(number);
+		if (Number.isFinite(number)) return String(number);
 	}
 	if (type === "checkbox") return value === "true" ? "true" : value === "false" ? null : value;
 	if (type === "textarea") return value.replace(/\s+$/, "");
@@ -58,11 +54,7 @@ export function isEmptyValue(value: unknown, type?: string): boolean {
 	return valueKey(value, type) === null;
 }
 
-/**
- * What an input shows for a ticket value: text for text-like types, numbers and lookups; a boolean
- * for checkboxes; the tag (or `null`) for dropdowns; the tags for multi-selects. Never throws on
- * values of the wrong shape.
- */
+/** What an input shows for a ticket value: text, a boolean for checkboxes, a tag or `null`, or tags. */
 export function toDraftValue(field: TicketFieldDef, value: unknown): FieldDraftValue {
 	switch (field.type) {
 		case "checkbox":
@@ -79,10 +71,7 @@ export function toDraftValue(field: TicketFieldDef, value: unknown): FieldDraftV
 	}
 }
 
-/**
- * A human-readable rendering of a value for notices and the audit history: option names instead
- * of tags, "" for empty. Booleans come back as `"true"`/`"false"` for the caller to translate.
- */
+/** A value for notices and the history: option names for tags, "" for empty, `"true"`/`"false"` to translate. */
 export function displayValue(field: TicketFieldDef | undefined, value: unknown): string {
 	if (value === null || value === undefined) return "";
 	if (Array.isArray(value))

@@ -64,11 +64,6 @@ export function emailProblem(value: string): EmailProblem | null {
 	return null;
 }
 
-/** True when `emailProblem` finds nothing. */
-export function isValidEmail(value: string): boolean {
-	return emailProblem(value) === null;
-}
-
 /** Case-insensitive equality of two addresses after trimming (Zendesk matches users by email case-insensitively). */
 export function sameEmail(a: string, b: string): boolean {
 	return a.trim().toLowerCase() === b.trim().toLowerCase();

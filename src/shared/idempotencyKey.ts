@@ -26,7 +26,7 @@ export interface IdempotencyAttempt {
 	fingerprint: string;
 }
 
-/** A short fingerprint of a body (FNV-1a over its JSON, 2×32 bits, hex), stable for the same key order; not a security hash. */
+/** A short fingerprint of a body (FNV-1a over its JSON, 2×32 bits, hex); not a security hash. */
 export function fingerprintBody(body: unknown): string {
 	const text = JSON.stringify(body) ?? "";
 	let h1 = 0x811c9dc5;

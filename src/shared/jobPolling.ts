@@ -3,12 +3,11 @@
  * what a status means for an async create. The callers own the timers and the requests.
  */
 
-/** The polling schedule: ≥ 1 s between polls (§6.3 etiquette), ×1.5 each time, capped, bounded overall. */
+/** The polling schedule: ≥ 1 s between polls (§6.3 etiquette), growing by `factor`, capped, bounded overall. */
 export interface PollSchedule {
 	firstDelayMs: number;
 	factor: number;
 	maxDelayMs: number;
-	/** Give up (and say so) once this much time has passed since the job was queued. */
 	maxDurationMs: number;
 }
 
@@ -61,7 +60,7 @@ export type JobOutcome =
 	| { phase: "completed"; ticketId: number | null }
 	| { phase: "failed" | "killed"; error: string | null; details: string | null };
 
-/** What a job status means: a `completed` job whose result has `success: false` or an `error` failed; unknown = working. */
+/** What a job status means: `completed` with `success: false` or an `error` is a failure; unknown is working. */
 export function interpretJob(job: JobStatusView): JobOutcome {
 	const first = Array.isArray(job.results) ? (job.results[0] as unknown) : undefined;
 	const item = typeof first === "object" && first !== null ? (first as Record<string, unknown>) : undefined;

@@ -1,7 +1,8 @@
 /**
  * The Fields editor, fetched on demand (a chunk of its own): the ticket's custom fields in form
  * order, edited as a draft and saved in ONE safe update with the pending audit metadata. Problems
- * and read-back notices show on their field, form-level ones below the buttons.
+ * and read-back notices show on their field, form-level ones below the buttons; a locked ticket's
+ * values show read-only.
  */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
@@ -10,16 +11,19 @@ import "../../ui/controls.css";
 import "../../ui/picker.css";
 import "./fields.css";
 import type { Signal } from "@preact/signals";
-import { useEffect, useMemo } from "preact/hooks";
-import { fieldKey } from "../../shared/customFieldsTypes";
+import { useEffect, useId, useMemo } from "preact/hooks";
+import { fieldKey, type FieldValue } from "../../shared/customFieldsTypes";
+import { displayValue } from "../../shared/customFieldsValues";
+import type { TicketLockReason } from "../../shared/ticketPermissions";
 import type { Issue } from "../../shared/issues";
 import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/context";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
 import { createFieldsModel } from "./createFieldsModel";
+import type { FieldsModel } from "./FieldsModel";
+import type { ShownField } from "./rules/fieldOrder";
 import { createLookupModel } from "./createLookupModel";
 import { useTicket } from "../../ticket/TicketProvider";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
-import { FieldsReadOnly } from "./FieldsReadOnly";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { FieldInput } from "./FieldInput";
 import { Button } from "../../ui/Button";
@@ -153,4 +157,39 @@ export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 			) : null}
 		</form>
 	);
+}
+
+/**
+ * The ticket can't be changed (closed, or a light agent's): why, then each field's stored value as
+ * text, without Save or Discard. Drafts stay stored untouched; they are not offered.
+ */
+function FieldsReadOnly({ model, reason }: { model: FieldsModel; reason: TicketLockReason }) {
+	const t = useT();
+	const reasonId = useId();
+	const shown = model.shown.value;
+	return (
+		<div class="zd-fields" data-locked={reason}>
+			<p class="zd-notice" id={reasonId} data-testid="fields-locked">
+				{t(`fields.locked.${reason}`)}
+			</p>
+			{shown.length === 0 ? (
+				<p class="zd-muted">{t("fields.noFields")}</p>
+			) : (
+				<dl class="zd-fields__values" aria-describedby={reasonId}>
+					{shown.map(item => (
+						<div key={item.field.id} class="zd-field" data-field-id={item.field.id}>
+							{/* No "required to solve" marker: nothing can be entered here anyway. */}
+							<dt class="zd-field__label">{item.field.title}</dt>
+							<dd class="zd-field__readonly">{valueText(item, model.ticketValueOf(item.field.id), t)}</dd>
+						</div>
+					))}
+				</dl>
+			)}
+		</div>
+	);
+}
+
+function valueText(item: ShownField, value: FieldValue, t: (key: string) => string): string {
+	if (item.field.type === "checkbox") return t(value === true ? "fields.locked.checked" : "fields.locked.unchecked");
+	return displayValue(item.field, value) || t("fields.empty");
 }

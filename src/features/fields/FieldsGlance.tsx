@@ -1,9 +1,7 @@
 /**
- * What the Fields section says before its editor opens: how many of the form's fields are filled
- * in, and which fields Zendesk needs before the ticket can be solved that are still empty. Built
- * from the ticket store's snapshot and the shared field definitions (the same one read per form the
- * editor uses); no request of its own. Its reads start in layout effects, not after the next
- * frame, so cached definitions show in the same frame. Text only.
+ * What the Fields section says before its editor opens: how many fields are filled in, and which
+ * empty ones Zendesk needs to solve. From the snapshot and the shared definitions, no request of
+ * its own; its reads start in layout effects, so cached definitions show in the same frame.
  */
 import { useLayoutEffect, useState } from "preact/hooks";
 import { useI18n, useT } from "../../platform/context";
@@ -16,7 +14,7 @@ import { listFormat } from "../../platform/i18n/listFormat";
 /** How many field names the "needed to solve" line spells out before "and N more". */
 const GLANCE_NAMES = 3;
 
-/** The fields the editor would show, or null while the ticket or the definitions are on their way (or failed). */
+/** The fields the editor would show, or null while the ticket or definitions are on their way (or failed). */
 function useShownFields(): { shown: ShownField[]; values: ReadonlyMap<number, unknown> } | null {
 	const { store, definitions } = useTicket();
 	// The panel's one ticket read (shared by every section; the first to ask starts it).

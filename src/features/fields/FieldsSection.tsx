@@ -1,8 +1,6 @@
 /**
- * The Fields section: a glance at the form's fields (FieldsGlance), and the editor (FieldsEditor,
- * a chunk of its own) on demand, or at once when unsaved values are waiting. Where the ticket
- * can't be changed (closed, a light agent's; the panel says why at the top), the glance's button
- * shows the values read-only (FieldsReadOnly).
+ * The Fields section: the glance, and the editor (a chunk of its own) on demand, or at once when
+ * unsaved values are waiting; on a ticket that can't be changed the button shows the values read-only.
  */
 import { useSignal } from "@preact/signals";
 import { useMemo } from "preact/hooks";

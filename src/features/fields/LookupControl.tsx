@@ -1,8 +1,7 @@
 /**
- * A lookup field's control. User and organization lookups: the chosen record as a chip with its
- * NAME (× clears it, and the picker takes its place to choose another), or, with nothing chosen,
- * the shared people picker (users) or the same picker over organizations. Ticket lookups keep an
- * id input, with the ticket's subject under it. The names and searches are the lookup model's.
+ * A lookup field's control. Users and organizations: the chosen record as a chip with its NAME (×
+ * clears it), else the people picker over users or organizations. Tickets: an id input, with the
+ * ticket's subject under it. Names and searches are the lookup model's.
  */
 import { useEffect } from "preact/hooks";
 import type { Organization, User } from "../../platform/api/types";
@@ -27,14 +26,14 @@ export interface LookupControlProps {
 	field: TicketFieldDef;
 	/** The id as stored (draft or ticket value). */
 	value: string;
-	/** `value` is the agent's edit, not the ticket's value: its name is asked for after the typing pause. */
+	/** `value` is the agent's edit: its name is asked for after the typing pause. */
 	typed: boolean;
 	lookup: LookupModel;
 	common: Wiring;
 	onChange(id: string): void;
 }
 
-/** Why an id shows no name, per target (missing) or for all (failed). */
+/** Why an id shows no name: missing, per target, or failed. */
 const MISSING_TEXTS: Record<string, string> = {
 	"zen:user": "fields.lookup.missingUser",
 	"zen:organization": "fields.lookup.missingOrganization",

@@ -1,39 +1,29 @@
-/**
- * Which custom fields the sidebar shows, in which order, and which are required to solve:
- * the ticket form's `ticket_field_ids` (zendesk-ticket-api.md §7.2), else every active field by
- * `position`; system, inactive and agent-locked fields are left out. Pure.
- */
+/** Which custom fields the sidebar shows, in which order (zendesk-ticket-api.md §7.2), and which solving needs. */
 import { fieldAccess, type ReadOnlyReason } from "../../../shared/customFieldsAccess";
 import { sameFieldValue } from "../../../shared/customFieldsValues";
 import type { FieldId, FieldValue, TicketFieldDef, TicketFormDef } from "../../../shared/customFieldsTypes";
 
-/** A field the sidebar shows, with whether the agent may edit it there. */
+/** A field the sidebar shows: editable, or why not; and whether Zendesk refuses to solve while it is empty. */
 export interface ShownField {
 	field: TicketFieldDef;
 	editable: boolean;
-	/** Why it is read-only; `null` when editable. */
 	readOnlyReason: ReadOnlyReason | null;
-	/** Whether Zendesk will refuse to solve the ticket while this field is empty. */
 	requiredOnSolve: boolean;
 }
 
 /** The ticket's values by field id (current or, for conditions, what the agent is about to save). */
 export type FieldValues = ReadonlyMap<FieldId, FieldValue>;
 
-/**
- * The form a ticket uses: the one with `ticketFormId`, else the account's default form when the
- * ticket has none. An inactive form is still the ticket's form. `null` when nothing fits.
- */
+/** The ticket's form (even when inactive), else the default form when it has none; `null` when nothing fits. */
 export function formForTicket(forms: readonly TicketFormDef[], ticketFormId: FieldId | null): TicketFormDef | null {
 	if (ticketFormId !== null) return forms.find(form => form.id === ticketFormId) ?? null;
 	return forms.find(form => form.isDefault) ?? null;
 }
 
 /**
- * Orders and filters the fields to show. Uses the form's `ticketFieldIds` (unknown ids and
- * duplicates skipped) and hides children of agent conditions that `values` do not satisfy; with
- * no form (or a form listing no fields) falls back to all active fields by position, then id.
- * Does not look at drafts or validate values.
+ * The fields to show: the form's `ticketFieldIds` (unknown ids and duplicates skipped) but children
+ * of agent conditions `values` do not satisfy, else every field by position, then id; system,
+ * inactive and agent-locked fields are left out.
  */
 export function orderTicketFields(
 	fields: readonly TicketFieldDef[],
@@ -68,9 +58,8 @@ export function orderTicketFields(
 }
 
 /**
- * True when Zendesk needs a value in `field` to solve: the field's own `required`, or an agent
- * condition whose parent value matches and that requires the child on `solved` (or on every status).
- * A required child without a status rule (`"none"`) is not counted.
+ * True when Zendesk needs a value in `field` to solve: its own `required`, or a matching agent
+ * condition requiring it on `solved` or on every status (not `"none"`).
  */
 export function requiredOnSolve(
 	field: TicketFieldDef,
