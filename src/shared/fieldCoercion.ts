@@ -167,21 +167,16 @@ function fail(field: TicketFieldDef, code: string, vars?: Issue["vars"]): Coerci
 	return { ok: false, issues: [issue(field, code, vars)] };
 }
 
-/** A compiled `regexp_for_validation`: `regex` is `null` when missing or `broken` (left for Zendesk to judge). */
-interface CompiledPattern {
-	regex: RegExp | null;
-	broken: boolean;
-}
-
 /** Longest pattern we try to compile; an admin typo of megabytes must not freeze the sidebar. */
 const MAX_PATTERN_LENGTH = 2000;
 
 /**
  * Compiles a field's Ruby-flavoured pattern (Zendesk evaluates it in Ruby): `\A`, `\z`, `\Z`, `\h`
  * and a leading `(?i)`/`(?m)` are translated; Ruby's `^`/`$` are line anchors, hence the `m` flag.
- * Never throws; does not guard against slow (backtracking) patterns.
+ * `regex` is `null` when there is none or it is `broken` (left for Zendesk to judge). Never throws;
+ * does not guard against slow (backtracking) patterns.
  */
-export function compileZendeskPattern(pattern: string | null | undefined): CompiledPattern {
+export function compileZendeskPattern(pattern: string | null | undefined): { regex: RegExp | null; broken: boolean } {
 	if (typeof pattern !== "string" || pattern === "") return { regex: null, broken: false };
 	if (pattern.length > MAX_PATTERN_LENGTH) return { regex: null, broken: true };
 	let source = pattern;

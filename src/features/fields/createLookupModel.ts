@@ -29,19 +29,11 @@ type LookupOption = { id: Id; label: string };
 export type LookupSearch =
 	{ target: "zen:user"; search: PeopleSearch } | { target: "zen:organization"; search: OrganizationSearch };
 
-/** Why an id has no name: no such record, or the name could not be read (re-entering the id tries again). */
+/** Why an id has no name: no such record, or it could not be read (re-entering the id tries again). */
 export type LookupProblem = "missing" | "failed";
 
 export interface LookupModelOptions {
-	api: Pick<
-		ZendeskApi,
-		| "searchUsers"
-		| "autocompleteUsers"
-		| "showManyUsers"
-		| "getTicket"
-		| "showManyOrganizations"
-		| "autocompleteOrganizations"
-	>;
+	api: ZendeskApi;
 	/** Where the text typed in a lookup's picker is kept (per field, next to the fields' draft); else in memory. */
 	drafts?: DraftStore;
 	/** Search debounce, and the pause before newly shown ids are named (tests pass 0). */

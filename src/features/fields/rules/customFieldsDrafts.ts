@@ -150,16 +150,15 @@ export function findConflicts(
 
 /** One `fields.notices.conflict` ({{theirs}}) per conflict, values rendered with option names. */
 export function conflictNotices(conflicts: readonly FieldConflict[], fields: readonly TicketFieldDef[]): Issue[] {
-	return conflicts.map(conflict => ({
-		field: fieldKey(conflict.fieldId),
-		code: "fields.notices.conflict",
-		vars: {
+	return conflicts.map(({ fieldId, theirs }) => {
+		const vars = {
 			theirs: displayValue(
-				fields.find(field => field.id === conflict.fieldId),
-				conflict.theirs,
+				fields.find(field => field.id === fieldId),
+				theirs,
 			),
-		},
-	}));
+		};
+		return { field: fieldKey(fieldId), code: "fields.notices.conflict", vars };
+	});
 }
 
 /** True for a stored value that is a `FieldDrafts` object (used when restoring from storage). */
@@ -168,8 +167,7 @@ export function isFieldDrafts(value: unknown): value is FieldDrafts {
 	return Object.entries(value).every(
 		([id, draft]) =>
 			/^\d+$/.test(id) &&
-			typeof draft === "object" &&
-			draft !== null &&
+			isRecord(draft) &&
 			"value" in draft &&
 			isDraftValue(draft.value) &&
 			"base" in draft &&
