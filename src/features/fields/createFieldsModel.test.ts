@@ -261,7 +261,7 @@ describe("fields model against the emulator", () => {
 		]);
 		// Someone changes it again: that value was never shown, so saving asks again instead of overwriting it.
 		await otherApi.updateTicket(2, { custom_fields: [{ id: 5101, value: "theirs, again" }] });
-		await reloaded.refresh();
+		await store.refresh();
 		expect(await reloaded.save()).toBe("conflict");
 		expect(ticket()?.field_values["5101"]).toBe("theirs, again");
 		expect(reloaded.notices.value).toEqual([

@@ -117,16 +117,6 @@ export function createFieldsModel(options: FieldsModelOptions) {
 		}
 	}
 
-	/** Re-reads the ticket (drafts stay). */
-	async function refresh(): Promise<void> {
-		try {
-			await ticket.refresh();
-		} catch (caught) {
-			if (!isApiError(caught)) throw caught;
-			error.value = caught;
-		}
-	}
-
 	// Someone may move the ticket to another form: its fields come with it.
 	let shownForm: Id | null | undefined;
 	const stopFollow = effect(() => {
@@ -255,7 +245,6 @@ export function createFieldsModel(options: FieldsModelOptions) {
 		},
 		ticketValueOf: (id: FieldId) => currentValue(values(), id),
 		load,
-		refresh,
 		/** Records an edit; `unreadable` (a date picker holding 30 February reads `""`) blocks the save, not clears. */
 		edit(id: FieldId, value: FieldDraftValue, unreadable = false): void {
 			const current = currentValue(values(), id);
