@@ -14,8 +14,10 @@ import { listFormat } from "../../platform/i18n/listFormat";
 /** How many field names the "needed to solve" line spells out before "and N more". */
 const GLANCE_NAMES = 3;
 
-/** The fields the editor would show, or null while the ticket or definitions are on their way (or failed). */
-function useShownFields(): { shown: ShownField[]; values: ReadonlyMap<number, unknown> } | null {
+/** The glance lines; a short "loading" line until the ticket and the definitions are known (or if they failed). */
+export function FieldsGlance() {
+	const t = useT();
+	const { locale } = useI18n();
 	const { store, definitions } = useTicket();
 	// The panel's one ticket read (shared by every section; the first to ask starts it).
 	useLayoutEffect(() => void store.ready().catch(() => undefined), [store]);
@@ -33,18 +35,9 @@ function useShownFields(): { shown: ShownField[]; values: ReadonlyMap<number, un
 			live = false;
 		};
 	}, [definitions, formId]);
-	if (ticket === undefined || defs === null) return null;
+	if (ticket === undefined || defs === null) return <p class="zd-muted">{t("fields.loading")}</p>;
 	const values = new Map(ticket.customFields.map(entry => [entry.id, entry.value] as const));
-	return { shown: orderTicketFields(defs.fields, formForTicket(defs.forms, ticket.ticketFormId), values), values };
-}
-
-/** The glance lines; a short "loading" line until the definitions are known. */
-export function FieldsGlance() {
-	const t = useT();
-	const { locale } = useI18n();
-	const known = useShownFields();
-	if (known === null) return <p class="zd-muted">{t("fields.loading")}</p>;
-	const { shown, values } = known;
+	const shown = orderTicketFields(defs.fields, formForTicket(defs.forms, ticket.ticketFormId), values);
 	if (shown.length === 0) return <p class="zd-muted">{t("fields.noFields")}</p>;
 	const empty = (item: ShownField) => isEmptyValue(values.get(item.field.id), item.field.type);
 	const filled = shown.filter(item => !empty(item)).length;
