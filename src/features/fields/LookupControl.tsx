@@ -11,7 +11,7 @@ import { userLabel } from "../../shared/userLabel";
 import { Chip } from "../../ui/Chip";
 import { PeoplePicker, type PickerTexts } from "../../ui/PeoplePicker";
 import { UserOption } from "../../ui/UserOption";
-import type { LookupModel, LookupProblem } from "./createLookupModel";
+import type { LookupModel } from "./createLookupModel";
 
 /** The id, label and description wiring of a field's control (`FieldInput`'s). */
 export interface Wiring {
@@ -33,14 +33,12 @@ export interface LookupControlProps {
 	onChange(id: string): void;
 }
 
-/** Why an id shows no name: missing, per target, or failed. */
+/** Why an id shows no name, when there is no such record, per target. */
 const MISSING_TEXTS: Record<string, string> = {
 	"zen:user": "fields.lookup.missingUser",
 	"zen:organization": "fields.lookup.missingOrganization",
 	"zen:ticket": "fields.lookup.missingTicket",
 };
-const problemText = (target: string, problem: LookupProblem) =>
-	problem === "failed" ? "fields.lookup.nameFailed" : (MISSING_TEXTS[target] ?? "fields.lookup.nameFailed");
 
 /** The control of one lookup field. */
 export function LookupControl({ field, value, typed, lookup, common, onChange }: LookupControlProps) {
@@ -48,9 +46,9 @@ export function LookupControl({ field, value, typed, lookup, common, onChange }:
 	const target = field.relationshipTargetType;
 	const id = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
 	useEffect(() => lookup.resolve(target, id, typed), [lookup, target, id]);
-	const label = Number.isNaN(id) ? null : lookup.labelOf(target, id);
-	const problem = Number.isNaN(id) || !target ? null : lookup.problemOf(target, id);
-	const why = problem && target ? t(problemText(target, problem)) : null;
+	const label = lookup.labelOf(target, id);
+	const problem = lookup.problemOf(target, id);
+	const why = problem && t((problem === "missing" && MISSING_TEXTS[target ?? ""]) || "fields.lookup.nameFailed");
 	const picker = lookup.searchOf(field);
 
 	if (!picker) {
