@@ -6,40 +6,35 @@
  * description, required-on-solve marker, problems and notices; values are rendered as text only.
  */
 import { useId } from "preact/hooks";
-import type { FieldDraftValue, FieldValue } from "../../shared/customFieldsTypes";
+import { fieldKey, type FieldDraftValue } from "../../shared/customFieldsTypes";
+import type { Issue } from "../../shared/issues";
 import { displayValue } from "../../shared/customFieldsValues";
 import type { ShownField } from "./rules/fieldOrder";
 import { useT } from "../../platform/context";
 import type { LookupModel } from "./createLookupModel";
+import type { FieldsModel } from "./FieldsModel";
 import { LookupControl, type Wiring } from "./LookupControl";
 import { Button } from "../../ui/Button";
 
 export interface FieldInputProps {
 	shown: ShownField;
-	/** The draft, else the ticket value as the input shows it. */
-	value: FieldDraftValue;
-	/** The ticket's stored value (read-only display). */
-	ticketValue: FieldValue;
-	/** Translated problems that block saving this field. */
-	issues: string[];
-	/** Translated remarks (read-back, conflicts). */
-	notices: string[];
-	dirty: boolean;
-	disabled?: boolean;
+	/** The draft, problems and notices of the field, and where its edits go. */
+	model: FieldsModel;
 	/** Names and searches for lookup fields. */
 	lookup: LookupModel;
-	/** `unreadable`: the browser could not read what was typed (a date picker holding 30 February). */
-	onChange(value: FieldDraftValue, unreadable?: boolean): void;
-	onBlur(): void;
-	onRevert(): void;
+	disabled: boolean;
 }
 
 /** The input for one field. Keyboard-usable with native controls only. */
-export function FieldInput(props: FieldInputProps) {
-	const { shown, issues, notices, dirty } = props;
+export function FieldInput({ shown, model, lookup, disabled }: FieldInputProps) {
 	const { field } = shown;
 	const t = useT();
 	const id = useId();
+	const on = (list: Issue[]) =>
+		list.filter(issue => issue.field === fieldKey(field.id)).map(issue => t(issue.code, issue.vars));
+	const issues = on(model.issues.value);
+	const notices = on(model.notices.value);
+	const dirty = String(field.id) in model.drafts.value;
 	const hintId = `${id}-hint`;
 	const messagesId = `${id}-messages`;
 	const description = field.agentDescription || field.description;
@@ -48,10 +43,10 @@ export function FieldInput(props: FieldInputProps) {
 		undefined;
 	const common: Wiring = {
 		id,
-		disabled: props.disabled,
+		disabled,
 		"aria-describedby": describedBy,
 		"aria-invalid": issues.length > 0 || undefined,
-		onBlur: props.onBlur,
+		onBlur: () => model.touch(field.id),
 	};
 	const group = field.type === "multiselect" && shown.editable;
 	const Label = group ? "legend" : "label";
@@ -74,10 +69,10 @@ export function FieldInput(props: FieldInputProps) {
 				</p>
 			) : null}
 			{shown.editable ? (
-				<Control {...props} common={common} />
+				<Control shown={shown} model={model} lookup={lookup} disabled={disabled} common={common} typed={dirty} />
 			) : (
 				<p class="zd-field__readonly" id={id} aria-describedby={describedBy}>
-					{displayValue(field, props.ticketValue) || t("fields.empty")}
+					{displayValue(field, model.ticketValueOf(field.id)) || t("fields.empty")}
 					<span class="zd-muted">{` (${t(`fields.readOnly.${shown.readOnlyReason ?? "unsupportedType"}`)})`}</span>
 				</p>
 			)}
@@ -99,7 +94,7 @@ export function FieldInput(props: FieldInputProps) {
 				<Button
 					variant="basic"
 					small
-					onClick={props.onRevert}
+					onClick={() => model.revert(field.id)}
 					aria-label={t("fields.revertField", { title: field.title })}
 				>
 					{t("fields.revert")}
@@ -112,9 +107,12 @@ export function FieldInput(props: FieldInputProps) {
 /** What a text input's keyboard offers, by type. */
 const INPUT_MODES: Partial<Record<string, "numeric" | "decimal">> = { integer: "numeric", decimal: "decimal" };
 
-function Control({ shown, value, dirty, onChange, common, lookup }: FieldInputProps & { common: Wiring }) {
+/** The control by type; `typed`: the value is the agent's edit. */
+function Control({ shown, model, lookup, common, typed }: FieldInputProps & { common: Wiring; typed: boolean }) {
 	const t = useT();
 	const { field } = shown;
+	const value = model.valueOf(field.id);
+	const onChange = (next: FieldDraftValue, unreadable?: boolean) => model.edit(field.id, next, unreadable);
 	const text = typeof value === "string" ? value : "";
 	const onInput = (event: Event) => onChange((event.currentTarget as HTMLInputElement).value);
 	switch (field.type) {
@@ -142,7 +140,7 @@ function Control({ shown, value, dirty, onChange, common, lookup }: FieldInputPr
 		}
 		case "lookup":
 			return (
-				<LookupControl field={field} value={text} typed={dirty} lookup={lookup} common={common} onChange={onChange} />
+				<LookupControl field={field} value={text} typed={typed} lookup={lookup} common={common} onChange={onChange} />
 			);
 		case "checkbox":
 			return (

@@ -12,7 +12,7 @@ import "../../ui/picker.css";
 import "./fields.css";
 import type { Signal } from "@preact/signals";
 import { useEffect, useId, useMemo } from "preact/hooks";
-import { fieldKey, type FieldValue } from "../../shared/customFieldsTypes";
+import type { FieldValue } from "../../shared/customFieldsTypes";
 import { displayValue } from "../../shared/customFieldsValues";
 import type { TicketLockReason } from "../../shared/ticketPermissions";
 import type { Issue } from "../../shared/issues";
@@ -100,25 +100,9 @@ export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 			}}
 		>
 			{shown.length === 0 ? <p class="zd-muted">{t("fields.noFields")}</p> : null}
-			{shown.map(item => {
-				const key = fieldKey(item.field.id);
-				return (
-					<FieldInput
-						key={item.field.id}
-						shown={item}
-						value={model.valueOf(item.field.id)}
-						ticketValue={model.ticketValueOf(item.field.id)}
-						issues={on(model.issues.value, key)}
-						notices={on(model.notices.value, key)}
-						dirty={String(item.field.id) in model.drafts.value}
-						disabled={saving}
-						lookup={lookup}
-						onChange={(value, unreadable) => model.edit(item.field.id, value, unreadable)}
-						onBlur={() => model.touch(item.field.id)}
-						onRevert={() => model.revert(item.field.id)}
-					/>
-				);
-			})}
+			{shown.map(item => (
+				<FieldInput key={item.field.id} shown={item} model={model} lookup={lookup} disabled={saving} />
+			))}
 			{/* Only with field changes: the metadata may as well go with a People apply. */}
 			{model.dirty.value && core.metadata.hasAgentMetadata.value ? (
 				<p class="zd-muted">{t("fields.metadataAttached")}</p>
