@@ -1,9 +1,7 @@
 /**
- * One custom field's input, by type: text inputs for text, regexp, integer and decimal (a typo stays
- * visible, unlike in `type=number`), textarea, a native date picker (30 February is reported, not
- * taken for an empty date), checkbox, a `<select>` (names shown, tags stored), a multi-select
- * checkbox group, a lookup (`LookupControl`), else the value read-only. With its label,
- * description, required-on-solve marker, problems and notices; values are rendered as text only.
+ * One custom field with its label, description, required-on-solve marker, problems and notices.
+ * Numbers are typed in text inputs (a typo stays visible, unlike in `type=number`); the native date
+ * picker's 30 February is reported, not taken for an empty date; values are rendered as text only.
  */
 import { useId } from "preact/hooks";
 import { fieldKey, type FieldDraftValue } from "../../shared/customFieldsTypes";

@@ -1,8 +1,6 @@
 /**
- * The Fields editor, fetched on demand (a chunk of its own): the ticket's custom fields in form
- * order, edited as a draft and saved in ONE safe update with the pending audit metadata. Problems
- * and read-back notices show on their field, form-level ones below the buttons; a locked ticket's
- * values show read-only.
+ * The Fields editor, a chunk of its own: the custom fields in form order, edited as a draft and
+ * saved in ONE safe update with the pending audit metadata; a locked ticket's values read-only.
  */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
@@ -15,7 +13,6 @@ import { useEffect, useId, useMemo } from "preact/hooks";
 import type { FieldValue } from "../../shared/customFieldsTypes";
 import { displayValue } from "../../shared/customFieldsValues";
 import type { TicketLockReason } from "../../shared/ticketPermissions";
-import type { Issue } from "../../shared/issues";
 import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/context";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
 import { createFieldsModel } from "./createFieldsModel";
@@ -85,8 +82,6 @@ export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 	}
 	if (reason !== null) return <FieldsReadOnly model={model} reason={reason} />;
 	const shown = model.shown.value;
-	const on = (list: Issue[], key: string) =>
-		list.filter(issue => issue.field === key).map(issue => t(issue.code, issue.vars));
 	const saving = model.saving.value;
 	const result = model.lastResult.value;
 	return (
@@ -124,11 +119,14 @@ export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 				<WaitNotice wait={wait} />
 			</div>
 			{/* Below the buttons: a message that arrives on its own (another agent's change) never moves Save. */}
-			{[...on(model.issues.value, "fields"), ...on(model.notices.value, "fields")].map(message => (
-				<p key={message} class="zd-notice zd-notice--warning" role="alert">
-					{message}
-				</p>
-			))}
+			{[...model.issues.value, ...model.notices.value]
+				.filter(issue => issue.field === "fields")
+				.map(issue => t(issue.code, issue.vars))
+				.map(message => (
+					<p key={message} class="zd-notice zd-notice--warning" role="alert">
+						{message}
+					</p>
+				))}
 			{model.error.value ? <ErrorNotice error={model.error.value} /> : null}
 			{result === "saved" ? (
 				<p class="zd-notice zd-notice--success" role="status">

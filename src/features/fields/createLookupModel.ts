@@ -1,9 +1,7 @@
 /**
- * Lookup fields (`relationship_target_type`): names for the ids they hold, and the people picker's
- * searches for user and organization lookups. The ids shown together are named together: ONE
- * `show_many` per type however many fields point to them; tickets are read one by one (their
- * subject is shown). An id no longer shown before its batch leaves is not asked for, so typing an
- * id costs one request after the pause. Failures leave a note and never block editing.
+ * Lookup fields: names for the ids they hold (ONE `show_many` per type for the ids shown together,
+ * tickets one by one), and the people picker's searches. An id no longer shown before its batch
+ * leaves is not asked for, so typing an id costs one request after the pause. Never blocks editing.
  */
 import { signal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
@@ -126,10 +124,9 @@ export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS
 			return problems.value.get(key(target, id)) ?? null;
 		},
 		/**
-		 * Asks for the record's name once, with the other ids asked for within the pause. `typed` (the
-		 * default) waits for the pause; an id the ticket holds is asked for at once with the others
-		 * shown, so their names arrive with the panel and do not move it later. Returns a release for
-		 * effect clean-ups: an id no one shows any more before the request leaves is not asked for.
+		 * Asks for the record's name once, after the pause when `typed`; an id the ticket holds at once,
+		 * with the others shown, so their names arrive with the panel and do not move it later. Returns
+		 * a release for effect clean-ups (an id no one shows when the request leaves is not asked for).
 		 */
 		resolve(target: string | null, id: number, typed = true): () => void {
 			const k = target ? key(target, id) : "";
