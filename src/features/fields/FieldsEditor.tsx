@@ -84,6 +84,7 @@ export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 	const shown = model.shown.value;
 	const saving = model.saving.value;
 	const result = model.lastResult.value;
+	const withMetadata = core.metadata.hasAgentMetadata.value;
 	return (
 		<form
 			class="zd-fields"
@@ -99,16 +100,9 @@ export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 				<FieldInput key={item.field.id} shown={item} model={model} lookup={lookup} disabled={saving} />
 			))}
 			{/* Only with field changes: the metadata may as well go with a People apply. */}
-			{model.dirty.value && core.metadata.hasAgentMetadata.value ? (
-				<p class="zd-muted">{t("fields.metadataAttached")}</p>
-			) : null}
+			{model.dirty.value && withMetadata ? <p class="zd-muted">{t("fields.metadataAttached")}</p> : null}
 			<div class="zd-actions">
-				<Button
-					type="submit"
-					variant="primary"
-					busy={saving}
-					disabled={!model.dirty.value && !core.metadata.hasAgentMetadata.value}
-				>
+				<Button type="submit" variant="primary" busy={saving} disabled={!model.dirty.value && !withMetadata}>
 					{t("fields.save")}
 				</Button>
 				{model.dirty.value ? (
@@ -132,7 +126,7 @@ export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 				<p class="zd-notice zd-notice--success" role="status">
 					{t("fields.saved")}
 				</p>
-			) : result === "nothing" && !core.metadata.hasAgentMetadata.value ? (
+			) : result === "nothing" && !withMetadata ? (
 				<p class="zd-muted" role="status">
 					{t("fields.nothingToSave")}
 				</p>

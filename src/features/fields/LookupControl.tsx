@@ -84,7 +84,7 @@ export function LookupControl({ field, value, typed, lookup, common, onChange }:
 		);
 	}
 	const remember = (id: number, name: string) => {
-		if (target) lookup.remember(target, id, name);
+		lookup.remember(picker.target, id, name);
 		onChange(String(id));
 		return true;
 	};
