@@ -9,7 +9,7 @@
 import { useContext } from "preact/hooks";
 import { useT } from "../platform/context";
 import { TicketCoreCtx } from "../ticket/TicketProvider";
-import { useReadWait } from "../ticket/readWait";
+import { ReadWaitCtx } from "../ticket/useWait";
 import type { Wait } from "../ticket/waitClock";
 import { WaitNotice } from "../ui/WaitNotice";
 
@@ -22,7 +22,7 @@ const ANNOUNCE_KEYS: Record<Wait["reason"], string> = {
 export function WriterStatus() {
 	const t = useT();
 	const announced = useContext(TicketCoreCtx)?.clock.announced.value ?? null;
-	const read = useReadWait()?.value ?? null;
+	const read = useContext(ReadWaitCtx)?.value ?? null;
 	return (
 		<div
 			class={read ? "zd-writer-status zd-notice zd-notice--warning" : "zd-writer-status"}

@@ -5,7 +5,7 @@
 import { signal } from "@preact/signals";
 import { render } from "preact";
 import { createZendeskApi } from "../platform/api/client";
-import { withReadRetries, type ReadWait } from "../ticket/withReadRetries";
+import { withReadRetries } from "../ticket/withReadRetries";
 import { loadBundles, type LocaleLoader } from "../platform/i18n/bundles";
 import { createTranslator } from "../platform/i18n/createTranslator";
 import type { ZafPort } from "../platform/zaf/port";
@@ -14,7 +14,8 @@ import { startAutoResize } from "./autoResize";
 import { ShellErrorBoundary } from "./ShellErrorBoundary";
 import { ApiCtx, I18nCtx, StorageCtx, ZafCtx, type PanelStorage } from "../platform/context";
 import { createShellModel, readStartUp } from "../platform/createShellModel";
-import { ReadWaitCtx } from "../ticket/readWait";
+import { ReadWaitCtx } from "../ticket/useWait";
+import type { Wait } from "../ticket/waitClock";
 import { withUnkeptDrafts } from "../platform/storage/createUnkeptStorage";
 
 /** What `mount` needs: a port and a container (and, in production, how to load locales). */
@@ -47,7 +48,7 @@ export async function mount({ zaf, container, loadLocale, storage = {} }: MountO
 	const locale = currentUser?.locale ?? "en";
 	const translator = createTranslator(locale, await loadBundles(locale, loadLocale));
 	// Reads ride over 5xx/timeouts/429s (bounded); writes are retried only by the writer and the create runner.
-	const readWait = signal<ReadWait | null>(null);
+	const readWait = signal<Wait | null>(null);
 	const api = createZendeskApi(withReadRetries(zaf, { onWaitChange: wait => (readWait.value = wait) }));
 	const shell = createShellModel(zaf, startUp);
 	container.setAttribute("lang", locale);

@@ -15,7 +15,7 @@ import type { Id, JobResult, Ticket } from "../../platform/api/types";
 import type { TicketUpdateInput } from "../../platform/api/wire";
 import type { PollSchedule } from "../../shared/jobPolling";
 import type { Issue } from "../../shared/issues";
-import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "../../ticket/backoff";
+import { idempotentRetry } from "../../ticket/backoff";
 import { pollJob } from "../../ticket/pollJob";
 import type { Wait } from "../../ticket/waitClock";
 import { planBulkItem, type BulkIntent, type BulkPatch, type BulkTicket } from "./rules/bulkPlan";
@@ -173,25 +173,13 @@ async function sendAndFollow(
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
 			// Safe updates make a re-send harmless: a job that did run meets newer stamps and is refused.
-			const ctx = {
-				kind: caught.kind,
-				attempt,
-				idempotent: true,
-				retryAfterSeconds: caught.retryAfterSeconds,
-				retryAfterGuessed: caught.retryAfterGuessed,
-				maxAttempts: MAX_ATTEMPTS,
-			};
-			if (!shouldRetry(ctx) || !deps.alive())
-				return caught.kind === "rate_limited" ||
-					caught.kind === "timeout" ||
-					caught.kind === "network" ||
-					caught.kind === "server"
-					? null
-					: Promise.reject(caught);
-			const delay = retryDelayMs(ctx, deps.random);
-			const reason = caught.kind === "rate_limited" ? "rate_limited" : "retry";
-			deps.onProgress({ phase: "waiting", until: deps.now() + delay, reason });
-			await deps.sleep(delay);
+			const retry = deps.alive() ? idempotentRetry(caught, attempt, deps.random) : null;
+			if (retry === null) {
+				if (["rate_limited", "timeout", "network", "server"].includes(caught.kind)) return null;
+				throw caught;
+			}
+			deps.onProgress({ phase: "waiting", until: deps.now() + retry.ms, reason: retry.reason });
+			await deps.sleep(retry.ms);
 		}
 	}
 }
