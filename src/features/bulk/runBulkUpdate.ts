@@ -1,13 +1,9 @@
 /**
- * One bulk change across tickets, as batch jobs (`PUT tickets/update_many` with a `tickets` array,
- * each item its own `safe_update` + `updated_stamp`, at most 100 per job), followed to the end.
- *
- * Every item is planned from a fresh read (`tickets/show_many`). Items Zendesk refused with
+ * One bulk change across tickets as `PUT tickets/update_many` jobs (≤ 100 items, each its own safe
+ * update), followed to the end. Every item is planned from a fresh `show_many`; items refused with
  * `UpdateConflict`, and every item of a job that failed, timed out or could not be sent, are read
- * again and planned again against that read (the plan sends only what is still missing, and asks
- * when another agent changed a field to something else), then only they are sent again, in a
- * bounded number of rounds. Because every item is a safe update of deltas, a job that did run
- * after all can never be applied twice: its late duplicate meets a newer stamp and is refused.
+ * and planned again, then only they are re-sent, in bounded rounds. Items are safe updates of
+ * deltas, so a job that did run after all is never applied twice: its duplicate meets a newer stamp.
  */
 import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError } from "../../platform/api/errors";
@@ -21,9 +17,9 @@ import type { Wait } from "../../ticket/waitClock";
 import { planBulkItem, type BulkIntent, type BulkPatch, type BulkTicket } from "./rules/bulkPlan";
 
 /** At most this many tickets per job (Zendesk's limit). */
-export const MAX_PER_JOB = 100;
+const MAX_PER_JOB = 100;
 /** Rounds after the first: conflicted or uncertain items are re-read and sent again at most this often. */
-export const MAX_RETRY_ROUNDS = 2;
+const MAX_RETRY_ROUNDS = 2;
 
 /** What happened to one ticket. */
 export type BulkOutcome =
@@ -63,11 +59,9 @@ export type BulkRun =
 	{ kind: "done"; outcomes: ReadonlyMap<Id, BulkOutcome>; metadata: boolean } | { kind: "blocked"; issues: Issue[] };
 
 /**
- * Runs `intent` on `ids`. `base`: the field values the agent saw for each ticket (the list they
- * chose from, or another agent's value the agent has seen and chosen to replace; kept in the draft
- * across a reload); a field someone else changed since to another value is asked about, never
- * overwritten. Without it the run's first read is the base. Rejects only for a final ApiError
- * before anything was sent; once something was sent, a failure ends the run with the outcomes so far.
+ * Runs `intent` on `ids`. `base`: the field values the agent saw per ticket (default: the first
+ * read); a field changed since to another value is asked about, never overwritten. Rejects only
+ * for a final ApiError before anything was sent; after that a failure ends the run with the outcomes so far.
  */
 export async function runBulkUpdate(
 	deps: BulkDeps,
@@ -79,7 +73,7 @@ export async function runBulkUpdate(
 	const outcomes = new Map<Id, BulkOutcome>();
 	const first = await deps.api.showManyTickets(ids);
 	const found = new Set(first.map(ticket => ticket.id));
-	const base = new Map(first.map(ticket => [ticket.id, options.base?.get(ticket.id) ?? baseValues(ticket)] as const));
+	const base = new Map(first.map(ticket => [ticket.id, options.base?.get(ticket.id) ?? ticket.customFields] as const));
 	for (const id of ids) if (!found.has(id)) outcomes.set(id, { kind: "refused", reason: "missing", details: null });
 	let pending: Ticket[] = first;
 	let withMetadata = false;
@@ -96,10 +90,10 @@ export async function runBulkUpdate(
 			const items: Array<TicketUpdateInput & { id: Id }> = [];
 			for (const ticket of pending) {
 				const plan = planBulkItem(
-					view(ticket),
+					ticket,
 					intent,
 					id => emails.get(id) ?? null,
-					round === 0 && !options.base ? undefined : withBase(view(ticket), base.get(ticket.id)),
+					round === 0 && !options.base ? undefined : withBase(ticket, base.get(ticket.id)),
 				);
 				if (plan.kind === "noop") outcomes.set(ticket.id, { kind: "unchanged" });
 				else if (plan.kind === "skip") outcomes.set(ticket.id, { kind: "refused", reason: "closed", details: null });
@@ -207,24 +201,7 @@ async function emailsOf(deps: BulkDeps, tickets: readonly Ticket[]): Promise<Map
 /** The custom field values of a ticket as the agent saw it: the base of a bulk run, kept in the draft. */
 export type BaseValues = BulkTicket["customFields"];
 
-/** The values of `ticket`'s custom fields (the base when nothing older is known). */
-export function baseValues(ticket: Pick<Ticket, "customFields">): BaseValues {
-	return ticket.customFields;
-}
-
 /** `ticket` with its field values as they were (`values`), for the plan's "changed meanwhile" check. */
 function withBase(ticket: BulkTicket, values: BaseValues | undefined): BulkTicket {
 	return values ? { ...ticket, customFields: values } : ticket;
-}
-
-function view(ticket: Ticket): BulkTicket {
-	return {
-		id: ticket.id,
-		status: ticket.status,
-		updatedAt: ticket.updatedAt,
-		tags: ticket.tags,
-		emailCcIds: ticket.emailCcIds,
-		followerIds: ticket.followerIds,
-		customFields: ticket.customFields,
-	};
 }

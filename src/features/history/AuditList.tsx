@@ -1,38 +1,10 @@
-/**
- * The loaded audit history of the ticket (shown by TicketAudits, a chunk of its own): who changed what and
- * when, tags and people, comment excerpts and the custom metadata of each audit; pages on demand.
- * Text only, never HTML from the ticket.
- */
-import type { AuditEntry, AuditFieldChange, AuditPeopleChange } from "../../shared/auditTypes";
+/** The loaded audit history: who changed what and when, tags, people, comments, metadata; text only, never HTML. */
+import type { AuditEntry, AuditFieldChange } from "../../shared/auditTypes";
 import { useI18n, useT } from "../../platform/context";
 import type { AuditsModel } from "./createAuditsModel";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { Button } from "../../ui/Button";
 import { Spinner } from "../../ui/Spinner";
-
-/** Translated names of the system fields `formatAudit` recognises (total over its list). */
-const SYSTEM_FIELD_KEYS: Record<string, string> = {
-	status: "audits.fieldNames.status",
-	priority: "audits.fieldNames.priority",
-	type: "audits.fieldNames.type",
-	subject: "audits.fieldNames.subject",
-	assignee_id: "audits.fieldNames.assignee_id",
-	group_id: "audits.fieldNames.group_id",
-	requester_id: "audits.fieldNames.requester_id",
-	organization_id: "audits.fieldNames.organization_id",
-	ticket_form_id: "audits.fieldNames.ticket_form_id",
-	brand_id: "audits.fieldNames.brand_id",
-	custom_status_id: "audits.fieldNames.custom_status_id",
-	due_at: "audits.fieldNames.due_at",
-	problem_id: "audits.fieldNames.problem_id",
-};
-
-/** The line of each people list's change. */
-const PEOPLE_KEYS: Record<AuditPeopleChange["list"], string> = {
-	followers: "audits.followers",
-	emailCcs: "audits.emailCcs",
-	collaborators: "audits.collaborators",
-};
 
 /** The entries of an opened history, with "load more" and the load state. */
 export function AuditList({ model }: { model: AuditsModel }) {
@@ -80,7 +52,7 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
 				) : null}
 				{entry.people.map((change, index) => (
 					<li key={`p${index}`}>
-						{t(PEOPLE_KEYS[change.list], {
+						{t(`audits.${change.list}`, {
 							added: change.added.join(", ") || "—",
 							removed: change.removed.join(", ") || "—",
 						})}
@@ -111,12 +83,9 @@ function changeText(
 	t: (key: string, vars?: Record<string, string | number>) => string,
 ): string {
 	const label = change.label;
+	// `system` names are formatAudit's KNOWN_SYSTEM_FIELDS, each with its `audits.fieldNames` string.
 	const name =
-		label.kind === "custom"
-			? label.title
-			: label.kind === "system"
-				? t(SYSTEM_FIELD_KEYS[label.name] ?? "audits.unknownField", { name: label.name })
-				: label.name;
+		label.kind === "custom" ? label.title : label.kind === "system" ? t(`audits.fieldNames.${label.name}`) : label.name;
 	const value = (text: string) =>
 		change.valueKind === "checkbox"
 			? t(text === "true" ? "audits.checked" : "audits.unchecked")
