@@ -1,10 +1,7 @@
-/**
- * The ticket_sidebar panel: the ticket's core (`TicketProvider`: one snapshot, one subscription,
- * one writer) around the feature sections, each behind its own error boundary so a bug in one
- * leaves the others usable.
- */
+/** The ticket_sidebar panel: the ticket's core around the sections, each behind its own error boundary. */
 import { useEnv, useT } from "../platform/context";
 import { TicketProvider } from "../ticket/TicketProvider";
+import { useTicketPermissions } from "../ticket/useTicketPermissions";
 import { RelatedTicketsSection } from "../features/bulk/RelatedTicketsSection";
 import { FieldsSection } from "../features/fields/FieldsSection";
 import { FollowUpSection } from "../features/followUp/FollowUpSection";
@@ -12,9 +9,7 @@ import { TicketHistory } from "../features/history/TicketHistory";
 import { MetadataSection } from "../features/metadata/MetadataSection";
 import { PeopleSection } from "../features/people/PeopleSection";
 import { ShellErrorBoundary } from "./ShellErrorBoundary";
-import { TicketLockNotice } from "./TicketLockNotice";
-import { UnkeptDraftsNotice } from "./UnkeptDraftsNotice";
-import { WriterStatus } from "./WriterStatus";
+import { UnkeptDraftsNotice, WriterStatus } from "./PanelStatus";
 
 /** The sidebar for one ticket. Shows a note instead when no ticket is open (e.g. a new ticket). */
 export function ShellSidebar() {
@@ -46,5 +41,20 @@ export function ShellSidebar() {
 				</ShellErrorBoundary>
 			</div>
 		</TicketProvider>
+	);
+}
+
+/**
+ * Why Zendesk accepts no changes to the ticket from this agent (closed, or a light agent's on a
+ * ticket they didn't request), said once so the glances below show read-only without repeating it.
+ */
+function TicketLockNotice() {
+	const t = useT();
+	const { reason } = useTicketPermissions();
+	if (reason === null) return null;
+	return (
+		<p class="zd-notice zd-lock" data-testid="ticket-locked" data-reason={reason}>
+			{t(`shell.locked.${reason}`)}
+		</p>
 	);
 }

@@ -6,7 +6,7 @@ import { renderPanel, until, openEditors } from "../testing/panelTestSetup";
 import { ReadWaitCtx } from "../ticket/useWait";
 import { FieldsSection } from "../features/fields/FieldsSection";
 import { PeopleSection } from "../features/people/PeopleSection";
-import { WriterStatus } from "./WriterStatus";
+import { WriterStatus } from "./PanelStatus";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
