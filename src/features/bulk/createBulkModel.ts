@@ -19,8 +19,7 @@ import type { TicketStore } from "../../ticket/createTicketStore";
 import type { PendingMetadata } from "../../ticket/metadata/createMetadataModel";
 import { loadRelatedTickets, type RelatedApi, type RelatedTicket } from "./relatedTickets";
 import { isEmptyIntent, type BulkIntent } from "./rules/bulkPlan";
-import { parseEmails, parseTags } from "./rules/bulkIntentEdits";
-import { isBulkDraft, type BulkDraft, type BulkTexts } from "./rules/bulkDraft";
+import { isBulkDraft, parseEmails, parseTags, type BulkDraft, type BulkTexts } from "./rules/bulkDraft";
 import { runBulkUpdate, type BaseValues, type BulkOutcome, type BulkProgress } from "./runBulkUpdate";
 import { BULK_DRAFT_SECTION } from "../../shared/draftSections";
 
