@@ -1,7 +1,6 @@
 /**
- * Keeps the ZAF iframe as tall as the app: a ResizeObserver on the root element drives
- * `invoke('resize', {width: '100%', height})`. Zero heights are skipped (ZAF reports 0 while the
- * app is hidden during `app.activated`, zendesk_app_framework_sdk#164) and repeats are dropped.
+ * Keeps the ZAF iframe as tall as the app (`invoke('resize')` from a ResizeObserver). Zero heights
+ * are skipped (ZAF reports 0 while the app is hidden, zendesk_app_framework_sdk#164), repeats dropped.
  */
 import { MESSAGE_PREFIX } from "../platform/api/errors";
 import type { ZafPort } from "../platform/zaf/port";

@@ -1,7 +1,4 @@
-/**
- * The composition root: from a ZafPort to a running panel. Production (`main.tsx`), the sandbox
- * and component tests all call this with different ports, and nothing else differs.
- */
+/** The composition root: from a ZafPort to a running panel (production, sandbox and tests differ only in the port). */
 import { signal } from "@preact/signals";
 import { render } from "preact";
 import { createZendeskApi } from "../platform/api/client";
@@ -19,24 +16,19 @@ import type { Wait } from "../ticket/waitClock";
 import { withUnkeptDrafts } from "../platform/storage/createUnkeptStorage";
 
 /** What `mount` needs: a port and a container (and, in production, how to load locales). */
-export interface MountOptions {
+interface MountOptions {
 	zaf: ZafPort;
 	/** The element the app renders into; its height drives the iframe's. */
 	container: HTMLElement;
 	/** Loads a non-English locale's strings (production: `fetchLocaleBundle`). Without it the UI is English. */
 	loadLocale?: LocaleLoader;
-	/**
-	 * Where drafts (`local`) and session caches (`session`) persist: the browser's storages read by
-	 * `main.tsx`, memory storages in tests. Without `local` (refused by the browser) drafts live in
-	 * the panel's memory and the agent is told so once they have one; nothing outlives the panel.
-	 */
+	/** Where drafts (`local`) and session caches (`session`) persist. Without `local` drafts live in memory, and the agent is told. */
 	storage?: PanelStorage;
 }
 
 /**
- * Reads the agent's locale, builds the API client, translator and shell model, renders the app and
- * starts auto-resize. Resolves with `unmount`, which stops everything it started. Never rejects on
- * a remote failure (the panel shows it instead).
+ * Builds the API client, translator and shell model, renders the app and starts auto-resize.
+ * Resolves with `unmount`, which stops all of it. Never rejects on a remote failure (the panel shows it).
  *
  * @example
  *   const unmount = await mount({ zaf: createZafClientPort(client), container: document.getElementById("app")! });

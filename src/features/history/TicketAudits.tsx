@@ -1,9 +1,4 @@
-/**
- * The audit history of the open ticket, fetched on demand (a chunk of its own: see TicketHistory):
- * the model over the ticket's core, opened when this mounts and reloaded whenever the ticket's
- * snapshot moves on, whoever changed it: another agent, the agent's Submit, or a save from this
- * panel with its audit metadata.
- */
+/** The audit history (a chunk of its own), opened on mount and reloaded whenever the snapshot moves on, whoever moved it. */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
 // Its style sheets, linked before this chunk runs (scripts/chunkStyles.mjs).
