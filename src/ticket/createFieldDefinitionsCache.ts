@@ -19,7 +19,7 @@ export interface FieldDefinitions {
 }
 
 /** Options of the cache. */
-export interface FieldDefinitionsCacheOptions {
+interface FieldDefinitionsCacheOptions {
 	api: Pick<ZendeskApi, "listTicketFields" | "listTicketForms" | "showTicketFormWithFields">;
 	/** Where definitions survive a panel reload; memory only when absent. */
 	storage?: StorageLike;
@@ -31,10 +31,8 @@ export interface FieldDefinitionsCacheOptions {
 /** Loads each kind of definition at most once; concurrent callers share one request. Failures are not kept. */
 export interface FieldDefinitionsCache {
 	/**
-	 * What a ticket on form `formId` needs: `{ fields: the fields the form lists, forms: [the form] }`,
-	 * in one request per form, or from every field and form when those are already known. `null` (no
-	 * form) gives `get()`. When the form cannot be read with its fields (404/403, an answer without
-	 * the sideload, a 400) it falls back to `get()`; other failures reject.
+	 * The fields form `formId` lists and the form (one request per form, none when every field and
+	 * form are known); `null` or an unreadable form (404/403/400, no sideload) gives `get()`.
 	 */
 	forForm(formId: Id | null): Promise<FieldDefinitions>;
 	/** Every field and every form (two requests); rejects with the fields request's ApiError. */

@@ -14,13 +14,11 @@ import type { Wait } from "./waitClock";
 export const READ_MAX_ATTEMPTS = 3;
 
 /** Why 60 s: a longer Retry-After on a read is better shown as an error the agent can retry later. */
-export const READ_MAX_RETRY_AFTER_SECONDS = 60;
+const READ_MAX_RETRY_AFTER_SECONDS = 60;
 
-export interface ReadRetryOptions {
+interface ReadRetryOptions {
 	sleep?(ms: number): Promise<void>;
-	now?(): number;
 	random?(): number;
-	maxAttempts?: number;
 	/** Told whenever the set of waiting reads changes: the wait ending last, or null when none waits. */
 	onWaitChange?(wait: Wait | null): void;
 }
@@ -28,8 +26,6 @@ export interface ReadRetryOptions {
 /** Wraps `port` so its GET requests are retried. @example createZendeskApi(withReadRetries(zaf, { onWaitChange })) */
 export function withReadRetries(port: ZafPort, options: ReadRetryOptions = {}): ZafPort {
 	const sleep = options.sleep ?? realSleep;
-	const now = options.now ?? Date.now;
-	const maxAttempts = options.maxAttempts ?? READ_MAX_ATTEMPTS;
 	const waiting = new Set<Wait>();
 	const announce = () => {
 		let latest: Wait | null = null;
@@ -47,13 +43,13 @@ export function withReadRetries(port: ZafPort, options: ReadRetryOptions = {}): 
 					throw caught;
 				// Without `retryAfterGuessed`: a read's guessed 429 waits the default each time, never a window.
 				const { kind, retryAfterSeconds } = caught;
-				const retry = idempotentRetry({ kind, retryAfterSeconds }, attempt, options.random, maxAttempts);
+				const retry = idempotentRetry({ kind, retryAfterSeconds }, attempt, options.random, READ_MAX_ATTEMPTS);
 				if (retry === null) throw caught;
-				const wait: Wait = { until: now() + retry.ms, reason: retry.reason };
+				const wait: Wait = { until: Date.now() + retry.ms, reason: retry.reason };
 				waiting.add(wait);
 				announce();
 				try {
-					await sleep(wait.until - now());
+					await sleep(wait.until - Date.now());
 				} finally {
 					waiting.delete(wait);
 					announce();

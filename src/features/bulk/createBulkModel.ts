@@ -11,7 +11,7 @@ import type { Id, TicketField } from "../../platform/api/types";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import type { ZafPort } from "../../platform/zaf/port";
 import { fieldAccess } from "../../shared/customFieldsAccess";
-import { coerceFieldValue, type CoerceOptions } from "../../shared/fieldCoercion";
+import { coerceFieldValue } from "../../shared/fieldCoercion";
 import type { Issue } from "../../shared/issues";
 import { sleep as realSleep } from "../../shared/sleep";
 import type { FieldDefinitionsCache } from "../../ticket/createFieldDefinitionsCache";
@@ -30,7 +30,6 @@ interface BulkModelOptions {
 	metadata: Pick<PendingMetadata, "attach" | "saved">;
 	definitions: Pick<FieldDefinitionsCache, "forForm">;
 	drafts: DraftStore;
-	coerce?: CoerceOptions;
 	sleep?(ms: number): Promise<void>;
 	now?(): number;
 	random?(): number;
@@ -76,7 +75,7 @@ export function createBulkModel(options: BulkModelOptions) {
 		};
 		const field = fields.value.find(f => f.id === t.fieldId);
 		if (field && t.fieldValue.trim() !== "") {
-			const coerced = coerceFieldValue(field, t.fieldValue, options.coerce);
+			const coerced = coerceFieldValue(field, t.fieldValue);
 			if (coerced.ok) intent.fields = [{ id: field.id, value: coerced.value }];
 			else issues.push(...coerced.issues.map(issue => ({ ...issue, field: "fieldValue" })));
 		}

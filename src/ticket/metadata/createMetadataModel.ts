@@ -70,13 +70,9 @@ export interface MetadataModel {
 	removeRow(index: number): void;
 	/** Drops the agent's rows (defaults stay). */
 	clear(): void;
-	/**
-	 * Attaches the pending metadata to `update`. Refuses (and keeps everything) when the rows are
-	 * invalid or too large, or when the agent's metadata would be the update's only content. With no
-	 * pending metadata the update is returned unchanged. Pure with respect to the update.
-	 */
+	/** `update` with the pending metadata (unchanged with none); refuses, keeping all, for invalid or too large rows or metadata alone. */
 	attach<T extends Readonly<Record<string, unknown>>>(update: T): MetadataAttach<T>;
-	/** Tells the model the attached update was saved; `audit` is its audit (null = none created; `id: null` = audits exist but their ids are unknown, as after a bulk job). */
+	/** The attached update was saved on `audit` (null: none created; `id: null`: ids unknown, as after a bulk job). */
 	saved(audit: { id: number | null } | null): void;
 	/** Shows Zendesk's own refusal of the metadata (422 details) until the next edit. */
 	setRemoteIssues(issues: Issue[]): void;

@@ -28,22 +28,11 @@ export const METADATA_MAX_BYTES = 1024;
  */
 const UNSAFE_KEYS: readonly string[] = ["__proto__"];
 
-/** Exact UTF-8 length of `text` (lone surrogates count as U+FFFD, 3 bytes, as TextEncoder would). */
+const encoder = new TextEncoder();
+
+/** Exact UTF-8 length of `text` (a lone surrogate counts as U+FFFD, 3 bytes). */
 export function utf8ByteLength(text: string): number {
-	let bytes = 0;
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		if (code < 0x80) bytes += 1;
-		else if (code < 0x800) bytes += 2;
-		else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-			const next = text.charCodeAt(i + 1);
-			if (next >= 0xdc00 && next <= 0xdfff) {
-				bytes += 4;
-				i++;
-			} else bytes += 3;
-		} else bytes += 3;
-	}
-	return bytes;
+	return encoder.encode(text).length;
 }
 
 /** Bytes of `JSON.stringify(metadata)` in UTF-8: exactly what Zendesk receives inside the request body. */
