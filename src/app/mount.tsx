@@ -7,9 +7,9 @@ import { loadBundles, type LocaleLoader } from "../platform/i18n/bundles";
 import { createTranslator } from "../platform/i18n/createTranslator";
 import type { ZafPort } from "../platform/zaf/port";
 import { App } from "./App";
-import { startAutoResize } from "./autoResize";
 import { ShellErrorBoundary } from "./ShellErrorBoundary";
 import { ApiCtx, I18nCtx, StorageCtx, ZafCtx, type PanelStorage } from "../platform/context";
+import { MESSAGE_PREFIX } from "../platform/api/errors";
 import { createShellModel, readStartUp } from "../platform/createShellModel";
 import { ReadWaitCtx } from "../ticket/useWait";
 import type { Wait } from "../ticket/waitClock";
@@ -68,4 +68,35 @@ export async function mount({ zaf, container, loadLocale, storage = {} }: MountO
 		stopResize();
 		render(null, container);
 	};
+}
+
+/**
+ * Keeps the ZAF iframe as tall as `element` (`invoke('resize')` from a ResizeObserver; once without
+ * one) until the returned stop. Zero heights are skipped (ZAF reports 0 while the app is hidden,
+ * zendesk_app_framework_sdk#164), repeats dropped.
+ */
+export function startAutoResize(zaf: ZafPort, element: HTMLElement): () => void {
+	let last = -1;
+	const resize = (height: number) => {
+		const rounded = Math.ceil(height);
+		if (rounded <= 0 || rounded === last) return;
+		last = rounded;
+		zaf.invoke("resize", { width: "100%", height: `${rounded}px` }).catch((error: unknown) => {
+			console.warn(`${MESSAGE_PREFIX} resize failed`, error);
+		});
+	};
+	const measure = () => resize(element.getBoundingClientRect().height || element.scrollHeight);
+
+	if (typeof ResizeObserver === "undefined") {
+		measure();
+		return () => {};
+	}
+	const observer = new ResizeObserver(entries => {
+		const entry = entries[entries.length - 1];
+		const box = entry?.borderBoxSize?.[0];
+		if (box) resize(box.blockSize);
+		else measure();
+	});
+	observer.observe(element);
+	return () => observer.disconnect();
 }
