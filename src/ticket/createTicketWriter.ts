@@ -41,8 +41,6 @@ export interface TicketWriterOptions<S extends { updatedAt: string }, P> {
 
 /** A serialising, conflict-rebasing writer for one ticket. */
 export interface TicketWriter<S extends { updatedAt: string }, P> {
-	/** Latest snapshot the writer knows (from loads and saves), or undefined. */
-	readonly snapshot: ReadonlySignal<S | undefined>;
 	readonly status: ReadonlySignal<WriterStatus>;
 	/** Tells the writer about a snapshot read elsewhere (so the next save starts from it). */
 	observe(snapshot: S): void;
@@ -56,13 +54,14 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(
 ): TicketWriter<S, P> {
 	const sleep = options.sleep ?? realSleep;
 	const now = options.now ?? Date.now;
-	const snapshot = signal<S | undefined>(undefined);
+	/** The latest snapshot known (from loads, saves and `observe`). */
+	let known: S | undefined;
 	const status = signal<WriterStatus>({ state: "idle" });
 	let queue: Promise<unknown> = Promise.resolve();
 
 	async function run<C>(plan: (s: S, rebased: boolean) => Plan<P, C>): Promise<SaveOutcome<S, C>> {
-		let current = snapshot.value ?? (await options.load());
-		snapshot.value = current;
+		let current = known ?? (await options.load());
+		known = current;
 		let rebased = false;
 		let conflicts = 0;
 		let failures = 0;
@@ -72,7 +71,7 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(
 			if (decision.kind === "ask") return { kind: "ask", snapshot: current, conflicts: decision.conflicts };
 			try {
 				const saved = await options.send(decision.payload, current.updatedAt);
-				snapshot.value = saved;
+				known = saved;
 				return { kind: "saved", snapshot: saved, rebased };
 			} catch (err) {
 				if (!(err instanceof ApiError)) throw err;
@@ -88,7 +87,7 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(
 				}
 				// The ticket changed, or the write may have happened: re-read, and re-plan if it moved on.
 				const fresh = await options.load();
-				snapshot.value = fresh;
+				known = fresh;
 				// The same stamp means the same ticket (e.g. a 503 that applied nothing): same decision,
 				// and no rebase counted against a plan's budget of automatic retries.
 				if (fresh.updatedAt === current.updatedAt) continue;
@@ -100,10 +99,9 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(
 	}
 
 	return {
-		snapshot,
 		status,
 		observe(s) {
-			snapshot.value = s;
+			known = s;
 		},
 		save(plan) {
 			const task = async () => {
