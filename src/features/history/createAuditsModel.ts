@@ -168,14 +168,10 @@ function userIds(audits: readonly Audit[]): number[] {
 
 /** The forms `ticket_form_id` changes name. */
 function formIds(audits: readonly Audit[]): Id[] {
-	const ids = new Set<Id>();
-	for (const audit of audits)
-		for (const event of audit.events) {
-			if (event.fieldName !== "ticket_form_id") continue;
-			for (const value of [event.value, event.previousValue]) {
-				const id = Number(value);
-				if (value !== null && Number.isSafeInteger(id) && id > 0) ids.add(id);
-			}
-		}
-	return [...ids];
+	const events = audits.flatMap(audit => audit.events.filter(event => event.fieldName === "ticket_form_id"));
+	const ids = events
+		.flatMap(event => [event.value, event.previousValue])
+		.filter(value => value !== null)
+		.map(Number);
+	return [...new Set(ids.filter(id => Number.isSafeInteger(id) && id > 0))];
 }
