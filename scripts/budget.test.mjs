@@ -63,7 +63,6 @@ describe("the production build", () => {
 			"src/features/fields/createFieldsModel.ts",
 			"src/features/fields/FieldInput.tsx",
 			"src/features/metadata/MetadataPanel.tsx",
-			"src/features/metadata/MetadataEditor.tsx",
 		];
 		for (const input of lazy) {
 			const chunk = outputOf(input);
