@@ -50,7 +50,6 @@ describe("the production build", () => {
 			"src/features/followUp/createFollowUpModel.ts",
 			"src/features/followUp/createFollowUpUploads.ts",
 			"src/features/followUp/rules/followUpPayload.ts",
-			"src/features/history/AuditList.tsx",
 			"src/features/history/TicketAudits.tsx",
 			"src/features/history/createAuditsModel.ts",
 			"src/features/bulk/BulkPanel.tsx",
