@@ -20,7 +20,7 @@ import { WaitNotice } from "../../ui/WaitNotice";
 import { displayValue } from "../../shared/customFieldsValues";
 import { createBulkModel, type BulkModel } from "./createBulkModel";
 import type { RelatedTicket } from "./relatedTickets";
-import type { BulkTexts } from "./rules/bulkDraft";
+import { LIST_KEYS, type BulkTexts } from "./rules/bulkDraft";
 import type { BulkOutcome } from "./runBulkUpdate";
 
 /** Related tickets shown at a time; "Show more" adds as many again. */
@@ -199,15 +199,6 @@ function OutcomeLine({ outcome, describe }: { outcome: BulkOutcome; describe: De
 	return <p class={good ? "zd-bulk__outcome" : "zd-bulk__outcome zd-bulk__outcome--bad"}>{text}</p>;
 }
 
-const TEXT_INPUTS: ReadonlyArray<{ key: Exclude<keyof BulkTexts, "fieldId" | "fieldValue">; label: string }> = [
-	{ key: "ccsAdd", label: "bulk.change.ccsAdd" },
-	{ key: "ccsRemove", label: "bulk.change.ccsRemove" },
-	{ key: "followersAdd", label: "bulk.change.followersAdd" },
-	{ key: "followersRemove", label: "bulk.change.followersRemove" },
-	{ key: "tagsAdd", label: "bulk.change.tagsAdd" },
-	{ key: "tagsRemove", label: "bulk.change.tagsRemove" },
-];
-
 /** The change to apply to every selected ticket, each problem next to its input; the model parses as they are typed. */
 function BulkChangeForm({ model }: { model: BulkModel }) {
 	const t = useT();
@@ -216,8 +207,8 @@ function BulkChangeForm({ model }: { model: BulkModel }) {
 		const issue = issuesFor(model.issues.value, field)[0];
 		return issue ? t(issue.code, issue.vars) : null;
 	};
-	const textInput = (key: Exclude<keyof BulkTexts, "fieldId">, label: string) => (
-		<Field key={key} label={label} issue={issueOf(key)}>
+	const textInput = (key: Exclude<keyof BulkTexts, "fieldId">) => (
+		<Field key={key} label={t(`bulk.change.${key}`)} issue={issueOf(key)}>
 			{control => (
 				<input
 					{...control}
@@ -231,7 +222,7 @@ function BulkChangeForm({ model }: { model: BulkModel }) {
 	return (
 		<fieldset class="zd-bulk__change" disabled={model.phase.value === "running"}>
 			<legend>{t("bulk.change.title")}</legend>
-			{TEXT_INPUTS.map(({ key, label }) => textInput(key, t(label)))}
+			{LIST_KEYS.map(key => textInput(key))}
 			<Field label={t("bulk.change.field")}>
 				{control => (
 					<select
@@ -251,7 +242,7 @@ function BulkChangeForm({ model }: { model: BulkModel }) {
 					</select>
 				)}
 			</Field>
-			{texts.fieldId !== null ? textInput("fieldValue", t("bulk.change.fieldValue")) : null}
+			{texts.fieldId !== null ? textInput("fieldValue") : null}
 		</fieldset>
 	);
 }

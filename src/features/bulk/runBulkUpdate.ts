@@ -78,10 +78,10 @@ export async function runBulkUpdate(
 	let pending: Ticket[] = first;
 	let withMetadata = false;
 	let sent = false;
-	/** Ends the run early: every ticket still pending gets `reason` (its outcome so far stays for the others). */
-	const stop = (reason: "stopped", details: string | null): BulkRun => {
+	/** Ends the run early: every ticket still pending without an outcome is `stopped`. */
+	const stop = (details: string | null): BulkRun => {
 		for (const ticket of pending)
-			if (!outcomes.has(ticket.id)) outcomes.set(ticket.id, { kind: "refused", reason, details });
+			if (!outcomes.has(ticket.id)) outcomes.set(ticket.id, { kind: "refused", reason: "stopped", details });
 		return { kind: "done", outcomes, metadata: withMetadata };
 	};
 	for (let round = 0; pending.length > 0 && deps.alive(); round++) {
@@ -102,7 +102,7 @@ export async function runBulkUpdate(
 					const attached = deps.attach(plan.patch);
 					if (!attached.ok) {
 						if (!sent) return { kind: "blocked", issues: attached.issues };
-						return stop("stopped", null);
+						return stop(null);
 					}
 					withMetadata ||= attached.patch.metadata !== undefined;
 					items.push({ ...attached.patch, id: ticket.id, safe_update: true, updated_stamp: ticket.updatedAt });
@@ -133,7 +133,7 @@ export async function runBulkUpdate(
 			pending = await deps.api.showManyTickets(again);
 		} catch (caught) {
 			if (!isApiError(caught) || !sent) throw caught;
-			return stop("stopped", caught.message);
+			return stop(caught.message);
 		}
 	}
 	return { kind: "done", outcomes, metadata: withMetadata };

@@ -29,15 +29,8 @@ export interface BulkDraft {
 	only?: number;
 }
 
-const TEXT_KEYS = [
-	"ccsAdd",
-	"ccsRemove",
-	"followersAdd",
-	"followersRemove",
-	"tagsAdd",
-	"tagsRemove",
-	"fieldValue",
-] as const;
+/** The inputs that take lists (emails, tags), in the form's order. */
+export const LIST_KEYS = ["ccsAdd", "ccsRemove", "followersAdd", "followersRemove", "tagsAdd", "tagsRemove"] as const;
 
 /** True for a stored value that is a `BulkDraft` (anything else is ignored on restore). */
 export function isBulkDraft(value: unknown): value is BulkDraft {
@@ -46,7 +39,7 @@ export function isBulkDraft(value: unknown): value is BulkDraft {
 	return (
 		Array.isArray(value.selected) &&
 		value.selected.every(id => Number.isSafeInteger(id)) &&
-		TEXT_KEYS.every(key => typeof texts[key] === "string") &&
+		[...LIST_KEYS, "fieldValue"].every(key => typeof texts[key] === "string") &&
 		(texts.fieldId === null || Number.isSafeInteger(texts.fieldId)) &&
 		(value.base === undefined || isBase(value.base)) &&
 		(value.only === undefined || Number.isSafeInteger(value.only))
