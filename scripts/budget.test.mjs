@@ -50,7 +50,6 @@ describe("the production build", () => {
 			"src/features/followUp/createFollowUpModel.ts",
 			"src/features/followUp/createFollowUpUploads.ts",
 			"src/features/followUp/rules/followUpPayload.ts",
-			"src/features/history/AuditList.tsx",
 			"src/features/history/TicketAudits.tsx",
 			"src/features/history/createAuditsModel.ts",
 			"src/features/bulk/BulkPanel.tsx",
@@ -63,7 +62,6 @@ describe("the production build", () => {
 			"src/features/fields/createFieldsModel.ts",
 			"src/features/fields/FieldInput.tsx",
 			"src/features/metadata/MetadataPanel.tsx",
-			"src/features/metadata/MetadataEditor.tsx",
 		];
 		for (const input of lazy) {
 			const chunk = outputOf(input);

@@ -8,7 +8,7 @@
 import { render } from "preact";
 import { fetchLocaleBundle, loadBundles } from "./platform/i18n/bundles";
 import { createTranslator } from "./platform/i18n/createTranslator";
-import { ShellOutside } from "./app/ShellOutside";
+import { ShellOutside } from "./app/App";
 import { I18nCtx } from "./platform/context";
 import { usableStorage } from "./platform/storage/usableStorage";
 import { mount } from "./app/mount";

@@ -1,8 +1,4 @@
-/**
- * Catches bugs (plain Errors) thrown while rendering its children, logs them, and shows a generic
- * translated message with a retry button instead of a blank panel. Remote failures are ApiErrors
- * handled by models; they should never reach this.
- */
+/** Catches bugs thrown while rendering (remote failures are ApiErrors the models handle), logs them, offers a retry. */
 import { Component, type ComponentChildren } from "preact";
 import { MESSAGE_PREFIX } from "../platform/api/errors";
 import { I18nCtx } from "../platform/context";

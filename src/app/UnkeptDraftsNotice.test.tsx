@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FieldsSection } from "../features/fields/FieldsSection";
 import { createMemoryStorage, draftKey, type StorageLike } from "../platform/storage/createDraftStore";
 import { openEditors, renderPanel, until } from "../testing/panelTestSetup";
-import { UnkeptDraftsNotice } from "./UnkeptDraftsNotice";
+import { UnkeptDraftsNotice } from "./PanelStatus";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { signal } from "@preact/signals";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ReadWait } from "../ticket/withReadRetries";
+import type { Wait } from "../ticket/waitClock";
 import { renderPanel, until, openEditors } from "../testing/panelTestSetup";
-import { ReadWaitCtx } from "../ticket/readWait";
+import { ReadWaitCtx } from "../ticket/useWait";
 import { FieldsSection } from "../features/fields/FieldsSection";
 import { PeopleSection } from "../features/people/PeopleSection";
-import { WriterStatus } from "./WriterStatus";
+import { WriterStatus } from "./PanelStatus";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -28,7 +28,7 @@ async function setup(locale = "en") {
 		random: () => 0,
 		now: () => time,
 	};
-	const readWait = signal<ReadWait | null>(null);
+	const readWait = signal<Wait | null>(null);
 	const { emulator, container, t, dispose } = renderPanel(
 		<ReadWaitCtx.Provider value={readWait}>
 			<WriterStatus />

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { startAutoResize } from "./autoResize";
+import { startAutoResize } from "./mount";
 import type { ZafPort } from "../platform/zaf/port";
 
 /** A ResizeObserver fake with real state: what it observes, and a way to report a new height. */

@@ -1,9 +1,7 @@
 /**
- * Builds the ticket core of the open ticket once per panel and hands it to the sections through
- * context: the store (snapshot, subscription, writer), the pending audit metadata every write
- * attaches, and the field definitions. It also gives the sections an API whose account-level reads
- * are cached (settings and definitions per session, users the store has met): never the ticket,
- * which sections read from the store.
+ * Builds the open ticket's core once per panel (store, pending metadata, field definitions, wait
+ * clock) and gives the sections an API whose account-level reads are cached (settings and
+ * definitions per session, users the store has met); the ticket itself comes from the store.
  */
 import { createContext, type ComponentChildren } from "preact";
 import { useContext, useEffect, useMemo } from "preact/hooks";
@@ -40,7 +38,7 @@ export interface TicketProviderProps {
 	timing?: Pick<TicketStoreOptions, "sleep" | "now" | "random">;
 }
 
-/** Provides the core for `useEnv().ticketId` (metadata drafts in local storage, caches in session storage). */
+/** Provides the core for `useEnv().ticketId`. */
 export function TicketProvider({ children, timing }: TicketProviderProps) {
 	const env = useEnv();
 	const api = useApi();

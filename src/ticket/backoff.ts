@@ -1,13 +1,10 @@
 /**
- * Retry rules for remote calls, as pure functions (no timers). The caller sleeps.
- * Decisions (README "Reliability"): we retry 429 after Retry-After; 409 DatabaseConflict, 5xx,
- * timeouts and dropped connections with exponential backoff plus jitter — but a non-idempotent
- * request only when it carries an Idempotency-Key. Never more than `maxAttempts` in all, except a
- * 429 without Retry-After, which waits with growing steps until it outlasts a rate-limit window.
+ * Retry rules for remote calls, as pure functions (the caller sleeps). README "Reliability": 429
+ * after Retry-After; 409 DatabaseConflict, 5xx, timeouts and dropped connections with exponential
+ * backoff plus jitter, a non-idempotent request only with an Idempotency-Key. At most `maxAttempts`
+ * in all, except a 429 without Retry-After, which waits in growing steps to outlast a rate-limit window.
  */
-
-/** Error kinds a retry can cure. Mirrors ApiErrorKind without importing the api layer. */
-export type RetryableKind = "rate_limited" | "db_conflict" | "server" | "network" | "timeout";
+import type { Wait } from "./waitClock";
 
 /** Base delay for the first backoff step; doubles each attempt. */
 export const BACKOFF_BASE_MS = 500;
@@ -18,22 +15,20 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 10;
 /** Total attempts (first try included) for one logical request. */
 export const MAX_ATTEMPTS = 4;
 /**
- * Zendesk's rate limits count requests per minute (account limits; zendesk-ticket-api.md §12): a
- * 429 without `Retry-After` may last that long. Whether ZAF's proxy ever drops the header is
- * unverified, so the app must outlast one window rather than give up after ~30 s.
+ * Zendesk's rate limits count requests per minute (zendesk-ticket-api.md §12), so a 429 without
+ * `Retry-After` may last that long. Whether ZAF's proxy ever drops the header is unverified.
  */
 export const RATE_LIMIT_WINDOW_MS = 60_000;
 /** Longest single wait for a 429 without Retry-After (one window). */
 export const GUESSED_RETRY_AFTER_MAX_SECONDS = 60;
-/**
- * Attempts for a 429 without Retry-After: waits of 10, 20, 40 and 60 s (130 s in all, more than
- * two windows) before giving up, so the wait is bounded but outlasts the window.
- */
+/** Attempts for a 429 without Retry-After: waits of 10, 20, 40 and 60 s, more than two windows. */
 export const RATE_LIMIT_MAX_ATTEMPTS = 5;
+
+const RETRYABLE: ReadonlySet<string> = new Set(["rate_limited", "db_conflict", "server", "network", "timeout"]);
 
 /** What the caller knows about the request that failed. */
 export interface RetryContext {
-	/** The error kind from ApiError. */
+	/** The ApiError's kind. */
 	kind: string;
 	/** 1 for the first failure, 2 for the second, ... */
 	attempt: number;
@@ -41,7 +36,6 @@ export interface RetryContext {
 	idempotent: boolean;
 	/** A POST carrying an Idempotency-Key can be replayed safely. */
 	hasIdempotencyKey?: boolean;
-	/** Seconds from the Retry-After header, if any. */
 	retryAfterSeconds?: number | undefined;
 	/** True when `retryAfterSeconds` is our default, not Zendesk's header (ApiError.retryAfterGuessed). */
 	retryAfterGuessed?: boolean | undefined;
@@ -53,21 +47,13 @@ export function shouldRetry(ctx: RetryContext): boolean {
 	const max = ctx.maxAttempts ?? MAX_ATTEMPTS;
 	if (ctx.attempt >= (isGuessedRateLimit(ctx) ? Math.max(max, RATE_LIMIT_MAX_ATTEMPTS) : max)) return false;
 	if (ctx.kind === "rate_limited") return true; // Zendesk did not process it.
-	if (!isRetryableKind(ctx.kind)) return false;
+	if (!RETRYABLE.has(ctx.kind)) return false;
 	return ctx.idempotent || ctx.hasIdempotencyKey === true;
 }
 
-/** True for kinds that a later attempt may cure. */
-export function isRetryableKind(kind: string): kind is RetryableKind {
-	return (
-		kind === "rate_limited" || kind === "db_conflict" || kind === "server" || kind === "network" || kind === "timeout"
-	);
-}
-
 /**
- * Milliseconds to wait before the next attempt. Honours Retry-After (plus up to 1 s of jitter so
- * many sidebars do not return at the same instant); otherwise full-jitter exponential backoff.
- * `random` is injectable for deterministic tests.
+ * Milliseconds to wait before the next attempt: Retry-After plus up to 1 s of jitter (so many
+ * sidebars do not return at once), else full-jitter exponential backoff.
  */
 export function retryDelayMs(ctx: RetryContext, random: () => number = Math.random): number {
 	if (isGuessedRateLimit(ctx)) {
@@ -83,7 +69,24 @@ export function retryDelayMs(ctx: RetryContext, random: () => number = Math.rand
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-/** A 429 whose wait Zendesk did not say (the caller passes `retryAfterGuessed` from the ApiError). */
+/** Why a wait after an error of `kind` happens. */
+export const waitReason = (kind: string): Wait["reason"] => (kind === "rate_limited" ? "rate_limited" : "retry");
+
+/**
+ * The wait before retrying an idempotent request after its `attempt`th failure, or null when it
+ * must not be retried. Draws `random` only when it retries.
+ */
+export function idempotentRetry(
+	failure: Pick<RetryContext, "kind" | "retryAfterSeconds" | "retryAfterGuessed">,
+	attempt: number,
+	random?: () => number,
+	maxAttempts = MAX_ATTEMPTS,
+): { ms: number; reason: Wait["reason"] } | null {
+	const ctx = { ...failure, attempt, idempotent: true, maxAttempts };
+	return shouldRetry(ctx) ? { ms: retryDelayMs(ctx, random), reason: waitReason(failure.kind) } : null;
+}
+
+/** A 429 whose wait Zendesk did not say. */
 function isGuessedRateLimit(ctx: RetryContext): boolean {
 	return ctx.kind === "rate_limited" && ctx.retryAfterGuessed === true;
 }

@@ -1,20 +1,16 @@
 /**
  * Ticket field and form definitions, loaded when needed and shared: they rarely change and Zendesk
- * asks clients to cache them ("Consider caching this resource", §7.1). The Fields section needs only
- * the ticket's form and that form's fields: ONE `ticket_forms/{id}?include=ticket_fields` per form
- * and session. A ticket without a form needs every field and form (the default form, else all active
- * fields by position); the audit history and the follow-up extras need every field, only when they run.
- * One cache lives for a panel (created by the composition root and handed to every model that needs
- * it); with an injected storage (`sessionStorage`) what it loaded is reused by the next panels until
- * `ttlMs` has passed.
+ * asks clients to cache them ("Consider caching this resource", §7.1). The Fields section needs
+ * only the ticket's form with its fields: ONE `ticket_forms/{id}?include=ticket_fields` per form and
+ * session. A ticket without a form needs every field and form; the audit history and the follow-up
+ * extras need every field, only when they run. One cache lives per panel; with an injected storage
+ * (`sessionStorage`) what it loaded is kept under ONE key for the next panels, until `ttlMs`.
  */
 import type { ZendeskApi } from "../platform/api/client";
 import { isApiError, type ApiErrorKind } from "../platform/api/errors";
 import type { Id, TicketField, TicketForm } from "../platform/api/types";
 import type { StorageLike } from "../platform/storage/createDraftStore";
-import { createStoredFieldDefinitions, formSlot, type DefinitionsSlot, type SlotValue } from "./storedFieldDefinitions";
-
-export { FIELD_DEFINITIONS_KEY } from "./storedFieldDefinitions";
+import { isRecord as isObject } from "../shared/isRecord";
 
 /** Definitions the Fields section orders and validates with. `forms` is empty on plans without ticket forms. */
 export interface FieldDefinitions {
@@ -23,7 +19,7 @@ export interface FieldDefinitions {
 }
 
 /** Options of the cache. */
-export interface FieldDefinitionsCacheOptions {
+interface FieldDefinitionsCacheOptions {
 	api: Pick<ZendeskApi, "listTicketFields" | "listTicketForms" | "showTicketFormWithFields">;
 	/** Where definitions survive a panel reload; memory only when absent. */
 	storage?: StorageLike;
@@ -35,10 +31,8 @@ export interface FieldDefinitionsCacheOptions {
 /** Loads each kind of definition at most once; concurrent callers share one request. Failures are not kept. */
 export interface FieldDefinitionsCache {
 	/**
-	 * What a ticket on form `formId` needs: `{ fields: the fields the form lists, forms: [the form] }`,
-	 * in one request per form, or from every field and form when those are already known. `null` (no
-	 * form) gives `get()`. When the form cannot be read with its fields (404/403, an answer without
-	 * the sideload, a 400) it falls back to `get()`; other failures reject.
+	 * The fields form `formId` lists and the form (one request per form, none when every field and
+	 * form are known); `null` or an unreadable form (404/403/400, no sideload) gives `get()`.
 	 */
 	forForm(formId: Id | null): Promise<FieldDefinitions>;
 	/** Every field and every form (two requests); rejects with the fields request's ApiError. */
@@ -47,43 +41,89 @@ export interface FieldDefinitionsCache {
 	fields(): Promise<TicketField[]>;
 	/** Every form (`ticket_forms`); `[]` when the account refuses them (plans without forms). */
 	forms(): Promise<TicketForm[]>;
-	/**
-	 * The forms among `ids` that are already loaded (every form, or one read with its fields), with
-	 * no request: for names where loading them is not worth a request (the history's form changes).
-	 */
+	/** The forms among `ids` already loaded, with no request (names not worth one: the history's form changes). */
 	knownForms(ids: readonly Id[]): TicketForm[];
 	/** Forgets everything (e.g. after Zendesk named a field the cache does not know). */
 	invalidate(): void;
 }
 
+/** Session storage key of every stored definition. */
+export const FIELD_DEFINITIONS_KEY = "zd-sidebar:fieldDefinitions:v2";
+
 /** Ten minutes: long enough to spare requests across tickets, short enough to pick up an admin's edit. */
-export const DEFAULT_DEFINITIONS_TTL_MS = 10 * 60 * 1000;
+const DEFAULT_DEFINITIONS_TTL_MS = 10 * 60 * 1000;
 
 /** Failures of the one-form read after which every field and form are read instead. */
 const FALL_BACK_ON: ReadonlySet<ApiErrorKind> = new Set(["not_found", "forbidden", "invalid", "unexpected_response"]);
 
+/** A slot of the store: every field, every form, or one form with its fields (each with its own time). */
+type Slot = "fields" | "forms" | `form:${number}`;
+type SlotValue<S extends Slot> = S extends "fields"
+	? TicketField[]
+	: S extends "forms"
+		? TicketForm[]
+		: { form: TicketForm; fields: TicketField[] };
+const formSlot = (id: Id): `form:${number}` => `form:${id}`;
+
+interface Entry {
+	at: number;
+	value: unknown;
+}
+
 /** Creates the cache. Does not load until asked. */
 export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOptions): FieldDefinitionsCache {
-	const { api } = options;
-	const store = createStoredFieldDefinitions({
-		...(options.storage ? { storage: options.storage } : {}),
-		ttlMs: options.ttlMs ?? DEFAULT_DEFINITIONS_TTL_MS,
-		now: options.now ?? Date.now,
-	});
-	const pending = new Map<DefinitionsSlot, Promise<unknown>>();
+	const { api, storage } = options;
+	const ttlMs = options.ttlMs ?? DEFAULT_DEFINITIONS_TTL_MS;
+	const now = options.now ?? Date.now;
+	const memory = new Map<Slot, Entry>();
+	const pending = new Map<Slot, Promise<unknown>>();
 	/** Forms this panel could not read with their fields: straight to the fallback next time. */
 	const unreadable = new Set<Id>();
 	let generation = 0;
 
+	const fresh = (entry: Entry | undefined): entry is Entry =>
+		entry !== undefined && now() >= entry.at && now() - entry.at <= ttlMs;
+	// The storage is shared with other code: every stored slot is checked before it is trusted.
+	function stored(): Record<string, unknown> {
+		try {
+			const raw = storage?.getItem(FIELD_DEFINITIONS_KEY);
+			const parsed: unknown = raw ? JSON.parse(raw) : null;
+			return isObject(parsed) && isObject(parsed.slots) ? parsed.slots : {};
+		} catch {
+			return {};
+		}
+	}
+	/** The slot's value if it is fresh (memory first, then storage), else null. */
+	function read<S extends Slot>(slot: S): SlotValue<S> | null {
+		const inMemory = memory.get(slot);
+		if (fresh(inMemory)) return inMemory.value as never;
+		const entry = stored()[slot];
+		if (!isEntry(entry) || !fresh(entry) || !isValid(slot, entry.value)) return null;
+		memory.set(slot, entry);
+		return entry.value as never;
+	}
+	/** Keeps a value in memory and (best effort) in storage, dropping expired slots. */
+	function write(slot: Slot, value: unknown): void {
+		const entry = { at: now(), value };
+		memory.set(slot, entry);
+		if (!storage) return;
+		try {
+			const slots = Object.fromEntries(Object.entries(stored()).filter(([, kept]) => isEntry(kept) && fresh(kept)));
+			storage.setItem(FIELD_DEFINITIONS_KEY, JSON.stringify({ slots: { ...slots, [slot]: entry } }));
+		} catch {
+			// A full or refused storage only costs a request in the next panel.
+		}
+	}
+
 	/** The slot's value: known, being loaded, or loaded now (and kept unless forgotten meanwhile). */
-	function once<S extends DefinitionsSlot>(slot: S, load: () => Promise<SlotValue<S>>): Promise<SlotValue<S>> {
-		const known = store.read(slot);
+	function once<S extends Slot>(slot: S, load: () => Promise<SlotValue<S>>): Promise<SlotValue<S>> {
+		const known = read(slot);
 		if (known) return Promise.resolve(known);
 		const running = pending.get(slot) as Promise<SlotValue<S>> | undefined;
 		if (running) return running;
 		const mine = generation;
 		const started = load().then(value => {
-			if (mine === generation) store.write(slot, value);
+			if (mine === generation) write(slot, value);
 			return value;
 		});
 		pending.set(slot, started);
@@ -108,8 +148,8 @@ export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOption
 	};
 
 	async function forForm(formId: Id): Promise<FieldDefinitions> {
-		const allFields = store.read("fields");
-		const allForms = store.read("forms");
+		const allFields = read("fields");
+		const allForms = read("forms");
 		const derived = allFields && allForms ? narrow({ fields: allFields, forms: allForms }, formId) : null;
 		if (derived) return derived;
 		if (unreadable.has(formId)) return fallBack(formId);
@@ -135,14 +175,19 @@ export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOption
 		fields,
 		forms,
 		knownForms(ids) {
-			const all = store.read("forms") ?? [];
-			return ids.flatMap(formId => all.find(form => form.id === formId) ?? store.read(formSlot(formId))?.form ?? []);
+			const all = read("forms") ?? [];
+			return ids.flatMap(formId => all.find(form => form.id === formId) ?? read(formSlot(formId))?.form ?? []);
 		},
 		invalidate() {
 			generation++;
 			pending.clear();
 			unreadable.clear();
-			store.clear();
+			memory.clear();
+			try {
+				storage?.removeItem(FIELD_DEFINITIONS_KEY);
+			} catch {
+				// nothing else to forget
+			}
 		},
 	};
 }
@@ -154,4 +199,39 @@ function narrow(all: FieldDefinitions, formId: Id): FieldDefinitions | null {
 	if (form.ticketFieldIds.length === 0) return { fields: all.fields, forms: [form] };
 	const listed = new Set(form.ticketFieldIds);
 	return { fields: all.fields.filter(field => listed.has(field.id)), forms: [form] };
+}
+
+function isValid(slot: Slot, value: unknown): boolean {
+	if (slot === "fields") return Array.isArray(value) && value.every(isStoredField);
+	if (slot === "forms") return Array.isArray(value) && value.every(isStoredForm);
+	return (
+		isObject(value) &&
+		isStoredForm(value.form) &&
+		Array.isArray(value.fields) &&
+		value.fields.every(isStoredField) &&
+		`form:${String(value.form.id)}` === slot
+	);
+}
+
+function isEntry(value: unknown): value is Entry {
+	return isObject(value) && typeof value.at === "number" && "value" in value;
+}
+
+function isStoredField(value: unknown): boolean {
+	return (
+		isObject(value) &&
+		typeof value.id === "number" &&
+		typeof value.type === "string" &&
+		typeof value.title === "string" &&
+		Array.isArray(value.options)
+	);
+}
+
+function isStoredForm(value: unknown): value is { id: number } {
+	return (
+		isObject(value) &&
+		typeof value.id === "number" &&
+		Array.isArray(value.ticketFieldIds) &&
+		Array.isArray(value.agentConditions)
+	);
 }

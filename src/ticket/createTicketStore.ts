@@ -1,15 +1,9 @@
 /**
- * The ticket core: ONE store per open ticket. It owns the ticket's snapshot (one
- * `GET tickets/{id}?include=users`), the app's only subscription to `ticket.updated` and
- * `ticket.submit.done`, and the ticket's one writer. Sections read `snapshot` and hand the writer
- * an intent (`write(plan)`); the store builds the safe update once (`safe_update` + the snapshot's
- * REST `updated_at`), attaches the pending audit metadata once, and recovers from 409s, 429s and
- * uncertain failures through `createTicketWriter` (re-read, re-plan, bounded).
- *
- * Freshness is decided by events and writes, never by a time window: the snapshot changes when
- * Zendesk says the ticket changed (re-read), when the agent submits it (re-read), and when a write
- * answers. A change announced while a write runs is re-read once the write is over, so a read never
- * races the app's own write.
+ * The ticket core: ONE store per open ticket, owning its snapshot (one `GET tickets/{id}?include=users`),
+ * the app's only `ticket.updated` / `ticket.submit.done` subscription, and its one writer, which
+ * sends each section's intent as a safe update with the pending audit metadata attached once.
+ * Freshness follows events and writes, never a time window: a change announced while a write runs
+ * is re-read once the write is over, so a read never races the app's own write.
  */
 import { batch, signal, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../platform/api/client";
@@ -95,7 +89,7 @@ function time(stamp: string): number {
 
 /** Creates the store; nothing is read until a section asks (`ready()`). */
 export function createTicketStore(options: TicketStoreOptions): TicketStore {
-	const { api, ticketId, metadata } = options;
+	const { api, zaf, ticketId, metadata, onFirstRead, ...timing } = options;
 	const snapshot = signal<TicketSnapshot | undefined>(undefined);
 	const error = signal<ApiError | null>(null);
 	const writing = signal(false);
@@ -130,10 +124,6 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		writer.observe(next);
 		return next;
 	};
-	const publishWritten = (ticket: Ticket): TicketSnapshot => {
-		writeSeq++;
-		return publish(ticket);
-	};
 
 	/** Reads the ticket; `fresh`: an answer to a read already in flight may predate what the caller knows. */
 	function read(fresh = false): Promise<TicketSnapshot> {
@@ -149,7 +139,7 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		if (reading) return reading;
 		if (first) {
 			first = false;
-			options.onFirstRead?.();
+			onFirstRead?.();
 		}
 		const leftAt = writeSeq;
 		const started = api.getTicket(ticketId, { includeUsers: true }).then(
@@ -197,11 +187,10 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 			});
 			await meetUsersOf(ticket);
 			lastAudit = audit ? { id: audit.id } : null;
-			return publishWritten(ticket);
+			writeSeq++;
+			return publish(ticket);
 		},
-		...(options.sleep ? { sleep: options.sleep } : {}),
-		...(options.now ? { now: options.now } : {}),
-		...(options.random ? { random: options.random } : {}),
+		...timing,
 	});
 
 	async function write<C>(intent: TicketIntent<C>): Promise<WriteOutcome<C>> {
@@ -272,7 +261,7 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		if (writes > 0) stale = true;
 		else read(true).catch(() => undefined);
 	};
-	const stops = [options.zaf.on("ticket.updated", onChange), options.zaf.on("ticket.submit.done", onChange)];
+	const stops = [zaf.on("ticket.updated", onChange), zaf.on("ticket.submit.done", onChange)];
 
 	return {
 		ticketId,

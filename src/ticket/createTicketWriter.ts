@@ -1,22 +1,17 @@
 /**
- * Every ticket write from the app goes through one writer per ticket. It serialises writes,
- * always sends a safe update (the caller's `send` puts `safe_update` + `updated_stamp` from the
- * snapshot it is given, i.e. the REST `updated_at`), and recovers without losing intent:
- *
- * - 409 UpdateConflict: re-read, re-plan from the fresh ticket (the plan re-applies the agent's
- *   intent, or asks the agent when someone else changed the same thing), retry — bounded.
- * - 429: wait for Retry-After, exposing a countdown in `status`; bounded.
+ * The one writer of a ticket (owned by `createTicketStore.ts`): serialises writes, always sends a
+ * safe update (`send` stamps the snapshot's REST `updated_at`), and recovers without losing intent:
+ * - 409 UpdateConflict: re-read, re-plan from the fresh ticket (re-apply, or ask), retry; bounded.
+ * - 429: wait for Retry-After, with a countdown in `status`; bounded.
  * - DatabaseConflict / 5xx / timeout / dropped connection: re-read first (the write may have
- *   happened), re-plan (a plan that is already satisfied answers `noop`), retry with backoff.
- *
- * It never writes a payload computed from a stale ticket, and never swallows an error it cannot
- * cure: those reject with the ApiError. The ticket's store (`createTicketStore.ts`) owns the one
- * writer of the open ticket, so every section's writes are serialised and the panel has one status.
+ *   happened), re-plan (a satisfied plan answers `noop`), retry with backoff.
+ * It never sends a payload planned on a stale ticket; an error it cannot cure rejects as is.
  */
 import { signal, type ReadonlySignal } from "@preact/signals";
 import { ApiError } from "../platform/api/errors";
-import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "./backoff";
+import { idempotentRetry } from "./backoff";
 import { sleep as realSleep } from "../shared/sleep";
+import type { Wait } from "./waitClock";
 
 /** What a plan decides for a snapshot of the ticket. */
 export type Plan<P, C = unknown> = { kind: "send"; payload: P } | { kind: "noop" } | { kind: "ask"; conflicts: C };
@@ -28,8 +23,7 @@ export type SaveOutcome<S, C = unknown> =
 	| { kind: "ask"; snapshot: S; conflicts: C };
 
 /** What the writer is doing, for the UI (spinner, countdown). */
-export type WriterStatus =
-	{ state: "idle" } | { state: "saving" } | { state: "waiting"; reason: "rate_limited" | "retry"; until: number };
+export type WriterStatus = { state: "idle" } | { state: "saving" } | ({ state: "waiting" } & Wait);
 
 /** How many times a 409 UpdateConflict is re-planned before giving up. */
 export const MAX_CONFLICT_REBASES = 3;
@@ -47,8 +41,6 @@ export interface TicketWriterOptions<S extends { updatedAt: string }, P> {
 
 /** A serialising, conflict-rebasing writer for one ticket. */
 export interface TicketWriter<S extends { updatedAt: string }, P> {
-	/** Latest snapshot the writer knows (from loads and saves), or undefined. */
-	readonly snapshot: ReadonlySignal<S | undefined>;
 	readonly status: ReadonlySignal<WriterStatus>;
 	/** Tells the writer about a snapshot read elsewhere (so the next save starts from it). */
 	observe(snapshot: S): void;
@@ -62,27 +54,14 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(
 ): TicketWriter<S, P> {
 	const sleep = options.sleep ?? realSleep;
 	const now = options.now ?? Date.now;
-	const random = options.random;
-	const snapshot = signal<S | undefined>(undefined);
+	/** The latest snapshot known (from loads, saves and `observe`). */
+	let known: S | undefined;
 	const status = signal<WriterStatus>({ state: "idle" });
 	let queue: Promise<unknown> = Promise.resolve();
-	const setStatus = (next: WriterStatus) => {
-		status.value = next;
-	};
-	const remember = (s: S) => {
-		snapshot.value = s;
-	};
-
-	async function wait(ms: number, reason: "rate_limited" | "retry"): Promise<void> {
-		setStatus({ state: "waiting", reason, until: now() + ms });
-		await sleep(ms);
-		setStatus({ state: "saving" });
-	}
 
 	async function run<C>(plan: (s: S, rebased: boolean) => Plan<P, C>): Promise<SaveOutcome<S, C>> {
-		const known = snapshot.value;
-		let current = known === undefined ? await options.load() : known;
-		remember(current);
+		let current = known ?? (await options.load());
+		known = current;
 		let rebased = false;
 		let conflicts = 0;
 		let failures = 0;
@@ -92,29 +71,23 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(
 			if (decision.kind === "ask") return { kind: "ask", snapshot: current, conflicts: decision.conflicts };
 			try {
 				const saved = await options.send(decision.payload, current.updatedAt);
-				remember(saved);
+				known = saved;
 				return { kind: "saved", snapshot: saved, rebased };
 			} catch (err) {
 				if (!(err instanceof ApiError)) throw err;
 				if (err.kind === "conflict") {
 					if (++conflicts > MAX_CONFLICT_REBASES) throw err;
 				} else {
-					failures++;
-					const ctx = {
-						kind: err.kind,
-						attempt: failures,
-						idempotent: true,
-						retryAfterSeconds: err.retryAfterSeconds,
-						retryAfterGuessed: err.retryAfterGuessed,
-						maxAttempts: MAX_ATTEMPTS,
-					};
-					if (!shouldRetry(ctx)) throw err;
-					await wait(retryDelayMs(ctx, random), err.kind === "rate_limited" ? "rate_limited" : "retry");
+					const retry = idempotentRetry(err, ++failures, options.random);
+					if (retry === null) throw err;
+					status.value = { state: "waiting", reason: retry.reason, until: now() + retry.ms };
+					await sleep(retry.ms);
+					status.value = { state: "saving" };
 					if (err.kind === "rate_limited") continue; // Zendesk did not process it: same payload, same stamp.
 				}
 				// The ticket changed, or the write may have happened: re-read, and re-plan if it moved on.
 				const fresh = await options.load();
-				remember(fresh);
+				known = fresh;
 				// The same stamp means the same ticket (e.g. a 503 that applied nothing): same decision,
 				// and no rebase counted against a plan's budget of automatic retries.
 				if (fresh.updatedAt === current.updatedAt) continue;
@@ -126,18 +99,17 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(
 	}
 
 	return {
-		snapshot,
 		status,
 		observe(s) {
-			remember(s);
+			known = s;
 		},
 		save(plan) {
 			const task = async () => {
-				setStatus({ state: "saving" });
+				status.value = { state: "saving" };
 				try {
 					return await run(plan);
 				} finally {
-					setStatus({ state: "idle" });
+					status.value = { state: "idle" };
 				}
 			};
 			const result = queue.then(task);

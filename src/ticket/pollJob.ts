@@ -1,8 +1,7 @@
 /**
- * Follows one background job (`GET /api/v2/job_statuses/{id}`) until it ends: polls with backoff
- * (≥ 1 s, growing, capped, `shared/jobPolling.ts`), tolerates a few 404s while the job appears,
- * waits out 429s (Retry-After) and rides over transient failures. Used by the async follow-up
- * create and by bulk updates. Rejects only for a final ApiError (401/403, ...).
+ * Follows one background job (`GET job_statuses/{id}`) to its end for the async follow-up and bulk
+ * updates: polls with backoff (`shared/jobPolling.ts`), tolerates a few 404s while the job appears,
+ * waits out 429s and rides over transient failures. Rejects only for a final ApiError.
  */
 import type { ZendeskApi } from "../platform/api/client";
 import { isApiError } from "../platform/api/errors";
@@ -16,7 +15,7 @@ import {
 } from "../shared/jobPolling";
 
 /** What polling needs: the API, time, and whether the panel still wants the answer. */
-export interface PollJobDeps {
+interface PollJobDeps {
 	api: Pick<ZendeskApi, "getJobStatus">;
 	sleep(ms: number): Promise<void>;
 	now(): number;
@@ -24,7 +23,7 @@ export interface PollJobDeps {
 }
 
 /** How polling ended. `stopped`: the panel went away (whoever stored the job id can resume). */
-export type PollJobResult =
+type PollJobResult =
 	{ kind: "ended"; job: JobStatus } | { kind: "missing" } | { kind: "timed_out" } | { kind: "stopped" };
 
 const ENDED: ReadonlySet<string> = new Set(["completed", "failed", "killed"]);

@@ -1,8 +1,7 @@
 /**
- * What the signed-in agent may change on the open ticket, following the store's snapshot (a ticket
- * closed meanwhile locks the sections at once). The agent's role type comes from ZAF's
- * `currentUser.roleType` when it has one, else from the agent's REST user when the ticket's
- * sideloaded users include them (`role_type`); unknown means "not a light agent".
+ * What the signed-in agent may change on the open ticket, following the snapshot (a ticket closed
+ * meanwhile locks the sections at once). The role type comes from ZAF's `currentUser.roleType`,
+ * else the agent's sideloaded REST user; unknown means "not a light agent".
  */
 import { useEnv } from "../platform/context";
 import { LIGHT_AGENT_ROLE_TYPE } from "../shared/peopleTypes";

@@ -1,11 +1,12 @@
-/**
- * Hooks over the panel's wait clock (`waitClock.ts`), for the places that show a wait: the
- * seconds left of a wait (shown, so the clock ticks and the wait is announced once), and the
- * writer's wait for an action that is waiting on the writer.
- */
+/** Hooks over the panel's wait clock (`waitClock.ts`) for the places that show a wait, and the reads' wait. */
+import { createContext } from "preact";
 import { useContext, useLayoutEffect } from "preact/hooks";
+import type { ReadonlySignal } from "@preact/signals";
 import { TicketCoreCtx } from "./TicketProvider";
 import { secondsLeft, writerWait, type Wait } from "./waitClock";
+
+/** The read waiting to be retried (`withReadRetries`, built in `mount`), for the status line; null outside it. */
+export const ReadWaitCtx = createContext<ReadonlySignal<Wait | null> | null>(null);
 
 /**
  * Seconds left of `wait` on the panel's one clock (0 for none), re-rendered as the clock ticks.

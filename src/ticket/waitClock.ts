@@ -1,9 +1,8 @@
 /**
- * The panel's one clock for automatic waits (a 429's Retry-After, a retry's backoff). Every place
- * that shows a wait derives its seconds from the wait's deadline (`until`) and this clock's one
- * ticking signal, so two places showing the same wait never show different numbers. It ticks only
- * while a wait is shown, and it remembers the one sentence screen readers are told per wait
- * (`announced`), however many places show that wait. It never starts, ends or shortens a wait.
+ * The panel's one clock for automatic waits (Retry-After, backoff): every place showing a wait
+ * counts down from its `until` on this one ticking signal, so two never disagree. It ticks only
+ * while a wait is shown, keeps the one sentence screen readers hear per wait (`announced`), and
+ * never starts, ends or shortens a wait.
  */
 import { signal, type ReadonlySignal } from "@preact/signals";
 import type { WriterStatus } from "./createTicketWriter";
@@ -15,7 +14,7 @@ export interface Wait {
 }
 
 /** What screen readers were told about a wait: the seconds left when it was first shown. */
-export interface WaitAnnouncement {
+interface WaitAnnouncement {
 	wait: Wait;
 	seconds: number;
 }
@@ -29,10 +28,7 @@ export interface WaitClock {
 	readonly now: ReadonlySignal<number>;
 	/** The wait announced last, while something still shows it; null otherwise. */
 	readonly announced: ReadonlySignal<WaitAnnouncement | null>;
-	/**
-	 * Says `wait` is shown somewhere: the clock ticks (and is refreshed at once) until every place
-	 * showing a wait has released it; a wait nothing showed yet is announced. Returns the release.
-	 */
+	/** Says `wait` is shown: the clock ticks until every shown wait is released; a new wait is announced. Returns the release. */
 	show(wait: Wait): () => void;
 }
 

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createEmulator } from "../../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../../sandbox/inProcessPort";
 import { createZendeskApi } from "../platform/api/client";
-import { READ_MAX_ATTEMPTS, withReadRetries, type ReadWait } from "./withReadRetries";
+import { READ_MAX_ATTEMPTS, withReadRetries } from "./withReadRetries";
+import type { Wait } from "./waitClock";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -13,7 +14,7 @@ function setup() {
 	const emulator = createEmulator({ settings: { rateLimits: false } });
 	const { port, client } = createInProcessPort({ emulator, ticketId: 1, requestTimeoutMs: 200 });
 	const sleeps: number[] = [];
-	const waits: Array<ReadWait | null> = [];
+	const waits: Array<Wait | null> = [];
 	const api = createZendeskApi(
 		withReadRetries(port, {
 			sleep: async ms => void sleeps.push(ms),

@@ -1,47 +1,34 @@
 /**
- * Reads that ride over transient failures: a ZafPort decorator whose `request` sends a GET again
- * after a 429 (its Retry-After plus jitter), a 409 DatabaseConflict, a 5xx, a timeout or a dropped
- * connection, with the shared backoff rules (`domain/backoff.ts`) and at most READ_MAX_ATTEMPTS
- * tries. Writes (POST/PUT/DELETE) pass through untouched: whether a write may be repeated is
- * decided by the ticket writer (re-read first) and the create runner (Idempotency-Key). Every
- * other port method is delegated unchanged.
+ * Reads that ride over transient failures: a ZafPort decorator that sends a GET again after a 429,
+ * a 409 DatabaseConflict, a 5xx, a timeout or a dropped connection (`backoff.ts`), at most
+ * READ_MAX_ATTEMPTS tries. Writes pass through: the ticket writer (re-read first) and the create
+ * runner (Idempotency-Key) decide whether one may be repeated.
  */
-import { retryDelayMs, shouldRetry } from "./backoff";
+import { idempotentRetry } from "./backoff";
 import type { ZafPort } from "../platform/zaf/port";
 import { isApiError } from "../platform/api/errors";
 import { sleep as realSleep } from "../shared/sleep";
 import type { Wait } from "./waitClock";
 
-/**
- * Why 3: a read that failed three times in a row is an outage, not a blip; the section then shows
- * the error with its own Retry button instead of spinning for minutes (each try may take the
- * port's 30 s timeout).
- */
+/** Why 3: three failures in a row is an outage; the section shows its Retry button rather than spin for minutes. */
 export const READ_MAX_ATTEMPTS = 3;
 
 /** Why 60 s: a longer Retry-After on a read is better shown as an error the agent can retry later. */
-export const READ_MAX_RETRY_AFTER_SECONDS = 60;
+const READ_MAX_RETRY_AFTER_SECONDS = 60;
 
-/** A read currently waiting to be retried (the latest one, for the panel's status line). */
-export type ReadWait = Wait;
-
-export interface ReadRetryOptions {
+interface ReadRetryOptions {
 	sleep?(ms: number): Promise<void>;
-	now?(): number;
 	random?(): number;
-	maxAttempts?: number;
 	/** Told whenever the set of waiting reads changes: the wait ending last, or null when none waits. */
-	onWaitChange?(wait: ReadWait | null): void;
+	onWaitChange?(wait: Wait | null): void;
 }
 
 /** Wraps `port` so its GET requests are retried. @example createZendeskApi(withReadRetries(zaf, { onWaitChange })) */
 export function withReadRetries(port: ZafPort, options: ReadRetryOptions = {}): ZafPort {
 	const sleep = options.sleep ?? realSleep;
-	const now = options.now ?? Date.now;
-	const maxAttempts = options.maxAttempts ?? READ_MAX_ATTEMPTS;
-	const waiting = new Set<ReadWait>();
+	const waiting = new Set<Wait>();
 	const announce = () => {
-		let latest: ReadWait | null = null;
+		let latest: Wait | null = null;
 		for (const wait of waiting) if (latest === null || wait.until > latest.until) latest = wait;
 		options.onWaitChange?.(latest);
 	};
@@ -52,24 +39,17 @@ export function withReadRetries(port: ZafPort, options: ReadRetryOptions = {}): 
 				return await send();
 			} catch (caught) {
 				if (!isApiError(caught)) throw caught;
-				const ctx = {
-					kind: caught.kind,
-					attempt,
-					idempotent: true,
-					retryAfterSeconds: caught.retryAfterSeconds,
-					maxAttempts,
-				};
-				if (!shouldRetry(ctx)) throw caught;
 				if (caught.kind === "rate_limited" && (caught.retryAfterSeconds ?? 0) > READ_MAX_RETRY_AFTER_SECONDS)
 					throw caught;
-				const wait: ReadWait = {
-					until: now() + retryDelayMs(ctx, options.random),
-					reason: caught.kind === "rate_limited" ? "rate_limited" : "retry",
-				};
+				// Without `retryAfterGuessed`: a read's guessed 429 waits the default each time, never a window.
+				const { kind, retryAfterSeconds } = caught;
+				const retry = idempotentRetry({ kind, retryAfterSeconds }, attempt, options.random, READ_MAX_ATTEMPTS);
+				if (retry === null) throw caught;
+				const wait: Wait = { until: Date.now() + retry.ms, reason: retry.reason };
 				waiting.add(wait);
 				announce();
 				try {
-					await sleep(wait.until - now());
+					await sleep(wait.until - Date.now());
 				} finally {
 					waiting.delete(wait);
 					announce();

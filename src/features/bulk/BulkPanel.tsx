@@ -7,19 +7,21 @@ import "../../platform/i18n/laterStrings";
 // Its style sheets, linked before this chunk runs (scripts/chunkStyles.mjs).
 import "../../ui/controls.css";
 import "./bulk.css";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useId, useMemo, useState } from "preact/hooks";
 import { useApi, useEnv, useStorage, useT, useZaf } from "../../platform/context";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
-import { issuesFor, type Issue } from "../../shared/issues";
+import { issuesFor } from "../../shared/issues";
 import { useTicket } from "../../ticket/TicketProvider";
 import { Button } from "../../ui/Button";
 import { ErrorNotice } from "../../ui/ErrorNotice";
+import { Field } from "../../ui/Field";
 import { Spinner } from "../../ui/Spinner";
-import { displayValue } from "../../shared/customFieldsValues";
-import { BulkChangeForm } from "./BulkChangeForm";
-import { createBulkModel, type BulkModel } from "./createBulkModel";
-import { RelatedTicketRow } from "./RelatedTicketRow";
 import { WaitNotice } from "../../ui/WaitNotice";
+import { displayValue } from "../../shared/customFieldsValues";
+import { createBulkModel, type BulkModel } from "./createBulkModel";
+import type { RelatedTicket } from "./relatedTickets";
+import { LIST_KEYS, type BulkTexts } from "./rules/bulkDraft";
+import type { BulkOutcome } from "./runBulkUpdate";
 
 /** Related tickets shown at a time; "Show more" adds as many again. */
 const PAGE = 20;
@@ -62,7 +64,12 @@ export function RelatedTicketsPanel({ model }: { model: BulkModel }) {
 	}
 	const related = model.related.value;
 	if (related.length === 0) return <p class="zd-muted">{t("bulk.none")}</p>;
-	const issueText = (issues: readonly Issue[]) => (issues[0] ? t(issues[0].code, issues[0].vars) : null);
+	const applyIssue = issuesFor(model.issues.value, "apply")[0];
+	const progress = model.progress.value;
+	const describe = (fieldId: number, value: unknown) => {
+		const field = model.editableFields.value.find(f => f.id === fieldId);
+		return `${field?.title ?? String(fieldId)}: “${displayValue(field, value) || "—"}”`;
+	};
 	return (
 		<div class="zd-bulk">
 			<div class="zd-bulk__select" role="group" aria-label={t("bulk.selection")}>
@@ -75,20 +82,7 @@ export function RelatedTicketsPanel({ model }: { model: BulkModel }) {
 			</div>
 			<ul class="zd-bulk__list">
 				{related.slice(0, shown).map(entry => (
-					<RelatedTicketRow
-						key={entry.ticket.id}
-						entry={entry}
-						assignee={entry.ticket.assigneeId ? model.names.value.get(entry.ticket.assigneeId) : undefined}
-						checked={model.selected.value.has(entry.ticket.id)}
-						outcome={model.outcomes.value.get(entry.ticket.id)}
-						onToggle={() => model.toggle(entry.ticket.id)}
-						onOpen={() => void model.openTicket(entry.ticket.id)}
-						onKeepMine={() => void model.keepMine(entry.ticket.id)}
-						describe={(fieldId, value) => {
-							const field = model.editableFields.value.find(f => f.id === fieldId);
-							return { title: field?.title ?? String(fieldId), value: displayValue(field, value) || "—" };
-						}}
-					/>
+					<RelatedTicketRow key={entry.ticket.id} entry={entry} model={model} describe={describe} />
 				))}
 			</ul>
 			{related.length > shown ? (
@@ -107,11 +101,10 @@ export function RelatedTicketsPanel({ model }: { model: BulkModel }) {
 					{t("bulk.apply", { count: model.selected.value.size })}
 				</Button>
 				<BulkProgressLine model={model} />
-				<BulkWait model={model} />
+				{/* A run waiting for a retry (a 429 or a hiccup on `update_many`) counts down beside Apply. */}
+				<WaitNotice wait={progress?.phase === "waiting" ? { until: progress.until, reason: progress.reason } : null} />
 			</div>
-			{issueText(issuesFor(model.issues.value, "apply")) ? (
-				<p class="zd-field__issue">{issueText(issuesFor(model.issues.value, "apply"))}</p>
-			) : null}
+			{applyIssue ? <p class="zd-field__issue">{t(applyIssue.code, applyIssue.vars)}</p> : null}
 			{model.error.value ? <ErrorNotice error={model.error.value} /> : null}
 		</div>
 	);
@@ -130,7 +123,7 @@ function BulkProgressLine({ model }: { model: BulkModel }) {
 			: progress.phase === "reading"
 				? t("bulk.progress.reading")
 				: progress.phase === "waiting"
-					? "" // Its countdown is `BulkWait`, outside this live region: one sentence per wait, not per second.
+					? "" // Its countdown is the WaitNotice, outside this live region: one sentence per wait, not per second.
 					: t(progress.round > 0 ? "bulk.progress.retrying" : "bulk.progress.running", {
 							done: progress.done,
 							total: progress.total,
@@ -143,10 +136,113 @@ function BulkProgressLine({ model }: { model: BulkModel }) {
 	);
 }
 
-/** The countdown of a run waiting for a retry (a 429 or a hiccup on `update_many`), beside Apply. */
-function BulkWait({ model }: { model: BulkModel }) {
-	const progress = model.progress.value;
+type Describe = (fieldId: number, value: unknown) => string;
+
+/** One related ticket: checkbox, a link that opens it, status, why it is listed, the last run's outcome. Text only. */
+function RelatedTicketRow({ entry, model, describe }: { entry: RelatedTicket; model: BulkModel; describe: Describe }) {
+	const t = useT();
+	const id = useId();
+	const { ticket } = entry;
+	const assignee = ticket.assigneeId ? model.names.value.get(ticket.assigneeId) : undefined;
+	const outcome = model.outcomes.value.get(ticket.id);
 	return (
-		<WaitNotice wait={progress?.phase === "waiting" ? { until: progress.until, reason: progress.reason } : null} />
+		<li class="zd-bulk__row">
+			<input
+				id={id}
+				type="checkbox"
+				checked={model.selected.value.has(ticket.id)}
+				onChange={() => model.toggle(ticket.id)}
+			/>
+			<div class="zd-bulk__ticket">
+				<label for={id} class="zd-bulk__subject">
+					{ticket.subject || t("bulk.noSubject")}
+				</label>
+				<span class="zd-muted">
+					<button type="button" class="zd-link" onClick={() => void model.openTicket(ticket.id)}>
+						{t("bulk.ticketLink", { id: ticket.id })}
+					</button>
+					{" · "}
+					{t(`bulk.status.${ticket.status}`)}
+					{" · "}
+					{assignee ? t("bulk.assignee", { name: assignee }) : t("bulk.unassigned")}
+					{" · "}
+					{entry.reasons.map(reason => t(`bulk.reason.${reason}`)).join(", ")}
+				</span>
+				{outcome ? <OutcomeLine outcome={outcome} describe={describe} /> : null}
+				{/* Sends the agent's values to this ticket despite another agent's. */}
+				{outcome?.kind === "conflict" ? (
+					<Button
+						small
+						variant="basic"
+						onClick={() => void model.keepMine(ticket.id)}
+						aria-label={t("bulk.keepMineOn", { id: ticket.id })}
+					>
+						{t("bulk.keepMine")}
+					</Button>
+				) : null}
+			</div>
+		</li>
+	);
+}
+
+function OutcomeLine({ outcome, describe }: { outcome: BulkOutcome; describe: Describe }) {
+	const t = useT();
+	const text =
+		outcome.kind === "updated"
+			? t(outcome.retried ? "bulk.outcome.resolved" : "bulk.outcome.updated")
+			: outcome.kind === "unchanged"
+				? t("bulk.outcome.unchanged")
+				: outcome.kind === "conflict"
+					? t("bulk.outcome.conflict", { fields: outcome.fields.map(f => describe(f.id, f.theirs)).join(", ") })
+					: t(`bulk.outcome.refused.${outcome.reason}`, { details: outcome.details ?? "" });
+	const good = outcome.kind === "updated" || outcome.kind === "unchanged";
+	return <p class={good ? "zd-bulk__outcome" : "zd-bulk__outcome zd-bulk__outcome--bad"}>{text}</p>;
+}
+
+/** The change to apply to every selected ticket, each problem next to its input; the model parses as they are typed. */
+function BulkChangeForm({ model }: { model: BulkModel }) {
+	const t = useT();
+	const texts = model.texts.value;
+	const issueOf = (field: string) => {
+		const issue = issuesFor(model.issues.value, field)[0];
+		return issue ? t(issue.code, issue.vars) : null;
+	};
+	const textInput = (key: Exclude<keyof BulkTexts, "fieldId">) => (
+		<Field key={key} label={t(`bulk.change.${key}`)} issue={issueOf(key)}>
+			{control => (
+				<input
+					{...control}
+					type="text"
+					value={texts[key]}
+					onInput={event => model.edit({ [key]: (event.target as HTMLInputElement).value })}
+				/>
+			)}
+		</Field>
+	);
+	return (
+		<fieldset class="zd-bulk__change" disabled={model.phase.value === "running"}>
+			<legend>{t("bulk.change.title")}</legend>
+			{LIST_KEYS.map(key => textInput(key))}
+			<Field label={t("bulk.change.field")}>
+				{control => (
+					<select
+						{...control}
+						value={texts.fieldId === null ? "" : String(texts.fieldId)}
+						onChange={event => {
+							const value = (event.target as HTMLSelectElement).value;
+							model.edit({ fieldId: value === "" ? null : Number(value) });
+						}}
+					>
+						<option value="">{t("bulk.change.noField")}</option>
+						{model.editableFields.value.map(field => (
+							<option key={field.id} value={String(field.id)}>
+								{field.title}
+							</option>
+						))}
+					</select>
+				)}
+			</Field>
+			{texts.fieldId !== null ? textInput("fieldValue") : null}
+		</fieldset>
 	);
 }

@@ -1,10 +1,7 @@
 /**
- * Related tickets: a glance that reads nothing, then (on demand, as a separate chunk) the related
- * tickets with a checkbox each, the change to apply to the selection, Apply with its progress in
- * the same row, and an outcome per ticket, each ticket a link that opens it in the workspace. A
- * waiting draft (a selection, a change, or a run a reload interrupted) opens it at once. A light
- * agent is offered none of it: Zendesk lets them change no property of a ticket they did not
- * request, and every bulk change is one.
+ * Related tickets: a glance that reads nothing, then `BulkPanel` on demand (at once for a waiting
+ * draft). A light agent is offered none of it: Zendesk lets them change no property of a ticket
+ * they did not request, and every bulk change is one.
  */
 import { useMemo } from "preact/hooks";
 import { useEnv, useStorage, useT } from "../../platform/context";

@@ -1,9 +1,8 @@
 /**
- * The related-tickets section's model: the tickets related to the open one (loaded when the agent
- * opens the section), the selection, the change to apply (CCs and followers to add or remove, tags
- * to add or remove, custom field values), and the run (`runBulkUpdate`) with its progress and an
- * outcome per ticket. The change and the selection are a draft per agent and ticket; a run that
- * was interrupted by a reload is run again from a fresh read, which sends only what is missing.
+ * The related-tickets model: the related tickets (loaded when the section opens), the selection,
+ * the change (CCs, followers and tags to add or remove, a field value) and the run with its
+ * progress and an outcome per ticket. Selection and change are a draft per agent and ticket; a run
+ * a reload interrupted is run again from a fresh read, which sends only what is missing.
  */
 import { batch, computed, signal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
@@ -12,7 +11,7 @@ import type { Id, TicketField } from "../../platform/api/types";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import type { ZafPort } from "../../platform/zaf/port";
 import { fieldAccess } from "../../shared/customFieldsAccess";
-import { coerceFieldValue, type CoerceOptions } from "../../shared/fieldCoercion";
+import { coerceFieldValue } from "../../shared/fieldCoercion";
 import type { Issue } from "../../shared/issues";
 import { sleep as realSleep } from "../../shared/sleep";
 import type { FieldDefinitionsCache } from "../../ticket/createFieldDefinitionsCache";
@@ -20,19 +19,17 @@ import type { TicketStore } from "../../ticket/createTicketStore";
 import type { PendingMetadata } from "../../ticket/metadata/createMetadataModel";
 import { loadRelatedTickets, type RelatedApi, type RelatedTicket } from "./relatedTickets";
 import { isEmptyIntent, type BulkIntent } from "./rules/bulkPlan";
-import { parseEmails, parseTags } from "./rules/bulkIntentEdits";
-import { isBulkDraft, type BulkDraft, type BulkTexts } from "./rules/bulkDraft";
+import { isBulkDraft, parseEmails, parseTags, type BulkDraft, type BulkTexts } from "./rules/bulkDraft";
 import { runBulkUpdate, type BaseValues, type BulkOutcome, type BulkProgress } from "./runBulkUpdate";
 import { BULK_DRAFT_SECTION } from "../../shared/draftSections";
 
-export interface BulkModelOptions {
+interface BulkModelOptions {
 	api: RelatedApi & Pick<ZendeskApi, "showManyUsers" | "updateManyTickets" | "getJobStatus">;
 	zaf: Pick<ZafPort, "invoke">;
 	ticket: Pick<TicketStore, "snapshot" | "ready">;
 	metadata: Pick<PendingMetadata, "attach" | "saved">;
 	definitions: Pick<FieldDefinitionsCache, "forForm">;
 	drafts: DraftStore;
-	coerce?: CoerceOptions;
 	sleep?(ms: number): Promise<void>;
 	now?(): number;
 	random?(): number;
@@ -59,34 +56,29 @@ export function createBulkModel(options: BulkModelOptions) {
 	/** The intent the texts mean, and the problems next to each input. */
 	const parsed = computed(() => {
 		const t = texts.value;
-		const parts = [
-			parseEmails(t.ccsAdd, "ccsAdd"),
-			parseEmails(t.ccsRemove, "ccsRemove"),
-			parseEmails(t.followersAdd, "followersAdd"),
-			parseEmails(t.followersRemove, "followersRemove"),
-		];
-		const tagsAdd = parseTags(t.tagsAdd, "tagsAdd");
-		const tagsRemove = parseTags(t.tagsRemove, "tagsRemove");
-		const issues = [...parts.flatMap(p => p.issues), ...tagsAdd.issues, ...tagsRemove.issues];
-		const intentFields: BulkIntent["fields"][number][] = [];
+		const issues: Issue[] = [];
+		const emails = (key: "ccsAdd" | "ccsRemove" | "followersAdd" | "followersRemove") => {
+			const { emails, issues: found } = parseEmails(t[key], key);
+			issues.push(...found);
+			return emails;
+		};
+		const tags = (key: "tagsAdd" | "tagsRemove") => {
+			const { tags, issues: found } = parseTags(t[key], key);
+			issues.push(...found);
+			return tags;
+		};
+		const intent: BulkIntent = {
+			ccs: { add: emails("ccsAdd"), remove: emails("ccsRemove") },
+			followers: { add: emails("followersAdd"), remove: emails("followersRemove") },
+			tags: { add: tags("tagsAdd"), remove: tags("tagsRemove") },
+			fields: [],
+		};
 		const field = fields.value.find(f => f.id === t.fieldId);
 		if (field && t.fieldValue.trim() !== "") {
-			const coerced = coerceFieldValue(field, t.fieldValue, options.coerce);
-			if (coerced.ok) intentFields.push({ id: field.id, value: coerced.value });
+			const coerced = coerceFieldValue(field, t.fieldValue);
+			if (coerced.ok) intent.fields = [{ id: field.id, value: coerced.value }];
 			else issues.push(...coerced.issues.map(issue => ({ ...issue, field: "fieldValue" })));
 		}
-		const [ccsAdd, ccsRemove, followersAdd, followersRemove] = parts.map(p => p.emails) as [
-			string[],
-			string[],
-			string[],
-			string[],
-		];
-		const intent: BulkIntent = {
-			ccs: { add: ccsAdd, remove: ccsRemove },
-			followers: { add: followersAdd, remove: followersRemove },
-			tags: { add: tagsAdd.tags, remove: tagsRemove.tags },
-			fields: intentFields,
-		};
 		return { intent, issues };
 	});
 	const issues = computed(() => [...parsed.value.issues, ...runIssues.value]);

@@ -1,13 +1,12 @@
 /**
- * The tickets related to the open one, from the places Zendesk links them: a problem's incidents,
- * a follow-up's source and the follow-ups of this ticket, the requester's other open tickets and
- * the organization's open tickets. Each ticket is listed once, with every reason it is related.
+ * The tickets related to the open one: a problem's incidents, a follow-up's source and follow-ups,
+ * the requester's and the organization's open tickets; each once, with every reason it is listed.
  */
 import type { ZendeskApi } from "../../platform/api/client";
 import type { Id, Ticket } from "../../platform/api/types";
 
 /** Why a ticket is listed. */
-export type RelatedReason = "incident" | "problem" | "followUp" | "source" | "requester" | "organization";
+type RelatedReason = "incident" | "problem" | "followUp" | "source" | "requester" | "organization";
 
 /** One related ticket. */
 export interface RelatedTicket {

@@ -1,13 +1,9 @@
 /**
- * One bulk change across tickets, as batch jobs (`PUT tickets/update_many` with a `tickets` array,
- * each item its own `safe_update` + `updated_stamp`, at most 100 per job), followed to the end.
- *
- * Every item is planned from a fresh read (`tickets/show_many`). Items Zendesk refused with
+ * One bulk change across tickets as `PUT tickets/update_many` jobs (≤ 100 items, each its own safe
+ * update), followed to the end. Every item is planned from a fresh `show_many`; items refused with
  * `UpdateConflict`, and every item of a job that failed, timed out or could not be sent, are read
- * again and planned again against that read (the plan sends only what is still missing, and asks
- * when another agent changed a field to something else), then only they are sent again, in a
- * bounded number of rounds. Because every item is a safe update of deltas, a job that did run
- * after all can never be applied twice: its late duplicate meets a newer stamp and is refused.
+ * and planned again, then only they are re-sent, in bounded rounds. Items are safe updates of
+ * deltas, so a job that did run after all is never applied twice: its duplicate meets a newer stamp.
  */
 import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError } from "../../platform/api/errors";
@@ -15,15 +11,15 @@ import type { Id, JobResult, Ticket } from "../../platform/api/types";
 import type { TicketUpdateInput } from "../../platform/api/wire";
 import type { PollSchedule } from "../../shared/jobPolling";
 import type { Issue } from "../../shared/issues";
-import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "../../ticket/backoff";
+import { idempotentRetry } from "../../ticket/backoff";
 import { pollJob } from "../../ticket/pollJob";
 import type { Wait } from "../../ticket/waitClock";
 import { planBulkItem, type BulkIntent, type BulkPatch, type BulkTicket } from "./rules/bulkPlan";
 
 /** At most this many tickets per job (Zendesk's limit). */
-export const MAX_PER_JOB = 100;
+const MAX_PER_JOB = 100;
 /** Rounds after the first: conflicted or uncertain items are re-read and sent again at most this often. */
-export const MAX_RETRY_ROUNDS = 2;
+const MAX_RETRY_ROUNDS = 2;
 
 /** What happened to one ticket. */
 export type BulkOutcome =
@@ -63,11 +59,9 @@ export type BulkRun =
 	{ kind: "done"; outcomes: ReadonlyMap<Id, BulkOutcome>; metadata: boolean } | { kind: "blocked"; issues: Issue[] };
 
 /**
- * Runs `intent` on `ids`. `base`: the field values the agent saw for each ticket (the list they
- * chose from, or another agent's value the agent has seen and chosen to replace; kept in the draft
- * across a reload); a field someone else changed since to another value is asked about, never
- * overwritten. Without it the run's first read is the base. Rejects only for a final ApiError
- * before anything was sent; once something was sent, a failure ends the run with the outcomes so far.
+ * Runs `intent` on `ids`. `base`: the field values the agent saw per ticket (default: the first
+ * read); a field changed since to another value is asked about, never overwritten. Rejects only
+ * for a final ApiError before anything was sent; after that a failure ends the run with the outcomes so far.
  */
 export async function runBulkUpdate(
 	deps: BulkDeps,
@@ -79,15 +73,15 @@ export async function runBulkUpdate(
 	const outcomes = new Map<Id, BulkOutcome>();
 	const first = await deps.api.showManyTickets(ids);
 	const found = new Set(first.map(ticket => ticket.id));
-	const base = new Map(first.map(ticket => [ticket.id, options.base?.get(ticket.id) ?? baseValues(ticket)] as const));
+	const base = new Map(first.map(ticket => [ticket.id, options.base?.get(ticket.id) ?? ticket.customFields] as const));
 	for (const id of ids) if (!found.has(id)) outcomes.set(id, { kind: "refused", reason: "missing", details: null });
 	let pending: Ticket[] = first;
 	let withMetadata = false;
 	let sent = false;
-	/** Ends the run early: every ticket still pending gets `reason` (its outcome so far stays for the others). */
-	const stop = (reason: "stopped", details: string | null): BulkRun => {
+	/** Ends the run early: every ticket still pending without an outcome is `stopped`. */
+	const stop = (details: string | null): BulkRun => {
 		for (const ticket of pending)
-			if (!outcomes.has(ticket.id)) outcomes.set(ticket.id, { kind: "refused", reason, details });
+			if (!outcomes.has(ticket.id)) outcomes.set(ticket.id, { kind: "refused", reason: "stopped", details });
 		return { kind: "done", outcomes, metadata: withMetadata };
 	};
 	for (let round = 0; pending.length > 0 && deps.alive(); round++) {
@@ -96,10 +90,10 @@ export async function runBulkUpdate(
 			const items: Array<TicketUpdateInput & { id: Id }> = [];
 			for (const ticket of pending) {
 				const plan = planBulkItem(
-					view(ticket),
+					ticket,
 					intent,
 					id => emails.get(id) ?? null,
-					round === 0 && !options.base ? undefined : withBase(view(ticket), base.get(ticket.id)),
+					round === 0 && !options.base ? undefined : withBase(ticket, base.get(ticket.id)),
 				);
 				if (plan.kind === "noop") outcomes.set(ticket.id, { kind: "unchanged" });
 				else if (plan.kind === "skip") outcomes.set(ticket.id, { kind: "refused", reason: "closed", details: null });
@@ -108,7 +102,7 @@ export async function runBulkUpdate(
 					const attached = deps.attach(plan.patch);
 					if (!attached.ok) {
 						if (!sent) return { kind: "blocked", issues: attached.issues };
-						return stop("stopped", null);
+						return stop(null);
 					}
 					withMetadata ||= attached.patch.metadata !== undefined;
 					items.push({ ...attached.patch, id: ticket.id, safe_update: true, updated_stamp: ticket.updatedAt });
@@ -139,7 +133,7 @@ export async function runBulkUpdate(
 			pending = await deps.api.showManyTickets(again);
 		} catch (caught) {
 			if (!isApiError(caught) || !sent) throw caught;
-			return stop("stopped", caught.message);
+			return stop(caught.message);
 		}
 	}
 	return { kind: "done", outcomes, metadata: withMetadata };
@@ -173,25 +167,13 @@ async function sendAndFollow(
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
 			// Safe updates make a re-send harmless: a job that did run meets newer stamps and is refused.
-			const ctx = {
-				kind: caught.kind,
-				attempt,
-				idempotent: true,
-				retryAfterSeconds: caught.retryAfterSeconds,
-				retryAfterGuessed: caught.retryAfterGuessed,
-				maxAttempts: MAX_ATTEMPTS,
-			};
-			if (!shouldRetry(ctx) || !deps.alive())
-				return caught.kind === "rate_limited" ||
-					caught.kind === "timeout" ||
-					caught.kind === "network" ||
-					caught.kind === "server"
-					? null
-					: Promise.reject(caught);
-			const delay = retryDelayMs(ctx, deps.random);
-			const reason = caught.kind === "rate_limited" ? "rate_limited" : "retry";
-			deps.onProgress({ phase: "waiting", until: deps.now() + delay, reason });
-			await deps.sleep(delay);
+			const retry = deps.alive() ? idempotentRetry(caught, attempt, deps.random) : null;
+			if (retry === null) {
+				if (["rate_limited", "timeout", "network", "server"].includes(caught.kind)) return null;
+				throw caught;
+			}
+			deps.onProgress({ phase: "waiting", until: deps.now() + retry.ms, reason: retry.reason });
+			await deps.sleep(retry.ms);
 		}
 	}
 }
@@ -219,24 +201,7 @@ async function emailsOf(deps: BulkDeps, tickets: readonly Ticket[]): Promise<Map
 /** The custom field values of a ticket as the agent saw it: the base of a bulk run, kept in the draft. */
 export type BaseValues = BulkTicket["customFields"];
 
-/** The values of `ticket`'s custom fields (the base when nothing older is known). */
-export function baseValues(ticket: Pick<Ticket, "customFields">): BaseValues {
-	return ticket.customFields;
-}
-
 /** `ticket` with its field values as they were (`values`), for the plan's "changed meanwhile" check. */
 function withBase(ticket: BulkTicket, values: BaseValues | undefined): BulkTicket {
 	return values ? { ...ticket, customFields: values } : ticket;
-}
-
-function view(ticket: Ticket): BulkTicket {
-	return {
-		id: ticket.id,
-		status: ticket.status,
-		updatedAt: ticket.updatedAt,
-		tags: ticket.tags,
-		emailCcIds: ticket.emailCcIds,
-		followerIds: ticket.followerIds,
-		customFields: ticket.customFields,
-	};
 }

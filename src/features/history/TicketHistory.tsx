@@ -1,8 +1,6 @@
 /**
- * The open ticket's audit history as a disclosure. Loads nothing until opened: neither the audits
- * nor the code that reads and shows them (TicketAudits is a chunk of its own, fetched when the
- * agent points at or focuses the button, or opens it). Once opened it stays mounted while hidden,
- * so opening it again shows the same history, kept current.
+ * The audit history as a disclosure: loads nothing until opened (TicketAudits is a chunk, fetched
+ * on pointing at or focusing the button), then stays mounted while hidden, kept current.
  */
 import { useState } from "preact/hooks";
 import { useT } from "../../platform/context";

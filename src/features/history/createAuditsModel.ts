@@ -1,22 +1,20 @@
 /**
- * The audit history of the open ticket, paged and lazy: nothing is requested until the history is
- * opened. Entries are formatted by `formatAudits` (who, when, which field changed from → to, custom
- * metadata) and shown newest first. Names come with each page (its `users`, `groups` and
- * `organizations` sideloads); forms from the definitions already loaded (Zendesk does not sideload
- * them); users a page names but did not sideload from one `show_many`, only when there are any.
+ * The audit history of the open ticket, paged and lazy (nothing is requested until it opens),
+ * newest first. Names come with each page's sideloads; forms from the definitions already loaded
+ * (Zendesk does not sideload them); users a page names but did not sideload from one `show_many`.
  */
 import { batch, computed, signal, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { Audit, AuditPage, Id } from "../../platform/api/types";
-import { formatAudits } from "./rules/auditFormat";
+import { formatAudits, type AuditFormatContext } from "./rules/auditFormat";
 import type { AuditEntry } from "../../shared/auditTypes";
 import type { TicketFieldDef } from "../../shared/customFieldsTypes";
 import type { FieldDefinitionsCache } from "../../ticket/createFieldDefinitionsCache";
 
-export type AuditsState = "idle" | "loading" | "ready" | "failed";
+type AuditsState = "idle" | "loading" | "ready" | "failed";
 
-export interface AuditsModelOptions {
+interface AuditsModelOptions {
 	api: Pick<ZendeskApi, "listAudits" | "showManyUsers">;
 	ticketId: Id;
 	/** Every field's definition, for labels (asked for when the history opens, not before). */
@@ -114,14 +112,8 @@ export function createAuditsModel({ api, ticketId, definitions }: AuditsModelOpt
 	};
 }
 
-/** The names the formatter looks values up in (see `AuditFormatContext`). */
-interface Names {
-	userNames: ReadonlyMap<number, string>;
-	userEmails: ReadonlyMap<string, string>;
-	groupNames: ReadonlyMap<number, string>;
-	organizationNames: ReadonlyMap<number, string>;
-	formNames: ReadonlyMap<number, string>;
-}
+/** The names the formatter looks values up in. */
+type Names = Required<Omit<AuditFormatContext, "fields">>;
 
 const EMPTY_NAMES: Names = {
 	userNames: new Map(),
@@ -176,14 +168,10 @@ function userIds(audits: readonly Audit[]): number[] {
 
 /** The forms `ticket_form_id` changes name. */
 function formIds(audits: readonly Audit[]): Id[] {
-	const ids = new Set<Id>();
-	for (const audit of audits)
-		for (const event of audit.events) {
-			if (event.fieldName !== "ticket_form_id") continue;
-			for (const value of [event.value, event.previousValue]) {
-				const id = Number(value);
-				if (value !== null && Number.isSafeInteger(id) && id > 0) ids.add(id);
-			}
-		}
-	return [...ids];
+	const events = audits.flatMap(audit => audit.events.filter(event => event.fieldName === "ticket_form_id"));
+	const ids = events
+		.flatMap(event => [event.value, event.previousValue])
+		.filter(value => value !== null)
+		.map(Number);
+	return [...new Set(ids.filter(id => Number.isSafeInteger(id) && id > 0))];
 }

@@ -1,9 +1,7 @@
 /**
- * The Metadata section: a glance at what the next change will carry (the admin's defaults and the
- * agent's keys), the editor (MetadataPanel, a chunk of its own) on demand or at once when the agent
- * has typed metadata, what happened to the metadata last, and the audit history. Metadata is
- * attached to the next real change any section saves; this section never saves on its own, because
- * Zendesk stores nothing for metadata alone (it says so).
+ * The Metadata section: a glance at what the next change will carry, `MetadataPanel` on demand (at
+ * once when the agent has typed metadata), what happened to it last, and the audit history. It
+ * never saves on its own: Zendesk stores nothing for metadata alone.
  */
 import { useT } from "../../platform/context";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";

@@ -1,33 +1,29 @@
 /**
- * The pending custom audit metadata of one ticket, shared by every section that saves: the
- * agent's key/value rows (persisted per agent and ticket) merged with the admin's defaults. It is
- * attached to the **next real change** any section saves and never sent alone, because Zendesk
- * stores metadata only on an update that changes the ticket (§5.6).
- *
- * Sharing API for savers (fields, people, follow-up):
- *   const attached = metadata.attach(update);          // before sending (also inside a writer plan)
- *   if (!attached.ok) { show attached.issues; keep the draft; stop }
- *   const { audit } = await api.updateTicket(id, attached.update);
- *   metadata.saved(audit);                              // clears the agent's rows only when an audit exists
+ * The pending custom audit metadata of one ticket, shared by every section that saves: the agent's
+ * rows (a draft per agent and ticket) merged with the admin's defaults, attached to the next real
+ * change (`attach`, then `saved(audit)`) and never sent alone: Zendesk stores metadata only on an
+ * update that changes the ticket (§5.6).
  */
 import { batch, computed, signal, type ReadonlySignal } from "@preact/signals";
 import type { Issue } from "../../shared/issues";
 import {
+	attachMetadata,
+	DEFAULTS_FIELD,
 	isBlankRow,
 	mergeMetadata,
+	parseDefaultMetadata,
 	metadataByteLength,
 	metadataSizeIssues,
 	rowsToMetadata,
 	validateMetadataRows,
 	type MetadataObject,
 } from "./metadata";
-import { attachMetadata } from "./metadataChange";
-import { DEFAULTS_FIELD, parseDefaultMetadata } from "./metadataDefaults";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import { METADATA_DRAFT_SECTION } from "../../shared/draftSections";
+import { isRecord } from "../../shared/isRecord";
 
 /** One editor row, as typed. */
-export interface MetadataEditorRow {
+interface MetadataEditorRow {
 	key: string;
 	value: string;
 }
@@ -43,10 +39,9 @@ export type MetadataStatus =
 	| { kind: "notStored" };
 
 /** The outcome of `attach`: the update with metadata, or why it must not be sent. */
-export type MetadataAttach<T> =
-	{ ok: true; update: T & { metadata?: MetadataObject } } | { ok: false; issues: Issue[] };
+type MetadataAttach<T> = { ok: true; update: T & { metadata?: MetadataObject } } | { ok: false; issues: Issue[] };
 
-export interface MetadataModelOptions {
+interface MetadataModelOptions {
 	/** This agent's drafts on this ticket. */
 	drafts: DraftStore;
 	/** The raw `defaultMetadata` setting (JSON text or an object); invalid values are reported, not thrown. */
@@ -75,13 +70,9 @@ export interface MetadataModel {
 	removeRow(index: number): void;
 	/** Drops the agent's rows (defaults stay). */
 	clear(): void;
-	/**
-	 * Attaches the pending metadata to `update`. Refuses (and keeps everything) when the rows are
-	 * invalid or too large, or when the agent's metadata would be the update's only content. With no
-	 * pending metadata the update is returned unchanged. Pure with respect to the update.
-	 */
+	/** `update` with the pending metadata (unchanged with none); refuses, keeping all, for invalid or too large rows or metadata alone. */
 	attach<T extends Readonly<Record<string, unknown>>>(update: T): MetadataAttach<T>;
-	/** Tells the model the attached update was saved; `audit` is its audit (null = none created; `id: null` = audits exist but their ids are unknown, as after a bulk job). */
+	/** The attached update was saved on `audit` (null: none created; `id: null`: ids unknown, as after a bulk job). */
 	saved(audit: { id: number | null } | null): void;
 	/** Shows Zendesk's own refusal of the metadata (422 details) until the next edit. */
 	setRemoteIssues(issues: Issue[]): void;
@@ -186,12 +177,6 @@ export function createMetadataModel({
 function isRows(value: unknown): value is MetadataEditorRow[] {
 	return (
 		Array.isArray(value) &&
-		value.every(
-			row =>
-				typeof row === "object" &&
-				row !== null &&
-				typeof (row as MetadataEditorRow).key === "string" &&
-				typeof (row as MetadataEditorRow).value === "string",
-		)
+		value.every(row => isRecord(row) && typeof row.key === "string" && typeof row.value === "string")
 	);
 }

@@ -1,8 +1,8 @@
 /**
- * Custom audit metadata (zendesk-ticket-api.md §5.6): key/value rows → the JSON object Zendesk
- * receives as `ticket.metadata`, its exact size, and what is wrong with it. "Up to 1 kilobyte":
- * this app reads that as 1024 bytes of the object's UTF-8 JSON, the same rule the sandbox enforces.
- * Pure; never throws.
+ * Custom audit metadata (zendesk-ticket-api.md §5.6), pure and never throwing: key/value rows → the
+ * JSON object sent as `ticket.metadata`, its exact size, what is wrong with it, the admin's defaults,
+ * and attaching it to an update. "Up to 1 kilobyte" is read as 1024 bytes of the object's UTF-8
+ * JSON, as the sandbox enforces.
  */
 import type { Issue } from "../../shared/issues";
 
@@ -22,29 +22,17 @@ export interface MetadataRow {
 export const METADATA_MAX_BYTES = 1024;
 
 /**
- * Keys a JavaScript object does not keep as data: assigning `__proto__` changes the object's
- * prototype instead, so the key would vanish from the JSON while the app claims it was saved.
- * Refused with `metadata.issues.unsafeKey` rather than smuggled through every layer.
- * (`constructor` and `prototype` are ordinary own keys once assigned, and travel.)
+ * Assigning `__proto__` changes an object's prototype, so the key would vanish from the JSON while
+ * the app claims it was saved: refused (`metadata.issues.unsafeKey`). `constructor` and
+ * `prototype` are ordinary own keys once assigned, and travel.
  */
 const UNSAFE_KEYS: readonly string[] = ["__proto__"];
 
-/** Exact UTF-8 length of `text` (lone surrogates count as U+FFFD, 3 bytes, as TextEncoder would). */
+const encoder = new TextEncoder();
+
+/** Exact UTF-8 length of `text` (a lone surrogate counts as U+FFFD, 3 bytes). */
 export function utf8ByteLength(text: string): number {
-	let bytes = 0;
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		if (code < 0x80) bytes += 1;
-		else if (code < 0x800) bytes += 2;
-		else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-			const next = text.charCodeAt(i + 1);
-			if (next >= 0xdc00 && next <= 0xdfff) {
-				bytes += 4;
-				i++;
-			} else bytes += 3;
-		} else bytes += 3;
-	}
-	return bytes;
+	return encoder.encode(text).length;
 }
 
 /** Bytes of `JSON.stringify(metadata)` in UTF-8: exactly what Zendesk receives inside the request body. */
@@ -135,4 +123,79 @@ export function isJsonValue(value: unknown, depth = 0): value is JsonValue {
 		return Object.values(value as Record<string, unknown>).every(item => isJsonValue(item, depth + 1));
 	}
 	return false;
+}
+
+/** Keys of a ticket update that never change the ticket by themselves. */
+const NON_CHANGE_KEYS: readonly string[] = ["metadata", "safe_update", "updated_stamp"];
+
+/** List keys that REPLACE the ticket's list: even an empty one changes it (e.g. removing the last collaborator). */
+const REPLACING_LIST_KEYS: readonly string[] = [
+	"collaborators",
+	"collaborator_ids",
+	"email_cc_ids",
+	"follower_ids",
+	"tags",
+];
+
+/**
+ * True when the update can change the ticket: a key besides `NON_CHANGE_KEYS` with a defined value,
+ * except empty lists of changes (`custom_fields: []`; an empty `REPLACING_LIST_KEYS` list counts)
+ * and a comment without body, HTML body or uploads. Callers put only real differences in the update.
+ */
+export function hasRealChange(update: Readonly<Record<string, unknown>>): boolean {
+	return Object.entries(update).some(([key, value]) => {
+		if (NON_CHANGE_KEYS.includes(key) || value === undefined) return false;
+		if (Array.isArray(value)) return value.length > 0 || REPLACING_LIST_KEYS.includes(key);
+		if (key === "comment") return isRealComment(value);
+		return true;
+	});
+}
+
+/**
+ * Attaches `metadata` (when non-empty) to a real change. "Metadata can only be set as part of other
+ * regular ticket updates" (§5.6): metadata alone is refused (`metadata.issues.metadataOnly`) rather
+ * than silently lost. Empty or absent metadata never refuses and never adds a key.
+ */
+export function attachMetadata<T extends Readonly<Record<string, unknown>>>(
+	update: T,
+	metadata: MetadataObject | undefined,
+): { ok: true; update: T & { metadata?: MetadataObject } } | { ok: false; issue: Issue } {
+	if (!metadata || Object.keys(metadata).length === 0) return { ok: true, update };
+	if (!hasRealChange(update)) return { ok: false, issue: { field: "metadata", code: "metadata.issues.metadataOnly" } };
+	return { ok: true, update: { ...update, metadata } };
+}
+
+function isRealComment(value: unknown): boolean {
+	if (typeof value !== "object" || value === null) return false;
+	const comment = value as Record<string, unknown>;
+	const text = (key: string) => typeof comment[key] === "string" && (comment[key] as string).trim() !== "";
+	return text("body") || text("html_body") || (Array.isArray(comment.uploads) && comment.uploads.length > 0);
+}
+
+/** Where problems with the admin's default metadata are shown (a form-level notice). */
+export const DEFAULTS_FIELD = "metadataDefaults";
+
+/**
+ * The admin's `defaultMetadata` setting (JSON text or an already-parsed object): empty/absent → no
+ * defaults. Invalid JSON (`defaultsInvalidJson`), a non-object (`defaultsNotObject`) or defaults
+ * over 1024 bytes (`defaultsTooLarge`) → no defaults and one issue. Never throws.
+ */
+export function parseDefaultMetadata(setting: unknown): { defaults: MetadataObject; issues: Issue[] } {
+	const refuse = (code: string) => ({ defaults: {}, issues: [{ field: DEFAULTS_FIELD, code }] });
+	if (setting === undefined || setting === null) return { defaults: {}, issues: [] };
+	let value: unknown = setting;
+	if (typeof setting === "string") {
+		if (setting.trim() === "") return { defaults: {}, issues: [] };
+		try {
+			value = JSON.parse(setting);
+		} catch {
+			return refuse("metadata.issues.defaultsInvalidJson");
+		}
+	}
+	if (typeof value !== "object" || value === null || Array.isArray(value) || !isJsonValue(value)) {
+		return refuse("metadata.issues.defaultsNotObject");
+	}
+	const defaults = value as MetadataObject;
+	if (metadataSizeIssues(defaults).length > 0) return refuse("metadata.issues.defaultsTooLarge");
+	return { defaults, issues: [] };
 }

@@ -1,4 +1,9 @@
-/** The bulk change as the agent left it (stored per agent and ticket), and its check on restore. Pure. */
+/**
+ * The bulk change as the agent types it: lists of emails and tags checked as they are typed (a bad
+ * entry is named next to its input), and the draft stored per agent and ticket. Pure.
+ */
+import { emailProblem, normalizeEmail, splitEmailList, TYPED_EMAIL_PROBLEMS } from "../../../shared/email";
+import type { Issue } from "../../../shared/issues";
 import { isRecord } from "../../../shared/isRecord";
 
 /** What the agent typed, as typed. */
@@ -24,15 +29,8 @@ export interface BulkDraft {
 	only?: number;
 }
 
-const TEXT_KEYS = [
-	"ccsAdd",
-	"ccsRemove",
-	"followersAdd",
-	"followersRemove",
-	"tagsAdd",
-	"tagsRemove",
-	"fieldValue",
-] as const;
+/** The inputs that take lists (emails, tags), in the form's order. */
+export const LIST_KEYS = ["ccsAdd", "ccsRemove", "followersAdd", "followersRemove", "tagsAdd", "tagsRemove"] as const;
 
 /** True for a stored value that is a `BulkDraft` (anything else is ignored on restore). */
 export function isBulkDraft(value: unknown): value is BulkDraft {
@@ -41,7 +39,7 @@ export function isBulkDraft(value: unknown): value is BulkDraft {
 	return (
 		Array.isArray(value.selected) &&
 		value.selected.every(id => Number.isSafeInteger(id)) &&
-		TEXT_KEYS.every(key => typeof texts[key] === "string") &&
+		[...LIST_KEYS, "fieldValue"].every(key => typeof texts[key] === "string") &&
 		(texts.fieldId === null || Number.isSafeInteger(texts.fieldId)) &&
 		(value.base === undefined || isBase(value.base)) &&
 		(value.only === undefined || Number.isSafeInteger(value.only))
@@ -55,4 +53,34 @@ function isBase(value: unknown): boolean {
 			list => Array.isArray(list) && list.every(entry => isRecord(entry) && Number.isSafeInteger(entry.id)),
 		)
 	);
+}
+
+/** Emails from `text` (commas, semicolons, spaces), lower-cased; the first bad one is an issue on `field`. */
+export function parseEmails(text: string, field: string): { emails: string[]; issues: Issue[] } {
+	const emails: string[] = [];
+	for (const entry of splitEmailList(text)) {
+		const problem = emailProblem(entry);
+		if (problem !== null) {
+			const code = TYPED_EMAIL_PROBLEMS[problem] ?? `bulk.issues.email.${problem}`;
+			return { emails: [], issues: [{ field, code, vars: { email: entry } }] };
+		}
+		const email = normalizeEmail(entry).toLowerCase();
+		if (!emails.includes(email)) emails.push(email);
+	}
+	return { emails, issues: [] };
+}
+
+/** A tag as Zendesk stores it: lower-case, no spaces, at most 255 characters of letters, digits, `_-/:.`. */
+const TAG = /^[\p{L}\p{N}_\-/:.]{1,255}$/u;
+
+/** Tags from `text` (commas or spaces), lower-cased; the first bad one is an issue on `field`. */
+export function parseTags(text: string, field: string): { tags: string[]; issues: Issue[] } {
+	const tags: string[] = [];
+	for (const raw of text.split(/[\s,]+/)) {
+		if (raw === "") continue;
+		const tag = raw.toLowerCase();
+		if (!TAG.test(tag)) return { tags: [], issues: [{ field, code: "bulk.issues.tag", vars: { tag: raw } }] };
+		if (!tags.includes(tag)) tags.push(tag);
+	}
+	return { tags, issues: [] };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_INTENT, isEmptyIntent, planBulkItem, type BulkIntent, type BulkTicket } from "./bulkPlan";
+import { isEmptyIntent, planBulkItem, type BulkIntent, type BulkTicket } from "./bulkPlan";
+
+/** The empty intent. */
+const EMPTY_INTENT: BulkIntent = {
+	ccs: { add: [], remove: [] },
+	followers: { add: [], remove: [] },
+	tags: { add: [], remove: [] },
+	fields: [],
+};
 
 const EMAILS: Record<number, string> = { 1: "ann@example.com", 2: "bob@example.com" };
 const emailOf = (id: number) => EMAILS[id] ?? null;

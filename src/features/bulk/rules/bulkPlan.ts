@@ -1,9 +1,8 @@
 /**
- * What one bulk change does to one ticket: the agent's intent (people to add or remove as CCs or
- * followers, tags to add or remove, custom field values) planned against that ticket as Zendesk
- * has it. Pure. Only deltas are sent (`email_ccs`/`followers` put/delete items, `additional_tags` /
- * `remove_tags`, single field values), never whole lists, so another agent's change to the same
- * list is never overwritten. A closed ticket is skipped: Zendesk refuses any update to it.
+ * The agent's bulk intent planned against one ticket as Zendesk has it. Pure. Only deltas are sent
+ * (people put/delete items, `additional_tags` / `remove_tags`, single field values), never whole
+ * lists, so another agent's change to a list is never overwritten. A closed ticket is skipped
+ * (Zendesk refuses any update to it).
  */
 import type { CustomFieldValue, FieldId, FieldValue } from "../../../shared/customFieldsTypes";
 import { sameFieldValue } from "../../../shared/customFieldsValues";
@@ -46,14 +45,6 @@ export type BulkItemPlan =
 	/** Another agent changed a field the intent sets, to another value, since the first read. */
 	| { kind: "ask"; fields: readonly { id: FieldId; theirs: FieldValue }[] };
 
-/** The empty intent. */
-export const EMPTY_INTENT: BulkIntent = {
-	ccs: { add: [], remove: [] },
-	followers: { add: [], remove: [] },
-	tags: { add: [], remove: [] },
-	fields: [],
-};
-
 /** True when the intent changes nothing at all. */
 export function isEmptyIntent(intent: BulkIntent): boolean {
 	const lists = [intent.ccs, intent.followers, intent.tags];
@@ -61,10 +52,9 @@ export function isEmptyIntent(intent: BulkIntent): boolean {
 }
 
 /**
- * Plans `intent` on `ticket`. `emailOf` names the users on the ticket (a CC or follower already
- * there is not added again; one that is not there is not removed). `base`, after a collision, is
- * the ticket as first read: a field someone else changed since then to a value other than the
- * agent's makes the plan `ask` instead of overwriting it.
+ * Plans `intent` on `ticket`. `emailOf` names its users (a CC or follower already there is not added,
+ * one not there is not removed). `base`, after a collision, is the ticket as first read: a field
+ * changed since to another value than the agent's makes the plan `ask` instead of overwriting it.
  */
 export function planBulkItem(
 	ticket: BulkTicket,
