@@ -12,9 +12,9 @@ import { Chip } from "../../ui/Chip";
 import type { PeopleSearch } from "../../ui/createPeopleSearch";
 import { PeoplePicker } from "../../ui/PeoplePicker";
 import { useUserPicker } from "./useUserPicker";
-import { issueText } from "./followUpIssueText";
+import { issueText } from "./followUpIssues";
 import type { FollowUpDraft } from "./rules/followUpDraft";
-import { addCcEmails, addCcUser, removeCcAt } from "./rules/followUpDraftEdits";
+import { addCcEmails, addCcUser, removeCcAt } from "./rules/followUpDraft";
 import { listedCcIssues, MAX_EMAIL_CCS, typedCcIssues } from "./rules/followUpValidation";
 
 export interface FollowUpCcsProps {

@@ -4,13 +4,13 @@
  * problem shows next to its field; anything without a field shows above the buttons.
  */
 import { useRef } from "preact/hooks";
-import type { Id } from "./rules/followUpTypes";
+import type { Id } from "../../shared/ticketTypes";
 import { userLabel } from "../../shared/userLabel";
 import { useT } from "../../platform/context";
 import type { FollowUpModel } from "./createFollowUpModel";
 import { AttachmentList } from "./AttachmentList";
 import { FollowUpOptions } from "./FollowUpOptions";
-import { formIssueTexts, issueText } from "./followUpIssueText";
+import { formIssueTexts, issueText } from "./followUpIssues";
 import { JobProgress } from "./JobProgress";
 import { Button } from "../../ui/Button";
 import { Field } from "../../ui/Field";

@@ -5,9 +5,9 @@
  * form itself in its place. Text only; no model, no API.
  */
 import type { ComponentChildren } from "preact";
-import type { Id, TicketStatus } from "./rules/followUpTypes";
+import type { Id, TicketStatus } from "../../shared/ticketTypes";
 import { useT } from "../../platform/context";
-import type { CreatedFollowUp } from "./followUpState";
+import type { CreatedFollowUp } from "./createFollowUpModel";
 import { FollowUpLinks } from "./FollowUpLinks";
 import { Button } from "../../ui/Button";
 

@@ -2,7 +2,7 @@
  * The tickets this one led to: the follow-up just created (or linked ticket) and the source's
  * existing follow-ups (`followup_ids`), each a link that opens the ticket in the agent workspace.
  */
-import type { Id } from "./rules/followUpTypes";
+import type { Id } from "../../shared/ticketTypes";
 import { useT } from "../../platform/context";
 import type { CreatedFollowUp } from "./createFollowUpModel";
 import { Button } from "../../ui/Button";

@@ -4,14 +4,14 @@
  * the original's custom field values.
  */
 import type { TicketField } from "../../platform/api/types";
-import type { CustomFieldValue, Id, TicketPriority, TicketType } from "./rules/followUpTypes";
-import { TICKET_PRIORITIES, TICKET_TYPES } from "./rules/followUpTypes";
+import type { CustomFieldValue, Id, TicketPriority, TicketType } from "../../shared/ticketTypes";
+import { TICKET_PRIORITIES, TICKET_TYPES } from "./rules/followUpDraft";
 import type { FollowUpDraft } from "./rules/followUpDraft";
-import { removeFollower, toggleCustomField } from "./rules/followUpDraftEdits";
+import { removeFollower, toggleCustomField } from "./rules/followUpDraft";
 import type { Issue } from "../../shared/issues";
 import type { TranslateVars } from "../../platform/i18n/createTranslator";
 import { useT } from "../../platform/context";
-import { issueText } from "./followUpIssueText";
+import { issueText } from "./followUpIssues";
 import { Chip } from "../../ui/Chip";
 import type { PeopleSearch } from "../../ui/createPeopleSearch";
 import { splitUserLabel } from "../../shared/userLabel";

@@ -9,13 +9,12 @@
  * takes its place.
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Id } from "./rules/followUpTypes";
+import type { Id } from "../../shared/ticketTypes";
 import { useApi, useEnv, useStorage, useT, useZaf } from "../../platform/context";
 import { useTicket } from "../../ticket/TicketProvider";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
 import { createFollowUpGlance, type FollowUpGlance } from "./createFollowUpGlance";
 import type { FollowUpModel } from "./createFollowUpModel";
-import { createSessionLocales } from "./createSessionLocales";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { FollowUpIntro } from "./FollowUpIntro";
 import { ChunkFailed } from "../../ui/ChunkFailed";
@@ -94,7 +93,7 @@ function useFeature(glance: FollowUpGlance | null): Engaged {
 		busy.current = true;
 		setPhase("loading");
 		try {
-			const { createFollowUpModel } = await feature.load();
+			const { createFollowUpModel, createSessionLocales } = await feature.load();
 			const made = createFollowUpModel({
 				api,
 				zaf,

@@ -5,7 +5,7 @@
  */
 import type { JobOutcome } from "../../shared/jobPolling";
 import { useT } from "../../platform/context";
-import type { FollowUpStatus } from "./createFollowUpModel";
+import type { FollowUpStatus } from "./followUpCreate";
 import { Spinner } from "../../ui/Spinner";
 
 export interface JobProgressProps {

@@ -8,7 +8,7 @@
  */
 import { computed, type ReadonlySignal } from "@preact/signals";
 import { isApiError, type ApiError } from "../../platform/api/errors";
-import type { FollowUpSource } from "./rules/followUpTypes";
+import type { FollowUpSource } from "./rules/followUpDraft";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import type { TicketStore } from "../../ticket/createTicketStore";
 import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";

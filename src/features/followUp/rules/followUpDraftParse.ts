@@ -3,20 +3,19 @@
  * edits, truncation), so every field is checked on its own and a bad field falls back to the
  * fresh draft's value: one broken field never costs the agent the rest of the draft.
  */
-import type { CcEntry, DraftCustomField, DraftUpload, FollowUpDraft, FollowerEntry, PendingJob } from "./followUpDraft";
-import type { CustomFieldValue } from "./followUpTypes";
-import { TICKET_PRIORITIES, TICKET_TYPES } from "./followUpTypes";
 import type { IdempotencyAttempt } from "../../../shared/idempotencyKey";
+import { isRecord } from "../../../shared/isRecord";
+import type { CustomFieldValue } from "../../../shared/ticketTypes";
+import { TICKET_PRIORITIES, TICKET_TYPES } from "./followUpDraft";
+import type { CcEntry, DraftCustomField, DraftUpload, FollowUpDraft, FollowerEntry, PendingJob } from "./followUpDraft";
 import type { RequesterChoice } from "./requesterChoice";
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
 const isStr = (v: unknown): v is string => typeof v === "string";
 const str = (v: unknown, fallback = ""): string => (isStr(v) ? v : fallback);
 
 function requester(v: unknown): RequesterChoice | undefined {
-	if (!isRec(v)) return undefined;
+	if (!isRecord(v)) return undefined;
 	if (v.kind === "same") return { kind: "same" };
 	if (v.kind === "existing") return { kind: "existing", userId: isId(v.userId) ? v.userId : null, label: str(v.label) };
 	if (v.kind === "new")
@@ -25,14 +24,14 @@ function requester(v: unknown): RequesterChoice | undefined {
 }
 
 function cc(v: unknown): CcEntry | undefined {
-	if (!isRec(v)) return undefined;
+	if (!isRecord(v)) return undefined;
 	if (v.kind === "user" && isId(v.userId)) return { kind: "user", userId: v.userId, label: str(v.label) };
 	if (v.kind === "email" && isStr(v.email)) return { kind: "email", email: v.email, name: str(v.name) };
 	return undefined;
 }
 
 const follower = (v: unknown): FollowerEntry | undefined =>
-	isRec(v) && isId(v.userId) ? { userId: v.userId, label: str(v.label) } : undefined;
+	isRecord(v) && isId(v.userId) ? { userId: v.userId, label: str(v.label) } : undefined;
 
 function fieldValue(v: unknown): CustomFieldValue | undefined {
 	if (v === null || isStr(v) || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) return v;
@@ -41,14 +40,14 @@ function fieldValue(v: unknown): CustomFieldValue | undefined {
 }
 
 function customField(v: unknown): DraftCustomField | undefined {
-	if (!isRec(v) || !isId(v.id)) return undefined;
+	if (!isRecord(v) || !isId(v.id)) return undefined;
 	const value = fieldValue(v.value);
 	return value === undefined ? undefined : { id: v.id, value, include: v.include !== false };
 }
 
 function upload(v: unknown): DraftUpload | undefined {
 	if (
-		!isRec(v) ||
+		!isRecord(v) ||
 		!isStr(v.localId) ||
 		!isStr(v.name) ||
 		typeof v.size !== "number" ||
@@ -66,10 +65,12 @@ function upload(v: unknown): DraftUpload | undefined {
 }
 
 const attempt = (v: unknown): IdempotencyAttempt | null =>
-	isRec(v) && isStr(v.key) && v.key !== "" && isStr(v.fingerprint) ? { key: v.key, fingerprint: v.fingerprint } : null;
+	isRecord(v) && isStr(v.key) && v.key !== "" && isStr(v.fingerprint)
+		? { key: v.key, fingerprint: v.fingerprint }
+		: null;
 
 const pendingJob = (v: unknown): PendingJob | null =>
-	isRec(v) && isStr(v.jobId) && v.jobId !== "" && typeof v.queuedAt === "number"
+	isRecord(v) && isStr(v.jobId) && v.jobId !== "" && typeof v.queuedAt === "number"
 		? { jobId: v.jobId, ticketId: isId(v.ticketId) ? v.ticketId : null, queuedAt: v.queuedAt }
 		: null;
 
@@ -83,7 +84,7 @@ function list<T>(v: unknown, item: (x: unknown) => T | undefined, fallback: T[])
  * Returns `fresh` unchanged when `stored` is not a draft object for that source. Never throws.
  */
 export function parseFollowUpDraft(stored: unknown, fresh: FollowUpDraft): FollowUpDraft {
-	if (!isRec(stored) || stored.sourceId !== fresh.sourceId) return fresh;
+	if (!isRecord(stored) || stored.sourceId !== fresh.sourceId) return fresh;
 	const s = stored;
 	return {
 		version: fresh.version,

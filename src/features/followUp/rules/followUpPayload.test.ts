@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildFollowUpPayload } from "./followUpPayload";
 import type { FollowUpDraft } from "./followUpDraft";
 import { aDraft, aSource } from "../../../testing/followUpTestData";
-import type { FollowUpSource } from "./followUpTypes";
+import type { FollowUpSource } from "./followUpDraft";
 
 const texts = { linkedNote: "This continues ticket #41." };
 

@@ -5,12 +5,15 @@
  * comment says which ticket it continues. It never claims to be a follow-up when it is not.
  */
 import { normalizeEmail, sameEmail } from "../../../shared/email";
-import type { FollowUpDraft } from "./followUpDraft";
-import { parseTags } from "./followUpDraft";
-import type { CustomFieldValue, FollowUpMode, FollowUpSource, Id, TicketPriority, TicketType } from "./followUpTypes";
-import { followUpModeFor } from "./followUpTypes";
-import type { RequesterPayload } from "./requesterChoice";
-import { requesterPayload } from "./requesterChoice";
+import type { CustomFieldValue, Id, TicketPriority, TicketType } from "../../../shared/ticketTypes";
+import {
+	followUpModeFor,
+	parseTags,
+	type FollowUpDraft,
+	type FollowUpMode,
+	type FollowUpSource,
+} from "./followUpDraft";
+import { requesterPayload, type RequesterPayload } from "./requesterChoice";
 
 /** One `email_ccs` entry (GUIDE "Setting email CCs"); we only ever add. */
 export type EmailCcPayload = { user_id: Id; action: "put" } | { user_email: string; user_name?: string; action: "put" };

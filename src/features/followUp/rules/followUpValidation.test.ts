@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FollowUpDraft } from "./followUpDraft";
 import { aDraft, aSource } from "../../../testing/followUpTestData";
-import type { FollowUpSource } from "./followUpTypes";
+import type { FollowUpSource } from "./followUpDraft";
 import { countDistinctCcs, typedCcIssues, UPLOAD_TOKEN_LIFETIME_MS, validateFollowUpDraft } from "./followUpValidation";
 
 const NOW = 1_700_000_000_000;

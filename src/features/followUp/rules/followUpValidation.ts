@@ -5,11 +5,9 @@
  */
 import { emailProblem, sameEmail, splitEmailList, TYPED_EMAIL_PROBLEMS } from "../../../shared/email";
 import { MAX_ATTACHMENTS } from "./attachments";
-import type { FollowUpDraft } from "./followUpDraft";
-import { parseTags, TAGS_MAX_LENGTH } from "./followUpDraft";
-import type { FollowUpSource, Id } from "./followUpTypes";
-import { followUpModeFor } from "./followUpTypes";
+import { followUpModeFor, parseTags, TAGS_MAX_LENGTH, type FollowUpDraft, type FollowUpSource } from "./followUpDraft";
 import type { Issue } from "../../../shared/issues";
+import type { Id } from "../../../shared/ticketTypes";
 import { validateRequesterChoice } from "./requesterChoice";
 
 /** At most 48 email CCs per ticket; more in one request is a 400 (GUIDE "Setting email CCs"). */

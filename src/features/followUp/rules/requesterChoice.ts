@@ -3,7 +3,7 @@
  * (GUIDE "Creating a ticket with a new requester": name and email required, locale optional).
  */
 import { emailProblem, normalizeEmail } from "../../../shared/email";
-import type { Id } from "./followUpTypes";
+import type { Id } from "../../../shared/ticketTypes";
 import type { Issue } from "../../../shared/issues";
 
 /** The requester choice as the draft keeps it (serialisable; half-typed input is kept as typed). */

@@ -1,13 +1,15 @@
 /**
- * Turns a failed create into messages next to the right fields. Zendesk's 422 `details` are keyed
- * by field (`requester`, `email_ccs`, `base`, ...); its descriptions are English, so they are shown
- * inside a translated sentence, never as the whole message. Every ApiError kind has a form-level
- * message (a total record over the shared `errors` namespace), so no failure is ever silent.
+ * The follow-up's messages: a failed create as issues next to the right fields, and the
+ * translated text of issues for the form. Zendesk's 422 `details` are keyed by field
+ * (`requester`, `email_ccs`, `base`, ...); its descriptions are English, so they are shown inside
+ * a translated sentence, never as the whole message (nor as HTML). Every ApiError kind has a
+ * form-level message (a total record over the shared `errors` namespace): no failure is silent.
  */
 import type { ApiError, ApiErrorKind } from "../../platform/api/errors";
+import type { TranslateVars } from "../../platform/i18n/createTranslator";
+import type { Issue } from "../../shared/issues";
 import { DEFAULT_RETRY_AFTER_SECONDS } from "../../ticket/backoff";
 import type { FollowUpDraft } from "./rules/followUpDraft";
-import type { Issue } from "../../shared/issues";
 
 /** Form-level message per error kind. */
 export const FOLLOW_UP_ERROR_CODES: Readonly<Record<ApiErrorKind, string>> = {
@@ -78,4 +80,17 @@ export function followUpErrorIssues(error: ApiError, draft: FollowUpDraft): Issu
 			? { field: "form", code: FOLLOW_UP_ERROR_CODES[error.kind], vars }
 			: { field: "form", code: FOLLOW_UP_ERROR_CODES[error.kind] },
 	];
+}
+
+type T = (key: string, vars?: TranslateVars) => string;
+
+/** The messages for exactly `field`, joined with a space; `null` when there are none. */
+export function issueText(t: T, issues: readonly Issue[], field: string): string | null {
+	const texts = issues.filter(i => i.field === field).map(i => t(i.code, i.vars));
+	return texts.length === 0 ? null : texts.join(" ");
+}
+
+/** Messages whose field no control shows (`form`, and any field not in `shown`). */
+export function formIssueTexts(t: T, issues: readonly Issue[], shown: readonly string[]): string[] {
+	return issues.filter(i => !shown.includes(i.field) && !/^emailCcs\.\d+$/.test(i.field)).map(i => t(i.code, i.vars));
 }
