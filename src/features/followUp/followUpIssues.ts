@@ -1,6 +1,6 @@
 /**
  * The follow-up's messages: a failed create as issues next to the right fields, and the
- * translated text of issues for the form. Zendesk's 422 `details` are keyed by field
+ * translated text of one field's issues. Zendesk's 422 `details` are keyed by field
  * (`requester`, `email_ccs`, `base`, ...); its descriptions are English, so they are shown inside
  * a translated sentence, never as the whole message (nor as HTML). Every ApiError kind has a
  * form-level message (a total record over the shared `errors` namespace): no failure is silent.
@@ -88,9 +88,4 @@ type T = (key: string, vars?: TranslateVars) => string;
 export function issueText(t: T, issues: readonly Issue[], field: string): string | null {
 	const texts = issues.filter(i => i.field === field).map(i => t(i.code, i.vars));
 	return texts.length === 0 ? null : texts.join(" ");
-}
-
-/** Messages whose field no control shows (`form`, and any field not in `shown`). */
-export function formIssueTexts(t: T, issues: readonly Issue[], shown: readonly string[]): string[] {
-	return issues.filter(i => !shown.includes(i.field) && !/^emailCcs\.\d+$/.test(i.field)).map(i => t(i.code, i.vars));
 }
