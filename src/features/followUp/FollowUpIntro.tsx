@@ -52,6 +52,9 @@ export function FollowUpIntro({
 }: FollowUpIntroProps) {
 	const t = useT();
 	const closed = status === "closed";
+	const notice = useRef<HTMLDivElement>(null);
+	// The form that had the focus is gone: the result takes it (never from elsewhere).
+	useFocusOnMount(notice, created !== null);
 	return (
 		<div class="zd-followup" data-mode={closed ? "followUp" : "linked"}>
 			{/* The short rule, and the full one behind it: the agent reads that once, not on every ticket. */}
@@ -65,48 +68,6 @@ export function FollowUpIntro({
 					{closed ? t("followUp.intro.closed") : t("followUp.intro.notClosed", { status: t(STATUS_KEYS[status]) })}
 				</p>
 			</details>
-			<FollowUpLinks created={created} followUpIds={followUpIds} onOpen={onOpen} onCreateAnother={onStart} />
-			{form ??
-				(created === null ? (
-					<Button
-						variant={closed ? "primary" : "default"}
-						busy={starting}
-						onClick={onStart}
-						onPointerEnter={onPrepare}
-						onFocus={onPrepare}
-					>
-						{t(closed ? "followUp.start.followUp" : "followUp.start.linked")}
-					</Button>
-				) : null)}
-		</div>
-	);
-}
-
-interface FollowUpLinksProps {
-	created: CreatedFollowUp | null;
-	followUpIds: readonly Id[];
-	onOpen(id: Id): void;
-	onCreateAnother(): void;
-}
-
-/** A ticket number rendered as a link-styled button (routing goes through ZAF, not an href). */
-function TicketLink({ id, onOpen }: { id: Id; onOpen(id: Id): void }) {
-	const t = useT();
-	return (
-		<Button variant="basic" small onClick={() => onOpen(id)} aria-label={t("followUp.links.open", { id })}>
-			#{id}
-		</Button>
-	);
-}
-
-/** The success message and the list of follow-ups. */
-function FollowUpLinks({ created, followUpIds, onOpen, onCreateAnother }: FollowUpLinksProps) {
-	const t = useT();
-	const notice = useRef<HTMLDivElement>(null);
-	// The form that had the focus is gone: the result takes it (never from elsewhere).
-	useFocusOnMount(notice, created !== null);
-	return (
-		<>
 			{created ? (
 				<div ref={notice} class="zd-notice zd-notice--success" role="status" tabIndex={-1}>
 					<p class="zd-notice__text">
@@ -117,7 +78,7 @@ function FollowUpLinks({ created, followUpIds, onOpen, onCreateAnother }: Follow
 								})}{" "}
 						{created.ticketId !== null ? <TicketLink id={created.ticketId} onOpen={onOpen} /> : null}
 					</p>
-					<Button small onClick={onCreateAnother}>
+					<Button small onClick={onStart}>
 						{t("followUp.links.another")}
 					</Button>
 				</div>
@@ -134,6 +95,28 @@ function FollowUpLinks({ created, followUpIds, onOpen, onCreateAnother }: Follow
 					</ul>
 				</div>
 			) : null}
-		</>
+			{form ??
+				(created === null ? (
+					<Button
+						variant={closed ? "primary" : "default"}
+						busy={starting}
+						onClick={onStart}
+						onPointerEnter={onPrepare}
+						onFocus={onPrepare}
+					>
+						{t(closed ? "followUp.start.followUp" : "followUp.start.linked")}
+					</Button>
+				) : null)}
+		</div>
+	);
+}
+
+/** A ticket number rendered as a link-styled button (routing goes through ZAF, not an href). */
+function TicketLink({ id, onOpen }: { id: Id; onOpen(id: Id): void }) {
+	const t = useT();
+	return (
+		<Button variant="basic" small onClick={() => onOpen(id)} aria-label={t("followUp.links.open", { id })}>
+			#{id}
+		</Button>
 	);
 }

@@ -30,7 +30,8 @@ export interface RequesterPickerProps {
 }
 
 /** The requester part of the follow-up form. */
-export function RequesterPicker({ choice, originalLabel, search, locales, issues, onChange }: RequesterPickerProps) {
+export function RequesterPicker(props: RequesterPickerProps) {
+	const { choice, originalLabel, issues, onChange } = props;
 	const t = useT();
 	const name = useId();
 	const kinds: Array<[RequesterChoice["kind"], string]> = [
@@ -57,10 +58,8 @@ export function RequesterPicker({ choice, originalLabel, search, locales, issues
 					{label}
 				</label>
 			))}
-			{choice.kind === "existing" ? <ExistingUser choice={choice} search={search} onChange={onChange} /> : null}
-			{choice.kind === "new" ? (
-				<NewRequester choice={choice} locales={locales} issues={issues} onChange={onChange} />
-			) : null}
+			{choice.kind === "existing" ? <ExistingUser {...props} choice={choice} /> : null}
+			{choice.kind === "new" ? <NewRequester {...props} choice={choice} /> : null}
 			{general ? (
 				<p class="zd-field__issue" role="alert">
 					{general}
@@ -78,15 +77,7 @@ const EMPTY: { [K in RequesterChoice["kind"]]: Extract<RequesterChoice, { kind: 
 };
 
 /** Another existing user: the shared people picker, then the chosen user as a chip with "Change". */
-function ExistingUser({
-	choice,
-	search,
-	onChange,
-}: {
-	choice: (typeof EMPTY)["existing"];
-	search: PeopleSearch;
-	onChange(c: RequesterChoice): void;
-}) {
+function ExistingUser({ choice, search, onChange }: RequesterPickerProps & { choice: (typeof EMPTY)["existing"] }) {
 	const t = useT();
 	const picker = useUserPicker({ label: t("followUp.requester.search") });
 	// After "Change" the search replaces the button that had the focus: the focus follows.
@@ -129,17 +120,8 @@ function PickedUser({ label, onChange }: { label: string; onChange(): void }) {
 	);
 }
 
-function NewRequester({
-	choice,
-	locales,
-	issues,
-	onChange,
-}: {
-	choice: (typeof EMPTY)["new"];
-	locales: FollowUpLocale[] | null;
-	issues: readonly Issue[];
-	onChange(c: RequesterChoice): void;
-}) {
+/** A new requester: name, email and language. */
+function NewRequester({ choice, locales, issues, onChange }: RequesterPickerProps & { choice: (typeof EMPTY)["new"] }) {
 	const t = useT();
 	return (
 		<div class="zd-followup__new-requester">

@@ -13,7 +13,6 @@ import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 import type { RandomBytes } from "../../shared/idempotencyKey";
 import type { Issue } from "../../shared/issues";
 import type { JobOutcome, PollSchedule } from "../../shared/jobPolling";
-import { sleep as realSleep } from "../../shared/sleep";
 import type { Id } from "../../shared/ticketTypes";
 import type { TicketStore } from "../../ticket/createTicketStore";
 import type { Wait } from "../../ticket/waitClock";
@@ -142,20 +141,14 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		serverIssues.value = [];
 	}
 
-	const submission = createFollowUpSubmission({
-		deps: {
-			api,
-			sleep: options.sleep ?? realSleep,
-			now,
-			alive: () => alive,
-			...(options.random ? { random: options.random } : {}),
-		},
+	const submission = createFollowUpSubmission(options, {
+		alive: () => alive,
+		now,
 		source,
 		readSource,
 		issues: () => issues.value,
 		getDraft,
 		patchDraft,
-		linkedNote: options.linkedNote,
 		finish(ticketIdMade, mode) {
 			batch(() => {
 				created.value = { ticketId: ticketIdMade, mode };
@@ -166,8 +159,6 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 			});
 			void readSource().catch(ignoreApiError); // refreshes followup_ids; the local list already shows the new id
 		},
-		...(options.randomBytes ? { randomBytes: options.randomBytes } : {}),
-		...(options.schedule ? { schedule: options.schedule } : {}),
 	});
 	const { phase, attempted, serverIssues } = submission;
 

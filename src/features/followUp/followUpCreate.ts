@@ -8,13 +8,15 @@ import type { CreateTicketResult, ZendeskApi } from "../../platform/api/client";
 import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { Ticket } from "../../platform/api/types";
 import type { TicketCreateInput } from "../../platform/api/wire";
-import { attemptFor, type RandomBytes } from "../../shared/idempotencyKey";
+import { attemptFor } from "../../shared/idempotencyKey";
 import type { Issue } from "../../shared/issues";
 import { interpretJob, type JobOutcome, type PollSchedule } from "../../shared/jobPolling";
+import { sleep as realSleep } from "../../shared/sleep";
 import type { Id } from "../../shared/ticketTypes";
 import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "../../ticket/backoff";
 import { pollJob } from "../../ticket/pollJob";
 import type { Wait } from "../../ticket/waitClock";
+import type { FollowUpModelOptions } from "./createFollowUpModel";
 import { followUpErrorIssues } from "./followUpIssues";
 import type { FollowUpDraft, FollowUpMode, FollowUpSource, PendingJob } from "./rules/followUpDraft";
 import { buildFollowUpPayload } from "./rules/followUpPayload";
@@ -40,22 +42,18 @@ export const createMarker = (idempotencyKey: string) => `zd-sidebar:${idempotenc
 const MAY_HAVE_CREATED = new Set(["timeout", "network", "server"]);
 
 /**
- * How long to keep looking for the ticket of an async create that may have been queued: its job
- * makes the ticket later, so an empty first lookup proves nothing. About 30 s, well past the few
- * seconds a ticket job takes, before the app concludes the request never arrived and sends again.
+ * How long to look for the ticket of an async create that may have been queued (its job makes the
+ * ticket later): about 30 s, well past the few seconds a ticket job takes, before sending again.
  */
 export const ASYNC_LOOKUP_WAITS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000];
 
 /**
- * `POST /api/v2/tickets` with the key. Retries 429 (after Retry-After), 5xx, DatabaseConflict,
- * timeouts and dropped connections: with the same key and body Zendesk replays instead of creating
- * a second ticket. Whether Zendesk honours the key through ZAF is unverified, so the ticket also
- * carries `external_id: createMarker(key)` (unless the caller set one), and before sending again
- * after a failure that may have created it (or when `maybeSent` says an earlier session sent this
- * key) the ticket is looked up by that marker and returned as `replayed` if it exists. An async
- * create's job makes its ticket later, so after an uncertain failure it is looked for again over
- * `ASYNC_LOOKUP_WAITS_MS` before anything is sent again. Rejects with the ApiError once retries are
- * exhausted or the error is final.
+ * `POST /api/v2/tickets` with the key, retrying 429 (after Retry-After), 5xx, DatabaseConflict,
+ * timeouts and dropped connections: with the same key and body Zendesk replays. Whether it honours
+ * the key through ZAF is unverified, so the ticket also carries `external_id: createMarker(key)`
+ * (unless the caller set one), and before sending again after a failure that may have created it
+ * (or when `maybeSent`) it is looked up by that marker (an async create's over
+ * `ASYNC_LOOKUP_WAITS_MS`) and returned as `replayed`. Rejects with the final ApiError.
  */
 export async function sendCreate(
 	deps: FollowUpCreateDeps,
@@ -67,8 +65,7 @@ export async function sendCreate(
 	const own = ticket.external_id === undefined || ticket.external_id === null;
 	const find = own ? deps.api.findTicketsByExternalId?.bind(deps.api) : undefined;
 	let mayHaveCreated = options.maybeSent === true;
-	/** An async create failed in a way that may have queued its job in this call. */
-	let mayBeQueued = false;
+	let mayBeQueued = false; // an async create failed in a way that may have queued its job in this call
 	for (let attempt = 1; ; attempt++) {
 		try {
 			if (mayHaveCreated && find) {
@@ -145,9 +142,10 @@ export async function watchJob(
 	return { kind: "failed", phase: "failed", error: null, details: null };
 }
 
-/** What the submission needs from the model. */
-export interface FollowUpSubmissionOptions {
-	deps: Omit<FollowUpCreateDeps, "onWaiting">;
+/** What the submission needs from the model (the rest comes from the model's options). */
+export interface FollowUpSubmissionModel {
+	alive(): boolean;
+	now(): number;
 	source: ReadonlySignal<FollowUpSource | null>;
 	/** Reads the source again: it may have been closed (or reopened) since the draft was started. */
 	readSource(): Promise<FollowUpSource>;
@@ -157,9 +155,6 @@ export interface FollowUpSubmissionOptions {
 	patchDraft(change: (d: FollowUpDraft) => FollowUpDraft): void;
 	/** Called with the created ticket (or `null` when a job did not name it). */
 	finish(ticketId: Id | null, mode: FollowUpMode): void;
-	linkedNote(sourceId: Id): string;
-	randomBytes?: RandomBytes;
-	schedule?: PollSchedule;
 }
 
 /** Message per way a background job can end badly (total). */
@@ -170,8 +165,11 @@ const JOB_FAILURE_CODES: Record<"failed" | "killed" | "missing", string> = {
 };
 
 /** The create's state (phase, job, wait, issues) and `submit`, plus `watch` to resume a queued job after a reload. */
-export function createFollowUpSubmission(options: FollowUpSubmissionOptions) {
-	const { getDraft, patchDraft, finish } = options;
+export function createFollowUpSubmission(
+	options: Pick<FollowUpModelOptions, "api" | "sleep" | "random" | "linkedNote" | "randomBytes" | "schedule">,
+	model: FollowUpSubmissionModel,
+) {
+	const { getDraft, patchDraft, finish } = model;
 	const phase = signal<Exclude<FollowUpStatus, "uploading">>("idle");
 	const job = signal<JobOutcome | null>(null);
 	/** The retry the create is waiting for (a 429, a hiccup, a lookup of an async create), or null. */
@@ -181,7 +179,11 @@ export function createFollowUpSubmission(options: FollowUpSubmissionOptions) {
 	const serverIssues = signal<Issue[]>([]);
 	const busy = () => phase.value === "creating" || phase.value === "queued" || phase.value === "working";
 	const deps: FollowUpCreateDeps = {
-		...options.deps,
+		api: options.api,
+		sleep: options.sleep ?? realSleep,
+		now: model.now,
+		alive: model.alive,
+		...(options.random ? { random: options.random } : {}),
 		onWaiting: (until, reason) => {
 			waiting.value = until === null ? null : { until, reason };
 		},
@@ -265,14 +267,14 @@ export function createFollowUpSubmission(options: FollowUpSubmissionOptions) {
 			});
 			const pending = getDraft().pendingJob;
 			if (pending !== null) return watch(pending, getDraft().mode, deps.now());
-			let s = options.source.value;
+			let s = model.source.value;
 			try {
-				s = await options.readSource(); // catches a source closed (or reopened) since the draft was started
+				s = await model.readSource(); // catches a source closed (or reopened) since the draft was started
 			} catch (caught) {
 				if (!isApiError(caught)) throw caught;
 				if (s === null) return fail(caught);
 			}
-			if (options.issues().length > 0) {
+			if (model.issues().length > 0) {
 				phase.value = "idle";
 				return;
 			}
