@@ -5,7 +5,7 @@
  */
 import { useId, useRef } from "preact/hooks";
 import type { Issue } from "../../shared/issues";
-import type { RequesterChoice } from "./rules/requesterChoice";
+import type { RequesterChoice } from "./rules/followUpDraft";
 import { splitUserLabel, userLabel } from "../../shared/userLabel";
 import type { User } from "../../platform/api/types";
 import { useT } from "../../platform/context";

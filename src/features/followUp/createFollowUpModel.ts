@@ -52,7 +52,6 @@ export interface FollowUpModelOptions {
 	random?(): number;
 	randomBytes?: RandomBytes;
 	schedule?: PollSchedule;
-	newId?(): string;
 	searchDebounceMs?: number;
 }
 
@@ -68,8 +67,6 @@ const isAnything = (value: unknown): value is unknown => value !== undefined;
 export function createFollowUpModel(options: FollowUpModelOptions) {
 	const { api, ticket, drafts } = options;
 	const now = options.now ?? Date.now;
-	let idCounter = 0;
-	const newId = options.newId ?? (() => `f${now().toString(36)}-${(idCounter++).toString(36)}`);
 	let alive = true;
 	let localesAsked = false;
 	let stopLocales: (() => void) | undefined;
@@ -93,7 +90,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		drafts.save(FOLLOW_UP_DRAFT_SECTION, next);
 	};
 
-	const uploads = createFollowUpUploads({ api, getDraft, patchDraft, now, newId });
+	const uploads = createFollowUpUploads({ api, getDraft, patchDraft, now });
 	// The pickers' typed text (an address being corrected) is kept next to the draft.
 	const searchFor = (picker: string) =>
 		createPeopleSearch(api, {

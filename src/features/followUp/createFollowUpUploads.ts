@@ -51,7 +51,6 @@ export interface FollowUpUploadsDeps {
 	getDraft(): FollowUpDraft;
 	patchDraft(change: (draft: FollowUpDraft) => FollowUpDraft): void;
 	now(): number;
-	newId(): string;
 }
 
 /** Failures after which an upload may or may not have reached Zendesk. */
@@ -62,6 +61,7 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps) {
 	const items = signal<FileItem[]>([]);
 	const contents = new Map<string, string>();
 	let chain: Promise<void> = Promise.resolve();
+	let idCounter = 0;
 
 	const setItem = (localId: string, change: Partial<FileItem>) => {
 		items.value = items.value.map(item => (item.localId === localId ? { ...item, ...change } : item));
@@ -130,7 +130,7 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps) {
 	}
 
 	async function addOne(file: PickedFile): Promise<void> {
-		const localId = deps.newId();
+		const localId = `f${deps.now().toString(36)}-${(idCounter++).toString(36)}`;
 		// Folders and control characters never travel: `../../x.txt` is sent (and shown) as `x.txt`.
 		const safe = safeAttachmentName(file.name);
 		const name = safe === "" ? visibleFileName(file.name) : safe;

@@ -7,7 +7,6 @@
 import { sameEmail, splitEmailList } from "../../../shared/email";
 import type { IdempotencyAttempt } from "../../../shared/idempotencyKey";
 import type { CustomFieldValue, Id, TicketPriority, TicketStatus, TicketType } from "../../../shared/ticketTypes";
-import type { RequesterChoice } from "./requesterChoice";
 
 /** All priorities, in the order the form offers them. */
 export const TICKET_PRIORITIES: readonly TicketPriority[] = ["low", "normal", "high", "urgent"];
@@ -41,6 +40,27 @@ export type FollowUpMode = "followUp" | "linked";
 export function followUpModeFor(status: TicketStatus): FollowUpMode {
 	return status === "closed" ? "followUp" : "linked";
 }
+
+/**
+ * Who the follow-up is for: the original requester, another existing user, or a new one (GUIDE
+ * "Creating a ticket with a new requester": name and email required, locale optional).
+ */
+export type RequesterChoice =
+	| { kind: "same" }
+	| {
+			kind: "existing";
+			/** `null` until the agent picks someone from the search results. */
+			userId: Id | null;
+			/** Name and email of the picked user, kept for display after a reload. */
+			label: string;
+	  }
+	| {
+			kind: "new";
+			name: string;
+			email: string;
+			/** Zendesk locale id (`/api/v2/locales`), `null` for the account default. */
+			localeId: Id | null;
+	  };
 
 /** Bumped when the stored shape changes incompatibly; older drafts are salvaged field by field. */
 export const FOLLOW_UP_DRAFT_VERSION = 1;

@@ -8,7 +8,7 @@ import { isRecord } from "../../../shared/isRecord";
 import type { CustomFieldValue } from "../../../shared/ticketTypes";
 import { TICKET_PRIORITIES, TICKET_TYPES } from "./followUpDraft";
 import type { CcEntry, DraftCustomField, DraftUpload, FollowUpDraft, FollowerEntry, PendingJob } from "./followUpDraft";
-import type { RequesterChoice } from "./requesterChoice";
+import type { RequesterChoice } from "./followUpDraft";
 
 const isId = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
 const isStr = (v: unknown): v is string => typeof v === "string";
