@@ -9,23 +9,16 @@ import type { ApiError, ApiErrorKind } from "../../platform/api/errors";
 import type { TranslateVars } from "../../platform/i18n/createTranslator";
 import type { Issue } from "../../shared/issues";
 import { DEFAULT_RETRY_AFTER_SECONDS } from "../../ticket/backoff";
+import { ERROR_KEYS } from "../../ui/ErrorNotice";
 import type { FollowUpDraft } from "./rules/followUpDraft";
 
-/** Form-level message per error kind. */
+/** Form-level message per error kind: the shared ones, with the follow-up's own where it says more. */
 export const FOLLOW_UP_ERROR_CODES: Readonly<Record<ApiErrorKind, string>> = {
-	unauthorized: "errors.unauthorized",
-	forbidden: "errors.forbidden",
+	...ERROR_KEYS,
 	not_found: "followUp.errors.notFound",
-	conflict: "errors.conflict",
-	db_conflict: "errors.db_conflict",
-	closed_ticket: "errors.closed_ticket",
-	invalid: "errors.invalid",
 	too_large: "followUp.errors.tooLarge",
-	rate_limited: "errors.rate_limited",
-	server: "errors.server",
 	timeout: "followUp.errors.timeout",
 	network: "followUp.errors.network",
-	unexpected_response: "errors.unexpected_response",
 };
 
 /** Which form field a Zendesk `details` key belongs to. */
