@@ -40,16 +40,8 @@ export interface FollowUpIntroProps {
 }
 
 /** The explanation, the links and the start button (or the form). */
-export function FollowUpIntro({
-	status,
-	followUpIds,
-	created,
-	onOpen,
-	onStart,
-	onPrepare,
-	starting = false,
-	form,
-}: FollowUpIntroProps) {
+export function FollowUpIntro(props: FollowUpIntroProps) {
+	const { status, followUpIds, created, onOpen, onStart, onPrepare, starting = false, form } = props;
 	const t = useT();
 	const closed = status === "closed";
 	const notice = useRef<HTMLDivElement>(null);

@@ -13,6 +13,9 @@ import type { RequesterChoice } from "./followUpDraft";
 const isId = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
 const isStr = (v: unknown): v is string => typeof v === "string";
 const str = (v: unknown, fallback = ""): string => (isStr(v) ? v : fallback);
+const bool = (v: unknown, fallback: boolean): boolean => (typeof v === "boolean" ? v : fallback);
+const oneOf = <T>(v: unknown, allowed: readonly T[], fallback: T): T =>
+	allowed.includes(v as T) ? (v as T) : fallback;
 
 function requester(v: unknown): RequesterChoice | undefined {
 	if (!isRecord(v)) return undefined;
@@ -92,25 +95,18 @@ export function parseFollowUpDraft(stored: unknown, fresh: FollowUpDraft): Follo
 		mode: s.mode === "followUp" || s.mode === "linked" ? s.mode : fresh.mode,
 		subject: str(s.subject, fresh.subject),
 		comment: str(s.comment, fresh.comment),
-		isPublic: typeof s.isPublic === "boolean" ? s.isPublic : fresh.isPublic,
+		isPublic: bool(s.isPublic, fresh.isPublic),
 		requester: requester(s.requester) ?? fresh.requester,
-		priority:
-			(TICKET_PRIORITIES as readonly unknown[]).includes(s.priority) || s.priority === ""
-				? (s.priority as FollowUpDraft["priority"])
-				: fresh.priority,
-		type:
-			(TICKET_TYPES as readonly unknown[]).includes(s.type) || s.type === ""
-				? (s.type as FollowUpDraft["type"])
-				: fresh.type,
+		priority: oneOf(s.priority, ["", ...TICKET_PRIORITIES], fresh.priority),
+		type: oneOf(s.type, ["", ...TICKET_TYPES], fresh.type),
 		tagsText: str(s.tagsText, fresh.tagsText),
-		copyGroupAndAssignee:
-			typeof s.copyGroupAndAssignee === "boolean" ? s.copyGroupAndAssignee : fresh.copyGroupAndAssignee,
+		copyGroupAndAssignee: bool(s.copyGroupAndAssignee, fresh.copyGroupAndAssignee),
 		emailCcs: list(s.emailCcs, cc, fresh.emailCcs),
 		followers: list(s.followers, follower, fresh.followers),
 		customFields: list(s.customFields, customField, fresh.customFields),
 		uploadToken: isStr(s.uploadToken) && s.uploadToken !== "" ? s.uploadToken : null,
 		uploads: isStr(s.uploadToken) && s.uploadToken !== "" ? list(s.uploads, upload, []) : [],
-		createAsync: typeof s.createAsync === "boolean" ? s.createAsync : fresh.createAsync,
+		createAsync: bool(s.createAsync, fresh.createAsync),
 		attempt: attempt(s.attempt),
 		pendingJob: pendingJob(s.pendingJob),
 	};
