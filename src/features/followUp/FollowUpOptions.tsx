@@ -6,7 +6,6 @@
  * (several, comma-separated, with Enter), checked while typed with the People picker's messages.
  */
 import type { TicketField, User } from "../../platform/api/types";
-import type { TranslateVars } from "../../platform/i18n/createTranslator";
 import { useT } from "../../platform/context";
 import type { Issue } from "../../shared/issues";
 import type { CustomFieldValue, Id, TicketPriority, TicketType } from "../../shared/ticketTypes";
@@ -49,11 +48,7 @@ const TYPE_KEYS: Record<TicketType, string> = {
 };
 
 /** Text for a custom field value: option names for tag values, "yes"/"no" for checkboxes. */
-function fieldValueText(
-	t: (k: string, v?: TranslateVars) => string,
-	field: TicketField | undefined,
-	value: CustomFieldValue,
-): string {
+function fieldValueText(t: ReturnType<typeof useT>, field: TicketField | undefined, value: CustomFieldValue): string {
 	const optionName = (tag: string) => field?.options.find(o => o.value === tag)?.name ?? tag;
 	if (typeof value === "boolean") return value ? t("followUp.options.yes") : t("followUp.options.no");
 	if (Array.isArray(value)) return value.map(optionName).join(", ");

@@ -135,22 +135,12 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps) {
 		const safe = safeAttachmentName(file.name);
 		const name = safe === "" ? visibleFileName(file.name) : safe;
 		const picked = safe === file.name ? {} : { pickedName: visibleFileName(file.name) };
+		const add = (size: number, state: FileState, issue: Issue | null) => {
+			items.value = [...items.value, { localId, name, ...picked, size, state, issue }];
+		};
 		const refuse = (code: string) => {
-			items.value = [
-				...items.value,
-				{
-					localId,
-					name,
-					...picked,
-					size: file.size,
-					state: "refused",
-					issue: {
-						field: "attachments",
-						code,
-						vars: { name, max: formatBytes(MAX_ATTACHMENT_BYTES), count: MAX_ATTACHMENTS },
-					},
-				},
-			];
+			const vars = { name, max: formatBytes(MAX_ATTACHMENT_BYTES), count: MAX_ATTACHMENTS };
+			add(file.size, "refused", { field: "attachments", code, vars });
 		};
 		if (items.value.filter(i => i.state !== "refused" && i.state !== "failed").length >= MAX_ATTACHMENTS)
 			return refuse("followUp.attachments.problemTooMany");
@@ -165,7 +155,7 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps) {
 		const decoded = decodeTextAttachment(bytes);
 		if (!decoded.ok) return refuse(ATTACHMENT_PROBLEM_CODES[decoded.problem]);
 		contents.set(localId, decoded.text);
-		items.value = [...items.value, { localId, name, ...picked, size: bytes.length, state: "uploading", issue: null }];
+		add(bytes.length, "uploading", null);
 		void enqueue(localId);
 	}
 
