@@ -1,7 +1,7 @@
 /** Test-only builders for follow-up domain tests (not imported by the app). */
 import type { FollowUpDraft } from "../features/followUp/rules/followUpDraft";
 import { createFollowUpDraft } from "../features/followUp/rules/followUpDraft";
-import type { FollowUpSource } from "../features/followUp/rules/followUpTypes";
+import type { FollowUpSource } from "../features/followUp/rules/followUpDraft";
 
 /** A closed source ticket with sensible values; override what the test is about. */
 export function aSource(overrides: Partial<FollowUpSource> = {}): FollowUpSource {

@@ -9,7 +9,7 @@ import type { EmulatorOptions } from "../../sandbox/emulator/types";
 import { createInProcessPort } from "../../sandbox/inProcessPort";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "../platform/storage/createDraftStore";
 import { createFollowUpModel } from "../features/followUp/createFollowUpModel";
-import type { FollowUpModelOptions } from "../features/followUp/FollowUpModelOptions";
+import type { FollowUpModelOptions } from "../features/followUp/createFollowUpModel";
 import { createTicketStore, type TicketStore } from "../ticket/createTicketStore";
 
 /** Options for one test world. */

@@ -1,42 +1,26 @@
 /**
  * The follow-up form: subject, requester, first comment (public or internal), options,
  * attachments, "create in the background", and the create button with its progress. Every
- * problem shows next to its field; anything without a field shows above the buttons.
+ * problem shows next to its field; the form's own (field `form`) show above the buttons.
  */
 import { useRef } from "preact/hooks";
-import type { Id } from "./rules/followUpTypes";
-import { userLabel } from "../../shared/userLabel";
 import { useT } from "../../platform/context";
-import type { FollowUpModel } from "./createFollowUpModel";
-import { AttachmentList } from "./AttachmentList";
-import { FollowUpOptions } from "./FollowUpOptions";
-import { formIssueTexts, issueText } from "./followUpIssueText";
-import { JobProgress } from "./JobProgress";
+import type { JobOutcome } from "../../shared/jobPolling";
+import { userLabel } from "../../shared/userLabel";
 import { Button } from "../../ui/Button";
 import { Field } from "../../ui/Field";
 import { useFocusOnMount } from "../../ui/focus";
-import { RequesterPicker } from "./RequesterPicker";
+import { Spinner } from "../../ui/Spinner";
 import { WaitNotice } from "../../ui/WaitNotice";
-
-/** Fields that render their own issues; the rest are listed at the bottom of the form. */
-const SHOWN_FIELDS = [
-	"subject",
-	"comment",
-	"requester",
-	"requester.name",
-	"requester.email",
-	"requester.locale",
-	"tags",
-	"emailCcs",
-	"attachments",
-];
-
-export interface FollowUpFormProps {
-	model: FollowUpModel;
-}
+import { AttachmentList } from "./AttachmentList";
+import type { FollowUpModel } from "./createFollowUpModel";
+import type { FollowUpStatus } from "./followUpCreate";
+import { issueText } from "./followUpIssues";
+import { FollowUpOptions } from "./FollowUpOptions";
+import { RequesterPicker } from "./RequesterPicker";
 
 /** The form itself. Renders nothing before the draft is loaded. */
-export function FollowUpForm({ model }: FollowUpFormProps) {
+export function FollowUpForm({ model }: { model: FollowUpModel }) {
 	const t = useT();
 	// Opened with the start button (which it replaces): the focus goes to the first field.
 	const subjectRef = useRef<HTMLInputElement>(null);
@@ -48,11 +32,11 @@ export function FollowUpForm({ model }: FollowUpFormProps) {
 	const status = model.status.value;
 	const wait = model.waiting.value;
 	const busy = status === "creating" || status === "queued" || status === "working";
-	const original = source.requesterId === null ? undefined : model.users.value.get(source.requesterId as Id);
+	const original = source.requesterId === null ? undefined : model.users.value.get(source.requesterId);
 	const modeChanged = issues.some(
 		i => i.code === "followUp.issues.sourceClosedMeanwhile" || i.code === "followUp.issues.sourceReopenedMeanwhile",
 	);
-	const formTexts = formIssueTexts(t, issues, SHOWN_FIELDS);
+	const formTexts = issues.filter(i => i.field === "form").map(i => t(i.code, i.vars));
 	return (
 		<form
 			class="zd-followup__form"
@@ -96,24 +80,17 @@ export function FollowUpForm({ model }: FollowUpFormProps) {
 					)}
 				</Field>
 				<div class="zd-followup__privacy" role="radiogroup" aria-label={t("followUp.form.privacy")}>
-					<label class="zd-radio">
-						<input
-							type="radio"
-							name="zd-followup-privacy"
-							checked={draft.isPublic}
-							onChange={() => model.edit(d => ({ ...d, isPublic: true }))}
-						/>{" "}
-						{t("followUp.form.public")}
-					</label>
-					<label class="zd-radio">
-						<input
-							type="radio"
-							name="zd-followup-privacy"
-							checked={!draft.isPublic}
-							onChange={() => model.edit(d => ({ ...d, isPublic: false }))}
-						/>{" "}
-						{t("followUp.form.internal")}
-					</label>
+					{[true, false].map(isPublic => (
+						<label key={String(isPublic)} class="zd-radio">
+							<input
+								type="radio"
+								name="zd-followup-privacy"
+								checked={draft.isPublic === isPublic}
+								onChange={() => model.edit(d => ({ ...d, isPublic }))}
+							/>{" "}
+							{t(isPublic ? "followUp.form.public" : "followUp.form.internal")}
+						</label>
+					))}
 				</div>
 				<FollowUpOptions
 					draft={draft}
@@ -139,24 +116,18 @@ export function FollowUpForm({ model }: FollowUpFormProps) {
 				</label>
 				<p class="zd-field__hint">{t("followUp.form.asyncHint")}</p>
 			</fieldset>
-			{modeChanged ? (
-				<div class="zd-notice zd-notice--warning" role="alert">
+			{modeChanged || formTexts.length > 0 ? (
+				<div class={`zd-notice zd-notice--${modeChanged ? "warning" : "error"}`} role="alert">
 					{formTexts.map(text => (
 						<p key={text} class="zd-notice__text">
 							{text}
 						</p>
 					))}
-					<Button small onClick={model.acceptMode}>
-						{t("followUp.form.acceptMode")}
-					</Button>
-				</div>
-			) : formTexts.length > 0 ? (
-				<div class="zd-notice zd-notice--error" role="alert">
-					{formTexts.map(text => (
-						<p key={text} class="zd-notice__text">
-							{text}
-						</p>
-					))}
+					{modeChanged ? (
+						<Button small onClick={model.acceptMode}>
+							{t("followUp.form.acceptMode")}
+						</Button>
+					) : null}
 				</div>
 			) : null}
 			<JobProgress status={status} job={model.job.value} waiting={wait !== null} />
@@ -170,5 +141,28 @@ export function FollowUpForm({ model }: FollowUpFormProps) {
 				<WaitNotice wait={wait} />
 			</div>
 		</form>
+	);
+}
+
+/**
+ * Where a background create is: queued, or being worked on (with Zendesk's progress when it gives
+ * one). Nothing when idle, nor while the create waits for a retry (`WaitNotice` counts that down).
+ */
+function JobProgress({ status, job, waiting }: { status: FollowUpStatus; job: JobOutcome | null; waiting: boolean }) {
+	const t = useT();
+	if (waiting) return null;
+	if (status === "creating") return <Spinner label={t("followUp.job.creating")} showLabel />;
+	if (status !== "queued" && status !== "working") return null;
+	const running = job !== null && (job.phase === "queued" || job.phase === "working") ? job : null;
+	const done = running?.done ?? null;
+	const total = running?.total ?? null;
+	const label = status === "queued" ? t("followUp.job.queued") : t("followUp.job.working");
+	return (
+		<div class="zd-followup__progress" role="status" data-status={status}>
+			<Spinner label={label} showLabel />
+			{total !== null && total > 0 ? (
+				<progress max={total} value={done ?? 0} aria-label={t("followUp.job.progress", { done: done ?? 0, total })} />
+			) : null}
+		</div>
 	);
 }

@@ -1,22 +1,24 @@
 /**
  * The optional part of the follow-up form, folded away by default: priority, type, tags, the
- * original's group and assignee, email CCs (the original's plus typed addresses), followers and
- * the original's custom field values.
+ * original's group and assignee, email CCs, followers and the original's custom field values.
+ * The CCs (the original's and the added ones) are chips, each with its problem as soon as it is
+ * listed, over the shared people picker: a user found by name or email, or typed addresses
+ * (several, comma-separated, with Enter), checked while typed with the People picker's messages.
  */
-import type { TicketField } from "../../platform/api/types";
-import type { CustomFieldValue, Id, TicketPriority, TicketType } from "./rules/followUpTypes";
-import { TICKET_PRIORITIES, TICKET_TYPES } from "./rules/followUpTypes";
-import type { FollowUpDraft } from "./rules/followUpDraft";
-import { removeFollower, toggleCustomField } from "./rules/followUpDraftEdits";
-import type { Issue } from "../../shared/issues";
-import type { TranslateVars } from "../../platform/i18n/createTranslator";
+import type { TicketField, User } from "../../platform/api/types";
 import { useT } from "../../platform/context";
-import { issueText } from "./followUpIssueText";
+import type { Issue } from "../../shared/issues";
+import type { CustomFieldValue, Id, TicketPriority, TicketType } from "../../shared/ticketTypes";
+import { splitUserLabel, userLabel } from "../../shared/userLabel";
 import { Chip } from "../../ui/Chip";
 import type { PeopleSearch } from "../../ui/createPeopleSearch";
-import { splitUserLabel } from "../../shared/userLabel";
-import { FollowUpCcs } from "./FollowUpCcs";
 import { Field } from "../../ui/Field";
+import { PeoplePicker } from "../../ui/PeoplePicker";
+import { issueText } from "./followUpIssues";
+import { useUserPicker } from "./RequesterPicker";
+import { addCcEmails, addCcUser, removeCcAt, removeFollower, toggleCustomField } from "./rules/followUpDraft";
+import { TICKET_PRIORITIES, TICKET_TYPES, type FollowUpDraft } from "./rules/followUpDraft";
+import { listedCcIssues, MAX_EMAIL_CCS, typedCcIssues } from "./rules/followUpValidation";
 
 export interface FollowUpOptionsProps {
 	draft: FollowUpDraft;
@@ -46,16 +48,42 @@ const TYPE_KEYS: Record<TicketType, string> = {
 };
 
 /** Text for a custom field value: option names for tag values, "yes"/"no" for checkboxes. */
-export function fieldValueText(
-	t: (k: string, v?: TranslateVars) => string,
-	field: TicketField | undefined,
-	value: CustomFieldValue,
-): string {
+function fieldValueText(t: ReturnType<typeof useT>, field: TicketField | undefined, value: CustomFieldValue): string {
 	const optionName = (tag: string) => field?.options.find(o => o.value === tag)?.name ?? tag;
 	if (typeof value === "boolean") return value ? t("followUp.options.yes") : t("followUp.options.no");
 	if (Array.isArray(value)) return value.map(optionName).join(", ");
 	if (typeof value === "string") return optionName(value);
 	return value === null ? "" : String(value);
+}
+
+/** A select of `values` (labelled by `keys`) with "not set" (`""`) first. */
+function NotSetSelect<V extends string>(props: {
+	label: string;
+	value: V | "";
+	values: readonly V[];
+	keys: Record<V, string>;
+	onChange(value: V | ""): void;
+}) {
+	const t = useT();
+	return (
+		<Field label={props.label}>
+			{control => (
+				<select
+					{...control}
+					class="zd-select"
+					value={props.value}
+					onChange={e => props.onChange(e.currentTarget.value as V | "")}
+				>
+					<option value="">{t("followUp.options.notSet")}</option>
+					{props.values.map(v => (
+						<option key={v} value={v}>
+							{t(props.keys[v])}
+						</option>
+					))}
+				</select>
+			)}
+		</Field>
+	);
 }
 
 /** The "more options" block. */
@@ -65,40 +93,20 @@ export function FollowUpOptions({ draft, issues, fields, hasGroupOrAssignee, ccS
 		<details class="zd-followup__options">
 			<summary>{t("followUp.options.summary")}</summary>
 			<div class="zd-followup__row">
-				<Field label={t("followUp.options.priority")}>
-					{control => (
-						<select
-							{...control}
-							class="zd-select"
-							value={draft.priority}
-							onChange={e => onEdit(d => ({ ...d, priority: e.currentTarget.value as FollowUpDraft["priority"] }))}
-						>
-							<option value="">{t("followUp.options.notSet")}</option>
-							{TICKET_PRIORITIES.map(p => (
-								<option key={p} value={p}>
-									{t(PRIORITY_KEYS[p])}
-								</option>
-							))}
-						</select>
-					)}
-				</Field>
-				<Field label={t("followUp.options.type")}>
-					{control => (
-						<select
-							{...control}
-							class="zd-select"
-							value={draft.type}
-							onChange={e => onEdit(d => ({ ...d, type: e.currentTarget.value as FollowUpDraft["type"] }))}
-						>
-							<option value="">{t("followUp.options.notSet")}</option>
-							{TICKET_TYPES.map(p => (
-								<option key={p} value={p}>
-									{t(TYPE_KEYS[p])}
-								</option>
-							))}
-						</select>
-					)}
-				</Field>
+				<NotSetSelect
+					label={t("followUp.options.priority")}
+					value={draft.priority}
+					values={TICKET_PRIORITIES}
+					keys={PRIORITY_KEYS}
+					onChange={priority => onEdit(d => ({ ...d, priority }))}
+				/>
+				<NotSetSelect
+					label={t("followUp.options.type")}
+					value={draft.type}
+					values={TICKET_TYPES}
+					keys={TYPE_KEYS}
+					onChange={type => onEdit(d => ({ ...d, type }))}
+				/>
 			</div>
 			<Field
 				label={t("followUp.options.tags")}
@@ -125,7 +133,7 @@ export function FollowUpOptions({ draft, issues, fields, hasGroupOrAssignee, ccS
 					{t("followUp.options.copyGroup")}
 				</label>
 			) : null}
-			<FollowUpCcs draft={draft} issues={issues} search={ccSearch} onEdit={onEdit} />
+			<Ccs draft={draft} issues={issues} ccSearch={ccSearch} onEdit={onEdit} />
 			{draft.followers.length > 0 ? (
 				<fieldset class="zd-followup__followers">
 					<legend>{t("followUp.options.followers")}</legend>
@@ -167,5 +175,56 @@ export function FollowUpOptions({ draft, issues, fields, hasGroupOrAssignee, ccS
 				</fieldset>
 			) : null}
 		</details>
+	);
+}
+
+/** The CC chips and picker. */
+function Ccs({ draft, issues, ccSearch: search, onEdit }: Omit<FollowUpOptionsProps, "fields" | "hasGroupOrAssignee">) {
+	const t = useT();
+	const picker = useUserPicker({ label: t("followUp.options.addCc"), hint: t("followUp.options.addCcHint") });
+	const listed = listedCcIssues(draft);
+	const general = issueText(t, issues, "emailCcs");
+	const typed = typedCcIssues(search.query.value).map(issue => t(issue.code, issue.vars));
+	return (
+		<fieldset class={general ? "zd-followup__ccs has-issue" : "zd-followup__ccs"}>
+			<legend>{t("followUp.options.ccs", { max: MAX_EMAIL_CCS })}</legend>
+			{draft.emailCcs.length > 0 ? (
+				<ul class="zd-list zd-people__list">
+					{draft.emailCcs.map((cc, index) => {
+						const { name, email } =
+							cc.kind === "user"
+								? splitUserLabel(cc.label || t("followUp.options.userId", { id: cc.userId }))
+								: { name: cc.email, email: null };
+						// Shown as soon as the CC is listed, not only after a create attempt.
+						const problem = issueText(t, listed, `emailCcs.${index}`) ?? issueText(t, issues, `emailCcs.${index}`);
+						return (
+							<Chip
+								key={`${cc.kind}-${cc.kind === "user" ? cc.userId : cc.email}-${index}`}
+								name={name}
+								email={email}
+								issue={problem}
+								removeLabel={t("followUp.options.removeNamed", { name })}
+								onRemove={() => onEdit(d => removeCcAt(d, index))}
+							/>
+						);
+					})}
+				</ul>
+			) : null}
+			<PeoplePicker<User>
+				{...picker}
+				search={search}
+				newOption={email => t("followUp.options.addCcNew", { email })}
+				onPick={user => {
+					onEdit(d => addCcUser(d, user.id, userLabel(user)));
+					return true;
+				}}
+				onTyped={text => {
+					onEdit(d => addCcEmails(d, text));
+					return true;
+				}}
+				issues={typed}
+			/>
+			{general ? <p class="zd-field__issue">{general}</p> : null}
+		</fieldset>
 	);
 }

@@ -1,21 +1,18 @@
 /**
- * The Follow-up section of the ticket sidebar. On a closed ticket it creates real follow-ups
- * (`via_followup_source_id`); on any other ticket it says so plainly and offers a new ticket that
- * references this one instead. Until the agent reaches for the form it shows only what the shared
- * ticket read says (createFollowUpGlance). The feature's model and form are a chunk
- * (followUpFeature), fetched when the agent points at, focuses or clicks the start button, or at
- * once when a draft is waiting; the model then starts from the ticket already read. The section's
- * markup stays the same across that hand-over, so the start button keeps the focus until the form
- * takes its place.
+ * The Follow-up section: on a closed ticket it creates real follow-ups (`via_followup_source_id`);
+ * on any other it says so plainly and offers a new ticket referencing this one. Until the agent
+ * reaches for the form it shows the glance; the model and form are a chunk (followUpFeature),
+ * fetched when the agent points at, focuses or clicks the start button, or at once when a draft
+ * is waiting. The markup stays the same across that hand-over, so the start button keeps the
+ * focus until the form takes its place.
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Id } from "./rules/followUpTypes";
+import type { Id } from "../../shared/ticketTypes";
 import { useApi, useEnv, useStorage, useT, useZaf } from "../../platform/context";
 import { useTicket } from "../../ticket/TicketProvider";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
 import { createFollowUpGlance, type FollowUpGlance } from "./createFollowUpGlance";
 import type { FollowUpModel } from "./createFollowUpModel";
-import { createSessionLocales } from "./createSessionLocales";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { FollowUpIntro } from "./FollowUpIntro";
 import { ChunkFailed } from "../../ui/ChunkFailed";
@@ -56,16 +53,11 @@ export function FollowUpSection() {
 	);
 }
 
-/** The full feature for the section, once engaged. */
-interface Engaged {
-	model: FollowUpModel | null;
-	phase: "idle" | "loading" | "failed";
-	/** Fetches the feature (if needed), builds and loads the model; `startNow` opens the form. */
-	engage(startNow: boolean): void;
-}
-
-/** Engages the feature on demand, or at once when a draft is waiting; disposes the model with the section. */
-function useFeature(glance: FollowUpGlance | null): Engaged {
+/**
+ * The full feature, engaged on demand (`engage` fetches it if needed and builds and loads the
+ * model; `startNow` opens the form), or at once when a draft is waiting; disposed with the section.
+ */
+function useFeature(glance: FollowUpGlance | null) {
 	const env = useEnv();
 	const api = useApi();
 	const zaf = useZaf();
@@ -73,7 +65,7 @@ function useFeature(glance: FollowUpGlance | null): Engaged {
 	const storage = useStorage();
 	const { store } = useTicket();
 	const [model, setModel] = useState<FollowUpModel | null>(null);
-	const [phase, setPhase] = useState<Engaged["phase"]>("idle");
+	const [phase, setPhase] = useState<"idle" | "loading" | "failed">("idle");
 	const alive = useRef(true);
 	const busy = useRef(false);
 	useEffect(
@@ -94,7 +86,7 @@ function useFeature(glance: FollowUpGlance | null): Engaged {
 		busy.current = true;
 		setPhase("loading");
 		try {
-			const { createFollowUpModel } = await feature.load();
+			const { createFollowUpModel, createSessionLocales } = await feature.load();
 			const made = createFollowUpModel({
 				api,
 				zaf,
@@ -124,18 +116,17 @@ function useFeature(glance: FollowUpGlance | null): Engaged {
 		if (hasDraft && known) void engage(false);
 	}, [hasDraft, known]);
 
-	return { model, phase, engage: startNow => void engage(startNow) };
+	return { model, phase, engage: (startNow: boolean) => void engage(startNow) };
 }
 
-function Body({ glance, engaged }: { glance: FollowUpGlance; engaged: Engaged }) {
+function Body({ glance, engaged }: { glance: FollowUpGlance; engaged: ReturnType<typeof useFeature> }) {
 	const t = useT();
 	const zaf = useZaf();
 	const { model, phase } = engaged;
 	const source = model?.source.value ?? glance.source.value;
 	if (source === null) {
 		const error = glance.loadError.value;
-		if (glance.loadState.value === "failed" && error)
-			return <ErrorNotice error={error} onRetry={() => void glance.load()} />;
+		if (error) return <ErrorNotice error={error} onRetry={() => void glance.load()} />;
 		return <Spinner label={t("followUp.loading")} showLabel />;
 	}
 	const Form = feature.loaded()?.FollowUpForm;

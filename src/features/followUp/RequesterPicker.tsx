@@ -5,19 +5,19 @@
  */
 import { useId, useRef } from "preact/hooks";
 import type { Issue } from "../../shared/issues";
-import type { RequesterChoice } from "./rules/requesterChoice";
+import type { RequesterChoice } from "./rules/followUpDraft";
 import { splitUserLabel, userLabel } from "../../shared/userLabel";
 import type { User } from "../../platform/api/types";
 import { useT } from "../../platform/context";
-import type { FollowUpLocale } from "./createFollowUpModel";
+import type { FollowUpLocale } from "./followUpLookups";
 import type { PeopleSearch } from "../../ui/createPeopleSearch";
-import { issueText } from "./followUpIssueText";
+import { issueText } from "./followUpIssues";
 import { Button } from "../../ui/Button";
 import { Chip } from "../../ui/Chip";
 import { PeoplePicker } from "../../ui/PeoplePicker";
-import { useUserPicker } from "./useUserPicker";
 import { Field } from "../../ui/Field";
 import { useFocusOnMount } from "../../ui/focus";
+import { UserOption } from "../../ui/UserOption";
 
 export interface RequesterPickerProps {
 	choice: RequesterChoice;
@@ -26,20 +26,12 @@ export interface RequesterPickerProps {
 	search: PeopleSearch;
 	locales: FollowUpLocale[] | null;
 	issues: readonly Issue[];
-	disabled?: boolean;
 	onChange(choice: RequesterChoice): void;
 }
 
 /** The requester part of the follow-up form. */
-export function RequesterPicker({
-	choice,
-	originalLabel,
-	search,
-	locales,
-	issues,
-	disabled = false,
-	onChange,
-}: RequesterPickerProps) {
+export function RequesterPicker(props: RequesterPickerProps) {
+	const { choice, originalLabel, issues, onChange } = props;
 	const t = useT();
 	const name = useId();
 	const kinds: Array<[RequesterChoice["kind"], string]> = [
@@ -50,30 +42,24 @@ export function RequesterPicker({
 		["existing", t("followUp.requester.existing")],
 		["new", t("followUp.requester.new")],
 	];
-	const pick = (kind: RequesterChoice["kind"]) => {
-		if (kind === choice.kind) return;
-		onChange(
-			kind === "same"
-				? { kind }
-				: kind === "existing"
-					? { kind, userId: null, label: "" }
-					: { kind, name: "", email: "", localeId: null },
-		);
-	};
 	const general = issueText(t, issues, "requester");
 	return (
-		<fieldset class={general ? "zd-followup__requester has-issue" : "zd-followup__requester"} disabled={disabled}>
+		<fieldset class={general ? "zd-followup__requester has-issue" : "zd-followup__requester"}>
 			<legend>{t("followUp.requester.label")}</legend>
 			{kinds.map(([kind, label]) => (
 				<label key={kind} class="zd-radio">
-					<input type="radio" name={name} value={kind} checked={choice.kind === kind} onChange={() => pick(kind)} />{" "}
+					<input
+						type="radio"
+						name={name}
+						value={kind}
+						checked={choice.kind === kind}
+						onChange={() => kind !== choice.kind && onChange(EMPTY[kind])}
+					/>{" "}
 					{label}
 				</label>
 			))}
-			{choice.kind === "existing" ? <ExistingUser choice={choice} search={search} onChange={onChange} /> : null}
-			{choice.kind === "new" ? (
-				<NewRequester choice={choice} locales={locales} issues={issues} onChange={onChange} />
-			) : null}
+			{choice.kind === "existing" ? <ExistingUser {...props} choice={choice} /> : null}
+			{choice.kind === "new" ? <NewRequester {...props} choice={choice} /> : null}
 			{general ? (
 				<p class="zd-field__issue" role="alert">
 					{general}
@@ -83,37 +69,27 @@ export function RequesterPicker({
 	);
 }
 
-type Existing = Extract<RequesterChoice, { kind: "existing" }>;
+/** What each choice starts as, nothing typed or picked yet. */
+const EMPTY: { [K in RequesterChoice["kind"]]: Extract<RequesterChoice, { kind: K }> } = {
+	same: { kind: "same" },
+	existing: { kind: "existing", userId: null, label: "" },
+	new: { kind: "new", name: "", email: "", localeId: null },
+};
 
 /** Another existing user: the shared people picker, then the chosen user as a chip with "Change". */
-function ExistingUser({
-	choice,
-	search,
-	onChange,
-}: {
-	choice: Existing;
-	search: PeopleSearch;
-	onChange(c: RequesterChoice): void;
-}) {
+function ExistingUser({ choice, search, onChange }: RequesterPickerProps & { choice: (typeof EMPTY)["existing"] }) {
 	const t = useT();
-	const picker = useUserPicker();
+	const picker = useUserPicker({ label: t("followUp.requester.search") });
 	// After "Change" the search replaces the button that had the focus: the focus follows.
 	const inputRef = useRef<HTMLInputElement>(null);
 	useFocusOnMount(inputRef, choice.userId === null);
-	if (choice.userId !== null)
-		return <PickedUser label={choice.label} onChange={() => onChange({ kind: "existing", userId: null, label: "" })} />;
+	if (choice.userId !== null) return <PickedUser label={choice.label} onChange={() => onChange(EMPTY.existing)} />;
 	return (
 		<PeoplePicker<User>
+			{...picker}
 			search={search}
 			type="search"
 			inputRef={inputRef}
-			texts={{
-				label: t("followUp.requester.search"),
-				...picker.statusTexts,
-			}}
-			optionKey={picker.optionKey}
-			option={picker.option}
-			emailOf={picker.emailOf}
 			onPick={user => {
 				onChange({ kind: "existing", userId: user.id, label: userLabel(user) });
 				return true;
@@ -144,19 +120,8 @@ function PickedUser({ label, onChange }: { label: string; onChange(): void }) {
 	);
 }
 
-type NewOne = Extract<RequesterChoice, { kind: "new" }>;
-
-function NewRequester({
-	choice,
-	locales,
-	issues,
-	onChange,
-}: {
-	choice: NewOne;
-	locales: FollowUpLocale[] | null;
-	issues: readonly Issue[];
-	onChange(c: RequesterChoice): void;
-}) {
+/** A new requester: name, email and language. */
+function NewRequester({ choice, locales, issues, onChange }: RequesterPickerProps & { choice: (typeof EMPTY)["new"] }) {
 	const t = useT();
 	return (
 		<div class="zd-followup__new-requester">
@@ -212,4 +177,23 @@ function NewRequester({
 			</Field>
 		</div>
 	);
+}
+
+/** The `PeoplePicker<User>` props both follow-up pickers (the requester, the CCs) share, around their own texts. */
+export function useUserPicker(texts: { label: string; hint?: string }) {
+	const t = useT();
+	return {
+		texts: {
+			...texts,
+			results: t("followUp.requester.results"),
+			searching: t("followUp.requester.searching"),
+			failed: t("followUp.requester.searchFailed"),
+			noResults: t("followUp.requester.noMatch"),
+		},
+		optionKey: (user: User) => user.id,
+		option: (user: User) => (
+			<UserOption user={user} badges={user.suspended ? [t("followUp.requester.suspended")] : []} />
+		),
+		emailOf: (user: User) => user.email,
+	};
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { FollowUpStatus } from "./createFollowUpModel";
+import type { FollowUpStatus } from "./followUpCreate";
 import { createMemoryStorage } from "../../platform/storage/createDraftStore";
 import { settle, setupFollowUp } from "../../testing/followUpTestSetup";
 

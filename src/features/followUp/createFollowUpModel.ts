@@ -1,31 +1,59 @@
 /**
- * The follow-up feature's model: loads the source ticket, keeps the draft (persisted per agent and
- * ticket through the injected draft store), validates, creates the ticket (sync or async with job
- * polling), and exposes everything the section renders as signals. Components call its actions
- * and never the API.
+ * The follow-up feature's model: the source ticket, the draft (persisted per agent and ticket),
+ * validation, the create (sync, or async with its job followed; `followUpCreate.ts`) and the
+ * uploads, all as signals. Components call its actions and never the API.
  */
-import { batch, effect, untracked, type ReadonlySignal } from "@preact/signals";
-import { isApiError, type ApiError } from "../../platform/api/errors";
+import { batch, computed, effect, signal, untracked, type ReadonlySignal } from "@preact/signals";
+import type { ZendeskApi } from "../../platform/api/client";
 import type { TicketField, User } from "../../platform/api/types";
-import type { FollowUpDraft } from "./rules/followUpDraft";
-import { createFollowUpDraft } from "./rules/followUpDraft";
-import { parseFollowUpDraft } from "./rules/followUpDraftParse";
-import type { FollowUpMode, FollowUpSource, Id } from "./rules/followUpTypes";
-import { followUpModeFor } from "./rules/followUpTypes";
-import type { JobOutcome } from "../../shared/jobPolling";
-import { createFollowUpUploads } from "./createFollowUpUploads";
-import { createPeopleSearch } from "../../ui/createPeopleSearch";
+import type { DraftStore } from "../../platform/storage/createDraftStore";
 import { keepTypedText } from "../../platform/storage/keepTypedText";
-import type { FollowUpCreateDeps } from "./followUpCreate";
-import { ignoreApiError, loadFollowUpExtras } from "./followUpExtras";
-import { createFollowUpState, type CreatedFollowUp, type FollowUpLocale } from "./followUpState";
-import { sleep as realSleep } from "../../shared/sleep";
-import { createFollowUpSubmission } from "./followUpSubmission";
-import type { FollowUpModelOptions } from "./FollowUpModelOptions";
+import type { ZafPort } from "../../platform/zaf/port";
 import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
+import type { RandomBytes } from "../../shared/idempotencyKey";
+import type { Issue } from "../../shared/issues";
+import type { JobOutcome, PollSchedule } from "../../shared/jobPolling";
+import type { Id } from "../../shared/ticketTypes";
+import type { TicketStore } from "../../ticket/createTicketStore";
 import type { Wait } from "../../ticket/waitClock";
+import { createPeopleSearch } from "../../ui/createPeopleSearch";
+import { createFollowUpUploads } from "./createFollowUpUploads";
+import { createFollowUpSubmission, type FollowUpStatus } from "./followUpCreate";
+import { ignoreApiError, lookUpForDraft, type FollowUpLocale } from "./followUpLookups";
+import { createFollowUpDraft, followUpModeFor, type FollowUpDraft, type FollowUpMode } from "./rules/followUpDraft";
+import type { FollowUpSource } from "./rules/followUpDraft";
+import { parseFollowUpDraft } from "./rules/followUpDraftParse";
+import { validateFollowUpDraft } from "./rules/followUpValidation";
 
-export type { CreatedFollowUp, FollowUpLocale, FollowUpStatus } from "./followUpState";
+/** The ticket that was just created. `ticketId` is null only if an async job never named it. */
+export interface CreatedFollowUp {
+	ticketId: Id | null;
+	mode: FollowUpMode;
+}
+
+/** What the model is built from. Everything time- or randomness-related is injectable for tests. */
+export interface FollowUpModelOptions {
+	/** Creates, jobs, user searches and look-ups, uploads, ticket fields. */
+	api: ZendeskApi;
+	/** Opens a created ticket in the workspace (`routeTo`). */
+	zaf: Pick<ZafPort, "invoke">;
+	/** The source ticket: its snapshot, followed while the model lives. */
+	ticket: Pick<TicketStore, "snapshot" | "ready" | "refresh">;
+	/** This agent's drafts on this ticket. */
+	drafts: DraftStore;
+	/** The note a linked (non-follow-up) ticket's first comment ends with, already translated. */
+	linkedNote(sourceId: Id): string;
+	/** Default of "create in the background" (the installation's `asyncFollowUps` setting). */
+	defaultAsync?: boolean;
+	/** The account's languages, asked for when the draft first has a new requester; without them only the account default is offered. */
+	listLocales?(): Promise<FollowUpLocale[]>;
+	now?(): number;
+	sleep?(ms: number): Promise<void>;
+	random?(): number;
+	randomBytes?: RandomBytes;
+	schedule?: PollSchedule;
+	searchDebounceMs?: number;
+}
 
 const isAnything = (value: unknown): value is unknown => value !== undefined;
 
@@ -39,16 +67,18 @@ const isAnything = (value: unknown): value is unknown => value !== undefined;
 export function createFollowUpModel(options: FollowUpModelOptions) {
 	const { api, ticket, drafts } = options;
 	const now = options.now ?? Date.now;
-	const sleep = options.sleep ?? realSleep;
-	let idCounter = 0;
-	const newId = options.newId ?? (() => `f${now().toString(36)}-${(idCounter++).toString(36)}`);
 	let alive = true;
 	let localesAsked = false;
 	let stopLocales: (() => void) | undefined;
 	let unsubscribe: (() => void) | undefined;
 
-	const state = createFollowUpState({ now, uploadsInFlight: () => uploads.inFlight.value });
-	const { source, draft, phase, serverIssues } = state;
+	const source = signal<FollowUpSource | null>(null);
+	const draft = signal<FollowUpDraft | null>(null);
+	const open = signal(false);
+	const created = signal<CreatedFollowUp | null>(null);
+	const users = signal<ReadonlyMap<Id, User>>(new Map());
+	const locales = signal<FollowUpLocale[] | null>(null);
+	const fields = signal<ReadonlyMap<Id, TicketField>>(new Map());
 
 	const getDraft = (): FollowUpDraft => {
 		if (draft.value === null) throw new Error("[zd-sidebar] follow-up draft used before load()");
@@ -60,7 +90,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		drafts.save(FOLLOW_UP_DRAFT_SECTION, next);
 	};
 
-	const uploads = createFollowUpUploads({ api, getDraft, patchDraft, now, newId });
+	const uploads = createFollowUpUploads({ api, getDraft, patchDraft, now });
 	// The pickers' typed text (an address being corrected) is kept next to the draft.
 	const searchFor = (picker: string) =>
 		createPeopleSearch(api, {
@@ -74,16 +104,17 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		ccSearch.setQuery("");
 	};
 
-	const createDeps: FollowUpCreateDeps = {
-		api,
-		sleep,
-		now,
-		alive: () => alive,
-		onWaiting: (until, reason) => {
-			state.waiting.value = until === null ? null : { until, reason };
-		},
-		...(options.random ? { random: options.random } : {}),
-	};
+	const issues = computed<Issue[]>(() => {
+		const d = draft.value;
+		const s = source.value;
+		if (!attempted.value || d === null || s === null) return serverIssues.value;
+		const context = { source: s, now: now(), uploadsInFlight: uploads.inFlight.value };
+		const known = locales.value?.map(l => l.id);
+		return [
+			...validateFollowUpDraft(d, known ? { ...context, knownLocaleIds: known } : context),
+			...serverIssues.value,
+		];
+	});
 
 	/** Reads the source ticket again (through the store, so every section sees the answer). */
 	async function readSource(): Promise<FollowUpSource> {
@@ -92,74 +123,65 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		return fresh;
 	}
 
-	/** Follows the store's snapshot: the source as it changes elsewhere; an unopened draft follows its status. */
-	function followSource(): () => void {
-		return effect(() => {
-			const s = ticket.snapshot.value?.ticket;
-			if (s === undefined) return;
-			untracked(() => {
-				source.value = s;
-				const d = draft.value;
-				if (!state.open.value && d !== null && d.mode !== followUpModeFor(s.status))
-					draft.value = { ...d, mode: followUpModeFor(s.status) };
-			});
-		});
-	}
-
 	const freshDraft = (s: FollowUpSource): FollowUpDraft => ({
 		...createFollowUpDraft(s),
 		createAsync: options.defaultAsync ?? false,
 	});
 
-	function finish(ticketIdMade: Id | null, mode: FollowUpMode): void {
-		const s = source.value;
-		batch(() => {
-			state.created.value = { ticketId: ticketIdMade, mode };
-			phase.value = "created";
-			state.job.value = null;
-			state.attempted.value = false;
-			serverIssues.value = [];
-			state.open.value = false;
-			drafts.clear(FOLLOW_UP_DRAFT_SECTION);
-			clearSearches();
-			if (s !== null) draft.value = freshDraft(s);
-			uploads.restore();
-		});
-		void readSource().catch(ignoreApiError); // refreshes followup_ids; the local list already shows the new id
+	/** Forgets the draft (a fresh one from `s` takes its place) and closes the form. */
+	function reset(s: FollowUpSource | null): void {
+		drafts.clear(FOLLOW_UP_DRAFT_SECTION);
+		clearSearches();
+		if (s !== null) draft.value = freshDraft(s);
+		open.value = false;
+		attempted.value = false;
+		serverIssues.value = [];
 	}
 
-	const { watch, create, fail } = createFollowUpSubmission({
-		state,
+	const submission = createFollowUpSubmission(options, {
+		alive: () => alive,
+		now,
+		source,
+		readSource,
+		issues: () => issues.value,
 		getDraft,
 		patchDraft,
-		deps: createDeps,
-		now,
-		finish,
-		linkedNote: options.linkedNote,
-		...(options.randomBytes ? { randomBytes: options.randomBytes } : {}),
-		...(options.schedule ? { schedule: options.schedule } : {}),
+		finish(ticketIdMade, mode) {
+			batch(() => {
+				created.value = { ticketId: ticketIdMade, mode };
+				phase.value = "created";
+				submission.job.value = null;
+				reset(source.value);
+				uploads.restore();
+			});
+			void readSource().catch(ignoreApiError); // refreshes followup_ids; the local list already shows the new id
+		},
 	});
+	const { phase, attempted, serverIssues } = submission;
 
 	return {
 		source: source as ReadonlySignal<FollowUpSource | null>,
-		loadState: state.loadState as ReadonlySignal<"loading" | "ready" | "failed">,
-		loadError: state.loadError as ReadonlySignal<ApiError | null>,
 		draft: draft as ReadonlySignal<FollowUpDraft | null>,
-		open: state.open as ReadonlySignal<boolean>,
-		issues: state.issues,
-		status: state.status,
-		error: state.error as ReadonlySignal<ApiError | null>,
-		job: state.job as ReadonlySignal<JobOutcome | null>,
-		waiting: state.waiting as ReadonlySignal<Wait | null>,
-		created: state.created as ReadonlySignal<CreatedFollowUp | null>,
-		followUpIds: state.followUpIds,
-		users: state.users as ReadonlySignal<ReadonlyMap<Id, User>>,
-		locales: state.locales as ReadonlySignal<FollowUpLocale[] | null>,
+		open: open as ReadonlySignal<boolean>,
+		issues,
+		status: computed<FollowUpStatus>(() =>
+			uploads.inFlight.value > 0 && (phase.value === "idle" || phase.value === "failed") ? "uploading" : phase.value,
+		),
+		job: submission.job as ReadonlySignal<JobOutcome | null>,
+		waiting: submission.waiting as ReadonlySignal<Wait | null>,
+		created: created as ReadonlySignal<CreatedFollowUp | null>,
+		followUpIds: computed<Id[]>(() => {
+			const ids = [...(source.value?.followupIds ?? [])];
+			const made = created.value;
+			if (made?.mode === "followUp" && made.ticketId !== null && !ids.includes(made.ticketId)) ids.push(made.ticketId);
+			return ids;
+		}),
+		users: users as ReadonlySignal<ReadonlyMap<Id, User>>,
+		locales: locales as ReadonlySignal<FollowUpLocale[] | null>,
 		/** Ticket fields by id, for naming the custom field values offered for copying (empty until loaded). */
-		fields: state.fields as ReadonlySignal<ReadonlyMap<Id, TicketField>>,
+		fields: fields as ReadonlySignal<ReadonlyMap<Id, TicketField>>,
 		uploads,
 		requesterSearch,
-		/** The CC picker's search. */
 		ccSearch,
 
 		/**
@@ -167,18 +189,12 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		 * restores a stored draft (resuming a queued job). Never throws for ApiError.
 		 */
 		async load(known?: FollowUpSource): Promise<void> {
-			state.loadState.value = "loading";
 			let s: FollowUpSource;
 			try {
 				s = known ?? (await ticket.ready()).ticket;
 				if (known) source.value = known;
 			} catch (caught) {
-				if (!isApiError(caught)) throw caught;
-				batch(() => {
-					state.loadError.value = caught;
-					state.loadState.value = "failed";
-				});
-				return;
+				return ignoreApiError(caught);
 			}
 			// The section may have gone while the ticket was read: start nothing for a disposed model.
 			if (!alive) return;
@@ -186,92 +202,68 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 			const restored = stored === undefined ? freshDraft(s) : parseFollowUpDraft(stored, freshDraft(s));
 			batch(() => {
 				draft.value = restored;
-				state.open.value = stored !== undefined;
-				state.loadError.value = null;
-				state.loadState.value = "ready";
+				open.value = stored !== undefined;
 				uploads.restore();
 			});
+			lookUpForDraft({ api, draft, open, users, fields }, s, restored);
 			// Locales only matter for a new requester: asked for when the draft first needs them, not at panel open.
-			void loadFollowUpExtras({ api, state }, s, restored);
 			stopLocales ??= effect(() => {
 				if (draft.value?.requester.kind !== "new" || localesAsked || !options.listLocales) return;
 				localesAsked = true;
-				options.listLocales().then(list => void (state.locales.value = list), ignoreApiError);
+				options.listLocales().then(list => void (locales.value = list), ignoreApiError);
 			});
-			unsubscribe ??= followSource();
-			if (restored.pendingJob !== null) void watch(restored.pendingJob, restored.mode, now());
+			// Follows the store's snapshot: the source as it changes elsewhere; an unopened draft follows its status.
+			unsubscribe ??= effect(() => {
+				const fresh = ticket.snapshot.value?.ticket;
+				if (fresh === undefined) return;
+				untracked(() => {
+					source.value = fresh;
+					const d = draft.value;
+					if (!open.value && d !== null && d.mode !== followUpModeFor(fresh.status))
+						draft.value = { ...d, mode: followUpModeFor(fresh.status) };
+				});
+			});
+			if (restored.pendingJob !== null) void submission.watch(restored.pendingJob, restored.mode, now());
 		},
 
 		/** Opens the form (starting the persisted draft). */
 		start(): void {
-			state.open.value = true;
-			state.created.value = null;
+			open.value = true;
+			created.value = null;
 			if (phase.value === "created") phase.value = "idle";
 			if (draft.value !== null) drafts.save(FOLLOW_UP_DRAFT_SECTION, draft.value);
 		},
 
 		/** Applies an edit to the draft and persists it. Ignored before load. */
 		edit(change: (d: FollowUpDraft) => FollowUpDraft): void {
-			if (draft.value === null) return;
-			patchDraft(change);
+			if (draft.value !== null) patchDraft(change);
 		},
 
 		/** Accepts that the source changed status: the draft becomes a follow-up or a linked ticket. */
 		acceptMode(): void {
 			const s = source.value;
-			if (s === null || draft.value === null) return;
-			patchDraft(d => ({ ...d, mode: s.status === "closed" ? "followUp" : "linked" }));
+			if (s !== null && draft.value !== null) patchDraft(d => ({ ...d, mode: followUpModeFor(s.status) }));
 		},
 
-		/** Validates and creates. Does nothing while a create is under way (no double submit). */
+		/** Validates and creates. Does nothing before load or while a create is under way (no double submit). */
 		async submit(): Promise<void> {
-			if (state.busy() || draft.value === null) return;
-			phase.value = "creating";
-			batch(() => {
-				state.attempted.value = true;
-				serverIssues.value = [];
-				state.error.value = null;
-			});
-			const pending = getDraft().pendingJob;
-			if (pending !== null) return watch(pending, getDraft().mode, now());
-			let s = source.value;
-			try {
-				s = await readSource(); // catches a source closed (or reopened) since the draft was started
-			} catch (caught) {
-				if (!isApiError(caught)) throw caught;
-				if (s === null) return fail(caught);
-			}
-			if (state.issues.value.length > 0) {
-				phase.value = "idle";
-				return;
-			}
-			await create(s, getDraft());
+			if (draft.value !== null) await submission.submit();
 		},
 
 		/** Throws the draft away (and its uploads), closing the form. */
 		async discard(): Promise<void> {
-			if (state.busy()) return;
+			if (submission.busy()) return;
 			const s = source.value;
 			await uploads.discardAll();
 			batch(() => {
-				drafts.clear(FOLLOW_UP_DRAFT_SECTION);
-				clearSearches();
-				if (s !== null) draft.value = freshDraft(s);
-				state.open.value = false;
-				state.attempted.value = false;
-				serverIssues.value = [];
-				state.error.value = null;
+				reset(s);
 				phase.value = "idle";
 			});
 		},
 
 		/** Opens a ticket in the agent workspace (`routeTo`). */
 		async openTicket(id: Id): Promise<void> {
-			try {
-				await options.zaf.invoke("routeTo", "ticket", id);
-			} catch (caught) {
-				if (!isApiError(caught)) throw caught;
-			}
+			await options.zaf.invoke("routeTo", "ticket", id).catch(ignoreApiError);
 		},
 
 		/** Stops polling, pending searches and the `ticket.updated` subscription. */

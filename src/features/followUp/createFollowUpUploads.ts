@@ -51,36 +51,17 @@ export interface FollowUpUploadsDeps {
 	getDraft(): FollowUpDraft;
 	patchDraft(change: (draft: FollowUpDraft) => FollowUpDraft): void;
 	now(): number;
-	newId(): string;
-}
-
-/** The attachment state and actions. */
-export interface FollowUpUploads {
-	readonly items: ReadonlySignal<FileItem[]>;
-	/** Files still waiting for or in an upload. The create button waits for zero. */
-	readonly inFlight: ReadonlySignal<number>;
-	/** Checks and uploads picked files; refused ones stay in the list with their reason. */
-	add(files: readonly PickedFile[]): Promise<void>;
-	/** Removes a row; for an uploaded file this deletes the token and re-uploads the rest. Ignored while uploading. */
-	remove(localId: string): Promise<void>;
-	/** Tries a failed upload again. */
-	retry(localId: string): Promise<void>;
-	/** Drops the token (expired, or the draft was discarded) and re-uploads every file still in memory. */
-	reuploadAll(): Promise<void>;
-	/** Deletes the token (best effort) and forgets every file. */
-	discardAll(): Promise<void>;
-	/** Rebuilds the list from the draft (after a reload). */
-	restore(): void;
 }
 
 /** Failures after which an upload may or may not have reached Zendesk. */
 const UNCERTAIN: ReadonlySet<string> = new Set(["timeout", "network", "server"]);
 
 /** Creates the attachment manager for one draft. */
-export function createFollowUpUploads(deps: FollowUpUploadsDeps): FollowUpUploads {
+export function createFollowUpUploads(deps: FollowUpUploadsDeps) {
 	const items = signal<FileItem[]>([]);
 	const contents = new Map<string, string>();
 	let chain: Promise<void> = Promise.resolve();
+	let idCounter = 0;
 
 	const setItem = (localId: string, change: Partial<FileItem>) => {
 		items.value = items.value.map(item => (item.localId === localId ? { ...item, ...change } : item));
@@ -88,6 +69,12 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps): FollowUpUpload
 	const enqueue = (localId: string) => {
 		chain = chain.then(() => uploadOne(localId));
 		return chain;
+	};
+	const forgetToken = () => deps.patchDraft(draft => ({ ...draft, uploadToken: null, uploads: [] }));
+	/** Marks the files `again` picks as uploading, then queues every file waiting to upload. */
+	const sendAgain = (again: (item: FileItem) => boolean) => {
+		for (const item of items.value) if (again(item)) setItem(item.localId, { state: "uploading", issue: null });
+		for (const item of items.value) if (item.state === "uploading") void enqueue(item.localId);
 	};
 
 	async function uploadOne(localId: string): Promise<void> {
@@ -127,10 +114,12 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps): FollowUpUpload
 			setItem(localId, { state: "uploaded", issue: null });
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
-			if (caught.kind === "not_found" && token !== undefined) return expireAndRequeue(localId);
-			// Timed out or cut off under a token: the file may have landed, and sending it again under
-			// that token would attach it twice. Start a fresh token with every file (the old one expires unused).
-			if (UNCERTAIN.has(caught.kind) && token !== undefined) return expireAndRequeue(localId);
+			// The token expired, or (timed out, cut off) the file may have landed under it and sending it
+			// again there would attach it twice: start a fresh token with every file (the old one expires unused).
+			if (token !== undefined && (caught.kind === "not_found" || UNCERTAIN.has(caught.kind))) {
+				forgetToken();
+				return sendAgain(i => i.state === "uploaded" || i.localId === localId);
+			}
 			const code =
 				caught.kind === "too_large" ? "followUp.attachments.problemTooLarge" : "followUp.attachments.uploadFailed";
 			setItem(localId, {
@@ -140,38 +129,18 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps): FollowUpUpload
 		}
 	}
 
-	/** The token expired (or vanished): start a new one and send every file we still hold. */
-	function expireAndRequeue(current: string): void {
-		deps.patchDraft(draft => ({ ...draft, uploadToken: null, uploads: [] }));
-		for (const item of items.value) {
-			if (item.state === "uploaded" || item.localId === current)
-				setItem(item.localId, { state: "uploading", issue: null });
-		}
-		for (const item of items.value) if (item.state === "uploading") void enqueue(item.localId);
-	}
-
 	async function addOne(file: PickedFile): Promise<void> {
-		const localId = deps.newId();
+		const localId = `f${deps.now().toString(36)}-${(idCounter++).toString(36)}`;
 		// Folders and control characters never travel: `../../x.txt` is sent (and shown) as `x.txt`.
 		const safe = safeAttachmentName(file.name);
 		const name = safe === "" ? visibleFileName(file.name) : safe;
 		const picked = safe === file.name ? {} : { pickedName: visibleFileName(file.name) };
+		const add = (size: number, state: FileState, issue: Issue | null) => {
+			items.value = [...items.value, { localId, name, ...picked, size, state, issue }];
+		};
 		const refuse = (code: string) => {
-			items.value = [
-				...items.value,
-				{
-					localId,
-					name,
-					...picked,
-					size: file.size,
-					state: "refused",
-					issue: {
-						field: "attachments",
-						code,
-						vars: { name, max: formatBytes(MAX_ATTACHMENT_BYTES), count: MAX_ATTACHMENTS },
-					},
-				},
-			];
+			const vars = { name, max: formatBytes(MAX_ATTACHMENT_BYTES), count: MAX_ATTACHMENTS };
+			add(file.size, "refused", { field: "attachments", code, vars });
 		};
 		if (items.value.filter(i => i.state !== "refused" && i.state !== "failed").length >= MAX_ATTACHMENTS)
 			return refuse("followUp.attachments.problemTooMany");
@@ -186,51 +155,54 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps): FollowUpUpload
 		const decoded = decodeTextAttachment(bytes);
 		if (!decoded.ok) return refuse(ATTACHMENT_PROBLEM_CODES[decoded.problem]);
 		contents.set(localId, decoded.text);
-		items.value = [...items.value, { localId, name, ...picked, size: bytes.length, state: "uploading", issue: null }];
+		add(bytes.length, "uploading", null);
 		void enqueue(localId);
 	}
 
+	/** Drops the token (expired, or the draft was discarded) and re-uploads every file still in memory. */
+	async function reuploadAll(): Promise<void> {
+		const token = deps.getDraft().uploadToken;
+		forgetToken();
+		if (token !== null) await deleteQuietly(token);
+		sendAgain(item => item.state === "uploaded" || item.state === "lost");
+		await chain;
+	}
+
 	return {
-		items,
+		items: items as ReadonlySignal<FileItem[]>,
+		/** Files still waiting for or in an upload. The create button waits for zero. */
 		inFlight: computed(() => items.value.filter(i => i.state === "uploading").length),
-		async add(files) {
+		/** Checks and uploads picked files; refused ones stay in the list with their reason. */
+		async add(files: readonly PickedFile[]): Promise<void> {
 			for (const file of files) await addOne(file);
 			await chain;
 		},
-		async remove(localId) {
+		/** Removes a row; for an uploaded file this deletes the token and re-uploads the rest. Ignored while uploading. */
+		async remove(localId: string): Promise<void> {
 			if (items.value.some(i => i.state === "uploading")) return;
 			const item = items.value.find(i => i.localId === localId);
 			if (!item) return;
 			items.value = items.value.filter(i => i.localId !== localId);
 			contents.delete(localId);
-			if (item.state !== "uploaded") return;
-			await this.reuploadAll();
+			if (item.state === "uploaded") await reuploadAll();
 		},
-		async retry(localId) {
-			const item = items.value.find(i => i.localId === localId);
-			if (!item || item.state !== "failed") return;
+		/** Tries a failed upload again. */
+		async retry(localId: string): Promise<void> {
+			if (items.value.find(i => i.localId === localId)?.state !== "failed") return;
 			setItem(localId, { state: "uploading", issue: null });
 			await enqueue(localId);
 		},
-		async reuploadAll() {
-			const token = deps.getDraft().uploadToken;
-			deps.patchDraft(draft => ({ ...draft, uploadToken: null, uploads: [] }));
-			if (token !== null) await deleteQuietly(token);
-			for (const item of items.value) {
-				if (item.state === "uploaded" || item.state === "lost")
-					setItem(item.localId, { state: "uploading", issue: null });
-			}
-			for (const item of items.value) if (item.state === "uploading") void enqueue(item.localId);
-			await chain;
-		},
-		async discardAll() {
+		reuploadAll,
+		/** Deletes the token (best effort) and forgets every file. */
+		async discardAll(): Promise<void> {
 			const token = deps.getDraft().uploadToken;
 			items.value = [];
 			contents.clear();
-			deps.patchDraft(draft => ({ ...draft, uploadToken: null, uploads: [] }));
+			forgetToken();
 			if (token !== null) await deleteQuietly(token);
 		},
-		restore() {
+		/** Rebuilds the list from the draft (after a reload). */
+		restore(): void {
 			items.value = deps
 				.getDraft()
 				.uploads.map(u => ({ localId: u.localId, name: u.name, size: u.size, state: "uploaded", issue: null }));
@@ -246,3 +218,6 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps): FollowUpUpload
 		}
 	}
 }
+
+/** The attachment state and actions. */
+export type FollowUpUploads = ReturnType<typeof createFollowUpUploads>;

@@ -1,16 +1,28 @@
 /**
- * The remote half of creating a follow-up: send the create (retrying only what an
- * `Idempotency-Key` makes safe), and watch an async job until it ends. No signals and no draft
- * here: the model passes callbacks for what the agent should see (countdown, job progress).
+ * Creating a follow-up: send the create (retrying only what an `Idempotency-Key` makes safe),
+ * watch an async job until it ends, and put the outcome on the model's signals. Never throws for
+ * an ApiError: failures become issues with the draft kept.
  */
-import { isApiError } from "../../platform/api/errors";
+import { batch, signal, type ReadonlySignal } from "@preact/signals";
 import type { CreateTicketResult, ZendeskApi } from "../../platform/api/client";
+import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { Ticket } from "../../platform/api/types";
 import type { TicketCreateInput } from "../../platform/api/wire";
+import { attemptFor } from "../../shared/idempotencyKey";
+import type { Issue } from "../../shared/issues";
+import { interpretJob, type JobOutcome, type PollSchedule } from "../../shared/jobPolling";
+import { sleep as realSleep } from "../../shared/sleep";
+import type { Id } from "../../shared/ticketTypes";
 import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "../../ticket/backoff";
-import type { JobOutcome, PollSchedule } from "../../shared/jobPolling";
-import { interpretJob } from "../../shared/jobPolling";
 import { pollJob } from "../../ticket/pollJob";
+import type { Wait } from "../../ticket/waitClock";
+import type { FollowUpModelOptions } from "./createFollowUpModel";
+import { followUpErrorIssues } from "./followUpIssues";
+import type { FollowUpDraft, FollowUpMode, FollowUpSource, PendingJob } from "./rules/followUpDraft";
+import { buildFollowUpPayload } from "./rules/followUpPayload";
+
+/** Where the create is. `uploading`: files are still uploading (the create button waits). */
+export type FollowUpStatus = "idle" | "uploading" | "creating" | "queued" | "working" | "created" | "failed";
 
 /** What the create runner needs. `alive()` turns false when the panel goes away. */
 export interface FollowUpCreateDeps {
@@ -30,22 +42,18 @@ export const createMarker = (idempotencyKey: string) => `zd-sidebar:${idempotenc
 const MAY_HAVE_CREATED = new Set(["timeout", "network", "server"]);
 
 /**
- * How long to keep looking for the ticket of an async create that may have been queued: its job
- * makes the ticket later, so an empty first lookup proves nothing. About 30 s, well past the few
- * seconds a ticket job takes, before the app concludes the request never arrived and sends again.
+ * How long to look for the ticket of an async create that may have been queued (its job makes the
+ * ticket later): about 30 s, well past the few seconds a ticket job takes, before sending again.
  */
 export const ASYNC_LOOKUP_WAITS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000];
 
 /**
- * `POST /api/v2/tickets` with the key. Retries 429 (after Retry-After), 5xx, DatabaseConflict,
- * timeouts and dropped connections: with the same key and body Zendesk replays instead of creating
- * a second ticket. Whether Zendesk honours the key through ZAF is unverified, so the ticket also
- * carries `external_id: createMarker(key)` (unless the caller set one), and before sending again
- * after a failure that may have created it (or when `maybeSent` says an earlier session sent this
- * key) the ticket is looked up by that marker and returned as `replayed` if it exists. An async
- * create's job makes its ticket later, so after an uncertain failure it is looked for again over
- * `ASYNC_LOOKUP_WAITS_MS` before anything is sent again. Rejects with the ApiError once retries are
- * exhausted or the error is final.
+ * `POST /api/v2/tickets` with the key, retrying 429 (after Retry-After), 5xx, DatabaseConflict,
+ * timeouts and dropped connections: with the same key and body Zendesk replays. Whether it honours
+ * the key through ZAF is unverified, so the ticket also carries `external_id: createMarker(key)`
+ * (unless the caller set one), and before sending again after a failure that may have created it
+ * (or when `maybeSent`) it is looked up by that marker (an async create's over
+ * `ASYNC_LOOKUP_WAITS_MS`) and returned as `replayed`. Rejects with the final ApiError.
  */
 export async function sendCreate(
 	deps: FollowUpCreateDeps,
@@ -57,8 +65,7 @@ export async function sendCreate(
 	const own = ticket.external_id === undefined || ticket.external_id === null;
 	const find = own ? deps.api.findTicketsByExternalId?.bind(deps.api) : undefined;
 	let mayHaveCreated = options.maybeSent === true;
-	/** An async create failed in a way that may have queued its job in this call. */
-	let mayBeQueued = false;
+	let mayBeQueued = false; // an async create failed in a way that may have queued its job in this call
 	for (let attempt = 1; ; attempt++) {
 		try {
 			if (mayHaveCreated && find) {
@@ -133,4 +140,145 @@ export async function watchJob(
 	if (ended.phase === "failed" || ended.phase === "killed")
 		return { kind: "failed", phase: ended.phase, error: ended.error, details: ended.details };
 	return { kind: "failed", phase: "failed", error: null, details: null };
+}
+
+/** What the submission needs from the model (the rest comes from the model's options). */
+export interface FollowUpSubmissionModel {
+	alive(): boolean;
+	now(): number;
+	source: ReadonlySignal<FollowUpSource | null>;
+	/** Reads the source again: it may have been closed (or reopened) since the draft was started. */
+	readSource(): Promise<FollowUpSource>;
+	/** The problems the form shows (once `attempted`: validation, then the server's). */
+	issues(): readonly Issue[];
+	getDraft(): FollowUpDraft;
+	patchDraft(change: (d: FollowUpDraft) => FollowUpDraft): void;
+	/** Called with the created ticket (or `null` when a job did not name it). */
+	finish(ticketId: Id | null, mode: FollowUpMode): void;
+}
+
+/** Message per way a background job can end badly (total). */
+const JOB_FAILURE_CODES: Record<"failed" | "killed" | "missing", string> = {
+	failed: "followUp.job.failed",
+	killed: "followUp.job.killed",
+	missing: "followUp.job.missing",
+};
+
+/** The create's state (phase, job, wait, issues) and `submit`, plus `watch` to resume a queued job after a reload. */
+export function createFollowUpSubmission(
+	options: Pick<FollowUpModelOptions, "api" | "sleep" | "random" | "linkedNote" | "randomBytes" | "schedule">,
+	model: FollowUpSubmissionModel,
+) {
+	const { getDraft, patchDraft, finish } = model;
+	const phase = signal<Exclude<FollowUpStatus, "uploading">>("idle");
+	const job = signal<JobOutcome | null>(null);
+	/** The retry the create is waiting for (a 429, a hiccup, a lookup of an async create), or null. */
+	const waiting = signal<Wait | null>(null);
+	/** Validation issues only show once the agent has tried to create. */
+	const attempted = signal(false);
+	const serverIssues = signal<Issue[]>([]);
+	const busy = () => phase.value === "creating" || phase.value === "queued" || phase.value === "working";
+	const deps: FollowUpCreateDeps = {
+		api: options.api,
+		sleep: options.sleep ?? realSleep,
+		now: model.now,
+		alive: model.alive,
+		...(options.random ? { random: options.random } : {}),
+		onWaiting: (until, reason) => {
+			waiting.value = until === null ? null : { until, reason };
+		},
+	};
+
+	function fail(caught: ApiError): void {
+		const d = getDraft();
+		batch(() => {
+			phase.value = "failed";
+			serverIssues.value = followUpErrorIssues(caught, d);
+		});
+		if (caught.code === "IdempotentRequestError") patchDraft(x => ({ ...x, attempt: null }));
+	}
+
+	async function watch(pending: PendingJob, mode: FollowUpMode, startedAt: number): Promise<void> {
+		phase.value = "queued";
+		try {
+			const onProgress = (outcome: JobOutcome) => {
+				job.value = outcome;
+				if (outcome.phase === "working") phase.value = "working";
+			};
+			const result = await watchJob(deps, pending.jobId, startedAt, onProgress, options.schedule);
+			if (result.kind === "stopped") return;
+			if (result.kind === "completed") return finish(result.ticketId ?? pending.ticketId, mode);
+			phase.value = "failed";
+			if (result.kind === "timed_out") {
+				serverIssues.value = [{ field: "form", code: "followUp.job.timedOut" }];
+				return;
+			}
+			// A new try needs a new key: the old one would replay the failed job.
+			patchDraft(d => ({ ...d, pendingJob: null, attempt: null }));
+			const code = JOB_FAILURE_CODES[result.phase];
+			serverIssues.value = [{ field: "form", code, vars: { details: result.details ?? result.error ?? "—" } }];
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			fail(caught);
+		}
+	}
+
+	async function create(s: FollowUpSource, d: FollowUpDraft): Promise<void> {
+		const request = buildFollowUpPayload(s, d, { linkedNote: options.linkedNote(s.id) });
+		if (request === null) {
+			phase.value = "idle";
+			return;
+		}
+		const attempt = attemptFor(d.attempt, request.body, options.randomBytes);
+		patchDraft(x => ({ ...x, attempt })); // stored before sending: a reload after a timeout reuses the key
+		try {
+			const result = await sendCreate(deps, request.body.ticket, {
+				async: d.createAsync,
+				idempotencyKey: attempt.key,
+				// A key already in the stored draft may have reached Zendesk before a reload: look first.
+				maybeSent: d.attempt?.key === attempt.key,
+			});
+			if (result.kind === "created") return finish(result.ticket.id, request.mode);
+			const pendingJob: PendingJob = { jobId: result.jobStatus.id, ticketId: result.ticketId, queuedAt: deps.now() };
+			patchDraft(x => ({ ...x, pendingJob }));
+			job.value = { phase: "queued", done: result.jobStatus.progress, total: result.jobStatus.total };
+			await watch(pendingJob, request.mode, pendingJob.queuedAt);
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			fail(caught);
+		}
+	}
+
+	return {
+		phase,
+		job,
+		waiting,
+		attempted,
+		serverIssues,
+		busy,
+		watch,
+		/** Validates and creates. Does nothing while a create is under way (no double submit). */
+		async submit(): Promise<void> {
+			if (busy()) return;
+			phase.value = "creating";
+			batch(() => {
+				attempted.value = true;
+				serverIssues.value = [];
+			});
+			const pending = getDraft().pendingJob;
+			if (pending !== null) return watch(pending, getDraft().mode, deps.now());
+			let s = model.source.value;
+			try {
+				s = await model.readSource(); // catches a source closed (or reopened) since the draft was started
+			} catch (caught) {
+				if (!isApiError(caught)) throw caught;
+				if (s === null) return fail(caught);
+			}
+			if (model.issues().length > 0) {
+				phase.value = "idle";
+				return;
+			}
+			await create(s, getDraft());
+		},
+	};
 }

@@ -10,4 +10,5 @@ import "../../ui/controls.css";
 import "../../ui/picker.css";
 import "./followUp.css";
 export { createFollowUpModel } from "./createFollowUpModel";
+export { createSessionLocales } from "./followUpLookups";
 export { FollowUpForm } from "./FollowUpForm";

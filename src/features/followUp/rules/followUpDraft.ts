@@ -1,11 +1,66 @@
 /**
- * The follow-up draft: everything the agent has typed or chosen, as plain JSON so it survives a
- * failure and a reload of the panel (persisted per ticket and agent by the model).
+ * The follow-up's source ticket (reduced to what the feature reads) and its draft: everything the
+ * agent has typed or chosen, as plain JSON so it survives a failure and a reload (persisted per
+ * ticket and agent by the model), with the small pure edits the form's buttons make. Edits keep
+ * whatever was typed, valid or not: validation reports problems, edits never drop input.
  */
+import { sameEmail, splitEmailList } from "../../../shared/email";
 import type { IdempotencyAttempt } from "../../../shared/idempotencyKey";
-import type { RequesterChoice } from "./requesterChoice";
-import type { CustomFieldValue, FollowUpMode, FollowUpSource, Id, TicketPriority, TicketType } from "./followUpTypes";
-import { followUpModeFor } from "./followUpTypes";
+import type { CustomFieldValue, Id, TicketPriority, TicketStatus, TicketType } from "../../../shared/ticketTypes";
+
+/** All priorities, in the order the form offers them. */
+export const TICKET_PRIORITIES: readonly TicketPriority[] = ["low", "normal", "high", "urgent"];
+
+/** All ticket types, in the order the form offers them. */
+export const TICKET_TYPES: readonly TicketType[] = ["question", "incident", "problem", "task"];
+
+/** What the follow-up feature needs from the ticket it starts from. Not the full Zendesk ticket. */
+export interface FollowUpSource {
+	id: Id;
+	status: TicketStatus;
+	subject: string;
+	requesterId: Id | null;
+	groupId: Id | null;
+	assigneeId: Id | null;
+	tags: string[];
+	emailCcIds: Id[];
+	followerIds: Id[];
+	customFields: Array<{ id: Id; value: CustomFieldValue }>;
+	/** Ids of follow-ups created from this ticket (Zendesk shows them only once it is closed). */
+	followupIds: Id[];
+}
+
+/**
+ * How the new ticket relates to its source: a real Zendesk follow-up (`via_followup_source_id`,
+ * closed sources only) or a normal ticket whose first comment references the source.
+ */
+export type FollowUpMode = "followUp" | "linked";
+
+/** `followUp` only for closed sources: Zendesk ignores `via_followup_source_id` for any other status (GUIDE). */
+export function followUpModeFor(status: TicketStatus): FollowUpMode {
+	return status === "closed" ? "followUp" : "linked";
+}
+
+/**
+ * Who the follow-up is for: the original requester, another existing user, or a new one (GUIDE
+ * "Creating a ticket with a new requester": name and email required, locale optional).
+ */
+export type RequesterChoice =
+	| { kind: "same" }
+	| {
+			kind: "existing";
+			/** `null` until the agent picks someone from the search results. */
+			userId: Id | null;
+			/** Name and email of the picked user, kept for display after a reload. */
+			label: string;
+	  }
+	| {
+			kind: "new";
+			name: string;
+			email: string;
+			/** Zendesk locale id (`/api/v2/locales`), `null` for the account default. */
+			localeId: Id | null;
+	  };
 
 /** Bumped when the stored shape changes incompatibly; older drafts are salvaged field by field. */
 export const FOLLOW_UP_DRAFT_VERSION = 1;
@@ -56,6 +111,7 @@ export interface FollowUpDraft {
 	comment: string;
 	isPublic: boolean;
 	requester: RequesterChoice;
+	/** `""`: not set. */
 	priority: TicketPriority | "";
 	type: TicketType | "";
 	/** Tags as typed (space or comma separated); parsed with `parseTags` when sending. */
@@ -117,4 +173,45 @@ export function parseTags(text: string): string[] {
 		if (tag !== "" && !out.includes(tag)) out.push(tag);
 	}
 	return out;
+}
+
+/** Adds typed addresses ("a@x.io, b@y.io") as CCs, skipping ones already listed. Invalid ones are kept (and flagged by validation). */
+export function addCcEmails(draft: FollowUpDraft, text: string): FollowUpDraft {
+	const added: CcEntry[] = [];
+	for (const email of splitEmailList(text)) {
+		const known = [...draft.emailCcs, ...added].some(cc => cc.kind === "email" && sameEmail(cc.email, email));
+		if (!known) added.push({ kind: "email", email, name: "" });
+	}
+	return added.length === 0 ? draft : { ...draft, emailCcs: [...draft.emailCcs, ...added] };
+}
+
+/** Adds an existing user as a CC unless already listed. */
+export function addCcUser(draft: FollowUpDraft, userId: Id, label: string): FollowUpDraft {
+	if (draft.emailCcs.some(cc => cc.kind === "user" && cc.userId === userId)) return draft;
+	return { ...draft, emailCcs: [...draft.emailCcs, { kind: "user", userId, label }] };
+}
+
+/** Removes the CC at `index`; out-of-range indexes change nothing. */
+export function removeCcAt(draft: FollowUpDraft, index: number): FollowUpDraft {
+	if (index < 0 || index >= draft.emailCcs.length) return draft;
+	return { ...draft, emailCcs: draft.emailCcs.filter((_, i) => i !== index) };
+}
+
+/** Removes a follower by user id. */
+export function removeFollower(draft: FollowUpDraft, userId: Id): FollowUpDraft {
+	return { ...draft, followers: draft.followers.filter(f => f.userId !== userId) };
+}
+
+/** Turns copying one of the original's custom field values on or off. */
+export function toggleCustomField(draft: FollowUpDraft, fieldId: Id, include: boolean): FollowUpDraft {
+	return { ...draft, customFields: draft.customFields.map(f => (f.id === fieldId ? { ...f, include } : f)) };
+}
+
+/** Fills display labels of CCs and followers from known users; entries without a match keep theirs. */
+export function labelPeople(draft: FollowUpDraft, labelOf: (id: Id) => string | undefined): FollowUpDraft {
+	return {
+		...draft,
+		emailCcs: draft.emailCcs.map(cc => (cc.kind === "user" ? { ...cc, label: labelOf(cc.userId) ?? cc.label } : cc)),
+		followers: draft.followers.map(f => ({ ...f, label: labelOf(f.userId) ?? f.label })),
+	};
 }

@@ -3,20 +3,22 @@
  * edits, truncation), so every field is checked on its own and a bad field falls back to the
  * fresh draft's value: one broken field never costs the agent the rest of the draft.
  */
-import type { CcEntry, DraftCustomField, DraftUpload, FollowUpDraft, FollowerEntry, PendingJob } from "./followUpDraft";
-import type { CustomFieldValue } from "./followUpTypes";
-import { TICKET_PRIORITIES, TICKET_TYPES } from "./followUpTypes";
 import type { IdempotencyAttempt } from "../../../shared/idempotencyKey";
-import type { RequesterChoice } from "./requesterChoice";
+import { isRecord } from "../../../shared/isRecord";
+import type { CustomFieldValue } from "../../../shared/ticketTypes";
+import { TICKET_PRIORITIES, TICKET_TYPES } from "./followUpDraft";
+import type { CcEntry, DraftCustomField, DraftUpload, FollowUpDraft, FollowerEntry, PendingJob } from "./followUpDraft";
+import type { RequesterChoice } from "./followUpDraft";
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
 const isStr = (v: unknown): v is string => typeof v === "string";
 const str = (v: unknown, fallback = ""): string => (isStr(v) ? v : fallback);
+const bool = (v: unknown, fallback: boolean): boolean => (typeof v === "boolean" ? v : fallback);
+const oneOf = <T>(v: unknown, allowed: readonly T[], fallback: T): T =>
+	allowed.includes(v as T) ? (v as T) : fallback;
 
 function requester(v: unknown): RequesterChoice | undefined {
-	if (!isRec(v)) return undefined;
+	if (!isRecord(v)) return undefined;
 	if (v.kind === "same") return { kind: "same" };
 	if (v.kind === "existing") return { kind: "existing", userId: isId(v.userId) ? v.userId : null, label: str(v.label) };
 	if (v.kind === "new")
@@ -25,14 +27,14 @@ function requester(v: unknown): RequesterChoice | undefined {
 }
 
 function cc(v: unknown): CcEntry | undefined {
-	if (!isRec(v)) return undefined;
+	if (!isRecord(v)) return undefined;
 	if (v.kind === "user" && isId(v.userId)) return { kind: "user", userId: v.userId, label: str(v.label) };
 	if (v.kind === "email" && isStr(v.email)) return { kind: "email", email: v.email, name: str(v.name) };
 	return undefined;
 }
 
 const follower = (v: unknown): FollowerEntry | undefined =>
-	isRec(v) && isId(v.userId) ? { userId: v.userId, label: str(v.label) } : undefined;
+	isRecord(v) && isId(v.userId) ? { userId: v.userId, label: str(v.label) } : undefined;
 
 function fieldValue(v: unknown): CustomFieldValue | undefined {
 	if (v === null || isStr(v) || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) return v;
@@ -41,14 +43,14 @@ function fieldValue(v: unknown): CustomFieldValue | undefined {
 }
 
 function customField(v: unknown): DraftCustomField | undefined {
-	if (!isRec(v) || !isId(v.id)) return undefined;
+	if (!isRecord(v) || !isId(v.id)) return undefined;
 	const value = fieldValue(v.value);
 	return value === undefined ? undefined : { id: v.id, value, include: v.include !== false };
 }
 
 function upload(v: unknown): DraftUpload | undefined {
 	if (
-		!isRec(v) ||
+		!isRecord(v) ||
 		!isStr(v.localId) ||
 		!isStr(v.name) ||
 		typeof v.size !== "number" ||
@@ -66,10 +68,12 @@ function upload(v: unknown): DraftUpload | undefined {
 }
 
 const attempt = (v: unknown): IdempotencyAttempt | null =>
-	isRec(v) && isStr(v.key) && v.key !== "" && isStr(v.fingerprint) ? { key: v.key, fingerprint: v.fingerprint } : null;
+	isRecord(v) && isStr(v.key) && v.key !== "" && isStr(v.fingerprint)
+		? { key: v.key, fingerprint: v.fingerprint }
+		: null;
 
 const pendingJob = (v: unknown): PendingJob | null =>
-	isRec(v) && isStr(v.jobId) && v.jobId !== "" && typeof v.queuedAt === "number"
+	isRecord(v) && isStr(v.jobId) && v.jobId !== "" && typeof v.queuedAt === "number"
 		? { jobId: v.jobId, ticketId: isId(v.ticketId) ? v.ticketId : null, queuedAt: v.queuedAt }
 		: null;
 
@@ -83,7 +87,7 @@ function list<T>(v: unknown, item: (x: unknown) => T | undefined, fallback: T[])
  * Returns `fresh` unchanged when `stored` is not a draft object for that source. Never throws.
  */
 export function parseFollowUpDraft(stored: unknown, fresh: FollowUpDraft): FollowUpDraft {
-	if (!isRec(stored) || stored.sourceId !== fresh.sourceId) return fresh;
+	if (!isRecord(stored) || stored.sourceId !== fresh.sourceId) return fresh;
 	const s = stored;
 	return {
 		version: fresh.version,
@@ -91,25 +95,18 @@ export function parseFollowUpDraft(stored: unknown, fresh: FollowUpDraft): Follo
 		mode: s.mode === "followUp" || s.mode === "linked" ? s.mode : fresh.mode,
 		subject: str(s.subject, fresh.subject),
 		comment: str(s.comment, fresh.comment),
-		isPublic: typeof s.isPublic === "boolean" ? s.isPublic : fresh.isPublic,
+		isPublic: bool(s.isPublic, fresh.isPublic),
 		requester: requester(s.requester) ?? fresh.requester,
-		priority:
-			(TICKET_PRIORITIES as readonly unknown[]).includes(s.priority) || s.priority === ""
-				? (s.priority as FollowUpDraft["priority"])
-				: fresh.priority,
-		type:
-			(TICKET_TYPES as readonly unknown[]).includes(s.type) || s.type === ""
-				? (s.type as FollowUpDraft["type"])
-				: fresh.type,
+		priority: oneOf(s.priority, ["", ...TICKET_PRIORITIES], fresh.priority),
+		type: oneOf(s.type, ["", ...TICKET_TYPES], fresh.type),
 		tagsText: str(s.tagsText, fresh.tagsText),
-		copyGroupAndAssignee:
-			typeof s.copyGroupAndAssignee === "boolean" ? s.copyGroupAndAssignee : fresh.copyGroupAndAssignee,
+		copyGroupAndAssignee: bool(s.copyGroupAndAssignee, fresh.copyGroupAndAssignee),
 		emailCcs: list(s.emailCcs, cc, fresh.emailCcs),
 		followers: list(s.followers, follower, fresh.followers),
 		customFields: list(s.customFields, customField, fresh.customFields),
 		uploadToken: isStr(s.uploadToken) && s.uploadToken !== "" ? s.uploadToken : null,
 		uploads: isStr(s.uploadToken) && s.uploadToken !== "" ? list(s.uploads, upload, []) : [],
-		createAsync: typeof s.createAsync === "boolean" ? s.createAsync : fresh.createAsync,
+		createAsync: bool(s.createAsync, fresh.createAsync),
 		attempt: attempt(s.attempt),
 		pendingJob: pendingJob(s.pendingJob),
 	};

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildFollowUpPayload } from "./followUpPayload";
+import { buildFollowUpPayload, requesterPayload } from "./followUpPayload";
 import type { FollowUpDraft } from "./followUpDraft";
 import { aDraft, aSource } from "../../../testing/followUpTestData";
-import type { FollowUpSource } from "./followUpTypes";
+import type { FollowUpSource, RequesterChoice } from "./followUpDraft";
 
 const texts = { linkedNote: "This continues ticket #41." };
 
@@ -165,5 +165,21 @@ describe("buildFollowUpPayload", () => {
 		expect(JSON.stringify(buildFollowUpPayload(aSource(), draft, texts))).toBe(
 			JSON.stringify(buildFollowUpPayload(aSource(), structuredClone(draft), texts)),
 		);
+	});
+});
+
+const newRequester = (name: string, email: string, localeId: number | null = null): RequesterChoice => ({
+	kind: "new",
+	name,
+	email,
+	localeId,
+});
+
+describe("requesterPayload", () => {
+	it("sends locale_id only when a language was chosen", () => {
+		expect(requesterPayload(newRequester("P", "a@b.io", 8), 7)).toEqual({
+			requester: { name: "P", email: "a@b.io", locale_id: 8 },
+		});
+		expect(requesterPayload(newRequester("P", "a@b.io"), 7)).toEqual({ requester: { name: "P", email: "a@b.io" } });
 	});
 });

@@ -5,15 +5,15 @@
  * comment says which ticket it continues. It never claims to be a follow-up when it is not.
  */
 import { normalizeEmail, sameEmail } from "../../../shared/email";
-import type { FollowUpDraft } from "./followUpDraft";
-import { parseTags } from "./followUpDraft";
-import type { CustomFieldValue, FollowUpMode, FollowUpSource, Id, TicketPriority, TicketType } from "./followUpTypes";
-import { followUpModeFor } from "./followUpTypes";
-import type { RequesterPayload } from "./requesterChoice";
-import { requesterPayload } from "./requesterChoice";
+import type { CustomFieldValue, Id, TicketPriority, TicketType } from "../../../shared/ticketTypes";
+import { followUpModeFor, parseTags } from "./followUpDraft";
+import type { FollowUpDraft, FollowUpMode, FollowUpSource, RequesterChoice } from "./followUpDraft";
 
 /** One `email_ccs` entry (GUIDE "Setting email CCs"); we only ever add. */
 export type EmailCcPayload = { user_id: Id; action: "put" } | { user_email: string; user_name?: string; action: "put" };
+
+/** The requester part of a create body: `requester_id`, or `requester` for a new one. */
+export type RequesterPayload = { requester_id: Id } | { requester: { name: string; email: string; locale_id?: Id } };
 
 /** The `ticket` object of the create body. */
 export type FollowUpTicketPayload = {
@@ -100,4 +100,26 @@ function emailCcsPayload(draft: FollowUpDraft): EmailCcPayload[] {
 		);
 	}
 	return out;
+}
+
+/**
+ * The requester part of the create body. Assumes the choice passed `validateRequesterChoice`;
+ * returns `null` when it cannot be expressed (no user picked, no original requester).
+ */
+export function requesterPayload(choice: RequesterChoice, sourceRequesterId: Id | null): RequesterPayload | null {
+	switch (choice.kind) {
+		case "same":
+			return sourceRequesterId === null ? null : { requester_id: sourceRequesterId };
+		case "existing":
+			return choice.userId === null ? null : { requester_id: choice.userId };
+		case "new": {
+			// An existing email makes Zendesk reuse that user unchanged (GUIDE); name and locale then do nothing.
+			const requester: { name: string; email: string; locale_id?: Id } = {
+				name: choice.name.trim(),
+				email: normalizeEmail(choice.email),
+			};
+			if (choice.localeId !== null) requester.locale_id = choice.localeId;
+			return { requester };
+		}
+	}
 }

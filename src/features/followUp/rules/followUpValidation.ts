@@ -5,12 +5,10 @@
  */
 import { emailProblem, sameEmail, splitEmailList, TYPED_EMAIL_PROBLEMS } from "../../../shared/email";
 import { MAX_ATTACHMENTS } from "./attachments";
-import type { FollowUpDraft } from "./followUpDraft";
-import { parseTags, TAGS_MAX_LENGTH } from "./followUpDraft";
-import type { FollowUpSource, Id } from "./followUpTypes";
-import { followUpModeFor } from "./followUpTypes";
+import { followUpModeFor, parseTags, TAGS_MAX_LENGTH } from "./followUpDraft";
+import type { FollowUpDraft, FollowUpSource, RequesterChoice } from "./followUpDraft";
 import type { Issue } from "../../../shared/issues";
-import { validateRequesterChoice } from "./requesterChoice";
+import type { Id } from "../../../shared/ticketTypes";
 
 /** At most 48 email CCs per ticket; more in one request is a 400 (GUIDE "Setting email CCs"). */
 export const MAX_EMAIL_CCS = 48;
@@ -115,4 +113,49 @@ function validateUploads(draft: FollowUpDraft, context: FollowUpValidationContex
 	if (draft.uploads.length > 0 && context.now - oldest > UPLOAD_TOKEN_LIFETIME_MS)
 		issues.push({ field: "attachments", code: "followUp.issues.uploadsExpired" });
 	return issues;
+}
+
+/** Longest requester name we send; our own cap (Zendesk documents none) against pasted garbage. */
+export const REQUESTER_NAME_MAX_LENGTH = 255;
+
+/**
+ * Checks a requester choice. `sourceRequesterId` is the original's requester (for `same`);
+ * `knownLocaleIds`, when given, restricts `localeId` to the account's locales. Never throws.
+ */
+export function validateRequesterChoice(
+	choice: RequesterChoice,
+	sourceRequesterId: Id | null,
+	knownLocaleIds?: readonly Id[],
+): Issue[] {
+	switch (choice.kind) {
+		case "same":
+			return sourceRequesterId === null ? [{ field: "requester", code: "followUp.issues.requesterSourceMissing" }] : [];
+		case "existing":
+			return choice.userId === null ? [{ field: "requester", code: "followUp.issues.requesterNotChosen" }] : [];
+		case "new": {
+			const issues: Issue[] = [];
+			const name = choice.name.trim();
+			if (name === "") issues.push({ field: "requester.name", code: "followUp.issues.requesterNameEmpty" });
+			else if (name.length > REQUESTER_NAME_MAX_LENGTH)
+				issues.push({
+					field: "requester.name",
+					code: "followUp.issues.requesterNameTooLong",
+					vars: { max: REQUESTER_NAME_MAX_LENGTH },
+				});
+			const problem = emailProblem(choice.email);
+			if (problem === "empty") issues.push({ field: "requester.email", code: "followUp.issues.requesterEmailEmpty" });
+			else if (problem !== null)
+				issues.push({
+					field: "requester.email",
+					code: "followUp.issues.requesterEmailInvalid",
+					vars: { email: choice.email.trim() },
+				});
+			if (choice.localeId !== null) {
+				const wellFormed = Number.isSafeInteger(choice.localeId) && choice.localeId > 0;
+				if (!wellFormed || (knownLocaleIds !== undefined && !knownLocaleIds.includes(choice.localeId)))
+					issues.push({ field: "requester.locale", code: "followUp.issues.requesterLocaleUnknown" });
+			}
+			return issues;
+		}
+	}
 }

@@ -1,29 +1,24 @@
 /**
- * Turns a failed create into messages next to the right fields. Zendesk's 422 `details` are keyed
- * by field (`requester`, `email_ccs`, `base`, ...); its descriptions are English, so they are shown
- * inside a translated sentence, never as the whole message. Every ApiError kind has a form-level
- * message (a total record over the shared `errors` namespace), so no failure is ever silent.
+ * The follow-up's messages: a failed create as issues next to the right fields, and the
+ * translated text of one field's issues. Zendesk's 422 `details` are keyed by field
+ * (`requester`, `email_ccs`, `base`, ...); its descriptions are English, so they are shown inside
+ * a translated sentence, never as the whole message (nor as HTML). Every ApiError kind has a
+ * form-level message (a total record over the shared `errors` namespace): no failure is silent.
  */
 import type { ApiError, ApiErrorKind } from "../../platform/api/errors";
-import { DEFAULT_RETRY_AFTER_SECONDS } from "../../ticket/backoff";
-import type { FollowUpDraft } from "./rules/followUpDraft";
+import type { TranslateVars } from "../../platform/i18n/createTranslator";
 import type { Issue } from "../../shared/issues";
+import { DEFAULT_RETRY_AFTER_SECONDS } from "../../ticket/backoff";
+import { ERROR_KEYS } from "../../ui/ErrorNotice";
+import type { FollowUpDraft } from "./rules/followUpDraft";
 
-/** Form-level message per error kind. */
+/** Form-level message per error kind: the shared ones, with the follow-up's own where it says more. */
 export const FOLLOW_UP_ERROR_CODES: Readonly<Record<ApiErrorKind, string>> = {
-	unauthorized: "errors.unauthorized",
-	forbidden: "errors.forbidden",
+	...ERROR_KEYS,
 	not_found: "followUp.errors.notFound",
-	conflict: "errors.conflict",
-	db_conflict: "errors.db_conflict",
-	closed_ticket: "errors.closed_ticket",
-	invalid: "errors.invalid",
 	too_large: "followUp.errors.tooLarge",
-	rate_limited: "errors.rate_limited",
-	server: "errors.server",
 	timeout: "followUp.errors.timeout",
 	network: "followUp.errors.network",
-	unexpected_response: "errors.unexpected_response",
 };
 
 /** Which form field a Zendesk `details` key belongs to. */
@@ -78,4 +73,12 @@ export function followUpErrorIssues(error: ApiError, draft: FollowUpDraft): Issu
 			? { field: "form", code: FOLLOW_UP_ERROR_CODES[error.kind], vars }
 			: { field: "form", code: FOLLOW_UP_ERROR_CODES[error.kind] },
 	];
+}
+
+type T = (key: string, vars?: TranslateVars) => string;
+
+/** The messages for exactly `field`, joined with a space; `null` when there are none. */
+export function issueText(t: T, issues: readonly Issue[], field: string): string | null {
+	const texts = issues.filter(i => i.field === field).map(i => t(i.code, i.vars));
+	return texts.length === 0 ? null : texts.join(" ");
 }

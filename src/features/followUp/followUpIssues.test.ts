@@ -3,7 +3,7 @@ import { ApiError, type ApiErrorInit } from "../../platform/api/errors";
 import type { FollowUpDraft } from "./rules/followUpDraft";
 import { aDraft, aSource } from "../../testing/followUpTestData";
 import type { Issue } from "../../shared/issues";
-import { followUpErrorIssues } from "./followUpErrorIssues";
+import { followUpErrorIssues } from "./followUpIssues";
 
 const error = (init: Partial<ApiErrorInit> & Pick<ApiErrorInit, "kind">) => new ApiError({ message: "x", ...init });
 const newRequester: Partial<FollowUpDraft> = { requester: { kind: "new", name: "P", email: "p@x.io", localeId: null } };

@@ -3,8 +3,10 @@ import { createEmulator } from "../../../sandbox/emulator/createEmulator";
 import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../platform/api/client";
 import { ApiError } from "../../platform/api/errors";
-import { createMemoryStorage } from "../../platform/storage/createDraftStore";
-import { createSessionLocales, LOCALES_KEY } from "./createSessionLocales";
+import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
+import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
+import { AGENT_ID, settle, setupFollowUp } from "../../testing/followUpTestSetup";
+import { createSessionLocales, LOCALES_KEY } from "./followUpLookups";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -52,5 +54,44 @@ describe("createSessionLocales against the emulator", () => {
 		expect(session.getItem(LOCALES_KEY)).toBeNull();
 		expect(await createSessionLocales(api, session).get()).toHaveLength(4);
 		expect(localeReads()).toBe(2);
+	});
+});
+
+function world(options: Parameters<typeof setupFollowUp>[0] = {}) {
+	const w = setupFollowUp({ ticketId: 2, ...options });
+	cleanups.push(() => w.dispose());
+	const fieldReads = () => w.emulator.controls.requests().filter(r => r.url.startsWith("/api/v2/ticket_fields"));
+	return { ...w, fieldReads };
+}
+
+describe("follow-up extras: the titles of the custom fields offered for copying", () => {
+	it("are not asked for at panel open, only once the follow-up form opens, and then once", async () => {
+		const { model, fieldReads } = world();
+		await model.load();
+		await settle();
+		expect(model.draft.value?.customFields.length).toBeGreaterThan(0);
+		expect(fieldReads()).toHaveLength(0);
+		expect(model.fields.value.size).toBe(0);
+		model.start();
+		await settle();
+		expect(fieldReads()).toHaveLength(1);
+		expect(model.fields.value.get(5101)?.title).toBe("Order number");
+		model.start();
+		await settle();
+		expect(fieldReads()).toHaveLength(1);
+	});
+
+	it("are asked for at load when a follow-up draft was left open in this panel before", async () => {
+		const storage = createMemoryStorage();
+		const first = world({ storage });
+		await first.model.load();
+		first.model.start();
+		await settle();
+		expect(createDraftStore(storage, AGENT_ID, 2).load(FOLLOW_UP_DRAFT_SECTION, v => v !== undefined)).toBeDefined();
+		const reopened = world({ storage });
+		await reopened.model.load();
+		await settle();
+		expect(reopened.fieldReads()).toHaveLength(1);
+		expect(reopened.model.fields.value.get(5101)?.title).toBe("Order number");
 	});
 });
