@@ -10,10 +10,8 @@ import { useApi, useI18n, useT } from "../../platform/context";
 import type { CurrentPeople, PeopleList, PeopleMode, PersonUser } from "../../shared/peopleTypes";
 import type { TicketSnapshot } from "../../ticket/createTicketStore";
 import { useTicket } from "../../ticket/TicketProvider";
-import { peopleOf } from "./peopleSnapshot";
-import { choosePeopleMode } from "./rules/peopleMode";
+import { choosePeopleMode, peopleOf, TITLE_KEYS } from "./rules/peopleMode";
 import { initials } from "../../shared/userLabel";
-import { TITLE_KEYS } from "./peopleLabels";
 import { listFormat } from "../../platform/i18n/listFormat";
 
 /** How many names a glance line spells out before "and N more". */

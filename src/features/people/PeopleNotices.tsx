@@ -4,10 +4,10 @@
  * people). Renders text only. A 429/retry wait is not shown here: the panel's one status line
  * (`WriterStatus`) counts it down for every section.
  */
-import type { ExternalChange } from "./rules/peopleRebase";
+import type { ExternalChange } from "./rules/peopleSave";
 import type { PeopleList } from "../../shared/peopleTypes";
 import { useT } from "../../platform/context";
-import type { PeopleModel } from "./PeopleModel";
+import type { PeopleModel } from "./createPeopleModel";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 
 const EXTERNAL_KEYS: Record<PeopleList, Record<ExternalChange["op"], string>> = {

@@ -6,11 +6,11 @@
  */
 import { useId } from "preact/hooks";
 import { EMPTY_STAGED } from "./rules/stagedPeople";
-import { summarizePeople } from "./rules/peopleSummary";
+import { summarizePeople } from "./rules/peopleSave";
 import type { CurrentPeople, PeopleList } from "../../shared/peopleTypes";
 import type { TicketLockReason } from "../../shared/ticketPermissions";
 import { useT } from "../../platform/context";
-import { EMPTY_KEYS, LOCKED_KEYS, TITLE_KEYS } from "./peopleLabels";
+import { EMPTY_KEYS, LOCKED_KEYS, TITLE_KEYS } from "./rules/peopleMode";
 import { PersonChip } from "./PersonChip";
 
 /** The read-only lists and the reason. */

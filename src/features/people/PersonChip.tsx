@@ -2,8 +2,8 @@
  * One person in a CC / follower list, as the shared `Chip`: avatar, name, email, role or state
  * badges, and a remove button (or Undo for a staged change). Does not stage anything itself.
  */
-import { displayEmail, displayName } from "./rules/peopleIdentity";
-import type { PeopleRow } from "./rules/peopleSummary";
+import type { PeopleRow } from "./rules/peopleSave";
+import { displayName } from "./rules/stagedPeople";
 import { useT } from "../../platform/context";
 import { Button } from "../../ui/Button";
 import { Chip } from "../../ui/Chip";
@@ -31,7 +31,7 @@ export function PersonChip({ row, disabled = false, readOnly = false, onRemove, 
 	return (
 		<Chip
 			name={name}
-			email={displayEmail(row.person)}
+			email={row.person.kind === "user" ? row.person.user.email : row.person.email}
 			photoUrl={row.person.kind === "user" ? row.person.user.photoUrl : null}
 			badges={badgesFor(row, t)}
 			state={row.state}

@@ -9,7 +9,7 @@ import type { User } from "../../platform/api/types";
 import { emailProblem, normalizeEmail, sameEmail } from "../../shared/email";
 import type { Issue } from "../../shared/issues";
 import type { PeopleList, PeopleMode, PersonRef } from "../../shared/peopleTypes";
-import { typedEmailIssue } from "./rules/peopleValidation";
+import { typedEmailIssue } from "./rules/stagedPeople";
 import { useT } from "../../platform/context";
 import type { TranslateVars } from "../../platform/i18n/createTranslator";
 import type { PeopleSearch } from "../../ui/createPeopleSearch";
