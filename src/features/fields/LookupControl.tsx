@@ -11,7 +11,7 @@ import type { TicketFieldDef } from "../../shared/customFieldsTypes";
 import { userLabel } from "../../shared/userLabel";
 import { Chip } from "../../ui/Chip";
 import { PeoplePicker, type PickerTexts } from "../../ui/PeoplePicker";
-import { UserOption } from "../../ui/UserOption";
+import { UserOption } from "../../ui/PeoplePicker";
 import type { LookupModel, LookupProblem } from "./createLookupModel";
 
 /** The id, label and description wiring of the field (`FieldInput`'s). */

@@ -4,7 +4,7 @@
  */
 import type { User } from "../../platform/api/types";
 import { useT } from "../../platform/context";
-import { UserOption } from "../../ui/UserOption";
+import { UserOption } from "../../ui/PeoplePicker";
 
 /** The props of `PeoplePicker<User>` both follow-up pickers pass, and the status texts to spread into theirs. */
 export function useUserPicker() {

@@ -14,8 +14,7 @@ import { useT } from "../../platform/context";
 import type { TranslateVars } from "../../platform/i18n/createTranslator";
 import type { PeopleSearch } from "../../ui/createPeopleSearch";
 import { NewCcForm } from "./NewCcForm";
-import { PeoplePicker } from "../../ui/PeoplePicker";
-import { UserOption } from "../../ui/UserOption";
+import { PeoplePicker, UserOption } from "../../ui/PeoplePicker";
 
 export interface PersonPickerProps {
 	list: PeopleList;
