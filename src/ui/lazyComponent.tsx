@@ -1,16 +1,85 @@
 /**
- * A component whose code is a separate chunk (code splitting) for rarely used parts of the panel
- * such as the audit list: fetched the first time it renders, or earlier through `preload` (e.g.
- * when the agent points at the button that opens it). Until then a spinner shows; if the chunk
- * cannot be fetched, a message with "Try again" shows in its place and nothing else in the panel
- * is affected. Knows nothing about what it loads; does not retry by itself.
+ * Parts of the panel that are separate chunks (code splitting), fetched on first use.
+ * `createChunk` fetches a module once and shares the promise; a failed fetch is not kept (the next
+ * `load()` tries again, under a new URL when the browser named the old one: `retryUrl`).
+ * `lazyComponent` renders a chunk's component: a spinner until it arrives, `ChunkFailed` ("Try
+ * again") if it cannot, nothing else in the panel affected. Neither retries by itself.
  */
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { useT } from "../platform/context";
-import { ChunkFailed } from "./ChunkFailed";
-import { createChunk } from "./createChunk";
+import { Button } from "./Button";
 import { Spinner } from "./Spinner";
+
+/** A lazily fetched module. */
+export interface Chunk<M> {
+	/** The module; rejects with the browser's error when it cannot be fetched (nothing is cached then). */
+	load(): Promise<M>;
+	/** The module if it has arrived, else undefined. */
+	loaded(): M | undefined;
+	/** Starts fetching (once; again after a failure). Never rejects. */
+	preload(): void;
+}
+
+/**
+ * The URL to fetch a chunk from again after `error`, a failed dynamic import. Browsers remember a
+ * failed module fetch for the page's lifetime, so importing the same URL again fails at once
+ * without asking the network; a query makes it a new URL. Chromium and Firefox name the URL in
+ * the message; `undefined` when it does not (the same import is then simply tried again).
+ */
+export function retryUrl(error: unknown, attempt: number): string | undefined {
+	const message = error instanceof Error ? error.message : String(error);
+	const url = /\bhttps?:\/\/\S+?\.m?js\b/.exec(message)?.[0];
+	return url === undefined ? undefined : `${url}?retry=${attempt}`;
+}
+
+/** Wraps `load`, a dynamic `import()` with a literal path (so the bundler makes it a chunk). */
+export function createChunk<M>(load: () => Promise<M>): Chunk<M> {
+	let module: M | undefined;
+	let pending: Promise<M> | undefined;
+	let failure: { error: unknown; attempt: number } | undefined;
+
+	const fetchModule = (): Promise<M> => {
+		const again = failure && retryUrl(failure.error, failure.attempt);
+		return again === undefined ? load() : (import(/* @vite-ignore */ again) as Promise<M>);
+	};
+
+	const start = (): Promise<M> => {
+		pending ??= fetchModule().then(
+			arrived => {
+				module = arrived;
+				return arrived;
+			},
+			(error: unknown) => {
+				pending = undefined;
+				failure = { error, attempt: (failure?.attempt ?? 0) + 1 };
+				throw error;
+			},
+		);
+		return pending;
+	};
+
+	return {
+		load: start,
+		loaded: () => module,
+		preload: () => {
+			start().catch(() => undefined);
+		},
+	};
+}
+
+/** What stands in for a part whose code could not be fetched: the reason and "Try again". */
+export function ChunkFailed({ onRetry }: { onRetry(): void }) {
+	const t = useT();
+	return (
+		<div class="zd-notice zd-notice--error" role="alert">
+			<p>{t("shell.chunkFailed")}</p>
+			<Button small onClick={onRetry}>
+				{t("shell.retry")}
+			</Button>
+		</div>
+	);
+}
 
 /** A component backed by a chunk, plus a way to start fetching that chunk early. */
 export type LazyComponent<P> = ComponentType<P> & {

@@ -18,8 +18,8 @@ import type { FollowUpModel } from "./createFollowUpModel";
 import { createSessionLocales } from "./createSessionLocales";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { FollowUpIntro } from "./FollowUpIntro";
-import { ChunkFailed } from "../../ui/ChunkFailed";
-import { createChunk } from "../../ui/createChunk";
+import { ChunkFailed } from "../../ui/lazyComponent";
+import { createChunk } from "../../ui/lazyComponent";
 import { Spinner } from "../../ui/Spinner";
 import { Section } from "../../ui/Section";
 

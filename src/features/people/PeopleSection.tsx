@@ -2,7 +2,7 @@
  * The People section: a glance at the ticket's CCs and followers (PeopleGlance), and the editor
  * (PeopleEditor, a chunk of its own) on demand, or at once when staged changes are waiting. Where
  * the ticket can't be changed (closed, a light agent's; the panel says why at the top), the
- * glance's button shows every person read-only (PeopleReadOnly).
+ * glance's button shows every person read-only.
  */
 import { useSignal } from "@preact/signals";
 import { useMemo } from "preact/hooks";

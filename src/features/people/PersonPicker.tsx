@@ -4,7 +4,7 @@
  * A typed email that belongs to a user found by the search is that user. The followers picker
  * offers only agents and admins and says why. Nothing typed is lost when a pick is refused.
  */
-import { useState } from "preact/hooks";
+import { useId, useRef, useState } from "preact/hooks";
 import type { User } from "../../platform/api/types";
 import { emailProblem, normalizeEmail, sameEmail } from "../../shared/email";
 import type { Issue } from "../../shared/issues";
@@ -13,7 +13,7 @@ import { typedEmailIssue } from "./rules/stagedPeople";
 import { useT } from "../../platform/context";
 import type { TranslateVars } from "../../platform/i18n/createTranslator";
 import type { PeopleSearch } from "../../ui/createPeopleSearch";
-import { NewCcForm } from "./NewCcForm";
+import { Button } from "../../ui/Button";
 import { PeoplePicker, UserOption } from "../../ui/PeoplePicker";
 
 export interface PersonPickerProps {
@@ -118,6 +118,60 @@ export function PersonPicker({ list, mode, search, issues, disabled = false, onP
 					/>
 				) : null}
 			</PeoplePicker>
+		</div>
+	);
+}
+
+interface NewCcFormProps {
+	email: string;
+	name: string;
+	disabled: boolean;
+	onName(name: string): void;
+	onAdd(name: string): void;
+	onCancel(): void;
+}
+
+/** The "new CC" step: the email Zendesk will create a user for, and an optional `user_name`. Enter adds, Escape cancels. */
+export function NewCcForm({ email, name, disabled, onName, onAdd, onCancel }: NewCcFormProps) {
+	const t = useT();
+	const nameId = useId();
+	const nameRef = useRef<HTMLInputElement>(null);
+	// Read the element's value on Add: a click may come before the re-render of the last keystroke.
+	const add = () => onAdd(nameRef.current?.value ?? name);
+	return (
+		<div class="zd-person-picker__new" role="group" aria-label={t("people.picker.newTitle", { email })}>
+			<p class="zd-person-picker__new-title">{t("people.picker.newTitle", { email })}</p>
+			<label class="zd-field__label" for={nameId}>
+				{t("people.picker.nameLabel")}
+			</label>
+			<p class="zd-field__hint">{t("people.picker.nameHint")}</p>
+			<input
+				id={nameId}
+				ref={nameRef}
+				class="zd-input"
+				type="text"
+				autocomplete="off"
+				value={name}
+				disabled={disabled}
+				onInput={event => onName(event.currentTarget.value)}
+				onKeyDown={event => {
+					if (event.key === "Enter") {
+						event.preventDefault();
+						add();
+					} else if (event.key === "Escape") {
+						event.preventDefault();
+						onCancel();
+					}
+				}}
+			/>
+			<div class="zd-actions">
+				<Button small variant="primary" disabled={disabled} onClick={add}>
+					{t("people.picker.add")}
+				</Button>
+				<Button small variant="basic" onClick={onCancel}>
+					{t("people.picker.cancel")}
+				</Button>
+			</div>
 		</div>
 	);
 }
