@@ -1,8 +1,7 @@
 /**
- * A native button in Garden's look. `busy` disables it and announces progress. A button that
- * becomes unavailable (disabled or busy) while it has the focus keeps the focus (`aria-disabled`,
- * clicks ignored) until the agent moves on, so Enter on Apply or Save never drops the keyboard
- * focus to the top of the document. No other behaviour.
+ * A native button in Garden's look; `busy` disables it and announces progress. One that becomes
+ * unavailable while focused keeps the focus (`aria-disabled`, clicks ignored) until the agent moves
+ * on, so Enter on Apply or Save never drops the focus to the top of the document.
  */
 import type { ButtonHTMLAttributes, ComponentChildren } from "preact";
 import { useState } from "preact/hooks";

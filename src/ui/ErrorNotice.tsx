@@ -1,7 +1,4 @@
-/**
- * Shows an ApiError as a translated message (one per `kind`), with Zendesk's own description for
- * the kinds where it helps, and optional Retry / Dismiss buttons.
- */
+/** An ApiError as a translated message per `kind` (with Zendesk's words where they help), and optional Retry / Dismiss. */
 import type { ApiError, ApiErrorKind } from "../platform/api/errors";
 import type { TranslateVars } from "../platform/i18n/createTranslator";
 import { useT } from "../platform/context";

@@ -1,7 +1,6 @@
 /**
- * A collapsible panel section: a native button header with `aria-expanded`, and a body that is
- * hidden (not unmounted) when collapsed, so drafts inside survive collapsing. The section keeps a
- * lost keyboard focus inside itself (`useFocusRescue`).
+ * A collapsible panel section: a button header with `aria-expanded`, a body hidden (not unmounted,
+ * so drafts survive) when collapsed. Keeps a lost keyboard focus inside itself (`useFocusRescue`).
  */
 import type { ComponentChildren } from "preact";
 import { useId, useRef, useState } from "preact/hooks";

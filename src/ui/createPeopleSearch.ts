@@ -139,9 +139,8 @@ export type PickerSearchOptions = Omit<LiveSearchOptions<never>, "search" | "kee
 const NAME_LIKE = /^[\p{L}\p{M}\s'’-]+$/u;
 
 /**
- * Which endpoint answers what was typed: a name through `users/autocomplete`, Zendesk's
- * name-prefix endpoint for typeahead; anything else (an email, part of one, digits) through
- * `users/search`, which matches emails too.
+ * Which endpoint answers what was typed: a name `users/autocomplete` (Zendesk's name-prefix
+ * typeahead), anything else (an email, part of one, digits) `users/search`, which matches emails.
  */
 export function searchPeople(api: Pick<ZendeskApi, "searchUsers" | "autocompleteUsers">, text: string) {
 	return NAME_LIKE.test(text) ? api.autocompleteUsers(text) : api.searchUsers(text);

@@ -1,8 +1,7 @@
 /**
- * What happened around the people lists: what others changed while the agent was editing, rebase
- * notes, changes Zendesk did not make, the save confirmation and errors (a 403 explained for
- * people). Renders text only. A 429/retry wait is not shown here: the panel's one status line
- * (`WriterStatus`) counts it down for every section.
+ * What happened around the people lists: others' changes while the agent edited, rebase notes,
+ * changes Zendesk did not make, the confirmation, errors (a 403 explained for people). Text only; a
+ * wait is counted down beside Apply and in the status line, not here.
  */
 import type { ExternalChange } from "./rules/peopleSave";
 import type { PeopleList } from "../../shared/peopleTypes";

@@ -1,7 +1,4 @@
-/**
- * One person in a CC / follower list, as the shared `Chip`: avatar, name, email, role or state
- * badges, and a remove button (or Undo for a staged change). Does not stage anything itself.
- */
+/** One person in a CC / follower list as the shared `Chip`, with remove (or Undo for a staged change). Stages nothing itself. */
 import type { PeopleRow } from "./rules/peopleSave";
 import { displayName } from "./rules/stagedPeople";
 import { useT } from "../../platform/context";

@@ -1,8 +1,7 @@
 /**
- * Adds a person to one list, through the shared `PeoplePicker`: search as you type (name or
- * email), or, for CCs, a typed email that is no user yet ("add as new CC", with an optional name).
- * A typed email that belongs to a user found by the search is that user. The followers picker
- * offers only agents and admins and says why. Nothing typed is lost when a pick is refused.
+ * Adds a person to one list through the shared `PeoplePicker`: search by name or email or, for
+ * CCs, a typed email that is no user yet ("add as new CC", optional name). Followers: agents and
+ * admins only, and it says why. Nothing typed is lost when a pick is refused.
  */
 import { useId, useRef, useState } from "preact/hooks";
 import type { User } from "../../platform/api/types";

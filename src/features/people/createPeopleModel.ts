@@ -1,11 +1,9 @@
 /**
- * The people section's model: the ticket's CCs and followers from the ticket store's snapshot (one
- * request for the panel, users sideloaded) and the account's mode, the agent's staged changes
- * (persisted per agent and ticket, so a panel reload keeps them), validated, and applied as ONE
- * intent through the store's writer (which adds the safe-update fields and the pending audit
- * metadata). On a 409 the plan rebases the intent and retries once when that is unambiguous; when
- * the snapshot changes (another agent, the agent's Submit) the staged changes are rebased on it. It
- * never sends a comment, and never drops staged changes on an error.
+ * The people editor's model: the CCs and followers of the ticket store's snapshot in the account's
+ * mode, and the agent's staged changes (kept per agent and ticket across reloads), validated and
+ * applied as ONE intent through the store's writer (safe update, pending metadata; on a 409 the plan
+ * rebases and retries once when unambiguous). A new snapshot rebases what is staged. Never drops
+ * staged changes on an error.
  */
 import { computed, effect, signal, untracked } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
@@ -95,9 +93,8 @@ export function createPeopleModel(options: PeopleModelOptions) {
 	// Persist every change of the staged set (after restore, so an early empty value never wipes a draft).
 	const stopPersist = effect(() => {
 		const value = staged.value;
-		if (!restored) return;
-		if (value.changes.length === 0) drafts.clear(PEOPLE_DRAFT_SECTION);
-		else drafts.save(PEOPLE_DRAFT_SECTION, value);
+		if (restored && value.changes.length === 0) drafts.clear(PEOPLE_DRAFT_SECTION);
+		else if (restored) drafts.save(PEOPLE_DRAFT_SECTION, value);
 	});
 
 	// Follow the store: a new snapshot (another agent, the agent's Submit) rebases what is staged.
