@@ -8,8 +8,8 @@ import { useState } from "preact/hooks";
 
 /** Props of `Button`: native button attributes plus look and busy state. */
 export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "class" | "type"> {
-	/** `primary` (filled), `default` (outlined), `basic` (text only), `danger` (outlined red). */
-	variant?: "primary" | "default" | "basic" | "danger";
+	/** `primary` (filled), `default` (outlined), `basic` (text only). */
+	variant?: "primary" | "default" | "basic";
 	type?: "button" | "submit";
 	busy?: boolean;
 	small?: boolean;

@@ -11,13 +11,12 @@ export interface SectionProps {
 	title: string;
 	/** Short status next to the title (e.g. a count). Plain text only. */
 	badge?: string;
-	defaultOpen?: boolean;
 	children: ComponentChildren;
 }
 
 /** A titled, collapsible region. Does not load anything itself. */
-export function Section({ title, badge, defaultOpen = true, children }: SectionProps) {
-	const [open, setOpen] = useState(defaultOpen);
+export function Section({ title, badge, children }: SectionProps) {
+	const [open, setOpen] = useState(true);
 	const bodyId = useId();
 	const ref = useRef<HTMLElement>(null);
 	useFocusRescue(ref);

@@ -34,24 +34,10 @@ export interface LiveSearchOptions<T> {
 }
 
 /** The search state plus its actions. */
-export interface LiveSearch<T> {
-	readonly query: ReadonlySignal<string>;
-	readonly results: ReadonlySignal<T[]>;
-	readonly state: ReadonlySignal<LiveSearchState>;
-	readonly error: ReadonlySignal<ApiError | null>;
-	/** Sets the text and schedules a search. Does not search below `SEARCH_MIN_LENGTH` characters. */
-	setQuery(text: string): void;
-	/**
-	 * The results for the current text: a search still waiting for the pause is sent at once, and
-	 * one on its way is awaited. `[]` below `SEARCH_MIN_LENGTH`; the last results when it failed.
-	 */
-	settle(): Promise<T[]>;
-	/** Cancels a pending search and ignores any answer still on its way. */
-	dispose(): void;
-}
+export type LiveSearch<T> = ReturnType<typeof createLiveSearch<T>>;
 
 /** Creates a live search. Failures other than an ApiError are bugs and are rethrown. */
-export function createLiveSearch<T>(options: LiveSearchOptions<T>): LiveSearch<T> {
+export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
 	const setTimer = options.setTimer ?? ((fn, ms) => globalThis.setTimeout(fn, ms));
 	const clearTimer =
 		options.clearTimer ?? (handle => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>));
@@ -85,6 +71,7 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>): LiveSearch<T
 		timer = undefined;
 	}
 
+	/** Sets the text and schedules a search. Does not search below `SEARCH_MIN_LENGTH` characters. */
 	function setQuery(text: string): void {
 		query.value = text;
 		options.keepText?.save(text);
@@ -108,12 +95,16 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>): LiveSearch<T
 	if (options.keepText && options.keepText.initial !== "") setQuery(options.keepText.initial);
 
 	return {
-		query,
-		results,
-		state,
-		error,
+		query: query as ReadonlySignal<string>,
+		results: results as ReadonlySignal<T[]>,
+		state: state as ReadonlySignal<LiveSearchState>,
+		error: error as ReadonlySignal<ApiError | null>,
 		setQuery,
-		async settle() {
+		/**
+		 * The results for the current text: a search waiting for the pause is sent at once, one on its
+		 * way is awaited. `[]` below `SEARCH_MIN_LENGTH`; the last results when it failed.
+		 */
+		async settle(): Promise<T[]> {
 			if (timer !== undefined) {
 				clearTimer(timer);
 				timer = undefined;
@@ -122,6 +113,7 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>): LiveSearch<T
 			await running;
 			return results.value;
 		},
+		/** Cancels a pending search and ignores any answer still on its way. */
 		dispose: cancel,
 	};
 }

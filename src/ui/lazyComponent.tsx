@@ -11,16 +11,6 @@ import { useT } from "../platform/context";
 import { Button } from "./Button";
 import { Spinner } from "./Spinner";
 
-/** A lazily fetched module. */
-export interface Chunk<M> {
-	/** The module; rejects with the browser's error when it cannot be fetched (nothing is cached then). */
-	load(): Promise<M>;
-	/** The module if it has arrived, else undefined. */
-	loaded(): M | undefined;
-	/** Starts fetching (once; again after a failure). Never rejects. */
-	preload(): void;
-}
-
 /**
  * The URL to fetch a chunk from again after `error`, a failed dynamic import. Browsers remember a
  * failed module fetch for the page's lifetime, so importing the same URL again fails at once
@@ -34,7 +24,7 @@ export function retryUrl(error: unknown, attempt: number): string | undefined {
 }
 
 /** Wraps `load`, a dynamic `import()` with a literal path (so the bundler makes it a chunk). */
-export function createChunk<M>(load: () => Promise<M>): Chunk<M> {
+export function createChunk<M>(load: () => Promise<M>) {
 	let module: M | undefined;
 	let pending: Promise<M> | undefined;
 	let failure: { error: unknown; attempt: number } | undefined;
@@ -60,8 +50,11 @@ export function createChunk<M>(load: () => Promise<M>): Chunk<M> {
 	};
 
 	return {
+		/** The module; rejects with the browser's error when it cannot be fetched (nothing is cached then). */
 		load: start,
-		loaded: () => module,
+		/** The module if it has arrived, else undefined. */
+		loaded: (): M | undefined => module,
+		/** Starts fetching (once; again after a failure). Never rejects. */
 		preload: () => {
 			start().catch(() => undefined);
 		},

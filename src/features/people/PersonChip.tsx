@@ -48,13 +48,10 @@ export function PersonChip({ row, disabled = false, readOnly = false, onRemove, 
 	);
 }
 
-function badgesFor(row: PeopleRow, t: (key: string) => string): string[] {
-	const { person } = row;
+function badgesFor({ person }: PeopleRow, t: (key: string) => string): string[] {
 	if (person.kind === "email") return [t("people.chip.new")];
-	const out: string[] = [];
-	if (person.user.role === "admin") out.push(t("people.chip.admin"));
-	else if (person.user.role === "agent") out.push(t("people.chip.agent"));
-	if (!person.user.active) out.push(t("people.chip.inactive"));
-	else if (person.user.suspended) out.push(t("people.chip.suspended"));
-	return out;
+	const { role, active, suspended } = person.user;
+	const roleKey = role === "admin" ? "people.chip.admin" : role === "agent" ? "people.chip.agent" : null;
+	const stateKey = !active ? "people.chip.inactive" : suspended ? "people.chip.suspended" : null;
+	return [roleKey, stateKey].flatMap(key => (key === null ? [] : [t(key)]));
 }

@@ -148,16 +148,6 @@ export function createPeopleModel(options: PeopleModelOptions) {
 		}
 	}
 
-	async function refresh(): Promise<void> {
-		if (current.value === undefined || applying.value || disposed) return;
-		try {
-			await ticket.refresh();
-		} catch (caught) {
-			if (!isApiError(caught)) throw caught;
-			error.value = caught;
-		}
-	}
-
 	async function apply(): Promise<void> {
 		const base = current.value;
 		if (base === undefined || applying.value) return;
@@ -222,7 +212,6 @@ export function createPeopleModel(options: PeopleModelOptions) {
 		/** Where loading is. */
 		state,
 		current,
-		rules,
 		staged,
 		summary,
 		/** The last refused addition's problems (per list), the staged set's, then the blocked metadata (`form`). */
@@ -270,8 +259,6 @@ export function createPeopleModel(options: PeopleModelOptions) {
 		},
 		/** Sends the staged changes in one safe update. Never rejects for an ApiError (see `error`). */
 		apply,
-		/** Re-reads the ticket (the snapshot then rebases the staged changes). Never rejects for an ApiError. */
-		refresh,
 		dispose() {
 			disposed = true;
 			searches.ccs.dispose();

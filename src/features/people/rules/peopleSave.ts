@@ -28,13 +28,11 @@ import {
 } from "./stagedPeople";
 
 /**
- * The update for the account's mode, against `current`, leaving out no-ops (adding someone
- * present, removing someone absent); `{}` means "nothing to update".
- * - `ccsAndFollowers`: `emailCcs` / `followers` items (`put|delete`) by user id or, for new people,
- *   by email (+ `userName` for CCs). Zendesk keeps everyone not mentioned, so others' additions survive.
- * - `collaborators`: additions only → `additionalCollaborators` (keeps the others); with any removal →
- *   `collaborators`, the full replacement list, because the legacy API can only remove by replacing.
- * - `disabled`: nothing.
+ * The update for the account's mode against `current`, without no-ops (`{}`: nothing to update).
+ * `ccsAndFollowers`: `emailCcs` / `followers` items by user id, or email (+ `userName`) for new
+ * people; Zendesk keeps everyone not mentioned, so others' additions survive. `collaborators`:
+ * additions alone → `additionalCollaborators` (keeps the others); with a removal → `collaborators`,
+ * the full list, as the legacy API can only remove by replacing. `disabled`: nothing.
  */
 export function diffPeople(current: CurrentPeople, staged: StagedPeople): PeoplePatch {
 	const effective = effectiveChanges(current, staged);
@@ -234,7 +232,7 @@ export interface PeoplePayload {
 	changes: StagedChange[];
 }
 
-/** The ticket writer's `Plan<PeoplePayload, StagedPeople>`, spelled out (rules import no ticket core). */
+/** The writer's `Plan<PeoplePayload, StagedPeople>`, spelled out: rules import no ticket core. */
 export type PeopleDecision =
 	{ kind: "send"; payload: PeoplePayload } | { kind: "noop" } | { kind: "ask"; conflicts: StagedPeople };
 

@@ -131,13 +131,10 @@ function parsePerson(raw: unknown): PersonRef | null {
  */
 export const MAX_EMAIL_CCS = 48;
 
-/** The CC numbers the counter and the validators need. */
+/** The CC numbers the counter and the validators need: on the ticket now, once applied, distinct additions. */
 export interface CcCounts {
-	/** CCs on the ticket now. */
 	current: number;
-	/** CCs once the staged changes are applied. */
 	final: number;
-	/** Distinct people the staged changes add. */
 	added: number;
 	/**
 	 * `email_ccs` items the update would carry. Zendesk answers 400 to "more than 48 email CCs ... in
@@ -197,9 +194,8 @@ const EMAIL_CODES: Record<EmailProblem, string> = {
 };
 
 /**
- * The problem of typed text clearly meant as an address that cannot be one (`＠`, "bob at
- * example.com", full-width or invisible characters), so it is never silently searched as a name.
- * `null` for anything else, valid or half-typed.
+ * The problem of typed text meant as an address that cannot be one (`＠`, "bob at example.com",
+ * full-width or invisible characters), so it is never silently searched as a name; else `null`.
  */
 export function typedEmailIssue(list: PeopleList, text: string): Issue | null {
 	const problem = emailProblem(text);
@@ -207,10 +203,7 @@ export function typedEmailIssue(list: PeopleList, text: string): Issue | null {
 	return code === undefined ? null : { field: list, code, vars: { email: text.trim() } };
 }
 
-/**
- * Whether `person` may be staged for addition to `list` now: the first problem found, in a stable
- * order. Does not check the person exists in Zendesk.
- */
+/** Whether `person` may be staged for addition to `list` now: the first problem found, in a stable order. */
 export function validateCandidate(ctx: PeopleValidationContext, list: PeopleList, person: PersonRef): Issue[] {
 	const issues = personIssues(ctx.current, ctx.rules, list, person);
 	if (issues.length > 0) return issues;
