@@ -1,8 +1,7 @@
 /**
  * Search-as-you-type for every picker: `createLiveSearch` (debounced, at least two characters,
- * answers to older queries dropped so a slow reply never overwrites a newer one; no DOM state),
- * and over it the people search (People CCs and followers, the follow-up's CCs and requester, user
- * lookup fields) and the organization search (organization lookup fields).
+ * answers to older queries dropped so a slow reply never overwrites a newer one; no DOM state), and
+ * over it the people and the organization searches.
  */
 import { signal, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../platform/api/client";
@@ -26,10 +25,7 @@ export interface LiveSearchOptions<T> {
 	debounceMs?: number;
 	setTimer?(fn: () => void, ms: number): unknown;
 	clearTimer?(handle: unknown): void;
-	/**
-	 * Where the typed text is kept while it is not picked (a draft): `initial` starts the search
-	 * (after a reload), `save` is told every change. Without it the text lives only in memory.
-	 */
+	/** Where the typed text is kept until picked (a draft): `initial` starts the search, `save` hears each change. */
 	keepText?: { initial: string; save(text: string): void };
 }
 
@@ -100,10 +96,7 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
 		state: state as ReadonlySignal<LiveSearchState>,
 		error: error as ReadonlySignal<ApiError | null>,
 		setQuery,
-		/**
-		 * The results for the current text: a search waiting for the pause is sent at once, one on its
-		 * way is awaited. `[]` below `SEARCH_MIN_LENGTH`; the last results when it failed.
-		 */
+		/** The text's results: a waiting search goes at once, one on its way is awaited (`[]` if too short, last if failed). */
 		async settle(): Promise<T[]> {
 			if (timer !== undefined) {
 				clearTimer(timer);

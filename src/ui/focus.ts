@@ -38,10 +38,7 @@ export function firstTabbable(scope: Element): HTMLElement | null {
 	return null;
 }
 
-/**
- * Focuses the element of `ref` when it appears (on mount, or when `shown` turns true) if the focus
- * was just lost (see `focusIsLost`). Never steals it.
- */
+/** Focuses `ref`'s element when it appears (mount, or `shown` turning true) if the focus was just lost. */
 export function useFocusOnMount(ref: ElementRef, shown = true): void {
 	useLayoutEffect(() => {
 		const el = ref.current;

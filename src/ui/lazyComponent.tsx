@@ -1,9 +1,7 @@
 /**
- * Parts of the panel that are separate chunks (code splitting), fetched on first use.
- * `createChunk` fetches a module once and shares the promise; a failed fetch is not kept (the next
- * `load()` tries again, under a new URL when the browser named the old one: `retryUrl`).
- * `lazyComponent` renders a chunk's component: a spinner until it arrives, `ChunkFailed` ("Try
- * again") if it cannot, nothing else in the panel affected. Neither retries by itself.
+ * Parts of the panel in chunks of their own, fetched on first use: `createChunk` shares one fetch
+ * and keeps no failure (the next `load()` tries again, under a new URL: `retryUrl`); `lazyComponent`
+ * shows a spinner until the chunk arrives, or `ChunkFailed` ("Try again"). Neither retries by itself.
  */
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
@@ -12,10 +10,9 @@ import { Button } from "./Button";
 import { Spinner } from "./Spinner";
 
 /**
- * The URL to fetch a chunk from again after `error`, a failed dynamic import. Browsers remember a
- * failed module fetch for the page's lifetime, so importing the same URL again fails at once
- * without asking the network; a query makes it a new URL. Chromium and Firefox name the URL in
- * the message; `undefined` when it does not (the same import is then simply tried again).
+ * The URL to fetch a chunk from after `error`, a failed dynamic import: browsers remember a failed
+ * module fetch for the page's life, so the same URL fails at once; a query makes a new one.
+ * Chromium and Firefox name the URL in the message; `undefined` when it is not there.
  */
 export function retryUrl(error: unknown, attempt: number): string | undefined {
 	const message = error instanceof Error ? error.message : String(error);
@@ -82,10 +79,7 @@ export type LazyComponent<P> = ComponentType<P> & {
 	ready(): Promise<void>;
 };
 
-/**
- * Wraps `load` (a dynamic `import()` of the module) and `pick` (its component) as a component
- * that loads on first use.
- */
+/** Wraps `load` (a dynamic `import()`) and `pick` (its component) as a component that loads on first use. */
 export function lazyComponent<M, P extends object>(
 	load: () => Promise<M>,
 	pick: (module: M) => ComponentType<P>,

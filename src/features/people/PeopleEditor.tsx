@@ -32,14 +32,11 @@ import { Spinner } from "../../ui/Spinner";
 import { WaitNotice } from "../../ui/WaitNotice";
 import { useWriterWait } from "../../ticket/useWait";
 
-/** Props of `PeopleEditor`. */
-export interface PeopleEditorProps {
-	/** Where the editor reports how many staged changes can be applied (the section's badge). */
-	pending: Signal<number>;
-}
-
-/** The editor: one model per ticket and agent (staged changes in the panel's draft store), loaded on mount, disposed on unmount. */
-export function PeopleEditor({ pending }: PeopleEditorProps) {
+/**
+ * The editor: one model per ticket and agent, loaded on mount, disposed on unmount. `pending` is
+ * where it reports how many staged changes can be applied (the section's badge).
+ */
+export function PeopleEditor({ pending }: { pending: Signal<number> }) {
 	const env = useEnv();
 	const api = useApi();
 	const ticketId = env.ticketId;

@@ -1,4 +1,5 @@
 /** One person in a CC / follower list as the shared `Chip`, with remove (or Undo for a staged change). Stages nothing itself. */
+import type { PersonUser } from "../../shared/peopleTypes";
 import type { PeopleRow } from "./rules/peopleSave";
 import { displayName } from "./rules/stagedPeople";
 import { useT } from "../../platform/context";
@@ -49,8 +50,12 @@ export function PersonChip({ row, disabled = false, readOnly = false, onRemove, 
 }
 
 function badgesFor({ person }: PeopleRow, t: (key: string) => string): string[] {
-	if (person.kind === "email") return [t("people.chip.new")];
-	const { role, active, suspended } = person.user;
+	return person.kind === "email" ? [t("people.chip.new")] : userBadges(t, person.user);
+}
+
+/** A user's badges, translated: the role, and inactive or else suspended. */
+export function userBadges(t: (key: string) => string, user: Pick<PersonUser, "role" | "active" | "suspended">) {
+	const { role, active, suspended } = user;
 	const roleKey = role === "admin" ? "people.chip.admin" : role === "agent" ? "people.chip.agent" : null;
 	const stateKey = !active ? "people.chip.inactive" : suspended ? "people.chip.suspended" : null;
 	return [roleKey, stateKey].flatMap(key => (key === null ? [] : [t(key)]));

@@ -10,7 +10,7 @@ import type { Issue } from "../../shared/issues";
 import type { PeopleList, PeopleMode, PersonRef } from "../../shared/peopleTypes";
 import { typedEmailIssue } from "./rules/stagedPeople";
 import { useT } from "../../platform/context";
-import type { TranslateVars } from "../../platform/i18n/createTranslator";
+import { userBadges } from "./PersonChip";
 import type { PeopleSearch } from "../../ui/createPeopleSearch";
 import { Button } from "../../ui/Button";
 import { PeoplePicker, UserOption } from "../../ui/PeoplePicker";
@@ -33,12 +33,6 @@ const LABEL_KEYS: Record<PeopleMode, Record<PeopleList, string>> = {
 	collaborators: { ccs: "people.picker.labelCollaborator", followers: "people.picker.labelFollower" },
 	disabled: { ccs: "people.picker.labelCollaborator", followers: "people.picker.labelFollower" },
 };
-
-/** A user's badges in the list (role, suspended). */
-export function userBadges(t: (key: string, vars?: TranslateVars) => string, user: User): string[] {
-	const role = user.role === "admin" ? "people.chip.admin" : user.role === "agent" ? "people.chip.agent" : null;
-	return [...(role ? [t(role)] : []), ...(user.suspended ? [t("people.chip.suspended")] : [])];
-}
 
 /** The picker for `list`. */
 export function PersonPicker({ list, mode, search, issues, disabled = false, onPick, onType }: PersonPickerProps) {

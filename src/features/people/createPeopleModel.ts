@@ -130,8 +130,9 @@ export function createPeopleModel(options: PeopleModelOptions) {
 			if (disposed) return;
 			current.value = fresh;
 			if (!restored) {
-				const saved = drafts.load(PEOPLE_DRAFT_SECTION, (value): value is unknown => parseStaged(value) !== null);
-				const parsed = saved === undefined ? null : parseStaged(saved);
+				const parsed = parseStaged(
+					drafts.load(PEOPLE_DRAFT_SECTION, (value): value is unknown => parseStaged(value) !== null),
+				);
 				restored = true;
 				if (parsed !== null && parsed.changes.length > 0) {
 					// Staged against an older read: re-apply on the fresh one and say what became a no-op.

@@ -53,7 +53,7 @@ export function buildCurrentPeople(
 	users: readonly PersonUser[],
 ): CurrentPeople {
 	const byId = new Map(users.map(user => [user.id, user]));
-	const resolve = (ids: readonly Id[]): PersonUser[] => unique(ids).map(id => byId.get(id) ?? placeholder(id));
+	const resolve = (ids: readonly Id[]): PersonUser[] => [...new Set(ids)].map(id => byId.get(id) ?? placeholder(id));
 	const requester = ticket.requesterId === null ? undefined : byId.get(ticket.requesterId);
 	return {
 		mode,
@@ -74,10 +74,6 @@ export function peopleOf(snapshot: { ticket: TicketPeopleFacts; users: readonly 
 
 function placeholder(id: Id): PersonUser {
 	return { id, name: `#${id}`, email: null, role: "end-user", roleType: null, active: false, suspended: false };
-}
-
-function unique(ids: readonly Id[]): Id[] {
-	return [...new Set(ids)];
 }
 
 /** The translation key of each list's title, per mode. */
