@@ -98,7 +98,6 @@ export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePan
 	const issues = model.issues.value;
 	const lists: PeopleList[] = mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"];
 	const formIssues = issuesFor(issues, "form");
-	const staged = model.staged.value;
 	return (
 		<div class="zd-people" aria-busy={busy || undefined}>
 			{mode !== "ccsAndFollowers" ? (
@@ -160,7 +159,11 @@ export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePan
 					<Button variant="primary" busy={busy} disabled={!model.canApply.value} onClick={() => void model.apply()}>
 						{busy ? t("people.applying") : t("people.apply")}
 					</Button>
-					<Button variant="basic" disabled={busy || staged.changes.length === 0} onClick={() => model.discard()}>
+					<Button
+						variant="basic"
+						disabled={busy || model.staged.value.changes.length === 0}
+						onClick={() => model.discard()}
+					>
 						{t("people.discard")}
 					</Button>
 					<WaitNotice wait={wait} />

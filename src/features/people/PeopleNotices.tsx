@@ -20,9 +20,7 @@ export function PeopleNotices({ model }: { model: PeopleModel }) {
 	const notes = model.notes.value;
 	const external = model.external.value;
 	const unapplied = model.unapplied.value;
-	const applied = model.applied.value;
 	const error = model.error.value;
-	const kept = model.staged.value.changes.length > 0;
 	return (
 		<div class="zd-people__notices" aria-live="polite">
 			{notes.length > 0 || external.length > 0 ? (
@@ -47,7 +45,7 @@ export function PeopleNotices({ model }: { model: PeopleModel }) {
 					))}
 				</div>
 			) : null}
-			{applied !== null && unapplied.length === 0 ? (
+			{model.applied.value !== null && unapplied.length === 0 ? (
 				<p class="zd-notice zd-notice--success" role="status">
 					{t("people.applied")}
 				</p>
@@ -60,7 +58,7 @@ export function PeopleNotices({ model }: { model: PeopleModel }) {
 				) : (
 					<>
 						<ErrorNotice error={error} />
-						{kept ? <p class="zd-muted">{t("people.keptChanges")}</p> : null}
+						{model.staged.value.changes.length > 0 ? <p class="zd-muted">{t("people.keptChanges")}</p> : null}
 					</>
 				)
 			) : null}

@@ -49,9 +49,6 @@ export interface PeopleModelOptions {
 	searchDebounceMs?: number;
 }
 
-/** The form-level issue shown when the pending metadata stops an apply (the metadata section says why). */
-const METADATA_BLOCKED: Issue = { field: "form", code: "people.issues.metadataBlocked" };
-
 /** The people model: state as signals, and actions. */
 export type PeopleModel = ReturnType<typeof createPeopleModel>;
 
@@ -178,8 +175,8 @@ export function createPeopleModel(options: PeopleModelOptions) {
 				return;
 			}
 			if (outcome.kind === "blocked") {
-				// The pending metadata cannot go: nothing was sent, the staged changes wait for the agent.
-				metadataIssues.value = [METADATA_BLOCKED];
+				// The pending metadata cannot go (the metadata section says why): nothing was sent, the changes wait.
+				metadataIssues.value = [{ field: "form", code: "people.issues.metadataBlocked" }];
 				return;
 			}
 			const sent = planner.sent;
