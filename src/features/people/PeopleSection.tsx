@@ -13,7 +13,6 @@ import { hasDraft } from "../../platform/storage/hasDraft";
 import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
 import type { CurrentPeople, PeopleList, PeopleMode, PersonUser } from "../../shared/peopleTypes";
 import { initials } from "../../shared/userLabel";
-import type { TicketSnapshot } from "../../ticket/createTicketStore";
 import { useTicket } from "../../ticket/TicketProvider";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
 import { lazyComponent } from "../../ui/lazyComponent";
@@ -50,7 +49,9 @@ export function PeopleSection() {
 						<Spinner label={t("shell.loading")} showLabel />
 					) : (
 						<>
-							<PeopleGlance current={current} />
+							{listsOf(current.mode).map(list => (
+								<GlanceLine key={list} title={t(TITLE_KEYS[current.mode][list])} people={current[list]} />
+							))}
 							{current.mode === "disabled" ? <p class="zd-muted">{t("people.mode.disabled")}</p> : null}
 						</>
 					)
@@ -62,6 +63,9 @@ export function PeopleSection() {
 
 /** How many names a glance line spells out before "and N more". */
 const GLANCE_NAMES = 3;
+
+/** The lists a glance names: followers exist only in the CCs-and-followers mode. */
+const listsOf = (mode: PeopleMode): PeopleList[] => (mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"]);
 
 /** The account's people mode once the (cached) settings answered; null until then or when they fail. */
 function usePeopleMode(): PeopleMode | null {
@@ -86,22 +90,9 @@ function usePeopleGlance(): CurrentPeople | null {
 	const { store } = useTicket();
 	// The panel's one ticket read (shared by every section; the first to ask starts it).
 	useLayoutEffect(() => void store.ready().catch(() => undefined), [store]);
-	const snapshot: TicketSnapshot | undefined = store.snapshot.value;
+	const snapshot = store.snapshot.value;
 	const mode = usePeopleMode();
 	return snapshot === undefined || mode === null ? null : peopleOf(snapshot, mode);
-}
-
-/** The glance lines for `current`. */
-function PeopleGlance({ current }: { current: CurrentPeople }) {
-	const t = useT();
-	const lists: PeopleList[] = current.mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"];
-	return (
-		<>
-			{lists.map(list => (
-				<GlanceLine key={list} title={t(TITLE_KEYS[current.mode][list])} people={current[list]} />
-			))}
-		</>
-	);
 }
 
 function GlanceLine({ title, people }: { title: string; people: readonly PersonUser[] }) {
