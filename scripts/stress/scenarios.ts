@@ -12,7 +12,7 @@
  * created for one follow-up.
  */
 import type { FieldsModel } from "../../src/features/fields/FieldsModel";
-import type { PeopleModel } from "../../src/features/people/PeopleModel";
+import type { PeopleModel } from "../../src/features/people/createPeopleModel";
 import { BULK_TICKET, playBulk } from "./bulkScenario";
 import {
 	CREATE_FAULTS,

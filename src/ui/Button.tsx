@@ -1,16 +1,15 @@
 /**
- * A native button in Garden's look. `busy` disables it and announces progress. A button that
- * becomes unavailable (disabled or busy) while it has the focus keeps the focus (`aria-disabled`,
- * clicks ignored) until the agent moves on, so Enter on Apply or Save never drops the keyboard
- * focus to the top of the document. No other behaviour.
+ * A native button in Garden's look; `busy` disables it and announces progress. One that becomes
+ * unavailable while focused keeps the focus (`aria-disabled`, clicks ignored) until the agent moves
+ * on, so Enter on Apply or Save never drops the focus to the top of the document.
  */
 import type { ButtonHTMLAttributes, ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 
 /** Props of `Button`: native button attributes plus look and busy state. */
 export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "class" | "type"> {
-	/** `primary` (filled), `default` (outlined), `basic` (text only), `danger` (outlined red). */
-	variant?: "primary" | "default" | "basic" | "danger";
+	/** `primary` (filled), `default` (outlined), `basic` (text only). */
+	variant?: "primary" | "default" | "basic";
 	type?: "button" | "submit";
 	busy?: boolean;
 	small?: boolean;

@@ -1,8 +1,6 @@
 /**
- * One chosen person or record, the same everywhere a picker shows what was picked (People CCs and
- * followers, the follow-up's CCs and requester, a lookup field's record): avatar (an https photo,
- * else initials), name, email, badges, and a × that removes it (or another action in its place).
- * Renders text and attributes only; removes nothing itself.
+ * One chosen person or record, the same wherever a picker shows what was picked: avatar (an https
+ * photo, else initials), name, email, badges, and a × (or another action). Removes nothing itself.
  */
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
@@ -74,10 +72,9 @@ export function Chip(props: ChipProps) {
 }
 
 /**
- * The initials circle, or the photo inside it. Decorative (the name is text next to it), hence
- * `aria-hidden` and `alt=""`. Only an `https:` URL is loaded, checked again here with the API
- * edge's own guard so a chip built anywhere else cannot load anything else; a photo that fails
- * to load falls back to the initials, and a different URL (a new photo) is tried again.
+ * The initials circle, or the photo in it; decorative (the name is next to it). Only an `https:`
+ * URL loads, checked again with the API edge's guard whoever built the chip; a failed photo falls
+ * back to the initials until the URL changes.
  */
 function Avatar({ name, photoUrl }: { name: string; photoUrl: string | null | undefined }) {
 	const [failed, setFailed] = useState<string | null>(null);

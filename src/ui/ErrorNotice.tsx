@@ -1,7 +1,4 @@
-/**
- * Shows an ApiError as a translated message (one per `kind`), with Zendesk's own description for
- * the kinds where it helps, and optional Retry / Dismiss buttons.
- */
+/** An ApiError as a translated message per `kind` (with Zendesk's words where they help), and an optional Retry. */
 import type { ApiError, ApiErrorKind } from "../platform/api/errors";
 import type { TranslateVars } from "../platform/i18n/createTranslator";
 import { useT } from "../platform/context";
@@ -44,29 +41,23 @@ function firstDetail(error: ApiError): string | undefined {
 	return fromDetails ?? error.description;
 }
 
-/** Props of `ErrorNotice`: the error and the optional actions. */
+/** Props of `ErrorNotice`: the error and the optional retry. */
 export interface ErrorNoticeProps {
 	error: ApiError;
 	onRetry?: () => void;
-	onDismiss?: () => void;
 }
 
 /** An alert box for a remote failure. Renders text only (never HTML from Zendesk). */
-export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
+export function ErrorNotice({ error, onRetry }: ErrorNoticeProps) {
 	const t = useT();
 	const [main, detail] = errorMessages(t, error);
 	return (
 		<div class="zd-notice zd-notice--error" role="alert" data-kind={error.kind}>
 			<p class="zd-notice__text">{main}</p>
 			{detail ? <p class="zd-notice__detail">{detail}</p> : null}
-			{onRetry || onDismiss ? (
+			{onRetry ? (
 				<div class="zd-notice__actions">
-					{onRetry ? <Button onClick={onRetry}>{t("shell.retry")}</Button> : null}
-					{onDismiss ? (
-						<Button variant="basic" onClick={onDismiss}>
-							{t("errors.dismiss")}
-						</Button>
-					) : null}
+					<Button onClick={onRetry}>{t("shell.retry")}</Button>
 				</div>
 			) : null}
 		</div>

@@ -1,7 +1,6 @@
 /**
- * A labelled form control with an optional hint and a per-field problem message. It wires the
- * ids (`for`, `aria-describedby`, `aria-invalid`) and passes them to the control through a render
- * function, so any input, textarea or select can be used.
+ * A labelled form control with an optional hint and problem message: wires the ids (`for`,
+ * `aria-describedby`, `aria-invalid`) and hands them to any control through a render function.
  */
 import type { ComponentChildren } from "preact";
 import { useId } from "preact/hooks";

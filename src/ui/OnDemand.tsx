@@ -1,11 +1,8 @@
 /**
- * A section's glance and, on demand, its editor: the glance (a line or two of text) with one
- * button, then the editor in its place once the agent presses it, or at once when a draft is
- * waiting. The editor is a lazy component (a chunk of its own) fetched when the agent points at or
- * focuses the button, so it has usually arrived by the click; the button keeps the focus while it
- * is on its way, and the editor's first control takes the focus when it appears (keyboard use). Once open, the
- * editor stays mounted for the panel's life (its draft with it); collapsing the section hides it.
- * Where nothing may be edited (no label) only the glance shows, whatever is waiting.
+ * A section's glance with one button, then its editor in its place once pressed (or at once when a
+ * draft is waiting). The editor's chunk is fetched when the agent points at or focuses the button;
+ * the button keeps the focus meanwhile, then the editor's first control takes it. Once open the
+ * editor stays mounted for the panel's life. With no label (nothing editable) only the glance shows.
  */
 import type { ComponentChildren } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
@@ -13,7 +10,6 @@ import { Button } from "./Button";
 import { firstTabbable } from "./focus";
 import type { LazyComponent } from "./lazyComponent";
 
-/** Props of `OnDemand`. */
 export interface OnDemandProps<P extends object> {
 	/** What the editor edits (`data-editor` on the glance and the editor, for tests and styles). */
 	name: string;
@@ -21,7 +17,6 @@ export interface OnDemandProps<P extends object> {
 	glance: ComponentChildren;
 	/** The editor: a lazy component, so its code is fetched on intent. */
 	editor: LazyComponent<P>;
-	/** The editor's props. */
 	props: P;
 	/** The button's text (e.g. "Edit people"); no button when null (nothing may be edited). */
 	label: string | null;

@@ -1,17 +1,15 @@
 /**
- * The one picker for people and organizations (People CCs and followers, the follow-up's CCs and
- * requester, user and organization lookup fields): a text input with the live search under it, in
- * the combobox pattern (`useCombobox`: ↑/↓ wrapping, Enter, Escape; the focus stays in the input),
- * a status line, and the problems of what is typed. A typed email that a result has is that
- * result, never "new": it comes first in the list, and Enter picks it (waiting for the search if
- * it is still on its way). The text is the search's, so it is kept wherever the search keeps it
- * (a draft). Validates nothing itself: the owner's `onPick` / `onTyped` accept or refuse.
+ * The one picker for people and organizations: the input with the live search under it, a status
+ * line and the problems of what is typed, over an accessible combobox (WAI-ARIA list autocomplete:
+ * ↑/↓ wrapping, Enter, Escape; the focus stays in the input). A typed email a result has is that
+ * result, never "new": it comes first and Enter picks it (waiting for the search). The text is the
+ * search's, kept wherever the search keeps it. Validates nothing: the owner's `onPick` / `onTyped` do.
  */
 import type { ComponentChildren, Ref } from "preact";
-import { useId } from "preact/hooks";
+import { useId, useState } from "preact/hooks";
+import type { User } from "../platform/api/types";
 import { emailProblem, normalizeEmail, sameEmail } from "../shared/email";
-import { ComboboxList, useCombobox } from "./Combobox";
-import { SEARCH_MIN_LENGTH, type LiveSearch } from "./createLiveSearch";
+import { SEARCH_MIN_LENGTH, type LiveSearch } from "./createPeopleSearch";
 
 /** The picker's texts, translated by the owner. */
 export interface PickerTexts {
@@ -41,9 +39,8 @@ export interface PeoplePickerProps<T> {
 	/** Takes a record; false when refused (the text stays, the owner's issues say why). */
 	onPick(item: T): boolean;
 	/**
-	 * Enter with nothing highlighted, when the text is no result's email (or the "new" option):
-	 * false when refused or not finished (the text stays). Without it Enter does nothing but take
-	 * the record a typed email belongs to, so a search never submits the form around it.
+	 * Enter with nothing highlighted on text that is no result's email (or the "new" option): false
+	 * when refused or not finished. Without it Enter only takes the record a typed email belongs to.
 	 */
 	onTyped?(text: string): boolean;
 	/** When given, a valid typed email that no result has is offered as an option with this text. */
@@ -91,16 +88,13 @@ export function PeoplePicker<T>(props: PeoplePickerProps<T>) {
 		...(offerNew ? [{ kind: "new" as const, email: normalizeEmail(trimmed) }] : []),
 	];
 
-	const clear = () => {
+	const clear = (accepted: boolean | undefined) => {
+		if (!accepted) return;
 		search.setQuery("");
 		box.clearActive();
 	};
-	const pick = (item: T) => {
-		if (props.onPick(item)) clear();
-	};
-	const typed = (text: string) => {
-		if (props.onTyped?.(text)) clear();
-	};
+	const pick = (item: T) => clear(props.onPick(item));
+	const typed = (text: string) => clear(props.onTyped?.(text));
 	const enter = async (value: string) => {
 		const text = value.trim();
 		if (text === "") return;
@@ -193,3 +187,114 @@ export function PeoplePicker<T>(props: PeoplePickerProps<T>) {
 }
 
 const matches = (email: string | null, typed: string) => email !== null && sameEmail(email, typed);
+
+/** One user option. `badges` are translated by the picker's owner. */
+export function UserOption({ user, badges = [] }: { user: User; badges?: readonly string[] }) {
+	return (
+		<span class="zd-picker__option">
+			<span class="zd-person__name">{user.name}</span>
+			{user.email !== null ? <span class="zd-person__email">{user.email}</span> : null}
+			{badges.map(badge => (
+				<span key={badge} class="zd-person__badge">
+					{badge}
+				</span>
+			))}
+		</span>
+	);
+}
+
+interface ComboboxOptions<T> {
+	options: readonly T[];
+	/** Whether the picker has a list to show now (a finished search); Escape and no options close it too. */
+	open: boolean;
+	/** Enter on the highlighted option, or a click on one. Keeps the highlight: see `clearActive`. */
+	onChoose(option: T): void;
+	/** Enter with nothing highlighted, with the input's text. Without it Enter does nothing: a search never submits its form. */
+	onEnter?(text: string): void;
+}
+
+type Combobox<T> = ReturnType<typeof useCombobox<T>>;
+
+/** The keyboard and ARIA half of a combobox. Holds no options of its own; the picker passes them each render. */
+export function useCombobox<T>({ options, open, onChoose, onEnter }: ComboboxOptions<T>) {
+	const listId = useId();
+	const [active, setActive] = useState(-1);
+	const [closed, setClosed] = useState(false);
+	const expanded = open && !closed && options.length > 0;
+
+	const onKeyDown = (event: KeyboardEvent) => {
+		const count = options.length;
+		if ((event.key === "ArrowDown" || event.key === "ArrowUp") && count > 0) {
+			setClosed(false);
+			setActive(event.key === "ArrowDown" ? (active + 1) % count : active <= 0 ? count - 1 : active - 1);
+		} else if (event.key === "Enter") {
+			if (expanded && active >= 0 && active < count) onChoose(options[active] as T);
+			// The element's value, not the last render's: Enter may come before the re-render.
+			else onEnter?.((event.currentTarget as HTMLInputElement).value);
+		} else if (event.key === "Escape") {
+			setClosed(true);
+			setActive(-1);
+		} else return;
+		event.preventDefault();
+	};
+
+	return {
+		/** The listbox's id; option `i` is `${listId}-${i}`. */
+		listId,
+		options,
+		/** Index of the highlighted option, -1 for none. */
+		active,
+		/** Whether the listbox is shown (`open`, not closed with Escape, at least one option). */
+		expanded,
+		/** Attributes and the key handler the picker spreads on its `<input>`. */
+		inputProps: {
+			role: "combobox" as const,
+			"aria-autocomplete": "list" as const,
+			"aria-expanded": expanded,
+			"aria-controls": listId,
+			"aria-activedescendant": expanded && active >= 0 ? `${listId}-${active}` : undefined,
+			onKeyDown,
+		},
+		choose: onChoose,
+		/** The text changed: nothing highlighted, and a list closed with Escape opens again. */
+		typed() {
+			setActive(-1);
+			setClosed(false);
+		},
+		/** Forgets the highlight (after a pick the picker accepted). */
+		clearActive: () => setActive(-1),
+	};
+}
+
+interface ComboboxListProps<T> {
+	combobox: Combobox<T>;
+	/** The listbox's accessible name (translated). */
+	label: string;
+	optionKey(option: T): string | number;
+	/** The option's content (plain text or elements; never HTML). */
+	children(option: T): ComponentChildren;
+}
+
+/** The listbox of a `useCombobox`: hidden unless expanded; mouse-down chooses without taking focus from the input. */
+export function ComboboxList<T>({ combobox, label, optionKey, children }: ComboboxListProps<T>) {
+	const { listId, options, active, expanded, choose } = combobox;
+	return (
+		<ul id={listId} role="listbox" class="zd-combobox__list" hidden={!expanded} aria-label={label}>
+			{options.map((option, index) => (
+				<li
+					key={optionKey(option)}
+					id={`${listId}-${index}`}
+					role="option"
+					aria-selected={index === active}
+					class={index === active ? "zd-combobox__option is-active" : "zd-combobox__option"}
+					onMouseDown={event => {
+						event.preventDefault(); // keep focus in the input
+						choose(option);
+					}}
+				>
+					{children(option)}
+				</li>
+			))}
+		</ul>
+	);
+}

@@ -1,7 +1,6 @@
 /**
- * A collapsible panel section: a native button header with `aria-expanded`, and a body that is
- * hidden (not unmounted) when collapsed, so drafts inside survive collapsing. The section keeps a
- * lost keyboard focus inside itself (`useFocusRescue`).
+ * A collapsible panel section: a button header with `aria-expanded`, a body hidden (not unmounted,
+ * so drafts survive) when collapsed. Keeps a lost keyboard focus inside itself (`useFocusRescue`).
  */
 import type { ComponentChildren } from "preact";
 import { useId, useRef, useState } from "preact/hooks";
@@ -12,13 +11,12 @@ export interface SectionProps {
 	title: string;
 	/** Short status next to the title (e.g. a count). Plain text only. */
 	badge?: string;
-	defaultOpen?: boolean;
 	children: ComponentChildren;
 }
 
 /** A titled, collapsible region. Does not load anything itself. */
-export function Section({ title, badge, defaultOpen = true, children }: SectionProps) {
-	const [open, setOpen] = useState(defaultOpen);
+export function Section({ title, badge, children }: SectionProps) {
+	const [open, setOpen] = useState(true);
 	const bodyId = useId();
 	const ref = useRef<HTMLElement>(null);
 	useFocusRescue(ref);

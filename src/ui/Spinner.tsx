@@ -1,5 +1,4 @@
 /** A small loading indicator with a text label for screen readers (and sighted users when `showLabel`). */
-/** Props of `Spinner`. */
 export interface SpinnerProps {
 	label: string;
 	showLabel?: boolean;

@@ -1,10 +1,7 @@
 /**
- * One automatic wait, in words, where it is shown: "Zendesk asked the app to slow down. Retrying
- * in 12 seconds." beside the action that waits (People's Apply, Fields' Save, the follow-up's
- * Create, the bulk Apply), or in the panel's status line for a read. Its seconds come from the
- * panel's one clock (`useWaitSeconds`), so every place showing the same wait shows the same
- * number. Not a live region: screen readers hear the wait once, from the status line
- * (`app/WriterStatus.tsx`), not a number per second. Renders nothing without a wait.
+ * One automatic wait in words ("… Retrying in 12 seconds.") beside the action that waits, or in
+ * the status line for a read; its seconds come from the panel's one clock, so every place agrees.
+ * Not a live region: screen readers hear the wait once, from `app/PanelStatus.tsx`.
  */
 import { useT } from "../platform/context";
 import { useWaitSeconds } from "../ticket/useWait";

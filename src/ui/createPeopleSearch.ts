@@ -1,12 +1,115 @@
 /**
- * The searches of every picker: people (People CCs and followers, the follow-up's CCs and
- * requester, user lookup fields) and organizations (organization lookup fields), each the live
- * search (`createLiveSearch`: debounced, at least two characters, stale answers dropped) over the
- * Zendesk endpoint that fits what was typed.
+ * Search-as-you-type for every picker: `createLiveSearch` (debounced, at least two characters,
+ * answers to older queries dropped so a slow reply never overwrites a newer one; no DOM state), and
+ * over it the people and the organization searches.
  */
+import { signal, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../platform/api/client";
+import { isApiError, type ApiError } from "../platform/api/errors";
 import type { Organization, User } from "../platform/api/types";
-import { createLiveSearch, type LiveSearch, type LiveSearchOptions } from "./createLiveSearch";
+
+/** Where the search is. `idle`: query too short; `searching`: waiting for debounce or answer. */
+export type LiveSearchState = "idle" | "searching" | "done" | "failed";
+
+/** Wait after the last keystroke before asking Zendesk; ~typing speed, keeps us far from rate limits. */
+export const SEARCH_DEBOUNCE_MS = 250;
+
+/** Shortest query sent; one letter matches half the account and costs a request per keystroke. */
+export const SEARCH_MIN_LENGTH = 2;
+
+/** Dependencies: the search call, which results to keep, and timers (injectable for tests). */
+export interface LiveSearchOptions<T> {
+	search(text: string): Promise<T[]>;
+	/** Keeps a result (default: all). */
+	keep?(item: T): boolean;
+	debounceMs?: number;
+	setTimer?(fn: () => void, ms: number): unknown;
+	clearTimer?(handle: unknown): void;
+	/** Where the typed text is kept until picked (a draft): `initial` starts the search, `save` hears each change. */
+	keepText?: { initial: string; save(text: string): void };
+}
+
+/** The search state plus its actions. */
+export type LiveSearch<T> = ReturnType<typeof createLiveSearch<T>>;
+
+/** Creates a live search. Failures other than an ApiError are bugs and are rethrown. */
+export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
+	const setTimer = options.setTimer ?? ((fn, ms) => globalThis.setTimeout(fn, ms));
+	const clearTimer =
+		options.clearTimer ?? (handle => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>));
+	const keep = options.keep ?? (() => true);
+	const query = signal("");
+	const results = signal<T[]>([]);
+	const state = signal<LiveSearchState>("idle");
+	const error = signal<ApiError | null>(null);
+	let generation = 0;
+	let timer: unknown;
+	/** The running (or last) search; `settle` waits for it. */
+	let running: Promise<void> = Promise.resolve();
+
+	async function run(text: string, mine: number): Promise<void> {
+		try {
+			const found = await options.search(text);
+			if (mine !== generation) return;
+			results.value = found.filter(keep);
+			state.value = "done";
+		} catch (caught) {
+			if (!isApiError(caught)) throw caught;
+			if (mine !== generation) return;
+			error.value = caught;
+			state.value = "failed";
+		}
+	}
+
+	function cancel(): void {
+		generation++;
+		if (timer !== undefined) clearTimer(timer);
+		timer = undefined;
+	}
+
+	/** Sets the text and schedules a search. Does not search below `SEARCH_MIN_LENGTH` characters. */
+	function setQuery(text: string): void {
+		query.value = text;
+		options.keepText?.save(text);
+		cancel();
+		error.value = null;
+		const trimmed = text.trim();
+		if (trimmed.length < SEARCH_MIN_LENGTH) {
+			results.value = [];
+			state.value = "idle";
+			running = Promise.resolve();
+			return;
+		}
+		state.value = "searching";
+		const mine = generation;
+		timer = setTimer(() => {
+			timer = undefined;
+			running = run(trimmed, mine);
+		}, options.debounceMs ?? SEARCH_DEBOUNCE_MS);
+	}
+
+	if (options.keepText && options.keepText.initial !== "") setQuery(options.keepText.initial);
+
+	return {
+		query: query as ReadonlySignal<string>,
+		results: results as ReadonlySignal<T[]>,
+		state: state as ReadonlySignal<LiveSearchState>,
+		error: error as ReadonlySignal<ApiError | null>,
+		setQuery,
+		/** The text's results: a waiting search goes at once, one on its way is awaited (`[]` if too short, last if failed). */
+		async settle(): Promise<T[]> {
+			if (timer !== undefined) {
+				clearTimer(timer);
+				timer = undefined;
+				running = run(query.value.trim(), generation);
+			}
+			await running;
+			return results.value;
+		},
+		/** Cancels a pending search and ignores any answer still on its way. */
+		dispose: cancel,
+	};
+}
 
 /** The search of a people picker. */
 export type PeopleSearch = LiveSearch<User>;
@@ -21,9 +124,8 @@ export type PickerSearchOptions = Omit<LiveSearchOptions<never>, "search" | "kee
 const NAME_LIKE = /^[\p{L}\p{M}\s'’-]+$/u;
 
 /**
- * Which endpoint answers what was typed: a name through `users/autocomplete`, Zendesk's
- * name-prefix endpoint for typeahead; anything else (an email, part of one, digits) through
- * `users/search`, which matches emails too.
+ * Which endpoint answers what was typed: a name `users/autocomplete` (Zendesk's name-prefix
+ * typeahead), anything else (an email, part of one, digits) `users/search`, which matches emails.
  */
 export function searchPeople(api: Pick<ZendeskApi, "searchUsers" | "autocompleteUsers">, text: string) {
 	return NAME_LIKE.test(text) ? api.autocompleteUsers(text) : api.searchUsers(text);

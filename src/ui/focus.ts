@@ -1,17 +1,13 @@
 /**
- * Keeping the keyboard focus somewhere sensible. `useFocusOnMount` gives a newly shown control the
- * focus when the agent's focus just fell to the document (the control that had it was replaced);
- * `useFocusRescue` is the net under a region (each panel section): when the focused control inside
- * it is removed, disabled or hidden, the focus goes to the nearest control still there instead of
- * the top of the document, and back to a control that was only disabled for a moment (a save).
- * Neither ever takes the focus from the workspace around the app, nor from another control.
+ * Keeping the keyboard focus somewhere sensible: `useFocusOnMount` focuses a newly shown control
+ * when the focus just fell to the document; `useFocusRescue` moves a focus lost inside a region
+ * (control removed, disabled or hidden) to the nearest control still there, or back to one that
+ * was disabled for a moment (a save). Neither takes the focus from the workspace or another control.
  */
+import type { RefObject } from "preact";
 import { useEffect, useLayoutEffect } from "preact/hooks";
 
-/** A ref as `useRef` returns it. */
-export interface ElementRef {
-	readonly current: HTMLElement | null;
-}
+type ElementRef = RefObject<HTMLElement | null>;
 
 const CANDIDATES = "a[href], button, input, select, textarea, summary, [tabindex]";
 
@@ -42,10 +38,7 @@ export function firstTabbable(scope: Element): HTMLElement | null {
 	return null;
 }
 
-/**
- * Focuses the element of `ref` when it appears (on mount, or when `shown` turns true) if the focus
- * was just lost (see `focusIsLost`). Never steals it.
- */
+/** Focuses `ref`'s element when it appears (mount, or `shown` turning true) if the focus was just lost. */
 export function useFocusOnMount(ref: ElementRef, shown = true): void {
 	useLayoutEffect(() => {
 		const el = ref.current;

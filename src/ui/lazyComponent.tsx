@@ -1,16 +1,75 @@
 /**
- * A component whose code is a separate chunk (code splitting) for rarely used parts of the panel
- * such as the audit list: fetched the first time it renders, or earlier through `preload` (e.g.
- * when the agent points at the button that opens it). Until then a spinner shows; if the chunk
- * cannot be fetched, a message with "Try again" shows in its place and nothing else in the panel
- * is affected. Knows nothing about what it loads; does not retry by itself.
+ * Parts of the panel in chunks of their own, fetched on first use: `createChunk` shares one fetch
+ * and keeps no failure (the next `load()` tries again, under a new URL: `retryUrl`); `lazyComponent`
+ * shows a spinner until the chunk arrives, or `ChunkFailed` ("Try again"). Neither retries by itself.
  */
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { useT } from "../platform/context";
-import { ChunkFailed } from "./ChunkFailed";
-import { createChunk } from "./createChunk";
+import { Button } from "./Button";
 import { Spinner } from "./Spinner";
+
+/**
+ * The URL to fetch a chunk from after `error`, a failed dynamic import: browsers remember a failed
+ * module fetch for the page's life, so the same URL fails at once; a query makes a new one.
+ * Chromium and Firefox name the URL in the message; `undefined` when it is not there.
+ */
+export function retryUrl(error: unknown, attempt: number): string | undefined {
+	const message = error instanceof Error ? error.message : String(error);
+	const url = /\bhttps?:\/\/\S+?\.m?js\b/.exec(message)?.[0];
+	return url === undefined ? undefined : `${url}?retry=${attempt}`;
+}
+
+/** Wraps `load`, a dynamic `import()` with a literal path (so the bundler makes it a chunk). */
+export function createChunk<M>(load: () => Promise<M>) {
+	let module: M | undefined;
+	let pending: Promise<M> | undefined;
+	let failure: { error: unknown; attempt: number } | undefined;
+
+	const fetchModule = (): Promise<M> => {
+		const again = failure && retryUrl(failure.error, failure.attempt);
+		return again === undefined ? load() : (import(/* @vite-ignore */ again) as Promise<M>);
+	};
+
+	const start = (): Promise<M> => {
+		pending ??= fetchModule().then(
+			arrived => {
+				module = arrived;
+				return arrived;
+			},
+			(error: unknown) => {
+				pending = undefined;
+				failure = { error, attempt: (failure?.attempt ?? 0) + 1 };
+				throw error;
+			},
+		);
+		return pending;
+	};
+
+	return {
+		/** The module; rejects with the browser's error when it cannot be fetched (nothing is cached then). */
+		load: start,
+		/** The module if it has arrived, else undefined. */
+		loaded: (): M | undefined => module,
+		/** Starts fetching (once; again after a failure). Never rejects. */
+		preload: () => {
+			start().catch(() => undefined);
+		},
+	};
+}
+
+/** What stands in for a part whose code could not be fetched: the reason and "Try again". */
+export function ChunkFailed({ onRetry }: { onRetry(): void }) {
+	const t = useT();
+	return (
+		<div class="zd-notice zd-notice--error" role="alert">
+			<p>{t("shell.chunkFailed")}</p>
+			<Button small onClick={onRetry}>
+				{t("shell.retry")}
+			</Button>
+		</div>
+	);
+}
 
 /** A component backed by a chunk, plus a way to start fetching that chunk early. */
 export type LazyComponent<P> = ComponentType<P> & {
@@ -20,10 +79,7 @@ export type LazyComponent<P> = ComponentType<P> & {
 	ready(): Promise<void>;
 };
 
-/**
- * Wraps `load` (a dynamic `import()` of the module) and `pick` (its component) as a component
- * that loads on first use.
- */
+/** Wraps `load` (a dynamic `import()`) and `pick` (its component) as a component that loads on first use. */
 export function lazyComponent<M, P extends object>(
 	load: () => Promise<M>,
 	pick: (module: M) => ComponentType<P>,

@@ -10,7 +10,7 @@ import type { TicketFieldDef } from "../../shared/customFieldsTypes";
 import { userLabel } from "../../shared/userLabel";
 import { Chip } from "../../ui/Chip";
 import { PeoplePicker, type PickerTexts } from "../../ui/PeoplePicker";
-import { UserOption } from "../../ui/UserOption";
+import { UserOption } from "../../ui/PeoplePicker";
 import type { LookupModel } from "./createLookupModel";
 
 /** The id, label and description wiring of a field's control (`FieldInput`'s). */

@@ -12,7 +12,7 @@ import { userLabel } from "../../shared/userLabel";
 import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import { keepTypedText } from "../../platform/storage/keepTypedText";
-import { SEARCH_DEBOUNCE_MS } from "../../ui/createLiveSearch";
+import { SEARCH_DEBOUNCE_MS } from "../../ui/createPeopleSearch";
 import {
 	createOrganizationSearch,
 	createPeopleSearch,

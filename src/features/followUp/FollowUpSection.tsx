@@ -15,8 +15,8 @@ import { createFollowUpGlance, type FollowUpGlance } from "./createFollowUpGlanc
 import type { FollowUpModel } from "./createFollowUpModel";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { FollowUpIntro } from "./FollowUpIntro";
-import { ChunkFailed } from "../../ui/ChunkFailed";
-import { createChunk } from "../../ui/createChunk";
+import { ChunkFailed } from "../../ui/lazyComponent";
+import { createChunk } from "../../ui/lazyComponent";
 import { Spinner } from "../../ui/Spinner";
 import { Section } from "../../ui/Section";
 

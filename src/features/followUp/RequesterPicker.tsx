@@ -17,7 +17,7 @@ import { Chip } from "../../ui/Chip";
 import { PeoplePicker } from "../../ui/PeoplePicker";
 import { Field } from "../../ui/Field";
 import { useFocusOnMount } from "../../ui/focus";
-import { UserOption } from "../../ui/UserOption";
+import { UserOption } from "../../ui/PeoplePicker";
 
 export interface RequesterPickerProps {
 	choice: RequesterChoice;

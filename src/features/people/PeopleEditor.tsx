@@ -1,9 +1,7 @@
 /**
- * The People editor, fetched on demand (a chunk of its own): the ticket's email CCs and followers
- * (or legacy collaborators), pickers to add people, remove buttons, a visible CC counter, the
- * staged summary, and Apply / Discard. Apply carries the ticket's pending audit metadata (shared
- * with the Metadata section, which shows its problems; this section points there). Builds its
- * model from the environment and owns its lifetime; all logic lives in the model and rules.
+ * The People editor, a chunk of its own: the CCs and followers (or legacy collaborators), pickers,
+ * remove buttons, the CC counter, the staged summary, Apply / Discard. Apply carries the pending
+ * audit metadata (the Metadata section shows its problems). All logic is the model's and the rules'.
  */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
@@ -12,20 +10,19 @@ import "../../ui/controls.css";
 import "../../ui/picker.css";
 import "./people.css";
 import type { Signal } from "@preact/signals";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useId, useMemo, useState } from "preact/hooks";
 import { issuesFor } from "../../shared/issues";
-import type { PeopleSummary } from "./rules/peopleSummary";
-import type { PeopleList } from "../../shared/peopleTypes";
+import { summarizePeople, type PeopleSummary } from "./rules/peopleSave";
+import { EMPTY_STAGED } from "./rules/stagedPeople";
+import type { CurrentPeople, PeopleList } from "../../shared/peopleTypes";
 import type { TicketLockReason } from "../../shared/ticketPermissions";
 import { useApi, useEnv, useStorage, useT } from "../../platform/context";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
-import { createPeopleModel } from "./createPeopleModel";
-import type { PeopleModel } from "./PeopleModel";
+import { createPeopleModel, type PeopleModel } from "./createPeopleModel";
 import { useTicket } from "../../ticket/TicketProvider";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
-import { EMPTY_KEYS, TITLE_KEYS } from "./peopleLabels";
-import { PeopleReadOnly } from "./PeopleReadOnly";
+import { EMPTY_KEYS, LOCKED_KEYS, TITLE_KEYS } from "./rules/peopleMode";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { PeopleNotices } from "./PeopleNotices";
 import { PersonChip } from "./PersonChip";
@@ -35,14 +32,11 @@ import { Spinner } from "../../ui/Spinner";
 import { WaitNotice } from "../../ui/WaitNotice";
 import { useWriterWait } from "../../ticket/useWait";
 
-/** Props of `PeopleEditor`. */
-export interface PeopleEditorProps {
-	/** Where the editor reports how many staged changes can be applied (the section's badge). */
-	pending: Signal<number>;
-}
-
-/** The editor: one model per ticket and agent (staged changes in the panel's draft store), loaded on mount, disposed on unmount. */
-export function PeopleEditor({ pending }: PeopleEditorProps) {
+/**
+ * The editor: one model per ticket and agent, loaded on mount, disposed on unmount. `pending` is
+ * where it reports how many staged changes can be applied (the section's badge).
+ */
+export function PeopleEditor({ pending }: { pending: Signal<number> }) {
 	const env = useEnv();
 	const api = useApi();
 	const ticketId = env.ticketId;
@@ -104,7 +98,6 @@ export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePan
 	const issues = model.issues.value;
 	const lists: PeopleList[] = mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"];
 	const formIssues = issuesFor(issues, "form");
-	const staged = model.staged.value;
 	return (
 		<div class="zd-people" aria-busy={busy || undefined}>
 			{mode !== "ccsAndFollowers" ? (
@@ -166,7 +159,11 @@ export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePan
 					<Button variant="primary" busy={busy} disabled={!model.canApply.value} onClick={() => void model.apply()}>
 						{busy ? t("people.applying") : t("people.apply")}
 					</Button>
-					<Button variant="basic" disabled={busy || staged.changes.length === 0} onClick={() => model.discard()}>
+					<Button
+						variant="basic"
+						disabled={busy || model.staged.value.changes.length === 0}
+						onClick={() => model.discard()}
+					>
 						{t("people.discard")}
 					</Button>
 					<WaitNotice wait={wait} />
@@ -174,6 +171,45 @@ export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePan
 			) : null}
 			{/* Below the buttons: a notice that arrives on its own (another agent's change) never moves Apply. */}
 			<PeopleNotices model={model} />
+		</div>
+	);
+}
+
+/**
+ * The lists when the ticket can't be changed (closed, or a light agent's on a ticket they didn't
+ * request): the people as they are, one sentence saying why, nothing to edit. Staged changes stay
+ * stored untouched; none can be applied, so none are shown.
+ */
+function PeopleReadOnly({ current, reason }: { current: CurrentPeople; reason: TicketLockReason }) {
+	const t = useT();
+	const reasonId = useId();
+	const summary = summarizePeople(current, EMPTY_STAGED);
+	const lists: PeopleList[] = current.mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"];
+	return (
+		<div class="zd-people" data-locked={reason}>
+			<p class="zd-notice" id={reasonId} data-testid="people-locked">
+				{t(LOCKED_KEYS[reason])}
+			</p>
+			{lists.map(list => {
+				const title = t(TITLE_KEYS[current.mode][list]);
+				const rows = summary[list];
+				return (
+					<div key={list} class="zd-people__group" data-list={list}>
+						<h3 class="zd-people__title">
+							<span>{title}</span>
+						</h3>
+						{rows.length === 0 ? (
+							<p class="zd-muted">{t(EMPTY_KEYS[list])}</p>
+						) : (
+							<ul class="zd-list zd-people__list" aria-label={title} aria-describedby={reasonId}>
+								{rows.map(row => (
+									<PersonChip key={row.key} row={row} readOnly />
+								))}
+							</ul>
+						)}
+					</div>
+				);
+			})}
 		</div>
 	);
 }

@@ -1,13 +1,12 @@
 /**
- * What happened around the people lists: what others changed while the agent was editing, rebase
- * notes, changes Zendesk did not make, the save confirmation and errors (a 403 explained for
- * people). Renders text only. A 429/retry wait is not shown here: the panel's one status line
- * (`WriterStatus`) counts it down for every section.
+ * What happened around the people lists: others' changes while the agent edited, rebase notes,
+ * changes Zendesk did not make, the confirmation, errors (a 403 explained for people). Text only; a
+ * wait is counted down beside Apply and in the status line, not here.
  */
-import type { ExternalChange } from "./rules/peopleRebase";
+import type { ExternalChange } from "./rules/peopleSave";
 import type { PeopleList } from "../../shared/peopleTypes";
 import { useT } from "../../platform/context";
-import type { PeopleModel } from "./PeopleModel";
+import type { PeopleModel } from "./createPeopleModel";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 
 const EXTERNAL_KEYS: Record<PeopleList, Record<ExternalChange["op"], string>> = {
@@ -21,9 +20,7 @@ export function PeopleNotices({ model }: { model: PeopleModel }) {
 	const notes = model.notes.value;
 	const external = model.external.value;
 	const unapplied = model.unapplied.value;
-	const applied = model.applied.value;
 	const error = model.error.value;
-	const kept = model.staged.value.changes.length > 0;
 	return (
 		<div class="zd-people__notices" aria-live="polite">
 			{notes.length > 0 || external.length > 0 ? (
@@ -48,7 +45,7 @@ export function PeopleNotices({ model }: { model: PeopleModel }) {
 					))}
 				</div>
 			) : null}
-			{applied !== null && unapplied.length === 0 ? (
+			{model.applied.value !== null && unapplied.length === 0 ? (
 				<p class="zd-notice zd-notice--success" role="status">
 					{t("people.applied")}
 				</p>
@@ -61,7 +58,7 @@ export function PeopleNotices({ model }: { model: PeopleModel }) {
 				) : (
 					<>
 						<ErrorNotice error={error} />
-						{kept ? <p class="zd-muted">{t("people.keptChanges")}</p> : null}
+						{model.staged.value.changes.length > 0 ? <p class="zd-muted">{t("people.keptChanges")}</p> : null}
 					</>
 				)
 			) : null}

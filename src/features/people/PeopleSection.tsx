@@ -1,20 +1,25 @@
 /**
- * The People section: a glance at the ticket's CCs and followers (PeopleGlance), and the editor
- * (PeopleEditor, a chunk of its own) on demand, or at once when staged changes are waiting. Where
- * the ticket can't be changed (closed, a light agent's; the panel says why at the top), the
- * glance's button shows every person read-only (PeopleReadOnly).
+ * The People section: the glance, then the editor (a chunk of its own) on demand, or at once when
+ * staged changes are waiting; where the ticket can't be changed the button shows the lists
+ * read-only. The glance: per list a count, up to three faces and the first names, then "and N
+ * more", from the store's snapshot and the cached settings (no request of its own). Its reads start
+ * in layout effects: on the first screen a cached answer shows at once.
  */
 import { useSignal } from "@preact/signals";
-import { useMemo } from "preact/hooks";
-import { useEnv, useStorage, useT } from "../../platform/context";
+import { useLayoutEffect, useMemo, useState } from "preact/hooks";
+import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/context";
+import { listFormat } from "../../platform/i18n/listFormat";
 import { hasDraft } from "../../platform/storage/hasDraft";
 import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
+import type { CurrentPeople, PeopleList, PeopleMode, PersonUser } from "../../shared/peopleTypes";
+import { initials } from "../../shared/userLabel";
+import { useTicket } from "../../ticket/TicketProvider";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
 import { lazyComponent } from "../../ui/lazyComponent";
 import { OnDemand } from "../../ui/OnDemand";
 import { Section } from "../../ui/Section";
 import { Spinner } from "../../ui/Spinner";
-import { PeopleGlance, usePeopleGlance } from "./PeopleGlance";
+import { choosePeopleMode, peopleOf, TITLE_KEYS } from "./rules/peopleMode";
 
 const PeopleEditor = lazyComponent(
 	() => import("./PeopleEditor"),
@@ -44,12 +49,70 @@ export function PeopleSection() {
 						<Spinner label={t("shell.loading")} showLabel />
 					) : (
 						<>
-							<PeopleGlance current={current} />
+							{listsOf(current.mode).map(list => (
+								<GlanceLine key={list} title={t(TITLE_KEYS[current.mode][list])} people={current[list]} />
+							))}
 							{current.mode === "disabled" ? <p class="zd-muted">{t("people.mode.disabled")}</p> : null}
 						</>
 					)
 				}
 			/>
 		</Section>
+	);
+}
+
+/** How many names a glance line spells out before "and N more". */
+const GLANCE_NAMES = 3;
+
+/** The lists a glance names: followers exist only in the CCs-and-followers mode. */
+const listsOf = (mode: PeopleMode): PeopleList[] => (mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"]);
+
+/** The account's people mode once the (cached) settings answered; null until then or when they fail. */
+function usePeopleMode(): PeopleMode | null {
+	const api = useApi();
+	const [mode, setMode] = useState<PeopleMode | null>(null);
+	useLayoutEffect(() => {
+		let live = true;
+		api.getAccountSettings().then(
+			settings => live && setMode(choosePeopleMode(settings)),
+			// The editor says the settings failed; the glance still shows the ticket's CCs and followers.
+			() => live && setMode("ccsAndFollowers"),
+		);
+		return () => {
+			live = false;
+		};
+	}, [api]);
+	return mode;
+}
+
+/** The people of the snapshot in the account's mode, or null while either is unknown. */
+function usePeopleGlance(): CurrentPeople | null {
+	const { store } = useTicket();
+	// The panel's one ticket read (shared by every section; the first to ask starts it).
+	useLayoutEffect(() => void store.ready().catch(() => undefined), [store]);
+	const snapshot = store.snapshot.value;
+	const mode = usePeopleMode();
+	return snapshot === undefined || mode === null ? null : peopleOf(snapshot, mode);
+}
+
+function GlanceLine({ title, people }: { title: string; people: readonly PersonUser[] }) {
+	const t = useT();
+	const { locale } = useI18n();
+	const names = people.slice(0, GLANCE_NAMES).map(person => person.name || person.email || `#${person.id}`);
+	const rest = people.length - names.length;
+	const text =
+		people.length === 0
+			? t("glance.people.none")
+			: listFormat(locale, rest > 0 ? [...names, t("glance.more", { count: rest })] : names);
+	return (
+		<p class="zd-glance__line">
+			<span class="zd-glance__label">{`${title} (${people.length})`}</span>{" "}
+			{people.slice(0, GLANCE_NAMES).map(person => (
+				<span key={person.id} class="zd-glance__face" aria-hidden="true">
+					{initials(person.name || person.email || "?")}
+				</span>
+			))}
+			{text}
+		</p>
 	);
 }

@@ -1,9 +1,7 @@
-/**
- * One person in a CC / follower list, as the shared `Chip`: avatar, name, email, role or state
- * badges, and a remove button (or Undo for a staged change). Does not stage anything itself.
- */
-import { displayEmail, displayName } from "./rules/peopleIdentity";
-import type { PeopleRow } from "./rules/peopleSummary";
+/** One person in a CC / follower list as the shared `Chip`, with remove (or Undo for a staged change). Stages nothing itself. */
+import type { PersonUser } from "../../shared/peopleTypes";
+import type { PeopleRow } from "./rules/peopleSave";
+import { displayName } from "./rules/stagedPeople";
 import { useT } from "../../platform/context";
 import { Button } from "../../ui/Button";
 import { Chip } from "../../ui/Chip";
@@ -31,7 +29,7 @@ export function PersonChip({ row, disabled = false, readOnly = false, onRemove, 
 	return (
 		<Chip
 			name={name}
-			email={displayEmail(row.person)}
+			email={row.person.kind === "user" ? row.person.user.email : row.person.email}
 			photoUrl={row.person.kind === "user" ? row.person.user.photoUrl : null}
 			badges={badgesFor(row, t)}
 			state={row.state}
@@ -51,13 +49,14 @@ export function PersonChip({ row, disabled = false, readOnly = false, onRemove, 
 	);
 }
 
-function badgesFor(row: PeopleRow, t: (key: string) => string): string[] {
-	const { person } = row;
-	if (person.kind === "email") return [t("people.chip.new")];
-	const out: string[] = [];
-	if (person.user.role === "admin") out.push(t("people.chip.admin"));
-	else if (person.user.role === "agent") out.push(t("people.chip.agent"));
-	if (!person.user.active) out.push(t("people.chip.inactive"));
-	else if (person.user.suspended) out.push(t("people.chip.suspended"));
-	return out;
+function badgesFor({ person }: PeopleRow, t: (key: string) => string): string[] {
+	return person.kind === "email" ? [t("people.chip.new")] : userBadges(t, person.user);
+}
+
+/** A user's badges, translated: the role, and inactive or else suspended. */
+export function userBadges(t: (key: string) => string, user: Pick<PersonUser, "role" | "active" | "suspended">) {
+	const { role, active, suspended } = user;
+	const roleKey = role === "admin" ? "people.chip.admin" : role === "agent" ? "people.chip.agent" : null;
+	const stateKey = !active ? "people.chip.inactive" : suspended ? "people.chip.suspended" : null;
+	return [roleKey, stateKey].flatMap(key => (key === null ? [] : [t(key)]));
 }

@@ -1,21 +1,19 @@
 /**
- * Adds a person to one list, through the shared `PeoplePicker`: search as you type (name or
- * email), or, for CCs, a typed email that is no user yet ("add as new CC", with an optional name).
- * A typed email that belongs to a user found by the search is that user. The followers picker
- * offers only agents and admins and says why. Nothing typed is lost when a pick is refused.
+ * Adds a person to one list through the shared `PeoplePicker`: search by name or email or, for
+ * CCs, a typed email that is no user yet ("add as new CC", optional name). Followers: agents and
+ * admins only, and it says why. Nothing typed is lost when a pick is refused.
  */
-import { useState } from "preact/hooks";
+import { useId, useRef, useState } from "preact/hooks";
 import type { User } from "../../platform/api/types";
 import { emailProblem, normalizeEmail, sameEmail } from "../../shared/email";
 import type { Issue } from "../../shared/issues";
 import type { PeopleList, PeopleMode, PersonRef } from "../../shared/peopleTypes";
-import { typedEmailIssue } from "./rules/peopleValidation";
+import { typedEmailIssue } from "./rules/stagedPeople";
 import { useT } from "../../platform/context";
-import type { TranslateVars } from "../../platform/i18n/createTranslator";
+import { userBadges } from "./PersonChip";
 import type { PeopleSearch } from "../../ui/createPeopleSearch";
-import { NewCcForm } from "./NewCcForm";
-import { PeoplePicker } from "../../ui/PeoplePicker";
-import { UserOption } from "../../ui/UserOption";
+import { Button } from "../../ui/Button";
+import { PeoplePicker, UserOption } from "../../ui/PeoplePicker";
 
 export interface PersonPickerProps {
 	list: PeopleList;
@@ -35,12 +33,6 @@ const LABEL_KEYS: Record<PeopleMode, Record<PeopleList, string>> = {
 	collaborators: { ccs: "people.picker.labelCollaborator", followers: "people.picker.labelFollower" },
 	disabled: { ccs: "people.picker.labelCollaborator", followers: "people.picker.labelFollower" },
 };
-
-/** A user's badges in the list (role, suspended). */
-export function userBadges(t: (key: string, vars?: TranslateVars) => string, user: User): string[] {
-	const role = user.role === "admin" ? "people.chip.admin" : user.role === "agent" ? "people.chip.agent" : null;
-	return [...(role ? [t(role)] : []), ...(user.suspended ? [t("people.chip.suspended")] : [])];
-}
 
 /** The picker for `list`. */
 export function PersonPicker({ list, mode, search, issues, disabled = false, onPick, onType }: PersonPickerProps) {
@@ -119,6 +111,60 @@ export function PersonPicker({ list, mode, search, issues, disabled = false, onP
 					/>
 				) : null}
 			</PeoplePicker>
+		</div>
+	);
+}
+
+interface NewCcFormProps {
+	email: string;
+	name: string;
+	disabled: boolean;
+	onName(name: string): void;
+	onAdd(name: string): void;
+	onCancel(): void;
+}
+
+/** The "new CC" step: the email Zendesk will create a user for, and an optional `user_name`. Enter adds, Escape cancels. */
+export function NewCcForm({ email, name, disabled, onName, onAdd, onCancel }: NewCcFormProps) {
+	const t = useT();
+	const nameId = useId();
+	const nameRef = useRef<HTMLInputElement>(null);
+	// Read the element's value on Add: a click may come before the re-render of the last keystroke.
+	const add = () => onAdd(nameRef.current?.value ?? name);
+	return (
+		<div class="zd-person-picker__new" role="group" aria-label={t("people.picker.newTitle", { email })}>
+			<p class="zd-person-picker__new-title">{t("people.picker.newTitle", { email })}</p>
+			<label class="zd-field__label" for={nameId}>
+				{t("people.picker.nameLabel")}
+			</label>
+			<p class="zd-field__hint">{t("people.picker.nameHint")}</p>
+			<input
+				id={nameId}
+				ref={nameRef}
+				class="zd-input"
+				type="text"
+				autocomplete="off"
+				value={name}
+				disabled={disabled}
+				onInput={event => onName(event.currentTarget.value)}
+				onKeyDown={event => {
+					if (event.key === "Enter") {
+						event.preventDefault();
+						add();
+					} else if (event.key === "Escape") {
+						event.preventDefault();
+						onCancel();
+					}
+				}}
+			/>
+			<div class="zd-actions">
+				<Button small variant="primary" disabled={disabled} onClick={add}>
+					{t("people.picker.add")}
+				</Button>
+				<Button small variant="basic" onClick={onCancel}>
+					{t("people.picker.cancel")}
+				</Button>
+			</div>
 		</div>
 	);
 }

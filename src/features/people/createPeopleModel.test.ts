@@ -6,8 +6,7 @@ import type { PersonRef, PersonUser } from "../../shared/peopleTypes";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "../../platform/storage/createDraftStore";
 import { createMetadataModel } from "../../ticket/metadata/createMetadataModel";
 import { createTicketStore } from "../../ticket/createTicketStore";
-import { createPeopleModel } from "./createPeopleModel";
-import type { PeopleModel } from "./PeopleModel";
+import { createPeopleModel, type PeopleModel } from "./createPeopleModel";
 import { searchPeople } from "../../ui/createPeopleSearch";
 
 interface SetupOptions {

@@ -1,59 +1,61 @@
 /**
- * The people section's model: the ticket's CCs and followers from the ticket store's snapshot (one
- * request for the panel, users sideloaded) and the account's mode, the agent's staged changes
- * (persisted per agent and ticket, so a panel reload keeps them), validated, and applied as ONE
- * intent through the store's writer (which adds the safe-update fields and the pending audit
- * metadata). On a 409 the plan rebases the intent and retries once when that is unambiguous; when
- * the snapshot changes (another agent, the agent's Submit) the staged changes are rebased on it. It
- * never sends a comment, and never drops staged changes on an error.
+ * The people editor's model: the CCs and followers of the ticket store's snapshot in the account's
+ * mode, and the agent's staged changes (kept per agent and ticket across reloads), validated and
+ * applied as ONE intent through the store's writer (safe update, pending metadata; on a 409 the plan
+ * rebases and retries once when unambiguous). A new snapshot rebases what is staged. Never drops
+ * staged changes on an error.
  */
 import { computed, effect, signal, untracked } from "@preact/signals";
+import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError, type ApiError } from "../../platform/api/errors";
-import type { Issue } from "../../shared/issues";
-import { choosePeopleMode, peopleRules } from "./rules/peopleMode";
-import { rebasePeople, type ExternalChange, type RebaseNote } from "./rules/peopleRebase";
-import { summarizePeople, type SummaryLine } from "./rules/peopleSummary";
-import type {
-	CurrentPeople,
-	PeopleList,
-	PeopleRules,
-	PersonRef,
-	PersonUser,
-	StagedPeople,
-} from "../../shared/peopleTypes";
-import { validateCandidate, validateStaged } from "./rules/peopleValidation";
-import { unappliedChanges, type UnappliedChange } from "./rules/peopleVerify";
-import { EMPTY_STAGED, parseStaged, stageAdd, stageRemove, unstage } from "./rules/stagedPeople";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
-import { createPeopleSearch } from "../../ui/createPeopleSearch";
 import { keepTypedText } from "../../platform/storage/keepTypedText";
-import { peopleOf, type PeopleApi } from "./peopleSnapshot";
+import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
+import type { Issue } from "../../shared/issues";
+import type { CurrentPeople, PeopleList, PeopleRules, PersonRef, StagedPeople } from "../../shared/peopleTypes";
 import type { TicketStore } from "../../ticket/createTicketStore";
-import { createPeopleSavePlan } from "./peopleSavePlan";
-import { toPeopleUpdateInput } from "./peopleUpdateInput";
+import { createPeopleSearch } from "../../ui/createPeopleSearch";
+import { choosePeopleMode, peopleOf, peopleRules } from "./rules/peopleMode";
+import {
+	createPeopleSavePlan,
+	rebasePeople,
+	summarizePeople,
+	toPeopleUpdateInput,
+	unappliedChanges,
+	type ExternalChange,
+	type RebaseNote,
+	type SummaryLine,
+	type UnappliedChange,
+} from "./rules/peopleSave";
+import {
+	EMPTY_STAGED,
+	parseStaged,
+	stageAdd,
+	stageRemove,
+	unstage,
+	validateCandidate,
+	validateStaged,
+} from "./rules/stagedPeople";
 
 /** Dependencies of the people model. */
 export interface PeopleModelOptions {
 	/** The open ticket: its snapshot, and the writer every apply goes through. */
 	ticket: TicketStore;
-	/** Settings and the pickers' searches. */
-	api: PeopleApi;
+	/** Settings and the pickers' searches (the ticket comes from the store). */
+	api: Pick<ZendeskApi, "getAccountSettings" | "searchUsers" | "autocompleteUsers">;
 	/** Per agent + ticket storage of the staged changes. */
 	drafts: DraftStore;
 	/** Debounce of the pickers' search (default: the shared search's). */
 	searchDebounceMs?: number;
 }
 
-/** The form-level issue shown when the pending metadata stops an apply (the metadata section says why). */
-export const METADATA_BLOCKED: Issue = { field: "form", code: "people.issues.metadataBlocked" };
-
-import type { PeopleLoadState, PeopleModel } from "./PeopleModel";
-import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
+/** The people model: state as signals, and actions. */
+export type PeopleModel = ReturnType<typeof createPeopleModel>;
 
 /** Builds the model. Call `load()` once mounted. */
-export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
+export function createPeopleModel(options: PeopleModelOptions) {
 	const { api, ticket, drafts } = options;
-	const state = signal<PeopleLoadState>("loading");
+	const state = signal<"loading" | "ready" | "failed">("loading");
 	const current = signal<CurrentPeople | undefined>(undefined);
 	const rules = signal<PeopleRules>({ lightAgentEmailCcsAllowed: false });
 	const staged = signal<StagedPeople>(EMPTY_STAGED);
@@ -88,9 +90,8 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 	// Persist every change of the staged set (after restore, so an early empty value never wipes a draft).
 	const stopPersist = effect(() => {
 		const value = staged.value;
-		if (!restored) return;
-		if (value.changes.length === 0) drafts.clear(PEOPLE_DRAFT_SECTION);
-		else drafts.save(PEOPLE_DRAFT_SECTION, value);
+		if (restored && value.changes.length === 0) drafts.clear(PEOPLE_DRAFT_SECTION);
+		else if (restored) drafts.save(PEOPLE_DRAFT_SECTION, value);
 	});
 
 	// Follow the store: a new snapshot (another agent, the agent's Submit) rebases what is staged.
@@ -126,8 +127,9 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 			if (disposed) return;
 			current.value = fresh;
 			if (!restored) {
-				const saved = drafts.load(PEOPLE_DRAFT_SECTION, (value): value is unknown => parseStaged(value) !== null);
-				const parsed = saved === undefined ? null : parseStaged(saved);
+				const parsed = parseStaged(
+					drafts.load(PEOPLE_DRAFT_SECTION, (value): value is unknown => parseStaged(value) !== null),
+				);
 				restored = true;
 				if (parsed !== null && parsed.changes.length > 0) {
 					// Staged against an older read: re-apply on the fresh one and say what became a no-op.
@@ -141,16 +143,6 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 			if (!isApiError(caught)) throw caught;
 			error.value = caught;
 			state.value = "failed";
-		}
-	}
-
-	async function refresh(): Promise<void> {
-		if (current.value === undefined || applying.value || disposed) return;
-		try {
-			await ticket.refresh();
-		} catch (caught) {
-			if (!isApiError(caught)) throw caught;
-			error.value = caught;
 		}
 	}
 
@@ -172,7 +164,7 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 					if (decision.kind !== "send") return decision;
 					return { kind: "send", payload: toPeopleUpdateInput(decision.payload.patch) };
 				},
-				users: stagedUsers(intent),
+				users: intent.changes.flatMap(({ person }) => (person.kind === "user" ? [person.user] : [])),
 			});
 			const after = peopleOf(outcome.snapshot, base.mode);
 			current.value = after;
@@ -183,8 +175,8 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 				return;
 			}
 			if (outcome.kind === "blocked") {
-				// The pending metadata cannot go: nothing was sent, the staged changes wait for the agent.
-				metadataIssues.value = [METADATA_BLOCKED];
+				// The pending metadata cannot go (the metadata section says why): nothing was sent, the changes wait.
+				metadataIssues.value = [{ field: "form", code: "people.issues.metadataBlocked" }];
 				return;
 			}
 			const sent = planner.sent;
@@ -215,32 +207,45 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 	}
 
 	return {
+		/** Where loading is. */
 		state,
 		current,
-		rules,
 		staged,
 		summary,
+		/** The last refused addition's problems (per list), the staged set's, then the blocked metadata (`form`). */
 		issues,
+		/** What happened on a refresh or conflict (someone else already added X, the cap, ...). */
 		notes,
+		/** What someone else changed meanwhile (shown with the notes). */
 		external,
+		/** Sent changes Zendesk did not reflect (e.g. a user deleted meanwhile). */
 		unapplied,
+		/** What the last successful apply changed (for a confirmation). */
 		applied,
+		/** The last remote failure (load or apply); staged changes are kept. */
 		error,
 		applying,
+		/** True when there is something to send and the staged set has no issues. */
 		canApply,
+		/** Search as you type for each picker (debounced, stale answers dropped). */
 		searches,
+		/** Loads settings and people, restores staged changes. Safe to call again (retry). */
 		load,
+		/** Validates and stages an addition; false (and `issues` say why) when refused. */
 		add,
-		remove(list, person) {
+		/** Stages a removal (or cancels a staged addition of that person). */
+		remove(list: PeopleList, person: PersonRef) {
 			candidateIssues.value = [];
 			metadataIssues.value = [];
 			applied.value = null;
 			staged.value = stageRemove(staged.value, list, person);
 		},
-		undo(list, person) {
+		/** Drops whatever is staged about that person on that list. */
+		undo(list: PeopleList, person: PersonRef) {
 			metadataIssues.value = [];
 			staged.value = unstage(staged.value, list, person);
 		},
+		/** Clears the issues of a refused addition (the agent types again). */
 		clearCandidateIssues() {
 			if (candidateIssues.value.length > 0) candidateIssues.value = [];
 		},
@@ -250,8 +255,8 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 			notes.value = [];
 			staged.value = EMPTY_STAGED;
 		},
+		/** Sends the staged changes in one safe update. Never rejects for an ApiError (see `error`). */
 		apply,
-		refresh,
 		dispose() {
 			disposed = true;
 			searches.ccs.dispose();
@@ -260,10 +265,6 @@ export function createPeopleModel(options: PeopleModelOptions): PeopleModel {
 			stopPersist();
 		},
 	};
-}
-
-function stagedUsers(staged: StagedPeople): PersonUser[] {
-	return staged.changes.flatMap(change => (change.person.kind === "user" ? [change.person.user] : []));
 }
 
 function sameIds(a: CurrentPeople, b: CurrentPeople): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryUrl } from "../../ui/createChunk";
+import { retryUrl } from "../../ui/lazyComponent";
 import { linkStyleSheets } from "./linkStyleSheet";
 
 const CHUNK = "https://app.example/assets/chunks/PeopleEditor-AB12.js";

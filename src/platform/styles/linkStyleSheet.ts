@@ -7,7 +7,7 @@
  * is fetched for the first, and its rules keep the place it was linked in (parts import shared
  * sheets before their own). One that cannot be fetched is unlinked, and every part waiting for it
  * rejects with an error naming its own chunk (`chunkUrl`), so each part's "Try again" imports that
- * part again under a new URL (src/ui/createChunk.ts), which links the sheet again.
+ * part again under a new URL (src/ui/lazyComponent.tsx), which links the sheet again.
  */
 const linked = new Map<string, Promise<void>>();
 

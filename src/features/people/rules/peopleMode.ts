@@ -1,8 +1,10 @@
 /**
- * Building the people view of a ticket: which mode the account uses, and the current lists from a
- * ticket's id arrays plus the users sideloaded with it. Pure; it never fetches a missing user.
+ * The people view of a ticket, all the glance needs: which mode the account uses, the current
+ * lists from a ticket's id arrays plus the users sideloaded with it, and the lists' titles. Pure;
+ * it never fetches a missing user.
  */
-import type { CurrentPeople, Id, PeopleMode, PeopleRules, PersonUser } from "../../../shared/peopleTypes";
+import type { CurrentPeople, Id, PeopleList, PeopleMode, PeopleRules, PersonUser } from "../../../shared/peopleTypes";
+import type { TicketLockReason } from "../../../shared/ticketPermissions";
 
 /** The account settings (`GET /api/v2/account/settings`, `settings.tickets.*`) that decide the mode. */
 export interface PeopleAccountSettings {
@@ -51,7 +53,7 @@ export function buildCurrentPeople(
 	users: readonly PersonUser[],
 ): CurrentPeople {
 	const byId = new Map(users.map(user => [user.id, user]));
-	const resolve = (ids: readonly Id[]): PersonUser[] => unique(ids).map(id => byId.get(id) ?? placeholder(id));
+	const resolve = (ids: readonly Id[]): PersonUser[] => [...new Set(ids)].map(id => byId.get(id) ?? placeholder(id));
 	const requester = ticket.requesterId === null ? undefined : byId.get(ticket.requesterId);
 	return {
 		mode,
@@ -65,10 +67,27 @@ export function buildCurrentPeople(
 	};
 }
 
+/** The current people of a ticket store snapshot in `mode`. */
+export function peopleOf(snapshot: { ticket: TicketPeopleFacts; users: readonly PersonUser[] }, mode: PeopleMode) {
+	return buildCurrentPeople(mode, snapshot.ticket, snapshot.users);
+}
+
 function placeholder(id: Id): PersonUser {
 	return { id, name: `#${id}`, email: null, role: "end-user", roleType: null, active: false, suspended: false };
 }
 
-function unique(ids: readonly Id[]): Id[] {
-	return [...new Set(ids)];
-}
+/** The translation key of each list's title, per mode. */
+export const TITLE_KEYS: Record<PeopleMode, Record<PeopleList, string>> = {
+	ccsAndFollowers: { ccs: "people.ccs.title", followers: "people.followers.title" },
+	collaborators: { ccs: "people.collaborators.title", followers: "people.followers.title" },
+	disabled: { ccs: "people.collaborators.title", followers: "people.followers.title" },
+};
+
+/** What an empty list says. */
+export const EMPTY_KEYS: Record<PeopleList, string> = { ccs: "people.ccs.empty", followers: "people.followers.empty" };
+
+/** Why the lists are read-only. */
+export const LOCKED_KEYS: Record<TicketLockReason, string> = {
+	closed: "people.locked.closed",
+	lightAgent: "people.locked.lightAgent",
+};

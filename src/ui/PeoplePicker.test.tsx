@@ -2,7 +2,7 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
-import { ComboboxList, useCombobox } from "./Combobox";
+import { ComboboxList, useCombobox } from "./PeoplePicker";
 
 interface HarnessProps {
 	options: readonly string[];
