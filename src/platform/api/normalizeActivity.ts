@@ -2,22 +2,11 @@
  * Normalizers for ticket activity and background work: attachments, audits (with their events and
  * metadata), comments, uploads and job statuses. `unknown` in, typed value or `null` out; never throws.
  */
-import type { Attachment, Audit, AuditEvent, Comment, Group, JobResult, JobStatus, Upload } from "./types";
-import {
-	bool,
-	id,
-	ids,
-	isId,
-	isRecord,
-	JOB_STATES,
-	normalizeList,
-	num,
-	oneOf,
-	rec,
-	safeUrl,
-	str,
-} from "./normalizeGuards";
-import { normalizeVia } from "./normalize";
+import { isRecord } from "../../shared/isRecord";
+import type { Attachment, Audit, AuditEvent, Comment, JobResult, JobState, JobStatus, Upload } from "./types";
+import { bool, id, ids, isId, normalizeList, normalizeVia, num, oneOf, rec, safeUrl, str } from "./normalize";
+
+const JOB_STATES: readonly JobState[] = ["queued", "working", "completed", "failed", "killed"];
 
 /**
  * An attachment, or null without id and file name. The name is `file_name` (OAS AttachmentObject);
@@ -71,15 +60,6 @@ export function normalizeAuditEvent(raw: unknown): AuditEvent | null {
  */
 function personRefs(raw: unknown[]): string[] {
 	return raw.flatMap(item => (typeof item === "string" && item !== "" ? [item] : isId(item) ? [String(item)] : []));
-}
-
-/** A sideloaded group, or null without an id and a non-blank name. */
-export function normalizeGroup(raw: unknown): Group | null {
-	if (!isRecord(raw)) return null;
-	const groupId = id(raw.id);
-	const name = str(raw.name);
-	if (groupId === null || name === null || name.trim() === "") return null;
-	return { id: groupId, name };
 }
 
 /** An audit, or null without id, ticket id, created_at, author and an events array. */

@@ -198,11 +198,8 @@ export interface Page<T> {
 	nextCursor: string | null;
 }
 
-/** A group as a sideload names it. */
-export interface Group {
-	id: Id;
-	name: string;
-}
+/** A group as a sideload names it: the same shape as an organization. */
+export type Group = Organization;
 
 /**
  * One page of a ticket's audits with what the request sideloaded (`include=users,groups,organizations`):
