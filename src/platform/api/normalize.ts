@@ -5,24 +5,10 @@
  * only place that converts snake_case to camelCase. Never throws; never trusts a value.
  */
 import { isRecord } from "../../shared/isRecord";
-import type {
-	AccountSettings,
-	CustomFieldValue,
-	FieldOption,
-	FormCondition,
-	Id,
-	Locale,
-	Organization,
-	Ticket,
-	TicketField,
-	TicketForm,
-	TicketPriority,
-	TicketStatus,
-	TicketType,
-	User,
-	UserRole,
-	Via,
-} from "./types";
+import type { FieldOption } from "../../shared/customFieldsTypes";
+import type { CustomFieldValue, TicketPriority, TicketStatus, TicketType, UserRole } from "../../shared/ticketTypes";
+import type { AccountSettings, FormCondition, Id, Locale, Organization, Ticket, TicketField } from "./types";
+import type { TicketForm, User, Via } from "./types";
 
 /** True for a Zendesk id: a positive safe integer. */
 export function isId(value: unknown): value is Id {
