@@ -12,7 +12,7 @@ import { ShellOutside } from "./app/ShellOutside";
 import { I18nCtx } from "./platform/context";
 import { usableStorage } from "./platform/storage/usableStorage";
 import { mount } from "./app/mount";
-import type { ZafClientFactory } from "./platform/zaf/types";
+import type { ZafClientFactory } from "./platform/zaf/port";
 import { createZafClientPort } from "./platform/zaf/zafClientPort";
 
 declare global {

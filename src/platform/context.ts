@@ -13,10 +13,9 @@ import type { StorageLike } from "./storage/createDraftStore";
 import type { AppEnv } from "./createShellModel";
 
 /**
- * The browser's storages as `main.tsx` could read them (either may be missing: some sandboxed or
- * cross-site iframes refuse them). `local` keeps drafts per agent and ticket; `session` keeps
- * account-level caches (field definitions, settings, locales) for the browser session. `mount`
- * replaces a missing `local` with memory (`withUnkeptDrafts`) and sets `unkeptDrafts`.
+ * The browser's storages as `main.tsx` could read them (either may be missing: some iframes are
+ * refused them): `local` keeps drafts, `session` account-level caches for the browser session.
+ * `mount` replaces a missing `local` with memory (`withUnkeptDrafts`) and sets `unkeptDrafts`.
  */
 export interface PanelStorage {
 	local?: StorageLike | undefined;
@@ -31,10 +30,7 @@ export const ZafCtx = createContext<ZafPort | null>(null);
 export const ApiCtx = createContext<ZendeskApi | null>(null);
 /** Provides the translator for the agent's locale (set by `mount`). */
 export const I18nCtx = createContext<Translator | null>(null);
-/**
- * Provides the storages (set by `mount`). Unlike the others it has a default: no storage at all,
- * so drafts and caches live in memory only (what a browser that refuses storage gets anyway).
- */
+/** Provides the storages (set by `mount`); defaults to none, so drafts and caches live in memory only. */
 export const StorageCtx = createContext<PanelStorage>({});
 /** Provided by the shell once the environment is loaded (inside the ticket sidebar panel). */
 export const EnvCtx = createContext<AppEnv | null>(null);

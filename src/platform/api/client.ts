@@ -5,8 +5,19 @@
  * endpoints live in `tickets.ts`; users, organizations, configuration, uploads and activity here.
  */
 import type { ZafPort } from "../zaf/port";
-import { activityNormalizers, call, field, getList, getOne, listAll, nextPagePath, pick, query } from "./http";
-import { showMany, toApiPath } from "./http";
+import {
+	activityNormalizers,
+	call,
+	field,
+	getList,
+	getOne,
+	listAll,
+	nextPagePath,
+	pick,
+	query,
+	showMany,
+	toApiPath,
+} from "./http";
 import {
 	normalizeAccountSettings,
 	normalizeList,
@@ -17,8 +28,18 @@ import {
 	normalizeUser,
 } from "./normalize";
 import { createTicketsApi } from "./tickets";
-import type { AccountSettings, AuditPage, Comment, Id, Locale, Organization, TicketField, TicketForm } from "./types";
-import type { Upload, User } from "./types";
+import type {
+	AccountSettings,
+	AuditPage,
+	Comment,
+	Id,
+	Locale,
+	Organization,
+	TicketField,
+	TicketForm,
+	Upload,
+	User,
+} from "./types";
 
 export type { CreateTicketResult, TicketUpdateItem } from "./tickets";
 

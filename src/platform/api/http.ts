@@ -3,8 +3,7 @@
  * endpoint promises" errors, following pagination, and the lazily loaded activity normalizers.
  * No endpoint knowledge lives here.
  */
-import type { ZafPort } from "../zaf/port";
-import type { ZafRequestOptions } from "../zaf/types";
+import type { ZafPort, ZafRequestOptions } from "../zaf/port";
 import { isRecord } from "../../shared/isRecord";
 import { ApiError, MESSAGE_PREFIX } from "./errors";
 import { isId, normalizeList } from "./normalize";

@@ -7,8 +7,18 @@
 import { isRecord } from "../../shared/isRecord";
 import type { FieldOption } from "../../shared/customFieldsTypes";
 import type { CustomFieldValue, TicketPriority, TicketStatus, TicketType, UserRole } from "../../shared/ticketTypes";
-import type { AccountSettings, FormCondition, Id, Locale, Organization, Ticket, TicketField } from "./types";
-import type { TicketForm, User, Via } from "./types";
+import type {
+	AccountSettings,
+	FormCondition,
+	Id,
+	Locale,
+	Organization,
+	Ticket,
+	TicketField,
+	TicketForm,
+	User,
+	Via,
+} from "./types";
 
 /** True for a Zendesk id: a positive safe integer. */
 export function isId(value: unknown): value is Id {

@@ -4,8 +4,7 @@
  * (zendesk-ticket-api.md §3–§6). Does not retry, poll or merge anything.
  */
 import type { ZafPort } from "../zaf/port";
-import { activityNormalizers, call, field, getList, getOne, jsonRequest, listAll, pick, query } from "./http";
-import { showMany } from "./http";
+import { activityNormalizers, call, field, getList, getOne, jsonRequest, listAll, pick, query, showMany } from "./http";
 import { normalizeList, normalizeTicket, normalizeUser } from "./normalize";
 import type { Audit, Id, JobStatus, Ticket, User } from "./types";
 import type { TicketCreateInput, TicketUpdateInput } from "./wire";

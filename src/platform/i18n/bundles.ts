@@ -5,6 +5,7 @@
  * needs them, so agents do not download languages they do not read. `app` sections are stripped.
  */
 import en from "../../../translations/en.json";
+import { isRecord } from "../../shared/isRecord";
 import { DEFAULT_LOCALE, localeChain, type Bundle } from "./createTranslator";
 
 /** The bundled English strings. */
@@ -22,7 +23,7 @@ export const fetchLocaleBundle: LocaleLoader = async locale => {
 		const response = await fetch(`i18n/${encodeURIComponent(locale)}.json`);
 		if (!response.ok) return undefined;
 		const data: unknown = await response.json();
-		return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Bundle) : undefined;
+		return isRecord(data) ? data : undefined;
 	} catch {
 		return undefined;
 	}

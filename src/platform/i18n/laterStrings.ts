@@ -7,6 +7,19 @@
  */
 import later from "../../../translations/en.json";
 import { EN_BUNDLE } from "./bundles";
-import { mergeBundle } from "./mergeBundle";
+import { isRecord } from "../../shared/isRecord";
+import type { Bundle } from "./createTranslator";
+
+/**
+ * Copies every string of `extra` into `bundle`, in place, keeping what `bundle` has: the
+ * translator looks keys up when it is called, so text added here is found from then on.
+ */
+function mergeBundle(bundle: Bundle, extra: Bundle): void {
+	for (const [key, value] of Object.entries(extra)) {
+		const have = bundle[key];
+		if (isRecord(have) && isRecord(value)) mergeBundle(have, value);
+		else if (have === undefined) bundle[key] = value;
+	}
+}
 
 mergeBundle(EN_BUNDLE, later);

@@ -1,12 +1,67 @@
 /**
- * The ZAF port: the only view of the Zendesk Apps Framework the rest of the app has.
+ * The ZAF port: the only view of the Zendesk Apps Framework the rest of the app has, and our own
+ * types for the SDK surface it adapts (no @types package exists; shapes follow
+ * ../shared/reference/zaf-protocol.md §2 and §4 and zendesk/zaf-toolbox `IClient`).
  *
- * `createZafClientPort(client)` (src/platform/zaf/zafClientPort.ts) adapts the real SDK client to it;
- * the sandbox builds the same port over a fake SDK client backed by the emulator, so tests and
- * production run the same adapter code. Nothing above this interface sees SDK shapes: every
- * failure arrives as an `ApiError` (src/platform/api/errors.ts).
+ * `createZafClientPort(client)` (zafClientPort.ts) adapts the real SDK client to it; the sandbox
+ * builds the same port over a fake SDK client backed by the emulator, so tests and production run
+ * the same adapter code. Nothing above this interface sees SDK shapes: every failure arrives as an
+ * `ApiError` (src/platform/api/errors.ts).
  */
-import type { ZafContext, ZafMetadata, ZafRequestOptions } from "./types";
+
+/** Options of `client.request`, sent verbatim (as JSON) to the host. `data` must already be a string. */
+export interface ZafRequestOptions {
+	url: string;
+	type?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+	data?: string;
+	contentType?: string | false;
+	dataType?: "json" | "text";
+	headers?: Record<string, string>;
+	httpCompleteResponse?: boolean;
+	/** We pass `false`: the app handles 429 itself so it can show a countdown (see README). */
+	autoRetry?: boolean;
+	/**
+	 * jQuery's request timeout in ms, which ZAF passes through (zaf-protocol.md §4). The port sets it
+	 * to its own timeout; whether the real host honours it is unverified, so the port's guard stays.
+	 */
+	timeout?: number;
+}
+
+/** `client.context()`. */
+export interface ZafContext {
+	instanceGuid: string;
+	product: string;
+	account: { subdomain: string };
+	location: string;
+	ticketId?: number;
+}
+
+/** `client.metadata()`; `settings` holds the installation parameter values. */
+export interface ZafMetadata {
+	appId: number;
+	installationId: number;
+	name: string;
+	version: string;
+	settings: Record<string, unknown>;
+	plan?: { name: string };
+}
+
+/** The SDK client as returned by `ZAFClient.init()`: the subset we use. */
+export interface ZafSdkClient {
+	get(paths: string | string[]): Promise<Record<string, unknown>>;
+	set(key: string | Record<string, unknown>, value?: unknown): Promise<Record<string, unknown>>;
+	invoke(name: string, ...args: unknown[]): Promise<unknown>;
+	on(event: string, handler: (payload: unknown) => unknown): void;
+	off(event: string, handler: (payload: unknown) => unknown): void;
+	request(options: ZafRequestOptions): Promise<unknown>;
+	metadata(): Promise<ZafMetadata>;
+	context(): Promise<ZafContext>;
+}
+
+/** The global the SDK script defines. `init` returns false outside a Zendesk iframe. */
+export interface ZafClientFactory {
+	init(callback?: (registration: unknown) => void): ZafSdkClient | false;
+}
 
 /** Removes the handler it was returned for. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
@@ -38,6 +93,7 @@ export interface PortRequestOptions {
 /** What a `ticket.save` hook handler may answer: allow (true/undefined) or a reason to block. */
 export type HookResult = true | undefined | false | string;
 
+/** The port. */
 export interface ZafPort {
 	/** Reads framework paths (`ticket`, `ticket.id`, `currentUser`, ...). Resolves with per-path errors; rejects only on transport failure. */
 	get(paths: string[]): Promise<ZafGetResult>;

@@ -4,33 +4,29 @@
  */
 import { ApiError, MESSAGE_PREFIX, toApiError } from "../api/errors";
 import { normalizeHeaders } from "./headers";
-import type { HookResult, HttpResponse, PortRequestOptions, Unsubscribe, ZafGetResult, ZafPort } from "./port";
-import type { ZafRequestOptions, ZafSdkClient } from "./types";
+import type {
+	HttpResponse,
+	PortRequestOptions,
+	Unsubscribe,
+	ZafGetResult,
+	ZafPort,
+	ZafRequestOptions,
+	ZafSdkClient,
+} from "./port";
 import { isRecord } from "../../shared/isRecord";
-
-/** Options for `createZafClientPort`. */
-export interface ZafClientPortOptions {
-	/** Default timeout for `request` in ms (a single call may override it). Default 30 000. */
-	requestTimeoutMs?: number;
-}
-
-/**
- * Why 30 s: Zendesk answers nearly every request within a few seconds; a request the host never
- * answers hangs forever (the SDK has no request timeout), and an agent should not wait longer.
- */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Wraps an SDK client (`ZAFClient.init()`) as a ZafPort. Adds `httpCompleteResponse: true`,
- * `autoRetry: false` and ZAF's `timeout` to every request, plus our own timeout guard; it does not
- * retry anything itself.
+ * `autoRetry: false` and ZAF's `timeout` to every request, plus our own timeout guard (default
+ * `requestTimeoutMs` 30 s: Zendesk answers nearly every request within a few seconds, and a request
+ * the host never answers would hang forever); it does not retry anything itself.
  *
  * @example
  *   const client = window.ZAFClient?.init();
  *   if (client) await mount({ zaf: createZafClientPort(client), container });
  */
-export function createZafClientPort(client: ZafSdkClient, options: ZafClientPortOptions = {}): ZafPort {
-	const defaultTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+export function createZafClientPort(client: ZafSdkClient, options: { requestTimeoutMs?: number } = {}): ZafPort {
+	const defaultTimeout = options.requestTimeoutMs ?? 30_000;
 
 	return {
 		async get(paths) {
@@ -48,24 +44,12 @@ export function createZafClientPort(client: ZafSdkClient, options: ZafClientPort
 
 		async set(values) {
 			const label = `set ${Object.keys(values).join(",")}`;
-			let raw: unknown;
-			try {
-				raw = await client.set(values);
-			} catch (rejection) {
-				throw toApiError(rejection, label);
-			}
-			const { errors } = splitGetResult(raw);
+			const { errors } = splitGetResult(await guarded(label, () => client.set(values)));
 			const first = Object.entries(errors)[0];
 			if (first) throw toApiError({ name: first[1].name, message: `"${first[0]}" ${first[1].message}` }, label);
 		},
 
-		async invoke(name, ...args) {
-			try {
-				return await client.invoke(name, ...args);
-			} catch (rejection) {
-				throw toApiError(rejection, `invoke ${name}`);
-			}
-		},
+		invoke: (name, ...args) => guarded(`invoke ${name}`, () => client.invoke(name, ...args)),
 
 		on(event, handler) {
 			const wrapped = (payload: unknown) => {
@@ -82,7 +66,7 @@ export function createZafClientPort(client: ZafSdkClient, options: ZafClientPort
 
 		onHook(hook, handler) {
 			// The SDK blocks on false, a string, an Error, a throw or a rejection (zaf-protocol.md §2.9).
-			const wrapped = (): HookResult | Promise<HookResult> => handler();
+			const wrapped = () => handler();
 			client.on(hook, wrapped);
 			return once(() => client.off(hook, wrapped));
 		},
@@ -99,22 +83,18 @@ export function createZafClientPort(client: ZafSdkClient, options: ZafClientPort
 			);
 		},
 
-		async metadata() {
-			try {
-				return await client.metadata();
-			} catch (rejection) {
-				throw toApiError(rejection, "metadata");
-			}
-		},
-
-		async context() {
-			try {
-				return await client.context();
-			} catch (rejection) {
-				throw toApiError(rejection, "context");
-			}
-		},
+		metadata: () => guarded("metadata", () => client.metadata()),
+		context: () => guarded("context", () => client.context()),
 	};
+}
+
+/** Runs an SDK call; any rejection (or throw) leaves as an ApiError labelled `label`. */
+async function guarded<T>(label: string, run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (rejection) {
+		throw toApiError(rejection, label);
+	}
 }
 
 /**
@@ -134,25 +114,9 @@ function prepareRequest(request: ZafRequestOptions, timeoutMs: number): ZafReque
 /** Rejects with an ApiError of kind `timeout` after `ms`. The SDK call itself cannot be cancelled. */
 function withTimeout<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
 	return new Promise<T>((resolve, reject) => {
-		const timer = setTimeout(() => {
-			reject(
-				new ApiError({
-					kind: "timeout",
-					message: `${MESSAGE_PREFIX} ${label} failed: timeout after ${ms} ms`,
-					request: label,
-				}),
-			);
-		}, ms);
-		promise.then(
-			value => {
-				clearTimeout(timer);
-				resolve(value);
-			},
-			error => {
-				clearTimeout(timer);
-				reject(error);
-			},
-		);
+		const message = `${MESSAGE_PREFIX} ${label} failed: timeout after ${ms} ms`;
+		const timer = setTimeout(() => reject(new ApiError({ kind: "timeout", message, request: label })), ms);
+		promise.then(resolve, reject).finally(() => clearTimeout(timer));
 	});
 }
 
