@@ -41,31 +41,19 @@ function required<T>(value: T | null, name: string, provider: string): T {
 }
 
 /** The ZAF port. Throws outside `<ZafCtx.Provider>`. */
-export function useZaf(): ZafPort {
-	return required(useContext(ZafCtx), "useZaf", "ZafCtx.Provider");
-}
+export const useZaf = (): ZafPort => required(useContext(ZafCtx), "useZaf", "ZafCtx.Provider");
 
 /** The Zendesk API client. Throws outside `<ApiCtx.Provider>`. */
-export function useApi(): ZendeskApi {
-	return required(useContext(ApiCtx), "useApi", "ApiCtx.Provider");
-}
+export const useApi = (): ZendeskApi => required(useContext(ApiCtx), "useApi", "ApiCtx.Provider");
 
 /** The translator. Throws outside `<I18nCtx.Provider>`. */
-export function useI18n(): Translator {
-	return required(useContext(I18nCtx), "useI18n", "I18nCtx.Provider");
-}
+export const useI18n = (): Translator => required(useContext(I18nCtx), "useI18n", "I18nCtx.Provider");
 
 /** Shorthand for `useI18n().t`. */
-export function useT(): (key: string, vars?: TranslateVars) => string {
-	return useI18n().t;
-}
+export const useT = (): ((key: string, vars?: TranslateVars) => string) => useI18n().t;
 
 /** Location, ticket id, settings and agent. Throws outside `<EnvCtx.Provider>` (i.e. before the shell loaded). */
-export function useEnv(): AppEnv {
-	return required(useContext(EnvCtx), "useEnv", "EnvCtx.Provider");
-}
+export const useEnv = (): AppEnv => required(useContext(EnvCtx), "useEnv", "EnvCtx.Provider");
 
 /** The storages `mount` was given; `{}` (nothing persists) outside a provider. Never touches the browser's own. */
-export function useStorage(): PanelStorage {
-	return useContext(StorageCtx);
-}
+export const useStorage = (): PanelStorage => useContext(StorageCtx);

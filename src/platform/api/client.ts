@@ -1,8 +1,7 @@
 /**
- * The typed Zendesk REST client the app uses (zendesk-ticket-api.md §3–§10): every call checks the
- * response at the boundary and returns camelCase types (`types.ts`) or rejects with an ApiError
- * (HTTP failures from the port; `unexpected_response` for a 2xx with the wrong shape). The ticket
- * endpoints live in `tickets.ts`; users, organizations, configuration, uploads and activity here.
+ * The typed Zendesk REST client (zendesk-ticket-api.md §3–§10): every call checks the answer at the
+ * boundary and returns camelCase types or rejects with an ApiError (`unexpected_response` for a 2xx
+ * of the wrong shape). Ticket endpoints are in `tickets.ts`; the others here.
  */
 import type { ZafPort } from "../zaf/port";
 import {
@@ -59,10 +58,8 @@ export function createZendeskApi(zaf: ZafPort): ZendeskApi {
 }
 
 /**
- * The sideloads an audits page asks for: the people, groups and organizations its events name, so
- * the history shows names in the one request per page. Zendesk's side-loading page lists users,
- * groups, organizations and tickets for Ticket Audits; ticket forms are not among them (the
- * history takes form names from the definitions the panel already loaded).
+ * What an audits page sideloads so the history shows names with one request per page. Zendesk's
+ * side-loading page lists users, groups, organizations and tickets for audits; not ticket forms.
  */
 const AUDIT_SIDELOADS = "users,groups,organizations";
 
@@ -91,12 +88,12 @@ function createAccountApi(zaf: ZafPort) {
 			return getList(zaf, `/api/v2/users/autocomplete.json${query({ name: name.trim() })}`, "users", normalizeUser);
 		},
 
-		/** `GET /api/v2/organizations/show_many.json?ids=…` in chunks of 100, like `showManyUsers`; unknown ids are missing. */
+		/** `GET /api/v2/organizations/show_many.json?ids=…`, like `showManyUsers`; unknown ids are missing. */
 		showManyOrganizations(ids: readonly Id[]): Promise<Organization[]> {
 			return showMany(zaf, "/api/v2/organizations/show_many.json", "organizations", normalizeOrganization, ids);
 		},
 
-		/** `GET /api/v2/organizations/autocomplete.json?name=…`: the first page of organizations whose name starts with `name`. */
+		/** `GET /api/v2/organizations/autocomplete.json?name=…`: the first page of those whose name starts with `name`. */
 		async autocompleteOrganizations(name: string): Promise<Organization[]> {
 			if (name.trim() === "") return [];
 			const url = `/api/v2/organizations/autocomplete.json${query({ name: name.trim() })}`;
@@ -114,10 +111,9 @@ function createAccountApi(zaf: ZafPort) {
 		},
 
 		/**
-		 * `GET /api/v2/ticket_forms/{id}.json?include=ticket_fields`: the form plus the fields it lists
-		 * (as `ticket_fields` shows them to the agent), in ONE request. The sideload is what Zendesk's
-		 * Web Widget uses; it is not in the OAS, so an answer without `ticket_fields` is an
-		 * `unexpected_response` (callers fall back to the two lists). Does not cache or order anything.
+		 * `GET /api/v2/ticket_forms/{id}.json?include=ticket_fields`: the form and its fields in ONE
+		 * request. The sideload is what Zendesk's Web Widget uses, not in the OAS, so an answer without
+		 * `ticket_fields` is an `unexpected_response` (callers fall back to the two lists).
 		 */
 		async showTicketFormWithFields(id: Id): Promise<{ form: TicketForm; fields: TicketField[] }> {
 			const url = `/api/v2/ticket_forms/${id}.json?include=ticket_fields`;
@@ -133,20 +129,15 @@ function createAccountApi(zaf: ZafPort) {
 			return getOne(zaf, "/api/v2/account/settings.json", "settings", normalizeAccountSettings);
 		},
 
-		/**
-		 * `GET /api/v2/locales.json` (OAS ListLocales, allowed for anyone): the translation locales the
-		 * account enables, in Zendesk's order. Not paginated; malformed entries are dropped.
-		 */
+		/** `GET /api/v2/locales.json` (OAS ListLocales, for anyone): the account's locales, in Zendesk's order. Not paginated. */
 		listLocales(): Promise<Locale[]> {
 			return getList(zaf, "/api/v2/locales.json", "locales", normalizeLocale);
 		},
 
 		/**
-		 * `POST /api/v2/uploads.json?filename=…[&token=…]` with a text body (zendesk-ticket-api.md §9):
-		 * text only, since `client.request` cannot carry binary bodies (zaf-protocol.md §5). `token` adds
-		 * the file to an existing upload; `contentType` (default `text/plain`) becomes the attachment's.
-		 * The returned token goes into `comment.uploads` (single use, 60 minutes). Does not check sizes
-		 * or types: Zendesk answers 413/422 for oversize files.
+		 * `POST /api/v2/uploads.json?filename=…[&token=…]` (§9), text only: `client.request` cannot carry
+		 * binary bodies (zaf-protocol.md §5). `token` adds to an existing upload; `contentType` defaults
+		 * to `text/plain`. The token returned goes into `comment.uploads` (single use, 60 minutes).
 		 */
 		async uploadText(
 			filename: string,
@@ -172,9 +163,8 @@ function createAccountApi(zaf: ZafPort) {
 		},
 
 		/**
-		 * One page of `GET /api/v2/tickets/{id}/audits.json?include=users,groups,organizations` (oldest
-		 * first) with its sideloads. Pass the previous page's `nextCursor` to continue; a cursor that is
-		 * not a path of this ticket's audits is ignored, and one without the sideloads gets them added.
+		 * One page of `GET /api/v2/tickets/{id}/audits.json` (oldest first) with its sideloads. Pass the
+		 * last page's `nextCursor` to go on; one that is not a path of this ticket's audits is ignored.
 		 */
 		async listAudits(ticketId: Id, cursor?: string | null): Promise<AuditPage> {
 			const first = `/api/v2/tickets/${ticketId}/audits.json?include=${AUDIT_SIDELOADS}`;

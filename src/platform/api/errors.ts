@@ -1,7 +1,4 @@
-/**
- * One error class for every remote failure (house-style §6), created only by `toApiError`, `http.ts`
- * and the ZAF port; models catch ApiError and nothing else. Also reads Zendesk's error bodies.
- */
+/** One error class for every remote failure (house-style §6): models catch ApiError and nothing else. */
 import { normalizeHeaders, parseRetryAfter } from "../zaf/headers";
 import { isRecord } from "../../shared/isRecord";
 
@@ -24,33 +21,24 @@ export type ApiErrorKind =
 /** Zendesk's `details` map: field (or `base`) → list of problems. */
 export type ErrorDetails = Record<string, Array<{ description?: string; error?: string; [k: string]: unknown }>>;
 
-/** What an ApiError is built from. */
-export interface ApiErrorInit {
-	kind: ApiErrorKind;
-	message: string;
-	status?: number;
-	/** Zendesk's `error` code, e.g. `RecordInvalid`, `UpdateConflict`. */
-	code?: string;
-	/** Zendesk's `description`. */
-	description?: string;
-	details?: ErrorDetails;
-	/** Seconds from `Retry-After` (429, 503). */
-	retryAfterSeconds?: number;
-	/** True when a 429 carried no usable `Retry-After` and `retryAfterSeconds` is our default. */
-	retryAfterGuessed?: boolean;
-	/** The request that failed, e.g. `PUT /api/v2/tickets/1.json`. */
-	request?: string;
-}
+/** What an ApiError is built from: its kind and message, and any of its other fields. */
+export type ApiErrorInit = Pick<ApiError, "kind" | "message"> &
+	Partial<Omit<ApiError, "kind" | "message" | "name" | "stack" | "cause">>;
 
 /** A failure of a remote call (Zendesk REST through ZAF, or a ZAF get/set/invoke). */
 export class ApiError extends Error {
 	readonly kind: ApiErrorKind;
 	readonly status: number | undefined;
+	/** Zendesk's `error` code, e.g. `RecordInvalid`, `UpdateConflict`. */
 	readonly code: string | undefined;
+	/** Zendesk's `description`. */
 	readonly description: string | undefined;
 	readonly details: ErrorDetails | undefined;
+	/** Seconds from `Retry-After` (429, 503). */
 	readonly retryAfterSeconds: number | undefined;
+	/** True when a 429 carried no usable `Retry-After` and `retryAfterSeconds` is our default. */
 	readonly retryAfterGuessed: boolean;
+	/** The request that failed, e.g. `PUT /api/v2/tickets/1.json`. */
 	readonly request: string | undefined;
 
 	constructor(init: ApiErrorInit) {

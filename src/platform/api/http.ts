@@ -1,7 +1,6 @@
 /**
- * Helpers the endpoint modules share: JSON requests over the port, "this 2xx is not what the
- * endpoint promises" errors, following pagination, and the lazily loaded activity normalizers.
- * No endpoint knowledge lives here.
+ * What the endpoint modules share: requests over the port, "this 2xx is not what the endpoint
+ * promises" errors, pagination, and the lazily loaded activity normalizers. No endpoint knowledge.
  */
 import type { ZafPort, ZafRequestOptions } from "../zaf/port";
 import { isRecord } from "../../shared/isRecord";
@@ -10,16 +9,6 @@ import { isId, normalizeList } from "./normalize";
 import type * as Activity from "./normalizeActivity";
 
 type Normalize<T> = (raw: unknown) => T | null;
-
-/** Builds the `unexpected_response` ApiError for a 2xx whose body does not have the promised shape. */
-export function unexpected(request: string, status: number, what: string): ApiError {
-	return new ApiError({
-		kind: "unexpected_response",
-		message: `${MESSAGE_PREFIX} ${request} failed: ${status} unexpected response (${what})`,
-		status,
-		request,
-	});
-}
 
 /** A JSON-bodied request: serialises `body` and sets the content type. Does not send it. */
 export function jsonRequest(
@@ -54,11 +43,13 @@ export function field(json: unknown, key: string): unknown {
 export function pick<T>(json: unknown, key: string, normalize: Normalize<T>, label: string, status: number): T {
 	const raw = field(json, key);
 	const value = normalize(raw);
-	if (value === null) throw unexpected(label, status, raw === undefined ? `no "${key}"` : `malformed "${key}"`);
-	return value;
+	if (value !== null) return value;
+	const what = raw === undefined ? `no "${key}"` : `malformed "${key}"`;
+	const message = `${MESSAGE_PREFIX} ${label} failed: ${status} unexpected response (${what})`;
+	throw new ApiError({ kind: "unexpected_response", message, status, request: label });
 }
 
-/** GETs `url` and maps `body[key]` with `normalize`; throws `unexpected_response` when it does not normalise. */
+/** GETs `url` and `pick`s `body[key]`. */
 export async function getOne<T>(zaf: ZafPort, url: string, key: string, normalize: Normalize<T>): Promise<T> {
 	const { json, status, label } = await call(zaf, { url, type: "GET" });
 	return pick(json, key, normalize, label, status);
@@ -70,9 +61,8 @@ export function getList<T>(zaf: ZafPort, url: string, key: string, normalize: No
 }
 
 /**
- * Path of the next page of a Zendesk list, or null on the last page. Reads cursor pagination
- * (`meta.has_more` + `links.next`) and offset pagination (`next_page`). Absolute URLs are reduced
- * to their path so the request stays on the agent's session; anything outside `/api/v2/` is ignored.
+ * Path of a list's next page (cursor `meta.has_more` + `links.next`, or offset `next_page`), or null
+ * on the last. Absolute URLs become paths, so the request stays on the agent's session.
  */
 export function nextPagePath(json: unknown): string | null {
 	if (!isRecord(json)) return null;
@@ -88,10 +78,7 @@ export function toApiPath(url: string): string | null {
 	return path.startsWith("/api/v2/") ? path : null;
 }
 
-/**
- * Why 50: 50 pages × 100 items covers any realistic field/form/comment list; the cap stops a host
- * that keeps returning a `next_page` from looping forever.
- */
+// 50 pages × 100 items covers any realistic list; the cap stops a host that always sends `next_page`.
 const MAX_PAGES = 50;
 
 /** GETs every page starting at `url` and concatenates the normalised items of `body[key]`. */
@@ -107,13 +94,10 @@ export async function listAll<T>(zaf: ZafPort, url: string, key: string, normali
 	return items;
 }
 
-/** Zendesk's `show_many` limit per request (users, organizations: "up to 100"). */
+// Zendesk's `show_many` limit per request (users, organizations: "up to 100").
 const SHOW_MANY_LIMIT = 100;
 
-/**
- * GETs `path?ids=…` for every valid id in chunks of `SHOW_MANY_LIMIT` and concatenates the
- * normalised items of `body[key]`. Duplicates and invalid ids are dropped; no request without ids.
- */
+/** `getList` of `path?ids=…` in chunks of 100, for the valid ids without duplicates; no request without ids. */
 export async function showMany<T>(
 	zaf: ZafPort,
 	path: string,
@@ -147,9 +131,8 @@ export function query(params: Record<string, string | number | boolean | undefin
 let loading: Promise<typeof Activity> | undefined;
 
 /**
- * The normalizers of what only writes, uploads, jobs and the history answer (`normalizeActivity.ts`),
- * fetched the first time one is needed: a panel that only shows its glances reads none. A failed
- * fetch is tried again on the next call (that call fails like a lost connection).
+ * The normalizers of what only writes, uploads, jobs and the history answer, fetched when first
+ * needed (a panel showing only glances reads none). A failed fetch is tried again on the next call.
  */
 export function activityNormalizers(): Promise<typeof Activity> {
 	loading ??= import("./normalizeActivity").catch((error: unknown) => {

@@ -1,8 +1,4 @@
-/**
- * Ticket endpoints: show (one or many, with side-loaded users), lists of related tickets, create
- * (sync or async, idempotent), update (one, or many as a job), and job statuses
- * (zendesk-ticket-api.md §3–§6). Does not retry, poll or merge anything.
- */
+/** Ticket endpoints: show, related lists, create, update (one, or many as a job), job statuses (§3–§6). */
 import type { ZafPort } from "../zaf/port";
 import { activityNormalizers, call, field, getList, getOne, jsonRequest, listAll, pick, query, showMany } from "./http";
 import { normalizeList, normalizeTicket, normalizeUser } from "./normalize";
@@ -15,10 +11,7 @@ interface TicketWriteResult {
 	audit: Audit | null;
 }
 
-/**
- * A create: `created` for a synchronous 201 (`replayed` when Zendesk answered from its idempotency
- * cache), `queued` for `?async=true` (202), to be followed with `getJobStatus`.
- */
+/** A create: `created` (201; `replayed` from Zendesk's idempotency cache), or `queued` (`?async=true`, 202). */
 export type CreateTicketResult =
 	| ({ kind: "created"; replayed: boolean } & TicketWriteResult)
 	| { kind: "queued"; ticketId: Id | null; jobStatus: JobStatus };
@@ -26,7 +19,7 @@ export type CreateTicketResult =
 /** One item of `updateManyTickets`: a ticket update plus the id it is for. */
 export type TicketUpdateItem = TicketUpdateInput & { id: Id };
 
-/** Ticket endpoints over a port. */
+/** Ticket endpoints over a port. Does not retry, poll or merge anything. */
 export function createTicketsApi(zaf: ZafPort) {
 	// Cursor pages of 100, the most Zendesk serves (OAS "Pagination"; cursor is the recommended style).
 	const allTickets = (path: string) => listAll(zaf, `${path}?page[size]=100`, "tickets", normalizeTicket);
@@ -42,9 +35,8 @@ export function createTicketsApi(zaf: ZafPort) {
 		},
 
 		/**
-		 * `POST /api/v2/tickets.json`: creates a ticket (only `comment` is required by Zendesk). `async`
-		 * asks for `?async=true` (202 with a job, §4.3); `idempotencyKey` is sent as `Idempotency-Key`,
-		 * so a retry after a timeout cannot create a second ticket (§4.1).
+		 * `POST /api/v2/tickets.json[?async=true]` (202 with a job, §4.3). `idempotencyKey` is sent as
+		 * `Idempotency-Key`, so a retry after a timeout cannot create a second ticket (§4.1).
 		 */
 		async createTicket(
 			payload: TicketCreateInput,
@@ -73,19 +65,15 @@ export function createTicketsApi(zaf: ZafPort) {
 			return await writeResult(json, label, status);
 		},
 
-		/**
-		 * `GET /api/v2/tickets.json?external_id=…` (OAS ListTickets): the first page of tickets with
-		 * exactly that external id. Used to find a ticket a timed-out create may have made.
-		 */
+		/** `GET /api/v2/tickets.json?external_id=…`, first page: finds a ticket a timed-out create may have made. */
 		async findTicketsByExternalId(externalId: string): Promise<Ticket[]> {
 			return getList(zaf, `/api/v2/tickets.json${query({ external_id: externalId })}`, "tickets", normalizeTicket);
 		},
 
 		/**
-		 * `PUT /api/v2/tickets/update_many.json` with `{tickets: items}` (a batch update: each item its
-		 * own changes, §6.2). Answers the queued job; per-item outcomes (`UpdateConflict` for a stale
-		 * `updated_stamp`, a closed ticket's `RecordInvalid`) arrive in the finished job's `results`,
-		 * so poll `getJobStatus`. Does not split: Zendesk takes at most 100 items and rejects more.
+		 * `PUT /api/v2/tickets/update_many.json` with `{tickets: items}` (§6.2): the queued job, whose
+		 * `results` hold per-item outcomes (`UpdateConflict`, a closed ticket's `RecordInvalid`). Does
+		 * not split: Zendesk rejects more than 100 items.
 		 */
 		async updateManyTickets(items: readonly TicketUpdateItem[]): Promise<JobStatus> {
 			const request = jsonRequest("PUT", "/api/v2/tickets/update_many.json", { tickets: items });

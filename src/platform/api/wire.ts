@@ -10,7 +10,6 @@ interface CommentInput {
 	body?: string;
 	html_body?: string;
 	public?: boolean;
-	author_id?: Id;
 	uploads?: string[];
 }
 
@@ -44,7 +43,6 @@ interface TicketWriteCommon {
 	custom_status_id?: Id;
 	requester_id?: Id;
 	assignee_id?: Id | null;
-	assignee_email?: string;
 	group_id?: Id | null;
 	organization_id?: Id | null;
 	brand_id?: Id;
@@ -69,7 +67,6 @@ export interface TicketCreateInput extends TicketWriteCommon {
 	comment: CommentInput;
 	requester?: RequesterInput;
 	submitter_id?: Id;
-	recipient?: string;
 	email_cc_ids?: Id[];
 	follower_ids?: Id[];
 	/** Makes a real follow-up; Zendesk ignores it unless the source is closed (§4.2). */
@@ -81,9 +78,8 @@ export interface TicketUpdateInput extends TicketWriteCommon {
 	/** Adds users without replacing the existing collaborators. */
 	additional_collaborators?: CollaboratorInput[];
 	/**
-	 * Tags to add, keeping the others. Zendesk documents it for `update_many` only ("Adding tags to
-	 * tickets without overwriting existing tags"); a single `PUT /tickets/{id}` ignores it (a field
-	 * report: huddledigital/zendesk-laravel#20), so use it only in `updateManyTickets` items.
+	 * Tags to add, keeping the others: documented for `update_many` only, and a single `PUT` ignores
+	 * it (field report huddledigital/zendesk-laravel#20), so only in `updateManyTickets` items.
 	 */
 	additional_tags?: string[];
 	/** Tags to remove, keeping the others. `update_many` only, like `additional_tags`. */

@@ -1,8 +1,7 @@
 /**
- * Which translations the app has and how it gets them. English is bundled into main.js (the
- * fallback of every chain, so the UI is never without text); the other locales are copied by
- * build.mjs to `assets/i18n/<locale>.json` (UI strings only) and fetched when the agent's locale
- * needs them, so agents do not download languages they do not read. `app` sections are stripped.
+ * Which translations the app has and how it gets them. English is bundled (every chain's fallback,
+ * so the UI is never without text); build.mjs copies the other locales' UI strings to
+ * `assets/i18n/<locale>.json`, fetched only when the agent's locale needs them.
  */
 import en from "../../../translations/en.json";
 import { isRecord } from "../../shared/isRecord";
@@ -29,10 +28,7 @@ export const fetchLocaleBundle: LocaleLoader = async locale => {
 	}
 };
 
-/**
- * The bundles needed for `locale`: English plus every shipped locale of its fallback chain
- * (`de-AT` → `de`). A locale that fails to load is left out, so the UI falls back to English.
- */
+/** English plus every shipped locale of `locale`'s chain (`de-AT` → `de`); one that fails to load is left out. */
 export async function loadBundles(locale: string, load: LocaleLoader | undefined): Promise<Record<string, Bundle>> {
 	const bundles: Record<string, Bundle> = { [DEFAULT_LOCALE]: EN_BUNDLE };
 	const wanted = localeChain(locale).filter(

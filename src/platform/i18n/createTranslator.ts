@@ -3,6 +3,7 @@
  * `{{name}}` interpolation, plural objects (`{one, other}` chosen by `vars.count`), and locale
  * fallback `pt-BR` → `pt` → `en` per key.
  */
+import { isRecord } from "../../shared/isRecord";
 
 /** A parsed translations file: nested objects whose leaves are strings (or ZAF's `{title, value}`). */
 export type Bundle = { [key: string]: unknown };
@@ -20,15 +21,6 @@ export interface Translator {
 	has(key: string): boolean;
 }
 
-/** Options of `createTranslator`. */
-export interface TranslatorOptions {
-	/**
-	 * Throw on a missing key or placeholder (default: only under vitest, `NODE_ENV=test`). Otherwise
-	 * a missing key renders as `[missing: key]`, which a test guarantees never ships (i18n.test.ts).
-	 */
-	strict?: boolean;
-}
-
 /** The last resort of every fallback chain. */
 export const DEFAULT_LOCALE = "en";
 
@@ -40,7 +32,9 @@ export function localeChain(locale: string): string[] {
 }
 
 /**
- * Builds a translator for `locale` over `bundles` (keyed by locale, any case).
+ * Builds a translator for `locale` over `bundles` (keyed by locale, any case). `strict` throws on a
+ * missing key or placeholder (default: only under vitest); otherwise a missing key renders as
+ * `[missing: key]`, which translations.test.ts guarantees never ships.
  *
  * @example
  *   const { t } = createTranslator("de-AT", { en, de });
@@ -50,7 +44,7 @@ export function localeChain(locale: string): string[] {
 export function createTranslator(
 	locale: string,
 	bundles: Record<string, Bundle>,
-	options: TranslatorOptions = {},
+	options: { strict?: boolean } = {},
 ): Translator {
 	const strict = options.strict ?? isTestRun();
 	const byLocale = new Map(Object.entries(bundles).map(([l, b]) => [l.toLowerCase(), b]));
@@ -98,14 +92,13 @@ function lookup(bundle: Bundle, key: string): unknown {
 /** A string leaf, ZAF's `{value}` leaf, or a plural object `{one, other, ...}` resolved for `count`. */
 function pickText(node: unknown, count: unknown, locale: string): string | undefined {
 	if (typeof node === "string") return node;
-	if (typeof node !== "object" || node === null) return undefined;
-	const leaf = node as Record<string, unknown>;
-	if (typeof leaf.value === "string") return leaf.value;
-	if (typeof leaf.other !== "string") return undefined;
-	if (typeof count !== "number") return leaf.other;
-	const category = count === 0 && typeof leaf.zero === "string" ? "zero" : pluralCategory(locale, count);
-	const chosen = leaf[category];
-	return typeof chosen === "string" ? chosen : leaf.other;
+	if (!isRecord(node)) return undefined;
+	if (typeof node.value === "string") return node.value;
+	if (typeof node.other !== "string") return undefined;
+	if (typeof count !== "number") return node.other;
+	const category = count === 0 && typeof node.zero === "string" ? "zero" : pluralCategory(locale, count);
+	const chosen = node[category];
+	return typeof chosen === "string" ? chosen : node.other;
 }
 
 function pluralCategory(locale: string, count: number): string {

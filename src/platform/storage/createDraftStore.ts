@@ -1,8 +1,7 @@
 /**
- * Drafts survive errors, conflicts, panel reloads and app re-registration: every section keeps
- * what the agent typed or staged here, per agent and ticket, until it is saved or discarded.
- * Storage is injected (`window.localStorage` in main.tsx, a Map-backed fake in tests); a broken or
- * full storage never throws into the UI — the draft just lives in memory for this panel.
+ * Drafts survive errors, conflicts, panel reloads and app re-registration: every section keeps what
+ * the agent typed or staged here, per agent and ticket, until saved or discarded. A broken or full
+ * (injected) storage never throws into the UI: the draft then lives in memory for this panel.
  */
 
 /** The subset of the Web Storage API we use. */
@@ -13,7 +12,7 @@ export interface StorageLike {
 }
 
 /** Bump when a stored draft shape changes incompatibly; old drafts are then ignored, not misread. */
-export const DRAFT_VERSION = 1;
+const DRAFT_VERSION = 1;
 
 /** Drafts of one agent on one ticket, by section name (`followUp`, `people`, `fields`, `metadata`). */
 export interface DraftStore {

@@ -1,9 +1,8 @@
 /**
- * One account-level value (e.g. the account settings) shared by every panel of the agent's browser
- * session: kept in the injected storage (the panel passes `sessionStorage`: one per Zendesk browser
- * tab, partitioned by the top-level site) for `ttlMs`, and in memory for the panel's own lifetime.
- * Concurrent callers share one load. When the browser refuses storage (some block it in
- * cross-site iframes) each panel loads it once.
+ * One account-level value (e.g. the account settings) shared by the panels of the agent's browser
+ * session: kept in the injected storage (`sessionStorage`: one per Zendesk tab) for `ttlMs`, and in
+ * memory for the panel's lifetime. Concurrent callers share one load; without storage each panel
+ * loads it once.
  */
 import type { StorageLike } from "./createDraftStore";
 

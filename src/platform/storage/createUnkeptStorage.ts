@@ -1,7 +1,6 @@
 /**
  * Where drafts go when the browser refuses the app local storage: memory shared by the panel's
- * sections (a section rebuilt inside the panel still finds its draft), gone when the panel
- * reloads. It says when it first holds a draft, so the panel can warn the agent before one is lost.
+ * sections, gone when the panel reloads. It says when it first holds a draft, so the panel can warn.
  */
 import { signal, type ReadonlySignal } from "@preact/signals";
 import type { PanelStorage } from "../context";
@@ -28,11 +27,7 @@ export function createUnkeptStorage(): UnkeptStorage {
 	};
 }
 
-/**
- * The storages as the panel uses them: when `local` is missing (refused by the browser, or not
- * given), drafts go to an unkept storage, announced as `unkeptDrafts`. Given a `local`, returns
- * the same storages and drafts persist as before.
- */
+/** The storages as the panel uses them: without a `local`, drafts go to an unkept storage, announced as `unkeptDrafts`. */
 export function withUnkeptDrafts(storage: PanelStorage): PanelStorage & { local: StorageLike } {
 	if (storage.local) return { ...storage, local: storage.local };
 	const local = createUnkeptStorage();

@@ -1,7 +1,6 @@
 /**
- * The text typed in a picker and not picked yet, kept like every other draft (per agent and
- * ticket, through the draft store) under the section's `typedTextSection`, one entry per picker.
- * Empty text removes the entry, and the last entry removes the section.
+ * The text typed in a picker and not picked yet, kept as a draft under the section's
+ * `typedTextSection`, one entry per picker. Empty text removes the entry, the last one the section.
  */
 import { isRecord } from "../../shared/isRecord";
 import { typedTextSection } from "../../shared/draftSections";

@@ -1,8 +1,7 @@
 /**
- * Whether the browser lets the app keep data: some refuse storage to a cross-site iframe (Chrome
- * and Chromium with third-party cookies blocked, Safari, sandboxed iframes). A refusal shows either
- * as reading `window.localStorage` throwing a `SecurityError`, or as a storage whose `getItem` and
- * `setItem` throw. Only `main.tsx` hands the browser's storages in.
+ * Whether the browser lets the app keep data: some refuse storage to a cross-site iframe (Chromium
+ * with third-party cookies blocked, Safari, sandboxed iframes), either by throwing a `SecurityError`
+ * on `window.localStorage` or by a storage whose `getItem` and `setItem` throw.
  */
 import type { StorageLike } from "./createDraftStore";
 
@@ -10,8 +9,8 @@ import type { StorageLike } from "./createDraftStore";
 export const PROBE_KEY = "zd-sidebar:probe";
 
 /**
- * The storage `open()` returns if a value written to it reads back, else undefined. Never throws:
- * a refused, missing or full storage is undefined. Leaves nothing behind.
+ * The storage `open()` returns if a value written to it reads back, else undefined (refused, missing
+ * or full). Never throws; leaves nothing behind.
  *
  * @example
  *   const local = usableStorage(() => window.localStorage);

@@ -1,12 +1,8 @@
 /**
- * The ZAF port: the only view of the Zendesk Apps Framework the rest of the app has, and our own
- * types for the SDK surface it adapts (no @types package exists; shapes follow
- * ../shared/reference/zaf-protocol.md §2 and §4 and zendesk/zaf-toolbox `IClient`).
- *
- * `createZafClientPort(client)` (zafClientPort.ts) adapts the real SDK client to it; the sandbox
- * builds the same port over a fake SDK client backed by the emulator, so tests and production run
- * the same adapter code. Nothing above this interface sees SDK shapes: every failure arrives as an
- * `ApiError` (src/platform/api/errors.ts).
+ * The ZAF port, the only view of the Zendesk Apps Framework the rest of the app has, and our types
+ * for the SDK surface it adapts (no @types package exists; zaf-protocol.md §2, §4, zaf-toolbox
+ * `IClient`). `createZafClientPort` adapts the real SDK client, and tests the sandbox's fake one, so
+ * both run the same adapter. Nothing above it sees SDK shapes: every failure is an `ApiError`.
  */
 
 /** Options of `client.request`, sent verbatim (as JSON) to the host. `data` must already be a string. */
@@ -20,10 +16,7 @@ export interface ZafRequestOptions {
 	httpCompleteResponse?: boolean;
 	/** We pass `false`: the app handles 429 itself so it can show a countdown (see README). */
 	autoRetry?: boolean;
-	/**
-	 * jQuery's request timeout in ms, which ZAF passes through (zaf-protocol.md §4). The port sets it
-	 * to its own timeout; whether the real host honours it is unverified, so the port's guard stays.
-	 */
+	/** jQuery's timeout in ms, passed on by ZAF (zaf-protocol.md §4); unverified on the real host, hence the port's guard. */
 	timeout?: number;
 }
 
@@ -66,15 +59,11 @@ export interface ZafClientFactory {
 /** Removes the handler it was returned for. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
 
-/** A completed HTTP exchange as the app sees it (2xx only: anything else rejects with ApiError). */
+/** A 2xx exchange (anything else rejects with ApiError): header names lower-cased, `json` undefined when empty or not JSON. */
 export interface HttpResponse<T = unknown> {
-	/** HTTP status, 200–299. */
 	status: number;
-	/** Response headers, names lower-cased. */
 	headers: Record<string, string>;
-	/** The parsed JSON body, or `undefined` when the body was empty or not JSON. */
 	json: T | undefined;
-	/** The raw body text ("" when empty). */
 	text: string;
 }
 
@@ -84,9 +73,8 @@ export interface ZafGetResult {
 	errors: Record<string, { name: string; message: string }>;
 }
 
-/** Options the port adds on top of ZAF's request options. */
+/** Options the port adds to ZAF's: `timeoutMs`, after which it gives up with a `timeout` ApiError (default 30 000). */
 export interface PortRequestOptions {
-	/** Give up after this many ms with an ApiError of kind `timeout`. Default 30 000. */
 	timeoutMs?: number;
 }
 
@@ -105,10 +93,7 @@ export interface ZafPort {
 	on(event: string, handler: (payload: unknown) => void): Unsubscribe;
 	/** Registers a hook handler (`ticket.save`); the framework waits for its answer. */
 	onHook(hook: string, handler: () => HookResult | Promise<HookResult>): Unsubscribe;
-	/**
-	 * Performs a Zendesk REST request through the framework (always with `httpCompleteResponse`).
-	 * Resolves for 2xx; rejects with an ApiError for every other outcome, including our own timeout.
-	 */
+	/** A Zendesk REST request through the framework: resolves for 2xx, else rejects with an ApiError (our timeout too). */
 	request<T = unknown>(options: ZafRequestOptions, portOptions?: PortRequestOptions): Promise<HttpResponse<T>>;
 	/** The app's registration metadata (installation settings included). */
 	metadata(): Promise<ZafMetadata>;

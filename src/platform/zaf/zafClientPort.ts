@@ -17,9 +17,9 @@ import { isRecord } from "../../shared/isRecord";
 
 /**
  * Wraps an SDK client (`ZAFClient.init()`) as a ZafPort. Adds `httpCompleteResponse: true`,
- * `autoRetry: false` and ZAF's `timeout` to every request, plus our own timeout guard (default
- * `requestTimeoutMs` 30 s: Zendesk answers nearly every request within a few seconds, and a request
- * the host never answers would hang forever); it does not retry anything itself.
+ * `autoRetry: false` and ZAF's `timeout` to every request, plus our own timeout guard: 30 s by
+ * default, since Zendesk answers within seconds and an unanswered request would hang forever.
+ * Retries nothing.
  *
  * @example
  *   const client = window.ZAFClient?.init();
@@ -97,10 +97,7 @@ async function guarded<T>(label: string, run: () => Promise<T>): Promise<T> {
 	}
 }
 
-/**
- * Copies the options with our fixed flags and ZAF's `timeout` (the same as our own guard, which
- * stays for hosts that ignore it); stringifies an object `data` (the SDK would form-encode it).
- */
+/** The options with our fixed flags and ZAF's `timeout`; an object `data` is stringified (the SDK would form-encode it). */
 function prepareRequest(request: ZafRequestOptions, timeoutMs: number): ZafRequestOptions {
 	const opts: ZafRequestOptions = { ...request, httpCompleteResponse: true, autoRetry: false, timeout: timeoutMs };
 	const data: unknown = request.data;
@@ -121,9 +118,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, label: string): Promise
 }
 
 /**
- * Turns what `request` resolved with into an HttpResponse. With `httpCompleteResponse` that is an
- * XHR-like `{status, responseText, responseJSON?, headers}`; a non-2xx status there is a failure.
- * A host that ignores the flag resolves with the bare body, which we accept as a 200.
+ * What `request` resolved with as an HttpResponse: an XHR-like `{status, responseText, responseJSON?,
+ * headers}` (non-2xx is a failure), or the bare body from a host ignoring `httpCompleteResponse` (a 200).
  */
 function toHttpResponse<T>(resolved: unknown, label: string): HttpResponse<T> {
 	if (!isRecord(resolved) || typeof resolved.status !== "number") {
@@ -140,20 +136,14 @@ function toHttpResponse<T>(resolved: unknown, label: string): HttpResponse<T> {
 
 /** Splits `{errors, ...values}` (a bulk get/set result) into the port's shape. Never throws. */
 function splitGetResult(raw: unknown): ZafGetResult {
-	const values: Record<string, unknown> = {};
+	const { errors: rawErrors, ...values } = isRecord(raw) ? raw : {};
 	const errors: ZafGetResult["errors"] = {};
-	if (!isRecord(raw)) return { values, errors };
-	for (const [key, value] of Object.entries(raw)) {
-		if (key !== "errors") values[key] = value;
-	}
-	if (isRecord(raw.errors)) {
-		for (const [path, error] of Object.entries(raw.errors)) {
-			const e = isRecord(error) ? error : {};
-			errors[path] = {
-				name: typeof e.name === "string" ? e.name : "Error",
-				message: typeof e.message === "string" ? e.message : String(error),
-			};
-		}
+	for (const [path, error] of Object.entries(isRecord(rawErrors) ? rawErrors : {})) {
+		const e = isRecord(error) ? error : {};
+		errors[path] = {
+			name: typeof e.name === "string" ? e.name : "Error",
+			message: typeof e.message === "string" ? e.message : String(error),
+		};
 	}
 	return { values, errors };
 }
