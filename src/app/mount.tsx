@@ -15,7 +15,7 @@ import { ShellErrorBoundary } from "./ShellErrorBoundary";
 import { ApiCtx, I18nCtx, StorageCtx, ZafCtx, type PanelStorage } from "../platform/context";
 import { createShellModel, readStartUp } from "../platform/createShellModel";
 import { ReadWaitCtx } from "../ticket/readWait";
-import { withUnkeptDrafts } from "../platform/storage/createUnkeptStorage";
+import { withUnkeptDrafts } from "../platform/storage/usableStorage";
 
 /** What `mount` needs: a port and a container (and, in production, how to load locales). */
 export interface MountOptions {

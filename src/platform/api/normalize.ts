@@ -225,12 +225,9 @@ function normalizeCondition(raw: unknown): FormCondition | null {
 
 /** A locale, or null without a valid id, a locale code and a name (a blank name is no use to show). */
 export function normalizeLocale(raw: unknown): Locale | null {
-	if (!isRecord(raw)) return null;
-	const localeId = id(raw.id);
-	const code = str(raw.locale);
-	const name = str(raw.name);
-	if (localeId === null || code === null || name === null || name.trim() === "") return null;
-	return { id: localeId, locale: code, name };
+	const named = normalizeOrganization(raw);
+	const code = str(rec(raw).locale);
+	return named === null || code === null ? null : { id: named.id, locale: code, name: named.name };
 }
 
 /** The `settings` object of `GET /account/settings` (`{tickets: {...}, ...}`) → AccountSettings; null when not an object. */

@@ -171,17 +171,16 @@ export interface AccountSettings {
 	tagging: boolean;
 }
 
-/** One page of a paginated list; pass `nextCursor` back to get the next page (`null` = last page). */
-export interface Page<T> {
-	items: T[];
-	nextCursor: string | null;
-}
-
 /** A group as a sideload names it: the same shape as an organization. */
 export type Group = Organization;
 
-/** One page of a ticket's audits with the users, groups and organizations it sideloaded (`[]` when none). */
-export interface AuditPage extends Page<Audit> {
+/**
+ * One page of a ticket's audits (pass `nextCursor` back for the next; `null` on the last) with the
+ * users, groups and organizations it sideloaded (`[]` when none).
+ */
+export interface AuditPage {
+	items: Audit[];
+	nextCursor: string | null;
 	users: User[];
 	groups: Group[];
 	organizations: Organization[];
