@@ -9,10 +9,9 @@
 import { computed, type ReadonlySignal } from "@preact/signals";
 import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { FollowUpSource } from "./rules/followUpTypes";
-import type { DraftStore } from "../../platform/storage/createDraftStore";
+import { draftWaiting, type DraftStore } from "../../platform/storage/createDraftStore";
 import type { TicketStore } from "../../ticket/createTicketStore";
 import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
-import { draftWaiting } from "../../platform/storage/hasDraft";
 
 /** Dependencies of the glance. */
 export interface FollowUpGlanceOptions {

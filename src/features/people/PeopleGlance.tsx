@@ -14,7 +14,7 @@ import { peopleOf } from "./peopleSnapshot";
 import { choosePeopleMode } from "./rules/peopleMode";
 import { initials } from "../../shared/userLabel";
 import { TITLE_KEYS } from "./peopleLabels";
-import { listFormat } from "../../platform/i18n/listFormat";
+import { listFormat } from "../../platform/i18n/createTranslator";
 
 /** How many names a glance line spells out before "and N more". */
 export const GLANCE_NAMES = 3;

@@ -1,7 +1,7 @@
 /**
  * Translations: `t(key, vars)` over nested JSON bundles (our `translations/<locale>.json`), with
  * `{{name}}` interpolation, plural objects (`{one, other}` chosen by `vars.count`), and locale
- * fallback `pt-BR` → `pt` → `en` per key.
+ * fallback `pt-BR` → `pt` → `en` per key; and `listFormat`, joining names as the language does.
  */
 import { isRecord } from "../../shared/isRecord";
 
@@ -112,4 +112,13 @@ function pluralCategory(locale: string, count: number): string {
 function isTestRun(): boolean {
 	// `process` does not exist in the browser bundle, so production is never strict.
 	return typeof process !== "undefined" && process.env?.NODE_ENV === "test";
+}
+
+/** "A, B and C" in `locale` (plain commas where `Intl.ListFormat` is missing). Never throws. */
+export function listFormat(locale: string, items: readonly string[]): string {
+	try {
+		return new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
+	} catch {
+		return items.join(", ");
+	}
 }

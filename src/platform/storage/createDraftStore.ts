@@ -3,6 +3,7 @@
  * the agent typed or staged here, per agent and ticket, until saved or discarded. A broken or full
  * (injected) storage never throws into the UI: the draft then lives in memory for this panel.
  */
+import { typedTextSection } from "../../shared/draftSections";
 
 /** The subset of the Web Storage API we use. */
 export interface StorageLike {
@@ -86,4 +87,20 @@ export function createMemoryStorage(): StorageLike & { readonly size: number } {
 			return map.size;
 		},
 	};
+}
+
+/** True when `drafts` holds a draft for `section`, or text typed in one of its pickers. Never throws. */
+export function draftWaiting(drafts: Pick<DraftStore, "load">, section: string): boolean {
+	const stored = (where: string) => drafts.load(where, (value): value is unknown => value !== undefined) !== undefined;
+	return stored(section) || stored(typedTextSection(section));
+}
+
+/** `draftWaiting` for this agent and ticket in `storage`, without reading it as any feature's shape. */
+export function hasDraft(
+	storage: StorageLike | undefined,
+	userId: number,
+	ticketId: number | null,
+	section: string,
+): boolean {
+	return draftWaiting(createDraftStore(storage, userId, ticketId ?? undefined), section);
 }
