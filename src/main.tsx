@@ -1,7 +1,6 @@
 /**
- * The app's entry point (assets/iframe.html loads it after Zendesk's SDK script): the only code that
- * calls `ZAFClient.init()` (false outside Zendesk: we then say where to open the app) and touches
- * the browser's storages, which it hands to `mount`. The CSS is a build entry of its own.
+ * The entry point (after Zendesk's SDK script): the only code that calls `ZAFClient.init()` (false outside
+ * Zendesk: we then say where to open the app) and touches the browser's storages, handed to `mount`.
  */
 import { render } from "preact";
 import { fetchLocaleBundle, loadBundles } from "./platform/i18n/bundles";

@@ -1,8 +1,4 @@
-/**
- * Dependencies handed down through Preact context (no module singletons): the ZAF port, the API
- * client, the translator, the environment and the browser's storages. Each `useX()` throws outside
- * its provider, except `useStorage()` (no storage is a normal state).
- */
+/** What is handed down through Preact context (no module singletons); each `useX()` but `useStorage` throws outside it. */
 import type { ReadonlySignal } from "@preact/signals";
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
@@ -13,9 +9,8 @@ import type { StorageLike } from "./storage/createDraftStore";
 import type { AppEnv } from "./createShellModel";
 
 /**
- * The browser's storages as `main.tsx` could read them (either may be missing: some iframes are
- * refused them): `local` keeps drafts, `session` account-level caches for the browser session.
- * `mount` replaces a missing `local` with memory (`withUnkeptDrafts`) and sets `unkeptDrafts`.
+ * The browser's storages as `main.tsx` could read them (either may be missing): `local` keeps drafts,
+ * `session` account-level caches. `mount` replaces a missing `local` (`withUnkeptDrafts`).
  */
 export interface PanelStorage {
 	local?: StorageLike | undefined;

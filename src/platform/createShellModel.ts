@@ -1,8 +1,4 @@
-/**
- * The shell's model: loads where the app runs (location, ticket, installation settings, signed-in
- * agent) once, and exposes it as a status union. Feature models are built by their sections from
- * `useEnv()`, `useApi()` and `useZaf()`.
- */
+/** The shell's model: loads where the app runs (location, ticket, settings, agent) once, as a status union. */
 import { signal, type ReadonlySignal } from "@preact/signals";
 import { isRecord } from "../shared/isRecord";
 import { isId } from "./api/normalize";
@@ -18,7 +14,7 @@ interface CurrentUser {
 	/** ZAF locale, e.g. `en-US`, `pt-BR` (defaults to `en`). */
 	locale: string;
 	role: string;
-	/** Zendesk's `role_type` (1 = light agent); absent when ZAF's `currentUser` has no `roleType` (Zendesk documents only `role`). */
+	/** Zendesk's `role_type` (1 = light agent), when ZAF's `currentUser` has one (Zendesk documents only `role`). */
 	roleType?: number;
 }
 
@@ -30,10 +26,7 @@ export interface AppEnv {
 	ticketId: Id | null;
 	settings: AppSettings;
 	currentUser: CurrentUser;
-	/**
-	 * ZAF's `ticket.form.id` at start-up (maybe unsaved; `null`: no form; absent: ZAF did not say).
-	 * A hint for loading early only: the REST ticket's `ticket_form_id` is the truth.
-	 */
+	/** ZAF's `ticket.form.id` at start-up (`null`: none; absent: unknown), a hint: the REST `ticket_form_id` is the truth. */
 	ticketFormHint?: Id | null;
 }
 
@@ -74,10 +67,7 @@ interface StartUpValues {
 /** The paths of the start-up `get`: the agent (locale, id) and the ticket's form (a hint; an error outside tickets). */
 export const START_UP_PATHS = ["currentUser", "ticket.form"];
 
-/**
- * Reads the agent and the ticket's form hint in one ZAF `get`. Never rejects: a per-path error, an
- * odd value or a failed call leaves that value `null`/`undefined` (the shell reads the agent again).
- */
+/** The agent and form hint in one ZAF `get`. Never rejects: what fails is `null`/`undefined` (the shell asks again). */
 export async function readStartUp(zaf: Pick<ZafPort, "get">): Promise<StartUpValues> {
 	return zaf.get(START_UP_PATHS).then(
 		({ values }) => ({
@@ -88,10 +78,7 @@ export async function readStartUp(zaf: Pick<ZafPort, "get">): Promise<StartUpVal
 	);
 }
 
-/**
- * Creates the shell model. `known` holds what the caller already read (mount does, for the
- * locale). Does not load until `load()` is called.
- */
+/** Creates the shell model over what the caller already read (`known`: mount does, for the locale). Loads on `load()`. */
 export function createShellModel(zaf: ZafPort, known: Partial<StartUpValues> = {}): ShellModel {
 	const state = signal<ShellState>({ status: "loading" });
 	let ticketFormHint = known.ticketFormHint;

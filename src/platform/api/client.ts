@@ -1,7 +1,6 @@
 /**
- * The typed Zendesk REST client (zendesk-ticket-api.md §3–§10): every call checks the answer at the
- * boundary and returns camelCase types or rejects with an ApiError (`unexpected_response` for a 2xx
- * of the wrong shape). Ticket endpoints are in `tickets.ts`; the others here.
+ * The typed Zendesk REST client (zendesk-ticket-api.md §3–§10): each call checks the answer and returns
+ * camelCase types or rejects with an ApiError. Ticket endpoints are in `tickets.ts`; the others here.
  */
 import type { ZafPort } from "../zaf/port";
 import {
@@ -46,7 +45,7 @@ export type { CreateTicketResult, TicketUpdateItem } from "./tickets";
 export type ZendeskApi = ReturnType<typeof createTicketsApi> & ReturnType<typeof createAccountApi>;
 
 /**
- * Builds the API client over a port (the real SDK adapter, or the in-process port in tests).
+ * Builds the API client over a port (the SDK adapter, or the in-process port in tests).
  *
  * @example
  *   const api = createZendeskApi(zaf);
@@ -57,10 +56,7 @@ export function createZendeskApi(zaf: ZafPort): ZendeskApi {
 	return { ...createTicketsApi(zaf), ...createAccountApi(zaf) };
 }
 
-/**
- * What an audits page sideloads so the history shows names with one request per page. Zendesk's
- * side-loading page lists users, groups, organizations and tickets for audits; not ticket forms.
- */
+// What an audits page sideloads, for names; Zendesk's side-loading page lists no ticket forms for audits.
 const AUDIT_SIDELOADS = "users,groups,organizations";
 
 /** Everything but the ticket endpoints. Blank searches return `[]` without a request; nothing is cached. */
@@ -71,7 +67,7 @@ function createAccountApi(zaf: ZafPort) {
 			return getOne(zaf, "/api/v2/users/me.json", "user", normalizeUser);
 		},
 
-		/** `GET /api/v2/users/show_many.json?ids=…` in chunks of 100; duplicates and invalid ids are dropped. Order is Zendesk's. */
+		/** `GET /api/v2/users/show_many.json?ids=…` in chunks of 100, valid ids once each; in Zendesk's order. */
 		showManyUsers(ids: readonly Id[]): Promise<User[]> {
 			return showMany(zaf, "/api/v2/users/show_many.json", "users", normalizeUser, ids);
 		},
@@ -111,9 +107,8 @@ function createAccountApi(zaf: ZafPort) {
 		},
 
 		/**
-		 * `GET /api/v2/ticket_forms/{id}.json?include=ticket_fields`: the form and its fields in ONE
-		 * request. The sideload is what Zendesk's Web Widget uses, not in the OAS, so an answer without
-		 * `ticket_fields` is an `unexpected_response` (callers fall back to the two lists).
+		 * `GET /api/v2/ticket_forms/{id}.json?include=ticket_fields`: form and fields in ONE request. The sideload
+		 * (Zendesk's Web Widget uses it) is not in the OAS: without it, `unexpected_response` (callers fall back).
 		 */
 		async showTicketFormWithFields(id: Id): Promise<{ form: TicketForm; fields: TicketField[] }> {
 			const url = `/api/v2/ticket_forms/${id}.json?include=ticket_fields`;
@@ -135,9 +130,8 @@ function createAccountApi(zaf: ZafPort) {
 		},
 
 		/**
-		 * `POST /api/v2/uploads.json?filename=…[&token=…]` (§9), text only: `client.request` cannot carry
-		 * binary bodies (zaf-protocol.md §5). `token` adds to an existing upload; `contentType` defaults
-		 * to `text/plain`. The token returned goes into `comment.uploads` (single use, 60 minutes).
+		 * `POST /api/v2/uploads.json?filename=…[&token=…]` (§9): text only, as `client.request` cannot carry binary
+		 * (zaf-protocol.md §5). `token` adds to an upload; the one returned goes into `comment.uploads`.
 		 */
 		async uploadText(
 			filename: string,
@@ -162,10 +156,7 @@ function createAccountApi(zaf: ZafPort) {
 			await call(zaf, { url: `/api/v2/uploads/${encodeURIComponent(token)}.json`, type: "DELETE" });
 		},
 
-		/**
-		 * One page of `GET /api/v2/tickets/{id}/audits.json` (oldest first) with its sideloads. Pass the
-		 * last page's `nextCursor` to go on; one that is not a path of this ticket's audits is ignored.
-		 */
+		/** A page of `GET /api/v2/tickets/{id}/audits.json` (oldest first); a `cursor` not of this ticket's audits is ignored. */
 		async listAudits(ticketId: Id, cursor?: string | null): Promise<AuditPage> {
 			const first = `/api/v2/tickets/${ticketId}/audits.json?include=${AUDIT_SIDELOADS}`;
 			const cursorPath = cursor ? toApiPath(cursor) : null;

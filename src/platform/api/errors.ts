@@ -67,12 +67,9 @@ export const MESSAGE_PREFIX = "[zd-sidebar]";
 const DEFAULT_RETRY_AFTER_SECONDS = 10;
 
 /**
- * Turns any rejection into an ApiError: the XHR-like object `client.request` rejects with
- * (`{status, statusText, responseText, responseJSON?, headers?}`), SDK errors (`Error('"path" msg')`,
- * the official `Error('Invocation request timeout')`, the npm fork's non-Error `{name: 'TimeoutError'}`),
- * an existing ApiError (returned as is, with `request` filled in if missing) or garbage
- * (`unexpected_response`). `request` labels the call, e.g. `PUT /api/v2/tickets/1.json`.
- * Never throws and never retries.
+ * Turns any rejection into an ApiError labelled `request`: `client.request`'s XHR-like object, SDK errors
+ * (`Error('"path" msg')`, `Error('Invocation request timeout')`, the npm fork's `{name: 'TimeoutError'}`), an
+ * ApiError (as is, `request` filled in) or garbage (`unexpected_response`). Never throws, never retries.
  */
 export function toApiError(rejection: unknown, request?: string): ApiError {
 	if (rejection instanceof ApiError) {
@@ -160,20 +157,18 @@ function isTimeout(value: unknown): boolean {
 	return name === "TimeoutError" || (typeof message === "string" && /^Invocation request timeout/.test(message));
 }
 
-/** What the app keeps from an error body. Every field is optional; nothing here is trusted. */
+/** What the app keeps of an error body; `text` is a non-JSON body as one line of at most 300 characters. */
 interface ParsedErrorBody {
 	code?: string;
 	description?: string;
 	details?: ErrorDetails;
-	/** The body when it was not JSON, as one line of at most 300 characters (429 text/html, 5xx pages). */
 	text?: string;
 }
 
 /**
- * Reads a Zendesk error body, JSON or text, in every shape the API uses (zendesk-ticket-api.md §11,
- * "App-side parsing rule"): `{error: "Code", description, details}`, the 403 `{error: {title,
- * message}}`, the newer `{errors: [{code, title, detail}]}`, and plain text or HTML (429, 5xx).
- * Never throws; unknown shapes yield `{}`.
+ * Reads a Zendesk error body in every shape (zendesk-ticket-api.md §11): `{error: "Code", description,
+ * details}`, the 403 `{error: {title, message}}`, `{errors: [{code, title, detail}]}`, and text or HTML
+ * (429, 5xx). Never throws; unknown shapes yield `{}`.
  */
 export function parseErrorBody(json: unknown, text: string | undefined): ParsedErrorBody {
 	const body = json !== undefined ? json : tryParseJson(text);
@@ -198,8 +193,7 @@ export function parseErrorBody(json: unknown, text: string | undefined): ParsedE
 		return out;
 	}
 	if (typeof text !== "string" || text.trim() === "") return {};
-	// Tags stripped and whitespace collapsed, so an HTML error page reads as one line; enough for
-	// Zendesk's one-line messages, not a whole page.
+	// Tags stripped and whitespace collapsed, so an HTML error page reads as one line.
 	const flat = text
 		.replace(/<[^>]*>/g, " ")
 		.replace(/\s+/g, " ")

@@ -1,7 +1,4 @@
-/**
- * What the endpoint modules share: requests over the port, "this 2xx is not what the endpoint
- * promises" errors, pagination, and the lazily loaded activity normalizers. No endpoint knowledge.
- */
+/** What the endpoint modules share: requests, wrong-shape errors, pagination, the lazy activity normalizers. */
 import type { ZafPort, ZafRequestOptions } from "../zaf/port";
 import { isRecord } from "../../shared/isRecord";
 import { ApiError, MESSAGE_PREFIX } from "./errors";
@@ -60,10 +57,7 @@ export function getList<T>(zaf: ZafPort, url: string, key: string, normalize: No
 	return getOne(zaf, url, key, raw => normalizeList(raw, normalize));
 }
 
-/**
- * Path of a list's next page (cursor `meta.has_more` + `links.next`, or offset `next_page`), or null
- * on the last. Absolute URLs become paths, so the request stays on the agent's session.
- */
+/** Path of a list's next page (`meta.has_more` + `links.next`, or `next_page`), null on the last; kept on the session. */
 export function nextPagePath(json: unknown): string | null {
 	if (!isRecord(json)) return null;
 	const links = field(json, "links");
@@ -108,14 +102,8 @@ export async function showMany<T>(
 	const unique = [...new Set(ids.filter(isId))];
 	const out: T[] = [];
 	for (let i = 0; i < unique.length; i += SHOW_MANY_LIMIT) {
-		out.push(
-			...(await getList(
-				zaf,
-				`${path}${query({ ids: unique.slice(i, i + SHOW_MANY_LIMIT).join(",") })}`,
-				key,
-				normalize,
-			)),
-		);
+		const url = `${path}${query({ ids: unique.slice(i, i + SHOW_MANY_LIMIT).join(",") })}`;
+		out.push(...(await getList(zaf, url, key, normalize)));
 	}
 	return out;
 }
@@ -130,10 +118,7 @@ export function query(params: Record<string, string | number | boolean | undefin
 
 let loading: Promise<typeof Activity> | undefined;
 
-/**
- * The normalizers of what only writes, uploads, jobs and the history answer, fetched when first
- * needed (a panel showing only glances reads none). A failed fetch is tried again on the next call.
- */
+/** The normalizers only writes, uploads, jobs and the history need, fetched on first use (again after a failure). */
 export function activityNormalizers(): Promise<typeof Activity> {
 	loading ??= import("./normalizeActivity").catch((error: unknown) => {
 		loading = undefined;

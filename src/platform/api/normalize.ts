@@ -1,8 +1,7 @@
 /**
- * The boundary between Zendesk's JSON and the app: readers that turn `unknown` into the camelCase
- * types of `types.ts`, or `null` (or a fallback) when the shape is not what the endpoint promises.
- * With `normalizeActivity.ts` (audits, comments, uploads, jobs: loaded only when one answers) the
- * only place that converts snake_case to camelCase. Never throws; never trusts a value.
+ * The boundary between Zendesk's JSON and the app: readers that turn `unknown` into `types.ts`, or `null`
+ * when the shape is not what the endpoint promises. With `normalizeActivity.ts` the only place that
+ * converts snake_case to camelCase. Never throws; never trusts a value.
  */
 import { isRecord } from "../../shared/isRecord";
 import type { FieldOption } from "../../shared/customFieldsTypes";
@@ -223,14 +222,14 @@ function normalizeCondition(raw: unknown): FormCondition | null {
 	return { parentFieldId: raw.parent_field_id, value: value as FormCondition["value"], childFields };
 }
 
-/** A locale, or null without a valid id, a locale code and a name (a blank name is no use to show). */
+/** A locale, or null without a valid id, a locale code and a non-blank name. */
 export function normalizeLocale(raw: unknown): Locale | null {
 	const named = normalizeOrganization(raw);
 	const code = str(rec(raw).locale);
 	return named === null || code === null ? null : { id: named.id, locale: code, name: named.name };
 }
 
-/** The `settings` object of `GET /account/settings` (`{tickets: {...}, ...}`) → AccountSettings; null when not an object. */
+/** The `settings` of `GET /account/settings` (`{tickets: {...}, ...}`), or null when not an object. */
 export function normalizeAccountSettings(raw: unknown): AccountSettings | null {
 	if (!isRecord(raw)) return null;
 	const t = rec(raw.tickets);

@@ -34,10 +34,7 @@ export function createTicketsApi(zaf: ZafPort) {
 			return { ticket, users };
 		},
 
-		/**
-		 * `POST /api/v2/tickets.json[?async=true]` (202 with a job, §4.3). `idempotencyKey` is sent as
-		 * `Idempotency-Key`, so a retry after a timeout cannot create a second ticket (§4.1).
-		 */
+		/** `POST /api/v2/tickets.json[?async=true]` (§4.3); `Idempotency-Key` keeps a retry from creating twice (§4.1). */
 		async createTicket(
 			payload: TicketCreateInput,
 			options: { async?: boolean; idempotencyKey?: string } = {},
@@ -58,10 +55,8 @@ export function createTicketsApi(zaf: ZafPort) {
 
 		/** `PUT /api/v2/tickets/{id}.json`. Safe updates are the caller's: pass `safe_update` + `updated_stamp`. */
 		async updateTicket(id: Id, payload: TicketUpdateInput): Promise<TicketWriteResult> {
-			const { json, status, label } = await call(
-				zaf,
-				jsonRequest("PUT", `/api/v2/tickets/${id}.json`, { ticket: payload }),
-			);
+			const request = jsonRequest("PUT", `/api/v2/tickets/${id}.json`, { ticket: payload });
+			const { json, status, label } = await call(zaf, request);
 			return await writeResult(json, label, status);
 		},
 
@@ -70,11 +65,7 @@ export function createTicketsApi(zaf: ZafPort) {
 			return getList(zaf, `/api/v2/tickets.json${query({ external_id: externalId })}`, "tickets", normalizeTicket);
 		},
 
-		/**
-		 * `PUT /api/v2/tickets/update_many.json` with `{tickets: items}` (§6.2): the queued job, whose
-		 * `results` hold per-item outcomes (`UpdateConflict`, a closed ticket's `RecordInvalid`). Does
-		 * not split: Zendesk rejects more than 100 items.
-		 */
+		/** `PUT /api/v2/tickets/update_many.json` (§6.2): the job, with per-item outcomes; more than 100 items are refused. */
 		async updateManyTickets(items: readonly TicketUpdateItem[]): Promise<JobStatus> {
 			const request = jsonRequest("PUT", "/api/v2/tickets/update_many.json", { tickets: items });
 			const { json, status, label } = await call(zaf, request);

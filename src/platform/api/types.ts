@@ -1,8 +1,4 @@
-/**
- * The camelCase types the API client returns (what models and features see), built only by the
- * normalizers from checked wire data. Every field is present (absent on the wire → `null`, `[]` or
- * `false`), so callers never deal with `undefined`.
- */
+/** The camelCase types the API client returns, built only by the normalizers; absent on the wire → `null`, `[]` or `false`. */
 import type { AuditEventLike, AuditLike } from "../../shared/auditTypes";
 import type { FormCondition as FormConditionDef, TicketFieldDef, TicketFormDef } from "../../shared/customFieldsTypes";
 import type { PersonUser } from "../../shared/peopleTypes";
@@ -160,9 +156,8 @@ export interface Locale {
 
 /** The ticket-related account settings the app reads (absent keys → false, tagging → true). */
 export interface AccountSettings {
-	/** Legacy CCs (`tickets.collaboration`). */
+	/** Legacy CCs; `followerAndEmailCcCollaborations`: CCs and followers (`email_ccs`/`followers`). */
 	collaboration: boolean;
-	/** CCs and followers (`tickets.follower_and_email_cc_collaborations`): use `email_ccs`/`followers`. */
 	followerAndEmailCcCollaborations: boolean;
 	lightAgentEmailCcsAllowed: boolean;
 	commentsPublicByDefault: boolean;
@@ -174,10 +169,7 @@ export interface AccountSettings {
 /** A group as a sideload names it: the same shape as an organization. */
 export type Group = Organization;
 
-/**
- * One page of a ticket's audits (pass `nextCursor` back for the next; `null` on the last) with the
- * users, groups and organizations it sideloaded (`[]` when none).
- */
+/** A page of a ticket's audits (`nextCursor`: null on the last) with the users, groups and organizations it sideloaded. */
 export interface AuditPage {
 	items: Audit[];
 	nextCursor: string | null;

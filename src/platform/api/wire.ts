@@ -1,8 +1,4 @@
-/**
- * What the app SENDS to Zendesk, in Zendesk's snake_case (zendesk-ticket-api.md §4–§5, OAS
- * TicketCreateInput / TicketUpdateInput). Answers have no wire type on purpose: they are `unknown`
- * until `normalize*.ts` has checked them.
- */
+/** What the app SENDS to Zendesk (§4–§5, OAS TicketCreateInput/UpdateInput); answers stay `unknown` until normalized. */
 import type { CustomFieldValue, Id, TicketPriority, TicketStatus, TicketType } from "../../shared/ticketTypes";
 
 /** A comment on create/update (TicketCommentObject). `uploads` are upload tokens (single use). */
@@ -77,10 +73,7 @@ export interface TicketCreateInput extends TicketWriteCommon {
 export interface TicketUpdateInput extends TicketWriteCommon {
 	/** Adds users without replacing the existing collaborators. */
 	additional_collaborators?: CollaboratorInput[];
-	/**
-	 * Tags to add, keeping the others: documented for `update_many` only, and a single `PUT` ignores
-	 * it (field report huddledigital/zendesk-laravel#20), so only in `updateManyTickets` items.
-	 */
+	/** Tags to add: `update_many` only, a single `PUT` ignores it (field report huddledigital/zendesk-laravel#20). */
 	additional_tags?: string[];
 	/** Tags to remove, keeping the others. `update_many` only, like `additional_tags`. */
 	remove_tags?: string[];

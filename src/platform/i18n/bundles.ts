@@ -1,7 +1,6 @@
 /**
- * Which translations the app has and how it gets them. English is bundled (every chain's fallback,
- * so the UI is never without text); build.mjs copies the other locales' UI strings to
- * `assets/i18n/<locale>.json`, fetched only when the agent's locale needs them.
+ * The translations: English is bundled (every chain's fallback); build.mjs copies the others' UI strings
+ * to `assets/i18n/<locale>.json`, fetched only when the agent's locale needs them.
  */
 import en from "../../../translations/en.json";
 import { isRecord } from "../../shared/isRecord";

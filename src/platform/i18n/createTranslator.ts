@@ -1,7 +1,6 @@
 /**
- * Translations: `t(key, vars)` over nested JSON bundles (our `translations/<locale>.json`), with
- * `{{name}}` interpolation, plural objects (`{one, other}` chosen by `vars.count`), and locale
- * fallback `pt-BR` → `pt` → `en` per key; and `listFormat`, joining names as the language does.
+ * `t(key, vars)` over nested JSON bundles, with `{{name}}` interpolation, plurals (`{one, other}` by
+ * `vars.count`) and fallback `pt-BR` → `pt` → `en` per key; and `listFormat`, joining names.
  */
 import { isRecord } from "../../shared/isRecord";
 
@@ -32,9 +31,8 @@ export function localeChain(locale: string): string[] {
 }
 
 /**
- * Builds a translator for `locale` over `bundles` (keyed by locale, any case). `strict` throws on a
- * missing key or placeholder (default: only under vitest); otherwise a missing key renders as
- * `[missing: key]`, which translations.test.ts guarantees never ships.
+ * A translator for `locale` over `bundles` (keyed by locale, any case). `strict` (default: under vitest) throws
+ * on a missing key or placeholder; else a key renders as `[missing: key]` (translations.test.ts: never shipped).
  *
  * @example
  *   const { t } = createTranslator("de-AT", { en, de });

@@ -1,7 +1,6 @@
 /**
- * Drafts survive errors, conflicts, panel reloads and app re-registration: every section keeps what
- * the agent typed or staged here, per agent and ticket, until saved or discarded. A broken or full
- * (injected) storage never throws into the UI: the draft then lives in memory for this panel.
+ * Drafts, per agent and ticket, survive errors, conflicts and panel reloads until saved or discarded. A
+ * broken or full storage never throws into the UI: the draft then lives in memory for this panel.
  */
 import { typedTextSection } from "../../shared/draftSections";
 

@@ -1,7 +1,4 @@
-/**
- * The text typed in a picker and not picked yet, kept as a draft under the section's
- * `typedTextSection`, one entry per picker. Empty text removes the entry, the last one the section.
- */
+/** Text typed in a picker, not picked yet: a draft under `typedTextSection`, one entry per picker; "" removes it. */
 import { isRecord } from "../../shared/isRecord";
 import { typedTextSection } from "../../shared/draftSections";
 import type { DraftStore } from "./createDraftStore";

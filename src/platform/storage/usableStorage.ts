@@ -1,8 +1,6 @@
 /**
- * Which storage the panel keeps data in. Some browsers refuse storage to a cross-site iframe
- * (Chromium with third-party cookies blocked, Safari, sandboxed iframes), either by throwing a
- * `SecurityError` on `window.localStorage` or by a storage whose `getItem` and `setItem` throw;
- * drafts then go to memory shared by the panel's sections, and the panel warns once it holds one.
+ * Which storage the panel keeps data in. Some browsers refuse it to a cross-site iframe (a `SecurityError`
+ * on `window.localStorage`, or a storage that throws); drafts then go to memory, and the panel warns.
  */
 import { signal, type ReadonlySignal } from "@preact/signals";
 import type { PanelStorage } from "../context";
@@ -11,13 +9,7 @@ import { createMemoryStorage, type StorageLike } from "./createDraftStore";
 /** The key written and removed again to find out; prefixed like every key of the app. */
 export const PROBE_KEY = "zd-sidebar:probe";
 
-/**
- * The storage `open()` returns if a value written to it reads back, else undefined (refused, missing
- * or full). Never throws; leaves nothing behind.
- *
- * @example
- *   const local = usableStorage(() => window.localStorage);
- */
+/** The storage `open()` returns (`() => window.localStorage`) if a value written to it reads back, else undefined. Never throws. */
 export function usableStorage(open: () => StorageLike | null | undefined): StorageLike | undefined {
 	try {
 		const storage = open();

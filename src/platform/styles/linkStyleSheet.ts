@@ -1,9 +1,7 @@
 /**
- * Links an on-demand part's style sheets and resolves once they apply: the build turns a part's CSS
- * imports into one call of this atop its chunk (scripts/chunkStyles.mjs), so it never renders
- * unstyled. Sheets are linked in the order given, once per page (a shared sheet keeps the place it
- * was first linked in). One that cannot be fetched is unlinked, and every part waiting for it
- * rejects naming its own chunk, so its "Try again" (src/ui/createChunk.ts) links the sheet again.
+ * Links an on-demand part's style sheets (the build's call atop its chunk, scripts/chunkStyles.mjs) and
+ * resolves once they apply, in order, once per page. A sheet that fails is unlinked and every part waiting
+ * for it rejects naming its own chunk, so its "Try again" (src/ui/createChunk.ts) links it again.
  */
 const linked = new Map<string, Promise<void>>();
 

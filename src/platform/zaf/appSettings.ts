@@ -1,16 +1,13 @@
-/**
- * The app's installation settings (manifest `parameters`, read through `metadata().settings`),
- * checked and typed. ZAF hands them over as strings or booleans depending on the host.
- */
+/** The installation settings (manifest `parameters`, in `metadata().settings`), strings or booleans by host. */
 import { isRecord } from "../../shared/isRecord";
 
-/** Typed installation settings. */
+/**
+ * Typed installation settings: `defaultMetadata`, a JSON object merged into every update's audit metadata
+ * (`{}` when unset or, with `defaultMetadataInvalid`, not an object); `asyncFollowUps` (`?async=true`).
+ */
 export interface AppSettings {
-	/** `defaultMetadata`: a JSON object merged into the audit metadata of every update (`{}` when unset). */
 	defaultMetadata: Record<string, unknown>;
-	/** True when `defaultMetadata` was set but is not a JSON object (the admin should fix it; it is ignored). */
 	defaultMetadataInvalid: boolean;
-	/** `asyncFollowUps`: create follow-ups with `?async=true`. */
 	asyncFollowUps: boolean;
 }
 

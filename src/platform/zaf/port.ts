@@ -1,8 +1,6 @@
 /**
- * The ZAF port, the only view of the Zendesk Apps Framework the rest of the app has, and our types
- * for the SDK surface it adapts (no @types package exists; zaf-protocol.md §2, §4, zaf-toolbox
- * `IClient`). `createZafClientPort` adapts the real SDK client, and tests the sandbox's fake one, so
- * both run the same adapter. Nothing above it sees SDK shapes: every failure is an `ApiError`.
+ * The ZAF port, the app's only view of the Zendesk Apps Framework (failures arrive as ApiErrors), and our
+ * types for the SDK it adapts (no @types exist; zaf-protocol.md §2, §4, zaf-toolbox `IClient`).
  */
 
 /** Options of `client.request`, sent verbatim (as JSON) to the host. `data` must already be a string. */

@@ -1,7 +1,4 @@
-/**
- * The adapter from the ZAF SDK client to our `ZafPort`: the only module that calls the SDK.
- * Every SDK failure shape (zaf-protocol.md §2.6, §2.7, §1) leaves here as an `ApiError`.
- */
+/** The only caller of the ZAF SDK: adapts it to our `ZafPort`; every failure (zaf-protocol.md §1, §2.6, §2.7) is an ApiError. */
 import { ApiError, MESSAGE_PREFIX, toApiError } from "../api/errors";
 import { normalizeHeaders } from "./headers";
 import type {
@@ -16,10 +13,8 @@ import type {
 import { isRecord } from "../../shared/isRecord";
 
 /**
- * Wraps an SDK client (`ZAFClient.init()`) as a ZafPort. Adds `httpCompleteResponse: true`,
- * `autoRetry: false` and ZAF's `timeout` to every request, plus our own timeout guard: 30 s by
- * default, since Zendesk answers within seconds and an unanswered request would hang forever.
- * Retries nothing.
+ * Wraps an SDK client as a ZafPort: every request gets `httpCompleteResponse`, `autoRetry: false`
+ * and our timeout (30 s: Zendesk answers within seconds; an unanswered request would hang). Retries nothing.
  *
  * @example
  *   const client = window.ZAFClient?.init();
@@ -117,10 +112,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, label: string): Promise
 	});
 }
 
-/**
- * What `request` resolved with as an HttpResponse: an XHR-like `{status, responseText, responseJSON?,
- * headers}` (non-2xx is a failure), or the bare body from a host ignoring `httpCompleteResponse` (a 200).
- */
+/** An XHR-like `{status, responseText, responseJSON?, headers}` (non-2xx fails), or a bare body as a 200. */
 function toHttpResponse<T>(resolved: unknown, label: string): HttpResponse<T> {
 	if (!isRecord(resolved) || typeof resolved.status !== "number") {
 		const text = typeof resolved === "string" ? resolved : resolved === undefined ? "" : JSON.stringify(resolved);
