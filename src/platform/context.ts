@@ -8,10 +8,7 @@ import type { ZafPort } from "./zaf/port";
 import type { StorageLike } from "./storage/createDraftStore";
 import type { AppEnv } from "./createShellModel";
 
-/**
- * The browser's storages as `main.tsx` could read them (either may be missing): `local` keeps drafts,
- * `session` account-level caches. `mount` replaces a missing `local` (`withUnkeptDrafts`).
- */
+/** The browser's storages `main.tsx` could read (either may be missing): `local` for drafts, `session` for caches. */
 export interface PanelStorage {
 	local?: StorageLike | undefined;
 	session?: StorageLike | undefined;

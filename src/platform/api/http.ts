@@ -57,7 +57,10 @@ export function getList<T>(zaf: ZafPort, url: string, key: string, normalize: No
 	return getOne(zaf, url, key, raw => normalizeList(raw, normalize));
 }
 
-/** Path of a list's next page (`meta.has_more` + `links.next`, or `next_page`), null on the last; kept on the session. */
+/**
+ * Path of a list's next page (`meta.has_more` + `links.next`, or `next_page`), null on the last. Absolute
+ * URLs become paths, so the request stays on the agent's session; anything outside `/api/v2/` is ignored.
+ */
 export function nextPagePath(json: unknown): string | null {
 	if (!isRecord(json)) return null;
 	const links = field(json, "links");

@@ -1,7 +1,4 @@
-/**
- * The translations: English is bundled (every chain's fallback); build.mjs copies the others' UI strings
- * to `assets/i18n/<locale>.json`, fetched only when the agent's locale needs them.
- */
+/** English is bundled (every chain's fallback); other locales, copied by build.mjs to `assets/i18n/`, load when needed. */
 import en from "../../../translations/en.json";
 import { isRecord } from "../../shared/isRecord";
 import { DEFAULT_LOCALE, localeChain, type Bundle } from "./createTranslator";

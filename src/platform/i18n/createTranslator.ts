@@ -1,7 +1,4 @@
-/**
- * `t(key, vars)` over nested JSON bundles, with `{{name}}` interpolation, plurals (`{one, other}` by
- * `vars.count`) and fallback `pt-BR` → `pt` → `en` per key; and `listFormat`, joining names.
- */
+/** `t(key, vars)` over nested bundles: `{{name}}`, plurals by `vars.count`, fallback `pt-BR` → `pt` → `en`; `listFormat`. */
 import { isRecord } from "../../shared/isRecord";
 
 /** A parsed translations file: nested objects whose leaves are strings (or ZAF's `{title, value}`). */
@@ -14,7 +11,6 @@ export type TranslateVars = Record<string, string | number>;
 export interface Translator {
 	/** The locale asked for (e.g. `pt-BR`), not the one that matched. */
 	readonly locale: string;
-	/** Translates `key`; see `createTranslator` for what happens when it is missing. */
 	t(key: string, vars?: TranslateVars): string;
 	/** True when `key` resolves to text in some locale of the fallback chain. */
 	has(key: string): boolean;

@@ -1,7 +1,4 @@
-/**
- * Drafts, per agent and ticket, survive errors, conflicts and panel reloads until saved or discarded. A
- * broken or full storage never throws into the UI: the draft then lives in memory for this panel.
- */
+/** Drafts per agent and ticket, kept until saved or discarded; a broken or full storage leaves them in memory, never throws. */
 import { typedTextSection } from "../../shared/draftSections";
 
 /** The subset of the Web Storage API we use. */

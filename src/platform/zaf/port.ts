@@ -79,7 +79,7 @@ export interface PortRequestOptions {
 /** What a `ticket.save` hook handler may answer: allow (true/undefined) or a reason to block. */
 export type HookResult = true | undefined | false | string;
 
-/** The port. */
+/** What the app may ask of ZAF. */
 export interface ZafPort {
 	/** Reads framework paths (`ticket`, `ticket.id`, `currentUser`, ...). Resolves with per-path errors; rejects only on transport failure. */
 	get(paths: string[]): Promise<ZafGetResult>;

@@ -25,16 +25,13 @@ export function createZafClientPort(client: ZafSdkClient, options: { requestTime
 
 	return {
 		async get(paths) {
-			const label = `get ${paths.join(",")}`;
-			let raw: unknown;
 			try {
-				raw = await client.get(paths);
+				return splitGetResult(await client.get(paths));
 			} catch (rejection) {
 				const pathError = asPathError(rejection, paths);
 				if (pathError) return { values: {}, errors: pathError };
-				throw toApiError(rejection, label);
+				throw toApiError(rejection, `get ${paths.join(",")}`);
 			}
-			return splitGetResult(raw);
 		},
 
 		async set(values) {
