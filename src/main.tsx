@@ -1,9 +1,6 @@
 /**
- * The app's entry point (loaded by assets/iframe.html after Zendesk's SDK script). The only code
- * that calls `ZAFClient.init()`. Outside Zendesk `init()` returns false: we then explain where to
- * open the app instead of showing a blank panel. The CSS (src/ui/main.css) is a separate
- * build entry, so this file imports none. Also the only code that touches the browser's
- * localStorage and sessionStorage: it hands them to `mount`, which passes them down.
+ * The entry point (after Zendesk's SDK script): the only code that calls `ZAFClient.init()` (false outside
+ * Zendesk: we then say where to open the app) and touches the browser's storages, handed to `mount`.
  */
 import { render } from "preact";
 import { fetchLocaleBundle, loadBundles } from "./platform/i18n/bundles";
@@ -12,7 +9,7 @@ import { ShellOutside } from "./app/App";
 import { I18nCtx } from "./platform/context";
 import { usableStorage } from "./platform/storage/usableStorage";
 import { mount } from "./app/mount";
-import type { ZafClientFactory } from "./platform/zaf/types";
+import type { ZafClientFactory } from "./platform/zaf/port";
 import { createZafClientPort } from "./platform/zaf/zafClientPort";
 
 declare global {

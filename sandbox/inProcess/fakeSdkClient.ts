@@ -6,7 +6,7 @@
  * rejects on a per-path error; bulk calls resolve with an `errors` map; hooks block on
  * false/string/Error/rejection, zaf-protocol.md §2.6 and §2.9).
  */
-import type { ZafContext, ZafMetadata, ZafRequestOptions, ZafSdkClient } from "../../src/platform/zaf/types";
+import type { ZafContext, ZafMetadata, ZafRequestOptions, ZafSdkClient } from "../../src/platform/zaf/port";
 import type { Emulator } from "../emulator/types";
 import { isRelayAnswer, toEmulatorRequest, toRelayAnswer } from "../workspace/host/relay";
 import { createTicketState } from "../workspace/host/ticketState";

@@ -13,7 +13,7 @@ import { MESSAGE_PREFIX } from "../platform/api/errors";
 import { createShellModel, readStartUp } from "../platform/createShellModel";
 import { ReadWaitCtx } from "../ticket/useWait";
 import type { Wait } from "../ticket/waitClock";
-import { withUnkeptDrafts } from "../platform/storage/createUnkeptStorage";
+import { withUnkeptDrafts } from "../platform/storage/usableStorage";
 
 /** What `mount` needs: a port and a container (and, in production, how to load locales). */
 interface MountOptions {

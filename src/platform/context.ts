@@ -1,8 +1,4 @@
-/**
- * Dependencies handed down through Preact context (no module singletons): the ZAF port, the API
- * client, the translator, the environment and the browser's storages. Each `useX()` throws outside
- * its provider, except `useStorage()` (no storage is a normal state).
- */
+/** What is handed down through Preact context (no module singletons); each `useX()` but `useStorage` throws outside it. */
 import type { ReadonlySignal } from "@preact/signals";
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
@@ -12,12 +8,7 @@ import type { ZafPort } from "./zaf/port";
 import type { StorageLike } from "./storage/createDraftStore";
 import type { AppEnv } from "./createShellModel";
 
-/**
- * The browser's storages as `main.tsx` could read them (either may be missing: some sandboxed or
- * cross-site iframes refuse them). `local` keeps drafts per agent and ticket; `session` keeps
- * account-level caches (field definitions, settings, locales) for the browser session. `mount`
- * replaces a missing `local` with memory (`withUnkeptDrafts`) and sets `unkeptDrafts`.
- */
+/** The browser's storages `main.tsx` could read (either may be missing): `local` for drafts, `session` for caches. */
 export interface PanelStorage {
 	local?: StorageLike | undefined;
 	session?: StorageLike | undefined;
@@ -31,10 +22,7 @@ export const ZafCtx = createContext<ZafPort | null>(null);
 export const ApiCtx = createContext<ZendeskApi | null>(null);
 /** Provides the translator for the agent's locale (set by `mount`). */
 export const I18nCtx = createContext<Translator | null>(null);
-/**
- * Provides the storages (set by `mount`). Unlike the others it has a default: no storage at all,
- * so drafts and caches live in memory only (what a browser that refuses storage gets anyway).
- */
+/** Provides the storages (set by `mount`); defaults to none, so drafts and caches live in memory only. */
 export const StorageCtx = createContext<PanelStorage>({});
 /** Provided by the shell once the environment is loaded (inside the ticket sidebar panel). */
 export const EnvCtx = createContext<AppEnv | null>(null);
@@ -45,31 +33,19 @@ function required<T>(value: T | null, name: string, provider: string): T {
 }
 
 /** The ZAF port. Throws outside `<ZafCtx.Provider>`. */
-export function useZaf(): ZafPort {
-	return required(useContext(ZafCtx), "useZaf", "ZafCtx.Provider");
-}
+export const useZaf = (): ZafPort => required(useContext(ZafCtx), "useZaf", "ZafCtx.Provider");
 
 /** The Zendesk API client. Throws outside `<ApiCtx.Provider>`. */
-export function useApi(): ZendeskApi {
-	return required(useContext(ApiCtx), "useApi", "ApiCtx.Provider");
-}
+export const useApi = (): ZendeskApi => required(useContext(ApiCtx), "useApi", "ApiCtx.Provider");
 
 /** The translator. Throws outside `<I18nCtx.Provider>`. */
-export function useI18n(): Translator {
-	return required(useContext(I18nCtx), "useI18n", "I18nCtx.Provider");
-}
+export const useI18n = (): Translator => required(useContext(I18nCtx), "useI18n", "I18nCtx.Provider");
 
 /** Shorthand for `useI18n().t`. */
-export function useT(): (key: string, vars?: TranslateVars) => string {
-	return useI18n().t;
-}
+export const useT = (): ((key: string, vars?: TranslateVars) => string) => useI18n().t;
 
 /** Location, ticket id, settings and agent. Throws outside `<EnvCtx.Provider>` (i.e. before the shell loaded). */
-export function useEnv(): AppEnv {
-	return required(useContext(EnvCtx), "useEnv", "EnvCtx.Provider");
-}
+export const useEnv = (): AppEnv => required(useContext(EnvCtx), "useEnv", "EnvCtx.Provider");
 
 /** The storages `mount` was given; `{}` (nothing persists) outside a provider. Never touches the browser's own. */
-export function useStorage(): PanelStorage {
-	return useContext(StorageCtx);
-}
+export const useStorage = (): PanelStorage => useContext(StorageCtx);

@@ -1,25 +1,20 @@
-/**
- * The shell's model: loads where the app runs (location, ticket, installation settings, signed-in
- * agent) once, and exposes it as a status union. Feature models are built by their sections from
- * `useEnv()`, `useApi()` and `useZaf()`.
- */
+/** The shell's model: loads where the app runs (location, ticket, settings, agent) once, as a status union. */
 import { signal, type ReadonlySignal } from "@preact/signals";
+import { isRecord } from "../shared/isRecord";
+import { isId } from "./api/normalize";
 import type { Id } from "./api/types";
 import { ApiError, toApiError } from "./api/errors";
 import { parseAppSettings, type AppSettings } from "./zaf/appSettings";
 import type { ZafPort } from "./zaf/port";
 
 /** The signed-in agent as ZAF's `currentUser` reports it. */
-export interface CurrentUser {
+interface CurrentUser {
 	id: Id;
 	name: string;
 	/** ZAF locale, e.g. `en-US`, `pt-BR` (defaults to `en`). */
 	locale: string;
 	role: string;
-	/**
-	 * Zendesk's `role_type` (1 = light agent) when ZAF's `currentUser` carries `roleType` (the
-	 * sandbox's host does; Zendesk documents only `role`, so it may be absent). Absent when unknown.
-	 */
+	/** Zendesk's `role_type` (1 = light agent), when ZAF's `currentUser` has one (Zendesk documents only `role`). */
 	roleType?: number;
 }
 
@@ -31,17 +26,12 @@ export interface AppEnv {
 	ticketId: Id | null;
 	settings: AppSettings;
 	currentUser: CurrentUser;
-	/**
-	 * ZAF's `ticket.form.id` at start-up (read with `currentUser`, in the same `get`): the form the
-	 * agent's ticket shows, maybe unsaved; `null` when ZAF says it has none; absent when ZAF did not
-	 * answer it. A hint for loading early only: the REST ticket's `ticket_form_id` is the truth.
-	 */
+	/** ZAF's `ticket.form.id` at start-up (`null`: none; absent: unknown), a hint: the REST `ticket_form_id` is the truth. */
 	ticketFormHint?: Id | null;
 }
 
 /** The shell's status. `failed` carries the ApiError that stopped the start. */
-export type ShellState =
-	{ status: "loading" } | { status: "ready"; env: AppEnv } | { status: "failed"; error: ApiError };
+type ShellState = { status: "loading" } | { status: "ready"; env: AppEnv } | { status: "failed"; error: ApiError };
 
 /** The shell's state and its one action. */
 export interface ShellModel {
@@ -51,10 +41,8 @@ export interface ShellModel {
 }
 
 /** Reads ZAF's `currentUser` into a CurrentUser, or null when the shape is wrong. Never throws. */
-export function toCurrentUser(raw: unknown): CurrentUser | null {
-	if (typeof raw !== "object" || raw === null) return null;
-	const u = raw as Record<string, unknown>;
-	if (typeof u.id !== "number") return null;
+export function toCurrentUser(u: unknown): CurrentUser | null {
+	if (!isRecord(u) || typeof u.id !== "number") return null;
 	return {
 		id: u.id,
 		name: typeof u.name === "string" ? u.name : "",
@@ -64,20 +52,14 @@ export function toCurrentUser(raw: unknown): CurrentUser | null {
 	};
 }
 
-/**
- * Reads ZAF's `ticket.form` into a form hint: the id of `{ id }`, `null` for `null` or `{ id: null }`
- * (no form), `undefined` for anything else (no hint). Never throws.
- */
+/** ZAF's `ticket.form` as a hint: `{ id }` → the id, `null` or `{ id: null }` → null, else undefined. Never throws. */
 export function toFormHint(raw: unknown): Id | null | undefined {
-	if (raw === null) return null;
-	if (typeof raw !== "object") return undefined;
-	const id = (raw as Record<string, unknown>).id;
-	if (id === null) return null;
-	return typeof id === "number" && Number.isSafeInteger(id) && id > 0 ? id : undefined;
+	if (raw === null || (isRecord(raw) && raw.id === null)) return null;
+	return isRecord(raw) && isId(raw.id) ? raw.id : undefined;
 }
 
 /** What the app reads from ZAF before anything else, in ONE `get`. */
-export interface StartUpValues {
+interface StartUpValues {
 	currentUser: CurrentUser | null;
 	ticketFormHint: Id | null | undefined;
 }
@@ -85,10 +67,7 @@ export interface StartUpValues {
 /** The paths of the start-up `get`: the agent (locale, id) and the ticket's form (a hint; an error outside tickets). */
 export const START_UP_PATHS = ["currentUser", "ticket.form"];
 
-/**
- * Reads the agent and the ticket's form hint in one ZAF `get`. Never rejects: a per-path error, an
- * odd value or a failed call leaves that value `null`/`undefined` (the shell reads the agent again).
- */
+/** The agent and form hint in one ZAF `get`. Never rejects: what fails is `null`/`undefined` (the shell asks again). */
 export async function readStartUp(zaf: Pick<ZafPort, "get">): Promise<StartUpValues> {
 	return zaf.get(START_UP_PATHS).then(
 		({ values }) => ({
@@ -99,14 +78,8 @@ export async function readStartUp(zaf: Pick<ZafPort, "get">): Promise<StartUpVal
 	);
 }
 
-/**
- * Creates the shell model. `currentUser` (and the form hint read with it) may be passed in when the
- * caller already read them (mount does, for the locale). Does not load until `load()` is called.
- */
-export function createShellModel(
-	zaf: ZafPort,
-	known: { currentUser?: CurrentUser | null; ticketFormHint?: Id | null | undefined } = {},
-): ShellModel {
+/** Creates the shell model over what the caller already read (`known`: mount does, for the locale). Loads on `load()`. */
+export function createShellModel(zaf: ZafPort, known: Partial<StartUpValues> = {}): ShellModel {
 	const state = signal<ShellState>({ status: "loading" });
 	let ticketFormHint = known.ticketFormHint;
 

@@ -15,7 +15,7 @@ import { createTranslator, type Bundle } from "../platform/i18n/createTranslator
 import { parseAppSettings } from "../platform/zaf/appSettings";
 import { ApiCtx, EnvCtx, I18nCtx, StorageCtx, ZafCtx } from "../platform/context";
 import { createMemoryStorage, type StorageLike } from "../platform/storage/createDraftStore";
-import { withUnkeptDrafts } from "../platform/storage/createUnkeptStorage";
+import { withUnkeptDrafts } from "../platform/storage/usableStorage";
 import { TicketProvider, type TicketProviderProps } from "../ticket/TicketProvider";
 
 const ROOT = join(import.meta.dirname, "..", "..");

@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
-import { httpsUrl } from "../platform/api/normalizeGuards";
+import { httpsUrl } from "../platform/api/normalize";
 import { initials } from "../shared/userLabel";
 
 export interface ChipProps {

@@ -3,7 +3,7 @@
  * (`pick`, `nextPagePath`) and normalizers the API client runs for that call (src/platform/api/*.ts).
  * Run under `recordReads` it yields "the keys the app reads". Test-only.
  */
-import { parseErrorBody } from "../../../src/platform/api/errorBody";
+import { parseErrorBody } from "../../../src/platform/api/errors";
 import { nextPagePath, pick } from "../../../src/platform/api/http";
 import * as activity from "../../../src/platform/api/normalizeActivity";
 import * as base from "../../../src/platform/api/normalize";

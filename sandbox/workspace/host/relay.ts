@@ -7,7 +7,7 @@
  * Shapes follow zaf-protocol.md §2.7 and §4.5. Where the real host is unverified (§11 item 1) we
  * include `headers` in failures too, so Retry-After reaches the app; documented in docs/workspace.md.
  */
-import type { ZafRequestOptions } from "../../../src/platform/zaf/types";
+import type { ZafRequestOptions } from "../../../src/platform/zaf/port";
 import type { EmulatorRequest, EmulatorResponse } from "../../emulator/types";
 
 /** Who the request runs as: the signed-in agent of the workspace. */

@@ -3,7 +3,7 @@
  * the iframe URL (`asset_url_prefix` + location URL + `?origin=&app_guid=`) and the registration
  * metadata. Pure (runs in the browser page and in Node tests); does not fetch `app.json` itself.
  */
-import type { ZafMetadata } from "../../../src/platform/zaf/types";
+import type { ZafMetadata } from "../../../src/platform/zaf/port";
 import type { AppJson } from "../server/appSource";
 
 /** The sidebar app as the workspace hosts it. */

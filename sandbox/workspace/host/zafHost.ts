@@ -7,7 +7,7 @@
  * It does not create the iframe, fetch anything itself, or know the emulator: requests go through
  * `relay`, whose answer (relay.ts `RelayAnswer`) becomes `zaf.request:K.done|fail`.
  */
-import type { ZafContext, ZafMetadata } from "../../../src/platform/zaf/types";
+import type { ZafContext, ZafMetadata } from "../../../src/platform/zaf/port";
 import type { RelayAnswer } from "./relay";
 import type { TicketState } from "./ticketState";
 import { resolveGet, type ZafDataSource, type ZafPathError } from "./zafPaths";

@@ -4,7 +4,7 @@
  * emulator), and relay.ts turns the answer into `responseArgs`. A cut connection becomes relay.ts'
  * "dropped" answer (status 0). Requests that would leave the sandbox are refused, not sent.
  */
-import type { ZafRequestOptions } from "../../../src/platform/zaf/types";
+import type { ZafRequestOptions } from "../../../src/platform/zaf/port";
 import { isRelayAnswer, toEmulatorRequest, toRelayAnswer, type RelayAnswer } from "../host/relay";
 
 /** Relays one `client.request` as `email`. Never rejects. */

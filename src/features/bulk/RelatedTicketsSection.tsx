@@ -5,7 +5,7 @@
  */
 import { useMemo } from "preact/hooks";
 import { useEnv, useStorage, useT } from "../../platform/context";
-import { hasDraft } from "../../platform/storage/hasDraft";
+import { hasDraft } from "../../platform/storage/createDraftStore";
 import { lazyComponent } from "../../ui/lazyComponent";
 import { OnDemand } from "../../ui/OnDemand";
 import { Section } from "../../ui/Section";

@@ -9,7 +9,7 @@ import { isEmptyValue } from "../../shared/customFieldsValues";
 import type { FieldDefinitions } from "../../ticket/createFieldDefinitionsCache";
 import { useTicket } from "../../ticket/TicketProvider";
 import { formForTicket, orderTicketFields, type ShownField } from "./rules/fieldOrder";
-import { listFormat } from "../../platform/i18n/listFormat";
+import { listFormat } from "../../platform/i18n/createTranslator";
 
 /** How many field names the "needed to solve" line spells out before "and N more". */
 const GLANCE_NAMES = 3;

@@ -5,7 +5,7 @@
 import { useSignal } from "@preact/signals";
 import { useMemo } from "preact/hooks";
 import { useEnv, useStorage, useT } from "../../platform/context";
-import { hasDraft } from "../../platform/storage/hasDraft";
+import { hasDraft } from "../../platform/storage/createDraftStore";
 import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
 import { lazyComponent } from "../../ui/lazyComponent";

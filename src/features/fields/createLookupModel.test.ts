@@ -4,8 +4,12 @@ import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../platform/api/client";
 import { createLookupModel } from "./createLookupModel";
 import { until } from "../../testing/panelTestSetup";
-import { createDraftStore, createMemoryStorage, type DraftStore } from "../../platform/storage/createDraftStore";
-import { hasDraft } from "../../platform/storage/hasDraft";
+import {
+	createDraftStore,
+	createMemoryStorage,
+	hasDraft,
+	type DraftStore,
+} from "../../platform/storage/createDraftStore";
 import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
 
 /** The lookup model over the plain API client, against the default world in-process (names at once: debounce 0). */

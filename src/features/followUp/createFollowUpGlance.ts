@@ -6,8 +6,7 @@
  */
 import { computed } from "@preact/signals";
 import { isApiError } from "../../platform/api/errors";
-import type { DraftStore } from "../../platform/storage/createDraftStore";
-import { draftWaiting } from "../../platform/storage/hasDraft";
+import { draftWaiting, type DraftStore } from "../../platform/storage/createDraftStore";
 import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 import type { TicketStore } from "../../ticket/createTicketStore";
 import type { FollowUpSource } from "./rules/followUpDraft";

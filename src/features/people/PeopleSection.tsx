@@ -8,8 +8,8 @@
 import { useSignal } from "@preact/signals";
 import { useLayoutEffect, useMemo, useState } from "preact/hooks";
 import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/context";
-import { listFormat } from "../../platform/i18n/listFormat";
-import { hasDraft } from "../../platform/storage/hasDraft";
+import { listFormat } from "../../platform/i18n/createTranslator";
+import { hasDraft } from "../../platform/storage/createDraftStore";
 import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
 import type { CurrentPeople, PeopleList, PeopleMode, PersonUser } from "../../shared/peopleTypes";
 import { initials } from "../../shared/userLabel";

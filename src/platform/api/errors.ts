@@ -1,9 +1,5 @@
-/**
- * One error class for every remote failure (house-style §6). Created only by `toApiError` and
- * the ZAF port; models catch ApiError and nothing else.
- */
+/** One error class for every remote failure (house-style §6): models catch ApiError and nothing else. */
 import { normalizeHeaders, parseRetryAfter } from "../zaf/headers";
-import { detailTexts, parseErrorBody } from "./errorBody";
 import { isRecord } from "../../shared/isRecord";
 
 /** What went wrong, from the app's point of view. The UI maps each kind to a translation. */
@@ -25,33 +21,24 @@ export type ApiErrorKind =
 /** Zendesk's `details` map: field (or `base`) → list of problems. */
 export type ErrorDetails = Record<string, Array<{ description?: string; error?: string; [k: string]: unknown }>>;
 
-export interface ApiErrorInit {
-	kind: ApiErrorKind;
-	message: string;
-	status?: number;
-	/** Zendesk's `error` code, e.g. `RecordInvalid`, `UpdateConflict`. */
-	code?: string;
-	/** Zendesk's `description`. */
-	description?: string;
-	details?: ErrorDetails;
-	/** Seconds from `Retry-After` (429, 503). */
-	retryAfterSeconds?: number;
-	/** True when a 429 carried no usable `Retry-After` and `retryAfterSeconds` is our default. */
-	retryAfterGuessed?: boolean;
-	/** The request that failed, e.g. `PUT /api/v2/tickets/1.json`. */
-	request?: string;
-}
+/** What an ApiError is built from: its kind and message, and any of its other fields. */
+export type ApiErrorInit = Pick<ApiError, "kind" | "message"> &
+	Partial<Omit<ApiError, "kind" | "message" | "name" | "stack" | "cause">>;
 
 /** A failure of a remote call (Zendesk REST through ZAF, or a ZAF get/set/invoke). */
 export class ApiError extends Error {
 	readonly kind: ApiErrorKind;
 	readonly status: number | undefined;
+	/** Zendesk's `error` code, e.g. `RecordInvalid`, `UpdateConflict`. */
 	readonly code: string | undefined;
+	/** Zendesk's `description`. */
 	readonly description: string | undefined;
 	readonly details: ErrorDetails | undefined;
+	/** Seconds from `Retry-After` (429, 503). */
 	readonly retryAfterSeconds: number | undefined;
-	/** True when `retryAfterSeconds` is DEFAULT_RETRY_AFTER_SECONDS because the 429 had no Retry-After. */
+	/** True when a 429 carried no usable `Retry-After` and `retryAfterSeconds` is our default. */
 	readonly retryAfterGuessed: boolean;
+	/** The request that failed, e.g. `PUT /api/v2/tickets/1.json`. */
 	readonly request: string | undefined;
 
 	constructor(init: ApiErrorInit) {
@@ -76,18 +63,18 @@ export function isApiError(value: unknown): value is ApiError {
 /** Prefix of every message we create, so our failures are easy to find in the console. */
 export const MESSAGE_PREFIX = "[zd-sidebar]";
 
+/** Wait used when a 429 carries no usable `Retry-After`: the official Ruby client's default (§16). */
+const DEFAULT_RETRY_AFTER_SECONDS = 10;
+
 /**
- * Turns any rejection into an ApiError: the XHR-like object `client.request` rejects with
- * (`{status, statusText, responseText, responseJSON?, headers?}`), SDK errors (`Error('"path" msg')`,
- * the official `Error('Invocation request timeout')`, the npm fork's non-Error `{name: 'TimeoutError'}`),
- * an existing ApiError (returned as is, with `request` filled in if missing) or garbage
- * (`unexpected_response`). `request` labels the call, e.g. `PUT /api/v2/tickets/1.json`.
- * Never throws and never retries.
+ * Turns any rejection into an ApiError labelled `request`: `client.request`'s XHR-like object, SDK errors
+ * (`Error('"path" msg')`, `Error('Invocation request timeout')`, the npm fork's `{name: 'TimeoutError'}`), an
+ * ApiError (as is, `request` filled in) or garbage (`unexpected_response`). Never throws, never retries.
  */
 export function toApiError(rejection: unknown, request?: string): ApiError {
 	if (rejection instanceof ApiError) {
 		if (rejection.request !== undefined || request === undefined) return rejection;
-		return new ApiError({ ...fieldsOf(rejection), request });
+		return new ApiError({ ...rejection, message: rejection.message, request });
 	}
 	const label = request ?? "request";
 	if (isTimeout(rejection)) {
@@ -97,15 +84,21 @@ export function toApiError(rejection: unknown, request?: string): ApiError {
 	if (rejection instanceof Error || (isRecord(rejection) && typeof rejection.message === "string")) {
 		return fromSdkError(rejection as { name?: unknown; message: string }, label, request);
 	}
+	const what =
+		rejection === undefined || rejection === null
+			? String(rejection)
+			: typeof rejection === "string"
+				? JSON.stringify(rejection.slice(0, 80))
+				: typeof rejection;
 	return new ApiError({
 		kind: "unexpected_response",
-		message: `${MESSAGE_PREFIX} ${label} failed: unexpected response ${describe(rejection)}`,
+		message: `${MESSAGE_PREFIX} ${label} failed: unexpected response ${what}`,
 		request,
 	});
 }
 
-/** Maps an HTTP status (plus Zendesk's error code and texts) to a kind. Pure; exported for tests. */
-export function kindForStatus(status: number, code: string | undefined, texts: string[]): ApiErrorKind {
+/** Maps an HTTP status (plus Zendesk's error code and texts) to a kind. */
+function kindForStatus(status: number, code: string | undefined, texts: string[]): ApiErrorKind {
 	if (status === 0) return "network";
 	if (status === 401) return "unauthorized";
 	if (status === 403) return "forbidden";
@@ -122,12 +115,9 @@ export function kindForStatus(status: number, code: string | undefined, texts: s
 
 function fromHttp(xhr: Record<string, unknown>, label: string, request: string | undefined): ApiError {
 	const status = xhr.status as number;
-	const headers = normalizeHeaders(xhr.headers);
-	const text = typeof xhr.responseText === "string" ? xhr.responseText : undefined;
-	const body = parseErrorBody(xhr.responseJSON, text);
-	const texts = [body.code, body.description, body.text, ...detailTexts(body.details)].filter(
-		(s): s is string => typeof s === "string",
-	);
+	const body = parseErrorBody(xhr.responseJSON, typeof xhr.responseText === "string" ? xhr.responseText : undefined);
+	const detailTexts = Object.values(body.details ?? {}).flatMap(list => list.flatMap(i => [i.description, i.error]));
+	const texts = [body.code, body.description, body.text, ...detailTexts].filter(s => typeof s === "string");
 	// jQuery reports its own `timeout` option firing as status 0 with statusText "timeout".
 	const kind = status === 0 && xhr.statusText === "timeout" ? "timeout" : kindForStatus(status, body.code, texts);
 	const statusText = typeof xhr.statusText === "string" && xhr.statusText !== "error" ? xhr.statusText : "";
@@ -135,7 +125,7 @@ function fromHttp(xhr: Record<string, unknown>, label: string, request: string |
 		status === 0
 			? "network error"
 			: [body.code, body.description ?? body.text].filter(Boolean).join(": ") || statusText || kind;
-	const retryAfterSeconds = parseRetryAfter(headers);
+	const retryAfterSeconds = parseRetryAfter(normalizeHeaders(xhr.headers));
 	return new ApiError({
 		kind,
 		message: `${MESSAGE_PREFIX} ${label} failed: ${status} ${reason}`,
@@ -148,12 +138,6 @@ function fromHttp(xhr: Record<string, unknown>, label: string, request: string |
 		request,
 	});
 }
-
-/**
- * Wait used when a 429 carries no usable `Retry-After`: the official Ruby client's default
- * (zendesk-ticket-api.md §16).
- */
-export const DEFAULT_RETRY_AFTER_SECONDS = 10;
 
 function fromSdkError(error: { name?: unknown; message: string }, label: string, request: string | undefined) {
 	// The SDK formats path errors as `"ticket.nope" Could not find API for ticket.nope` (zaf-protocol.md §2.6).
@@ -173,22 +157,71 @@ function isTimeout(value: unknown): boolean {
 	return name === "TimeoutError" || (typeof message === "string" && /^Invocation request timeout/.test(message));
 }
 
-function fieldsOf(error: ApiError): ApiErrorInit {
-	return {
-		kind: error.kind,
-		message: error.message,
-		status: error.status,
-		code: error.code,
-		description: error.description,
-		details: error.details,
-		retryAfterSeconds: error.retryAfterSeconds,
-		retryAfterGuessed: error.retryAfterGuessed,
-		request: error.request,
-	};
+/** What the app keeps of an error body; `text` is a non-JSON body as one line of at most 300 characters. */
+interface ParsedErrorBody {
+	code?: string;
+	description?: string;
+	details?: ErrorDetails;
+	text?: string;
 }
 
-function describe(value: unknown): string {
-	if (value === undefined || value === null) return String(value);
-	if (typeof value === "string") return JSON.stringify(value.slice(0, 80));
-	return typeof value;
+/**
+ * Reads a Zendesk error body in every shape (zendesk-ticket-api.md §11): `{error: "Code", description,
+ * details}`, the 403 `{error: {title, message}}`, `{errors: [{code, title, detail}]}`, and text or HTML
+ * (429, 5xx). Never throws; unknown shapes yield `{}`.
+ */
+export function parseErrorBody(json: unknown, text: string | undefined): ParsedErrorBody {
+	const body = json !== undefined ? json : tryParseJson(text);
+	if (isRecord(body)) {
+		const out: ParsedErrorBody = {};
+		if (typeof body.error === "string") {
+			out.code = body.error;
+			if (typeof body.description === "string") out.description = body.description;
+		} else if (isRecord(body.error)) {
+			if (typeof body.error.title === "string") out.code = body.error.title;
+			if (typeof body.error.message === "string") out.description = body.error.message;
+		} else if (Array.isArray(body.errors) && isRecord(body.errors[0])) {
+			const first = body.errors[0];
+			if (typeof first.code === "string") out.code = first.code;
+			const detail = typeof first.detail === "string" ? first.detail : first.title;
+			if (typeof detail === "string") out.description = detail;
+		} else if (typeof body.description === "string") {
+			out.description = body.description;
+		}
+		const details = parseDetails(body.details);
+		if (details) out.details = details;
+		return out;
+	}
+	if (typeof text !== "string" || text.trim() === "") return {};
+	// Tags stripped and whitespace collapsed, so an HTML error page reads as one line.
+	const flat = text
+		.replace(/<[^>]*>/g, " ")
+		.replace(/\s+/g, " ")
+		.trim();
+	return { text: flat.length > 300 ? `${flat.slice(0, 300)}…` : flat };
+}
+
+/** Keeps only `field → [{...}]` entries of a Zendesk `details` map. Returns undefined when nothing is left. */
+function parseDetails(raw: unknown): ErrorDetails | undefined {
+	if (!isRecord(raw)) return undefined;
+	const out: ErrorDetails = {};
+	for (const [field, list] of Object.entries(raw)) {
+		if (!Array.isArray(list)) continue;
+		const items = list.filter(isRecord).map(item => ({
+			...item,
+			description: typeof item.description === "string" ? item.description : undefined,
+			error: typeof item.error === "string" ? item.error : undefined,
+		}));
+		if (items.length > 0) out[field] = items;
+	}
+	return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function tryParseJson(text: string | undefined): unknown {
+	if (typeof text !== "string" || !/^\s*[[{]/.test(text)) return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
 }

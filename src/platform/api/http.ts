@@ -1,25 +1,15 @@
-/**
- * Helpers the endpoint modules share: JSON requests over the port, "this 2xx is not what the
- * endpoint promises" errors, and following pagination. No endpoint knowledge lives here.
- */
-import type { ZafPort } from "../zaf/port";
-import type { ZafRequestOptions } from "../zaf/types";
-import { isRecord as isObject } from "../../shared/isRecord";
+/** What the endpoint modules share: requests, wrong-shape errors, pagination, the lazy activity normalizers. */
+import type { ZafPort, ZafRequestOptions } from "../zaf/port";
+import { isRecord } from "../../shared/isRecord";
 import { ApiError, MESSAGE_PREFIX } from "./errors";
+import { isId, normalizeList } from "./normalize";
+import type * as Activity from "./normalizeActivity";
 
-/** Builds the `unexpected_response` ApiError for a 2xx whose body does not have the promised shape. */
-export function unexpected(request: string, status: number, what: string): ApiError {
-	return new ApiError({
-		kind: "unexpected_response",
-		message: `${MESSAGE_PREFIX} ${request} failed: ${status} unexpected response (${what})`,
-		status,
-		request,
-	});
-}
+type Normalize<T> = (raw: unknown) => T | null;
 
 /** A JSON-bodied request: serialises `body` and sets the content type. Does not send it. */
 export function jsonRequest(
-	type: "POST" | "PUT" | "DELETE",
+	type: "POST" | "PUT",
 	url: string,
 	body: unknown,
 	headers?: Record<string, string>,
@@ -41,44 +31,41 @@ export async function call(zaf: ZafPort, options: ZafRequestOptions) {
 	return { json: response.json, status: response.status, headers: response.headers, label };
 }
 
-/**
- * GETs `url` and maps `body[key]` with `normalize`; throws `unexpected_response` when the key is
- * missing or the value does not normalise.
- */
-export async function getOne<T>(
-	zaf: ZafPort,
-	url: string,
-	key: string,
-	normalize: (raw: unknown) => T | null,
-): Promise<T> {
+/** `json[key]` when `json` is an object, else undefined. */
+export function field(json: unknown, key: string): unknown {
+	return isRecord(json) ? json[key] : undefined;
+}
+
+/** Reads `body[key]` through `normalize`, or throws `unexpected_response`. */
+export function pick<T>(json: unknown, key: string, normalize: Normalize<T>, label: string, status: number): T {
+	const raw = field(json, key);
+	const value = normalize(raw);
+	if (value !== null) return value;
+	const what = raw === undefined ? `no "${key}"` : `malformed "${key}"`;
+	const message = `${MESSAGE_PREFIX} ${label} failed: ${status} unexpected response (${what})`;
+	throw new ApiError({ kind: "unexpected_response", message, status, request: label });
+}
+
+/** GETs `url` and `pick`s `body[key]`. */
+export async function getOne<T>(zaf: ZafPort, url: string, key: string, normalize: Normalize<T>): Promise<T> {
 	const { json, status, label } = await call(zaf, { url, type: "GET" });
 	return pick(json, key, normalize, label, status);
 }
 
-/** Reads `body[key]` through `normalize`, or throws `unexpected_response`. */
-export function pick<T>(
-	json: unknown,
-	key: string,
-	normalize: (raw: unknown) => T | null,
-	label: string,
-	status: number,
-): T {
-	const raw = isObject(json) ? json[key] : undefined;
-	const value = normalize(raw);
-	if (value === null) throw unexpected(label, status, raw === undefined ? `no "${key}"` : `malformed "${key}"`);
-	return value;
+/** `getOne` for a list: the items of `body[key]` that normalise (one page; throws when it is no array). */
+export function getList<T>(zaf: ZafPort, url: string, key: string, normalize: Normalize<T>): Promise<T[]> {
+	return getOne(zaf, url, key, raw => normalizeList(raw, normalize));
 }
 
 /**
- * Path of the next page of a Zendesk list, or null on the last page. Reads cursor pagination
- * (`meta.has_more` + `links.next`) and offset pagination (`next_page`). Absolute URLs are reduced
- * to their path so the request stays on the agent's session; anything outside `/api/v2/` is ignored.
+ * Path of a list's next page (`meta.has_more` + `links.next`, or `next_page`), null on the last. Absolute
+ * URLs become paths, so the request stays on the agent's session; anything outside `/api/v2/` is ignored.
  */
 export function nextPagePath(json: unknown): string | null {
-	if (!isObject(json)) return null;
-	const meta = isObject(json.meta) ? json.meta : undefined;
-	const links = isObject(json.links) ? json.links : undefined;
-	const candidate = meta?.has_more === true && typeof links?.next === "string" ? links.next : json.next_page;
+	if (!isRecord(json)) return null;
+	const links = field(json, "links");
+	const next = field(links, "next");
+	const candidate = field(json.meta, "has_more") === true && typeof next === "string" ? next : json.next_page;
 	return typeof candidate === "string" ? toApiPath(candidate) : null;
 }
 
@@ -88,50 +75,38 @@ export function toApiPath(url: string): string | null {
 	return path.startsWith("/api/v2/") ? path : null;
 }
 
-/**
- * Why 50: 50 pages × 100 items covers any realistic field/form/comment list; the cap stops a host
- * that keeps returning a `next_page` from looping forever.
- */
-export const MAX_PAGES = 50;
+// 50 pages × 100 items covers any realistic list; the cap stops a host that always sends `next_page`.
+const MAX_PAGES = 50;
 
 /** GETs every page starting at `url` and concatenates the normalised items of `body[key]`. */
-export async function listAll<T>(
-	zaf: ZafPort,
-	url: string,
-	key: string,
-	normalizeItems: (raw: unknown) => T[] | null,
-): Promise<T[]> {
+export async function listAll<T>(zaf: ZafPort, url: string, key: string, normalize: Normalize<T>): Promise<T[]> {
 	const items: T[] = [];
 	let next: string | null = url;
 	for (let page = 0; next !== null && page < MAX_PAGES; page++) {
 		const { json, status, label } = await call(zaf, { url: next, type: "GET" });
-		items.push(...pick(json, key, normalizeItems, label, status));
+		items.push(...pick(json, key, raw => normalizeList(raw, normalize), label, status));
 		const following = nextPagePath(json);
 		next = following === next ? null : following;
 	}
 	return items;
 }
 
-/** Zendesk's `show_many` limit per request (users, organizations: "up to 100"). */
-export const SHOW_MANY_LIMIT = 100;
+// Zendesk's `show_many` limit per request (users, organizations: "up to 100").
+const SHOW_MANY_LIMIT = 100;
 
-/**
- * GETs `path?ids=…` for every valid id in chunks of `SHOW_MANY_LIMIT` and concatenates the
- * normalised items of `body[key]`. Duplicates and invalid ids are dropped; no request without ids.
- */
+/** `getList` of `path?ids=…` in chunks of 100, for the valid ids without duplicates; no request without ids. */
 export async function showMany<T>(
 	zaf: ZafPort,
 	path: string,
 	key: string,
-	normalizeItems: (raw: unknown) => T[] | null,
+	normalize: Normalize<T>,
 	ids: readonly number[],
 ): Promise<T[]> {
-	const unique = [...new Set(ids.filter(id => Number.isSafeInteger(id) && id > 0))];
+	const unique = [...new Set(ids.filter(isId))];
 	const out: T[] = [];
 	for (let i = 0; i < unique.length; i += SHOW_MANY_LIMIT) {
 		const url = `${path}${query({ ids: unique.slice(i, i + SHOW_MANY_LIMIT).join(",") })}`;
-		const { json, status, label } = await call(zaf, { url, type: "GET" });
-		out.push(...pick(json, key, normalizeItems, label, status));
+		out.push(...(await getList(zaf, url, key, normalize)));
 	}
 	return out;
 }
@@ -142,4 +117,15 @@ export function query(params: Record<string, string | number | boolean | undefin
 		.filter(([, v]) => v !== undefined)
 		.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
 	return parts.length > 0 ? `?${parts.join("&")}` : "";
+}
+
+let loading: Promise<typeof Activity> | undefined;
+
+/** The normalizers only writes, uploads, jobs and the history need, fetched on first use (again after a failure). */
+export function activityNormalizers(): Promise<typeof Activity> {
+	loading ??= import("./normalizeActivity").catch((error: unknown) => {
+		loading = undefined;
+		throw error;
+	});
+	return loading;
 }

@@ -1,14 +1,15 @@
 /**
- * The boundary between Zendesk's JSON and the app: type guards that turn `unknown` into the
- * camelCase types of `types.ts`, or `null` when the shape is not what the endpoint promises.
- * With `normalizeActivity.ts` (audits, comments, uploads, jobs; loaded by the client only when a
- * write, an upload, a job or the history answers) the only place that converts snake_case to
- * camelCase. Never throws; never trusts a value.
+ * The boundary between Zendesk's JSON and the app: readers that turn `unknown` into `types.ts`, or `null`
+ * when the shape is not what the endpoint promises. With `normalizeActivity.ts` the only place that
+ * converts snake_case to camelCase. Never throws; never trusts a value.
  */
+import { isRecord } from "../../shared/isRecord";
+import type { FieldOption } from "../../shared/customFieldsTypes";
+import type { CustomFieldValue, TicketPriority, TicketStatus, TicketType, UserRole } from "../../shared/ticketTypes";
 import type {
 	AccountSettings,
-	FieldOption,
 	FormCondition,
+	Id,
 	Locale,
 	Organization,
 	Ticket,
@@ -17,27 +18,54 @@ import type {
 	User,
 	Via,
 } from "./types";
-import {
-	bool,
-	httpsUrl,
-	id,
-	ids,
-	isCustomFieldValue,
-	isId,
-	isRecord,
-	normalizeList,
-	num,
-	oneOf,
-	PRIORITIES,
-	rec,
-	ROLES,
-	STATUSES,
-	str,
-	strings,
-	TYPES,
-} from "./normalizeGuards";
 
-export { normalizeList, safeUrl } from "./normalizeGuards";
+/** True for a Zendesk id: a positive safe integer. */
+export function isId(value: unknown): value is Id {
+	return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+}
+
+const STATUSES: readonly TicketStatus[] = ["new", "open", "pending", "hold", "solved", "closed"];
+const PRIORITIES: readonly TicketPriority[] = ["urgent", "high", "normal", "low"];
+const TYPES: readonly TicketType[] = ["problem", "incident", "question", "task"];
+const ROLES: readonly UserRole[] = ["end-user", "agent", "admin"];
+
+// The readers below take `unknown` and return the typed value, or null (or the fallback).
+export const oneOf = <T extends string>(list: readonly T[], v: unknown): T | null =>
+	typeof v === "string" && (list as readonly string[]).includes(v) ? (v as T) : null;
+export const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
+export const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+export const id = (v: unknown): Id | null => (isId(v) ? v : null);
+export const bool = (v: unknown, fallback: boolean): boolean => (typeof v === "boolean" ? v : fallback);
+export const ids = (v: unknown): Id[] => (Array.isArray(v) ? v.filter(isId) : []);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : []);
+export const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
+
+/** Maps each item with `fn`, dropping items that do not match. `null` when `raw` is not an array. */
+export function normalizeList<T>(raw: unknown, fn: (item: unknown) => T | null): T[] | null {
+	if (!Array.isArray(raw)) return null;
+	return raw.map(fn).filter((x): x is T => x !== null);
+}
+
+/** A custom field value: string, number, boolean, string[] or null; anything else is not a value. */
+function isCustomFieldValue(v: unknown): v is CustomFieldValue {
+	return (
+		v === null ||
+		typeof v === "string" ||
+		typeof v === "boolean" ||
+		(typeof v === "number" && Number.isFinite(v)) ||
+		(Array.isArray(v) && v.every(s => typeof s === "string"))
+	);
+}
+
+/** An http(s) URL, or null (rejects `javascript:` and anything else we would not link to). */
+export function safeUrl(raw: unknown): string | null {
+	return typeof raw === "string" && /^https?:\/\//i.test(raw) ? raw : null;
+}
+
+/** An https URL, or null: for images the sidebar may load (a user's photo), where http would be mixed content. */
+export function httpsUrl(raw: unknown): string | null {
+	return typeof raw === "string" && /^https:\/\/[^\s/]/i.test(raw) ? raw : null;
+}
 
 /** `via` → Via; a follow-up carries `source.rel == "follow_up"` and `source.from.ticket_id`. */
 export function normalizeVia(raw: unknown): Via | null {
@@ -114,7 +142,7 @@ export function normalizeUser(raw: unknown): User | null {
 	};
 }
 
-/** An organization, or null without a valid id and a non-blank name. */
+/** An organization (or a sideloaded group), or null without a valid id and a non-blank name. */
 export function normalizeOrganization(raw: unknown): Organization | null {
 	if (!isRecord(raw)) return null;
 	const organizationId = id(raw.id);
@@ -194,17 +222,14 @@ function normalizeCondition(raw: unknown): FormCondition | null {
 	return { parentFieldId: raw.parent_field_id, value: value as FormCondition["value"], childFields };
 }
 
-/** A locale, or null without a valid id, a locale code and a name (a blank name is no use to show). */
+/** A locale, or null without a valid id, a locale code and a non-blank name. */
 export function normalizeLocale(raw: unknown): Locale | null {
-	if (!isRecord(raw)) return null;
-	const localeId = id(raw.id);
-	const code = str(raw.locale);
-	const name = str(raw.name);
-	if (localeId === null || code === null || name === null || name.trim() === "") return null;
-	return { id: localeId, locale: code, name };
+	const named = normalizeOrganization(raw);
+	const code = str(rec(raw).locale);
+	return named === null || code === null ? null : { id: named.id, locale: code, name: named.name };
 }
 
-/** The `settings` object of `GET /account/settings` (`{tickets: {...}, ...}`) → AccountSettings; null when not an object. */
+/** The `settings` of `GET /account/settings` (`{tickets: {...}, ...}`), or null when not an object. */
 export function normalizeAccountSettings(raw: unknown): AccountSettings | null {
 	if (!isRecord(raw)) return null;
 	const t = rec(raw.tickets);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { realResponse } from "../../../sandbox/emulator/realResponses/loadRealResponses";
-import { normalizeAudit, normalizeAuditEvent, normalizeGroup } from "./normalizeActivity";
-import { normalizeList } from "./normalizeGuards";
+import { normalizeList, normalizeOrganization as normalizeGroup } from "./normalize";
+import { normalizeAudit, normalizeAuditEvent } from "./normalizeActivity";
 
 const capturedAudits = () =>
 	normalizeList((realResponse("zp-ticket-audits-list").response.body as { audits: unknown }).audits, normalizeAudit) ??

@@ -1,28 +1,13 @@
-/**
- * Normalizers for ticket activity and background work: attachments, audits (with their events and
- * metadata), comments, uploads and job statuses. `unknown` in, typed value or `null` out; never throws.
- */
-import type { Attachment, Audit, AuditEvent, Comment, Group, JobResult, JobStatus, Upload } from "./types";
-import {
-	bool,
-	id,
-	ids,
-	isId,
-	isRecord,
-	JOB_STATES,
-	normalizeList,
-	num,
-	oneOf,
-	rec,
-	safeUrl,
-	str,
-} from "./normalizeGuards";
-import { normalizeVia } from "./normalize";
+/** Normalizers of attachments, audits, comments, uploads and job statuses: typed value or `null`; never throws. */
+import { isRecord } from "../../shared/isRecord";
+import type { Attachment, Audit, AuditEvent, Comment, JobResult, JobState, JobStatus, Upload } from "./types";
+import { bool, id, ids, isId, normalizeList, normalizeVia, num, oneOf, rec, safeUrl, str } from "./normalize";
+
+const JOB_STATES: readonly JobState[] = ["queued", "working", "completed", "failed", "killed"];
 
 /**
- * An attachment, or null without id and file name. The name is `file_name` (OAS AttachmentObject);
- * Zendesk's older docs examples call it `name` (captured gz-attachment, gz-upload), accepted as a
- * fallback so an attachment is never lost over the key's spelling.
+ * An attachment, or null without id and file name: `file_name` (OAS), or `name` as Zendesk's older
+ * examples spell it (captured gz-attachment, gz-upload), so none is lost over the spelling.
  */
 export function normalizeAttachment(raw: unknown): Attachment | null {
 	if (!isRecord(raw)) return null;
@@ -65,21 +50,11 @@ export function normalizeAuditEvent(raw: unknown): AuditEvent | null {
 }
 
 /**
- * The people of a FollowerChange/EmailCcChange event as strings. Zendesk documents only the keys;
- * clients type them as string arrays (justeat/ZendeskApiClient [F]) and no capture holds one, so an
- * entry may be an email or a user id, as a string or a number: ids become their digits, never dropped.
+ * A FollowerChange/EmailCcChange's people as strings. Only the keys are documented (clients type them as
+ * strings: justeat/ZendeskApiClient [F]), so an email or an id, string or number; ids become digits.
  */
 function personRefs(raw: unknown[]): string[] {
 	return raw.flatMap(item => (typeof item === "string" && item !== "" ? [item] : isId(item) ? [String(item)] : []));
-}
-
-/** A sideloaded group, or null without an id and a non-blank name. */
-export function normalizeGroup(raw: unknown): Group | null {
-	if (!isRecord(raw)) return null;
-	const groupId = id(raw.id);
-	const name = str(raw.name);
-	if (groupId === null || name === null || name.trim() === "") return null;
-	return { id: groupId, name };
 }
 
 /** An audit, or null without id, ticket id, created_at, author and an events array. */

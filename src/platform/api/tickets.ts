@@ -1,56 +1,32 @@
-/**
- * Ticket endpoints: show (one or many, with side-loaded users), lists of related tickets, create
- * (sync or async, idempotent), update (one, or many as a job), and job statuses
- * (zendesk-ticket-api.md §3–§6).
- */
+/** Ticket endpoints: show, related lists, create, update (one, or many as a job), job statuses (§3–§6). */
 import type { ZafPort } from "../zaf/port";
-import { call, getOne, jsonRequest, listAll, pick, query, showMany, unexpected } from "./http";
-import { activityNormalizers } from "./activityNormalizers";
+import { activityNormalizers, call, field, getList, getOne, jsonRequest, listAll, pick, query, showMany } from "./http";
 import { normalizeList, normalizeTicket, normalizeUser } from "./normalize";
 import type { Audit, Id, JobStatus, Ticket, User } from "./types";
 import type { TicketCreateInput, TicketUpdateInput } from "./wire";
 
-/** A ticket plus the users Zendesk side-loaded with it (`[]` unless asked for). */
-export interface TicketWithUsers {
-	ticket: Ticket;
-	users: User[];
-}
-
 /** The outcome of a ticket write: the ticket as saved, and the audit (null for a no-op update). */
-export interface TicketWriteResult {
+interface TicketWriteResult {
 	ticket: Ticket;
 	audit: Audit | null;
 }
 
-/**
- * A create: `created` for a synchronous 201 (`replayed` when Zendesk answered from its idempotency
- * cache), `queued` for `?async=true` (202), to be followed with `getJobStatus`.
- */
+/** A create: `created` (201; `replayed` from Zendesk's idempotency cache), or `queued` (`?async=true`, 202). */
 export type CreateTicketResult =
 	| ({ kind: "created"; replayed: boolean } & TicketWriteResult)
 	| { kind: "queued"; ticketId: Id | null; jobStatus: JobStatus };
 
-/** Options of `createTicket`. */
-export interface CreateTicketOptions {
-	/** `POST /api/v2/tickets?async=true`: 202 with a job (§4.3). */
-	async?: boolean;
-	/** Sent as `Idempotency-Key`, so a retry after a timeout cannot create a second ticket (§4.1). */
-	idempotencyKey?: string;
-}
-
 /** One item of `updateManyTickets`: a ticket update plus the id it is for. */
 export type TicketUpdateItem = TicketUpdateInput & { id: Id };
 
-/** Cursor pages of 100, the most Zendesk serves (OAS "Pagination"; cursor is the recommended style). */
-const PAGE_SIZE = 100;
-
-const tickets = (raw: unknown) => normalizeList(raw, normalizeTicket);
-
 /** Ticket endpoints over a port. Does not retry, poll or merge anything. */
 export function createTicketsApi(zaf: ZafPort) {
+	// Cursor pages of 100, the most Zendesk serves (OAS "Pagination"; cursor is the recommended style).
+	const allTickets = (path: string) => listAll(zaf, `${path}?page[size]=100`, "tickets", normalizeTicket);
+
 	return {
-		/** `GET /api/v2/tickets/{id}.json[?include=users]`. */
-		async getTicket(id: Id, options: { includeUsers?: boolean } = {}): Promise<TicketWithUsers> {
+		/** `GET /api/v2/tickets/{id}.json[?include=users]`; `users` is `[]` unless asked for. */
+		async getTicket(id: Id, options: { includeUsers?: boolean } = {}): Promise<{ ticket: Ticket; users: User[] }> {
 			const url = `/api/v2/tickets/${id}.json${query({ include: options.includeUsers ? "users" : undefined })}`;
 			const { json, status, label } = await call(zaf, { url, type: "GET" });
 			const ticket = pick(json, "ticket", normalizeTicket, label, status);
@@ -58,89 +34,63 @@ export function createTicketsApi(zaf: ZafPort) {
 			return { ticket, users };
 		},
 
-		/** `POST /api/v2/tickets.json`: creates a ticket (only `comment` is required by Zendesk). */
-		async createTicket(payload: TicketCreateInput, options: CreateTicketOptions = {}): Promise<CreateTicketResult> {
+		/** `POST /api/v2/tickets.json[?async=true]` (§4.3); `Idempotency-Key` keeps a retry from creating twice (§4.1). */
+		async createTicket(
+			payload: TicketCreateInput,
+			options: { async?: boolean; idempotencyKey?: string } = {},
+		): Promise<CreateTicketResult> {
 			const url = `/api/v2/tickets.json${query({ async: options.async ? "true" : undefined })}`;
 			const headers = options.idempotencyKey ? { "Idempotency-Key": options.idempotencyKey } : undefined;
-			const {
-				json,
-				status,
-				label,
-				headers: responseHeaders,
-			} = await call(zaf, jsonRequest("POST", url, { ticket: payload }, headers));
+			const answer = await call(zaf, jsonRequest("POST", url, { ticket: payload }, headers));
+			const { json, status, label } = answer;
 			if (status === 202 || field(json, "job_status") !== undefined) {
 				const { normalizeJobStatus } = await activityNormalizers();
 				const jobStatus = pick(json, "job_status", normalizeJobStatus, label, status);
 				const ticketId = field(field(json, "ticket"), "id");
 				return { kind: "queued", ticketId: typeof ticketId === "number" ? ticketId : null, jobStatus };
 			}
-			return {
-				kind: "created",
-				replayed: responseHeaders["x-idempotency-lookup"] === "hit",
-				...(await writeResult(json, label, status)),
-			};
+			const replayed = answer.headers["x-idempotency-lookup"] === "hit";
+			return { kind: "created", replayed, ...(await writeResult(json, label, status)) };
 		},
 
 		/** `PUT /api/v2/tickets/{id}.json`. Safe updates are the caller's: pass `safe_update` + `updated_stamp`. */
 		async updateTicket(id: Id, payload: TicketUpdateInput): Promise<TicketWriteResult> {
-			const { json, status, label } = await call(
-				zaf,
-				jsonRequest("PUT", `/api/v2/tickets/${id}.json`, { ticket: payload }),
-			);
+			const request = jsonRequest("PUT", `/api/v2/tickets/${id}.json`, { ticket: payload });
+			const { json, status, label } = await call(zaf, request);
 			return await writeResult(json, label, status);
 		},
 
-		/**
-		 * `GET /api/v2/tickets.json?external_id=…` (OAS ListTickets): the first page of tickets with
-		 * exactly that external id. Used to find a ticket a timed-out create may have made.
-		 */
+		/** `GET /api/v2/tickets.json?external_id=…`, first page: finds a ticket a timed-out create may have made. */
 		async findTicketsByExternalId(externalId: string): Promise<Ticket[]> {
-			const url = `/api/v2/tickets.json${query({ external_id: externalId })}`;
-			const { json, status, label } = await call(zaf, { url, type: "GET" });
-			return pick(json, "tickets", tickets, label, status);
+			return getList(zaf, `/api/v2/tickets.json${query({ external_id: externalId })}`, "tickets", normalizeTicket);
 		},
 
-		/**
-		 * `PUT /api/v2/tickets/update_many.json` with `{tickets: items}` (a batch update: each item its
-		 * own changes, §6.2). Answers the queued job; per-item outcomes (`UpdateConflict` for a stale
-		 * `updated_stamp`, a closed ticket's `RecordInvalid`) arrive in the finished job's `results`,
-		 * so poll `getJobStatus`. Does not split: Zendesk takes at most 100 items and rejects more.
-		 */
+		/** `PUT /api/v2/tickets/update_many.json` (§6.2): the job, with per-item outcomes; more than 100 items are refused. */
 		async updateManyTickets(items: readonly TicketUpdateItem[]): Promise<JobStatus> {
-			const { json, status, label } = await call(
-				zaf,
-				jsonRequest("PUT", "/api/v2/tickets/update_many.json", { tickets: items }),
-			);
+			const request = jsonRequest("PUT", "/api/v2/tickets/update_many.json", { tickets: items });
+			const { json, status, label } = await call(zaf, request);
 			const { normalizeJobStatus } = await activityNormalizers();
 			return pick(json, "job_status", normalizeJobStatus, label, status);
 		},
 
-		/**
-		 * `GET /api/v2/tickets/show_many.json?ids=…` in chunks of 100; duplicates and invalid ids are
-		 * dropped, unknown ones are skipped by Zendesk, no request without ids. Order is Zendesk's.
-		 */
+		/** `GET /api/v2/tickets/show_many.json?ids=…` in chunks of 100, like `showManyUsers`. Order is Zendesk's. */
 		showManyTickets(ids: readonly Id[]): Promise<Ticket[]> {
-			return showMany(zaf, "/api/v2/tickets/show_many.json", "tickets", tickets, ids);
+			return showMany(zaf, "/api/v2/tickets/show_many.json", "tickets", normalizeTicket, ids);
 		},
 
 		/** `GET /api/v2/tickets/{id}/incidents.json` (OAS ListTicketIncidents), all cursor pages: the incidents of a problem. */
 		listIncidents(problemId: Id): Promise<Ticket[]> {
-			return listAll(zaf, `/api/v2/tickets/${problemId}/incidents.json?page[size]=${PAGE_SIZE}`, "tickets", tickets);
+			return allTickets(`/api/v2/tickets/${problemId}/incidents.json`);
 		},
 
 		/** `GET /api/v2/users/{id}/tickets/requested.json`, all cursor pages: the tickets the user requested. */
 		listRequestedTickets(userId: Id): Promise<Ticket[]> {
-			return listAll(zaf, `/api/v2/users/${userId}/tickets/requested.json?page[size]=${PAGE_SIZE}`, "tickets", tickets);
+			return allTickets(`/api/v2/users/${userId}/tickets/requested.json`);
 		},
 
 		/** `GET /api/v2/organizations/{id}/tickets.json`, all cursor pages: the organization's tickets. */
 		listOrganizationTickets(organizationId: Id): Promise<Ticket[]> {
-			return listAll(
-				zaf,
-				`/api/v2/organizations/${organizationId}/tickets.json?page[size]=${PAGE_SIZE}`,
-				"tickets",
-				tickets,
-			);
+			return allTickets(`/api/v2/organizations/${organizationId}/tickets.json`);
 		},
 
 		/** `GET /api/v2/job_statuses/{id}.json`. One read; polling and backoff are the caller's. */
@@ -153,14 +103,10 @@ export function createTicketsApi(zaf: ZafPort) {
 
 async function writeResult(json: unknown, label: string, status: number): Promise<TicketWriteResult> {
 	const ticket = pick(json, "ticket", normalizeTicket, label, status);
-	const rawAudit = field(json, "audit");
 	const { normalizeAudit } = await activityNormalizers();
-	const audit = rawAudit === undefined || rawAudit === null ? null : normalizeAudit(rawAudit);
-	if (rawAudit !== undefined && rawAudit !== null && audit === null)
-		throw unexpected(label, status, 'malformed "audit"');
-	return { ticket, audit };
-}
-
-function field(json: unknown, key: string): unknown {
-	return typeof json === "object" && json !== null ? (json as Record<string, unknown>)[key] : undefined;
+	const raw = field(json, "audit");
+	return {
+		ticket,
+		audit: raw === undefined || raw === null ? null : pick(json, "audit", normalizeAudit, label, status),
+	};
 }

@@ -1,28 +1,10 @@
-/**
- * The camelCase types the API client returns (what models and features see). Built only by
- * `normalize.ts` from checked wire data; every field is present (absent on the wire → `null`,
- * `[]` or `false`), so callers never deal with `undefined`.
- */
+/** The camelCase types the API client returns, built only by the normalizers; absent on the wire → `null`, `[]` or `false`. */
 import type { AuditEventLike, AuditLike } from "../../shared/auditTypes";
-import type {
-	FieldOption,
-	FormCondition as FormConditionDef,
-	TicketFieldDef,
-	TicketFormDef,
-} from "../../shared/customFieldsTypes";
+import type { FormCondition as FormConditionDef, TicketFieldDef, TicketFormDef } from "../../shared/customFieldsTypes";
 import type { PersonUser } from "../../shared/peopleTypes";
-import type {
-	CustomFieldValue,
-	Id,
-	TicketPriority,
-	TicketStatus,
-	TicketType,
-	UserRole,
-} from "../../shared/ticketTypes";
-import type { WireTicketFieldType } from "./wire";
+import type { CustomFieldValue, Id, TicketPriority, TicketStatus, TicketType } from "../../shared/ticketTypes";
 
-/** The shared ticket vocabulary (`domain/ticketTypes.ts`) and the field option shape, as the domain declares them. */
-export type { CustomFieldValue, FieldOption, Id, TicketPriority, TicketStatus, TicketType, UserRole };
+export type { Id };
 
 /** Where a ticket came from; `followUpSourceId` is set for real follow-ups (`via.source.rel == "follow_up"`). */
 export interface Via {
@@ -62,7 +44,7 @@ export interface Ticket {
 	updatedAt: string;
 }
 
-/** A user: the people feature's `PersonUser` (id, name, email, role, roleType, active, suspended) plus what other features read. */
+/** A user: the people feature's `PersonUser` plus what other features read. */
 export interface User extends PersonUser {
 	organizationId: Id | null;
 	locale: string | null;
@@ -70,12 +52,8 @@ export interface User extends PersonUser {
 	photoUrl: string | null;
 }
 
-/** Ticket field types: the documented ones (`WireTicketFieldType`), and unknown future types as their raw string. */
-export type TicketFieldType = WireTicketFieldType | (string & {});
-
 /** A ticket field: the domain's `TicketFieldDef` with every key present. `options` merges custom and system options. */
 export interface TicketField extends TicketFieldDef {
-	type: TicketFieldType;
 	agentDescription: string;
 }
 
@@ -104,10 +82,7 @@ export interface Attachment {
 	malwareScanResult: string | null;
 }
 
-/**
- * An audit event: what the history formatter reads (`AuditEventLike`: `type` is open, type-specific
- * keys are `undefined` when absent) plus the event's id, author, attachments and recipients.
- */
+/** An audit event: what the history formatter reads (`AuditEventLike`) plus its id, author, attachments and recipients. */
 export interface AuditEvent extends AuditEventLike {
 	id: Id;
 	authorId?: Id;
@@ -156,7 +131,7 @@ export interface JobResult {
 	details: string | null;
 }
 
-/** A background job. `failed` and `killed` are terminal failures. */
+/** A background job. */
 export interface JobStatus {
 	id: string;
 	status: JobState;
@@ -166,7 +141,7 @@ export interface JobStatus {
 	results: JobResult[];
 }
 
-/** An organization as the app shows it: a lookup field's record. Nothing else of it is read. */
+/** An organization as the app shows it (a lookup field's record); nothing else of it is read. */
 export interface Organization {
 	id: Id;
 	name: string;
@@ -181,9 +156,8 @@ export interface Locale {
 
 /** The ticket-related account settings the app reads (absent keys → false, tagging → true). */
 export interface AccountSettings {
-	/** Legacy CCs (`tickets.collaboration`). */
+	/** Legacy CCs; `followerAndEmailCcCollaborations`: CCs and followers (`email_ccs`/`followers`). */
 	collaboration: boolean;
-	/** CCs and followers (`tickets.follower_and_email_cc_collaborations`): use `email_ccs`/`followers`. */
 	followerAndEmailCcCollaborations: boolean;
 	lightAgentEmailCcsAllowed: boolean;
 	commentsPublicByDefault: boolean;
@@ -192,23 +166,13 @@ export interface AccountSettings {
 	tagging: boolean;
 }
 
-/** One page of a paginated list; pass `nextCursor` back to get the next page (`null` = last page). */
-export interface Page<T> {
-	items: T[];
+/** A group as a sideload names it: the same shape as an organization. */
+export type Group = Organization;
+
+/** A page of a ticket's audits (`nextCursor`: null on the last) with the users, groups and organizations it sideloaded. */
+export interface AuditPage {
+	items: Audit[];
 	nextCursor: string | null;
-}
-
-/** A group as a sideload names it. */
-export interface Group {
-	id: Id;
-	name: string;
-}
-
-/**
- * One page of a ticket's audits with what the request sideloaded (`include=users,groups,organizations`):
- * the records the page's audits refer to, for names. Each list is `[]` when Zendesk sent none.
- */
-export interface AuditPage extends Page<Audit> {
 	users: User[];
 	groups: Group[];
 	organizations: Organization[];

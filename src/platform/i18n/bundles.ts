@@ -1,10 +1,6 @@
-/**
- * Which translations the app has and how it gets them. English is bundled into main.js (the
- * fallback of every chain, so the UI is never without text); the other locales are copied by
- * build.mjs to `assets/i18n/<locale>.json` (UI strings only) and fetched when the agent's locale
- * needs them, so agents do not download languages they do not read. `app` sections are stripped.
- */
+/** English is bundled (every chain's fallback); other locales, copied by build.mjs to `assets/i18n/`, load when needed. */
 import en from "../../../translations/en.json";
+import { isRecord } from "../../shared/isRecord";
 import { DEFAULT_LOCALE, localeChain, type Bundle } from "./createTranslator";
 
 /** The bundled English strings. */
@@ -22,16 +18,13 @@ export const fetchLocaleBundle: LocaleLoader = async locale => {
 		const response = await fetch(`i18n/${encodeURIComponent(locale)}.json`);
 		if (!response.ok) return undefined;
 		const data: unknown = await response.json();
-		return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Bundle) : undefined;
+		return isRecord(data) ? data : undefined;
 	} catch {
 		return undefined;
 	}
 };
 
-/**
- * The bundles needed for `locale`: English plus every shipped locale of its fallback chain
- * (`de-AT` → `de`). A locale that fails to load is left out, so the UI falls back to English.
- */
+/** English plus every shipped locale of `locale`'s chain (`de-AT` → `de`); one that fails to load is left out. */
 export async function loadBundles(locale: string, load: LocaleLoader | undefined): Promise<Record<string, Bundle>> {
 	const bundles: Record<string, Bundle> = { [DEFAULT_LOCALE]: EN_BUNDLE };
 	const wanted = localeChain(locale).filter(

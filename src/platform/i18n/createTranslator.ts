@@ -1,8 +1,5 @@
-/**
- * Translations: `t(key, vars)` over nested JSON bundles (our `translations/<locale>.json`), with
- * `{{name}}` interpolation, plural objects (`{one, other}` chosen by `vars.count`), and locale
- * fallback `pt-BR` → `pt` → `en` per key.
- */
+/** `t(key, vars)` over nested bundles: `{{name}}`, plurals by `vars.count`, fallback `pt-BR` → `pt` → `en`; `listFormat`. */
+import { isRecord } from "../../shared/isRecord";
 
 /** A parsed translations file: nested objects whose leaves are strings (or ZAF's `{title, value}`). */
 export type Bundle = { [key: string]: unknown };
@@ -14,19 +11,9 @@ export type TranslateVars = Record<string, string | number>;
 export interface Translator {
 	/** The locale asked for (e.g. `pt-BR`), not the one that matched. */
 	readonly locale: string;
-	/** Translates `key`; see `createTranslator` for what happens when it is missing. */
 	t(key: string, vars?: TranslateVars): string;
 	/** True when `key` resolves to text in some locale of the fallback chain. */
 	has(key: string): boolean;
-}
-
-/** Options of `createTranslator`. */
-export interface TranslatorOptions {
-	/**
-	 * Throw on a missing key or placeholder (default: only under vitest, `NODE_ENV=test`). Otherwise
-	 * a missing key renders as `[missing: key]`, which a test guarantees never ships (i18n.test.ts).
-	 */
-	strict?: boolean;
 }
 
 /** The last resort of every fallback chain. */
@@ -40,7 +27,8 @@ export function localeChain(locale: string): string[] {
 }
 
 /**
- * Builds a translator for `locale` over `bundles` (keyed by locale, any case).
+ * A translator for `locale` over `bundles` (keyed by locale, any case). `strict` (default: under vitest) throws
+ * on a missing key or placeholder; else a key renders as `[missing: key]` (translations.test.ts: never shipped).
  *
  * @example
  *   const { t } = createTranslator("de-AT", { en, de });
@@ -50,7 +38,7 @@ export function localeChain(locale: string): string[] {
 export function createTranslator(
 	locale: string,
 	bundles: Record<string, Bundle>,
-	options: TranslatorOptions = {},
+	options: { strict?: boolean } = {},
 ): Translator {
 	const strict = options.strict ?? isTestRun();
 	const byLocale = new Map(Object.entries(bundles).map(([l, b]) => [l.toLowerCase(), b]));
@@ -98,14 +86,13 @@ function lookup(bundle: Bundle, key: string): unknown {
 /** A string leaf, ZAF's `{value}` leaf, or a plural object `{one, other, ...}` resolved for `count`. */
 function pickText(node: unknown, count: unknown, locale: string): string | undefined {
 	if (typeof node === "string") return node;
-	if (typeof node !== "object" || node === null) return undefined;
-	const leaf = node as Record<string, unknown>;
-	if (typeof leaf.value === "string") return leaf.value;
-	if (typeof leaf.other !== "string") return undefined;
-	if (typeof count !== "number") return leaf.other;
-	const category = count === 0 && typeof leaf.zero === "string" ? "zero" : pluralCategory(locale, count);
-	const chosen = leaf[category];
-	return typeof chosen === "string" ? chosen : leaf.other;
+	if (!isRecord(node)) return undefined;
+	if (typeof node.value === "string") return node.value;
+	if (typeof node.other !== "string") return undefined;
+	if (typeof count !== "number") return node.other;
+	const category = count === 0 && typeof node.zero === "string" ? "zero" : pluralCategory(locale, count);
+	const chosen = node[category];
+	return typeof chosen === "string" ? chosen : node.other;
 }
 
 function pluralCategory(locale: string, count: number): string {
@@ -119,4 +106,13 @@ function pluralCategory(locale: string, count: number): string {
 function isTestRun(): boolean {
 	// `process` does not exist in the browser bundle, so production is never strict.
 	return typeof process !== "undefined" && process.env?.NODE_ENV === "test";
+}
+
+/** "A, B and C" in `locale` (plain commas where `Intl.ListFormat` is missing). Never throws. */
+export function listFormat(locale: string, items: readonly string[]): string {
+	try {
+		return new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
+	} catch {
+		return items.join(", ");
+	}
 }

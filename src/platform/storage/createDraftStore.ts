@@ -1,9 +1,5 @@
-/**
- * Drafts survive errors, conflicts, panel reloads and app re-registration: every section keeps
- * what the agent typed or staged here, per agent and ticket, until it is saved or discarded.
- * Storage is injected (`window.localStorage` in main.tsx, a Map-backed fake in tests); a broken or
- * full storage never throws into the UI — the draft just lives in memory for this panel.
- */
+/** Drafts per agent and ticket, kept until saved or discarded; a broken or full storage leaves them in memory, never throws. */
+import { typedTextSection } from "../../shared/draftSections";
 
 /** The subset of the Web Storage API we use. */
 export interface StorageLike {
@@ -13,7 +9,7 @@ export interface StorageLike {
 }
 
 /** Bump when a stored draft shape changes incompatibly; old drafts are then ignored, not misread. */
-export const DRAFT_VERSION = 1;
+const DRAFT_VERSION = 1;
 
 /** Drafts of one agent on one ticket, by section name (`followUp`, `people`, `fields`, `metadata`). */
 export interface DraftStore {
@@ -87,4 +83,20 @@ export function createMemoryStorage(): StorageLike & { readonly size: number } {
 			return map.size;
 		},
 	};
+}
+
+/** True when `drafts` holds a draft for `section`, or text typed in one of its pickers. Never throws. */
+export function draftWaiting(drafts: Pick<DraftStore, "load">, section: string): boolean {
+	const stored = (where: string) => drafts.load(where, (value): value is unknown => value !== undefined) !== undefined;
+	return stored(section) || stored(typedTextSection(section));
+}
+
+/** `draftWaiting` for this agent and ticket in `storage`, without reading it as any feature's shape. */
+export function hasDraft(
+	storage: StorageLike | undefined,
+	userId: number,
+	ticketId: number | null,
+	section: string,
+): boolean {
+	return draftWaiting(createDraftStore(storage, userId, ticketId ?? undefined), section);
 }

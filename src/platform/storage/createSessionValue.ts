@@ -1,22 +1,18 @@
 /**
- * One account-level value (e.g. the account settings) shared by every panel of the agent's browser
- * session: kept in the injected storage (the panel passes `sessionStorage`: one per Zendesk browser
- * tab, partitioned by the top-level site) for `ttlMs`, and in memory for the panel's own lifetime.
- * Concurrent callers share one load. When the browser refuses storage (some block it in
- * cross-site iframes) each panel loads it once.
+ * One account-level value (e.g. the account settings) shared by the panels of a browser session: kept in
+ * the given storage (`sessionStorage`) for `ttlMs` and in memory for the panel's life. Callers share one load.
  */
 import type { StorageLike } from "./createDraftStore";
 
-/** Options of a session value. */
+/**
+ * Options of a session value: its storage `key` (versioned, `…:v1`), `load` (a rejection is passed on, nothing
+ * kept), `isValid` for a stored value (the storage is shared), and `ttlMs` it is trusted (default 10 minutes).
+ */
 export interface SessionValueOptions<T> {
-	/** Storage key; version it (`…:v1`) when the stored shape changes. */
 	key: string;
-	/** Loads the value (a request); a rejection is passed on and nothing is kept. */
 	load(): Promise<T>;
-	/** Checks a stored value before trusting it (the storage is shared with other code). */
 	isValid(value: unknown): value is T;
 	storage?: StorageLike;
-	/** How long a value is trusted. Default 10 minutes. */
 	ttlMs?: number;
 	now?: () => number;
 }

@@ -1,8 +1,4 @@
-/**
- * The text typed in a picker and not picked yet, kept like every other draft (per agent and
- * ticket, through the draft store) under the section's `typedTextSection`, one entry per picker.
- * Empty text removes the entry, and the last entry removes the section.
- */
+/** Text typed in a picker, not picked yet: a draft under `typedTextSection`, one entry per picker; "" removes it. */
 import { isRecord } from "../../shared/isRecord";
 import { typedTextSection } from "../../shared/draftSections";
 import type { DraftStore } from "./createDraftStore";

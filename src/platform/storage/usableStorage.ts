@@ -1,21 +1,15 @@
 /**
- * Whether the browser lets the app keep data: some refuse storage to a cross-site iframe (Chrome
- * and Chromium with third-party cookies blocked, Safari, sandboxed iframes). A refusal shows either
- * as reading `window.localStorage` throwing a `SecurityError`, or as a storage whose `getItem` and
- * `setItem` throw. Only `main.tsx` hands the browser's storages in.
+ * Which storage the panel keeps data in. Some browsers refuse it to a cross-site iframe (a `SecurityError`
+ * on `window.localStorage`, or a storage that throws); drafts then go to memory, and the panel warns.
  */
-import type { StorageLike } from "./createDraftStore";
+import { signal, type ReadonlySignal } from "@preact/signals";
+import type { PanelStorage } from "../context";
+import { createMemoryStorage, type StorageLike } from "./createDraftStore";
 
 /** The key written and removed again to find out; prefixed like every key of the app. */
 export const PROBE_KEY = "zd-sidebar:probe";
 
-/**
- * The storage `open()` returns if a value written to it reads back, else undefined. Never throws:
- * a refused, missing or full storage is undefined. Leaves nothing behind.
- *
- * @example
- *   const local = usableStorage(() => window.localStorage);
- */
+/** The storage `open()` returns (`() => window.localStorage`) if a value written to it reads back, else undefined. Never throws. */
 export function usableStorage(open: () => StorageLike | null | undefined): StorageLike | undefined {
 	try {
 		const storage = open();
@@ -27,4 +21,26 @@ export function usableStorage(open: () => StorageLike | null | undefined): Stora
 	} catch {
 		return undefined;
 	}
+}
+
+/** A memory storage for drafts that cannot outlive the panel; `hadDraft` turns true with the first draft written, and stays. */
+export function createUnkeptStorage(): StorageLike & { readonly hadDraft: ReadonlySignal<boolean> } {
+	const memory = createMemoryStorage();
+	const hadDraft = signal(false);
+	return {
+		getItem: key => memory.getItem(key),
+		setItem(key, value) {
+			memory.setItem(key, value);
+			hadDraft.value = true;
+		},
+		removeItem: key => memory.removeItem(key),
+		hadDraft,
+	};
+}
+
+/** The storages as the panel uses them: without a `local`, drafts go to an unkept storage, announced as `unkeptDrafts`. */
+export function withUnkeptDrafts(storage: PanelStorage): PanelStorage & { local: StorageLike } {
+	if (storage.local) return { ...storage, local: storage.local };
+	const local = createUnkeptStorage();
+	return { ...storage, local, unkeptDrafts: local.hadDraft };
 }

@@ -1,13 +1,7 @@
 /**
- * Links the style sheets of an on-demand part and resolves once they apply. The build turns a
- * part's CSS imports into one call of this at the top of the part's chunk (scripts/chunkStyles.mjs),
- * so the part never renders unstyled and its first height is its real one.
- *
- * The sheets are linked at once, in the order given, each once per page: a sheet two parts share
- * is fetched for the first, and its rules keep the place it was linked in (parts import shared
- * sheets before their own). One that cannot be fetched is unlinked, and every part waiting for it
- * rejects with an error naming its own chunk (`chunkUrl`), so each part's "Try again" imports that
- * part again under a new URL (src/ui/lazyComponent.tsx), which links the sheet again.
+ * Links an on-demand part's style sheets (the build's call atop its chunk, scripts/chunkStyles.mjs) and
+ * resolves once they apply, in order, once per page. A sheet that fails is unlinked and every part waiting
+ * for it rejects naming its own chunk, so its "Try again" (src/ui/lazyComponent.tsx) links it again.
  */
 const linked = new Map<string, Promise<void>>();
 

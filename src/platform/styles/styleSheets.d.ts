@@ -1,5 +1,2 @@
-/**
- * An on-demand part imports its style sheets for their effect (`import "./people.css"`): the build
- * links them with the part's chunk (scripts/chunkStyles.mjs); tests import them as nothing.
- */
+/** Style sheets are imported for effect: the build links them with the chunk (scripts/chunkStyles.mjs); tests ignore them. */
 declare module "*.css";

@@ -1,7 +1,4 @@
-/**
- * Header normalisation for whatever the ZAF host hands back: an object with any name casing, or a
- * raw `getAllResponseHeaders()` string ("Name: value\r\n...").
- */
+/** Headers as the ZAF host hands them back: an object with any name casing, or a `getAllResponseHeaders()` string. */
 
 /** Returns headers as a plain object with lower-cased names. Never throws; anything else yields `{}`. */
 export function normalizeHeaders(raw: unknown): Record<string, string> {
@@ -26,10 +23,7 @@ export function normalizeHeaders(raw: unknown): Record<string, string> {
 	return out;
 }
 
-/**
- * Reads `Retry-After` (delta seconds or an HTTP date) from normalised headers. Returns `undefined`
- * when absent or unparseable; never negative.
- */
+/** `Retry-After` (seconds or an HTTP date) in whole seconds, never negative; `undefined` when absent or unparseable. */
 export function parseRetryAfter(headers: Record<string, string>, now: number = Date.now()): number | undefined {
 	const raw = headers["retry-after"];
 	if (raw === undefined || raw.trim() === "") return undefined;

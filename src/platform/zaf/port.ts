@@ -1,25 +1,67 @@
 /**
- * The ZAF port: the only view of the Zendesk Apps Framework the rest of the app has.
- *
- * `createZafClientPort(client)` (src/platform/zaf/zafClientPort.ts) adapts the real SDK client to it;
- * the sandbox builds the same port over a fake SDK client backed by the emulator, so tests and
- * production run the same adapter code. Nothing above this interface sees SDK shapes: every
- * failure arrives as an `ApiError` (src/platform/api/errors.ts).
+ * The ZAF port, the app's only view of the Zendesk Apps Framework (failures arrive as ApiErrors), and our
+ * types for the SDK it adapts (no @types exist; zaf-protocol.md §2, §4, zaf-toolbox `IClient`).
  */
-import type { ZafContext, ZafMetadata, ZafRequestOptions } from "./types";
+
+/** Options of `client.request`, sent verbatim (as JSON) to the host. `data` must already be a string. */
+export interface ZafRequestOptions {
+	url: string;
+	type?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+	data?: string;
+	contentType?: string | false;
+	dataType?: "json" | "text";
+	headers?: Record<string, string>;
+	httpCompleteResponse?: boolean;
+	/** We pass `false`: the app handles 429 itself so it can show a countdown (see README). */
+	autoRetry?: boolean;
+	/** jQuery's timeout in ms, passed on by ZAF (zaf-protocol.md §4); unverified on the real host, hence the port's guard. */
+	timeout?: number;
+}
+
+/** `client.context()`. */
+export interface ZafContext {
+	instanceGuid: string;
+	product: string;
+	account: { subdomain: string };
+	location: string;
+	ticketId?: number;
+}
+
+/** `client.metadata()`; `settings` holds the installation parameter values. */
+export interface ZafMetadata {
+	appId: number;
+	installationId: number;
+	name: string;
+	version: string;
+	settings: Record<string, unknown>;
+	plan?: { name: string };
+}
+
+/** The SDK client as returned by `ZAFClient.init()`: the subset we use. */
+export interface ZafSdkClient {
+	get(paths: string | string[]): Promise<Record<string, unknown>>;
+	set(key: string | Record<string, unknown>, value?: unknown): Promise<Record<string, unknown>>;
+	invoke(name: string, ...args: unknown[]): Promise<unknown>;
+	on(event: string, handler: (payload: unknown) => unknown): void;
+	off(event: string, handler: (payload: unknown) => unknown): void;
+	request(options: ZafRequestOptions): Promise<unknown>;
+	metadata(): Promise<ZafMetadata>;
+	context(): Promise<ZafContext>;
+}
+
+/** The global the SDK script defines. `init` returns false outside a Zendesk iframe. */
+export interface ZafClientFactory {
+	init(callback?: (registration: unknown) => void): ZafSdkClient | false;
+}
 
 /** Removes the handler it was returned for. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
 
-/** A completed HTTP exchange as the app sees it (2xx only: anything else rejects with ApiError). */
+/** A 2xx exchange (anything else rejects with ApiError): header names lower-cased, `json` undefined when empty or not JSON. */
 export interface HttpResponse<T = unknown> {
-	/** HTTP status, 200–299. */
 	status: number;
-	/** Response headers, names lower-cased. */
 	headers: Record<string, string>;
-	/** The parsed JSON body, or `undefined` when the body was empty or not JSON. */
 	json: T | undefined;
-	/** The raw body text ("" when empty). */
 	text: string;
 }
 
@@ -29,15 +71,15 @@ export interface ZafGetResult {
 	errors: Record<string, { name: string; message: string }>;
 }
 
-/** Options the port adds on top of ZAF's request options. */
+/** Options the port adds to ZAF's: `timeoutMs`, after which it gives up with a `timeout` ApiError (default 30 000). */
 export interface PortRequestOptions {
-	/** Give up after this many ms with an ApiError of kind `timeout`. Default 30 000. */
 	timeoutMs?: number;
 }
 
 /** What a `ticket.save` hook handler may answer: allow (true/undefined) or a reason to block. */
 export type HookResult = true | undefined | false | string;
 
+/** What the app may ask of ZAF. */
 export interface ZafPort {
 	/** Reads framework paths (`ticket`, `ticket.id`, `currentUser`, ...). Resolves with per-path errors; rejects only on transport failure. */
 	get(paths: string[]): Promise<ZafGetResult>;
@@ -49,10 +91,7 @@ export interface ZafPort {
 	on(event: string, handler: (payload: unknown) => void): Unsubscribe;
 	/** Registers a hook handler (`ticket.save`); the framework waits for its answer. */
 	onHook(hook: string, handler: () => HookResult | Promise<HookResult>): Unsubscribe;
-	/**
-	 * Performs a Zendesk REST request through the framework (always with `httpCompleteResponse`).
-	 * Resolves for 2xx; rejects with an ApiError for every other outcome, including our own timeout.
-	 */
+	/** A Zendesk REST request through the framework: resolves for 2xx, else rejects with an ApiError (our timeout too). */
 	request<T = unknown>(options: ZafRequestOptions, portOptions?: PortRequestOptions): Promise<HttpResponse<T>>;
 	/** The app's registration metadata (installation settings included). */
 	metadata(): Promise<ZafMetadata>;

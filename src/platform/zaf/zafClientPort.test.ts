@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/errors";
 import { createZafClientPort } from "./zafClientPort";
-import type { ZafRequestOptions, ZafSdkClient } from "./types";
+import type { ZafRequestOptions, ZafSdkClient } from "./port";
 
 type Handler = (payload: unknown) => unknown;
 /** How the fake host answers one request: resolve or reject with a value, or never answer. */

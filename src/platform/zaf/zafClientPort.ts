@@ -1,71 +1,47 @@
-/**
- * The adapter from the ZAF SDK client to our `ZafPort`: the only module that calls the SDK.
- * Every SDK failure shape (zaf-protocol.md §2.6, §2.7, §1) leaves here as an `ApiError`.
- */
+/** The only caller of the ZAF SDK: adapts it to our `ZafPort`; every failure (zaf-protocol.md §1, §2.6, §2.7) is an ApiError. */
 import { ApiError, MESSAGE_PREFIX, toApiError } from "../api/errors";
 import { normalizeHeaders } from "./headers";
-import type { HookResult, HttpResponse, PortRequestOptions, Unsubscribe, ZafGetResult, ZafPort } from "./port";
-import type { ZafRequestOptions, ZafSdkClient } from "./types";
+import type {
+	HttpResponse,
+	PortRequestOptions,
+	Unsubscribe,
+	ZafGetResult,
+	ZafPort,
+	ZafRequestOptions,
+	ZafSdkClient,
+} from "./port";
 import { isRecord } from "../../shared/isRecord";
 
-/** Options for `createZafClientPort`. */
-export interface ZafClientPortOptions {
-	/** Default timeout for `request` in ms (a single call may override it). Default 30 000. */
-	requestTimeoutMs?: number;
-}
-
 /**
- * Why 30 s: Zendesk answers nearly every request within a few seconds; a request the host never
- * answers hangs forever (the SDK has no request timeout), and an agent should not wait longer.
- */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-
-/**
- * Wraps an SDK client (`ZAFClient.init()`) as a ZafPort. Adds `httpCompleteResponse: true`,
- * `autoRetry: false` and ZAF's `timeout` to every request, plus our own timeout guard; it does not
- * retry anything itself.
+ * Wraps an SDK client as a ZafPort: every request gets `httpCompleteResponse`, `autoRetry: false`
+ * and our timeout (30 s: Zendesk answers within seconds; an unanswered request would hang). Retries nothing.
  *
  * @example
  *   const client = window.ZAFClient?.init();
  *   if (client) await mount({ zaf: createZafClientPort(client), container });
  */
-export function createZafClientPort(client: ZafSdkClient, options: ZafClientPortOptions = {}): ZafPort {
-	const defaultTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+export function createZafClientPort(client: ZafSdkClient, options: { requestTimeoutMs?: number } = {}): ZafPort {
+	const defaultTimeout = options.requestTimeoutMs ?? 30_000;
 
 	return {
 		async get(paths) {
-			const label = `get ${paths.join(",")}`;
-			let raw: unknown;
 			try {
-				raw = await client.get(paths);
+				return splitGetResult(await client.get(paths));
 			} catch (rejection) {
 				const pathError = asPathError(rejection, paths);
 				if (pathError) return { values: {}, errors: pathError };
-				throw toApiError(rejection, label);
+				throw toApiError(rejection, `get ${paths.join(",")}`);
 			}
-			return splitGetResult(raw);
 		},
 
 		async set(values) {
 			const label = `set ${Object.keys(values).join(",")}`;
-			let raw: unknown;
-			try {
-				raw = await client.set(values);
-			} catch (rejection) {
-				throw toApiError(rejection, label);
-			}
-			const { errors } = splitGetResult(raw);
+			const { errors } = splitGetResult(await guarded(label, () => client.set(values)));
 			const first = Object.entries(errors)[0];
 			if (first) throw toApiError({ name: first[1].name, message: `"${first[0]}" ${first[1].message}` }, label);
 		},
 
-		async invoke(name, ...args) {
-			try {
-				return await client.invoke(name, ...args);
-			} catch (rejection) {
-				throw toApiError(rejection, `invoke ${name}`);
-			}
-		},
+		invoke: (name, ...args) => guarded(`invoke ${name}`, () => client.invoke(name, ...args)),
 
 		on(event, handler) {
 			const wrapped = (payload: unknown) => {
@@ -82,7 +58,7 @@ export function createZafClientPort(client: ZafSdkClient, options: ZafClientPort
 
 		onHook(hook, handler) {
 			// The SDK blocks on false, a string, an Error, a throw or a rejection (zaf-protocol.md §2.9).
-			const wrapped = (): HookResult | Promise<HookResult> => handler();
+			const wrapped = () => handler();
 			client.on(hook, wrapped);
 			return once(() => client.off(hook, wrapped));
 		},
@@ -99,28 +75,21 @@ export function createZafClientPort(client: ZafSdkClient, options: ZafClientPort
 			);
 		},
 
-		async metadata() {
-			try {
-				return await client.metadata();
-			} catch (rejection) {
-				throw toApiError(rejection, "metadata");
-			}
-		},
-
-		async context() {
-			try {
-				return await client.context();
-			} catch (rejection) {
-				throw toApiError(rejection, "context");
-			}
-		},
+		metadata: () => guarded("metadata", () => client.metadata()),
+		context: () => guarded("context", () => client.context()),
 	};
 }
 
-/**
- * Copies the options with our fixed flags and ZAF's `timeout` (the same as our own guard, which
- * stays for hosts that ignore it); stringifies an object `data` (the SDK would form-encode it).
- */
+/** Runs an SDK call; any rejection (or throw) leaves as an ApiError labelled `label`. */
+async function guarded<T>(label: string, run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (rejection) {
+		throw toApiError(rejection, label);
+	}
+}
+
+/** The options with our fixed flags and ZAF's `timeout`; an object `data` is stringified (the SDK would form-encode it). */
 function prepareRequest(request: ZafRequestOptions, timeoutMs: number): ZafRequestOptions {
 	const opts: ZafRequestOptions = { ...request, httpCompleteResponse: true, autoRetry: false, timeout: timeoutMs };
 	const data: unknown = request.data;
@@ -134,33 +103,13 @@ function prepareRequest(request: ZafRequestOptions, timeoutMs: number): ZafReque
 /** Rejects with an ApiError of kind `timeout` after `ms`. The SDK call itself cannot be cancelled. */
 function withTimeout<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
 	return new Promise<T>((resolve, reject) => {
-		const timer = setTimeout(() => {
-			reject(
-				new ApiError({
-					kind: "timeout",
-					message: `${MESSAGE_PREFIX} ${label} failed: timeout after ${ms} ms`,
-					request: label,
-				}),
-			);
-		}, ms);
-		promise.then(
-			value => {
-				clearTimeout(timer);
-				resolve(value);
-			},
-			error => {
-				clearTimeout(timer);
-				reject(error);
-			},
-		);
+		const message = `${MESSAGE_PREFIX} ${label} failed: timeout after ${ms} ms`;
+		const timer = setTimeout(() => reject(new ApiError({ kind: "timeout", message, request: label })), ms);
+		promise.then(resolve, reject).finally(() => clearTimeout(timer));
 	});
 }
 
-/**
- * Turns what `request` resolved with into an HttpResponse. With `httpCompleteResponse` that is an
- * XHR-like `{status, responseText, responseJSON?, headers}`; a non-2xx status there is a failure.
- * A host that ignores the flag resolves with the bare body, which we accept as a 200.
- */
+/** An XHR-like `{status, responseText, responseJSON?, headers}` (non-2xx fails), or a bare body as a 200. */
 function toHttpResponse<T>(resolved: unknown, label: string): HttpResponse<T> {
 	if (!isRecord(resolved) || typeof resolved.status !== "number") {
 		const text = typeof resolved === "string" ? resolved : resolved === undefined ? "" : JSON.stringify(resolved);
@@ -176,20 +125,14 @@ function toHttpResponse<T>(resolved: unknown, label: string): HttpResponse<T> {
 
 /** Splits `{errors, ...values}` (a bulk get/set result) into the port's shape. Never throws. */
 function splitGetResult(raw: unknown): ZafGetResult {
-	const values: Record<string, unknown> = {};
+	const { errors: rawErrors, ...values } = isRecord(raw) ? raw : {};
 	const errors: ZafGetResult["errors"] = {};
-	if (!isRecord(raw)) return { values, errors };
-	for (const [key, value] of Object.entries(raw)) {
-		if (key !== "errors") values[key] = value;
-	}
-	if (isRecord(raw.errors)) {
-		for (const [path, error] of Object.entries(raw.errors)) {
-			const e = isRecord(error) ? error : {};
-			errors[path] = {
-				name: typeof e.name === "string" ? e.name : "Error",
-				message: typeof e.message === "string" ? e.message : String(error),
-			};
-		}
+	for (const [path, error] of Object.entries(isRecord(rawErrors) ? rawErrors : {})) {
+		const e = isRecord(error) ? error : {};
+		errors[path] = {
+			name: typeof e.name === "string" ? e.name : "Error",
+			message: typeof e.message === "string" ? e.message : String(error),
+		};
 	}
 	return { values, errors };
 }

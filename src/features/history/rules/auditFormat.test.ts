@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatAudit, formatAudits, type AuditFormatContext } from "./auditFormat";
 import { realResponse } from "../../../../sandbox/emulator/realResponses/loadRealResponses";
 import { normalizeAudit } from "../../../platform/api/normalizeActivity";
-import { normalizeList } from "../../../platform/api/normalizeGuards";
+import { normalizeList } from "../../../platform/api/normalize";
 import type { AuditEventLike, AuditLike } from "../../../shared/auditTypes";
 import { aField, anOption } from "../../../testing/customFieldsFixtures";
 
