@@ -1,7 +1,4 @@
-/**
- * A problem with user input, found by a pure validator (house-style §6): validators return
- * `Issue[]` (empty = fine) and never throw; the UI shows each by its `field` as `t(code, vars)`.
- */
+/** Input problems: pure validators return `Issue[]` (empty = fine), the UI shows each by `field` as `t(code, vars)`. */
 
 /** One input problem: its form field (`comment`, `requester.email`, `form`), translation key and `{{vars}}`. */
 export interface Issue {

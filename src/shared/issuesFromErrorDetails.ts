@@ -1,7 +1,6 @@
 /**
- * Puts Zendesk's 422 `details` (zendesk-ticket-api.md §11) on the field they name by
- * `ticket_field_id` or by a description starting with its title ("Date Field is not valid"), on
- * `metadata`, else on the form. Zendesk's English text goes in `{{description}}`, never as markup.
+ * Puts a 422's `details` (zendesk-ticket-api.md §11) on the field named by `ticket_field_id` or a description
+ * starting with its title, on `metadata`, else on the form; Zendesk's text goes in `{{description}}`, never as markup.
  */
 import type { Issue } from "./issues";
 import { fieldKey, type TicketFieldDef } from "./customFieldsTypes";

@@ -24,7 +24,7 @@ export const ERROR_KEYS: Record<ApiErrorKind, string> = {
 /** Kinds where Zendesk's own words tell the agent what to fix. */
 const SHOW_DETAIL: ReadonlySet<ApiErrorKind> = new Set(["invalid", "forbidden", "too_large"]);
 
-/** Seconds shown for a 429 without Retry-After (toApiError already defaults it; this is belt and braces). */
+/** Seconds shown for a 429 without Retry-After (toApiError already defaults it). */
 const FALLBACK_RETRY_SECONDS = 10;
 
 /** The translated sentence(s) for an error: `[message, detail?]`. Pure apart from `t`. */
@@ -41,14 +41,8 @@ function firstDetail(error: ApiError): string | undefined {
 	return fromDetails ?? error.description;
 }
 
-/** Props of `ErrorNotice`: the error and the optional retry. */
-export interface ErrorNoticeProps {
-	error: ApiError;
-	onRetry?: () => void;
-}
-
 /** An alert box for a remote failure. Renders text only (never HTML from Zendesk). */
-export function ErrorNotice({ error, onRetry }: ErrorNoticeProps) {
+export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
 	const t = useT();
 	const [main, detail] = errorMessages(t, error);
 	return (

@@ -1,11 +1,10 @@
 /**
- * Search-as-you-type for every picker: `createLiveSearch` (debounced, at least two characters,
- * answers to older queries dropped so a slow reply never overwrites a newer one; no DOM state), and
- * over it the people and the organization searches.
+ * Search-as-you-type for every picker: `createLiveSearch` (debounced, two characters at least, answers to older
+ * queries dropped so a slow reply never overwrites a newer one), and over it the people and organization searches.
  */
 import { signal, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../platform/api/client";
-import { isApiError, type ApiError } from "../platform/api/errors";
+import { isApiError } from "../platform/api/errors";
 import type { Organization, User } from "../platform/api/types";
 
 /** Where the search is. `idle`: query too short; `searching`: waiting for debounce or answer. */
@@ -41,7 +40,6 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
 	const query = signal("");
 	const results = signal<T[]>([]);
 	const state = signal<LiveSearchState>("idle");
-	const error = signal<ApiError | null>(null);
 	let generation = 0;
 	let timer: unknown;
 	/** The running (or last) search; `settle` waits for it. */
@@ -55,9 +53,7 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
 			state.value = "done";
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
-			if (mine !== generation) return;
-			error.value = caught;
-			state.value = "failed";
+			if (mine === generation) state.value = "failed";
 		}
 	}
 
@@ -72,7 +68,6 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
 		query.value = text;
 		options.keepText?.save(text);
 		cancel();
-		error.value = null;
 		const trimmed = text.trim();
 		if (trimmed.length < SEARCH_MIN_LENGTH) {
 			results.value = [];
@@ -94,7 +89,6 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
 		query: query as ReadonlySignal<string>,
 		results: results as ReadonlySignal<T[]>,
 		state: state as ReadonlySignal<LiveSearchState>,
-		error: error as ReadonlySignal<ApiError | null>,
 		setQuery,
 		/** The text's results: a waiting search goes at once, one on its way is awaited (`[]` if too short, last if failed). */
 		async settle(): Promise<T[]> {
@@ -123,10 +117,7 @@ export type PickerSearchOptions = Omit<LiveSearchOptions<never>, "search" | "kee
 /** Text that can only be (the start of) a name: letters, marks, spaces, apostrophes and hyphens. */
 const NAME_LIKE = /^[\p{L}\p{M}\s'’-]+$/u;
 
-/**
- * Which endpoint answers what was typed: a name `users/autocomplete` (Zendesk's name-prefix
- * typeahead), anything else (an email, part of one, digits) `users/search`, which matches emails.
- */
+/** A name goes to `users/autocomplete` (Zendesk's name-prefix typeahead), anything else to `users/search` (emails). */
 export function searchPeople(api: Pick<ZendeskApi, "searchUsers" | "autocompleteUsers">, text: string) {
 	return NAME_LIKE.test(text) ? api.autocompleteUsers(text) : api.searchUsers(text);
 }

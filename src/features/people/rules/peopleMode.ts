@@ -3,7 +3,8 @@
  * lists from a ticket's id arrays plus the users sideloaded with it, and the lists' titles. Pure;
  * it never fetches a missing user.
  */
-import type { CurrentPeople, Id, PeopleList, PeopleMode, PeopleRules, PersonUser } from "../../../shared/peopleTypes";
+import type { CurrentPeople, PeopleList, PeopleMode, PeopleRules, PersonUser } from "../../../shared/peopleTypes";
+import type { Id } from "../../../shared/ticketTypes";
 import type { TicketLockReason } from "../../../shared/ticketPermissions";
 
 /** The account settings (`GET /api/v2/account/settings`, `settings.tickets.*`) that decide the mode. */
