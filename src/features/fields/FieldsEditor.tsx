@@ -1,7 +1,4 @@
-/**
- * The Fields editor, a chunk of its own: the custom fields in form order, edited as a draft and
- * saved in ONE safe update with the pending audit metadata; a locked ticket's values read-only.
- */
+/** The Fields editor (a chunk): form order, drafts saved in ONE safe update with the metadata, or read-only if locked. */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
 // Its style sheets, linked before this chunk runs (scripts/chunkStyles.mjs).
@@ -15,8 +12,7 @@ import { displayValue } from "../../shared/customFieldsValues";
 import type { TicketLockReason } from "../../shared/ticketPermissions";
 import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/context";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
-import { createFieldsModel } from "./createFieldsModel";
-import type { FieldsModel } from "./FieldsModel";
+import { createFieldsModel, type FieldsModel } from "./createFieldsModel";
 import type { ShownField } from "./rules/fieldOrder";
 import { createLookupModel } from "./createLookupModel";
 import { useTicket } from "../../ticket/TicketProvider";
@@ -135,10 +131,7 @@ export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 	);
 }
 
-/**
- * The ticket can't be changed (closed, or a light agent's): why, then each field's stored value as
- * text, without Save or Discard. Drafts stay stored untouched; they are not offered.
- */
+/** A ticket that can't be changed: why, then each stored value as text; drafts stay stored, not offered. */
 function FieldsReadOnly({ model, reason }: { model: FieldsModel; reason: TicketLockReason }) {
 	const t = useT();
 	const reasonId = useId();

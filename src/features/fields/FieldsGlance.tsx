@@ -1,7 +1,6 @@
 /**
- * What the Fields section says before its editor opens: how many fields are filled in, and which
- * empty ones Zendesk needs to solve. From the snapshot and the shared definitions, no request of
- * its own; its reads start in layout effects, so cached definitions show in the same frame.
+ * The Fields glance: how many fields are filled in, which empty ones solving needs. From the snapshot and the shared
+ * definitions, no request of its own; reads start in layout effects, so cached definitions show in the same frame.
  */
 import { useLayoutEffect, useState } from "preact/hooks";
 import { useI18n, useT } from "../../platform/context";

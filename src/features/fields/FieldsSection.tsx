@@ -1,7 +1,4 @@
-/**
- * The Fields section: the glance, and the editor (a chunk of its own) on demand, or at once when
- * unsaved values are waiting; on a ticket that can't be changed the button shows the values read-only.
- */
+/** The Fields section: the glance, then the editor chunk on demand (at once with unsaved values; read-only if locked). */
 import { useSignal } from "@preact/signals";
 import { useMemo } from "preact/hooks";
 import { useEnv, useStorage, useT } from "../../platform/context";
