@@ -1,7 +1,6 @@
 /**
- * The People editor, a chunk of its own: the CCs and followers (or legacy collaborators), pickers,
- * remove buttons, the CC counter, the staged summary, Apply / Discard. Apply carries the pending
- * audit metadata (the Metadata section shows its problems). All logic is the model's and the rules'.
+ * The People editor (a chunk): the lists, pickers, remove buttons, CC counter, staged summary, Apply (with the pending
+ * audit metadata) and Discard. All logic is the model's and the rules'.
  */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
@@ -22,7 +21,7 @@ import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
 import { createPeopleModel, type PeopleModel } from "./createPeopleModel";
 import { useTicket } from "../../ticket/TicketProvider";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
-import { EMPTY_KEYS, LOCKED_KEYS, TITLE_KEYS } from "./rules/peopleMode";
+import { EMPTY_KEYS, listsOf, LOCKED_KEYS, TITLE_KEYS } from "./rules/peopleMode";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { PeopleNotices } from "./PeopleNotices";
 import { PersonChip } from "./PersonChip";
@@ -32,10 +31,7 @@ import { Spinner } from "../../ui/Spinner";
 import { WaitNotice } from "../../ui/WaitNotice";
 import { useWriterWait } from "../../ticket/useWait";
 
-/**
- * The editor: one model per ticket and agent, loaded on mount, disposed on unmount. `pending` is
- * where it reports how many staged changes can be applied (the section's badge).
- */
+/** The editor: one model per ticket and agent, loaded on mount; `pending` gets how many changes can be applied. */
 export function PeopleEditor({ pending }: { pending: Signal<number> }) {
 	const env = useEnv();
 	const api = useApi();
@@ -64,17 +60,16 @@ export function PeopleEditor({ pending }: { pending: Signal<number> }) {
 	return <PeoplePanel model={model} metadata={metadata} locked={reason} />;
 }
 
-/** Props of `PeoplePanel`. */
-export interface PeoplePanelProps {
+/** What the section shows for a model, with the metadata Apply carries and why it is `locked`. Exported for tests. */
+export function PeoplePanel({
+	model,
+	metadata = null,
+	locked = null,
+}: {
 	model: PeopleModel;
-	/** The shared metadata its Apply carries. */
 	metadata?: MetadataModel | null;
-	/** Why the ticket can't be changed (read-only lists and the reason), or null. */
 	locked?: TicketLockReason | null;
-}
-
-/** What the section shows for a model. Exported for component tests. */
-export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePanelProps) {
+}) {
 	const t = useT();
 	// While Apply runs (or waits its turn behind another section's save), the writer's wait is its own.
 	const wait = useWriterWait(model.applying.value);
@@ -96,7 +91,6 @@ export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePan
 	const { mode } = current;
 	const busy = model.applying.value;
 	const issues = model.issues.value;
-	const lists: PeopleList[] = mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"];
 	const formIssues = issuesFor(issues, "form");
 	return (
 		<div class="zd-people" aria-busy={busy || undefined}>
@@ -105,7 +99,7 @@ export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePan
 					{t(mode === "collaborators" ? "people.mode.collaborators" : "people.mode.disabled")}
 				</p>
 			) : null}
-			{lists.map(list => (
+			{listsOf(mode).map(list => (
 				<div key={list} class="zd-people__group" data-list={list}>
 					<h3 class="zd-people__title">
 						<span>{t(TITLE_KEYS[mode][list])}</span>
@@ -175,22 +169,17 @@ export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePan
 	);
 }
 
-/**
- * The lists when the ticket can't be changed (closed, or a light agent's on a ticket they didn't
- * request): the people as they are, one sentence saying why, nothing to edit. Staged changes stay
- * stored untouched; none can be applied, so none are shown.
- */
+/** The lists of a ticket that can't be changed: the people as they are and why; staged changes stay stored, unshown. */
 function PeopleReadOnly({ current, reason }: { current: CurrentPeople; reason: TicketLockReason }) {
 	const t = useT();
 	const reasonId = useId();
 	const summary = summarizePeople(current, EMPTY_STAGED);
-	const lists: PeopleList[] = current.mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"];
 	return (
 		<div class="zd-people" data-locked={reason}>
 			<p class="zd-notice" id={reasonId} data-testid="people-locked">
 				{t(LOCKED_KEYS[reason])}
 			</p>
-			{lists.map(list => {
+			{listsOf(current.mode).map(list => {
 				const title = t(TITLE_KEYS[current.mode][list]);
 				const rows = summary[list];
 				return (

@@ -1,9 +1,7 @@
 /**
- * The People section: the glance, then the editor (a chunk of its own) on demand, or at once when
- * staged changes are waiting; where the ticket can't be changed the button shows the lists
- * read-only. The glance: per list a count, up to three faces and the first names, then "and N
- * more", from the store's snapshot and the cached settings (no request of its own). Its reads start
- * in layout effects: on the first screen a cached answer shows at once.
+ * The People section: the glance, then the editor chunk on demand (at once with staged changes; read-only if locked).
+ * The glance: per list a count, three faces and first names, "and N more", from the snapshot and the cached settings
+ * (no request of its own), read in layout effects so a cached answer shows on the first screen.
  */
 import { useSignal } from "@preact/signals";
 import { useLayoutEffect, useMemo, useState } from "preact/hooks";
@@ -11,7 +9,7 @@ import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/contex
 import { listFormat } from "../../platform/i18n/createTranslator";
 import { hasDraft } from "../../platform/storage/createDraftStore";
 import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
-import type { CurrentPeople, PeopleList, PeopleMode, PersonUser } from "../../shared/peopleTypes";
+import type { CurrentPeople, PeopleMode, PersonUser } from "../../shared/peopleTypes";
 import { initials } from "../../shared/userLabel";
 import { useTicket } from "../../ticket/TicketProvider";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
@@ -19,7 +17,7 @@ import { lazyComponent } from "../../ui/lazyComponent";
 import { OnDemand } from "../../ui/OnDemand";
 import { Section } from "../../ui/Section";
 import { Spinner } from "../../ui/Spinner";
-import { choosePeopleMode, peopleOf, TITLE_KEYS } from "./rules/peopleMode";
+import { choosePeopleMode, listsOf, peopleOf, TITLE_KEYS } from "./rules/peopleMode";
 
 const PeopleEditor = lazyComponent(
 	() => import("./PeopleEditor"),
@@ -63,9 +61,6 @@ export function PeopleSection() {
 
 /** How many names a glance line spells out before "and N more". */
 const GLANCE_NAMES = 3;
-
-/** The lists a glance names: followers exist only in the CCs-and-followers mode. */
-const listsOf = (mode: PeopleMode): PeopleList[] => (mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"]);
 
 /** The account's people mode once the (cached) settings answered; null until then or when they fail. */
 function usePeopleMode(): PeopleMode | null {
