@@ -11,7 +11,7 @@ import "./people.css";
 import type { Signal } from "@preact/signals";
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
 import { issuesFor } from "../../shared/issues";
-import { summarizePeople, type PeopleSummary } from "./rules/peopleSave";
+import { summarizePeople, type PeopleRow, type PeopleSummary } from "./rules/peopleSave";
 import { EMPTY_STAGED } from "./rules/stagedPeople";
 import type { CurrentPeople, PeopleList } from "../../shared/peopleTypes";
 import type { TicketLockReason } from "../../shared/ticketPermissions";
@@ -105,7 +105,13 @@ export function PeoplePanel({
 						<span>{t(TITLE_KEYS[mode][list])}</span>
 						{list === "ccs" ? <CcCounter summary={summary} /> : null}
 					</h3>
-					<PeopleRows model={model} list={list} summary={summary} disabled={busy || mode === "disabled"} />
+					<PeopleRows
+						rows={summary[list]}
+						list={list}
+						title={t(TITLE_KEYS[mode][list])}
+						model={model}
+						disabled={busy || mode === "disabled"}
+					/>
 					{mode !== "disabled" ? (
 						<PersonPicker
 							list={list}
@@ -181,21 +187,12 @@ function PeopleReadOnly({ current, reason }: { current: CurrentPeople; reason: T
 			</p>
 			{listsOf(current.mode).map(list => {
 				const title = t(TITLE_KEYS[current.mode][list]);
-				const rows = summary[list];
 				return (
 					<div key={list} class="zd-people__group" data-list={list}>
 						<h3 class="zd-people__title">
 							<span>{title}</span>
 						</h3>
-						{rows.length === 0 ? (
-							<p class="zd-muted">{t(EMPTY_KEYS[list])}</p>
-						) : (
-							<ul class="zd-list zd-people__list" aria-label={title} aria-describedby={reasonId}>
-								{rows.map(row => (
-									<PersonChip key={row.key} row={row} readOnly />
-								))}
-							</ul>
-						)}
+						<PeopleRows rows={summary[list]} list={list} title={title} describedBy={reasonId} />
 					</div>
 				);
 			})}
@@ -217,20 +214,19 @@ function CcCounter({ summary }: { summary: PeopleSummary }) {
 	);
 }
 
-function PeopleRows({
-	model,
-	list,
-	summary,
-	disabled,
-}: {
-	model: PeopleModel;
+interface PeopleRowsProps {
+	rows: readonly PeopleRow[];
 	list: PeopleList;
-	summary: PeopleSummary;
-	disabled: boolean;
-}) {
+	title: string;
+	/** Without a model the rows are read-only, all shown. */
+	model?: PeopleModel;
+	disabled?: boolean;
+	describedBy?: string;
+}
+
+function PeopleRows({ rows, list, title, model, disabled = false, describedBy }: PeopleRowsProps) {
 	const t = useT();
-	const [all, setAll] = useState(false);
-	const rows = summary[list];
+	const [all, setAll] = useState(model === undefined);
 	if (rows.length === 0) return <p class="zd-muted">{t(EMPTY_KEYS[list])}</p>;
 	// A long list shows its first rows and every staged one; the rest one click away.
 	const shown =
@@ -238,17 +234,15 @@ function PeopleRows({
 	const hidden = rows.length - shown.length;
 	return (
 		<>
-			<ul
-				class="zd-list zd-people__list"
-				aria-label={t(TITLE_KEYS[model.current.value?.mode ?? "ccsAndFollowers"][list])}
-			>
+			<ul class="zd-list zd-people__list" aria-label={title} aria-describedby={describedBy}>
 				{shown.map(row => (
 					<PersonChip
 						key={row.key}
 						row={row}
 						disabled={disabled}
-						onRemove={() => model.remove(list, row.person)}
-						onUndo={() => model.undo(list, row.person)}
+						readOnly={model === undefined}
+						onRemove={() => model?.remove(list, row.person)}
+						onUndo={() => model?.undo(list, row.person)}
 					/>
 				))}
 			</ul>
