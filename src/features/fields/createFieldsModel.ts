@@ -5,7 +5,6 @@
 import { batch, computed, effect, signal, untracked, type ReadonlySignal } from "@preact/signals";
 import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { Id, Ticket } from "../../platform/api/types";
-import { issuesFromErrorDetails } from "../../shared/issuesFromErrorDetails";
 import {
 	conflictNotices,
 	currentValue,
@@ -39,7 +38,7 @@ import {
 } from "../../shared/customFieldsTypes";
 import { sameFieldValue, toDraftValue } from "../../shared/customFieldsValues";
 import { formForTicket, orderTicketFields } from "./rules/fieldOrder";
-import type { Issue } from "../../shared/issues";
+import { issuesFromErrorDetails, type Issue } from "../../shared/issues";
 import type { FieldDefinitionsCache, FieldDefinitions } from "../../ticket/createFieldDefinitionsCache";
 import type { TicketStore } from "../../ticket/createTicketStore";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
