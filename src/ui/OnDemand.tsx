@@ -82,3 +82,20 @@ export function OnDemand<P extends object>({
 		</div>
 	);
 }
+
+/** What a glance's `read` resolved to (read in a layout effect: a cached answer shows in the same frame), else `null`. */
+export function useGlanceRead<T>(read: (() => Promise<T>) | null, deps: readonly unknown[]): T | null {
+	const [value, setValue] = useState<T | null>(null);
+	useLayoutEffect(() => {
+		if (read === null) return;
+		let live = true;
+		read().then(
+			answer => live && setValue(() => answer),
+			() => undefined,
+		);
+		return () => {
+			live = false;
+		};
+	}, deps);
+	return value;
+}

@@ -18,6 +18,8 @@ export function retryUrl(error: unknown, attempt: number): string | undefined {
 	return url === undefined ? undefined : `${url}?retry=${attempt}`;
 }
 
+const noop = () => undefined;
+
 /** Wraps `load`, a dynamic `import()` with a literal path (so the bundler makes it a chunk). */
 export function createChunk<M>(load: () => Promise<M>) {
 	let module: M | undefined;
@@ -50,9 +52,7 @@ export function createChunk<M>(load: () => Promise<M>) {
 		/** The module if it has arrived, else undefined. */
 		loaded: (): M | undefined => module,
 		/** Starts fetching (once; again after a failure). Never rejects. */
-		preload: () => {
-			start().catch(() => undefined);
-		},
+		preload: () => void start().catch(noop),
 	};
 }
 
@@ -108,10 +108,6 @@ export function lazyComponent<M, P extends object>(
 		return <Spinner label={t("shell.loading")} showLabel />;
 	}
 
-	const ready = () =>
-		chunk.load().then(
-			() => undefined,
-			() => undefined,
-		);
+	const ready = () => chunk.load().then(noop, noop);
 	return Object.assign(Lazy, { preload: chunk.preload, ready, displayName: "Lazy" });
 }

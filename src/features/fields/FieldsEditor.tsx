@@ -72,10 +72,8 @@ export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 	const wait = useWriterWait(model.saving.value);
 	const state = model.state.value;
 	if (state === "loading") return <Spinner label={t("fields.loading")} showLabel />;
-	if (state === "failed") {
-		const error = model.error.value;
-		return error ? <ErrorNotice error={error} onRetry={() => void model.load()} /> : null;
-	}
+	const error = model.error.value;
+	if (state === "failed") return error ? <ErrorNotice error={error} onRetry={() => void model.load()} /> : null;
 	if (reason !== null) return <FieldsReadOnly model={model} reason={reason} />;
 	const shown = model.shown.value;
 	const saving = model.saving.value;
@@ -117,7 +115,7 @@ export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 						{message}
 					</p>
 				))}
-			{model.error.value ? <ErrorNotice error={model.error.value} /> : null}
+			{error ? <ErrorNotice error={error} /> : null}
 			{result === "saved" ? (
 				<p class="zd-notice zd-notice--success" role="status">
 					{t("fields.saved")}

@@ -4,17 +4,16 @@
  * definitions, no request of its own, in layout effects, so cached definitions show in the same frame.
  */
 import { useSignal } from "@preact/signals";
-import { useLayoutEffect, useMemo, useState } from "preact/hooks";
+import { useLayoutEffect, useMemo } from "preact/hooks";
 import { useEnv, useI18n, useStorage, useT } from "../../platform/context";
 import { listFormat } from "../../platform/i18n/createTranslator";
 import { hasDraft } from "../../platform/storage/createDraftStore";
 import { isEmptyValue } from "../../shared/customFieldsValues";
 import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
-import type { FieldDefinitions } from "../../ticket/createFieldDefinitionsCache";
 import { useTicket } from "../../ticket/TicketProvider";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
 import { lazyComponent } from "../../ui/lazyComponent";
-import { OnDemand } from "../../ui/OnDemand";
+import { OnDemand, useGlanceRead } from "../../ui/OnDemand";
 import { Section } from "../../ui/Section";
 import { formForTicket, orderTicketFields, type ShownField } from "./rules/fieldOrder";
 
@@ -58,18 +57,7 @@ export function FieldsGlance() {
 	useLayoutEffect(() => void store.ready().catch(() => undefined), [store]);
 	const ticket = store.snapshot.value?.ticket;
 	const formId = ticket?.ticketFormId;
-	const [defs, setDefs] = useState<FieldDefinitions | null>(null);
-	useLayoutEffect(() => {
-		if (formId === undefined) return;
-		let live = true;
-		definitions.forForm(formId).then(
-			loaded => live && setDefs(loaded),
-			() => undefined,
-		);
-		return () => {
-			live = false;
-		};
-	}, [definitions, formId]);
+	const defs = useGlanceRead(formId === undefined ? null : () => definitions.forForm(formId), [definitions, formId]);
 	if (ticket === undefined || defs === null) return <p class="zd-muted">{t("fields.loading")}</p>;
 	const values = new Map(ticket.customFields.map(entry => [entry.id, entry.value] as const));
 	const shown = orderTicketFields(defs.fields, formForTicket(defs.forms, ticket.ticketFormId), values);

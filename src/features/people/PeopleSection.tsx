@@ -4,17 +4,17 @@
  * (no request of its own), read in layout effects so a cached answer shows on the first screen.
  */
 import { useSignal } from "@preact/signals";
-import { useLayoutEffect, useMemo, useState } from "preact/hooks";
+import { useLayoutEffect, useMemo } from "preact/hooks";
 import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/context";
 import { listFormat } from "../../platform/i18n/createTranslator";
 import { hasDraft } from "../../platform/storage/createDraftStore";
 import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
-import type { CurrentPeople, PeopleMode, PersonUser } from "../../shared/peopleTypes";
+import type { CurrentPeople, PersonUser } from "../../shared/peopleTypes";
 import { initials } from "../../shared/userLabel";
 import { useTicket } from "../../ticket/TicketProvider";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
 import { lazyComponent } from "../../ui/lazyComponent";
-import { OnDemand } from "../../ui/OnDemand";
+import { OnDemand, useGlanceRead } from "../../ui/OnDemand";
 import { Section } from "../../ui/Section";
 import { Spinner } from "../../ui/Spinner";
 import { choosePeopleMode, listsOf, peopleOf, TITLE_KEYS } from "./rules/peopleMode";
@@ -62,31 +62,18 @@ export function PeopleSection() {
 /** How many names a glance line spells out before "and N more". */
 const GLANCE_NAMES = 3;
 
-/** The account's people mode once the (cached) settings answered; null until then or when they fail. */
-function usePeopleMode(): PeopleMode | null {
-	const api = useApi();
-	const [mode, setMode] = useState<PeopleMode | null>(null);
-	useLayoutEffect(() => {
-		let live = true;
-		api.getAccountSettings().then(
-			settings => live && setMode(choosePeopleMode(settings)),
-			// The editor says the settings failed; the glance still shows the ticket's CCs and followers.
-			() => live && setMode("ccsAndFollowers"),
-		);
-		return () => {
-			live = false;
-		};
-	}, [api]);
-	return mode;
-}
-
 /** The people of the snapshot in the account's mode, or null while either is unknown. */
 function usePeopleGlance(): CurrentPeople | null {
 	const { store } = useTicket();
 	// The panel's one ticket read (shared by every section; the first to ask starts it).
 	useLayoutEffect(() => void store.ready().catch(() => undefined), [store]);
 	const snapshot = store.snapshot.value;
-	const mode = usePeopleMode();
+	const api = useApi();
+	// If the settings fail the editor says so; the glance still shows the ticket's CCs and followers.
+	const mode = useGlanceRead(
+		() => api.getAccountSettings().then(choosePeopleMode, () => "ccsAndFollowers" as const),
+		[api],
+	);
 	return snapshot === undefined || mode === null ? null : peopleOf(snapshot, mode);
 }
 
