@@ -16,14 +16,12 @@ export const SEARCH_DEBOUNCE_MS = 250;
 /** Shortest query sent; one letter matches half the account and costs a request per keystroke. */
 export const SEARCH_MIN_LENGTH = 2;
 
-/** Dependencies: the search call, which results to keep, and timers (injectable for tests). */
+/** The search call, which results to keep, the debounce and where the text is kept. */
 export interface LiveSearchOptions<T> {
 	search(text: string): Promise<T[]>;
 	/** Keeps a result (default: all). */
 	keep?(item: T): boolean;
 	debounceMs?: number;
-	setTimer?(fn: () => void, ms: number): unknown;
-	clearTimer?(handle: unknown): void;
 	/** Where the typed text is kept until picked (a draft): `initial` starts the search, `save` hears each change. */
 	keepText?: { initial: string; save(text: string): void };
 }
@@ -33,15 +31,12 @@ export type LiveSearch<T> = ReturnType<typeof createLiveSearch<T>>;
 
 /** Creates a live search. Failures other than an ApiError are bugs and are rethrown. */
 export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
-	const setTimer = options.setTimer ?? ((fn, ms) => globalThis.setTimeout(fn, ms));
-	const clearTimer =
-		options.clearTimer ?? (handle => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>));
 	const keep = options.keep ?? (() => true);
 	const query = signal("");
 	const results = signal<T[]>([]);
 	const state = signal<LiveSearchState>("idle");
 	let generation = 0;
-	let timer: unknown;
+	let timer: ReturnType<typeof setTimeout> | undefined;
 	/** The running (or last) search; `settle` waits for it. */
 	let running: Promise<void> = Promise.resolve();
 
@@ -59,7 +54,7 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
 
 	function cancel(): void {
 		generation++;
-		if (timer !== undefined) clearTimer(timer);
+		clearTimeout(timer);
 		timer = undefined;
 	}
 
@@ -77,7 +72,7 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
 		}
 		state.value = "searching";
 		const mine = generation;
-		timer = setTimer(() => {
+		timer = setTimeout(() => {
 			timer = undefined;
 			running = run(trimmed, mine);
 		}, options.debounceMs ?? SEARCH_DEBOUNCE_MS);
@@ -93,7 +88,7 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
 		/** The text's results: a waiting search goes at once, one on its way is awaited (`[]` if too short, last if failed). */
 		async settle(): Promise<T[]> {
 			if (timer !== undefined) {
-				clearTimer(timer);
+				clearTimeout(timer);
 				timer = undefined;
 				running = run(query.value.trim(), generation);
 			}
@@ -111,7 +106,7 @@ export type PeopleSearch = LiveSearch<User>;
 /** The search of an organization picker. */
 export type OrganizationSearch = LiveSearch<Organization>;
 
-/** Debounce, timers and the kept text; the endpoint is chosen here. */
+/** Debounce and the kept text; the endpoint is chosen here. */
 export type PickerSearchOptions = Omit<LiveSearchOptions<never>, "search" | "keep">;
 
 /** Text that can only be (the start of) a name: letters, marks, spaces, apostrophes and hyphens. */

@@ -15,7 +15,6 @@ import { Button } from "../../ui/Button";
 
 export interface FieldInputProps {
 	shown: ShownField;
-	/** The draft, problems and notices of the field, and where its edits go. */
 	model: FieldsModel;
 	/** Names and searches for lookup fields. */
 	lookup: LookupModel;

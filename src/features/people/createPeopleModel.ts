@@ -252,8 +252,7 @@ export function createPeopleModel(options: PeopleModelOptions) {
 		apply,
 		dispose() {
 			disposed = true;
-			searches.ccs.dispose();
-			searches.followers.dispose();
+			for (const search of Object.values(searches)) search.dispose();
 			stopFollow();
 			stopPersist();
 		},

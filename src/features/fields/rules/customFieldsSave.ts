@@ -20,9 +20,7 @@ import { currentValue } from "./customFieldsDrafts";
 /** What a save starts from. */
 export interface FieldsSaveInput {
 	fields: readonly TicketFieldDef[];
-	/** The ticket's `custom_fields` as last read. */
 	current: readonly CustomFieldValue[];
-	/** The agent's edits by field id. */
 	drafts: ReadonlyMap<FieldId, FieldDraftValue>;
 	/** Drafts the browser could not read (30 February in a date picker): they block the save. */
 	unreadable?: readonly FieldId[];
