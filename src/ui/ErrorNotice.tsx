@@ -30,15 +30,11 @@ const FALLBACK_RETRY_SECONDS = 10;
 /** The translated sentence(s) for an error: `[message, detail?]`. Pure apart from `t`. */
 export function errorMessages(t: (key: string, vars?: TranslateVars) => string, error: ApiError): string[] {
 	const main = t(ERROR_KEYS[error.kind], { seconds: error.retryAfterSeconds ?? FALLBACK_RETRY_SECONDS });
-	const detail = firstDetail(error);
+	const detail =
+		Object.values(error.details ?? {})
+			.flat()
+			.find(d => typeof d.description === "string")?.description ?? error.description;
 	return SHOW_DETAIL.has(error.kind) && detail ? [main, t("errors.detail", { detail })] : [main];
-}
-
-function firstDetail(error: ApiError): string | undefined {
-	const fromDetails = Object.values(error.details ?? {})
-		.flat()
-		.find(d => typeof d.description === "string")?.description;
-	return fromDetails ?? error.description;
 }
 
 /** An alert box for a remote failure. Renders text only (never HTML from Zendesk). */
