@@ -11,7 +11,7 @@
  * the ticket nor still held in the agent's draft at the end. A *duplicate* is a second ticket
  * created for one follow-up.
  */
-import type { FieldsModel } from "../../src/features/fields/FieldsModel";
+import type { FieldsModel } from "../../src/features/fields/createFieldsModel";
 import type { PeopleModel } from "../../src/features/people/createPeopleModel";
 import { BULK_TICKET, playBulk } from "./bulkScenario";
 import {

@@ -1,7 +1,4 @@
-/**
- * The audit shapes the history view formats (zendesk-ticket-api.md §10), structural so the API
- * client's `Audit` fits without an import, and the formatted entry.
- */
+/** The audits the history formats (zendesk-ticket-api.md §10), structural so the API's `Audit` fits, and the entry. */
 import type { FieldId } from "./customFieldsTypes";
 
 /** An audit event as the formatter reads it; unknown types are ignored. */

@@ -1,7 +1,4 @@
-/**
- * Domain types for ticket custom fields (camelCase); the wire shapes live in
- * `src/platform/api/wire.ts`, converted by `normalize.ts`.
- */
+/** Domain types for ticket custom fields (camelCase); the wire shapes are `platform/api/wire.ts`'s. */
 import type { Id } from "./ticketTypes";
 
 /** A ticket field's id (a Zendesk `Id`). */
@@ -75,10 +72,7 @@ export interface CustomFieldValue {
 	value: FieldValue;
 }
 
-/**
- * What the agent has in an input, before coercion: text (also numbers and lookup ids), a boolean
- * for checkboxes, a tag or option name for dropdowns, a list for multi-selects; `null` = empty.
- */
+/** An input's value before coercion: text (numbers, lookup ids), a boolean, a tag, a tag list; `null` = empty. */
 export type FieldDraftValue = string | boolean | readonly string[] | null;
 
 /** A ticket form as the sidebar needs it. */
@@ -92,17 +86,16 @@ export interface TicketFormDef {
 	agentConditions: readonly FormCondition[];
 }
 
-/**
- * When a form condition makes a child field required (Zendesk `required_on_statuses`): the listed
- * statuses (`SOME_STATUSES`), `"all"` (`ALL_STATUSES`) or `"none"` (`NO_STATUSES`, or no rule).
- */
-export type RequiredOnStatuses = readonly string[] | "all" | "none";
-
 /** One agent condition of a form: when `parentFieldId` has `value`, the children appear (and may be required). */
 export interface FormCondition {
 	parentFieldId: FieldId;
 	value: FieldValue;
-	childFields: ReadonlyArray<{ id: FieldId; isRequired: boolean; requiredOnStatuses: RequiredOnStatuses }>;
+	/** `requiredOnStatuses`: Zendesk's `required_on_statuses` (`SOME_STATUSES` lists them; `ALL_`, `NO_STATUSES`). */
+	childFields: ReadonlyArray<{
+		id: FieldId;
+		isRequired: boolean;
+		requiredOnStatuses: readonly string[] | "all" | "none";
+	}>;
 }
 
 /** The key of a field in `Issue.field` and in per-field notices: `field.<id>`. */

@@ -1,7 +1,6 @@
 /**
- * Comparing, displaying and editing custom field values independently of how Zendesk encodes them
- * (`"745"` vs `745`, `[]` vs `null`, tag order in multi-selects), and dropdown options: the agent
- * chooses by the option's name, Zendesk stores its tag. Pure; never throws.
+ * Comparing, showing and editing field values however Zendesk encodes them (`"745"`/`745`, `[]`/`null`, tag order),
+ * and dropdown options (the agent picks a name, Zendesk stores its tag). Pure; never throws.
  */
 import type { FieldDraftValue, FieldOption, TicketFieldDef } from "./customFieldsTypes";
 
@@ -19,10 +18,7 @@ export function resolveOption(field: TicketFieldDef, input: string): FieldOption
 	return loose.length === 1 ? (loose[0] ?? null) : null;
 }
 
-/**
- * A comparison key: `null` for every kind of empty (`null`, blanks, `[]`, `false`), numbers in
- * canonical form, tags sorted. `type` refines numeric and text handling.
- */
+/** A comparison key: `null` for every empty (`null`, blanks, `[]`, `false`), canonical numbers, sorted tags. */
 function valueKey(value: unknown, type?: string): string | null {
 	if (value === null || value === undefined || value === false) return null;
 	if (value === true) return "true";

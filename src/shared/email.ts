@@ -1,14 +1,6 @@
-/**
- * Email address checks, practical rather than RFC 5322-complete: what Zendesk accepts for
- * requesters and CCs (plus-addressing, sub-domains, IDN letters) passes; what agents mistype
- * (spaces, no `@` or TLD, double dots), look-alikes and a spelled-out "at" are named. No DNS.
- */
+/** Practical email checks (not RFC 5322): what Zendesk accepts passes; typos, look-alikes, "at" are named. No DNS. */
 
-/**
- * Why an address was refused. `lookalike_at`: a full-width or small `＠`; `spelled_at`: "bob at
- * example.com", "bob[at]example.com"; `lookalike`: a full-width letter, digit or dot, or an
- * invisible character (what an IME or copied rich text leaves behind).
- */
+/** Why an address was refused; `lookalike`: full-width or invisible characters (an IME, pasted rich text). */
 export type EmailProblem =
 	"empty" | "too_long" | "missing_at" | "lookalike_at" | "spelled_at" | "lookalike" | "invalid";
 
@@ -20,7 +12,7 @@ export const TYPED_EMAIL_PROBLEMS: Readonly<Partial<Record<EmailProblem, string>
 };
 
 /** RFC 5321 limits: 64 octets for the local part, 254 for the whole path. */
-export const EMAIL_MAX_LENGTH = 254;
+const EMAIL_MAX_LENGTH = 254;
 const LOCAL_MAX_LENGTH = 64;
 
 // Local part: dot-atom characters, no leading/trailing/double dots (checked separately).

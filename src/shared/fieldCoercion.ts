@@ -1,8 +1,4 @@
-/**
- * Turns what the agent typed into the value Zendesk expects for each custom field type
- * (zendesk-ticket-api.md §7.1, seed "Setting custom field values"), or into translated `Issue`s.
- * Pure and total: every input, however odd, yields a result; nothing throws.
- */
+/** Typed text as the value Zendesk expects per field type (zendesk-ticket-api.md §7.1), or `Issue`s. Total. */
 import type { Issue } from "./issues";
 import { fieldAccess } from "./customFieldsAccess";
 import { resolveOption } from "./customFieldsValues";
@@ -14,9 +10,8 @@ import {
 	type TicketFieldDef,
 } from "./customFieldsTypes";
 
-/** Locale-dependent parsing choices. */
+/** Locale parsing: `decimalComma` also accepts a single `,` as the decimal separator (de, fr). */
 export interface CoerceOptions {
-	/** Accept a single `,` as the decimal separator (de, fr). A `.` is always accepted. Default false. */
 	decimalComma?: boolean;
 }
 
@@ -113,11 +108,7 @@ const COERCERS: Record<CustomFieldType, Coercer> = {
 	partialcreditcard: field => fail(field, "fields.issues.readOnly"),
 };
 
-/**
- * Coerces one draft value for `field`. Empty input clears the field (`null`, or `false` for a
- * checkbox). Refuses hidden and read-only fields. Does not check "required on solve" (see
- * `requiredOnSolve`) and does not compare with the ticket's current value.
- */
+/** Coerces a draft (empty clears: `null`, `false`); refuses hidden and read-only fields; ignores "required on solve". */
 export function coerceFieldValue(field: TicketFieldDef, draft: FieldDraftValue, options: CoerceOptions = {}): Coercion {
 	const access = fieldAccess(field);
 	if (access.mode === "hidden") {
@@ -171,10 +162,9 @@ function fail(field: TicketFieldDef, code: string, vars?: Issue["vars"]): Coerci
 const MAX_PATTERN_LENGTH = 2000;
 
 /**
- * Compiles a field's Ruby-flavoured pattern (Zendesk evaluates it in Ruby): `\A`, `\z`, `\Z`, `\h`
- * and a leading `(?i)`/`(?m)` are translated; Ruby's `^`/`$` are line anchors, hence the `m` flag.
- * `regex` is `null` when there is none or it is `broken` (left for Zendesk to judge). Never throws;
- * does not guard against slow (backtracking) patterns.
+ * Compiles a field's Ruby pattern (Zendesk evaluates it in Ruby): `\A`, `\z`, `\Z`, `\h`, a leading `(?i)`/`(?m)`
+ * translated; Ruby's `^`/`$` are line anchors (flag `m`). `regex`: `null` when none or `broken` (Zendesk judges);
+ * no guard against slow (backtracking) patterns.
  */
 export function compileZendeskPattern(pattern: string | null | undefined): { regex: RegExp | null; broken: boolean } {
 	if (typeof pattern !== "string" || pattern === "") return { regex: null, broken: false };

@@ -1,7 +1,6 @@
 /**
- * `Idempotency-Key` for creates (`zendesk-ticket-api.md` §4.1): the same key and body replays the
- * first answer, the same key with another body is a 400. So a key belongs to one draft and one
- * body: an unchanged draft's retries reuse it (no duplicate after a timeout), an edit gets a new one.
+ * `Idempotency-Key` for creates (`zendesk-ticket-api.md` §4.1): same key and body replays the first answer, another
+ * body is a 400. So an unchanged draft's retries reuse its key (no duplicate after a timeout), an edit gets a new one.
  */
 
 /** Fills a byte array with random values (Web Crypto's `getRandomValues` by default; injectable for tests). */

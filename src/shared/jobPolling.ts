@@ -1,7 +1,4 @@
-/**
- * Polling a job status (`GET /api/v2/job_statuses/{id}`): when to ask again, when to give up, and
- * what a status means for an async create. The callers own the timers and the requests.
- */
+/** Polling `GET /api/v2/job_statuses/{id}`: when to ask again or give up, what a status means. No timers, no requests. */
 
 /** The polling schedule: ≥ 1 s between polls (§6.3 etiquette), growing by `factor`, capped, bounded overall. */
 export interface PollSchedule {
@@ -66,16 +63,16 @@ export function interpretJob(job: JobStatusView): JobOutcome {
 	const item = typeof first === "object" && first !== null ? (first as Record<string, unknown>) : undefined;
 	const itemError = item !== undefined && (item.success === false || typeof item.error === "string");
 	const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+	const failure = { error: text(item?.error), details: text(item?.details) ?? text(job.message) };
 	switch (job.status) {
 		case "queued":
 			return { phase: "queued", done: job.progress, total: job.total };
 		case "completed":
-			if (itemError)
-				return { phase: "failed", error: text(item?.error), details: text(item?.details) ?? text(job.message) };
+			if (itemError) return { phase: "failed", ...failure };
 			return { phase: "completed", ticketId: typeof item?.id === "number" ? item.id : null };
 		case "failed":
 		case "killed":
-			return { phase: job.status, error: text(item?.error), details: text(item?.details) ?? text(job.message) };
+			return { phase: job.status, ...failure };
 		default:
 			return { phase: "working", done: job.progress, total: job.total };
 	}

@@ -1,13 +1,7 @@
 /** Domain types for the people on a ticket: email CCs, followers, and legacy collaborators. */
 import type { Id, UserRole } from "./ticketTypes";
 
-export type { Id, UserRole };
-
-/**
- * How the account models the people on a ticket: `ccsAndFollowers` when
- * `tickets.follower_and_email_cc_collaborations` is on, `collaborators` with only the legacy
- * `tickets.collaboration`, `disabled` with neither (the section is read-only).
- */
+/** The account's people model: `tickets.follower_and_email_cc_collaborations`, only legacy `collaboration`, neither. */
 export type PeopleMode = "ccsAndFollowers" | "collaborators" | "disabled";
 
 /** The list a change applies to. In `collaborators` mode only `ccs` exists (it is the collaborators list). */
@@ -35,13 +29,8 @@ export interface PersonUser {
 /** Who a staged change is about: an existing user, or an email that is not (known to be) a user yet. */
 export type PersonRef =
 	| { kind: "user"; user: PersonUser }
-	| {
-			kind: "email";
-			/** As typed, through `normalizeEmail`. */
-			email: string;
-			/** Optional name for the user Zendesk creates on the fly (`user_name`); `null` = derived by Zendesk. */
-			name: string | null;
-	  };
+	/** `email` as typed, normalized; `name`: the `user_name` of the user Zendesk creates (`null`: Zendesk derives it). */
+	| { kind: "email"; email: string; name: string | null };
 
 /** One addition or removal the agent has staged but not applied yet. */
 export interface StagedChange {

@@ -1,9 +1,7 @@
 /**
- * The one gate for links built from data: only `https:`, `http:` and `mailto:` URLs, or relative
- * paths, may become an `href`; anything else (`javascript:`, `data:`, ...) is refused however it
- * is spelled (case, spaces, tabs or newlines inside the scheme). Does not judge the host.
+ * The one gate for links built from data: only `https:`, `http:`, `mailto:` or relative paths become an `href`;
+ * `javascript:`, `data:`, ... are refused however spelled (case, spaces, tabs, newlines). Does not judge the host.
  */
-
 const SAFE_LINK_SCHEMES: readonly string[] = ["https:", "http:", "mailto:"];
 
 /** Only used to resolve relative links; never appears in the result. */

@@ -1,7 +1,6 @@
 /**
- * What the signed-in agent may change on the open ticket, by Zendesk's rules: a closed ticket
- * accepts no update ("Status: closed prevents ticket update"); a light agent adds private comments
- * only and can't edit ticket properties unless they are the ticket's requester.
+ * What the agent may change on the ticket, by Zendesk's rules: a closed ticket takes no update ("Status: closed
+ * prevents ticket update"); a light agent edits no properties unless they requested the ticket.
  */
 import { LIGHT_AGENT_ROLE_TYPE } from "./peopleTypes";
 import type { Id, TicketStatus } from "./ticketTypes";

@@ -3,7 +3,8 @@
  * a `CurrentPeople` builder, and a one-line-per-change DSL for staged changes:
  * `"+cc 2"`, `"-follower 10"`, `"+cc new@x.com"`, `"+cc new@x.com Jo Doe"` (ids refer to `CAST`).
  */
-import type { CurrentPeople, Id, PeopleMode, PersonRef, PersonUser, StagedPeople } from "../shared/peopleTypes";
+import type { CurrentPeople, PeopleMode, PersonRef, PersonUser, StagedPeople } from "../shared/peopleTypes";
+import type { Id } from "../shared/ticketTypes";
 
 /** Builds a user; `role` defaults to end-user. */
 export function aUser(id: Id, name: string, overrides: Partial<PersonUser> = {}): PersonUser {

@@ -1,7 +1,6 @@
 /**
- * A native button in Garden's look; `busy` disables it and announces progress. One that becomes
- * unavailable while focused keeps the focus (`aria-disabled`, clicks ignored) until the agent moves
- * on, so Enter on Apply or Save never drops the focus to the top of the document.
+ * A native button in Garden's look; `busy` disables it and announces progress. One that becomes unavailable while
+ * focused keeps the focus (`aria-disabled`, clicks ignored), so Enter on Save never drops it to the document.
  */
 import type { ButtonHTMLAttributes, ComponentChildren } from "preact";
 import { useState } from "preact/hooks";

@@ -1,7 +1,4 @@
-/**
- * One chosen person or record, the same wherever a picker shows what was picked: avatar (an https
- * photo, else initials), name, email, badges, and a × (or another action). Removes nothing itself.
- */
+/** One chosen person or record wherever a picker shows it: avatar, name, email, badges, a × (or another action). */
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { httpsUrl } from "../platform/api/normalize";
@@ -14,12 +11,12 @@ export interface ChipProps {
 	photoUrl?: string | null;
 	/** Role and state badges (translated). */
 	badges?: readonly string[];
-	/** A staged change (People): `adding` is marked green, `removing` struck through, with `stateLabel`. */
+	/** A staged change (People): `adding` green, `removing` struck through, with `stateLabel`. */
 	state?: "current" | "adding" | "removing";
 	stateLabel?: string;
 	/** A problem with this one (translated), shown on the chip. */
 	issue?: string | null;
-	/** The ×'s accessible name ("Remove Noah Fischer"); without it, or with `action`, there is no ×. */
+	/** The ×'s accessible name ("Remove Noah Fischer"); none without it or with `action`. Removes nothing itself. */
 	removeLabel?: string;
 	onRemove?(): void;
 	/** What stands where the × would (Undo, Change). */
@@ -71,11 +68,7 @@ export function Chip(props: ChipProps) {
 	);
 }
 
-/**
- * The initials circle, or the photo in it; decorative (the name is next to it). Only an `https:`
- * URL loads, checked again with the API edge's guard whoever built the chip; a failed photo falls
- * back to the initials until the URL changes.
- */
+/** Initials or the `https:` photo (re-checked here), decorative; a failed photo shows initials till the URL changes. */
 function Avatar({ name, photoUrl }: { name: string; photoUrl: string | null | undefined }) {
 	const [failed, setFailed] = useState<string | null>(null);
 	const photo = httpsUrl(photoUrl);

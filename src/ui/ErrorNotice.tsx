@@ -24,31 +24,21 @@ export const ERROR_KEYS: Record<ApiErrorKind, string> = {
 /** Kinds where Zendesk's own words tell the agent what to fix. */
 const SHOW_DETAIL: ReadonlySet<ApiErrorKind> = new Set(["invalid", "forbidden", "too_large"]);
 
-/** Seconds shown for a 429 without Retry-After (toApiError already defaults it; this is belt and braces). */
+/** Seconds shown for a 429 without Retry-After (toApiError already defaults it). */
 const FALLBACK_RETRY_SECONDS = 10;
 
 /** The translated sentence(s) for an error: `[message, detail?]`. Pure apart from `t`. */
 export function errorMessages(t: (key: string, vars?: TranslateVars) => string, error: ApiError): string[] {
 	const main = t(ERROR_KEYS[error.kind], { seconds: error.retryAfterSeconds ?? FALLBACK_RETRY_SECONDS });
-	const detail = firstDetail(error);
+	const detail =
+		Object.values(error.details ?? {})
+			.flat()
+			.find(d => typeof d.description === "string")?.description ?? error.description;
 	return SHOW_DETAIL.has(error.kind) && detail ? [main, t("errors.detail", { detail })] : [main];
 }
 
-function firstDetail(error: ApiError): string | undefined {
-	const fromDetails = Object.values(error.details ?? {})
-		.flat()
-		.find(d => typeof d.description === "string")?.description;
-	return fromDetails ?? error.description;
-}
-
-/** Props of `ErrorNotice`: the error and the optional retry. */
-export interface ErrorNoticeProps {
-	error: ApiError;
-	onRetry?: () => void;
-}
-
 /** An alert box for a remote failure. Renders text only (never HTML from Zendesk). */
-export function ErrorNotice({ error, onRetry }: ErrorNoticeProps) {
+export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
 	const t = useT();
 	const [main, detail] = errorMessages(t, error);
 	return (

@@ -1,7 +1,4 @@
-/**
- * A labelled form control with an optional hint and problem message: wires the ids (`for`,
- * `aria-describedby`, `aria-invalid`) and hands them to any control through a render function.
- */
+/** A labelled control with hint and problem: wires `for`, `aria-describedby`, `aria-invalid` via a render function. */
 import type { ComponentChildren } from "preact";
 import { useId } from "preact/hooks";
 

@@ -1,8 +1,7 @@
 /**
- * A section's glance with one button, then its editor in its place once pressed (or at once when a
- * draft is waiting). The editor's chunk is fetched when the agent points at or focuses the button;
- * the button keeps the focus meanwhile, then the editor's first control takes it. Once open the
- * editor stays mounted for the panel's life. With no label (nothing editable) only the glance shows.
+ * A section's glance with one button, then its editor in its place once pressed (at once with a draft waiting).
+ * The chunk is fetched on pointer or focus; the focus then goes to the editor's first control. Once open, the editor
+ * stays mounted for the panel's life. With no label (nothing editable) only the glance shows.
  */
 import type { ComponentChildren } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
@@ -11,11 +10,9 @@ import { firstTabbable } from "./focus";
 import type { LazyComponent } from "./lazyComponent";
 
 export interface OnDemandProps<P extends object> {
-	/** What the editor edits (`data-editor` on the glance and the editor, for tests and styles). */
+	/** `data-editor` on the glance and the editor, for tests and styles. */
 	name: string;
-	/** What the section says before its editor is open. */
 	glance: ComponentChildren;
-	/** The editor: a lazy component, so its code is fetched on intent. */
 	editor: LazyComponent<P>;
 	props: P;
 	/** The button's text (e.g. "Edit people"); no button when null (nothing may be edited). */
@@ -84,4 +81,21 @@ export function OnDemand<P extends object>({
 			) : null}
 		</div>
 	);
+}
+
+/** What a glance's `read` resolved to (read in a layout effect: a cached answer shows in the same frame), else `null`. */
+export function useGlanceRead<T>(read: (() => Promise<T>) | null, deps: readonly unknown[]): T | null {
+	const [value, setValue] = useState<T | null>(null);
+	useLayoutEffect(() => {
+		if (read === null) return;
+		let live = true;
+		read().then(
+			answer => live && setValue(() => answer),
+			() => undefined,
+		);
+		return () => {
+			live = false;
+		};
+	}, deps);
+	return value;
 }

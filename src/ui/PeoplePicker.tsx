@@ -1,9 +1,7 @@
 /**
- * The one picker for people and organizations: the input with the live search under it, a status
- * line and the problems of what is typed, over an accessible combobox (WAI-ARIA list autocomplete:
- * ↑/↓ wrapping, Enter, Escape; the focus stays in the input). A typed email a result has is that
- * result, never "new": it comes first and Enter picks it (waiting for the search). The text is the
- * search's, kept wherever the search keeps it. Validates nothing: the owner's `onPick` / `onTyped` do.
+ * The one picker for people and organizations: input, live search, status and problems over a WAI-ARIA list
+ * autocomplete (↑/↓ wrap, Enter, Escape; focus stays in the input). A typed email a result has is that result,
+ * never "new": it comes first and Enter picks it (after the search). Validates nothing: `onPick`/`onTyped` do.
  */
 import type { ComponentChildren, Ref } from "preact";
 import { useId, useState } from "preact/hooks";
@@ -11,18 +9,16 @@ import type { User } from "../platform/api/types";
 import { emailProblem, normalizeEmail, sameEmail } from "../shared/email";
 import { SEARCH_MIN_LENGTH, type LiveSearch } from "./createPeopleSearch";
 
-/** The picker's texts, translated by the owner. */
+/** The picker's texts, translated; `label` is empty when the owner labels the input, `results` names the listbox. */
 export interface PickerTexts {
-	/** Empty when the owner labels the input (`inputId` is its `<label for>`). */
 	label: string;
 	hint?: string;
 	placeholder?: string;
-	/** The listbox's accessible name. */
 	results: string;
 	searching: string;
 	failed: string;
 	noResults: string;
-	/** Shown while fewer than `SEARCH_MIN_LENGTH` characters are typed; `min` is passed. */
+	/** Shown while fewer than `min` (`SEARCH_MIN_LENGTH`) characters are typed. */
 	typeMore?(min: number): string;
 }
 
@@ -30,33 +26,29 @@ export interface PeoplePickerProps<T> {
 	search: LiveSearch<T>;
 	texts: PickerTexts;
 	optionKey(item: T): string | number;
-	/** An option's content (text or elements; never HTML). */
+	/** An option's content (never HTML). */
 	option(item: T): ComponentChildren;
-	/** Which results are offered (default: all). A hidden result's email is still recognised. */
+	/** Which results are offered (default: all); a hidden result's email is still recognised. */
 	offer?(item: T): boolean;
 	/** A result's email, to recognise a typed address as that record. */
 	emailOf?(item: T): string | null;
 	/** Takes a record; false when refused (the text stays, the owner's issues say why). */
 	onPick(item: T): boolean;
-	/**
-	 * Enter with nothing highlighted on text that is no result's email (or the "new" option): false
-	 * when refused or not finished. Without it Enter only takes the record a typed email belongs to.
-	 */
+	/** Enter on text that is no result's email (or the "new" option); false when refused. Without it, Enter only picks. */
 	onTyped?(text: string): boolean;
-	/** When given, a valid typed email that no result has is offered as an option with this text. */
+	/** Offers a valid typed email no result has as an option with this text. */
 	newOption?(email: string): string;
 	/** Problems of what is typed or was refused (translated). */
 	issues?: readonly string[];
 	/** No "no results" status (the owner explains instead). */
 	quietWhenNone?: boolean;
-	/** False while a step of the owner's below replaces the list (the new CC's name). */
+	/** False while the owner's step below replaces the list (the new CC's name). */
 	open?: boolean;
 	disabled?: boolean;
 	type?: "text" | "search";
 	inputRef?: Ref<HTMLInputElement>;
-	/** The input's id, when the owner's label points to it. */
+	/** The input's id, when the owner's label points to it, and the owner's descriptions of it. */
 	inputId?: string;
-	/** The owner's descriptions of the input (hint, problem), before the picker's own. */
 	describedBy?: string | undefined;
 	onBlur?(): void;
 	/** The agent typed: clear an earlier refusal. */
@@ -205,11 +197,11 @@ export function UserOption({ user, badges = [] }: { user: User; badges?: readonl
 
 interface ComboboxOptions<T> {
 	options: readonly T[];
-	/** Whether the picker has a list to show now (a finished search); Escape and no options close it too. */
+	/** Whether there is a list to show now; Escape and no options close it too. */
 	open: boolean;
-	/** Enter on the highlighted option, or a click on one. Keeps the highlight: see `clearActive`. */
+	/** Enter on the highlighted option, or a click on one (keeps the highlight: see `clearActive`). */
 	onChoose(option: T): void;
-	/** Enter with nothing highlighted, with the input's text. Without it Enter does nothing: a search never submits its form. */
+	/** Enter with nothing highlighted, with the input's text; without it Enter does nothing (never submits a form). */
 	onEnter?(text: string): void;
 }
 
@@ -271,7 +263,7 @@ interface ComboboxListProps<T> {
 	/** The listbox's accessible name (translated). */
 	label: string;
 	optionKey(option: T): string | number;
-	/** The option's content (plain text or elements; never HTML). */
+	/** The option's content (never HTML). */
 	children(option: T): ComponentChildren;
 }
 

@@ -1,21 +1,18 @@
-/**
- * A collapsible panel section: a button header with `aria-expanded`, a body hidden (not unmounted,
- * so drafts survive) when collapsed. Keeps a lost keyboard focus inside itself (`useFocusRescue`).
- */
+/** A collapsible section: body hidden, not unmounted (drafts survive); keeps a lost focus inside (`useFocusRescue`). */
 import type { ComponentChildren } from "preact";
 import { useId, useRef, useState } from "preact/hooks";
 import { useFocusRescue } from "./focus";
 
-/** Props of `Section`. */
-export interface SectionProps {
+/** A titled, collapsible region; `badge`: short plain text next to the title. Loads nothing itself. */
+export function Section({
+	title,
+	badge,
+	children,
+}: {
 	title: string;
-	/** Short status next to the title (e.g. a count). Plain text only. */
-	badge?: string;
+	badge?: string | undefined;
 	children: ComponentChildren;
-}
-
-/** A titled, collapsible region. Does not load anything itself. */
-export function Section({ title, badge, children }: SectionProps) {
+}) {
 	const [open, setOpen] = useState(true);
 	const bodyId = useId();
 	const ref = useRef<HTMLElement>(null);

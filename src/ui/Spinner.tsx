@@ -1,11 +1,5 @@
-/** A small loading indicator with a text label for screen readers (and sighted users when `showLabel`). */
-export interface SpinnerProps {
-	label: string;
-	showLabel?: boolean;
-}
-
-/** An animated dot ring; respects reduced motion through CSS. */
-export function Spinner({ label, showLabel = false }: SpinnerProps) {
+/** An animated dot ring (reduced motion through CSS) with a label for screen readers, shown too with `showLabel`. */
+export function Spinner({ label, showLabel = false }: { label: string; showLabel?: boolean }) {
 	return (
 		<span class="zd-spinner" role="status">
 			<span class="zd-spinner__ring" aria-hidden="true" />

@@ -1,7 +1,6 @@
 /**
- * One automatic wait in words ("… Retrying in 12 seconds.") beside the action that waits, or in
- * the status line for a read; its seconds come from the panel's one clock, so every place agrees.
- * Not a live region: screen readers hear the wait once, from `app/PanelStatus.tsx`.
+ * An automatic wait in words ("… Retrying in 12 seconds.") beside what waits, on the panel's one clock so every
+ * place agrees. Not a live region: screen readers hear the wait once, from `app/PanelStatus.tsx`.
  */
 import { useT } from "../platform/context";
 import { useWaitSeconds } from "../ticket/useWait";

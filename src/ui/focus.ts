@@ -1,8 +1,7 @@
 /**
- * Keeping the keyboard focus somewhere sensible: `useFocusOnMount` focuses a newly shown control
- * when the focus just fell to the document; `useFocusRescue` moves a focus lost inside a region
- * (control removed, disabled or hidden) to the nearest control still there, or back to one that
- * was disabled for a moment (a save). Neither takes the focus from the workspace or another control.
+ * Keeping the focus sensible: `useFocusOnMount` focuses a new control when the focus just fell to the document;
+ * `useFocusRescue` moves a focus lost in a region (control removed, disabled, hidden) to the nearest control left,
+ * or back to one disabled for a moment (a save). Neither takes the focus from the workspace or another control.
  */
 import type { RefObject } from "preact";
 import { useEffect, useLayoutEffect } from "preact/hooks";

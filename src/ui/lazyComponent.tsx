@@ -1,7 +1,6 @@
 /**
- * Parts of the panel in chunks of their own, fetched on first use: `createChunk` shares one fetch
- * and keeps no failure (the next `load()` tries again, under a new URL: `retryUrl`); `lazyComponent`
- * shows a spinner until the chunk arrives, or `ChunkFailed` ("Try again"). Neither retries by itself.
+ * Chunks fetched on first use: `createChunk` shares one fetch and keeps no failure (the next `load()` tries a new
+ * URL: `retryUrl`); `lazyComponent` shows a spinner, then the part or `ChunkFailed`. Neither retries by itself.
  */
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
@@ -10,15 +9,16 @@ import { Button } from "./Button";
 import { Spinner } from "./Spinner";
 
 /**
- * The URL to fetch a chunk from after `error`, a failed dynamic import: browsers remember a failed
- * module fetch for the page's life, so the same URL fails at once; a query makes a new one.
- * Chromium and Firefox name the URL in the message; `undefined` when it is not there.
+ * The URL to retry a failed dynamic import from: browsers remember a failed module fetch for the page's life, so
+ * a query makes a new URL. Chromium and Firefox name the URL in the message; `undefined` when it is not there.
  */
 export function retryUrl(error: unknown, attempt: number): string | undefined {
 	const message = error instanceof Error ? error.message : String(error);
 	const url = /\bhttps?:\/\/\S+?\.m?js\b/.exec(message)?.[0];
 	return url === undefined ? undefined : `${url}?retry=${attempt}`;
 }
+
+const noop = () => undefined;
 
 /** Wraps `load`, a dynamic `import()` with a literal path (so the bundler makes it a chunk). */
 export function createChunk<M>(load: () => Promise<M>) {
@@ -52,9 +52,7 @@ export function createChunk<M>(load: () => Promise<M>) {
 		/** The module if it has arrived, else undefined. */
 		loaded: (): M | undefined => module,
 		/** Starts fetching (once; again after a failure). Never rejects. */
-		preload: () => {
-			start().catch(() => undefined);
-		},
+		preload: () => void start().catch(noop),
 	};
 }
 
@@ -110,10 +108,6 @@ export function lazyComponent<M, P extends object>(
 		return <Spinner label={t("shell.loading")} showLabel />;
 	}
 
-	const ready = () =>
-		chunk.load().then(
-			() => undefined,
-			() => undefined,
-		);
+	const ready = () => chunk.load().then(noop, noop);
 	return Object.assign(Lazy, { preload: chunk.preload, ready, displayName: "Lazy" });
 }

@@ -1,7 +1,6 @@
 /**
- * One custom field with its label, description, required-on-solve marker, problems and notices.
- * Numbers are typed in text inputs (a typo stays visible, unlike in `type=number`); the native date
- * picker's 30 February is reported, not taken for an empty date; values are rendered as text only.
+ * One field with label, description, required-on-solve marker, problems and notices. Numbers go in text inputs (a typo
+ * stays visible, unlike `type=number`); the date picker's 30 February is reported, not taken for empty. Text only.
  */
 import { useId } from "preact/hooks";
 import { fieldKey, type FieldDraftValue } from "../../shared/customFieldsTypes";
@@ -10,13 +9,12 @@ import { displayValue } from "../../shared/customFieldsValues";
 import type { ShownField } from "./rules/fieldOrder";
 import { useT } from "../../platform/context";
 import type { LookupModel } from "./createLookupModel";
-import type { FieldsModel } from "./FieldsModel";
+import type { FieldsModel } from "./createFieldsModel";
 import { LookupControl, type Wiring } from "./LookupControl";
 import { Button } from "../../ui/Button";
 
 export interface FieldInputProps {
 	shown: ShownField;
-	/** The draft, problems and notices of the field, and where its edits go. */
 	model: FieldsModel;
 	/** Names and searches for lookup fields. */
 	lookup: LookupModel;
@@ -113,6 +111,17 @@ function Control({ shown, model, lookup, common, typed }: FieldInputProps & { co
 	const onChange = (next: FieldDraftValue, unreadable?: boolean) => model.edit(field.id, next, unreadable);
 	const text = typeof value === "string" ? value : "";
 	const onInput = (event: Event) => onChange((event.currentTarget as HTMLInputElement).value);
+	const textInput = (inputMode?: "numeric" | "decimal") => (
+		<input
+			{...common}
+			type="text"
+			class="zd-input"
+			inputMode={inputMode}
+			autoComplete="off"
+			value={text}
+			onInput={onInput}
+		/>
+	);
 	switch (field.type) {
 		case "textarea":
 			return <textarea {...common} class="zd-textarea" rows={3} value={text} onInput={onInput} />;
@@ -138,7 +147,15 @@ function Control({ shown, model, lookup, common, typed }: FieldInputProps & { co
 		}
 		case "lookup":
 			return (
-				<LookupControl field={field} value={text} typed={typed} lookup={lookup} common={common} onChange={onChange} />
+				<LookupControl
+					field={field}
+					value={text}
+					typed={typed}
+					lookup={lookup}
+					common={common}
+					idInput={textInput("numeric")}
+					onChange={onChange}
+				/>
 			);
 		case "checkbox":
 			return (
@@ -191,16 +208,6 @@ function Control({ shown, model, lookup, common, typed }: FieldInputProps & { co
 			);
 		}
 		default:
-			return (
-				<input
-					{...common}
-					type="text"
-					class="zd-input"
-					inputMode={INPUT_MODES[field.type]}
-					autoComplete="off"
-					value={text}
-					onInput={onInput}
-				/>
-			);
+			return textInput(INPUT_MODES[field.type]);
 	}
 }

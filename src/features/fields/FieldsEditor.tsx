@@ -1,7 +1,4 @@
-/**
- * The Fields editor, a chunk of its own: the custom fields in form order, edited as a draft and
- * saved in ONE safe update with the pending audit metadata; a locked ticket's values read-only.
- */
+/** The Fields editor (a chunk): form order, drafts saved in ONE safe update with the metadata, or read-only if locked. */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
 // Its style sheets, linked before this chunk runs (scripts/chunkStyles.mjs).
@@ -15,8 +12,7 @@ import { displayValue } from "../../shared/customFieldsValues";
 import type { TicketLockReason } from "../../shared/ticketPermissions";
 import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/context";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
-import { createFieldsModel } from "./createFieldsModel";
-import type { FieldsModel } from "./FieldsModel";
+import { createFieldsModel, type FieldsModel } from "./createFieldsModel";
 import type { ShownField } from "./rules/fieldOrder";
 import { createLookupModel } from "./createLookupModel";
 import { useTicket } from "../../ticket/TicketProvider";
@@ -76,10 +72,8 @@ export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 	const wait = useWriterWait(model.saving.value);
 	const state = model.state.value;
 	if (state === "loading") return <Spinner label={t("fields.loading")} showLabel />;
-	if (state === "failed") {
-		const error = model.error.value;
-		return error ? <ErrorNotice error={error} onRetry={() => void model.load()} /> : null;
-	}
+	const error = model.error.value;
+	if (state === "failed") return error ? <ErrorNotice error={error} onRetry={() => void model.load()} /> : null;
 	if (reason !== null) return <FieldsReadOnly model={model} reason={reason} />;
 	const shown = model.shown.value;
 	const saving = model.saving.value;
@@ -121,7 +115,7 @@ export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 						{message}
 					</p>
 				))}
-			{model.error.value ? <ErrorNotice error={model.error.value} /> : null}
+			{error ? <ErrorNotice error={error} /> : null}
 			{result === "saved" ? (
 				<p class="zd-notice zd-notice--success" role="status">
 					{t("fields.saved")}
@@ -135,10 +129,7 @@ export function FieldsEditor({ unsaved }: { unsaved: Signal<number> }) {
 	);
 }
 
-/**
- * The ticket can't be changed (closed, or a light agent's): why, then each field's stored value as
- * text, without Save or Discard. Drafts stay stored untouched; they are not offered.
- */
+/** A ticket that can't be changed: why, then each stored value as text; drafts stay stored, not offered. */
 function FieldsReadOnly({ model, reason }: { model: FieldsModel; reason: TicketLockReason }) {
 	const t = useT();
 	const reasonId = useId();

@@ -39,6 +39,15 @@ function Fields({ fields, lookup, initial }: { fields: TicketFieldDef[]; lookup:
 							"aria-invalid": undefined,
 							onBlur: () => undefined,
 						}}
+						idInput={
+							<input
+								id={`f${field.id}`}
+								type="text"
+								inputMode="numeric"
+								value={values[index] ?? ""}
+								onInput={event => set(index, event.currentTarget.value)}
+							/>
+						}
 						onChange={id => set(index, id)}
 					/>
 					<output>{values[index]}</output>

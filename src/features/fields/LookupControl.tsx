@@ -1,16 +1,15 @@
 /**
- * A lookup field's control. Users and organizations: the chosen record as a chip with its NAME (×
- * clears it), else the people picker over users or organizations. Tickets: an id input, with the
- * ticket's subject under it. Names and searches are the lookup model's.
+ * A lookup field's control. Users and organizations: the chosen record as a chip with its NAME (× clears it), else
+ * the picker over users or organizations. Tickets: an id input, the subject under it. Names and searches: the model's.
  */
+import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
 import type { Organization, User } from "../../platform/api/types";
 import { useT } from "../../platform/context";
 import type { TicketFieldDef } from "../../shared/customFieldsTypes";
 import { userLabel } from "../../shared/userLabel";
 import { Chip } from "../../ui/Chip";
-import { PeoplePicker, type PickerTexts } from "../../ui/PeoplePicker";
-import { UserOption } from "../../ui/PeoplePicker";
+import { PeoplePicker, UserOption, type PickerTexts } from "../../ui/PeoplePicker";
 import type { LookupModel } from "./createLookupModel";
 
 /** The id, label and description wiring of a field's control (`FieldInput`'s). */
@@ -30,6 +29,8 @@ export interface LookupControlProps {
 	typed: boolean;
 	lookup: LookupModel;
 	common: Wiring;
+	/** The text input a ticket lookup is typed in. */
+	idInput: ComponentChildren;
 	onChange(id: string): void;
 }
 
@@ -41,7 +42,7 @@ const MISSING_TEXTS: Record<string, string> = {
 };
 
 /** The control of one lookup field. */
-export function LookupControl({ field, value, typed, lookup, common, onChange }: LookupControlProps) {
+export function LookupControl({ field, value, typed, lookup, common, idInput, onChange }: LookupControlProps) {
 	const t = useT();
 	const target = field.relationshipTargetType;
 	const id = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
@@ -54,15 +55,7 @@ export function LookupControl({ field, value, typed, lookup, common, onChange }:
 	if (!picker) {
 		return (
 			<>
-				<input
-					{...common}
-					type="text"
-					class="zd-input"
-					inputMode="numeric"
-					autoComplete="off"
-					value={value}
-					onInput={event => onChange(event.currentTarget.value)}
-				/>
+				{idInput}
 				{label ? <p class="zd-field__hint">{label}</p> : null}
 				{why ? <p class="zd-muted">{why}</p> : null}
 			</>

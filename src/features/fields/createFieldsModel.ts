@@ -1,13 +1,10 @@
 /**
- * The custom-fields model: the ticket form's definitions (followed when the ticket changes form),
- * the snapshot's values, the agent's edits as a stored draft, and ONE `custom_fields` intent
- * through the store's writer. What Zendesk dropped or changed, a 422's `details` and conflicts
- * show on their field; drafts are never lost on an error.
+ * The custom-fields model: the form's definitions (followed across form changes), the values, the edits as a stored
+ * draft, ONE `custom_fields` intent via the writer; drops, 422 `details`, conflicts show per field; drafts survive errors.
  */
-import { batch, computed, effect, signal, untracked } from "@preact/signals";
+import { batch, computed, effect, signal, untracked, type ReadonlySignal } from "@preact/signals";
 import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { Id, Ticket } from "../../platform/api/types";
-import { issuesFromErrorDetails } from "../../shared/issuesFromErrorDetails";
 import {
 	conflictNotices,
 	currentValue,
@@ -41,16 +38,37 @@ import {
 } from "../../shared/customFieldsTypes";
 import { sameFieldValue, toDraftValue } from "../../shared/customFieldsValues";
 import { formForTicket, orderTicketFields } from "./rules/fieldOrder";
-import type { Issue } from "../../shared/issues";
-import type { FieldDefinitions } from "../../ticket/createFieldDefinitionsCache";
-import type { FieldsLoadState, FieldsModelOptions, FieldsSaveResult } from "./FieldsModel";
+import { issuesFromErrorDetails, type Issue } from "../../shared/issues";
+import type { FieldDefinitionsCache, FieldDefinitions } from "../../ticket/createFieldDefinitionsCache";
+import type { TicketStore } from "../../ticket/createTicketStore";
+import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
+import type { DraftStore } from "../../platform/storage/createDraftStore";
+import type { CoerceOptions } from "../../shared/fieldCoercion";
 import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
+
+/** The result of the last save, for a short confirmation. */
+export type FieldsSaveResult = "saved" | "nothing" | "conflict" | "invalid" | "failed" | null;
+
+export interface FieldsModelOptions {
+	/** The open ticket: its snapshot, and the writer every save goes through. */
+	ticket: TicketStore;
+	drafts: DraftStore;
+	/** The shared definitions: the model asks for the ticket's form (`ticket_form_id`) only. */
+	definitions: Pick<FieldDefinitionsCache, "forForm">;
+	/** The ticket's pending metadata: told when a save has nothing to change (Zendesk would store nothing). */
+	metadata: Pick<MetadataModel, "attach">;
+	/** Locale parsing choices (`decimalComma` for de/fr). */
+	coerce?: CoerceOptions;
+}
+
+/** The model of the custom-fields section. */
+export type FieldsModel = ReturnType<typeof createFieldsModel>;
 
 /** Creates the model; call `load()` to start. */
 export function createFieldsModel(options: FieldsModelOptions) {
 	const { ticket, definitions: cache, metadata } = options;
 	const coerce = options.coerce ?? {};
-	const state = signal<FieldsLoadState>("loading");
+	const state = signal<"loading" | "ready" | "failed">("loading");
 	const definitions = signal<FieldDefinitions | null>(null);
 	const snapshot = computed<Ticket | null>(() => ticket.snapshot.value?.ticket ?? null);
 	const drafts = signal<FieldDrafts>(options.drafts.load(FIELDS_DRAFT_SECTION, isFieldDrafts) ?? {});
@@ -221,21 +239,18 @@ export function createFieldsModel(options: FieldsModelOptions) {
 	const unchangedDraftIds = (current: readonly CustomFieldValue[]): FieldId[] =>
 		unchangedDraftIdsOf(saveInput(fields.value, current));
 
-	function finish(result: FieldsSaveResult): FieldsSaveResult {
-		lastResult.value = result;
-		return result;
-	}
+	const finish = (result: FieldsSaveResult) => (lastResult.value = result);
 
 	return {
-		state,
+		state: state as ReadonlySignal<typeof state.value>,
 		shown,
-		drafts,
+		drafts: drafts as ReadonlySignal<FieldDrafts>,
 		dirty,
 		issues,
 		notices,
-		error,
-		saving,
-		lastResult,
+		error: error as ReadonlySignal<ApiError | null>,
+		saving: saving as ReadonlySignal<boolean>,
+		lastResult: lastResult as ReadonlySignal<FieldsSaveResult>,
 		/** What an input shows: the draft, else the ticket value. */
 		valueOf(id: FieldId): FieldDraftValue {
 			const draft = drafts.value[String(id)];

@@ -1,7 +1,6 @@
 /**
- * Lookup fields: names for the ids they hold (ONE `show_many` per type for the ids shown together,
- * tickets one by one), and the people picker's searches. An id no longer shown before its batch
- * leaves is not asked for, so typing an id costs one request after the pause. Never blocks editing.
+ * Lookup fields: names for their ids (ONE `show_many` per type for the ids shown together, tickets one by one) and
+ * the pickers' searches. An id no longer shown when its batch leaves is not asked for (typing costs one request).
  */
 import { signal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
@@ -88,7 +87,6 @@ export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS
 				target,
 				found,
 				ids.filter(id => !named.has(id)),
-				"missing",
 			);
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
@@ -124,9 +122,8 @@ export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS
 			return problems.value.get(key(target, id)) ?? null;
 		},
 		/**
-		 * Asks for the record's name once, after the pause when `typed`; an id the ticket holds at once,
-		 * with the others shown, so their names arrive with the panel and do not move it later. Returns
-		 * a release for effect clean-ups (an id no one shows when the request leaves is not asked for).
+		 * Asks for the name once: after the pause when `typed`, else at once with the others shown (their names arrive
+		 * with the panel and move nothing later). Returns a release for effect clean-ups.
 		 */
 		resolve(target: string | null, id: number, typed = true): () => void {
 			const k = target ? key(target, id) : "";

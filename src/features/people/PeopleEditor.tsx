@@ -1,7 +1,6 @@
 /**
- * The People editor, a chunk of its own: the CCs and followers (or legacy collaborators), pickers,
- * remove buttons, the CC counter, the staged summary, Apply / Discard. Apply carries the pending
- * audit metadata (the Metadata section shows its problems). All logic is the model's and the rules'.
+ * The People editor (a chunk): the lists, pickers, remove buttons, CC counter, staged summary, Apply (with the pending
+ * audit metadata) and Discard. All logic is the model's and the rules'.
  */
 // First: the strings this on-demand part shows (left out of main.js by the build).
 import "../../platform/i18n/laterStrings";
@@ -12,7 +11,7 @@ import "./people.css";
 import type { Signal } from "@preact/signals";
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
 import { issuesFor } from "../../shared/issues";
-import { summarizePeople, type PeopleSummary } from "./rules/peopleSave";
+import { summarizePeople, type PeopleRow, type PeopleSummary } from "./rules/peopleSave";
 import { EMPTY_STAGED } from "./rules/stagedPeople";
 import type { CurrentPeople, PeopleList } from "../../shared/peopleTypes";
 import type { TicketLockReason } from "../../shared/ticketPermissions";
@@ -22,7 +21,7 @@ import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
 import { createPeopleModel, type PeopleModel } from "./createPeopleModel";
 import { useTicket } from "../../ticket/TicketProvider";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
-import { EMPTY_KEYS, LOCKED_KEYS, TITLE_KEYS } from "./rules/peopleMode";
+import { EMPTY_KEYS, listsOf, LOCKED_KEYS, TITLE_KEYS } from "./rules/peopleMode";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { PeopleNotices } from "./PeopleNotices";
 import { PersonChip } from "./PersonChip";
@@ -32,10 +31,7 @@ import { Spinner } from "../../ui/Spinner";
 import { WaitNotice } from "../../ui/WaitNotice";
 import { useWriterWait } from "../../ticket/useWait";
 
-/**
- * The editor: one model per ticket and agent, loaded on mount, disposed on unmount. `pending` is
- * where it reports how many staged changes can be applied (the section's badge).
- */
+/** The editor: one model per ticket and agent, loaded on mount; `pending` gets how many changes can be applied. */
 export function PeopleEditor({ pending }: { pending: Signal<number> }) {
 	const env = useEnv();
 	const api = useApi();
@@ -64,17 +60,16 @@ export function PeopleEditor({ pending }: { pending: Signal<number> }) {
 	return <PeoplePanel model={model} metadata={metadata} locked={reason} />;
 }
 
-/** Props of `PeoplePanel`. */
-export interface PeoplePanelProps {
+/** What the section shows for a model, with the metadata Apply carries and why it is `locked`. Exported for tests. */
+export function PeoplePanel({
+	model,
+	metadata = null,
+	locked = null,
+}: {
 	model: PeopleModel;
-	/** The shared metadata its Apply carries. */
 	metadata?: MetadataModel | null;
-	/** Why the ticket can't be changed (read-only lists and the reason), or null. */
 	locked?: TicketLockReason | null;
-}
-
-/** What the section shows for a model. Exported for component tests. */
-export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePanelProps) {
+}) {
 	const t = useT();
 	// While Apply runs (or waits its turn behind another section's save), the writer's wait is its own.
 	const wait = useWriterWait(model.applying.value);
@@ -96,7 +91,6 @@ export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePan
 	const { mode } = current;
 	const busy = model.applying.value;
 	const issues = model.issues.value;
-	const lists: PeopleList[] = mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"];
 	const formIssues = issuesFor(issues, "form");
 	return (
 		<div class="zd-people" aria-busy={busy || undefined}>
@@ -105,13 +99,19 @@ export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePan
 					{t(mode === "collaborators" ? "people.mode.collaborators" : "people.mode.disabled")}
 				</p>
 			) : null}
-			{lists.map(list => (
+			{listsOf(mode).map(list => (
 				<div key={list} class="zd-people__group" data-list={list}>
 					<h3 class="zd-people__title">
 						<span>{t(TITLE_KEYS[mode][list])}</span>
 						{list === "ccs" ? <CcCounter summary={summary} /> : null}
 					</h3>
-					<PeopleRows model={model} list={list} summary={summary} disabled={busy || mode === "disabled"} />
+					<PeopleRows
+						rows={summary[list]}
+						list={list}
+						title={t(TITLE_KEYS[mode][list])}
+						model={model}
+						disabled={busy || mode === "disabled"}
+					/>
 					{mode !== "disabled" ? (
 						<PersonPicker
 							list={list}
@@ -175,38 +175,24 @@ export function PeoplePanel({ model, metadata = null, locked = null }: PeoplePan
 	);
 }
 
-/**
- * The lists when the ticket can't be changed (closed, or a light agent's on a ticket they didn't
- * request): the people as they are, one sentence saying why, nothing to edit. Staged changes stay
- * stored untouched; none can be applied, so none are shown.
- */
+/** The lists of a ticket that can't be changed: the people as they are and why; staged changes stay stored, unshown. */
 function PeopleReadOnly({ current, reason }: { current: CurrentPeople; reason: TicketLockReason }) {
 	const t = useT();
 	const reasonId = useId();
 	const summary = summarizePeople(current, EMPTY_STAGED);
-	const lists: PeopleList[] = current.mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"];
 	return (
 		<div class="zd-people" data-locked={reason}>
 			<p class="zd-notice" id={reasonId} data-testid="people-locked">
 				{t(LOCKED_KEYS[reason])}
 			</p>
-			{lists.map(list => {
+			{listsOf(current.mode).map(list => {
 				const title = t(TITLE_KEYS[current.mode][list]);
-				const rows = summary[list];
 				return (
 					<div key={list} class="zd-people__group" data-list={list}>
 						<h3 class="zd-people__title">
 							<span>{title}</span>
 						</h3>
-						{rows.length === 0 ? (
-							<p class="zd-muted">{t(EMPTY_KEYS[list])}</p>
-						) : (
-							<ul class="zd-list zd-people__list" aria-label={title} aria-describedby={reasonId}>
-								{rows.map(row => (
-									<PersonChip key={row.key} row={row} readOnly />
-								))}
-							</ul>
-						)}
+						<PeopleRows rows={summary[list]} list={list} title={title} describedBy={reasonId} />
 					</div>
 				);
 			})}
@@ -228,20 +214,19 @@ function CcCounter({ summary }: { summary: PeopleSummary }) {
 	);
 }
 
-function PeopleRows({
-	model,
-	list,
-	summary,
-	disabled,
-}: {
-	model: PeopleModel;
+interface PeopleRowsProps {
+	rows: readonly PeopleRow[];
 	list: PeopleList;
-	summary: PeopleSummary;
-	disabled: boolean;
-}) {
+	title: string;
+	/** Without a model the rows are read-only, all shown. */
+	model?: PeopleModel;
+	disabled?: boolean;
+	describedBy?: string;
+}
+
+function PeopleRows({ rows, list, title, model, disabled = false, describedBy }: PeopleRowsProps) {
 	const t = useT();
-	const [all, setAll] = useState(false);
-	const rows = summary[list];
+	const [all, setAll] = useState(model === undefined);
 	if (rows.length === 0) return <p class="zd-muted">{t(EMPTY_KEYS[list])}</p>;
 	// A long list shows its first rows and every staged one; the rest one click away.
 	const shown =
@@ -249,17 +234,15 @@ function PeopleRows({
 	const hidden = rows.length - shown.length;
 	return (
 		<>
-			<ul
-				class="zd-list zd-people__list"
-				aria-label={t(TITLE_KEYS[model.current.value?.mode ?? "ccsAndFollowers"][list])}
-			>
+			<ul class="zd-list zd-people__list" aria-label={title} aria-describedby={describedBy}>
 				{shown.map(row => (
 					<PersonChip
 						key={row.key}
 						row={row}
 						disabled={disabled}
-						onRemove={() => model.remove(list, row.person)}
-						onUndo={() => model.undo(list, row.person)}
+						readOnly={model === undefined}
+						onRemove={() => model?.remove(list, row.person)}
+						onUndo={() => model?.undo(list, row.person)}
 					/>
 				))}
 			</ul>

@@ -1,7 +1,6 @@
 /**
- * What happened around the people lists: others' changes while the agent edited, rebase notes,
- * changes Zendesk did not make, the confirmation, errors (a 403 explained for people). Text only; a
- * wait is counted down beside Apply and in the status line, not here.
+ * What happened around the lists: others' changes meanwhile, rebase notes, changes Zendesk did not make, the
+ * confirmation, errors (a 403 explained). Text only; a wait counts down beside Apply, not here.
  */
 import type { ExternalChange } from "./rules/peopleSave";
 import type { PeopleList } from "../../shared/peopleTypes";

@@ -1,25 +1,23 @@
 /**
- * The People section: the glance, then the editor (a chunk of its own) on demand, or at once when
- * staged changes are waiting; where the ticket can't be changed the button shows the lists
- * read-only. The glance: per list a count, up to three faces and the first names, then "and N
- * more", from the store's snapshot and the cached settings (no request of its own). Its reads start
- * in layout effects: on the first screen a cached answer shows at once.
+ * The People section: the glance, then the editor chunk on demand (at once with staged changes; read-only if locked).
+ * The glance: per list a count, three faces and first names, "and N more", from the snapshot and the cached settings
+ * (no request of its own), read in layout effects so a cached answer shows on the first screen.
  */
 import { useSignal } from "@preact/signals";
-import { useLayoutEffect, useMemo, useState } from "preact/hooks";
+import { useLayoutEffect, useMemo } from "preact/hooks";
 import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/context";
 import { listFormat } from "../../platform/i18n/createTranslator";
 import { hasDraft } from "../../platform/storage/createDraftStore";
 import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
-import type { CurrentPeople, PeopleList, PeopleMode, PersonUser } from "../../shared/peopleTypes";
+import type { CurrentPeople, PersonUser } from "../../shared/peopleTypes";
 import { initials } from "../../shared/userLabel";
 import { useTicket } from "../../ticket/TicketProvider";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
 import { lazyComponent } from "../../ui/lazyComponent";
-import { OnDemand } from "../../ui/OnDemand";
+import { OnDemand, useGlanceRead } from "../../ui/OnDemand";
 import { Section } from "../../ui/Section";
 import { Spinner } from "../../ui/Spinner";
-import { choosePeopleMode, peopleOf, TITLE_KEYS } from "./rules/peopleMode";
+import { choosePeopleMode, listsOf, peopleOf, TITLE_KEYS } from "./rules/peopleMode";
 
 const PeopleEditor = lazyComponent(
 	() => import("./PeopleEditor"),
@@ -64,34 +62,18 @@ export function PeopleSection() {
 /** How many names a glance line spells out before "and N more". */
 const GLANCE_NAMES = 3;
 
-/** The lists a glance names: followers exist only in the CCs-and-followers mode. */
-const listsOf = (mode: PeopleMode): PeopleList[] => (mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"]);
-
-/** The account's people mode once the (cached) settings answered; null until then or when they fail. */
-function usePeopleMode(): PeopleMode | null {
-	const api = useApi();
-	const [mode, setMode] = useState<PeopleMode | null>(null);
-	useLayoutEffect(() => {
-		let live = true;
-		api.getAccountSettings().then(
-			settings => live && setMode(choosePeopleMode(settings)),
-			// The editor says the settings failed; the glance still shows the ticket's CCs and followers.
-			() => live && setMode("ccsAndFollowers"),
-		);
-		return () => {
-			live = false;
-		};
-	}, [api]);
-	return mode;
-}
-
 /** The people of the snapshot in the account's mode, or null while either is unknown. */
 function usePeopleGlance(): CurrentPeople | null {
 	const { store } = useTicket();
 	// The panel's one ticket read (shared by every section; the first to ask starts it).
 	useLayoutEffect(() => void store.ready().catch(() => undefined), [store]);
 	const snapshot = store.snapshot.value;
-	const mode = usePeopleMode();
+	const api = useApi();
+	// If the settings fail the editor says so; the glance still shows the ticket's CCs and followers.
+	const mode = useGlanceRead(
+		() => api.getAccountSettings().then(choosePeopleMode, () => "ccsAndFollowers" as const),
+		[api],
+	);
 	return snapshot === undefined || mode === null ? null : peopleOf(snapshot, mode);
 }
 

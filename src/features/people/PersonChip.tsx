@@ -6,14 +6,13 @@ import { useT } from "../../platform/context";
 import { Button } from "../../ui/Button";
 import { Chip } from "../../ui/Chip";
 
-export interface PersonChipProps {
+interface PersonChipProps {
 	row: PeopleRow;
 	disabled?: boolean;
 	/** No remove or Undo button at all (the ticket can't be changed). */
 	readOnly?: boolean;
-	/** Stage the removal of a current person. */
+	/** Stage the removal of a current person, or drop the staged change about them. */
 	onRemove?(): void;
-	/** Drop the staged change about this person. */
 	onUndo?(): void;
 }
 

@@ -1,7 +1,6 @@
 /**
- * Adds a person to one list through the shared `PeoplePicker`: search by name or email or, for
- * CCs, a typed email that is no user yet ("add as new CC", optional name). Followers: agents and
- * admins only, and it says why. Nothing typed is lost when a pick is refused.
+ * Adds a person to one list through `PeoplePicker`: by name or email, or for CCs a typed email that is no user yet
+ * ("add as new CC", optional name). Followers: agents and admins only, and it says why. A refusal keeps the text.
  */
 import { useId, useRef, useState } from "preact/hooks";
 import type { User } from "../../platform/api/types";
@@ -15,11 +14,11 @@ import type { PeopleSearch } from "../../ui/createPeopleSearch";
 import { Button } from "../../ui/Button";
 import { PeoplePicker, UserOption } from "../../ui/PeoplePicker";
 
-export interface PersonPickerProps {
+interface PersonPickerProps {
 	list: PeopleList;
 	mode: PeopleMode;
 	search: PeopleSearch;
-	/** Issues of this list (`field === list`), already filtered. */
+	/** Issues of this list (`field === list`). */
 	issues: readonly Issue[];
 	disabled?: boolean;
 	/** Tries to stage the person; false when refused (the issues then say why). */

@@ -1,9 +1,7 @@
 /**
- * The people editor's model: the CCs and followers of the ticket store's snapshot in the account's
- * mode, and the agent's staged changes (kept per agent and ticket across reloads), validated and
- * applied as ONE intent through the store's writer (safe update, pending metadata; on a 409 the plan
- * rebases and retries once when unambiguous). A new snapshot rebases what is staged. Never drops
- * staged changes on an error.
+ * The people editor's model: the snapshot's CCs and followers in the account's mode, and the staged changes (kept per
+ * agent and ticket), applied as ONE intent through the writer (a 409 rebases and retries once when unambiguous).
+ * A new snapshot rebases what is staged. An error never drops staged changes.
  */
 import { computed, effect, signal, untracked } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
@@ -37,13 +35,10 @@ import {
 	validateStaged,
 } from "./rules/stagedPeople";
 
-/** Dependencies of the people model. */
-export interface PeopleModelOptions {
-	/** The open ticket: its snapshot, and the writer every apply goes through. */
+/** The ticket's store (snapshot, writer), the API for settings and searches, the agent's drafts for this ticket. */
+interface PeopleModelOptions {
 	ticket: TicketStore;
-	/** Settings and the pickers' searches (the ticket comes from the store). */
 	api: Pick<ZendeskApi, "getAccountSettings" | "searchUsers" | "autocompleteUsers">;
-	/** Per agent + ticket storage of the staged changes. */
 	drafts: DraftStore;
 	/** Debounce of the pickers' search (default: the shared search's). */
 	searchDebounceMs?: number;
@@ -207,7 +202,6 @@ export function createPeopleModel(options: PeopleModelOptions) {
 	}
 
 	return {
-		/** Where loading is. */
 		state,
 		current,
 		staged,
@@ -227,7 +221,6 @@ export function createPeopleModel(options: PeopleModelOptions) {
 		applying,
 		/** True when there is something to send and the staged set has no issues. */
 		canApply,
-		/** Search as you type for each picker (debounced, stale answers dropped). */
 		searches,
 		/** Loads settings and people, restores staged changes. Safe to call again (retry). */
 		load,
@@ -259,8 +252,7 @@ export function createPeopleModel(options: PeopleModelOptions) {
 		apply,
 		dispose() {
 			disposed = true;
-			searches.ccs.dispose();
-			searches.followers.dispose();
+			for (const search of Object.values(searches)) search.dispose();
 			stopFollow();
 			stopPersist();
 		},

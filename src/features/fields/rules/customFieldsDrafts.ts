@@ -1,7 +1,4 @@
-/**
- * The agent's unsaved custom-field edits: per field, the value as typed and the ticket value it was
- * based on (for three-way conflict checks). Pure helpers over a plain object that survives JSON.
- */
+/** Unsaved field edits: per field the value typed and the ticket value it was based on (three-way checks). Pure; JSON-safe. */
 import type { Issue } from "../../../shared/issues";
 import { displayValue, sameFieldValue } from "../../../shared/customFieldsValues";
 import { coerceFieldValue, validateFieldValue, type CoerceOptions } from "../../../shared/fieldCoercion";
@@ -15,11 +12,7 @@ import {
 	type TicketFieldDef,
 } from "../../../shared/customFieldsTypes";
 
-/**
- * One field's draft: what the agent typed, the ticket value when they started, and (`theirs`)
- * another agent's value shown to them as a conflict: saving over exactly that value is their
- * informed choice, any other is a new conflict.
- */
+/** One draft: typed value, base, and `theirs`: another agent's value shown as a conflict (saving over it is informed). */
 interface FieldDraft {
 	value: FieldDraftValue;
 	base: FieldValue;
@@ -124,9 +117,8 @@ export function shownConflicts(drafts: FieldDrafts, values: readonly CustomField
 }
 
 /**
- * Fields someone else changed since the agent started editing them (ticket value ≠ base) to a
- * value other than the agent's, unless the agent was already shown exactly that value (`theirs`).
- * A draft that cannot be coerced is compared as typed.
+ * Fields someone else changed since the draft began (value ≠ base) to a value other than the agent's, unless the agent
+ * was shown exactly that value (`theirs`). A draft that cannot be coerced is compared as typed.
  */
 export function findConflicts(
 	drafts: FieldDrafts,
@@ -150,15 +142,16 @@ export function findConflicts(
 
 /** One `fields.notices.conflict` ({{theirs}}) per conflict, values rendered with option names. */
 export function conflictNotices(conflicts: readonly FieldConflict[], fields: readonly TicketFieldDef[]): Issue[] {
-	return conflicts.map(({ fieldId, theirs }) => {
-		const vars = {
+	return conflicts.map(({ fieldId, theirs }) => ({
+		field: fieldKey(fieldId),
+		code: "fields.notices.conflict",
+		vars: {
 			theirs: displayValue(
 				fields.find(field => field.id === fieldId),
 				theirs,
 			),
-		};
-		return { field: fieldKey(fieldId), code: "fields.notices.conflict", vars };
-	});
+		},
+	}));
 }
 
 /** True for a stored value that is a `FieldDrafts` object (used when restoring from storage). */

@@ -1,7 +1,6 @@
 /**
- * One custom-field save, planned from the agent's drafts (coerce each, keep what differs from the
- * ticket, collect what blocks), and checked against the saved ticket Zendesk answers: an unknown
- * dropdown tag is dropped silently (200, field unchanged; zendesk-ticket-api.md §7.1). Pure.
+ * One fields save planned from the drafts (coerced, unchanged left out, blockers collected), checked against the saved
+ * ticket: Zendesk drops an unknown dropdown tag silently (200, field unchanged; zendesk-ticket-api.md §7.1). Pure.
  */
 import type { Issue } from "../../../shared/issues";
 import { fieldAccess } from "../../../shared/customFieldsAccess";
@@ -21,9 +20,7 @@ import { currentValue } from "./customFieldsDrafts";
 /** What a save starts from. */
 export interface FieldsSaveInput {
 	fields: readonly TicketFieldDef[];
-	/** The ticket's `custom_fields` as last read. */
 	current: readonly CustomFieldValue[];
-	/** The agent's edits by field id. */
 	drafts: ReadonlyMap<FieldId, FieldDraftValue>;
 	/** Drafts the browser could not read (30 February in a date picker): they block the save. */
 	unreadable?: readonly FieldId[];

@@ -21,9 +21,8 @@ export function formForTicket(forms: readonly TicketFormDef[], ticketFormId: Fie
 }
 
 /**
- * The fields to show: the form's `ticketFieldIds` (unknown ids and duplicates skipped) but children
- * of agent conditions `values` do not satisfy, else every field by position, then id; system,
- * inactive and agent-locked fields are left out.
+ * The fields to show: the form's `ticketFieldIds` (no unknown ids, duplicates, or children of unmet agent conditions),
+ * else every field by position, then id; system, inactive and agent-locked fields left out.
  */
 export function orderTicketFields(
 	fields: readonly TicketFieldDef[],
@@ -57,10 +56,7 @@ export function orderTicketFields(
 	return shown;
 }
 
-/**
- * True when Zendesk needs a value in `field` to solve: its own `required`, or a matching agent
- * condition requiring it on `solved` or on every status (not `"none"`).
- */
+/** True when solving needs a value in `field`: its `required`, or a met condition requiring it on `solved` or `"all"`. */
 export function requiredOnSolve(
 	field: TicketFieldDef,
 	form: TicketFormDef | null,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CAST } from "../../../testing/peopleFixtures";
 import {
-	buildCurrentPeople,
 	choosePeopleMode,
+	peopleOf,
 	peopleRules,
 	type PeopleAccountSettings,
 	type TicketPeopleFacts,
@@ -29,7 +29,7 @@ describe("choosePeopleMode", () => {
 	});
 });
 
-describe("buildCurrentPeople", () => {
+describe("peopleOf", () => {
 	const ticket: TicketPeopleFacts = {
 		id: 7,
 		requesterId: 1,
@@ -41,7 +41,7 @@ describe("buildCurrentPeople", () => {
 	const users = [CAST.rita, CAST.ann, CAST.bob, CAST.alice];
 
 	it("resolves CCs and followers from the sideloaded users, once each", () => {
-		const current = buildCurrentPeople("ccsAndFollowers", ticket, users);
+		const current = peopleOf({ ticket, users }, "ccsAndFollowers");
 		expect(current.ccs).toEqual([CAST.ann, CAST.bob]);
 		expect(current.followers).toEqual([CAST.alice]);
 		expect(current.requesterEmail).toBe("rita@example.com");
@@ -49,13 +49,13 @@ describe("buildCurrentPeople", () => {
 	});
 
 	it("uses the collaborators list and no followers in collaborators mode", () => {
-		const current = buildCurrentPeople("collaborators", ticket, users);
+		const current = peopleOf({ ticket, users }, "collaborators");
 		expect(current.ccs.map(user => user.id)).toEqual([2, 3, 10]);
 		expect(current.followers).toEqual([]);
 	});
 
 	it("keeps a user missing from the sideload as a removable placeholder", () => {
-		const current = buildCurrentPeople("ccsAndFollowers", { ...ticket, emailCcIds: [99] }, []);
+		const current = peopleOf({ ticket: { ...ticket, emailCcIds: [99] }, users: [] }, "ccsAndFollowers");
 		expect(current.ccs).toEqual([
 			{ id: 99, name: "#99", email: null, role: "end-user", roleType: null, active: false, suspended: false },
 		]);

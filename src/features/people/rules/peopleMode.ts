@@ -1,25 +1,18 @@
-/**
- * The people view of a ticket, all the glance needs: which mode the account uses, the current
- * lists from a ticket's id arrays plus the users sideloaded with it, and the lists' titles. Pure;
- * it never fetches a missing user.
- */
-import type { CurrentPeople, Id, PeopleList, PeopleMode, PeopleRules, PersonUser } from "../../../shared/peopleTypes";
+/** A ticket's people as the glance needs them: the mode, the lists (ids + sideloaded users; nothing fetched), titles. */
+import type { CurrentPeople, PeopleList, PeopleMode, PeopleRules, PersonUser } from "../../../shared/peopleTypes";
+import type { Id } from "../../../shared/ticketTypes";
 import type { TicketLockReason } from "../../../shared/ticketPermissions";
 
-/** The account settings (`GET /api/v2/account/settings`, `settings.tickets.*`) that decide the mode. */
+/** The `settings.tickets.*` (`GET /api/v2/account/settings`) that decide the mode; `collaboration`: legacy CCs. */
 export interface PeopleAccountSettings {
-	/** `follower_and_email_cc_collaborations`: the "CCs and followers" experience. */
 	followerAndEmailCcCollaborations?: boolean;
-	/** `collaboration`: legacy CCs (collaborators). */
 	collaboration?: boolean;
-	/** `light_agent_email_ccs_allowed`. */
 	lightAgentEmailCcsAllowed?: boolean;
 }
 
 /**
- * `disabled` when CCs are off (`collaboration: false`), else `ccsAndFollowers` when the
- * CCs-and-followers experience is on, else `collaborators`. Same reading as the emulator
- * (`sandbox/emulator/services/collaboratorRules.ts` `collaborationMode`). Missing `collaboration` counts as on.
+ * `disabled` when `collaboration` is false (missing counts as on), else `ccsAndFollowers` when that experience is on,
+ * else `collaborators`; as the emulator reads it (`sandbox/emulator/services/collaboratorRules.ts`).
  */
 export function choosePeopleMode(settings: PeopleAccountSettings): PeopleMode {
 	if (settings.collaboration === false) return "disabled";
@@ -43,14 +36,12 @@ export interface TicketPeopleFacts {
 }
 
 /**
- * The current people: email CCs and followers (or the collaborators in the other modes), each
- * resolved against `users`. An id with no user (deleted, or not sideloaded) becomes a placeholder
- * named `#<id>` rather than disappearing, so it can still be removed.
+ * The snapshot's email CCs and followers (or collaborators in the other modes) in `mode`, resolved against its users;
+ * an id with no user (deleted, not sideloaded) is a placeholder `#<id>`, so it can still be removed.
  */
-export function buildCurrentPeople(
+export function peopleOf(
+	{ ticket, users }: { ticket: TicketPeopleFacts; users: readonly PersonUser[] },
 	mode: PeopleMode,
-	ticket: TicketPeopleFacts,
-	users: readonly PersonUser[],
 ): CurrentPeople {
 	const byId = new Map(users.map(user => [user.id, user]));
 	const resolve = (ids: readonly Id[]): PersonUser[] => [...new Set(ids)].map(id => byId.get(id) ?? placeholder(id));
@@ -67,14 +58,13 @@ export function buildCurrentPeople(
 	};
 }
 
-/** The current people of a ticket store snapshot in `mode`. */
-export function peopleOf(snapshot: { ticket: TicketPeopleFacts; users: readonly PersonUser[] }, mode: PeopleMode) {
-	return buildCurrentPeople(mode, snapshot.ticket, snapshot.users);
-}
-
 function placeholder(id: Id): PersonUser {
 	return { id, name: `#${id}`, email: null, role: "end-user", roleType: null, active: false, suspended: false };
 }
+
+/** The lists of a mode: followers exist only with CCs and followers. */
+export const listsOf = (mode: PeopleMode): PeopleList[] =>
+	mode === "ccsAndFollowers" ? ["ccs", "followers"] : ["ccs"];
 
 /** The translation key of each list's title, per mode. */
 export const TITLE_KEYS: Record<PeopleMode, Record<PeopleList, string>> = {

@@ -1,7 +1,6 @@
 /**
- * Staged people changes on their way to Zendesk, pure: what the editor shows will change, the people
- * part of ONE update (never a comment: an internal note would make Zendesk drop CC changes), the
- * rebase on a fresh read, the writer's plan, and which sent changes did not take effect.
+ * Staged people changes on their way, pure: what will change, the people part of ONE update (never a comment: an
+ * internal note makes Zendesk drop CC changes), the rebase, the writer's plan, which sent changes did not take.
  */
 import type {
 	CollaboratorItem,
@@ -28,11 +27,9 @@ import {
 } from "./stagedPeople";
 
 /**
- * The update for the account's mode against `current`, without no-ops (`{}`: nothing to update).
- * `ccsAndFollowers`: `emailCcs` / `followers` items by user id, or email (+ `userName`) for new
- * people; Zendesk keeps everyone not mentioned, so others' additions survive. `collaborators`:
- * additions alone → `additionalCollaborators` (keeps the others); with a removal → `collaborators`,
- * the full list, as the legacy API can only remove by replacing. `disabled`: nothing.
+ * The update against `current`, without no-ops. `ccsAndFollowers`: items by user id, or email (+ `userName`); Zendesk
+ * keeps everyone not mentioned. `collaborators`: additions alone → `additionalCollaborators`; with a removal the full
+ * `collaborators` list (the legacy API removes only by replacing). `disabled`: `{}`.
  */
 export function diffPeople(current: CurrentPeople, staged: StagedPeople): PeoplePatch {
 	const effective = effectiveChanges(current, staged);
@@ -71,9 +68,8 @@ export function effectiveChanges(current: CurrentPeople, staged: StagedPeople): 
 	return out;
 }
 
-/** One person as rendered in a list: on the ticket untouched (`current`), or staged. */
+/** One person as rendered in a list: untouched (`current`), or staged; `key`: `u:<id>` / `e:<email>`. */
 export interface PeopleRow {
-	/** Stable render key (`u:<id>` / `e:<email>`). */
 	key: string;
 	person: PersonRef;
 	state: "current" | "adding" | "removing";
@@ -91,10 +87,7 @@ const LINE_CODES = {
 	collaborators: { add: "people.summary.addCollaborator", remove: "people.summary.removeCollaborator" },
 };
 
-/**
- * What the editor renders besides the pickers: the lists as they will be (staged no-ops shown as
- * plain current rows), the CC counter, one summary line per effective change (`people.summary.*`).
- */
+/** The lists as they will be (staged no-ops as plain rows), the CC counts, a `people.summary.*` line per change. */
 export function summarizePeople(current: CurrentPeople, staged: StagedPeople) {
 	const effective = effectiveChanges(current, staged);
 	const row = (person: PersonRef, state: PeopleRow["state"]) => ({ key: personKey(person), person, state });
@@ -180,9 +173,8 @@ const NOTE_CODES = {
 };
 
 /**
- * Re-applies `staged` (staged against `previous`) on `fresh`: no-ops and a CC addition of the (new)
- * requester are dropped with a note, the rest kept with the fresh copy of its user. The CC cap and a
- * mode switch are blocking notes (`ambiguous`: do not retry on its own).
+ * Re-applies `staged` (against `previous`) on `fresh`: no-ops and a CC of the (new) requester dropped with a note, the
+ * rest kept with the fresh user. The cap and a mode switch are blocking notes (`ambiguous`: no retry on its own).
  */
 export function rebasePeople(staged: StagedPeople, previous: CurrentPeople, fresh: CurrentPeople) {
 	const notes: RebaseNote[] = [];
@@ -240,10 +232,9 @@ export type PeopleDecision =
 const CONFLICT_AGAIN: RebaseNote = { code: "people.rebase.conflictAgain", vars: {}, blocking: true };
 
 /**
- * The writer's plan for saving `intent` (staged against `base`), keeping its notes, others' changes
- * and what it sent for the model. Re-applies the intent on each snapshot and retries ONE collision
- * on its own: an ambiguous rebase, a second collision with something left to send, or changes no
- * longer valid → `ask` (with the rebased changes to review); nothing left to send → `noop`.
+ * The writer's plan for `intent` (staged against `base`), keeping notes, others' changes and what it sent. Re-applies
+ * the intent on each snapshot, retries ONE collision itself; ambiguous, a second collision, or no longer valid → `ask`
+ * (the rebased changes to review); nothing left to send → `noop`.
  */
 export function createPeopleSavePlan(intent: StagedPeople, base: CurrentPeople, rules: PeopleRules) {
 	let rebases = 0;
@@ -283,9 +274,8 @@ const VERIFY_CODES = {
 };
 
 /**
- * The sent changes the ticket read after the update does not reflect. Zendesk answers 200 and
- * silently ignores some items (a follower that is no agent, CCs above the cap, CCs sent with an
- * internal note), so the model compares. Does not guess why; the message says the usual reason.
+ * Sent changes the ticket after the update does not reflect: Zendesk answers 200 and ignores some (a follower who is no
+ * agent, CCs above the cap or with an internal note). Does not guess why; the message says the usual reason.
  */
 export function unappliedChanges(sent: readonly StagedChange[], after: CurrentPeople): UnappliedChange[] {
 	const missed = (change: StagedChange) =>

@@ -1,7 +1,6 @@
 /**
- * The agent's staged people changes as data: who is who (by id, else by email, case-insensitively),
- * staging, reading a stored draft back, the CC cap and validation (→ `Issue[]`, empty = fine,
- * messages under `people.issues.*`). Pure and total: never throws, never looks anything up.
+ * Staged people changes as data: who is who (by id, else email, case-insensitively), staging, reading a draft back,
+ * the CC cap and validation (`Issue[]`, `people.issues.*`). Pure and total: never throws, never looks anything up.
  */
 import {
 	emailProblem,
@@ -125,9 +124,8 @@ function parsePerson(raw: unknown): PersonRef | null {
 }
 
 /**
- * "A ticket can only have 48 email CCs" [V GUIDE "Setting email CCs", HC-CC]. More than 48 in one
- * request is a 400; existing plus added above 48 is silently truncated, so the app enforces the cap
- * before sending rather than letting Zendesk drop people. Applied to legacy collaborators too.
+ * "A ticket can only have 48 email CCs" [V GUIDE "Setting email CCs", HC-CC]: more in one request is a 400, existing
+ * plus added above 48 is silently truncated, so the app enforces it before sending (legacy collaborators too).
  */
 export const MAX_EMAIL_CCS = 48;
 
@@ -137,18 +135,14 @@ export interface CcCounts {
 	final: number;
 	added: number;
 	/**
-	 * `email_ccs` items the update would carry. Zendesk answers 400 to "more than 48 email CCs ... in
-	 * the request"; whether removals count is not documented [U], so the app counts them, as the
-	 * emulator does (never a 400, at the price of splitting a rare huge swap).
+	 * `email_ccs` items the update would carry: "more than 48 email CCs ... in the request" is a 400; whether removals
+	 * count is not documented [U], so they count, as in the emulator (never a 400; a rare huge swap is split).
 	 */
 	requested: number;
 	max: number;
 }
 
-/**
- * Counts CCs before and after the staged changes. Followers and the requester (Zendesk does not CC
- * them) never count; a duplicate or an addition of a current CC counts once; removing a non-CC nothing.
- */
+/** CCs before and after the staged changes: never followers or the requester (not CCed); each person once. */
 export function countCcs(current: CurrentPeople, staged: StagedPeople): CcCounts {
 	const added: PersonRef[] = [];
 	const removed: PersonRef[] = [];
@@ -172,10 +166,7 @@ export function isRequester(current: CurrentPeople, ref: PersonRef): boolean {
 	return email !== null && current.requesterEmail !== null && sameEmail(email, current.requesterEmail);
 }
 
-/**
- * Longest `user_name` the app sends for a new CC. Zendesk does not document a limit; 255 is the
- * usual column size for user names [U], and anything longer is almost certainly a paste accident.
- */
+/** Longest `user_name` sent for a new CC: no documented limit; 255 is the usual column size [U], longer a paste slip. */
 export const MAX_NEW_USER_NAME = 255;
 
 /** What the validators look at. */
@@ -193,10 +184,7 @@ const EMAIL_CODES: Record<EmailProblem, string> = {
 	...(TYPED_EMAIL_PROBLEMS as Record<"lookalike_at" | "spelled_at" | "lookalike", string>),
 };
 
-/**
- * The problem of typed text meant as an address that cannot be one (`＠`, "bob at example.com",
- * full-width or invisible characters), so it is never silently searched as a name; else `null`.
- */
+/** The problem of text meant as an address that can't be one (`＠`, "bob at x.com"), never searched as a name. */
 export function typedEmailIssue(list: PeopleList, text: string): Issue | null {
 	const problem = emailProblem(text);
 	const code = problem === null ? undefined : TYPED_EMAIL_PROBLEMS[problem];
@@ -216,10 +204,7 @@ export function validateCandidate(ctx: PeopleValidationContext, list: PeopleList
 	return list === "ccs" ? capIssues(ctx.current, stageAdd(ctx.staged, list, person)) : [];
 }
 
-/**
- * Validates the whole staged set before it is applied: each addition as a candidate, each removal
- * against the ticket, duplicates, and the CC cap on the final count. Empty means "safe to send".
- */
+/** The staged set before apply: additions as candidates, removals vs the ticket, duplicates, the cap. Empty: send. */
 export function validateStaged({ current, staged, rules }: PeopleValidationContext): Issue[] {
 	if (staged.changes.length === 0) return [];
 	if (current.mode === "disabled") return [{ field: "form", code: "people.issues.modeDisabled" }];

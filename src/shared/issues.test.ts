@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aField } from "../testing/customFieldsFixtures";
-import { issuesFromErrorDetails, type ErrorDetailsLike } from "./issuesFromErrorDetails";
+import { issuesFromErrorDetails, type ErrorDetailsLike } from "./issues";
 
 const fields = [
 	aField({ id: 111111, type: "date", title: "Date Field" }),
