@@ -10,7 +10,9 @@ describe("bundle breakdown by feature", () => {
 		["src/features/people/PersonPicker.tsx", "people"],
 		["src/shared/fieldCoercion.ts", "fields"],
 		["src/features/history/TicketHistory.tsx", "metadata + audit history"],
-		["src/features/fields/FieldsGlance.tsx", "fields"],
+		["src/features/fields/FieldsSection.tsx", "fields"],
+		["src/ui/PeoplePicker.tsx", "people"],
+		["src/ticket/metadata/metadata.ts", "metadata + audit history"],
 		["src/app/mount.tsx", "shell, API client, shared"],
 	])("puts %s under %s", (input, feature) => {
 		expect(featureOf(input)).toBe(feature);
@@ -22,7 +24,7 @@ describe("bundle breakdown by feature", () => {
 				"dist/assets/main.js": {
 					inputs: {
 						"src/app/mount.tsx": { bytesInOutput: 300 },
-						"src/features/people/rules/peopleCap.ts": { bytesInOutput: 100 },
+						"src/features/people/rules/stagedPeople.ts": { bytesInOutput: 100 },
 					},
 				},
 				"dist/assets/main.css": { inputs: { "src/ui/main.css": { bytesInOutput: 50 } } },

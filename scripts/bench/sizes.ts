@@ -32,16 +32,10 @@ export interface Metafile {
 export const FEATURE_RULES: ReadonlyArray<[feature: string, pattern: RegExp]> = [
 	["framework (preact, signals)", /node_modules\/(preact|@preact)\//],
 	["English UI strings", /^translations\//],
-	[
-		"follow-up",
-		/followUp|FollowUp|Requester|AttachmentList|JobProgress|jobPolling|idempotencyKey|domain\/attachments|api\/uploads/,
-	],
-	["people", /people|People|Person|NewCcForm|ccDiff|api\/users/],
-	[
-		"fields",
-		/customFields|FieldInput|FieldsSection|FieldsEditor|FieldsGlance|fieldCoercion|fieldOrder|fieldReadBack|FieldDefinitions|FieldsModel|api\/fields/,
-	],
-	["metadata + audit history", /metadata|Metadata|[aA]udit|activity|Activity|History/],
+	["follow-up", /features\/followUp\/|jobPolling|idempotencyKey/],
+	["people", /features\/people\/|peopleTypes|PeoplePicker|createPeopleSearch/],
+	["fields", /features\/fields\/|customFields|fieldCoercion|FieldDefinitions/],
+	["metadata + audit history", /features\/(metadata|history)\/|ticket\/metadata\/|auditTypes|normalizeActivity/],
 ];
 
 /** The JS and CSS files under `<dist>/assets` (recursively), largest first. */

@@ -3,7 +3,7 @@
  * agent and ticket), applied as ONE intent through the writer (a 409 rebases and retries once when unambiguous).
  * A new snapshot rebases what is staged. An error never drops staged changes.
  */
-import { computed, effect, signal, untracked } from "@preact/signals";
+import { computed, effect, signal, untracked, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
@@ -202,23 +202,23 @@ export function createPeopleModel(options: PeopleModelOptions) {
 	}
 
 	return {
-		state,
-		current,
-		staged,
+		state: state as ReadonlySignal<typeof state.value>,
+		current: current as ReadonlySignal<CurrentPeople | undefined>,
+		staged: staged as ReadonlySignal<StagedPeople>,
 		summary,
 		/** The last refused addition's problems (per list), the staged set's, then the blocked metadata (`form`). */
 		issues,
 		/** What happened on a refresh or conflict (someone else already added X, the cap, ...). */
-		notes,
+		notes: notes as ReadonlySignal<RebaseNote[]>,
 		/** What someone else changed meanwhile (shown with the notes). */
-		external,
+		external: external as ReadonlySignal<ExternalChange[]>,
 		/** Sent changes Zendesk did not reflect (e.g. a user deleted meanwhile). */
-		unapplied,
+		unapplied: unapplied as ReadonlySignal<UnappliedChange[]>,
 		/** What the last successful apply changed (for a confirmation). */
-		applied,
+		applied: applied as ReadonlySignal<SummaryLine[] | null>,
 		/** The last remote failure (load or apply); staged changes are kept. */
-		error,
-		applying,
+		error: error as ReadonlySignal<ApiError | null>,
+		applying: applying as ReadonlySignal<boolean>,
 		/** True when there is something to send and the staged set has no issues. */
 		canApply,
 		searches,
