@@ -39,11 +39,7 @@ export function FollowUpSection() {
 					}),
 		[store, ticketId, env.currentUser.id, storage],
 	);
-	useEffect(() => {
-		if (glance === null) return;
-		void glance.load();
-		return () => glance.dispose();
-	}, [glance]);
+	useEffect(() => void glance?.load(), [glance]);
 	const engaged = useFeature(glance);
 	const count = engaged.model?.followUpIds.value.length ?? glance?.source.value?.followupIds.length ?? 0;
 	return (
