@@ -1,8 +1,7 @@
 /**
- * The follow-up's source ticket (reduced to what the feature reads) and its draft: everything the
- * agent has typed or chosen, as plain JSON so it survives a failure and a reload (persisted per
- * ticket and agent by the model), with the small pure edits the form's buttons make. Edits keep
- * whatever was typed, valid or not: validation reports problems, edits never drop input.
+ * The follow-up's source ticket (what the feature reads of it) and its draft: all the agent typed
+ * or chose, as plain JSON that survives a failure and a reload, with the form's small pure edits.
+ * Edits keep whatever was typed, valid or not: validation reports problems, edits never drop input.
  */
 import { sameEmail, splitEmailList } from "../../../shared/email";
 import type { IdempotencyAttempt } from "../../../shared/idempotencyKey";
@@ -30,10 +29,7 @@ export interface FollowUpSource {
 	followupIds: Id[];
 }
 
-/**
- * How the new ticket relates to its source: a real Zendesk follow-up (`via_followup_source_id`,
- * closed sources only) or a normal ticket whose first comment references the source.
- */
+/** A real Zendesk follow-up (`via_followup_source_id`), or a ticket whose first comment names the source. */
 export type FollowUpMode = "followUp" | "linked";
 
 /** `followUp` only for closed sources: Zendesk ignores `via_followup_source_id` for any other status (GUIDE). */
@@ -41,10 +37,7 @@ export function followUpModeFor(status: TicketStatus): FollowUpMode {
 	return status === "closed" ? "followUp" : "linked";
 }
 
-/**
- * Who the follow-up is for: the original requester, another existing user, or a new one (GUIDE
- * "Creating a ticket with a new requester": name and email required, locale optional).
- */
+/** Who it is for: the original requester, another user, or a new one (GUIDE: name and email required, locale optional). */
 export type RequesterChoice =
 	| { kind: "same" }
 	| {
@@ -58,7 +51,7 @@ export type RequesterChoice =
 			kind: "new";
 			name: string;
 			email: string;
-			/** Zendesk locale id (`/api/v2/locales`), `null` for the account default. */
+			/** `/api/v2/locales` id, `null` for the account default. */
 			localeId: Id | null;
 	  };
 
@@ -83,14 +76,14 @@ export interface DraftCustomField {
 
 /** A file already uploaded under the draft's token (in-flight uploads are not persisted). */
 export interface DraftUpload {
-	/** Our own id for the list (stable across reloads). */
+	/** Our own id for the list, stable across reloads. */
 	localId: string;
 	name: string;
 	size: number;
 	contentType: string;
 	/** Zendesk's attachment id, when the upload answer carried one. */
 	attachmentId: Id | null;
-	/** When it was uploaded (ms since epoch): upload tokens expire after 60 minutes. */
+	/** When (ms since epoch): upload tokens expire after 60 minutes. */
 	uploadedAt: number;
 }
 
@@ -131,11 +124,7 @@ export interface FollowUpDraft {
 	pendingJob: PendingJob | null;
 }
 
-/**
- * A fresh draft prefilled from the source: its subject, requester, tags, CCs, followers and
- * custom field values. Priority and type start empty and group/assignee are not copied, as
- * Zendesk's own follow-ups do. Does not read storage.
- */
+/** A fresh draft from the source; like Zendesk's own follow-ups, without its priority, type, group or assignee. */
 export function createFollowUpDraft(source: FollowUpSource): FollowUpDraft {
 	return {
 		version: FOLLOW_UP_DRAFT_VERSION,

@@ -1,7 +1,6 @@
 /**
- * Reads a stored follow-up draft back. Storage is outside our control (older versions, manual
- * edits, truncation), so every field is checked on its own and a bad field falls back to the
- * fresh draft's value: one broken field never costs the agent the rest of the draft.
+ * Reads a stored follow-up draft back. Storage is outside our control (older versions, edits,
+ * truncation), so each field is checked alone and a bad one falls back to the fresh draft's value.
  */
 import type { IdempotencyAttempt } from "../../../shared/idempotencyKey";
 import { isRecord } from "../../../shared/isRecord";
@@ -11,7 +10,9 @@ import type { CcEntry, DraftCustomField, DraftUpload, FollowUpDraft, FollowerEnt
 import type { RequesterChoice } from "./followUpDraft";
 
 const isId = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
+const idOrNull = (v: unknown): number | null => (isId(v) ? v : null);
 const isStr = (v: unknown): v is string => typeof v === "string";
+const isNum = (v: unknown): v is number => typeof v === "number";
 const str = (v: unknown, fallback = ""): string => (isStr(v) ? v : fallback);
 const bool = (v: unknown, fallback: boolean): boolean => (typeof v === "boolean" ? v : fallback);
 const oneOf = <T>(v: unknown, allowed: readonly T[], fallback: T): T =>
@@ -20,9 +21,8 @@ const oneOf = <T>(v: unknown, allowed: readonly T[], fallback: T): T =>
 function requester(v: unknown): RequesterChoice | undefined {
 	if (!isRecord(v)) return undefined;
 	if (v.kind === "same") return { kind: "same" };
-	if (v.kind === "existing") return { kind: "existing", userId: isId(v.userId) ? v.userId : null, label: str(v.label) };
-	if (v.kind === "new")
-		return { kind: "new", name: str(v.name), email: str(v.email), localeId: isId(v.localeId) ? v.localeId : null };
+	if (v.kind === "existing") return { kind: "existing", userId: idOrNull(v.userId), label: str(v.label) };
+	if (v.kind === "new") return { kind: "new", name: str(v.name), email: str(v.email), localeId: idOrNull(v.localeId) };
 	return undefined;
 }
 
@@ -37,7 +37,7 @@ const follower = (v: unknown): FollowerEntry | undefined =>
 	isRecord(v) && isId(v.userId) ? { userId: v.userId, label: str(v.label) } : undefined;
 
 function fieldValue(v: unknown): CustomFieldValue | undefined {
-	if (v === null || isStr(v) || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) return v;
+	if (v === null || isStr(v) || typeof v === "boolean" || (isNum(v) && Number.isFinite(v))) return v;
 	if (Array.isArray(v) && v.every(isStr)) return [...v];
 	return undefined;
 }
@@ -49,20 +49,13 @@ function customField(v: unknown): DraftCustomField | undefined {
 }
 
 function upload(v: unknown): DraftUpload | undefined {
-	if (
-		!isRecord(v) ||
-		!isStr(v.localId) ||
-		!isStr(v.name) ||
-		typeof v.size !== "number" ||
-		typeof v.uploadedAt !== "number"
-	)
-		return undefined;
+	if (!isRecord(v) || !isStr(v.localId) || !isStr(v.name) || !isNum(v.size) || !isNum(v.uploadedAt)) return undefined;
 	return {
 		localId: v.localId,
 		name: v.name,
 		size: v.size,
 		contentType: str(v.contentType, "text/plain"),
-		attachmentId: isId(v.attachmentId) ? v.attachmentId : null,
+		attachmentId: idOrNull(v.attachmentId),
 		uploadedAt: v.uploadedAt,
 	};
 }
@@ -73,22 +66,18 @@ const attempt = (v: unknown): IdempotencyAttempt | null =>
 		: null;
 
 const pendingJob = (v: unknown): PendingJob | null =>
-	isRecord(v) && isStr(v.jobId) && v.jobId !== "" && typeof v.queuedAt === "number"
-		? { jobId: v.jobId, ticketId: isId(v.ticketId) ? v.ticketId : null, queuedAt: v.queuedAt }
+	isRecord(v) && isStr(v.jobId) && v.jobId !== "" && isNum(v.queuedAt)
+		? { jobId: v.jobId, ticketId: idOrNull(v.ticketId), queuedAt: v.queuedAt }
 		: null;
 
-function list<T>(v: unknown, item: (x: unknown) => T | undefined, fallback: T[]): T[] {
-	if (!Array.isArray(v)) return fallback;
-	return v.map(item).filter((x): x is T => x !== undefined);
-}
+const list = <T>(v: unknown, item: (x: unknown) => T | undefined, fallback: T[]): T[] =>
+	Array.isArray(v) ? v.map(item).filter((x): x is T => x !== undefined) : fallback;
 
-/**
- * Merges a stored value over `fresh` (the draft `createFollowUpDraft` makes for the same source).
- * Returns `fresh` unchanged when `stored` is not a draft object for that source. Never throws.
- */
+/** Merges a stored value over `fresh` (`createFollowUpDraft` for the same source); `fresh` if it is no draft of it. Never throws. */
 export function parseFollowUpDraft(stored: unknown, fresh: FollowUpDraft): FollowUpDraft {
 	if (!isRecord(stored) || stored.sourceId !== fresh.sourceId) return fresh;
 	const s = stored;
+	const token = isStr(s.uploadToken) && s.uploadToken !== "" ? s.uploadToken : null;
 	return {
 		version: fresh.version,
 		sourceId: fresh.sourceId,
@@ -104,8 +93,8 @@ export function parseFollowUpDraft(stored: unknown, fresh: FollowUpDraft): Follo
 		emailCcs: list(s.emailCcs, cc, fresh.emailCcs),
 		followers: list(s.followers, follower, fresh.followers),
 		customFields: list(s.customFields, customField, fresh.customFields),
-		uploadToken: isStr(s.uploadToken) && s.uploadToken !== "" ? s.uploadToken : null,
-		uploads: isStr(s.uploadToken) && s.uploadToken !== "" ? list(s.uploads, upload, []) : [],
+		uploadToken: token,
+		uploads: token === null ? [] : list(s.uploads, upload, []),
 		createAsync: bool(s.createAsync, fresh.createAsync),
 		attempt: attempt(s.attempt),
 		pendingJob: pendingJob(s.pendingJob),

@@ -1,8 +1,7 @@
 /**
- * Builds the `POST /api/v2/tickets` body for a follow-up draft. Snake_case on purpose: this is
- * the request body Zendesk documents (GUIDE), built here so it can be tested without the API.
- * A closed source gets `via_followup_source_id`; any other source gets a normal ticket whose first
- * comment says which ticket it continues. It never claims to be a follow-up when it is not.
+ * The `POST /api/v2/tickets` body for a follow-up draft, snake_case as Zendesk documents it (GUIDE).
+ * A closed source gets `via_followup_source_id`; any other a normal ticket whose first comment
+ * says which ticket it continues: never a follow-up claimed when it is not.
  */
 import { normalizeEmail, sameEmail } from "../../../shared/email";
 import type { CustomFieldValue, Id, TicketPriority, TicketType } from "../../../shared/ticketTypes";
@@ -36,20 +35,14 @@ export interface FollowUpRequest {
 	body: { ticket: FollowUpTicketPayload };
 }
 
-/** Texts the builder needs from the UI layer (already translated). */
-export interface FollowUpPayloadTexts {
-	/** Appended to the first comment of a linked ticket, e.g. "This continues ticket #41." */
-	linkedNote: string;
-}
-
 /**
- * The create body for `draft` against the source as it is now. Returns `null` when the requester
- * cannot be expressed (validate first: `validateFollowUpDraft`). Does not validate or send anything.
+ * The create body for `draft` against the source as it is now; `linkedNote` (translated) ends a linked
+ * ticket's comment. `null` when the requester cannot be expressed. Validates nothing (`validateFollowUpDraft`).
  */
 export function buildFollowUpPayload(
 	source: FollowUpSource,
 	draft: FollowUpDraft,
-	texts: FollowUpPayloadTexts,
+	texts: { linkedNote: string },
 ): FollowUpRequest | null {
 	const requester = requesterPayload(draft.requester, source.requesterId);
 	if (requester === null) return null;
@@ -102,10 +95,7 @@ function emailCcsPayload(draft: FollowUpDraft): EmailCcPayload[] {
 	return out;
 }
 
-/**
- * The requester part of the create body. Assumes the choice passed `validateRequesterChoice`;
- * returns `null` when it cannot be expressed (no user picked, no original requester).
- */
+/** The requester part of the create body; `null` when it cannot be expressed (no user picked, no original requester). */
 export function requesterPayload(choice: RequesterChoice, sourceRequesterId: Id | null): RequesterPayload | null {
 	switch (choice.kind) {
 		case "same":

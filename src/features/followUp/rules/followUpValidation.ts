@@ -1,8 +1,4 @@
-/**
- * Checks a follow-up draft before anything is sent. Returns `Issue[]` (empty = ready), each tied
- * to the field it is about, with a `followUp.issues.*` translation key. Never throws and never
- * changes the draft.
- */
+/** Checks a follow-up draft before anything is sent: `Issue[]` (empty = ready), each on its field. Never throws. */
 import { emailProblem, sameEmail, splitEmailList, TYPED_EMAIL_PROBLEMS } from "../../../shared/email";
 import { MAX_ATTACHMENTS } from "./attachments";
 import { followUpModeFor, parseTags, TAGS_MAX_LENGTH } from "./followUpDraft";
@@ -14,7 +10,7 @@ import type { Id } from "../../../shared/ticketTypes";
 export const MAX_EMAIL_CCS = 48;
 
 /** Longest subject we send; our own cap (no documented API limit) to catch accidental pastes. */
-export const SUBJECT_MAX_LENGTH = 255;
+const SUBJECT_MAX_LENGTH = 255;
 
 /** Upload tokens are valid for 60 minutes (OAS UploadFiles), minus a minute of margin for the request. */
 export const UPLOAD_TOKEN_LIFETIME_MS = 59 * 60 * 1000;
@@ -23,7 +19,7 @@ export const UPLOAD_TOKEN_LIFETIME_MS = 59 * 60 * 1000;
 export interface FollowUpValidationContext {
 	/** The source as it is now (re-read before sending): its status decides the mode. */
 	source: FollowUpSource;
-	/** Current time (ms since epoch), for upload expiry. */
+	/** For upload expiry (ms since epoch). */
 	now: number;
 	/** The account's locale ids, when known. */
 	knownLocaleIds?: readonly Id[];
@@ -54,21 +50,17 @@ export function validateFollowUpDraft(draft: FollowUpDraft, context: FollowUpVal
 	return issues;
 }
 
-/** The problem of one CC address on `field`, or `null` when it can be sent. The form shows it as soon as the CC is typed or listed. */
-export function ccEmailIssue(email: string, field: string): Issue | null {
+/** The problem of one CC address on `field`, or `null` when it can be sent. */
+function ccEmailIssue(email: string, field: string): Issue | null {
 	const problem = emailProblem(email);
 	if (problem === null) return null;
-	return {
-		field,
-		code: TYPED_EMAIL_PROBLEMS[problem] ?? "followUp.issues.ccEmailInvalid",
-		vars: { email: email.trim() },
-	};
+	const code = TYPED_EMAIL_PROBLEMS[problem] ?? "followUp.issues.ccEmailInvalid";
+	return { field, code, vars: { email: email.trim() } };
 }
 
 /**
- * The problems of what is typed in the CC picker (each address as `addCcEmails` will list it), on
- * `emailCcsInput`. Text without an @ is a name being searched for, so only a look-alike or a
- * spelled-out "at" is named there (as the People picker does).
+ * The problems of the CC picker's text (each address as `addCcEmails` lists it), on `emailCcsInput`.
+ * Text without an @ is a name being searched, so only a look-alike or a spelled-out "at" is named.
  */
 export function typedCcIssues(text: string): Issue[] {
 	return splitEmailList(text).flatMap(email => {
@@ -116,12 +108,9 @@ function validateUploads(draft: FollowUpDraft, context: FollowUpValidationContex
 }
 
 /** Longest requester name we send; our own cap (Zendesk documents none) against pasted garbage. */
-export const REQUESTER_NAME_MAX_LENGTH = 255;
+const REQUESTER_NAME_MAX_LENGTH = 255;
 
-/**
- * Checks a requester choice. `sourceRequesterId` is the original's requester (for `same`);
- * `knownLocaleIds`, when given, restricts `localeId` to the account's locales. Never throws.
- */
+/** Checks a requester choice; `knownLocaleIds`, when given, restricts `localeId` to the account's locales. */
 export function validateRequesterChoice(
 	choice: RequesterChoice,
 	sourceRequesterId: Id | null,
