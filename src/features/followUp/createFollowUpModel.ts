@@ -20,9 +20,8 @@ import { createPeopleSearch } from "../../ui/createPeopleSearch";
 import { createFollowUpUploads } from "./createFollowUpUploads";
 import { createFollowUpSubmission, type FollowUpStatus } from "./followUpCreate";
 import { ignoreApiError, lookUpForDraft, type FollowUpLocale } from "./followUpLookups";
-import { createFollowUpDraft, followUpModeFor, type FollowUpDraft, type FollowUpMode } from "./rules/followUpDraft";
-import type { FollowUpSource } from "./rules/followUpDraft";
-import { parseFollowUpDraft } from "./rules/followUpDraftParse";
+import { createFollowUpDraft, followUpModeFor, parseFollowUpDraft } from "./rules/followUpDraft";
+import type { FollowUpDraft, FollowUpMode, FollowUpSource } from "./rules/followUpDraft";
 import { validateFollowUpDraft } from "./rules/followUpValidation";
 
 /** The ticket that was just created. `ticketId` is null only if an async job never named it. */
