@@ -1,7 +1,6 @@
 /**
- * The follow-up feature's model: the source ticket, the draft (persisted per agent and ticket),
- * validation, the create (sync, or async with its job followed; `followUpCreate.ts`) and the
- * uploads, all as signals. Components call its actions and never the API.
+ * The follow-up's model, as signals: the source ticket, the draft (persisted per agent and ticket),
+ * validation, the create (`followUpCreate.ts`) and the uploads. Components never call the API.
  */
 import { batch, computed, effect, signal, untracked, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
@@ -30,7 +29,7 @@ export interface CreatedFollowUp {
 	mode: FollowUpMode;
 }
 
-/** What the model is built from. Everything time- or randomness-related is injectable for tests. */
+/** What the model is built from; time and randomness are injectable for tests. */
 export interface FollowUpModelOptions {
 	/** Creates, jobs, user searches and look-ups, uploads, ticket fields. */
 	api: ZendeskApi;
@@ -44,7 +43,7 @@ export interface FollowUpModelOptions {
 	linkedNote(sourceId: Id): string;
 	/** Default of "create in the background" (the installation's `asyncFollowUps` setting). */
 	defaultAsync?: boolean;
-	/** The account's languages, asked for when the draft first has a new requester; without them only the account default is offered. */
+	/** The account's languages, asked for when the draft first has a new requester (else only the default). */
 	listLocales?(): Promise<FollowUpLocale[]>;
 	now?(): number;
 	sleep?(ms: number): Promise<void>;
@@ -98,10 +97,6 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		});
 	const requesterSearch = searchFor("requester");
 	const ccSearch = searchFor("ccs");
-	const clearSearches = () => {
-		requesterSearch.setQuery("");
-		ccSearch.setQuery("");
-	};
 
 	const issues = computed<Issue[]>(() => {
 		const d = draft.value;
@@ -115,7 +110,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		];
 	});
 
-	/** Reads the source ticket again (through the store, so every section sees the answer). */
+	/** Reads the source again, through the store, so every section sees the answer. */
 	async function readSource(): Promise<FollowUpSource> {
 		const { ticket: fresh } = await ticket.refresh();
 		source.value = fresh;
@@ -130,7 +125,8 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 	/** Forgets the draft (a fresh one from `s` takes its place) and closes the form. */
 	function reset(s: FollowUpSource | null): void {
 		drafts.clear(FOLLOW_UP_DRAFT_SECTION);
-		clearSearches();
+		requesterSearch.setQuery("");
+		ccSearch.setQuery("");
 		if (s !== null) draft.value = freshDraft(s);
 		open.value = false;
 		attempted.value = false;
@@ -183,10 +179,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		requesterSearch,
 		ccSearch,
 
-		/**
-		 * Reads the source ticket (or takes `known`, the ticket the section has just read) and
-		 * restores a stored draft (resuming a queued job). Never throws for ApiError.
-		 */
+		/** Reads the source (or takes `known`, the section's) and restores a stored draft, resuming its job. Never throws for ApiError. */
 		async load(known?: FollowUpSource): Promise<void> {
 			let s: FollowUpSource;
 			try {

@@ -85,12 +85,8 @@ function emailCcsPayload(draft: FollowUpDraft): EmailCcPayload[] {
 			continue;
 		}
 		if (out.some(o => "user_email" in o && sameEmail(o.user_email, cc.email))) continue;
-		const name = cc.name.trim();
-		out.push(
-			name === ""
-				? { user_email: normalizeEmail(cc.email), action: "put" }
-				: { user_email: normalizeEmail(cc.email), user_name: name, action: "put" },
-		);
+		const [user_email, user_name] = [normalizeEmail(cc.email), cc.name.trim()];
+		out.push(user_name === "" ? { user_email, action: "put" } : { user_email, user_name, action: "put" });
 	}
 	return out;
 }
@@ -104,12 +100,8 @@ export function requesterPayload(choice: RequesterChoice, sourceRequesterId: Id 
 			return choice.userId === null ? null : { requester_id: choice.userId };
 		case "new": {
 			// An existing email makes Zendesk reuse that user unchanged (GUIDE); name and locale then do nothing.
-			const requester: { name: string; email: string; locale_id?: Id } = {
-				name: choice.name.trim(),
-				email: normalizeEmail(choice.email),
-			};
-			if (choice.localeId !== null) requester.locale_id = choice.localeId;
-			return { requester };
+			const requester = { name: choice.name.trim(), email: normalizeEmail(choice.email) };
+			return { requester: choice.localeId === null ? requester : { ...requester, locale_id: choice.localeId } };
 		}
 	}
 }

@@ -125,12 +125,10 @@ export function validateRequesterChoice(
 			const issues: Issue[] = [];
 			const name = choice.name.trim();
 			if (name === "") issues.push({ field: "requester.name", code: "followUp.issues.requesterNameEmpty" });
-			else if (name.length > REQUESTER_NAME_MAX_LENGTH)
-				issues.push({
-					field: "requester.name",
-					code: "followUp.issues.requesterNameTooLong",
-					vars: { max: REQUESTER_NAME_MAX_LENGTH },
-				});
+			else if (name.length > REQUESTER_NAME_MAX_LENGTH) {
+				const max = REQUESTER_NAME_MAX_LENGTH;
+				issues.push({ field: "requester.name", code: "followUp.issues.requesterNameTooLong", vars: { max } });
+			}
 			const problem = emailProblem(choice.email);
 			if (problem === "empty") issues.push({ field: "requester.email", code: "followUp.issues.requesterEmailEmpty" });
 			else if (problem !== null)
