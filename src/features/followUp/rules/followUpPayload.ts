@@ -77,7 +77,7 @@ export function buildFollowUpPayload(
 }
 
 /** Distinct CCs in draft order: users by id, typed addresses by email (case-insensitive). */
-function emailCcsPayload(draft: FollowUpDraft): EmailCcPayload[] {
+export function emailCcsPayload(draft: FollowUpDraft): EmailCcPayload[] {
 	const out: EmailCcPayload[] = [];
 	for (const cc of draft.emailCcs) {
 		if (cc.kind === "user") {

@@ -1,6 +1,7 @@
 /** Checks a follow-up draft before anything is sent: `Issue[]` (empty = ready), each on its field. Never throws. */
-import { emailProblem, sameEmail, splitEmailList, TYPED_EMAIL_PROBLEMS } from "../../../shared/email";
+import { emailProblem, splitEmailList, TYPED_EMAIL_PROBLEMS } from "../../../shared/email";
 import { MAX_ATTACHMENTS } from "./attachments";
+import { emailCcsPayload } from "./followUpPayload";
 import { followUpModeFor, parseTags, TAGS_MAX_LENGTH } from "./followUpDraft";
 import type { FollowUpDraft, FollowUpSource, RequesterChoice } from "./followUpDraft";
 import type { Issue } from "../../../shared/issues";
@@ -85,15 +86,7 @@ function validateCcs(draft: FollowUpDraft): Issue[] {
 }
 
 /** The number of distinct CCs the payload will carry (duplicates by id or email counted once). */
-export function countDistinctCcs(draft: FollowUpDraft): number {
-	const ids = new Set<Id>();
-	const emails: string[] = [];
-	for (const cc of draft.emailCcs) {
-		if (cc.kind === "user") ids.add(cc.userId);
-		else if (!emails.some(e => sameEmail(e, cc.email))) emails.push(cc.email);
-	}
-	return ids.size + emails.length;
-}
+export const countDistinctCcs = (draft: FollowUpDraft): number => emailCcsPayload(draft).length;
 
 function validateUploads(draft: FollowUpDraft, context: FollowUpValidationContext): Issue[] {
 	const issues: Issue[] = [];
