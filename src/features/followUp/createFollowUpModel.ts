@@ -102,12 +102,9 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		const d = draft.value;
 		const s = source.value;
 		if (!attempted.value || d === null || s === null) return serverIssues.value;
-		const context = { source: s, now: now(), uploadsInFlight: uploads.inFlight.value };
-		const known = locales.value?.map(l => l.id);
-		return [
-			...validateFollowUpDraft(d, known ? { ...context, knownLocaleIds: known } : context),
-			...serverIssues.value,
-		];
+		const knownLocaleIds = locales.value?.map(l => l.id);
+		const context = { source: s, now: now(), uploadsInFlight: uploads.inFlight.value, knownLocaleIds };
+		return [...validateFollowUpDraft(d, context), ...serverIssues.value];
 	});
 
 	/** Reads the source again, through the store, so every section sees the answer. */

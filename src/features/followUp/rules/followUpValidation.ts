@@ -23,7 +23,7 @@ export interface FollowUpValidationContext {
 	/** For upload expiry (ms since epoch). */
 	now: number;
 	/** The account's locale ids, when known. */
-	knownLocaleIds?: readonly Id[];
+	knownLocaleIds?: readonly Id[] | undefined;
 	/** Files still uploading or waiting to upload. */
 	uploadsInFlight?: number;
 }
