@@ -101,21 +101,15 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps) {
 				token === undefined ? { contentType } : { token, contentType },
 			);
 			const attachment = [...upload.attachments].reverse().find(a => a.fileName === item.name);
-			deps.patchDraft(draft => ({
-				...draft,
-				uploadToken: upload.token,
-				uploads: [
-					...draft.uploads,
-					{
-						localId,
-						name: item.name,
-						size: item.size,
-						contentType,
-						attachmentId: attachment?.id ?? null,
-						uploadedAt: deps.now(),
-					},
-				],
-			}));
+			const uploaded = {
+				localId,
+				name: item.name,
+				size: item.size,
+				contentType,
+				attachmentId: attachment?.id ?? null,
+				uploadedAt: deps.now(),
+			};
+			deps.patchDraft(draft => ({ ...draft, uploadToken: upload.token, uploads: [...draft.uploads, uploaded] }));
 			setItem(localId, { state: "uploaded", issue: null });
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
