@@ -1,8 +1,4 @@
-/**
- * Picking and listing text attachments: a file input (text types only), one row per file with its
- * state and any problem, and remove / retry buttons. Explains why binary files are refused and
- * where to attach them instead.
- */
+/** Picking and listing text attachments: a file input, one row per file with its state, problem, remove and retry. */
 import { TEXT_ATTACHMENT_TYPES, formatBytes } from "./rules/attachments";
 import { useT } from "../../platform/context";
 import type { FileItem, FileState, FollowUpUploads, PickedFile } from "./createFollowUpUploads";

@@ -1,7 +1,6 @@
 /**
- * The follow-up form: subject, requester, first comment (public or internal), options,
- * attachments, "create in the background", and the create button with its progress. Every
- * problem shows next to its field; the form's own (field `form`) show above the buttons.
+ * The follow-up form: subject, requester, comment (public or internal), options, attachments, async,
+ * and the create button with its progress. Problems show by their field; the form's above the buttons.
  */
 import { useRef } from "preact/hooks";
 import { useT } from "../../platform/context";
@@ -144,10 +143,7 @@ export function FollowUpForm({ model }: { model: FollowUpModel }) {
 	);
 }
 
-/**
- * Where a background create is: queued, or being worked on (with Zendesk's progress when it gives
- * one). Nothing when idle, nor while the create waits for a retry (`WaitNotice` counts that down).
- */
+/** Where a create is (with a job's progress when Zendesk gives one); nothing while it waits for a retry (`WaitNotice`). */
 function JobProgress({ status, job, waiting }: { status: FollowUpStatus; job: JobOutcome | null; waiting: boolean }) {
 	const t = useT();
 	if (waiting) return null;

@@ -1,9 +1,7 @@
 /**
- * The optional part of the follow-up form, folded away by default: priority, type, tags, the
- * original's group and assignee, email CCs, followers and the original's custom field values.
- * The CCs (the original's and the added ones) are chips, each with its problem as soon as it is
- * listed, over the shared people picker: a user found by name or email, or typed addresses
- * (several, comma-separated, with Enter), checked while typed with the People picker's messages.
+ * The follow-up form's folded options: priority, type, tags, the original's group and assignee,
+ * email CCs (chips with their problems as soon as listed, over the shared people picker: a user,
+ * or typed comma-separated addresses checked while typed), followers, the original's field values.
  */
 import type { TicketField, User } from "../../platform/api/types";
 import { useT } from "../../platform/context";
@@ -26,7 +24,6 @@ export interface FollowUpOptionsProps {
 	fields: ReadonlyMap<Id, TicketField>;
 	/** Whether the original has a group or assignee to copy. */
 	hasGroupOrAssignee: boolean;
-	/** The CC picker's search. */
 	ccSearch: PeopleSearch;
 	onEdit(change: (draft: FollowUpDraft) => FollowUpDraft): void;
 }

@@ -126,6 +126,17 @@ describe("FollowUpSection", () => {
 		await until(() => container.querySelector(".zd-followup") !== null, "the section after the retry", 300);
 	});
 
+	it("keeps the ticket shown when a refresh fails: a failed refresh is not a failed section", async () => {
+		const { container, emulator, ticketReads } = await setup(1);
+		emulator.controls.clearRequests();
+		emulator.controls.addFault({ method: "GET", path: "/api/v2/tickets/1", status: 403, times: 1 });
+		emulator.controls.actAs({ ticketId: 1, changes: { status: "pending" } });
+		await until(() => ticketReads() > 0, "the failed refresh", 300);
+		await new Promise(resolve => setTimeout(resolve, 20));
+		expect(container.querySelector(".zd-followup")).not.toBeNull();
+		expect(container.querySelector("[role=alert]")).toBeNull();
+	});
+
 	it("creates a follow-up on a closed ticket and links to it", async () => {
 		const { container, emulator, client } = await setup(7);
 		expect(container.textContent).toContain("This ticket is closed and can't be reopened.");

@@ -1,24 +1,22 @@
 /**
- * The Follow-up section: on a closed ticket it creates real follow-ups (`via_followup_source_id`);
- * on any other it says so plainly and offers a new ticket referencing this one. Until the agent
- * reaches for the form it shows the glance; the model and form are a chunk (followUpFeature),
- * fetched when the agent points at, focuses or clicks the start button, or at once when a draft
- * is waiting. The markup stays the same across that hand-over, so the start button keeps the
- * focus until the form takes its place.
+ * The Follow-up section: real follow-ups (`via_followup_source_id`) on a closed ticket, else, said
+ * plainly, a linked ticket; the tickets made from this one. The model and form are a chunk
+ * (followUpFeature), fetched when the agent points at, focuses or clicks the start button, or at
+ * once for a waiting draft; the markup stays, so the start button keeps the focus until the form.
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Id } from "../../shared/ticketTypes";
+import type { Id, TicketStatus } from "../../shared/ticketTypes";
 import { useApi, useEnv, useStorage, useT, useZaf } from "../../platform/context";
 import { useTicket } from "../../ticket/TicketProvider";
 import { createDraftStore } from "../../platform/storage/createDraftStore";
 import { createFollowUpGlance, type FollowUpGlance } from "./createFollowUpGlance";
 import type { FollowUpModel } from "./createFollowUpModel";
 import { ErrorNotice } from "../../ui/ErrorNotice";
-import { FollowUpIntro } from "./FollowUpIntro";
-import { ChunkFailed } from "../../ui/lazyComponent";
-import { createChunk } from "../../ui/lazyComponent";
+import { ChunkFailed, createChunk } from "../../ui/lazyComponent";
 import { Spinner } from "../../ui/Spinner";
 import { Section } from "../../ui/Section";
+import { Button } from "../../ui/Button";
+import { useFocusOnMount } from "../../ui/focus";
 
 const feature = createChunk(() => import("./followUpFeature"));
 
@@ -39,11 +37,7 @@ export function FollowUpSection() {
 					}),
 		[store, ticketId, env.currentUser.id, storage],
 	);
-	useEffect(() => {
-		if (glance === null) return;
-		void glance.load();
-		return () => glance.dispose();
-	}, [glance]);
+	useEffect(() => void glance?.load(), [glance]);
 	const engaged = useFeature(glance);
 	const count = engaged.model?.followUpIds.value.length ?? glance?.source.value?.followupIds.length ?? 0;
 	return (
@@ -53,10 +47,7 @@ export function FollowUpSection() {
 	);
 }
 
-/**
- * The full feature, engaged on demand (`engage` fetches it if needed and builds and loads the
- * model; `startNow` opens the form), or at once when a draft is waiting; disposed with the section.
- */
+/** The full feature: `engage` fetches, builds and loads the model (`startNow`: opens the form); at once for a draft. */
 function useFeature(glance: FollowUpGlance | null) {
 	const env = useEnv();
 	const api = useApi();
@@ -68,12 +59,7 @@ function useFeature(glance: FollowUpGlance | null) {
 	const [phase, setPhase] = useState<"idle" | "loading" | "failed">("idle");
 	const alive = useRef(true);
 	const busy = useRef(false);
-	useEffect(
-		() => () => {
-			alive.current = false;
-		},
-		[],
-	);
+	useEffect(() => () => void (alive.current = false), []);
 	useEffect(() => (model === null ? undefined : () => model.dispose()), [model]);
 
 	const engage = async (startNow: boolean) => {
@@ -119,10 +105,25 @@ function useFeature(glance: FollowUpGlance | null) {
 	return { model, phase, engage: (startNow: boolean) => void engage(startNow) };
 }
 
+/** Status names (total), for the "not closed" explanation. */
+const STATUS_KEYS: Record<TicketStatus, string> = {
+	new: "followUp.status.new",
+	open: "followUp.status.open",
+	pending: "followUp.status.pending",
+	hold: "followUp.status.hold",
+	solved: "followUp.status.solved",
+	closed: "followUp.status.closed",
+};
+
+/** What the agent can create, the ticket just created and those made before, and the start button or the form. */
 function Body({ glance, engaged }: { glance: FollowUpGlance; engaged: ReturnType<typeof useFeature> }) {
 	const t = useT();
 	const zaf = useZaf();
 	const { model, phase } = engaged;
+	const created = model?.created.value ?? null;
+	const notice = useRef<HTMLDivElement>(null);
+	// The form that had the focus is gone: the result takes it (never from elsewhere).
+	useFocusOnMount(notice, created !== null);
 	const source = model?.source.value ?? glance.source.value;
 	if (source === null) {
 		const error = glance.loadError.value;
@@ -130,24 +131,76 @@ function Body({ glance, engaged }: { glance: FollowUpGlance; engaged: ReturnType
 		return <Spinner label={t("followUp.loading")} showLabel />;
 	}
 	const Form = feature.loaded()?.FollowUpForm;
-	const open = (id: Id) =>
+	const onOpen = (id: Id) =>
 		model ? void model.openTicket(id) : void zaf.invoke("routeTo", "ticket", id).catch(() => undefined);
+	const onStart = () => engaged.engage(true);
+	const { status } = source;
+	const followUpIds = model ? model.followUpIds.value : source.followupIds;
+	const closed = status === "closed";
+	const form =
+		model?.open.value && Form ? <Form model={model} /> : phase === "failed" ? <ChunkFailed onRetry={onStart} /> : null;
 	return (
-		<FollowUpIntro
-			status={source.status}
-			followUpIds={model ? model.followUpIds.value : source.followupIds}
-			created={model?.created.value ?? null}
-			onOpen={open}
-			onStart={() => engaged.engage(true)}
-			onPrepare={feature.preload}
-			starting={phase === "loading"}
-			form={
-				model?.open.value && Form ? (
-					<Form model={model} />
-				) : phase === "failed" ? (
-					<ChunkFailed onRetry={() => engaged.engage(true)} />
-				) : undefined
-			}
-		/>
+		<div class="zd-followup" data-mode={closed ? "followUp" : "linked"}>
+			{/* The short rule, and the full one behind it: the agent reads that once, not on every ticket. */}
+			<details class="zd-info">
+				<summary class="zd-followup__intro">
+					{closed
+						? t("followUp.intro.closedShort")
+						: t("followUp.intro.notClosedShort", { status: t(STATUS_KEYS[status]) })}
+				</summary>
+				<p class="zd-muted">
+					{closed ? t("followUp.intro.closed") : t("followUp.intro.notClosed", { status: t(STATUS_KEYS[status]) })}
+				</p>
+			</details>
+			{created ? (
+				<div ref={notice} class="zd-notice zd-notice--success" role="status" tabIndex={-1}>
+					<p class="zd-notice__text">
+						{created.ticketId === null
+							? t("followUp.links.createdUnknown")
+							: t(created.mode === "followUp" ? "followUp.links.createdFollowUp" : "followUp.links.createdLinked", {
+									id: created.ticketId,
+								})}{" "}
+						{created.ticketId !== null ? <TicketLink id={created.ticketId} onOpen={onOpen} /> : null}
+					</p>
+					<Button small onClick={onStart}>
+						{t("followUp.links.another")}
+					</Button>
+				</div>
+			) : null}
+			{followUpIds.length > 0 ? (
+				<div class="zd-followup__existing">
+					<p class="zd-field__label">{t("followUp.links.existing", { count: followUpIds.length })}</p>
+					<ul class="zd-followup__ids">
+						{followUpIds.map(id => (
+							<li key={id}>
+								<TicketLink id={id} onOpen={onOpen} />
+							</li>
+						))}
+					</ul>
+				</div>
+			) : null}
+			{form ??
+				(created === null ? (
+					<Button
+						variant={closed ? "primary" : "default"}
+						busy={phase === "loading"}
+						onClick={onStart}
+						onPointerEnter={feature.preload}
+						onFocus={feature.preload}
+					>
+						{t(closed ? "followUp.start.followUp" : "followUp.start.linked")}
+					</Button>
+				) : null)}
+		</div>
+	);
+}
+
+/** A ticket number rendered as a link-styled button (routing goes through ZAF, not an href). */
+function TicketLink({ id, onOpen }: { id: Id; onOpen(id: Id): void }) {
+	const t = useT();
+	return (
+		<Button variant="basic" small onClick={() => onOpen(id)} aria-label={t("followUp.links.open", { id })}>
+			#{id}
+		</Button>
 	);
 }

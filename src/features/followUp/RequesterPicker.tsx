@@ -1,7 +1,6 @@
 /**
- * Who the follow-up is for: the original requester, another existing user (search as you type by
- * name or email, in a keyboard-navigable listbox), or a new requester (name, email, language).
- * Keeps whatever is typed in the draft; problems show next to the field they concern.
+ * Who the follow-up is for: the original requester, another existing user (the people picker), or
+ * a new one (name, email, language). Keeps whatever is typed; problems show next to their field.
  */
 import { useId, useRef } from "preact/hooks";
 import type { Issue } from "../../shared/issues";
@@ -99,7 +98,7 @@ function ExistingUser({ choice, search, onChange }: RequesterPickerProps & { cho
 	);
 }
 
-/** The chosen user as a chip, with a "Change" button that takes the focus when it replaces the search input. */
+/** The chosen user as a chip, with a "Change" button that takes the focus from the search it replaces. */
 function PickedUser({ label, onChange }: { label: string; onChange(): void }) {
 	const t = useT();
 	const ref = useRef<HTMLButtonElement>(null);

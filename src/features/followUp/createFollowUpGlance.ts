@@ -1,8 +1,7 @@
 /**
- * What the Follow-up section shows before the agent reaches for the form: the ticket as the
- * feature sees it (its status decides between a follow-up and a linked ticket; its `followup_ids`
- * are listed), from the panel's shared ticket read. The full model starts from this ticket instead
- * of reading it again. Creates nothing, keeps no draft.
+ * What the Follow-up section shows before the form: the ticket as the feature sees it (its status
+ * decides follow-up or linked ticket; its `followup_ids` are listed), from the panel's shared read,
+ * which the full model then starts from. Creates nothing, keeps no draft, owns nothing to dispose.
  */
 import { computed } from "@preact/signals";
 import { isApiError } from "../../platform/api/errors";
@@ -11,20 +10,16 @@ import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 import type { TicketStore } from "../../ticket/createTicketStore";
 import type { FollowUpSource } from "./rules/followUpDraft";
 
-/** Creates the glance over the open ticket and this agent's drafts on it. Call `load()` once; `dispose()` when the section goes. */
+/** Creates the glance over the open ticket and this agent's drafts on it. Call `load()` once. */
 export function createFollowUpGlance(options: {
 	ticket: Pick<TicketStore, "snapshot" | "error" | "ready">;
 	drafts: Pick<DraftStore, "load">;
 }) {
 	const { ticket } = options;
-	const source = computed<FollowUpSource | null>(() => ticket.snapshot.value?.ticket ?? null);
-	/** Why the last read failed (`null` after a success). */
-	const loadError = computed(() => ticket.error.value);
 	return {
-		source,
-		loadError,
-		// A ticket already shown stays: a failed refresh is not a failed section.
-		loadState: computed(() => (source.value !== null ? "ready" : loadError.value ? "failed" : "loading")),
+		source: computed<FollowUpSource | null>(() => ticket.snapshot.value?.ticket ?? null),
+		/** Why the last read failed (`null` after a success). */
+		loadError: ticket.error,
 		/** Waits for the ticket's first read; never rejects for an ApiError. */
 		async load(): Promise<void> {
 			await ticket.ready().catch((caught: unknown) => {
@@ -33,8 +28,6 @@ export function createFollowUpGlance(options: {
 		},
 		/** Whether a follow-up draft is stored for this agent and ticket (its content is not checked here). */
 		hasDraft: () => draftWaiting(options.drafts, FOLLOW_UP_DRAFT_SECTION),
-		/** Nothing to stop: the glance only reads the store, which the panel disposes. */
-		dispose(): void {},
 	};
 }
 

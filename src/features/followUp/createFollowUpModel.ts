@@ -1,7 +1,6 @@
 /**
- * The follow-up feature's model: the source ticket, the draft (persisted per agent and ticket),
- * validation, the create (sync, or async with its job followed; `followUpCreate.ts`) and the
- * uploads, all as signals. Components call its actions and never the API.
+ * The follow-up's model, as signals: the source ticket, the draft (persisted per agent and ticket),
+ * validation, the create (`followUpCreate.ts`) and the uploads. Components never call the API.
  */
 import { batch, computed, effect, signal, untracked, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
@@ -20,9 +19,8 @@ import { createPeopleSearch } from "../../ui/createPeopleSearch";
 import { createFollowUpUploads } from "./createFollowUpUploads";
 import { createFollowUpSubmission, type FollowUpStatus } from "./followUpCreate";
 import { ignoreApiError, lookUpForDraft, type FollowUpLocale } from "./followUpLookups";
-import { createFollowUpDraft, followUpModeFor, type FollowUpDraft, type FollowUpMode } from "./rules/followUpDraft";
-import type { FollowUpSource } from "./rules/followUpDraft";
-import { parseFollowUpDraft } from "./rules/followUpDraftParse";
+import { createFollowUpDraft, followUpModeFor, parseFollowUpDraft } from "./rules/followUpDraft";
+import type { FollowUpDraft, FollowUpMode, FollowUpSource } from "./rules/followUpDraft";
 import { validateFollowUpDraft } from "./rules/followUpValidation";
 
 /** The ticket that was just created. `ticketId` is null only if an async job never named it. */
@@ -31,7 +29,7 @@ export interface CreatedFollowUp {
 	mode: FollowUpMode;
 }
 
-/** What the model is built from. Everything time- or randomness-related is injectable for tests. */
+/** What the model is built from; time and randomness are injectable for tests. */
 export interface FollowUpModelOptions {
 	/** Creates, jobs, user searches and look-ups, uploads, ticket fields. */
 	api: ZendeskApi;
@@ -45,7 +43,7 @@ export interface FollowUpModelOptions {
 	linkedNote(sourceId: Id): string;
 	/** Default of "create in the background" (the installation's `asyncFollowUps` setting). */
 	defaultAsync?: boolean;
-	/** The account's languages, asked for when the draft first has a new requester; without them only the account default is offered. */
+	/** The account's languages, asked for when the draft first has a new requester (else only the default). */
 	listLocales?(): Promise<FollowUpLocale[]>;
 	now?(): number;
 	sleep?(ms: number): Promise<void>;
@@ -99,24 +97,17 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		});
 	const requesterSearch = searchFor("requester");
 	const ccSearch = searchFor("ccs");
-	const clearSearches = () => {
-		requesterSearch.setQuery("");
-		ccSearch.setQuery("");
-	};
 
 	const issues = computed<Issue[]>(() => {
 		const d = draft.value;
 		const s = source.value;
 		if (!attempted.value || d === null || s === null) return serverIssues.value;
-		const context = { source: s, now: now(), uploadsInFlight: uploads.inFlight.value };
-		const known = locales.value?.map(l => l.id);
-		return [
-			...validateFollowUpDraft(d, known ? { ...context, knownLocaleIds: known } : context),
-			...serverIssues.value,
-		];
+		const knownLocaleIds = locales.value?.map(l => l.id);
+		const context = { source: s, now: now(), uploadsInFlight: uploads.inFlight.value, knownLocaleIds };
+		return [...validateFollowUpDraft(d, context), ...serverIssues.value];
 	});
 
-	/** Reads the source ticket again (through the store, so every section sees the answer). */
+	/** Reads the source again, through the store, so every section sees the answer. */
 	async function readSource(): Promise<FollowUpSource> {
 		const { ticket: fresh } = await ticket.refresh();
 		source.value = fresh;
@@ -131,7 +122,8 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 	/** Forgets the draft (a fresh one from `s` takes its place) and closes the form. */
 	function reset(s: FollowUpSource | null): void {
 		drafts.clear(FOLLOW_UP_DRAFT_SECTION);
-		clearSearches();
+		requesterSearch.setQuery("");
+		ccSearch.setQuery("");
 		if (s !== null) draft.value = freshDraft(s);
 		open.value = false;
 		attempted.value = false;
@@ -184,10 +176,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 		requesterSearch,
 		ccSearch,
 
-		/**
-		 * Reads the source ticket (or takes `known`, the ticket the section has just read) and
-		 * restores a stored draft (resuming a queued job). Never throws for ApiError.
-		 */
+		/** Reads the source (or takes `known`, the section's) and restores a stored draft, resuming its job. Never throws for ApiError. */
 		async load(known?: FollowUpSource): Promise<void> {
 			let s: FollowUpSource;
 			try {

@@ -1,13 +1,12 @@
 /**
- * Attachments of a follow-up draft: text files only, uploaded one after another under a single
- * token (the first upload creates it, the next ones pass `&token=`). Zendesk can only delete a
- * whole token, so removing one of several files deletes the token and uploads the others again
- * from memory. The draft keeps the token and the uploaded files; file contents live in memory
- * only, so after a reload a file that must be re-sent asks to be attached again.
+ * A follow-up draft's text attachments, uploaded one after another under one token (the first
+ * upload creates it). Zendesk deletes only whole tokens, so removing one file re-uploads the others
+ * from memory. The draft keeps the token and files; contents live in memory only (lost on reload).
  */
 import { computed, signal, type ReadonlySignal } from "@preact/signals";
 import { isApiError } from "../../platform/api/errors";
 import type { ZendeskApi } from "../../platform/api/client";
+import { ignoreApiError } from "./followUpLookups";
 import {
 	ATTACHMENT_PROBLEM_CODES,
 	attachmentMetaProblem,
@@ -34,7 +33,7 @@ export interface FileItem {
 	pickedName?: string;
 	size: number;
 	state: FileState;
-	/** Why it was refused or failed (translation key + vars), else null. */
+	/** Why it was refused or failed, else null. */
 	issue: Issue | null;
 }
 
@@ -71,7 +70,13 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps) {
 		return chain;
 	};
 	const forgetToken = () => deps.patchDraft(draft => ({ ...draft, uploadToken: null, uploads: [] }));
-	/** Marks the files `again` picks as uploading, then queues every file waiting to upload. */
+	/** Forgets the token and deletes it; an undeletable one just expires after 60 minutes. */
+	const dropToken = async () => {
+		const token = deps.getDraft().uploadToken;
+		forgetToken();
+		if (token !== null) await deps.api.deleteUpload(token).catch(ignoreApiError);
+	};
+	/** Marks the files `again` picks as uploading, then queues every uploading file. */
 	const sendAgain = (again: (item: FileItem) => boolean) => {
 		for (const item of items.value) if (again(item)) setItem(item.localId, { state: "uploading", issue: null });
 		for (const item of items.value) if (item.state === "uploading") void enqueue(item.localId);
@@ -87,7 +92,7 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps) {
 				issue: { field: "attachments", code: "followUp.attachments.lost", vars: { name: item.name } },
 			});
 		const token = deps.getDraft().uploadToken ?? undefined;
-		// The MIME type of the file's extension (accepted files always have one): Zendesk stores it as the attachment's.
+		// Zendesk stores the sent type as the attachment's; accepted files always have one.
 		const contentType = textContentType(item.name) ?? "text/plain";
 		try {
 			const upload = await deps.api.uploadText(
@@ -96,26 +101,20 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps) {
 				token === undefined ? { contentType } : { token, contentType },
 			);
 			const attachment = [...upload.attachments].reverse().find(a => a.fileName === item.name);
-			deps.patchDraft(draft => ({
-				...draft,
-				uploadToken: upload.token,
-				uploads: [
-					...draft.uploads,
-					{
-						localId,
-						name: item.name,
-						size: item.size,
-						contentType,
-						attachmentId: attachment?.id ?? null,
-						uploadedAt: deps.now(),
-					},
-				],
-			}));
+			const uploaded = {
+				localId,
+				name: item.name,
+				size: item.size,
+				contentType,
+				attachmentId: attachment?.id ?? null,
+				uploadedAt: deps.now(),
+			};
+			deps.patchDraft(draft => ({ ...draft, uploadToken: upload.token, uploads: [...draft.uploads, uploaded] }));
 			setItem(localId, { state: "uploaded", issue: null });
 		} catch (caught) {
 			if (!isApiError(caught)) throw caught;
-			// The token expired, or (timed out, cut off) the file may have landed under it and sending it
-			// again there would attach it twice: start a fresh token with every file (the old one expires unused).
+			// Token expired, or the file may have landed under it (re-sending there would attach it twice):
+			// start a fresh token with every file; the old one expires unused.
 			if (token !== undefined && (caught.kind === "not_found" || UNCERTAIN.has(caught.kind))) {
 				forgetToken();
 				return sendAgain(i => i.state === "uploaded" || i.localId === localId);
@@ -159,11 +158,9 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps) {
 		void enqueue(localId);
 	}
 
-	/** Drops the token (expired, or the draft was discarded) and re-uploads every file still in memory. */
+	/** Drops the token and re-uploads every file still in memory. */
 	async function reuploadAll(): Promise<void> {
-		const token = deps.getDraft().uploadToken;
-		forgetToken();
-		if (token !== null) await deleteQuietly(token);
+		await dropToken();
 		sendAgain(item => item.state === "uploaded" || item.state === "lost");
 		await chain;
 	}
@@ -177,7 +174,7 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps) {
 			for (const file of files) await addOne(file);
 			await chain;
 		},
-		/** Removes a row; for an uploaded file this deletes the token and re-uploads the rest. Ignored while uploading. */
+		/** Removes a row (an uploaded one: deletes the token, re-uploads the rest). Ignored while uploading. */
 		async remove(localId: string): Promise<void> {
 			if (items.value.some(i => i.state === "uploading")) return;
 			const item = items.value.find(i => i.localId === localId);
@@ -195,11 +192,9 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps) {
 		reuploadAll,
 		/** Deletes the token (best effort) and forgets every file. */
 		async discardAll(): Promise<void> {
-			const token = deps.getDraft().uploadToken;
 			items.value = [];
 			contents.clear();
-			forgetToken();
-			if (token !== null) await deleteQuietly(token);
+			await dropToken();
 		},
 		/** Rebuilds the list from the draft (after a reload). */
 		restore(): void {
@@ -208,15 +203,6 @@ export function createFollowUpUploads(deps: FollowUpUploadsDeps) {
 				.uploads.map(u => ({ localId: u.localId, name: u.name, size: u.size, state: "uploaded", issue: null }));
 		},
 	};
-
-	async function deleteQuietly(token: string): Promise<void> {
-		try {
-			await deps.api.deleteUpload(token);
-		} catch (caught) {
-			// An undeletable token just expires after 60 minutes; nothing the agent needs to act on.
-			if (!isApiError(caught)) throw caught;
-		}
-	}
 }
 
 /** The attachment state and actions. */

@@ -1,7 +1,6 @@
 /**
- * Creating a follow-up: send the create (retrying only what an `Idempotency-Key` makes safe),
- * watch an async job until it ends, and put the outcome on the model's signals. Never throws for
- * an ApiError: failures become issues with the draft kept.
+ * Creating a follow-up: send the create (retried under its `Idempotency-Key`), watch an async job,
+ * and put the outcome on signals. Never throws for an ApiError: failures become issues, the draft stays.
  */
 import { batch, signal, type ReadonlySignal } from "@preact/signals";
 import type { CreateTicketResult, ZendeskApi } from "../../platform/api/client";
@@ -13,7 +12,7 @@ import type { Issue } from "../../shared/issues";
 import { interpretJob, type JobOutcome, type PollSchedule } from "../../shared/jobPolling";
 import { sleep as realSleep } from "../../shared/sleep";
 import type { Id } from "../../shared/ticketTypes";
-import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "../../ticket/backoff";
+import { idempotentRetry } from "../../ticket/backoff";
 import { pollJob } from "../../ticket/pollJob";
 import type { Wait } from "../../ticket/waitClock";
 import type { FollowUpModelOptions } from "./createFollowUpModel";
@@ -31,8 +30,8 @@ export interface FollowUpCreateDeps {
 	now(): number;
 	random?(): number;
 	alive(): boolean;
-	/** Called with the time a retry will happen (`null` once it does), so the UI can count down. */
-	onWaiting(until: number | null, reason: "rate_limited" | "retry"): void;
+	/** Called with the wait before a retry (`null` once it ends), so the UI can count down. */
+	onWaiting(wait: Wait | null): void;
 }
 
 /** The `external_id` a create carries so the ticket can be found again (`createMarker(key)`). */
@@ -41,18 +40,14 @@ export const createMarker = (idempotencyKey: string) => `zd-sidebar:${idempotenc
 /** Failures after which the create may have happened although no answer said so. */
 const MAY_HAVE_CREATED = new Set(["timeout", "network", "server"]);
 
-/**
- * How long to look for the ticket of an async create that may have been queued (its job makes the
- * ticket later): about 30 s, well past the few seconds a ticket job takes, before sending again.
- */
+/** How long to look for a possibly queued async create's ticket before sending again: ~30 s, well past a job's few seconds. */
 export const ASYNC_LOOKUP_WAITS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000];
 
 /**
- * `POST /api/v2/tickets` with the key, retrying 429 (after Retry-After), 5xx, DatabaseConflict,
- * timeouts and dropped connections: with the same key and body Zendesk replays. Whether it honours
- * the key through ZAF is unverified, so the ticket also carries `external_id: createMarker(key)`
- * (unless the caller set one), and before sending again after a failure that may have created it
- * (or when `maybeSent`) it is looked up by that marker (an async create's over
+ * `POST /api/v2/tickets` with the key, retried as `idempotentRetry` says: with the same key and body
+ * Zendesk replays. Whether it honours the key through ZAF is unverified, so the ticket also carries
+ * `external_id: createMarker(key)` (unless the caller set one), and after a failure that may have
+ * created it (or when `maybeSent`) it is looked up by that marker first (an async create's over
  * `ASYNC_LOOKUP_WAITS_MS`) and returned as `replayed`. Rejects with the final ApiError.
  */
 export async function sendCreate(
@@ -80,23 +75,18 @@ export async function sendCreate(
 				mayHaveCreated = true;
 				mayBeQueued = options.async;
 			}
-			const ctx = {
-				kind: caught.kind,
-				attempt,
-				idempotent: false,
-				hasIdempotencyKey: true,
-				retryAfterSeconds: caught.retryAfterSeconds,
-				retryAfterGuessed: caught.retryAfterGuessed,
-				maxAttempts: MAX_ATTEMPTS,
-			};
-			if (!shouldRetry(ctx) || !deps.alive()) throw caught;
-			const reason = caught.kind === "rate_limited" ? "rate_limited" : "retry";
-			const delay = retryDelayMs(ctx, deps.random);
-			deps.onWaiting(deps.now() + delay, reason);
-			await deps.sleep(delay);
-			deps.onWaiting(null, reason);
+			const retry = deps.alive() ? idempotentRetry(caught, attempt, deps.random) : null;
+			if (retry === null) throw caught;
+			await countDown(deps, retry.ms, retry.reason);
 		}
 	}
+}
+
+/** Sleeps `ms`, telling `onWaiting` when it ends and that it has. */
+async function countDown(deps: FollowUpCreateDeps, ms: number, reason: Wait["reason"]): Promise<void> {
+	deps.onWaiting({ until: deps.now() + ms, reason });
+	await deps.sleep(ms);
+	deps.onWaiting(null);
 }
 
 /** The ticket carrying `marker`, looked for once and then after each of `waits` (while the panel lives). */
@@ -110,9 +100,7 @@ async function findMarked(
 		const [existing] = await find(marker);
 		const wait = waits[i];
 		if (existing || wait === undefined || !deps.alive()) return existing;
-		deps.onWaiting(deps.now() + wait, "retry");
-		await deps.sleep(wait);
-		deps.onWaiting(null, "retry");
+		await countDown(deps, wait, "retry");
 	}
 }
 
@@ -184,9 +172,7 @@ export function createFollowUpSubmission(
 		now: model.now,
 		alive: model.alive,
 		...(options.random ? { random: options.random } : {}),
-		onWaiting: (until, reason) => {
-			waiting.value = until === null ? null : { until, reason };
-		},
+		onWaiting: wait => void (waiting.value = wait),
 	};
 
 	function fail(caught: ApiError): void {

@@ -1,9 +1,7 @@
 /**
- * The follow-up's messages: a failed create as issues next to the right fields, and the
- * translated text of one field's issues. Zendesk's 422 `details` are keyed by field
- * (`requester`, `email_ccs`, `base`, ...); its descriptions are English, so they are shown inside
- * a translated sentence, never as the whole message (nor as HTML). Every ApiError kind has a
- * form-level message (a total record over the shared `errors` namespace): no failure is silent.
+ * The follow-up's messages: a failed create as issues next to the right fields (Zendesk's 422
+ * `details` are keyed by field; its English descriptions are shown inside a translated sentence,
+ * never alone nor as HTML), and one field's text. Every ApiError kind has a form-level message.
  */
 import type { ApiError, ApiErrorKind } from "../../platform/api/errors";
 import type { TranslateVars } from "../../platform/i18n/createTranslator";
@@ -21,31 +19,19 @@ export const FOLLOW_UP_ERROR_CODES: Readonly<Record<ApiErrorKind, string>> = {
 	network: "followUp.errors.network",
 };
 
-/** Which form field a Zendesk `details` key belongs to. */
+/** The form field each Zendesk `details` key belongs to (`requester` aside; anything else: `form`). */
+const DETAIL_FIELDS: ReadonlyArray<[field: string, keys: readonly string[]]> = [
+	["emailCcs", ["email_ccs", "collaborators", "collaborator_ids"]],
+	["comment", ["comment", "description", "body"]],
+	["subject", ["subject"]],
+	["attachments", ["uploads", "upload", "attachments"]],
+	["tags", ["tags"]],
+];
+
 function fieldFor(key: string, draft: FollowUpDraft): string {
-	switch (key) {
-		case "requester":
-		case "requester_id":
-			return draft.requester.kind === "new" ? "requester.email" : "requester";
-		case "email_ccs":
-		case "collaborators":
-		case "collaborator_ids":
-			return "emailCcs";
-		case "comment":
-		case "description":
-		case "body":
-			return "comment";
-		case "subject":
-			return "subject";
-		case "uploads":
-		case "upload":
-		case "attachments":
-			return "attachments";
-		case "tags":
-			return "tags";
-		default:
-			return "form";
-	}
+	if (key === "requester" || key === "requester_id")
+		return draft.requester.kind === "new" ? "requester.email" : "requester";
+	return DETAIL_FIELDS.find(([, keys]) => keys.includes(key))?.[0] ?? "form";
 }
 
 /** Issues for a failed create: per-field for validation details, else one form-level issue. */
@@ -66,13 +52,9 @@ export function followUpErrorIssues(error: ApiError, draft: FollowUpDraft): Issu
 	if (issues.length === 0 && error.kind === "invalid" && error.description)
 		issues.push({ field: "form", code: "followUp.errors.rejected", vars: { description: error.description } });
 	if (issues.length > 0) return issues;
-	const vars =
-		error.kind === "rate_limited" ? { seconds: error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS } : undefined;
-	return [
-		vars
-			? { field: "form", code: FOLLOW_UP_ERROR_CODES[error.kind], vars }
-			: { field: "form", code: FOLLOW_UP_ERROR_CODES[error.kind] },
-	];
+	const issue: Issue = { field: "form", code: FOLLOW_UP_ERROR_CODES[error.kind] };
+	if (error.kind === "rate_limited") issue.vars = { seconds: error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS };
+	return [issue];
 }
 
 type T = (key: string, vars?: TranslateVars) => string;

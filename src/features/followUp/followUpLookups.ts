@@ -1,7 +1,7 @@
 /**
- * The follow-up's optional reads: names of the people the draft mentions, the account's languages
- * (once per browser session) and the titles of the custom fields offered for copying. Each one
- * failing only hides a nicety (ids still work), so ApiErrors are ignored and bugs rethrown.
+ * The follow-up's optional reads: the draft's people's names, the account's languages (once per
+ * session), the titles of the fields offered for copying. A failure only hides a nicety, so
+ * ApiErrors are ignored and bugs rethrown.
  */
 import { effect, type ReadonlySignal, type Signal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
@@ -28,11 +28,7 @@ export interface FollowUpLocale {
 /** Session storage key of the locales. */
 export const LOCALES_KEY = "zd-sidebar:locales:v1";
 
-/**
- * The account's languages (`GET /api/v2/locales`) as a session value: one request per browser
- * session (10 minutes) instead of one per panel, keeping only `{id, name}`; does not filter or
- * sort. A failed read is not kept (it rejects with the ApiError).
- */
+/** The account's languages as a session value (one request per 10-minute session, not per panel), only `{id, name}`; a failed read is not kept. */
 export function createSessionLocales(
 	api: Pick<ZendeskApi, "listLocales">,
 	storage?: StorageLike,
@@ -57,9 +53,8 @@ export interface FollowUpLookupTargets {
 }
 
 /**
- * Starts the reads for a loaded draft: the people it names (labelling its chips) and, once the
- * form is open, the field titles (every ticket field: the source's values may be on fields
- * outside its form; not at panel open, where they do not show). Never rejects for an ApiError.
+ * Starts the reads for a loaded draft: the people it names (labelling its chips) and, once the form
+ * is open, every ticket field's title (the source's values may be on fields outside its form).
  */
 export function lookUpForDraft(to: FollowUpLookupTargets, source: FollowUpSource, draft: FollowUpDraft): void {
 	if (draft.customFields.length > 0) {

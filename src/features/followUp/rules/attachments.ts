@@ -1,7 +1,6 @@
 /**
- * Which files the sidebar can attach. `client.request` cannot carry binary bodies (the SDK
- * JSON-serialises its options: a Blob arrives as `{}`; `zaf-protocol.md` §5), so only UTF-8 text
- * travels, as a string body. A file must have a text extension AND text content.
+ * Which files the sidebar can attach: `client.request` JSON-serialises its options (a Blob arrives
+ * as `{}`; `zaf-protocol.md` §5), so only UTF-8 text travels. A text extension AND text content.
  */
 
 /** Extensions we accept, with the Content-Type sent to `/api/v2/uploads` (Zendesk wants the real type). */
@@ -22,10 +21,7 @@ export const TEXT_ATTACHMENT_TYPES: Readonly<Record<string, string>> = {
 	vcf: "text/vcard",
 };
 
-/**
- * Per-file cap. Zendesk allows 50 MB, but our body crosses postMessage as one JSON string and the
- * host re-encodes it, so we keep text uploads to a size an agent would reasonably paste.
- */
+/** Per-file cap: Zendesk allows 50 MB, but our body crosses postMessage as one JSON string, re-encoded by the host. */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
 /** Files per follow-up; our own cap to keep the form and the single upload token manageable. */
@@ -46,19 +42,17 @@ export function fileExtension(name: string): string {
 	return dot <= 0 || dot === base.length - 1 ? "" : base.slice(dot + 1).toLowerCase();
 }
 
-/** Longest file name sent: 255 is the limit of common file systems, where a downloaded attachment ends up. */
-export const MAX_FILE_NAME_LENGTH = 255;
+/** Longest file name sent: the limit of common file systems, where a downloaded attachment ends up. */
+const MAX_FILE_NAME_LENGTH = 255;
 
 // C0 controls, DEL, C1 controls and format characters (bidi overrides, zero-width): never part of a name.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\p{Cf}]/gu;
 
 /**
- * The name to upload a picked file under: its base name only (`../../x.txt`, `a/b.txt` and
- * `C:\\x\\y.txt` lose their folders), without invisible characters, with `<>:"|?*` (which
- * Windows refuses when the attachment is downloaded) as `_`, without leading dots or trailing
- * dots and spaces, at most `MAX_FILE_NAME_LENGTH` characters with its extension kept. `""` when
- * nothing usable is left. Pure; never throws.
+ * The name to upload a picked file under: its base name without invisible characters, `<>:"|?*`
+ * (which Windows refuses on download) as `_`, no leading dots nor trailing dots and spaces, at most
+ * `MAX_FILE_NAME_LENGTH` characters with its extension kept. `""` when nothing usable is left.
  */
 export function safeAttachmentName(name: string): string {
 	const base = name.replace(INVISIBLE, "").split(/[\\/]/).pop() ?? "";
@@ -99,9 +93,8 @@ export function attachmentMetaProblem(name: string, size: number): AttachmentPro
 export type DecodedAttachment = { ok: true; text: string } | { ok: false; problem: AttachmentProblem };
 
 /**
- * Decodes the bytes as strict UTF-8. Refuses NUL bytes (the sign of a binary file, and something
- * no text format needs) and invalid sequences, which the host would otherwise mangle silently.
- * Keeps a leading BOM out of the text. Does not check the extension.
+ * Decodes the bytes as strict UTF-8 (a leading BOM left out), refusing NUL bytes (a binary file's
+ * sign) and invalid sequences, which the host would mangle silently. Does not check the extension.
  */
 export function decodeTextAttachment(bytes: Uint8Array): DecodedAttachment {
 	if (bytes.length === 0) return { ok: false, problem: "empty_file" };
@@ -115,7 +108,7 @@ export function decodeTextAttachment(bytes: Uint8Array): DecodedAttachment {
 	}
 }
 
-/** Translation key for a refusal, in the `followUp` namespace. Total over `AttachmentProblem`. */
+/** Translation key per refusal (total). */
 export const ATTACHMENT_PROBLEM_CODES: Readonly<Record<AttachmentProblem, string>> = {
 	empty_name: "followUp.attachments.problemName",
 	unsupported_type: "followUp.attachments.problemBinary",

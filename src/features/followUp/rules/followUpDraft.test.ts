@@ -8,8 +8,8 @@ import {
 	removeCcAt,
 	removeFollower,
 	toggleCustomField,
+	parseFollowUpDraft,
 } from "./followUpDraft";
-import { parseFollowUpDraft } from "./followUpDraftParse";
 import { aDraft, aSource } from "../../../testing/followUpTestData";
 
 describe("createFollowUpDraft", () => {

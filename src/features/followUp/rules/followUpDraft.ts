@@ -1,11 +1,11 @@
 /**
- * The follow-up's source ticket (reduced to what the feature reads) and its draft: everything the
- * agent has typed or chosen, as plain JSON so it survives a failure and a reload (persisted per
- * ticket and agent by the model), with the small pure edits the form's buttons make. Edits keep
- * whatever was typed, valid or not: validation reports problems, edits never drop input.
+ * The follow-up's source ticket (what the feature reads of it) and its draft: all the agent typed
+ * or chose, as plain JSON that survives a failure and a reload, with the form's small pure edits.
+ * Edits keep whatever was typed, valid or not: validation reports problems, edits never drop input.
  */
 import { sameEmail, splitEmailList } from "../../../shared/email";
 import type { IdempotencyAttempt } from "../../../shared/idempotencyKey";
+import { isRecord } from "../../../shared/isRecord";
 import type { CustomFieldValue, Id, TicketPriority, TicketStatus, TicketType } from "../../../shared/ticketTypes";
 
 /** All priorities, in the order the form offers them. */
@@ -14,7 +14,7 @@ export const TICKET_PRIORITIES: readonly TicketPriority[] = ["low", "normal", "h
 /** All ticket types, in the order the form offers them. */
 export const TICKET_TYPES: readonly TicketType[] = ["question", "incident", "problem", "task"];
 
-/** What the follow-up feature needs from the ticket it starts from. Not the full Zendesk ticket. */
+/** What the follow-up feature needs from the ticket it starts from. */
 export interface FollowUpSource {
 	id: Id;
 	status: TicketStatus;
@@ -30,10 +30,7 @@ export interface FollowUpSource {
 	followupIds: Id[];
 }
 
-/**
- * How the new ticket relates to its source: a real Zendesk follow-up (`via_followup_source_id`,
- * closed sources only) or a normal ticket whose first comment references the source.
- */
+/** A real Zendesk follow-up (`via_followup_source_id`), or a ticket whose first comment names the source. */
 export type FollowUpMode = "followUp" | "linked";
 
 /** `followUp` only for closed sources: Zendesk ignores `via_followup_source_id` for any other status (GUIDE). */
@@ -41,10 +38,7 @@ export function followUpModeFor(status: TicketStatus): FollowUpMode {
 	return status === "closed" ? "followUp" : "linked";
 }
 
-/**
- * Who the follow-up is for: the original requester, another existing user, or a new one (GUIDE
- * "Creating a ticket with a new requester": name and email required, locale optional).
- */
+/** Who it is for: the original requester, another user, or a new one (GUIDE: name and email required, locale optional). */
 export type RequesterChoice =
 	| { kind: "same" }
 	| {
@@ -58,7 +52,7 @@ export type RequesterChoice =
 			kind: "new";
 			name: string;
 			email: string;
-			/** Zendesk locale id (`/api/v2/locales`), `null` for the account default. */
+			/** `/api/v2/locales` id, `null` for the account default. */
 			localeId: Id | null;
 	  };
 
@@ -68,7 +62,7 @@ export const FOLLOW_UP_DRAFT_VERSION = 1;
 /** An email CC: an existing user (by id), or an address typed by the agent (kept as typed). */
 export type CcEntry = { kind: "user"; userId: Id; label: string } | { kind: "email"; email: string; name: string };
 
-/** A follower (agents only). `label` is for display; `""` until the model has looked the user up. */
+/** A follower (agents only); `label` is `""` until the model has looked the user up. */
 export interface FollowerEntry {
 	userId: Id;
 	label: string;
@@ -83,14 +77,14 @@ export interface DraftCustomField {
 
 /** A file already uploaded under the draft's token (in-flight uploads are not persisted). */
 export interface DraftUpload {
-	/** Our own id for the list (stable across reloads). */
+	/** Our own id for the list, stable across reloads. */
 	localId: string;
 	name: string;
 	size: number;
 	contentType: string;
 	/** Zendesk's attachment id, when the upload answer carried one. */
 	attachmentId: Id | null;
-	/** When it was uploaded (ms since epoch): upload tokens expire after 60 minutes. */
+	/** When (ms since epoch): upload tokens expire after 60 minutes. */
 	uploadedAt: number;
 }
 
@@ -105,16 +99,15 @@ export interface PendingJob {
 export interface FollowUpDraft {
 	version: typeof FOLLOW_UP_DRAFT_VERSION;
 	sourceId: Id;
-	/** Decided from the source's status when the draft was prepared; re-checked before sending. */
+	/** From the source's status when the draft was prepared; re-checked before sending. */
 	mode: FollowUpMode;
 	subject: string;
 	comment: string;
 	isPublic: boolean;
 	requester: RequesterChoice;
-	/** `""`: not set. */
-	priority: TicketPriority | "";
+	priority: TicketPriority | ""; // "": not set
 	type: TicketType | "";
-	/** Tags as typed (space or comma separated); parsed with `parseTags` when sending. */
+	/** As typed; parsed with `parseTags` when sending. */
 	tagsText: string;
 	/** Send the original's group and assignee (Zendesk does not copy them to follow-ups by default). */
 	copyGroupAndAssignee: boolean;
@@ -131,11 +124,7 @@ export interface FollowUpDraft {
 	pendingJob: PendingJob | null;
 }
 
-/**
- * A fresh draft prefilled from the source: its subject, requester, tags, CCs, followers and
- * custom field values. Priority and type start empty and group/assignee are not copied, as
- * Zendesk's own follow-ups do. Does not read storage.
- */
+/** A fresh draft from the source; like Zendesk's own follow-ups, without its priority, type, group or assignee. */
 export function createFollowUpDraft(source: FollowUpSource): FollowUpDraft {
 	return {
 		version: FOLLOW_UP_DRAFT_VERSION,
@@ -175,7 +164,7 @@ export function parseTags(text: string): string[] {
 	return out;
 }
 
-/** Adds typed addresses ("a@x.io, b@y.io") as CCs, skipping ones already listed. Invalid ones are kept (and flagged by validation). */
+/** Adds typed addresses ("a@x.io, b@y.io") as CCs, skipping listed ones; invalid ones are kept (validation flags them). */
 export function addCcEmails(draft: FollowUpDraft, text: string): FollowUpDraft {
 	const added: CcEntry[] = [];
 	for (const email of splitEmailList(text)) {
@@ -213,5 +202,99 @@ export function labelPeople(draft: FollowUpDraft, labelOf: (id: Id) => string | 
 		...draft,
 		emailCcs: draft.emailCcs.map(cc => (cc.kind === "user" ? { ...cc, label: labelOf(cc.userId) ?? cc.label } : cc)),
 		followers: draft.followers.map(f => ({ ...f, label: labelOf(f.userId) ?? f.label })),
+	};
+}
+
+// A stored draft is read back field by field, a bad one falling back to the fresh draft's (old, edited, cut).
+
+const isId = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
+const idOrNull = (v: unknown): number | null => (isId(v) ? v : null);
+const isStr = (v: unknown): v is string => typeof v === "string";
+const isNum = (v: unknown): v is number => typeof v === "number";
+const str = (v: unknown, fallback = ""): string => (isStr(v) ? v : fallback);
+const bool = (v: unknown, fallback: boolean): boolean => (typeof v === "boolean" ? v : fallback);
+const oneOf = <T>(v: unknown, allowed: readonly T[], fallback: T): T =>
+	allowed.includes(v as T) ? (v as T) : fallback;
+
+function requester(v: unknown): RequesterChoice | undefined {
+	if (!isRecord(v)) return undefined;
+	if (v.kind === "same") return { kind: "same" };
+	if (v.kind === "existing") return { kind: "existing", userId: idOrNull(v.userId), label: str(v.label) };
+	if (v.kind === "new") return { kind: "new", name: str(v.name), email: str(v.email), localeId: idOrNull(v.localeId) };
+	return undefined;
+}
+
+function cc(v: unknown): CcEntry | undefined {
+	if (!isRecord(v)) return undefined;
+	if (v.kind === "user" && isId(v.userId)) return { kind: "user", userId: v.userId, label: str(v.label) };
+	if (v.kind === "email" && isStr(v.email)) return { kind: "email", email: v.email, name: str(v.name) };
+	return undefined;
+}
+
+const follower = (v: unknown): FollowerEntry | undefined =>
+	isRecord(v) && isId(v.userId) ? { userId: v.userId, label: str(v.label) } : undefined;
+
+function fieldValue(v: unknown): CustomFieldValue | undefined {
+	if (v === null || isStr(v) || typeof v === "boolean" || (isNum(v) && Number.isFinite(v))) return v;
+	if (Array.isArray(v) && v.every(isStr)) return [...v];
+	return undefined;
+}
+
+function customField(v: unknown): DraftCustomField | undefined {
+	if (!isRecord(v) || !isId(v.id)) return undefined;
+	const value = fieldValue(v.value);
+	return value === undefined ? undefined : { id: v.id, value, include: v.include !== false };
+}
+
+function upload(v: unknown): DraftUpload | undefined {
+	if (!isRecord(v) || !isStr(v.localId) || !isStr(v.name) || !isNum(v.size) || !isNum(v.uploadedAt)) return undefined;
+	return {
+		localId: v.localId,
+		name: v.name,
+		size: v.size,
+		contentType: str(v.contentType, "text/plain"),
+		attachmentId: idOrNull(v.attachmentId),
+		uploadedAt: v.uploadedAt,
+	};
+}
+
+const attempt = (v: unknown): IdempotencyAttempt | null =>
+	isRecord(v) && isStr(v.key) && v.key !== "" && isStr(v.fingerprint)
+		? { key: v.key, fingerprint: v.fingerprint }
+		: null;
+
+const pendingJob = (v: unknown): PendingJob | null =>
+	isRecord(v) && isStr(v.jobId) && v.jobId !== "" && isNum(v.queuedAt)
+		? { jobId: v.jobId, ticketId: idOrNull(v.ticketId), queuedAt: v.queuedAt }
+		: null;
+
+const list = <T>(v: unknown, item: (x: unknown) => T | undefined, fallback: T[]): T[] =>
+	Array.isArray(v) ? v.map(item).filter((x): x is T => x !== undefined) : fallback;
+
+/** Merges a stored value over `fresh` (`createFollowUpDraft` for the same source); `fresh` if it is no draft of it. Never throws. */
+export function parseFollowUpDraft(stored: unknown, fresh: FollowUpDraft): FollowUpDraft {
+	if (!isRecord(stored) || stored.sourceId !== fresh.sourceId) return fresh;
+	const s = stored;
+	const token = isStr(s.uploadToken) && s.uploadToken !== "" ? s.uploadToken : null;
+	return {
+		version: fresh.version,
+		sourceId: fresh.sourceId,
+		mode: s.mode === "followUp" || s.mode === "linked" ? s.mode : fresh.mode,
+		subject: str(s.subject, fresh.subject),
+		comment: str(s.comment, fresh.comment),
+		isPublic: bool(s.isPublic, fresh.isPublic),
+		requester: requester(s.requester) ?? fresh.requester,
+		priority: oneOf(s.priority, ["", ...TICKET_PRIORITIES], fresh.priority),
+		type: oneOf(s.type, ["", ...TICKET_TYPES], fresh.type),
+		tagsText: str(s.tagsText, fresh.tagsText),
+		copyGroupAndAssignee: bool(s.copyGroupAndAssignee, fresh.copyGroupAndAssignee),
+		emailCcs: list(s.emailCcs, cc, fresh.emailCcs),
+		followers: list(s.followers, follower, fresh.followers),
+		customFields: list(s.customFields, customField, fresh.customFields),
+		uploadToken: token,
+		uploads: token === null ? [] : list(s.uploads, upload, []),
+		createAsync: bool(s.createAsync, fresh.createAsync),
+		attempt: attempt(s.attempt),
+		pendingJob: pendingJob(s.pendingJob),
 	};
 }

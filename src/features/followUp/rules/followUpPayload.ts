@@ -1,8 +1,7 @@
 /**
- * Builds the `POST /api/v2/tickets` body for a follow-up draft. Snake_case on purpose: this is
- * the request body Zendesk documents (GUIDE), built here so it can be tested without the API.
- * A closed source gets `via_followup_source_id`; any other source gets a normal ticket whose first
- * comment says which ticket it continues. It never claims to be a follow-up when it is not.
+ * The `POST /api/v2/tickets` body for a follow-up draft, snake_case as Zendesk documents it (GUIDE).
+ * A closed source gets `via_followup_source_id`; any other a normal ticket whose first comment
+ * says which ticket it continues: never a follow-up claimed when it is not.
  */
 import { normalizeEmail, sameEmail } from "../../../shared/email";
 import type { CustomFieldValue, Id, TicketPriority, TicketType } from "../../../shared/ticketTypes";
@@ -36,20 +35,14 @@ export interface FollowUpRequest {
 	body: { ticket: FollowUpTicketPayload };
 }
 
-/** Texts the builder needs from the UI layer (already translated). */
-export interface FollowUpPayloadTexts {
-	/** Appended to the first comment of a linked ticket, e.g. "This continues ticket #41." */
-	linkedNote: string;
-}
-
 /**
- * The create body for `draft` against the source as it is now. Returns `null` when the requester
- * cannot be expressed (validate first: `validateFollowUpDraft`). Does not validate or send anything.
+ * The create body for `draft` against the source as it is now; `linkedNote` (translated) ends a linked
+ * ticket's comment. `null` when the requester cannot be expressed. Validates nothing (`validateFollowUpDraft`).
  */
 export function buildFollowUpPayload(
 	source: FollowUpSource,
 	draft: FollowUpDraft,
-	texts: FollowUpPayloadTexts,
+	texts: { linkedNote: string },
 ): FollowUpRequest | null {
 	const requester = requesterPayload(draft.requester, source.requesterId);
 	if (requester === null) return null;
@@ -84,7 +77,7 @@ export function buildFollowUpPayload(
 }
 
 /** Distinct CCs in draft order: users by id, typed addresses by email (case-insensitive). */
-function emailCcsPayload(draft: FollowUpDraft): EmailCcPayload[] {
+export function emailCcsPayload(draft: FollowUpDraft): EmailCcPayload[] {
 	const out: EmailCcPayload[] = [];
 	for (const cc of draft.emailCcs) {
 		if (cc.kind === "user") {
@@ -92,20 +85,13 @@ function emailCcsPayload(draft: FollowUpDraft): EmailCcPayload[] {
 			continue;
 		}
 		if (out.some(o => "user_email" in o && sameEmail(o.user_email, cc.email))) continue;
-		const name = cc.name.trim();
-		out.push(
-			name === ""
-				? { user_email: normalizeEmail(cc.email), action: "put" }
-				: { user_email: normalizeEmail(cc.email), user_name: name, action: "put" },
-		);
+		const [user_email, user_name] = [normalizeEmail(cc.email), cc.name.trim()];
+		out.push(user_name === "" ? { user_email, action: "put" } : { user_email, user_name, action: "put" });
 	}
 	return out;
 }
 
-/**
- * The requester part of the create body. Assumes the choice passed `validateRequesterChoice`;
- * returns `null` when it cannot be expressed (no user picked, no original requester).
- */
+/** The requester part of the create body; `null` when it cannot be expressed (no user picked, no original requester). */
 export function requesterPayload(choice: RequesterChoice, sourceRequesterId: Id | null): RequesterPayload | null {
 	switch (choice.kind) {
 		case "same":
@@ -114,12 +100,8 @@ export function requesterPayload(choice: RequesterChoice, sourceRequesterId: Id 
 			return choice.userId === null ? null : { requester_id: choice.userId };
 		case "new": {
 			// An existing email makes Zendesk reuse that user unchanged (GUIDE); name and locale then do nothing.
-			const requester: { name: string; email: string; locale_id?: Id } = {
-				name: choice.name.trim(),
-				email: normalizeEmail(choice.email),
-			};
-			if (choice.localeId !== null) requester.locale_id = choice.localeId;
-			return { requester };
+			const requester = { name: choice.name.trim(), email: normalizeEmail(choice.email) };
+			return { requester: choice.localeId === null ? requester : { ...requester, locale_id: choice.localeId } };
 		}
 	}
 }

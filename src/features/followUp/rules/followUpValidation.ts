@@ -1,10 +1,7 @@
-/**
- * Checks a follow-up draft before anything is sent. Returns `Issue[]` (empty = ready), each tied
- * to the field it is about, with a `followUp.issues.*` translation key. Never throws and never
- * changes the draft.
- */
-import { emailProblem, sameEmail, splitEmailList, TYPED_EMAIL_PROBLEMS } from "../../../shared/email";
+/** Checks a follow-up draft before anything is sent: `Issue[]` (empty = ready), each on its field. Never throws. */
+import { emailProblem, splitEmailList, TYPED_EMAIL_PROBLEMS } from "../../../shared/email";
 import { MAX_ATTACHMENTS } from "./attachments";
+import { emailCcsPayload } from "./followUpPayload";
 import { followUpModeFor, parseTags, TAGS_MAX_LENGTH } from "./followUpDraft";
 import type { FollowUpDraft, FollowUpSource, RequesterChoice } from "./followUpDraft";
 import type { Issue } from "../../../shared/issues";
@@ -14,7 +11,7 @@ import type { Id } from "../../../shared/ticketTypes";
 export const MAX_EMAIL_CCS = 48;
 
 /** Longest subject we send; our own cap (no documented API limit) to catch accidental pastes. */
-export const SUBJECT_MAX_LENGTH = 255;
+const SUBJECT_MAX_LENGTH = 255;
 
 /** Upload tokens are valid for 60 minutes (OAS UploadFiles), minus a minute of margin for the request. */
 export const UPLOAD_TOKEN_LIFETIME_MS = 59 * 60 * 1000;
@@ -23,10 +20,10 @@ export const UPLOAD_TOKEN_LIFETIME_MS = 59 * 60 * 1000;
 export interface FollowUpValidationContext {
 	/** The source as it is now (re-read before sending): its status decides the mode. */
 	source: FollowUpSource;
-	/** Current time (ms since epoch), for upload expiry. */
+	/** For upload expiry (ms since epoch). */
 	now: number;
 	/** The account's locale ids, when known. */
-	knownLocaleIds?: readonly Id[];
+	knownLocaleIds?: readonly Id[] | undefined;
 	/** Files still uploading or waiting to upload. */
 	uploadsInFlight?: number;
 }
@@ -54,21 +51,17 @@ export function validateFollowUpDraft(draft: FollowUpDraft, context: FollowUpVal
 	return issues;
 }
 
-/** The problem of one CC address on `field`, or `null` when it can be sent. The form shows it as soon as the CC is typed or listed. */
-export function ccEmailIssue(email: string, field: string): Issue | null {
+/** The problem of one CC address on `field`, or `null` when it can be sent. */
+function ccEmailIssue(email: string, field: string): Issue | null {
 	const problem = emailProblem(email);
 	if (problem === null) return null;
-	return {
-		field,
-		code: TYPED_EMAIL_PROBLEMS[problem] ?? "followUp.issues.ccEmailInvalid",
-		vars: { email: email.trim() },
-	};
+	const code = TYPED_EMAIL_PROBLEMS[problem] ?? "followUp.issues.ccEmailInvalid";
+	return { field, code, vars: { email: email.trim() } };
 }
 
 /**
- * The problems of what is typed in the CC picker (each address as `addCcEmails` will list it), on
- * `emailCcsInput`. Text without an @ is a name being searched for, so only a look-alike or a
- * spelled-out "at" is named there (as the People picker does).
+ * The problems of the CC picker's text (each address as `addCcEmails` lists it), on `emailCcsInput`.
+ * Text without an @ is a name being searched, so only a look-alike or a spelled-out "at" is named.
  */
 export function typedCcIssues(text: string): Issue[] {
 	return splitEmailList(text).flatMap(email => {
@@ -93,15 +86,7 @@ function validateCcs(draft: FollowUpDraft): Issue[] {
 }
 
 /** The number of distinct CCs the payload will carry (duplicates by id or email counted once). */
-export function countDistinctCcs(draft: FollowUpDraft): number {
-	const ids = new Set<Id>();
-	const emails: string[] = [];
-	for (const cc of draft.emailCcs) {
-		if (cc.kind === "user") ids.add(cc.userId);
-		else if (!emails.some(e => sameEmail(e, cc.email))) emails.push(cc.email);
-	}
-	return ids.size + emails.length;
-}
+export const countDistinctCcs = (draft: FollowUpDraft): number => emailCcsPayload(draft).length;
 
 function validateUploads(draft: FollowUpDraft, context: FollowUpValidationContext): Issue[] {
 	const issues: Issue[] = [];
@@ -116,12 +101,9 @@ function validateUploads(draft: FollowUpDraft, context: FollowUpValidationContex
 }
 
 /** Longest requester name we send; our own cap (Zendesk documents none) against pasted garbage. */
-export const REQUESTER_NAME_MAX_LENGTH = 255;
+const REQUESTER_NAME_MAX_LENGTH = 255;
 
-/**
- * Checks a requester choice. `sourceRequesterId` is the original's requester (for `same`);
- * `knownLocaleIds`, when given, restricts `localeId` to the account's locales. Never throws.
- */
+/** Checks a requester choice; `knownLocaleIds`, when given, restricts `localeId` to the account's locales. */
 export function validateRequesterChoice(
 	choice: RequesterChoice,
 	sourceRequesterId: Id | null,
@@ -136,12 +118,10 @@ export function validateRequesterChoice(
 			const issues: Issue[] = [];
 			const name = choice.name.trim();
 			if (name === "") issues.push({ field: "requester.name", code: "followUp.issues.requesterNameEmpty" });
-			else if (name.length > REQUESTER_NAME_MAX_LENGTH)
-				issues.push({
-					field: "requester.name",
-					code: "followUp.issues.requesterNameTooLong",
-					vars: { max: REQUESTER_NAME_MAX_LENGTH },
-				});
+			else if (name.length > REQUESTER_NAME_MAX_LENGTH) {
+				const max = REQUESTER_NAME_MAX_LENGTH;
+				issues.push({ field: "requester.name", code: "followUp.issues.requesterNameTooLong", vars: { max } });
+			}
 			const problem = emailProblem(choice.email);
 			if (problem === "empty") issues.push({ field: "requester.email", code: "followUp.issues.requesterEmailEmpty" });
 			else if (problem !== null)
