@@ -67,8 +67,6 @@ export interface TicketStore {
 	readonly error: ReadonlySignal<ApiError | null>;
 	/** What the writer is doing: one status for the whole panel (saving, waiting out a 429). */
 	readonly status: ReadonlySignal<WriterStatus>;
-	/** True while a write runs. */
-	readonly writing: ReadonlySignal<boolean>;
 	/** The snapshot, reading the ticket the first time (one read however many sections ask). Rejects with ApiError. */
 	ready(): Promise<TicketSnapshot>;
 	/** Reads the ticket again (after the running write, if any). Rejects with ApiError. */
@@ -92,7 +90,6 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 	const { api, zaf, ticketId, metadata, onFirstRead, ...timing } = options;
 	const snapshot = signal<TicketSnapshot | undefined>(undefined);
 	const error = signal<ApiError | null>(null);
-	const writing = signal(false);
 	/** Every user met (the snapshot's people); `full` holds those Zendesk sent whole (sideloads, show_many). */
 	const known = new Map<Id, PersonUser>();
 	const full = new Map<Id, User>();
@@ -100,13 +97,11 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 	let queued: Promise<TicketSnapshot> | null = null;
 	let lastAudit: { id: number } | null = null;
 	let first = true;
-	/** A change was announced while a write ran: re-read when the last one ends. */
-	let stale = false;
 	/** Writes started and not yet over (queued ones included): reads wait for 0. */
 	let writes = 0;
 	/** Bumped whenever a write's answer is published: a read that left before it is older. */
 	let writeSeq = 0;
-	/** Re-reads asked for while writes ran, answered by the read after the last one. */
+	/** Re-reads asked for (or changes announced) while writes ran, answered by the read after the last one. */
 	let afterWrites: Array<{ resolve(s: TicketSnapshot): void; reject(e: unknown): void }> = [];
 
 	const meet = (users: readonly PersonUser[]) => users.forEach(user => known.set(user.id, user));
@@ -201,7 +196,6 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		/** Some attempt that left carried the metadata (its answer may have been lost). */
 		let sentMetadata = false;
 		writes++;
-		writing.value = true;
 		try {
 			const outcome = await writer.save<C>((current, rebased) => {
 				blocked = null;
@@ -237,11 +231,9 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		} finally {
 			writes--;
 			if (writes === 0) {
-				writing.value = false;
 				const waiting = afterWrites;
 				afterWrites = [];
-				if (stale || waiting.length > 0) {
-					stale = false;
+				if (waiting.length > 0) {
 					read(true).then(
 						fresh => waiting.forEach(w => w.resolve(fresh)),
 						(caught: unknown) => waiting.forEach(w => w.reject(caught)),
@@ -257,10 +249,7 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		return new Promise((resolve, reject) => afterWrites.push({ resolve, reject }));
 	}
 
-	const onChange = () => {
-		if (writes > 0) stale = true;
-		else read(true).catch(() => undefined);
-	};
+	const onChange = () => void refresh().catch(() => undefined);
 	const stops = [zaf.on("ticket.updated", onChange), zaf.on("ticket.submit.done", onChange)];
 
 	return {
@@ -268,7 +257,6 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		snapshot,
 		error,
 		status: writer.status,
-		writing,
 		ready: () => (snapshot.value ? Promise.resolve(snapshot.value) : read()),
 		refresh,
 		write,

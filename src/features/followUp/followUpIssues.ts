@@ -5,10 +5,9 @@
  * a translated sentence, never as the whole message (nor as HTML). Every ApiError kind has a
  * form-level message (a total record over the shared `errors` namespace): no failure is silent.
  */
-import type { ApiError, ApiErrorKind } from "../../platform/api/errors";
+import { DEFAULT_RETRY_AFTER_SECONDS, type ApiError, type ApiErrorKind } from "../../platform/api/errors";
 import type { TranslateVars } from "../../platform/i18n/createTranslator";
 import type { Issue } from "../../shared/issues";
-import { DEFAULT_RETRY_AFTER_SECONDS } from "../../ticket/backoff";
 import { ERROR_KEYS } from "../../ui/ErrorNotice";
 import type { FollowUpDraft } from "./rules/followUpDraft";
 

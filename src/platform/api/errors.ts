@@ -64,7 +64,7 @@ export function isApiError(value: unknown): value is ApiError {
 export const MESSAGE_PREFIX = "[zd-sidebar]";
 
 /** Wait used when a 429 carries no usable `Retry-After`: the official Ruby client's default (§16). */
-const DEFAULT_RETRY_AFTER_SECONDS = 10;
+export const DEFAULT_RETRY_AFTER_SECONDS = 10;
 
 /**
  * Turns any rejection into an ApiError labelled `request`: `client.request`'s XHR-like object, SDK errors
