@@ -14,11 +14,9 @@ export const BACKOFF_MAX_MS = 8000;
 /** Total attempts (first try included) for one logical request. */
 export const MAX_ATTEMPTS = 4;
 /**
- * Zendesk's rate limits count requests per minute (zendesk-ticket-api.md §12), so a 429 without
- * `Retry-After` may last that long. Whether ZAF's proxy ever drops the header is unverified.
+ * Longest single wait for a 429 without Retry-After: one window, as Zendesk's rate limits count requests
+ * per minute (zendesk-ticket-api.md §12). Whether ZAF's proxy ever drops the header is unverified.
  */
-export const RATE_LIMIT_WINDOW_MS = 60_000;
-/** Longest single wait for a 429 without Retry-After (one window). */
 export const GUESSED_RETRY_AFTER_MAX_SECONDS = 60;
 /** Attempts for a 429 without Retry-After: waits of 10, 20, 40 and 60 s, more than two windows. */
 export const RATE_LIMIT_MAX_ATTEMPTS = 5;
