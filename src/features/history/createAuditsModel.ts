@@ -7,7 +7,7 @@ import { batch, computed, signal, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { Audit, AuditPage, Id } from "../../platform/api/types";
-import { formatAudits, type AuditFormatContext } from "./rules/auditFormat";
+import { formatAudits, USER_FIELDS, type AuditFormatContext } from "./rules/auditFormat";
 import type { TicketFieldDef } from "../../shared/customFieldsTypes";
 import type { FieldDefinitionsCache } from "../../ticket/createFieldDefinitionsCache";
 
@@ -47,8 +47,7 @@ export function createAuditsModel({ api, ticketId, definitions }: AuditsModelOpt
 			fields.value = allFields;
 			audits.value = replace ? page.items : [...audits.value, ...page.items];
 			cursor.value = page.nextCursor;
-			names.value =
-				found.length > 0 ? addNames(withPage, { users: found, groups: [], organizations: [] }, []) : withPage;
+			names.value = addNames(withPage, { users: found, groups: [], organizations: [] }, []);
 		});
 	}
 
@@ -131,7 +130,7 @@ function addNames(
 }
 
 /** User-valued changes: the people fields, legacy collaborators, and CCs/followers named by id. */
-const USER_VALUED = new Set(["assignee_id", "requester_id", "submitter_id", "collaborator_ids"]);
+const USER_VALUED = new Set([...USER_FIELDS, "collaborator_ids"]);
 
 /** Authors plus users the page's events name by id, without the system author (-1). */
 function userIds(audits: readonly Audit[]): number[] {

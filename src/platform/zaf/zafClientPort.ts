@@ -1,5 +1,5 @@
 /** The only caller of the ZAF SDK: adapts it to our `ZafPort`; every failure (zaf-protocol.md §1, §2.6, §2.7) is an ApiError. */
-import { ApiError, MESSAGE_PREFIX, toApiError } from "../api/errors";
+import { ApiError, MESSAGE_PREFIX, parseJson, toApiError } from "../api/errors";
 import { normalizeHeaders } from "./headers";
 import type {
 	HttpResponse,
@@ -152,13 +152,4 @@ function once(fn: () => void): Unsubscribe {
 		done = true;
 		fn();
 	};
-}
-
-function parseJson(text: string): unknown {
-	if (text.trim() === "") return undefined;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
 }
