@@ -96,7 +96,7 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 	let reading: Promise<TicketSnapshot> | null = null;
 	let queued: Promise<TicketSnapshot> | null = null;
 	let lastAudit: { id: number } | null = null;
-	let first = true;
+	let beforeFirstRead = onFirstRead;
 	/** Writes started and not yet over (queued ones included): reads wait for 0. */
 	let writes = 0;
 	/** Bumped whenever a write's answer is published: a read that left before it is older. */
@@ -132,10 +132,8 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 			return queued;
 		}
 		if (reading) return reading;
-		if (first) {
-			first = false;
-			onFirstRead?.();
-		}
+		beforeFirstRead?.();
+		beforeFirstRead = undefined;
 		const leftAt = writeSeq;
 		const started = api.getTicket(ticketId, { includeUsers: true }).then(
 			answer => {
