@@ -10,6 +10,7 @@ import type { ZendeskApi } from "../platform/api/client";
 import { isApiError, type ApiErrorKind } from "../platform/api/errors";
 import type { Id, TicketField, TicketForm } from "../platform/api/types";
 import type { StorageLike } from "../platform/storage/createDraftStore";
+import { SESSION_TTL_MS } from "../platform/storage/createSessionValue";
 import { isRecord as isObject } from "../shared/isRecord";
 
 /** Definitions the Fields section orders and validates with. `forms` is empty on plans without ticket forms. */
@@ -23,16 +24,13 @@ interface FieldDefinitionsCacheOptions {
 	api: Pick<ZendeskApi, "listTicketFields" | "listTicketForms" | "showTicketFormWithFields">;
 	/** Where definitions survive a panel reload; memory only when absent. */
 	storage?: StorageLike;
-	/** How long stored definitions are trusted. Default 10 minutes. */
+	/** How long stored definitions are trusted. Default `SESSION_TTL_MS` (10 minutes). */
 	ttlMs?: number;
 	now?: () => number;
 }
 
 /** Session storage key of every stored definition. */
 export const FIELD_DEFINITIONS_KEY = "zd-sidebar:fieldDefinitions:v2";
-
-/** Ten minutes: long enough to spare requests across tickets, short enough to pick up an admin's edit. */
-const DEFAULT_DEFINITIONS_TTL_MS = 10 * 60 * 1000;
 
 /** Failures of the one-form read after which every field and form are read instead. */
 const FALL_BACK_ON: ReadonlySet<ApiErrorKind> = new Set(["not_found", "forbidden", "invalid", "unexpected_response"]);
@@ -57,7 +55,7 @@ interface Entry {
  */
 export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOptions) {
 	const { api, storage } = options;
-	const ttlMs = options.ttlMs ?? DEFAULT_DEFINITIONS_TTL_MS;
+	const ttlMs = options.ttlMs ?? SESSION_TTL_MS;
 	const now = options.now ?? Date.now;
 	const memory = new Map<Slot, Entry>();
 	const pending = new Map<Slot, Promise<unknown>>();

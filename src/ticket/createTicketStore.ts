@@ -14,7 +14,7 @@ import type { TicketUpdateInput } from "../platform/api/wire";
 import type { ZafPort } from "../platform/zaf/port";
 import { issuesFromErrorDetails } from "../shared/issuesFromErrorDetails";
 import type { Issue } from "../shared/issues";
-import { createTicketWriter, type Plan, type WriterStatus } from "./createTicketWriter";
+import { createTicketWriter, type Plan } from "./createTicketWriter";
 import type { PendingMetadata } from "./metadata/createMetadataModel";
 
 /** The open ticket as the panel knows it: the REST ticket and every user the panel has met. */
@@ -58,35 +58,14 @@ export interface TicketStoreOptions {
 	random?(): number;
 }
 
-/** The store of one open ticket. */
-export interface TicketStore {
-	readonly ticketId: Id;
-	/** The latest snapshot, `undefined` until the first read answered. */
-	readonly snapshot: ReadonlySignal<TicketSnapshot | undefined>;
-	/** Why the last read failed (`null` after a success). A failed re-read keeps the snapshot. */
-	readonly error: ReadonlySignal<ApiError | null>;
-	/** What the writer is doing: one status for the whole panel (saving, waiting out a 429). */
-	readonly status: ReadonlySignal<WriterStatus>;
-	/** The snapshot, reading the ticket the first time (one read however many sections ask). Rejects with ApiError. */
-	ready(): Promise<TicketSnapshot>;
-	/** Reads the ticket again (after the running write, if any). Rejects with ApiError. */
-	refresh(): Promise<TicketSnapshot>;
-	/** Plans and sends one change as a safe update. Rejects with the ApiError it could not cure. */
-	write<C>(intent: TicketIntent<C>): Promise<WriteOutcome<C>>;
-	/** The users with these ids, from those met so far, else one `show_many`. */
-	users(ids: readonly Id[]): Promise<User[]>;
-	/** Stops listening to ZAF. */
-	dispose(): void;
-}
-
 /** Milliseconds of a REST timestamp (second precision); unparsable → -∞. */
 function time(stamp: string): number {
 	const ms = Date.parse(stamp);
 	return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
 }
 
-/** Creates the store; nothing is read until a section asks (`ready()`). */
-export function createTicketStore(options: TicketStoreOptions): TicketStore {
+/** Creates the store of one open ticket; nothing is read until a section asks (`ready()`). */
+export function createTicketStore(options: TicketStoreOptions) {
 	const { api, zaf, ticketId, metadata, onFirstRead, ...timing } = options;
 	const snapshot = signal<TicketSnapshot | undefined>(undefined);
 	const error = signal<ApiError | null>(null);
@@ -186,6 +165,7 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		...timing,
 	});
 
+	/** Plans and sends one change as a safe update. Rejects with the ApiError it could not cure. */
 	async function write<C>(intent: TicketIntent<C>): Promise<WriteOutcome<C>> {
 		meet(intent.users ?? []);
 		if (!snapshot.value) await read();
@@ -241,7 +221,7 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		}
 	}
 
-	/** A fresh read, after the writes under way (a read under a write could race it). */
+	/** Reads the ticket again, after the writes under way (a read under a write could race it). Rejects with ApiError. */
 	function refresh(): Promise<TicketSnapshot> {
 		if (writes === 0) return read(true);
 		return new Promise((resolve, reject) => afterWrites.push({ resolve, reject }));
@@ -252,18 +232,27 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 
 	return {
 		ticketId,
-		snapshot,
-		error,
+		/** The latest snapshot, `undefined` until the first read answered. */
+		snapshot: snapshot as ReadonlySignal<TicketSnapshot | undefined>,
+		/** Why the last read failed (`null` after a success). A failed re-read keeps the snapshot. */
+		error: error as ReadonlySignal<ApiError | null>,
+		/** What the writer is doing: one status for the whole panel (saving, waiting out a 429). */
 		status: writer.status,
-		ready: () => (snapshot.value ? Promise.resolve(snapshot.value) : read()),
+		/** The snapshot, reading the ticket the first time (one read however many sections ask). Rejects with ApiError. */
+		ready: (): Promise<TicketSnapshot> => (snapshot.value ? Promise.resolve(snapshot.value) : read()),
 		refresh,
 		write,
-		async users(ids) {
+		/** The users with these ids, from those met so far, else one `show_many`. */
+		async users(ids: readonly Id[]): Promise<User[]> {
 			const unique = [...new Set(ids)];
 			const missing = unique.filter(id => !full.has(id));
 			if (missing.length > 0) meetFull(await api.showManyUsers(missing));
 			return unique.flatMap(id => full.get(id) ?? []);
 		},
+		/** Stops listening to ZAF. */
 		dispose: () => stops.forEach(stop => stop()),
 	};
 }
+
+/** The store of one open ticket. */
+export type TicketStore = ReturnType<typeof createTicketStore>;

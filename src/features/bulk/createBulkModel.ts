@@ -107,6 +107,11 @@ export function createBulkModel(options: BulkModelOptions) {
 		else drafts.save(BULK_DRAFT_SECTION, draft);
 	};
 
+	const select = (next: ReadonlySet<Id>) => {
+		selected.value = next;
+		persist();
+	};
+
 	async function open(): Promise<void> {
 		if (loadState.value === "loading" || loadState.value === "ready") return;
 		loadState.value = "loading";
@@ -226,17 +231,10 @@ export function createBulkModel(options: BulkModelOptions) {
 			const next = new Set(selected.value);
 			if (next.has(id)) next.delete(id);
 			else next.add(id);
-			selected.value = next;
-			persist();
+			select(next);
 		},
-		selectAll(): void {
-			selected.value = new Set(related.value.map(r => r.ticket.id));
-			persist();
-		},
-		selectNone(): void {
-			selected.value = new Set();
-			persist();
-		},
+		selectAll: () => select(new Set(related.value.map(r => r.ticket.id))),
+		selectNone: () => select(new Set()),
 		edit(change: Partial<BulkTexts>): void {
 			// The change under way is the one sent: editing waits until the run is over.
 			if (phase.value === "running") return;
