@@ -52,15 +52,12 @@ export function createZafClientPort(client: ZafSdkClient, options: { requestTime
 					console.error(`${MESSAGE_PREFIX} handler for ${event} threw`, error);
 				}
 			};
-			client.on(event, wrapped);
-			return once(() => client.off(event, wrapped));
+			return listen(client, event, wrapped);
 		},
 
 		onHook(hook, handler) {
 			// The SDK blocks on false, a string, an Error, a throw or a rejection (zaf-protocol.md §2.9).
-			const wrapped = () => handler();
-			client.on(hook, wrapped);
-			return once(() => client.off(hook, wrapped));
+			return listen(client, hook, () => handler());
 		},
 
 		request<T = unknown>(request: ZafRequestOptions, portOptions: PortRequestOptions = {}) {
@@ -145,11 +142,12 @@ function asPathError(rejection: unknown, paths: string[]): ZafGetResult["errors"
 	return { [match[1] as string]: { name: rejection.name, message: match[2] ?? "" } };
 }
 
-function once(fn: () => void): Unsubscribe {
+/** Subscribes `handler`; the returned unsubscribe removes it once, however often it is called. */
+function listen(client: ZafSdkClient, name: string, handler: (payload: unknown) => unknown): Unsubscribe {
+	client.on(name, handler);
 	let done = false;
 	return () => {
-		if (done) return;
+		if (!done) client.off(name, handler);
 		done = true;
-		fn();
 	};
 }
