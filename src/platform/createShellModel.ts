@@ -8,15 +8,7 @@ import { parseAppSettings, type AppSettings } from "./zaf/appSettings";
 import type { ZafPort } from "./zaf/port";
 
 /** The signed-in agent as ZAF's `currentUser` reports it. */
-interface CurrentUser {
-	id: Id;
-	name: string;
-	/** ZAF locale, e.g. `en-US`, `pt-BR` (defaults to `en`). */
-	locale: string;
-	role: string;
-	/** Zendesk's `role_type` (1 = light agent), when ZAF's `currentUser` has one (Zendesk documents only `role`). */
-	roleType?: number;
-}
+type CurrentUser = NonNullable<ReturnType<typeof toCurrentUser>>;
 
 /** Where and for whom the app runs. Fixed for the lifetime of the iframe. */
 export interface AppEnv {
@@ -33,23 +25,18 @@ export interface AppEnv {
 /** The shell's status. `failed` carries the ApiError that stopped the start. */
 type ShellState = { status: "loading" } | { status: "ready"; env: AppEnv } | { status: "failed"; error: ApiError };
 
-/** The shell's state and its one action. */
-export interface ShellModel {
-	readonly state: ReadonlySignal<ShellState>;
-	/** (Re)loads the environment; safe to call again after a failure. Never rejects. */
-	load(): Promise<void>;
-}
-
-/** Reads ZAF's `currentUser` into a CurrentUser, or null when the shape is wrong. Never throws. */
-export function toCurrentUser(u: unknown): CurrentUser | null {
+/** Reads ZAF's `currentUser` (locale defaults to `en`), or null when the shape is wrong. Never throws. */
+export function toCurrentUser(u: unknown) {
 	if (!isRecord(u) || typeof u.id !== "number") return null;
-	return {
+	const user: { id: Id; name: string; locale: string; role: string; roleType?: number } = {
 		id: u.id,
 		name: typeof u.name === "string" ? u.name : "",
 		locale: typeof u.locale === "string" && u.locale !== "" ? u.locale : "en",
 		role: typeof u.role === "string" ? u.role : "agent",
-		...(typeof u.roleType === "number" ? { roleType: u.roleType } : {}),
 	};
+	// Zendesk's `role_type` (1 = light agent), when ZAF has one (Zendesk documents only `role`).
+	if (typeof u.roleType === "number") user.roleType = u.roleType;
+	return user;
 }
 
 /** ZAF's `ticket.form` as a hint: `{ id }` → the id, `null` or `{ id: null }` → null, else undefined. Never throws. */
@@ -59,27 +46,27 @@ export function toFormHint(raw: unknown): Id | null | undefined {
 }
 
 /** What the app reads from ZAF before anything else, in ONE `get`. */
-interface StartUpValues {
-	currentUser: CurrentUser | null;
-	ticketFormHint: Id | null | undefined;
-}
+type StartUpValues = Awaited<ReturnType<typeof readStartUp>>;
 
 /** The paths of the start-up `get`: the agent (locale, id) and the ticket's form (a hint; an error outside tickets). */
 export const START_UP_PATHS = ["currentUser", "ticket.form"];
 
 /** The agent and form hint in one ZAF `get`. Never rejects: what fails is `null`/`undefined` (the shell asks again). */
-export async function readStartUp(zaf: Pick<ZafPort, "get">): Promise<StartUpValues> {
+export async function readStartUp(zaf: Pick<ZafPort, "get">) {
 	return zaf.get(START_UP_PATHS).then(
 		({ values }) => ({
 			currentUser: toCurrentUser(values.currentUser),
 			ticketFormHint: toFormHint(values["ticket.form"]),
 		}),
-		() => ({ currentUser: null, ticketFormHint: undefined }),
+		() => ({ currentUser: null, ticketFormHint: undefined as Id | null | undefined }),
 	);
 }
 
-/** Creates the shell model over what the caller already read (`known`: mount does, for the locale). Loads on `load()`. */
-export function createShellModel(zaf: ZafPort, known: Partial<StartUpValues> = {}): ShellModel {
+/**
+ * Creates the shell model over what the caller already read (`known`: mount does, for the locale):
+ * its state, and `load()`, which (re)loads the environment and never rejects.
+ */
+export function createShellModel(zaf: ZafPort, known: Partial<StartUpValues> = {}) {
 	const state = signal<ShellState>({ status: "loading" });
 	let ticketFormHint = known.ticketFormHint;
 
@@ -113,5 +100,8 @@ export function createShellModel(zaf: ZafPort, known: Partial<StartUpValues> = {
 		}
 	}
 
-	return { state, load };
+	return { state: state as ReadonlySignal<ShellState>, load };
 }
+
+/** The shell's state and its one action. */
+export type ShellModel = ReturnType<typeof createShellModel>;

@@ -4,11 +4,13 @@ import {
 	GUESSED_RETRY_AFTER_MAX_SECONDS,
 	MAX_ATTEMPTS,
 	RATE_LIMIT_MAX_ATTEMPTS,
-	RATE_LIMIT_WINDOW_MS,
 	retryDelayMs,
 	shouldRetry,
 	type RetryContext,
 } from "./backoff";
+
+/** Zendesk's rate limits count requests per minute (zendesk-ticket-api.md §12). */
+const RATE_LIMIT_WINDOW_MS = 60_000;
 
 describe("shouldRetry", () => {
 	const cases: Array<[string, RetryContext, boolean]> = [

@@ -4,22 +4,19 @@
  * backoff plus jitter, a non-idempotent request only with an Idempotency-Key. At most `maxAttempts`
  * in all, except a 429 without Retry-After, which waits in growing steps to outlast a rate-limit window.
  */
+import { DEFAULT_RETRY_AFTER_SECONDS } from "../platform/api/errors";
 import type { Wait } from "./waitClock";
 
 /** Base delay for the first backoff step; doubles each attempt. */
 export const BACKOFF_BASE_MS = 500;
 /** Upper bound for one backoff step, so an agent never waits long without feedback. */
 export const BACKOFF_MAX_MS = 8000;
-/** When Zendesk sends 429 without Retry-After, wait this long (its docs suggest ~1 minute windows). */
-export const DEFAULT_RETRY_AFTER_SECONDS = 10;
 /** Total attempts (first try included) for one logical request. */
 export const MAX_ATTEMPTS = 4;
 /**
- * Zendesk's rate limits count requests per minute (zendesk-ticket-api.md §12), so a 429 without
- * `Retry-After` may last that long. Whether ZAF's proxy ever drops the header is unverified.
+ * Longest single wait for a 429 without Retry-After: one window, as Zendesk's rate limits count requests
+ * per minute (zendesk-ticket-api.md §12). Whether ZAF's proxy ever drops the header is unverified.
  */
-export const RATE_LIMIT_WINDOW_MS = 60_000;
-/** Longest single wait for a 429 without Retry-After (one window). */
 export const GUESSED_RETRY_AFTER_MAX_SECONDS = 60;
 /** Attempts for a 429 without Retry-After: waits of 10, 20, 40 and 60 s, more than two windows. */
 export const RATE_LIMIT_MAX_ATTEMPTS = 5;
@@ -69,9 +66,6 @@ export function retryDelayMs(ctx: RetryContext, random: () => number = Math.rand
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-/** Why a wait after an error of `kind` happens. */
-export const waitReason = (kind: string): Wait["reason"] => (kind === "rate_limited" ? "rate_limited" : "retry");
-
 /**
  * The wait before retrying an idempotent request after its `attempt`th failure, or null when it
  * must not be retried. Draws `random` only when it retries.
@@ -83,7 +77,8 @@ export function idempotentRetry(
 	maxAttempts = MAX_ATTEMPTS,
 ): { ms: number; reason: Wait["reason"] } | null {
 	const ctx = { ...failure, attempt, idempotent: true, maxAttempts };
-	return shouldRetry(ctx) ? { ms: retryDelayMs(ctx, random), reason: waitReason(failure.kind) } : null;
+	if (!shouldRetry(ctx)) return null;
+	return { ms: retryDelayMs(ctx, random), reason: failure.kind === "rate_limited" ? "rate_limited" : "retry" };
 }
 
 /** A 429 whose wait Zendesk did not say. */

@@ -188,28 +188,4 @@ describe("createFieldDefinitionsCache", () => {
 		await Promise.all([definitions.fields(), definitions.forForm(7002)]);
 		expect(requests().sort()).toEqual([FIELDS, FORM].sort());
 	});
-
-	it("forgets everything on invalidate, in memory and in storage", async () => {
-		const { requests, cache } = setup();
-		const storage = createMemoryStorage();
-		const definitions = cache({ storage });
-		await Promise.all([definitions.forForm(7002), definitions.get()]);
-		definitions.invalidate();
-		expect(storage.getItem(FIELD_DEFINITIONS_KEY)).toBeNull();
-		requests();
-		await Promise.all([definitions.forForm(7002), definitions.fields()]);
-		expect(requests().sort()).toEqual([FIELDS, FORM].sort());
-	});
-
-	it("does not keep what a load running during invalidate brings back", async () => {
-		const { requests, cache } = setup();
-		const storage = createMemoryStorage();
-		const definitions = cache({ storage });
-		const running = definitions.forForm(7002);
-		definitions.invalidate();
-		expect(ids((await running).fields)).toEqual(FORM_7002_FIELDS);
-		expect(storage.getItem(FIELD_DEFINITIONS_KEY)).toBeNull();
-		await definitions.forForm(7002);
-		expect(requests()).toEqual([FORM, FORM]);
-	});
 });

@@ -10,6 +10,7 @@ import type { ZendeskApi } from "../platform/api/client";
 import { isApiError, type ApiErrorKind } from "../platform/api/errors";
 import type { Id, TicketField, TicketForm } from "../platform/api/types";
 import type { StorageLike } from "../platform/storage/createDraftStore";
+import { SESSION_TTL_MS } from "../platform/storage/createSessionValue";
 import { isRecord as isObject } from "../shared/isRecord";
 
 /** Definitions the Fields section orders and validates with. `forms` is empty on plans without ticket forms. */
@@ -23,35 +24,13 @@ interface FieldDefinitionsCacheOptions {
 	api: Pick<ZendeskApi, "listTicketFields" | "listTicketForms" | "showTicketFormWithFields">;
 	/** Where definitions survive a panel reload; memory only when absent. */
 	storage?: StorageLike;
-	/** How long stored definitions are trusted. Default 10 minutes. */
+	/** How long stored definitions are trusted. Default `SESSION_TTL_MS` (10 minutes). */
 	ttlMs?: number;
 	now?: () => number;
 }
 
-/** Loads each kind of definition at most once; concurrent callers share one request. Failures are not kept. */
-export interface FieldDefinitionsCache {
-	/**
-	 * The fields form `formId` lists and the form (one request per form, none when every field and
-	 * form are known); `null` or an unreadable form (404/403/400, no sideload) gives `get()`.
-	 */
-	forForm(formId: Id | null): Promise<FieldDefinitions>;
-	/** Every field and every form (two requests); rejects with the fields request's ApiError. */
-	get(): Promise<FieldDefinitions>;
-	/** Every field (`ticket_fields`, inactive and system ones too): audit labels, follow-up extras. */
-	fields(): Promise<TicketField[]>;
-	/** Every form (`ticket_forms`); `[]` when the account refuses them (plans without forms). */
-	forms(): Promise<TicketForm[]>;
-	/** The forms among `ids` already loaded, with no request (names not worth one: the history's form changes). */
-	knownForms(ids: readonly Id[]): TicketForm[];
-	/** Forgets everything (e.g. after Zendesk named a field the cache does not know). */
-	invalidate(): void;
-}
-
 /** Session storage key of every stored definition. */
 export const FIELD_DEFINITIONS_KEY = "zd-sidebar:fieldDefinitions:v2";
-
-/** Ten minutes: long enough to spare requests across tickets, short enough to pick up an admin's edit. */
-const DEFAULT_DEFINITIONS_TTL_MS = 10 * 60 * 1000;
 
 /** Failures of the one-form read after which every field and form are read instead. */
 const FALL_BACK_ON: ReadonlySet<ApiErrorKind> = new Set(["not_found", "forbidden", "invalid", "unexpected_response"]);
@@ -70,16 +49,18 @@ interface Entry {
 	value: unknown;
 }
 
-/** Creates the cache. Does not load until asked. */
-export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOptions): FieldDefinitionsCache {
+/**
+ * Creates the cache. Does not load until asked; loads each kind of definition at most once
+ * (concurrent callers share one request); failures are not kept.
+ */
+export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOptions) {
 	const { api, storage } = options;
-	const ttlMs = options.ttlMs ?? DEFAULT_DEFINITIONS_TTL_MS;
+	const ttlMs = options.ttlMs ?? SESSION_TTL_MS;
 	const now = options.now ?? Date.now;
 	const memory = new Map<Slot, Entry>();
 	const pending = new Map<Slot, Promise<unknown>>();
 	/** Forms this panel could not read with their fields: straight to the fallback next time. */
 	const unreadable = new Set<Id>();
-	let generation = 0;
 
 	const fresh = (entry: Entry | undefined): entry is Entry =>
 		entry !== undefined && now() >= entry.at && now() - entry.at <= ttlMs;
@@ -115,15 +96,14 @@ export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOption
 		}
 	}
 
-	/** The slot's value: known, being loaded, or loaded now (and kept unless forgotten meanwhile). */
+	/** The slot's value: known, being loaded, or loaded now (and kept). */
 	function once<S extends Slot>(slot: S, load: () => Promise<SlotValue<S>>): Promise<SlotValue<S>> {
 		const known = read(slot);
 		if (known) return Promise.resolve(known);
 		const running = pending.get(slot) as Promise<SlotValue<S>> | undefined;
 		if (running) return running;
-		const mine = generation;
 		const started = load().then(value => {
-			if (mine === generation) write(slot, value);
+			write(slot, value);
 			return value;
 		});
 		pending.set(slot, started);
@@ -134,7 +114,9 @@ export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOption
 		return started;
 	}
 
+	/** Every field (`ticket_fields`, inactive and system ones too): audit labels, follow-up extras. */
 	const fields = () => once("fields", () => api.listTicketFields());
+	/** Every form (`ticket_forms`); `[]` when the account refuses them (plans without forms). */
 	const forms = () =>
 		once("forms", () =>
 			api.listTicketForms().catch((error: unknown) => {
@@ -142,6 +124,7 @@ export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOption
 				throw error;
 			}),
 		);
+	/** Every field and every form (two requests); rejects with the fields request's ApiError. */
 	const get = async (): Promise<FieldDefinitions> => {
 		const [allFields, allForms] = await Promise.all([fields(), forms()]);
 		return { fields: allFields, forms: allForms };
@@ -170,27 +153,24 @@ export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOption
 	}
 
 	return {
-		forForm: formId => (formId === null ? get() : forForm(formId)),
+		/**
+		 * The fields form `formId` lists and the form (one request per form, none when every field and
+		 * form are known); `null` or an unreadable form (404/403/400, no sideload) gives `get()`.
+		 */
+		forForm: (formId: Id | null) => (formId === null ? get() : forForm(formId)),
 		get,
 		fields,
 		forms,
-		knownForms(ids) {
+		/** The forms among `ids` already loaded, with no request (names not worth one: the history's form changes). */
+		knownForms(ids: readonly Id[]): TicketForm[] {
 			const all = read("forms") ?? [];
 			return ids.flatMap(formId => all.find(form => form.id === formId) ?? read(formSlot(formId))?.form ?? []);
 		},
-		invalidate() {
-			generation++;
-			pending.clear();
-			unreadable.clear();
-			memory.clear();
-			try {
-				storage?.removeItem(FIELD_DEFINITIONS_KEY);
-			} catch {
-				// nothing else to forget
-			}
-		},
 	};
 }
+
+/** The cache of one panel. */
+export type FieldDefinitionsCache = ReturnType<typeof createFieldDefinitionsCache>;
 
 /** One form's definitions out of every field and form, or null when the form is not among them. */
 function narrow(all: FieldDefinitions, formId: Id): FieldDefinitions | null {

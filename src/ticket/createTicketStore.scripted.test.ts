@@ -63,7 +63,7 @@ describe("createTicketStore with a scripted Zendesk", () => {
 		await a;
 		await tick();
 		expect(puts).toHaveLength(2); // B's PUT is in flight now
-		expect(store.writing.value).toBe(true);
+		expect(store.status.value.state).toBe("saving");
 		listeners["ticket.updated"]!(); // another agent's change, announced during B
 		await tick();
 		expect(readDuringPut).toBe(false);

@@ -14,7 +14,7 @@ import type { TicketUpdateInput } from "../platform/api/wire";
 import type { ZafPort } from "../platform/zaf/port";
 import { issuesFromErrorDetails } from "../shared/issues";
 import type { Issue } from "../shared/issues";
-import { createTicketWriter, type Plan, type WriterStatus } from "./createTicketWriter";
+import { createTicketWriter, type Plan } from "./createTicketWriter";
 import type { PendingMetadata } from "./metadata/createMetadataModel";
 
 /** The open ticket as the panel knows it: the REST ticket and every user the panel has met. */
@@ -58,55 +58,29 @@ export interface TicketStoreOptions {
 	random?(): number;
 }
 
-/** The store of one open ticket. */
-export interface TicketStore {
-	readonly ticketId: Id;
-	/** The latest snapshot, `undefined` until the first read answered. */
-	readonly snapshot: ReadonlySignal<TicketSnapshot | undefined>;
-	/** Why the last read failed (`null` after a success). A failed re-read keeps the snapshot. */
-	readonly error: ReadonlySignal<ApiError | null>;
-	/** What the writer is doing: one status for the whole panel (saving, waiting out a 429). */
-	readonly status: ReadonlySignal<WriterStatus>;
-	/** True while a write runs. */
-	readonly writing: ReadonlySignal<boolean>;
-	/** The snapshot, reading the ticket the first time (one read however many sections ask). Rejects with ApiError. */
-	ready(): Promise<TicketSnapshot>;
-	/** Reads the ticket again (after the running write, if any). Rejects with ApiError. */
-	refresh(): Promise<TicketSnapshot>;
-	/** Plans and sends one change as a safe update. Rejects with the ApiError it could not cure. */
-	write<C>(intent: TicketIntent<C>): Promise<WriteOutcome<C>>;
-	/** The users with these ids, from those met so far, else one `show_many`. */
-	users(ids: readonly Id[]): Promise<User[]>;
-	/** Stops listening to ZAF. */
-	dispose(): void;
-}
-
 /** Milliseconds of a REST timestamp (second precision); unparsable → -∞. */
 function time(stamp: string): number {
 	const ms = Date.parse(stamp);
 	return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
 }
 
-/** Creates the store; nothing is read until a section asks (`ready()`). */
-export function createTicketStore(options: TicketStoreOptions): TicketStore {
+/** Creates the store of one open ticket; nothing is read until a section asks (`ready()`). */
+export function createTicketStore(options: TicketStoreOptions) {
 	const { api, zaf, ticketId, metadata, onFirstRead, ...timing } = options;
 	const snapshot = signal<TicketSnapshot | undefined>(undefined);
 	const error = signal<ApiError | null>(null);
-	const writing = signal(false);
 	/** Every user met (the snapshot's people); `full` holds those Zendesk sent whole (sideloads, show_many). */
 	const known = new Map<Id, PersonUser>();
 	const full = new Map<Id, User>();
 	let reading: Promise<TicketSnapshot> | null = null;
 	let queued: Promise<TicketSnapshot> | null = null;
 	let lastAudit: { id: number } | null = null;
-	let first = true;
-	/** A change was announced while a write ran: re-read when the last one ends. */
-	let stale = false;
+	let beforeFirstRead = onFirstRead;
 	/** Writes started and not yet over (queued ones included): reads wait for 0. */
 	let writes = 0;
 	/** Bumped whenever a write's answer is published: a read that left before it is older. */
 	let writeSeq = 0;
-	/** Re-reads asked for while writes ran, answered by the read after the last one. */
+	/** Re-reads asked for (or changes announced) while writes ran, answered by the read after the last one. */
 	let afterWrites: Array<{ resolve(s: TicketSnapshot): void; reject(e: unknown): void }> = [];
 
 	const meet = (users: readonly PersonUser[]) => users.forEach(user => known.set(user.id, user));
@@ -137,10 +111,8 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 			return queued;
 		}
 		if (reading) return reading;
-		if (first) {
-			first = false;
-			onFirstRead?.();
-		}
+		beforeFirstRead?.();
+		beforeFirstRead = undefined;
 		const leftAt = writeSeq;
 		const started = api.getTicket(ticketId, { includeUsers: true }).then(
 			answer => {
@@ -193,6 +165,7 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		...timing,
 	});
 
+	/** Plans and sends one change as a safe update. Rejects with the ApiError it could not cure. */
 	async function write<C>(intent: TicketIntent<C>): Promise<WriteOutcome<C>> {
 		meet(intent.users ?? []);
 		if (!snapshot.value) await read();
@@ -201,7 +174,6 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		/** Some attempt that left carried the metadata (its answer may have been lost). */
 		let sentMetadata = false;
 		writes++;
-		writing.value = true;
 		try {
 			const outcome = await writer.save<C>((current, rebased) => {
 				blocked = null;
@@ -237,11 +209,9 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		} finally {
 			writes--;
 			if (writes === 0) {
-				writing.value = false;
 				const waiting = afterWrites;
 				afterWrites = [];
-				if (stale || waiting.length > 0) {
-					stale = false;
+				if (waiting.length > 0) {
 					read(true).then(
 						fresh => waiting.forEach(w => w.resolve(fresh)),
 						(caught: unknown) => waiting.forEach(w => w.reject(caught)),
@@ -251,33 +221,38 @@ export function createTicketStore(options: TicketStoreOptions): TicketStore {
 		}
 	}
 
-	/** A fresh read, after the writes under way (a read under a write could race it). */
+	/** Reads the ticket again, after the writes under way (a read under a write could race it). Rejects with ApiError. */
 	function refresh(): Promise<TicketSnapshot> {
 		if (writes === 0) return read(true);
 		return new Promise((resolve, reject) => afterWrites.push({ resolve, reject }));
 	}
 
-	const onChange = () => {
-		if (writes > 0) stale = true;
-		else read(true).catch(() => undefined);
-	};
+	const onChange = () => void refresh().catch(() => undefined);
 	const stops = [zaf.on("ticket.updated", onChange), zaf.on("ticket.submit.done", onChange)];
 
 	return {
 		ticketId,
-		snapshot,
-		error,
+		/** The latest snapshot, `undefined` until the first read answered. */
+		snapshot: snapshot as ReadonlySignal<TicketSnapshot | undefined>,
+		/** Why the last read failed (`null` after a success). A failed re-read keeps the snapshot. */
+		error: error as ReadonlySignal<ApiError | null>,
+		/** What the writer is doing: one status for the whole panel (saving, waiting out a 429). */
 		status: writer.status,
-		writing,
-		ready: () => (snapshot.value ? Promise.resolve(snapshot.value) : read()),
+		/** The snapshot, reading the ticket the first time (one read however many sections ask). Rejects with ApiError. */
+		ready: (): Promise<TicketSnapshot> => (snapshot.value ? Promise.resolve(snapshot.value) : read()),
 		refresh,
 		write,
-		async users(ids) {
+		/** The users with these ids, from those met so far, else one `show_many`. */
+		async users(ids: readonly Id[]): Promise<User[]> {
 			const unique = [...new Set(ids)];
 			const missing = unique.filter(id => !full.has(id));
 			if (missing.length > 0) meetFull(await api.showManyUsers(missing));
 			return unique.flatMap(id => full.get(id) ?? []);
 		},
+		/** Stops listening to ZAF. */
 		dispose: () => stops.forEach(stop => stop()),
 	};
 }
+
+/** The store of one open ticket. */
+export type TicketStore = ReturnType<typeof createTicketStore>;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../platform/api/errors";
-import { RATE_LIMIT_MAX_ATTEMPTS, RATE_LIMIT_WINDOW_MS } from "./backoff";
+import { RATE_LIMIT_MAX_ATTEMPTS } from "./backoff";
 import { createTicketWriter, MAX_CONFLICT_REBASES, type Plan } from "./createTicketWriter";
+
+/** Zendesk's rate limits count requests per minute (zendesk-ticket-api.md §12). */
+const RATE_LIMIT_WINDOW_MS = 60_000;
 
 /** A tiny ticket store with real state: a set of CCs and a second-precision stamp. */
 function createStore() {

@@ -39,19 +39,8 @@ export interface TicketWriterOptions<S extends { updatedAt: string }, P> {
 	random?(): number;
 }
 
-/** A serialising, conflict-rebasing writer for one ticket. */
-export interface TicketWriter<S extends { updatedAt: string }, P> {
-	readonly status: ReadonlySignal<WriterStatus>;
-	/** Tells the writer about a snapshot read elsewhere (so the next save starts from it). */
-	observe(snapshot: S): void;
-	/** Plans and sends one logical change. `plan` must be pure: it is called again on fresh data. */
-	save<C>(plan: (snapshot: S, rebased: boolean) => Plan<P, C>): Promise<SaveOutcome<S, C>>;
-}
-
-/** Creates the writer. @example createTicketWriter({ load: () => api.getTicket(7), send: (p, stamp) => api.updateTicket(7, {...p, safe_update: true, updated_stamp: stamp}) }) */
-export function createTicketWriter<S extends { updatedAt: string }, P>(
-	options: TicketWriterOptions<S, P>,
-): TicketWriter<S, P> {
+/** Creates a serialising, conflict-rebasing writer for one ticket. @example createTicketWriter({ load: () => api.getTicket(7), send: (p, stamp) => api.updateTicket(7, {...p, safe_update: true, updated_stamp: stamp}) }) */
+export function createTicketWriter<S extends { updatedAt: string }, P>(options: TicketWriterOptions<S, P>) {
 	const sleep = options.sleep ?? realSleep;
 	const now = options.now ?? Date.now;
 	/** The latest snapshot known (from loads, saves and `observe`). */
@@ -99,11 +88,13 @@ export function createTicketWriter<S extends { updatedAt: string }, P>(
 	}
 
 	return {
-		status,
-		observe(s) {
+		status: status as ReadonlySignal<WriterStatus>,
+		/** Tells the writer about a snapshot read elsewhere (so the next save starts from it). */
+		observe(s: S): void {
 			known = s;
 		},
-		save(plan) {
+		/** Plans and sends one logical change. `plan` must be pure: it is called again on fresh data. */
+		save<C>(plan: (snapshot: S, rebased: boolean) => Plan<P, C>): Promise<SaveOutcome<S, C>> {
 			const task = async () => {
 				status.value = { state: "saving" };
 				try {

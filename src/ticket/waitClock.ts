@@ -22,16 +22,6 @@ interface WaitAnnouncement {
 /** Why 250 ms: a second's change shows at most a quarter of a second late, for 4 renders a second. */
 const TICK_MS = 250;
 
-/** The clock of one panel. */
-export interface WaitClock {
-	/** The time, refreshed every TICK_MS while a wait is shown; every countdown reads this signal. */
-	readonly now: ReadonlySignal<number>;
-	/** The wait announced last, while something still shows it; null otherwise. */
-	readonly announced: ReadonlySignal<WaitAnnouncement | null>;
-	/** Says `wait` is shown: the clock ticks until every shown wait is released; a new wait is announced. Returns the release. */
-	show(wait: Wait): () => void;
-}
-
 /** Whole seconds left until `until` (never negative). Pure. */
 export function secondsLeft(until: number, now: number): number {
 	return Math.max(0, Math.ceil((until - now) / 1000));
@@ -42,8 +32,8 @@ export function writerWait(status: WriterStatus | undefined): Wait | null {
 	return status?.state === "waiting" ? { until: status.until, reason: status.reason } : null;
 }
 
-/** Creates the clock over `now` (the same time source as the waits' deadlines). */
-export function createWaitClock(now: () => number = Date.now): WaitClock {
+/** Creates the clock of one panel over `now` (the same time source as the waits' deadlines). */
+export function createWaitClock(now: () => number = Date.now) {
 	const time = signal(now());
 	const announced = signal<WaitAnnouncement | null>(null);
 	/** How many places show each wait, by `reason@until`. */
@@ -51,9 +41,12 @@ export function createWaitClock(now: () => number = Date.now): WaitClock {
 	let timer: ReturnType<typeof setInterval> | undefined;
 	const keyOf = (wait: Wait) => `${wait.reason}@${wait.until}`;
 	return {
-		now: time,
-		announced,
-		show(wait) {
+		/** The time, refreshed every TICK_MS while a wait is shown; every countdown reads this signal. */
+		now: time as ReadonlySignal<number>,
+		/** The wait announced last, while something still shows it; null otherwise. */
+		announced: announced as ReadonlySignal<WaitAnnouncement | null>,
+		/** Says `wait` is shown: the clock ticks until every shown wait is released; a new wait is announced. Returns the release. */
+		show(wait: Wait): () => void {
 			const key = keyOf(wait);
 			const holders = shown.get(key) ?? 0;
 			shown.set(key, holders + 1);
@@ -81,3 +74,6 @@ export function createWaitClock(now: () => number = Date.now): WaitClock {
 		},
 	};
 }
+
+/** The clock of one panel. */
+export type WaitClock = ReturnType<typeof createWaitClock>;

@@ -59,13 +59,7 @@ export function withReadRetries(port: ZafPort, options: ReadRetryOptions = {}): 
 	}
 
 	return {
-		get: paths => port.get(paths),
-		set: values => port.set(values),
-		invoke: (name, ...args) => port.invoke(name, ...args),
-		on: (event, handler) => port.on(event, handler),
-		onHook: (hook, handler) => port.onHook(hook, handler),
-		metadata: () => port.metadata(),
-		context: () => port.context(),
+		...port,
 		request(request, portOptions) {
 			const method = (request.type ?? "GET").toUpperCase();
 			if (method !== "GET") return port.request(request, portOptions);

@@ -19,7 +19,7 @@ import type { TicketStore } from "../../ticket/createTicketStore";
 import type { PendingMetadata } from "../../ticket/metadata/createMetadataModel";
 import { loadRelatedTickets, type RelatedApi, type RelatedTicket } from "./relatedTickets";
 import { isEmptyIntent, type BulkIntent } from "./rules/bulkPlan";
-import { isBulkDraft, parseEmails, parseTags, type BulkDraft, type BulkTexts } from "./rules/bulkDraft";
+import { isBulkDraft, LIST_KEYS, parseEmails, parseTags, type BulkDraft, type BulkTexts } from "./rules/bulkDraft";
 import { runBulkUpdate, type BaseValues, type BulkOutcome, type BulkProgress } from "./runBulkUpdate";
 import { BULK_DRAFT_SECTION } from "../../shared/draftSections";
 
@@ -57,16 +57,13 @@ export function createBulkModel(options: BulkModelOptions) {
 	const parsed = computed(() => {
 		const t = texts.value;
 		const issues: Issue[] = [];
-		const emails = (key: "ccsAdd" | "ccsRemove" | "followersAdd" | "followersRemove") => {
-			const { emails, issues: found } = parseEmails(t[key], key);
-			issues.push(...found);
-			return emails;
+		const keep = <R extends { issues: Issue[] }>(result: R): R => {
+			issues.push(...result.issues);
+			return result;
 		};
-		const tags = (key: "tagsAdd" | "tagsRemove") => {
-			const { tags, issues: found } = parseTags(t[key], key);
-			issues.push(...found);
-			return tags;
-		};
+		const emails = (key: "ccsAdd" | "ccsRemove" | "followersAdd" | "followersRemove") =>
+			keep(parseEmails(t[key], key)).emails;
+		const tags = (key: "tagsAdd" | "tagsRemove") => keep(parseTags(t[key], key)).tags;
 		const intent: BulkIntent = {
 			ccs: { add: emails("ccsAdd"), remove: emails("ccsRemove") },
 			followers: { add: emails("followersAdd"), remove: emails("followersRemove") },
@@ -110,6 +107,11 @@ export function createBulkModel(options: BulkModelOptions) {
 		else drafts.save(BULK_DRAFT_SECTION, draft);
 	};
 
+	const select = (next: ReadonlySet<Id>) => {
+		selected.value = next;
+		persist();
+	};
+
 	async function open(): Promise<void> {
 		if (loadState.value === "loading" || loadState.value === "ready") return;
 		loadState.value = "loading";
@@ -149,12 +151,12 @@ export function createBulkModel(options: BulkModelOptions) {
 		const before = only !== undefined ? outcomes.value : new Map<Id, BulkOutcome>();
 		// What the agent saw: the list they chose from, or (a run a reload interrupted) what it saw then.
 		runOnly = only;
-		const seen: NonNullable<BulkDraft["base"]> = runBase ?? {};
-		if (runBase === undefined)
-			for (const r of related.value.filter(entry => ids.includes(entry.ticket.id)))
-				seen[String(r.ticket.id)] = seenValues(r.ticket.customFields, outcomes.value.get(r.ticket.id));
-		runBase = seen;
-		const base = new Map(Object.entries(seen).map(([id, values]) => [Number(id), values as BaseValues] as const));
+		runBase ??= Object.fromEntries(
+			related.value
+				.filter(r => ids.includes(r.ticket.id))
+				.map(r => [r.ticket.id, seenValues(r.ticket.customFields, outcomes.value.get(r.ticket.id))]),
+		);
+		const base = new Map(Object.entries(runBase).map(([id, values]) => [Number(id), values as BaseValues] as const));
 		batch(() => {
 			phase.value = "running";
 			runIssues.value = [];
@@ -166,10 +168,7 @@ export function createBulkModel(options: BulkModelOptions) {
 			const run = await runBulkUpdate(
 				{
 					api,
-					attach: patch => {
-						const attached = options.metadata.attach(patch);
-						return attached.ok ? { ok: true, patch: attached.update } : attached;
-					},
+					attach: patch => options.metadata.attach(patch),
 					sleep: options.sleep ?? realSleep,
 					now: options.now ?? Date.now,
 					alive: () => alive,
@@ -178,7 +177,7 @@ export function createBulkModel(options: BulkModelOptions) {
 				},
 				ids,
 				parsed.value.intent,
-				{ base },
+				base,
 			);
 			if (run.kind === "blocked") {
 				runIssues.value = [{ field: "apply", code: "bulk.issues.metadataBlocked" }];
@@ -232,17 +231,10 @@ export function createBulkModel(options: BulkModelOptions) {
 			const next = new Set(selected.value);
 			if (next.has(id)) next.delete(id);
 			else next.add(id);
-			selected.value = next;
-			persist();
+			select(next);
 		},
-		selectAll(): void {
-			selected.value = new Set(related.value.map(r => r.ticket.id));
-			persist();
-		},
-		selectNone(): void {
-			selected.value = new Set();
-			persist();
-		},
+		selectAll: () => select(new Set(related.value.map(r => r.ticket.id))),
+		selectNone: () => select(new Set()),
 		edit(change: Partial<BulkTexts>): void {
 			// The change under way is the one sent: editing waits until the run is over.
 			if (phase.value === "running") return;
@@ -261,16 +253,10 @@ export function createBulkModel(options: BulkModelOptions) {
 	};
 }
 
-const EMPTY_TEXTS: BulkTexts = {
-	ccsAdd: "",
-	ccsRemove: "",
-	followersAdd: "",
-	followersRemove: "",
-	tagsAdd: "",
-	tagsRemove: "",
+const EMPTY_TEXTS = {
+	...Object.fromEntries([...LIST_KEYS, "fieldValue"].map(key => [key, ""])),
 	fieldId: null,
-	fieldValue: "",
-};
+} as BulkTexts;
 
 /**
  * The values the agent has seen for a ticket: the listed ones, with another agent's values from a

@@ -9,12 +9,12 @@ import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError } from "../../platform/api/errors";
 import type { Id, JobResult, Ticket } from "../../platform/api/types";
 import type { TicketUpdateInput } from "../../platform/api/wire";
-import type { PollSchedule } from "../../shared/jobPolling";
 import type { Issue } from "../../shared/issues";
 import { idempotentRetry } from "../../ticket/backoff";
 import { pollJob } from "../../ticket/pollJob";
+import type { PendingMetadata } from "../../ticket/metadata/createMetadataModel";
 import type { Wait } from "../../ticket/waitClock";
-import { planBulkItem, type BulkIntent, type BulkPatch, type BulkTicket } from "./rules/bulkPlan";
+import { planBulkItem, type BulkIntent, type BulkTicket } from "./rules/bulkPlan";
 
 /** At most this many tickets per job (Zendesk's limit). */
 const MAX_PER_JOB = 100;
@@ -43,14 +43,11 @@ export type BulkProgress =
 /** What the run needs. `attach` adds the pending audit metadata to one item (or refuses). */
 export interface BulkDeps {
 	api: Pick<ZendeskApi, "showManyTickets" | "showManyUsers" | "updateManyTickets" | "getJobStatus">;
-	attach(
-		patch: BulkPatch,
-	): { ok: true; patch: BulkPatch & { metadata?: Record<string, unknown> } } | { ok: false; issues: Issue[] };
+	attach: PendingMetadata["attach"];
 	sleep(ms: number): Promise<void>;
 	now(): number;
 	alive(): boolean;
 	random?(): number;
-	schedule?: PollSchedule;
 	onProgress(progress: BulkProgress): void;
 }
 
@@ -59,7 +56,7 @@ export type BulkRun =
 	{ kind: "done"; outcomes: ReadonlyMap<Id, BulkOutcome>; metadata: boolean } | { kind: "blocked"; issues: Issue[] };
 
 /**
- * Runs `intent` on `ids`. `base`: the field values the agent saw per ticket (default: the first
+ * Runs `intent` on `ids`. `seen`: the field values the agent saw per ticket (default: the first
  * read); a field changed since to another value is asked about, never overwritten. Rejects only
  * for a final ApiError before anything was sent; after that a failure ends the run with the outcomes so far.
  */
@@ -67,13 +64,13 @@ export async function runBulkUpdate(
 	deps: BulkDeps,
 	ids: readonly Id[],
 	intent: BulkIntent,
-	options: { base?: ReadonlyMap<Id, BaseValues> } = {},
+	seen: ReadonlyMap<Id, BaseValues>,
 ): Promise<BulkRun> {
 	deps.onProgress({ phase: "reading" });
 	const outcomes = new Map<Id, BulkOutcome>();
 	const first = await deps.api.showManyTickets(ids);
 	const found = new Set(first.map(ticket => ticket.id));
-	const base = new Map(first.map(ticket => [ticket.id, options.base?.get(ticket.id) ?? ticket.customFields] as const));
+	const base = new Map(first.map(ticket => [ticket.id, seen.get(ticket.id) ?? ticket.customFields] as const));
 	for (const id of ids) if (!found.has(id)) outcomes.set(id, { kind: "refused", reason: "missing", details: null });
 	let pending: Ticket[] = first;
 	let withMetadata = false;
@@ -89,23 +86,16 @@ export async function runBulkUpdate(
 			const emails = await emailsOf(deps, pending);
 			const items: Array<TicketUpdateInput & { id: Id }> = [];
 			for (const ticket of pending) {
-				const plan = planBulkItem(
-					ticket,
-					intent,
-					id => emails.get(id) ?? null,
-					round === 0 && !options.base ? undefined : withBase(ticket, base.get(ticket.id)),
-				);
+				const then = { ...ticket, customFields: base.get(ticket.id) ?? ticket.customFields };
+				const plan = planBulkItem(ticket, intent, id => emails.get(id) ?? null, then);
 				if (plan.kind === "noop") outcomes.set(ticket.id, { kind: "unchanged" });
 				else if (plan.kind === "skip") outcomes.set(ticket.id, { kind: "refused", reason: "closed", details: null });
 				else if (plan.kind === "ask") outcomes.set(ticket.id, { kind: "conflict", fields: plan.fields });
 				else {
 					const attached = deps.attach(plan.patch);
-					if (!attached.ok) {
-						if (!sent) return { kind: "blocked", issues: attached.issues };
-						return stop(null);
-					}
-					withMetadata ||= attached.patch.metadata !== undefined;
-					items.push({ ...attached.patch, id: ticket.id, safe_update: true, updated_stamp: ticket.updatedAt });
+					if (!attached.ok) return sent ? stop(null) : { kind: "blocked", issues: attached.issues };
+					withMetadata ||= attached.update.metadata !== undefined;
+					items.push({ ...attached.update, id: ticket.id, safe_update: true, updated_stamp: ticket.updatedAt });
 				}
 			}
 			const again: Id[] = [];
@@ -119,8 +109,7 @@ export async function runBulkUpdate(
 				}
 				for (const [index, item] of chunk.entries()) {
 					const result = results.find(r => r.id === item.id) ?? results.find(r => r.index === index);
-					if (result === undefined) again.push(item.id);
-					else if (result.error === "UpdateConflict") again.push(item.id);
+					if (result === undefined || result.error === "UpdateConflict") again.push(item.id);
 					else if (result.success === false || result.error) outcomes.set(item.id, refusal(result));
 					else outcomes.set(item.id, { kind: "updated", retried: round > 0 });
 				}
@@ -150,18 +139,13 @@ async function sendAndFollow(
 			const job = await deps.api.updateManyTickets(items);
 			const queuedAt = deps.now();
 			deps.onProgress({ phase: "queued", round, done: 0, total: items.length });
-			const polled = await pollJob(
-				deps,
-				job.id,
-				queuedAt,
-				status =>
-					deps.onProgress({
-						phase: status.status === "queued" ? "queued" : "working",
-						round,
-						done: status.progress ?? 0,
-						total: status.total ?? items.length,
-					}),
-				deps.schedule,
+			const polled = await pollJob(deps, job.id, queuedAt, status =>
+				deps.onProgress({
+					phase: status.status === "queued" ? "queued" : "working",
+					round,
+					done: status.progress ?? 0,
+					total: status.total ?? items.length,
+				}),
 			);
 			return polled.kind === "ended" && polled.job.status === "completed" ? polled.job.results : null;
 		} catch (caught) {
@@ -200,8 +184,3 @@ async function emailsOf(deps: BulkDeps, tickets: readonly Ticket[]): Promise<Map
 
 /** The custom field values of a ticket as the agent saw it: the base of a bulk run, kept in the draft. */
 export type BaseValues = BulkTicket["customFields"];
-
-/** `ticket` with its field values as they were (`values`), for the plan's "changed meanwhile" check. */
-function withBase(ticket: BulkTicket, values: BaseValues | undefined): BulkTicket {
-	return values ? { ...ticket, customFields: values } : ticket;
-}

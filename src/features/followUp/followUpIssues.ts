@@ -3,10 +3,9 @@
  * `details` are keyed by field; its English descriptions are shown inside a translated sentence,
  * never alone nor as HTML), and one field's text. Every ApiError kind has a form-level message.
  */
-import type { ApiError, ApiErrorKind } from "../../platform/api/errors";
+import { DEFAULT_RETRY_AFTER_SECONDS, type ApiError, type ApiErrorKind } from "../../platform/api/errors";
 import type { TranslateVars } from "../../platform/i18n/createTranslator";
 import type { Issue } from "../../shared/issues";
-import { DEFAULT_RETRY_AFTER_SECONDS } from "../../ticket/backoff";
 import { ERROR_KEYS } from "../../ui/ErrorNotice";
 import type { FollowUpDraft } from "./rules/followUpDraft";
 

@@ -7,8 +7,7 @@ import { batch, computed, signal, type ReadonlySignal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { Audit, AuditPage, Id } from "../../platform/api/types";
-import { formatAudits, type AuditFormatContext } from "./rules/auditFormat";
-import type { AuditEntry } from "../../shared/auditTypes";
+import { formatAudits, USER_FIELDS, type AuditFormatContext } from "./rules/auditFormat";
 import type { TicketFieldDef } from "../../shared/customFieldsTypes";
 import type { FieldDefinitionsCache } from "../../ticket/createFieldDefinitionsCache";
 
@@ -21,22 +20,8 @@ interface AuditsModelOptions {
 	definitions: Pick<FieldDefinitionsCache, "fields" | "knownForms">;
 }
 
-export interface AuditsModel {
-	readonly state: ReadonlySignal<AuditsState>;
-	/** Formatted audits, newest first. */
-	readonly entries: ReadonlySignal<AuditEntry[]>;
-	readonly hasMore: ReadonlySignal<boolean>;
-	readonly loadingMore: ReadonlySignal<boolean>;
-	readonly error: ReadonlySignal<ApiError | null>;
-	/** Loads the first page unless already loaded (call when the history is opened). */
-	open(): Promise<void>;
-	loadMore(): Promise<void>;
-	/** Starts over (e.g. after a save), but only if the history was opened before. */
-	reload(): Promise<void>;
-}
-
 /** Creates the model. It requests nothing until `open()`. */
-export function createAuditsModel({ api, ticketId, definitions }: AuditsModelOptions): AuditsModel {
+export function createAuditsModel({ api, ticketId, definitions }: AuditsModelOptions) {
 	const state = signal<AuditsState>("idle");
 	const audits = signal<Audit[]>([]);
 	const fields = signal<readonly TicketFieldDef[]>([]);
@@ -62,8 +47,7 @@ export function createAuditsModel({ api, ticketId, definitions }: AuditsModelOpt
 			fields.value = allFields;
 			audits.value = replace ? page.items : [...audits.value, ...page.items];
 			cursor.value = page.nextCursor;
-			names.value =
-				found.length > 0 ? addNames(withPage, { users: found, groups: [], organizations: [] }, []) : withPage;
+			names.value = addNames(withPage, { users: found, groups: [], organizations: [] }, []);
 		});
 	}
 
@@ -85,11 +69,13 @@ export function createAuditsModel({ api, ticketId, definitions }: AuditsModelOpt
 	}
 
 	return {
-		state,
+		state: state as ReadonlySignal<AuditsState>,
+		/** Formatted audits, newest first. */
 		entries,
 		hasMore,
-		loadingMore,
-		error,
+		loadingMore: loadingMore as ReadonlySignal<boolean>,
+		error: error as ReadonlySignal<ApiError | null>,
+		/** Loads the first page unless already loaded (call when the history is opened). */
 		async open() {
 			if (state.value === "idle" || state.value === "failed") await start();
 		},
@@ -106,11 +92,15 @@ export function createAuditsModel({ api, ticketId, definitions }: AuditsModelOpt
 				loadingMore.value = false;
 			}
 		},
+		/** Starts over (e.g. after a save), but only if the history was opened before. */
 		async reload() {
 			if (state.value !== "idle") await start();
 		},
 	};
 }
+
+/** The model's public shape. */
+export type AuditsModel = ReturnType<typeof createAuditsModel>;
 
 /** The names the formatter looks values up in. */
 type Names = Required<Omit<AuditFormatContext, "fields">>;
@@ -140,7 +130,7 @@ function addNames(
 }
 
 /** User-valued changes: the people fields, legacy collaborators, and CCs/followers named by id. */
-const USER_VALUED = new Set(["assignee_id", "requester_id", "submitter_id", "collaborator_ids"]);
+const USER_VALUED = new Set([...USER_FIELDS, "collaborator_ids"]);
 
 /** Authors plus users the page's events name by id, without the system author (-1). */
 function userIds(audits: readonly Audit[]): number[] {

@@ -139,14 +139,8 @@ function createAccountApi(zaf: ZafPort) {
 			options: { token?: string; contentType?: string } = {},
 		): Promise<Upload> {
 			const url = `/api/v2/uploads.json${query({ filename, token: options.token })}`;
-			const request = {
-				url,
-				type: "POST",
-				contentType: options.contentType ?? "text/plain",
-				data: text,
-				dataType: "json",
-			} as const;
-			const { json, status, label } = await call(zaf, request);
+			const contentType = options.contentType ?? "text/plain";
+			const { json, status, label } = await call(zaf, { url, type: "POST", contentType, data: text, dataType: "json" });
 			const { normalizeUpload } = await activityNormalizers();
 			return pick(json, "upload", normalizeUpload, label, status);
 		},

@@ -64,7 +64,7 @@ export function isApiError(value: unknown): value is ApiError {
 export const MESSAGE_PREFIX = "[zd-sidebar]";
 
 /** Wait used when a 429 carries no usable `Retry-After`: the official Ruby client's default (§16). */
-const DEFAULT_RETRY_AFTER_SECONDS = 10;
+export const DEFAULT_RETRY_AFTER_SECONDS = 10;
 
 /**
  * Turns any rejection into an ApiError labelled `request`: `client.request`'s XHR-like object, SDK errors
@@ -171,7 +171,7 @@ interface ParsedErrorBody {
  * (429, 5xx). Never throws; unknown shapes yield `{}`.
  */
 export function parseErrorBody(json: unknown, text: string | undefined): ParsedErrorBody {
-	const body = json !== undefined ? json : tryParseJson(text);
+	const body = json !== undefined ? json : parseJson(text);
 	if (isRecord(body)) {
 		const out: ParsedErrorBody = {};
 		if (typeof body.error === "string") {
@@ -217,8 +217,9 @@ function parseDetails(raw: unknown): ErrorDetails | undefined {
 	return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function tryParseJson(text: string | undefined): unknown {
-	if (typeof text !== "string" || !/^\s*[[{]/.test(text)) return undefined;
+/** `text` as JSON, or undefined when it is absent, blank or not JSON. Never throws. */
+export function parseJson(text: string | undefined): unknown {
+	if (text === undefined || text.trim() === "") return undefined;
 	try {
 		return JSON.parse(text);
 	} catch {

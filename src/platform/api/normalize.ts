@@ -6,18 +6,7 @@
 import { isRecord } from "../../shared/isRecord";
 import type { FieldOption } from "../../shared/customFieldsTypes";
 import type { CustomFieldValue, TicketPriority, TicketStatus, TicketType, UserRole } from "../../shared/ticketTypes";
-import type {
-	AccountSettings,
-	FormCondition,
-	Id,
-	Locale,
-	Organization,
-	Ticket,
-	TicketField,
-	TicketForm,
-	User,
-	Via,
-} from "./types";
+import type { FormCondition, Id, Via } from "./types";
 
 /** True for a Zendesk id: a positive safe integer. */
 export function isId(value: unknown): value is Id {
@@ -78,7 +67,7 @@ export function normalizeVia(raw: unknown): Via | null {
 }
 
 /** A ticket, or null without a valid id, status, created_at and updated_at. */
-export function normalizeTicket(raw: unknown): Ticket | null {
+export function normalizeTicket(raw: unknown) {
 	if (!isRecord(raw)) return null;
 	const ticketId = id(raw.id);
 	const status = oneOf(STATUSES, raw.status);
@@ -120,7 +109,7 @@ export function normalizeTicket(raw: unknown): Ticket | null {
 }
 
 /** A user, or null without a valid id, name and role. */
-export function normalizeUser(raw: unknown): User | null {
+export function normalizeUser(raw: unknown) {
 	if (!isRecord(raw)) return null;
 	const userId = id(raw.id);
 	const name = str(raw.name);
@@ -143,7 +132,7 @@ export function normalizeUser(raw: unknown): User | null {
 }
 
 /** An organization (or a sideloaded group), or null without a valid id and a non-blank name. */
-export function normalizeOrganization(raw: unknown): Organization | null {
+export function normalizeOrganization(raw: unknown) {
 	if (!isRecord(raw)) return null;
 	const organizationId = id(raw.id);
 	const name = str(raw.name);
@@ -152,7 +141,7 @@ export function normalizeOrganization(raw: unknown): Organization | null {
 }
 
 /** A ticket field with its options (custom or system), or null without id, type and title. */
-export function normalizeTicketField(raw: unknown): TicketField | null {
+export function normalizeTicketField(raw: unknown) {
 	if (!isRecord(raw)) return null;
 	const fieldId = id(raw.id);
 	const type = str(raw.type);
@@ -187,7 +176,7 @@ function normalizeOption(raw: unknown): FieldOption | null {
 }
 
 /** A ticket form, or null without id and name. */
-export function normalizeTicketForm(raw: unknown): TicketForm | null {
+export function normalizeTicketForm(raw: unknown) {
 	if (!isRecord(raw)) return null;
 	const formId = id(raw.id);
 	const name = str(raw.name);
@@ -223,14 +212,14 @@ function normalizeCondition(raw: unknown): FormCondition | null {
 }
 
 /** A locale, or null without a valid id, a locale code and a non-blank name. */
-export function normalizeLocale(raw: unknown): Locale | null {
+export function normalizeLocale(raw: unknown) {
 	const named = normalizeOrganization(raw);
 	const code = str(rec(raw).locale);
 	return named === null || code === null ? null : { id: named.id, locale: code, name: named.name };
 }
 
 /** The `settings` of `GET /account/settings` (`{tickets: {...}, ...}`), or null when not an object. */
-export function normalizeAccountSettings(raw: unknown): AccountSettings | null {
+export function normalizeAccountSettings(raw: unknown) {
 	if (!isRecord(raw)) return null;
 	const t = rec(raw.tickets);
 	return {

@@ -1,6 +1,6 @@
 /** Normalizers of attachments, audits, comments, uploads and job statuses: typed value or `null`; never throws. */
 import { isRecord } from "../../shared/isRecord";
-import type { Attachment, Audit, AuditEvent, Comment, JobResult, JobState, JobStatus, Upload } from "./types";
+import type { Audit, AuditEvent, JobState } from "./types";
 import { bool, id, ids, isId, normalizeList, normalizeVia, num, oneOf, rec, safeUrl, str } from "./normalize";
 
 const JOB_STATES: readonly JobState[] = ["queued", "working", "completed", "failed", "killed"];
@@ -9,7 +9,7 @@ const JOB_STATES: readonly JobState[] = ["queued", "working", "completed", "fail
  * An attachment, or null without id and file name: `file_name` (OAS), or `name` as Zendesk's older
  * examples spell it (captured gz-attachment, gz-upload), so none is lost over the spelling.
  */
-export function normalizeAttachment(raw: unknown): Attachment | null {
+export function normalizeAttachment(raw: unknown) {
 	if (!isRecord(raw)) return null;
 	const attachmentId = id(raw.id);
 	const fileName = str(raw.file_name) ?? str(raw.name);
@@ -80,7 +80,7 @@ export function normalizeAudit(raw: unknown): Audit | null {
 }
 
 /** A comment, or null without id, author, body and created_at. */
-export function normalizeComment(raw: unknown): Comment | null {
+export function normalizeComment(raw: unknown) {
 	if (!isRecord(raw)) return null;
 	const commentId = id(raw.id);
 	const authorId = num(raw.author_id);
@@ -101,7 +101,7 @@ export function normalizeComment(raw: unknown): Comment | null {
 }
 
 /** `{upload: {token, attachments}}`'s inner object, or null without a token. */
-export function normalizeUpload(raw: unknown): Upload | null {
+export function normalizeUpload(raw: unknown) {
 	if (!isRecord(raw) || typeof raw.token !== "string" || raw.token === "") return null;
 	const list = normalizeList(raw.attachments, normalizeAttachment);
 	const single = normalizeAttachment(raw.attachment);
@@ -109,7 +109,7 @@ export function normalizeUpload(raw: unknown): Upload | null {
 }
 
 /** A job status, or null without a string id and a known status. Object-shaped `results` become `[]`. */
-export function normalizeJobStatus(raw: unknown): JobStatus | null {
+export function normalizeJobStatus(raw: unknown) {
 	if (!isRecord(raw)) return null;
 	const jobId = str(raw.id);
 	const status = oneOf(JOB_STATES, raw.status);
@@ -124,7 +124,7 @@ export function normalizeJobStatus(raw: unknown): JobStatus | null {
 	};
 }
 
-function normalizeJobResult(raw: unknown): JobResult | null {
+function normalizeJobResult(raw: unknown) {
 	if (!isRecord(raw)) return null;
 	return {
 		id: id(raw.id),

@@ -1,10 +1,14 @@
 /** The camelCase types the API client returns, built only by the normalizers; absent on the wire → `null`, `[]` or `false`. */
 import type { AuditEventLike, AuditLike } from "../../shared/auditTypes";
-import type { FormCondition as FormConditionDef, TicketFieldDef, TicketFormDef } from "../../shared/customFieldsTypes";
-import type { PersonUser } from "../../shared/peopleTypes";
-import type { CustomFieldValue, Id, TicketPriority, TicketStatus, TicketType } from "../../shared/ticketTypes";
+import type { FormCondition as FormConditionDef } from "../../shared/customFieldsTypes";
+import type { Id } from "../../shared/ticketTypes";
+import type * as N from "./normalize";
+import type * as A from "./normalizeActivity";
 
 export type { Id };
+
+/** What a normalizer returns for a value of the right shape. */
+type Normalized<F extends (raw: unknown) => unknown> = NonNullable<ReturnType<F>>;
 
 /** Where a ticket came from; `followUpSourceId` is set for real follow-ups (`via.source.rel == "follow_up"`). */
 export interface Via {
@@ -14,48 +18,13 @@ export interface Via {
 }
 
 /** A ticket as the app uses it. `updatedAt` is the REST `updated_at`: the value for `updated_stamp`. */
-export interface Ticket {
-	id: Id;
-	externalId: string | null;
-	subject: string;
-	description: string;
-	status: TicketStatus;
-	customStatusId: Id | null;
-	priority: TicketPriority | null;
-	type: TicketType | null;
-	requesterId: Id | null;
-	submitterId: Id | null;
-	assigneeId: Id | null;
-	groupId: Id | null;
-	organizationId: Id | null;
-	brandId: Id | null;
-	ticketFormId: Id | null;
-	problemId: Id | null;
-	collaboratorIds: Id[];
-	emailCcIds: Id[];
-	followerIds: Id[];
-	followupIds: Id[];
-	tags: string[];
-	customFields: Array<{ id: Id; value: CustomFieldValue }>;
-	via: Via | null;
-	dueAt: string | null;
-	isPublic: boolean;
-	createdAt: string;
-	updatedAt: string;
-}
+export type Ticket = Normalized<typeof N.normalizeTicket>;
 
 /** A user: the people feature's `PersonUser` plus what other features read. */
-export interface User extends PersonUser {
-	organizationId: Id | null;
-	locale: string | null;
-	timeZone: string | null;
-	photoUrl: string | null;
-}
+export type User = Normalized<typeof N.normalizeUser>;
 
 /** A ticket field: the domain's `TicketFieldDef` with every key present. `options` merges custom and system options. */
-export interface TicketField extends TicketFieldDef {
-	agentDescription: string;
-}
+export type TicketField = Normalized<typeof N.normalizeTicketField>;
 
 /** One conditional-field rule of a form (agent side): the domain's, with the scalar values Zendesk sends for a parent. */
 export interface FormCondition extends FormConditionDef {
@@ -63,24 +32,10 @@ export interface FormCondition extends FormConditionDef {
 }
 
 /** A ticket form: the domain's `TicketFormDef` plus its names and position; `ticketFieldIds` is the display order. */
-export interface TicketForm extends TicketFormDef {
-	name: string;
-	displayName: string;
-	position: number;
-	agentConditions: FormCondition[];
-}
+export type TicketForm = Normalized<typeof N.normalizeTicketForm>;
 
 /** An attachment (never rendered as HTML; `contentUrl` is checked to be http(s)). */
-export interface Attachment {
-	id: Id;
-	fileName: string;
-	contentUrl: string | null;
-	contentType: string;
-	size: number;
-	inline: boolean;
-	deleted: boolean;
-	malwareScanResult: string | null;
-}
+export type Attachment = Normalized<typeof A.normalizeAttachment>;
 
 /** An audit event: what the history formatter reads (`AuditEventLike`) plus its id, author, attachments and recipients. */
 export interface AuditEvent extends AuditEventLike {
@@ -99,72 +54,28 @@ export interface Audit extends AuditLike {
 }
 
 /** A ticket comment. `body` is plain text; never render `htmlBody` as HTML. */
-export interface Comment {
-	id: Id;
-	type: string;
-	authorId: Id;
-	body: string;
-	htmlBody: string | null;
-	public: boolean;
-	auditId: Id | null;
-	createdAt: string;
-	attachments: Attachment[];
-}
+export type Comment = Normalized<typeof A.normalizeComment>;
 
 /** An upload; pass `token` in `comment.uploads` (single use, valid 60 minutes). */
-export interface Upload {
-	token: string;
-	attachments: Attachment[];
-}
+export type Upload = Normalized<typeof A.normalizeUpload>;
 
 /** Job states; `failed` and `killed` are terminal failures, `completed` terminal success. */
 export type JobState = "queued" | "working" | "completed" | "failed" | "killed";
 
 /** One job result item (create: id+index; update: id+action+success; failure: error+details). */
-export interface JobResult {
-	id: Id | null;
-	index: number | null;
-	action: string | null;
-	success: boolean | null;
-	status: string | null;
-	error: string | null;
-	details: string | null;
-}
+export type JobResult = JobStatus["results"][number];
 
 /** A background job. */
-export interface JobStatus {
-	id: string;
-	status: JobState;
-	total: number | null;
-	progress: number | null;
-	message: string | null;
-	results: JobResult[];
-}
+export type JobStatus = Normalized<typeof A.normalizeJobStatus>;
 
 /** An organization as the app shows it (a lookup field's record); nothing else of it is read. */
-export interface Organization {
-	id: Id;
-	name: string;
-}
+export type Organization = Normalized<typeof N.normalizeOrganization>;
 
 /** A translation locale the account enables: `id` is what a user's `localeId` takes, `locale` the code (`de`). */
-export interface Locale {
-	id: Id;
-	locale: string;
-	name: string;
-}
+export type Locale = Normalized<typeof N.normalizeLocale>;
 
 /** The ticket-related account settings the app reads (absent keys → false, tagging → true). */
-export interface AccountSettings {
-	/** Legacy CCs; `followerAndEmailCcCollaborations`: CCs and followers (`email_ccs`/`followers`). */
-	collaboration: boolean;
-	followerAndEmailCcCollaborations: boolean;
-	lightAgentEmailCcsAllowed: boolean;
-	commentsPublicByDefault: boolean;
-	emailAttachments: boolean;
-	privateAttachments: boolean;
-	tagging: boolean;
-}
+export type AccountSettings = Normalized<typeof N.normalizeAccountSettings>;
 
 /** A group as a sideload names it: the same shape as an organization. */
 export type Group = Organization;

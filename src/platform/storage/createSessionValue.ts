@@ -17,12 +17,9 @@ export interface SessionValueOptions<T> {
 	now?: () => number;
 }
 
-/** The value's accessors. */
+/** The value: `get()` reads memory, then storage, then `load()`, and rejects with the load's error. */
 export interface SessionValue<T> {
-	/** The value: from memory, then storage, then `load()`. Rejects with the load's error. */
 	get(): Promise<T>;
-	/** Forgets the value in memory and in storage. */
-	invalidate(): void;
 }
 
 /** Ten minutes: spares the request across tickets, short enough to pick up an admin's change. */
@@ -77,15 +74,6 @@ export function createSessionValue<T>(options: SessionValueOptions<T>): SessionV
 				started.then(done, done);
 			}
 			return pending;
-		},
-		invalidate() {
-			memory = null;
-			pending = null;
-			try {
-				options.storage?.removeItem(options.key);
-			} catch {
-				// nothing else to forget
-			}
 		},
 	};
 }

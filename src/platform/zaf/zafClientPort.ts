@@ -1,5 +1,5 @@
 /** The only caller of the ZAF SDK: adapts it to our `ZafPort`; every failure (zaf-protocol.md §1, §2.6, §2.7) is an ApiError. */
-import { ApiError, MESSAGE_PREFIX, toApiError } from "../api/errors";
+import { ApiError, MESSAGE_PREFIX, parseJson, toApiError } from "../api/errors";
 import { normalizeHeaders } from "./headers";
 import type {
 	HttpResponse,
@@ -52,15 +52,12 @@ export function createZafClientPort(client: ZafSdkClient, options: { requestTime
 					console.error(`${MESSAGE_PREFIX} handler for ${event} threw`, error);
 				}
 			};
-			client.on(event, wrapped);
-			return once(() => client.off(event, wrapped));
+			return listen(client, event, wrapped);
 		},
 
 		onHook(hook, handler) {
 			// The SDK blocks on false, a string, an Error, a throw or a rejection (zaf-protocol.md §2.9).
-			const wrapped = () => handler();
-			client.on(hook, wrapped);
-			return once(() => client.off(hook, wrapped));
+			return listen(client, hook, () => handler());
 		},
 
 		request<T = unknown>(request: ZafRequestOptions, portOptions: PortRequestOptions = {}) {
@@ -145,20 +142,12 @@ function asPathError(rejection: unknown, paths: string[]): ZafGetResult["errors"
 	return { [match[1] as string]: { name: rejection.name, message: match[2] ?? "" } };
 }
 
-function once(fn: () => void): Unsubscribe {
+/** Subscribes `handler`; the returned unsubscribe removes it once, however often it is called. */
+function listen(client: ZafSdkClient, name: string, handler: (payload: unknown) => unknown): Unsubscribe {
+	client.on(name, handler);
 	let done = false;
 	return () => {
-		if (done) return;
+		if (!done) client.off(name, handler);
 		done = true;
-		fn();
 	};
-}
-
-function parseJson(text: string): unknown {
-	if (text.trim() === "") return undefined;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
 }

@@ -51,42 +51,13 @@ interface MetadataModelOptions {
 }
 
 /** The shared metadata model. */
-export interface MetadataModel {
-	readonly rows: ReadonlySignal<MetadataEditorRow[]>;
-	/** The admin's defaults (always attached with a real change). */
-	readonly defaults: ReadonlySignal<MetadataObject>;
-	/** Defaults + valid agent rows: exactly what the next update carries. */
-	readonly pending: ReadonlySignal<MetadataObject>;
-	/** UTF-8 bytes of `pending`'s JSON (the live counter). */
-	readonly bytes: ReadonlySignal<number>;
-	/** Row problems, the size limit, a bad admin setting and Zendesk's own refusals. */
-	readonly issues: ReadonlySignal<Issue[]>;
-	/** True when the agent has typed metadata that is not saved yet. */
-	readonly hasAgentMetadata: ReadonlySignal<boolean>;
-	readonly status: ReadonlySignal<MetadataStatus>;
-	setKey(index: number, key: string): void;
-	setValue(index: number, value: string): void;
-	addRow(): void;
-	removeRow(index: number): void;
-	/** Drops the agent's rows (defaults stay). */
-	clear(): void;
-	/** `update` with the pending metadata (unchanged with none); refuses, keeping all, for invalid or too large rows or metadata alone. */
-	attach<T extends Readonly<Record<string, unknown>>>(update: T): MetadataAttach<T>;
-	/** The attached update was saved on `audit` (null: none created; `id: null`: ids unknown, as after a bulk job). */
-	saved(audit: { id: number | null } | null): void;
-	/** Shows Zendesk's own refusal of the metadata (422 details) until the next edit. */
-	setRemoteIssues(issues: Issue[]): void;
-}
+export type MetadataModel = ReturnType<typeof createMetadataModel>;
 
 /** What the ticket's writer needs of the pending metadata: attach it, then say how the save went. */
 export type PendingMetadata = Pick<MetadataModel, "attach" | "saved" | "setRemoteIssues">;
 
-/** Creates the model and restores the agent's rows from the draft store. */
-export function createMetadataModel({
-	drafts,
-	defaultSetting,
-	defaultSettingInvalid,
-}: MetadataModelOptions): MetadataModel {
+/** Creates the shared model and restores the agent's rows from the draft store. */
+export function createMetadataModel({ drafts, defaultSetting, defaultSettingInvalid }: MetadataModelOptions) {
 	const parsedDefaults = defaultSettingInvalid
 		? { defaults: {}, issues: [{ field: DEFAULTS_FIELD, code: "metadata.issues.defaultsNotObject" }] }
 		: parseDefaultMetadata(defaultSetting);
@@ -99,6 +70,7 @@ export function createMetadataModel({
 	let attachedKeys: string[] = [];
 
 	const agent = computed(() => rowsToMetadata(rows.value));
+	/** Defaults + valid agent rows: exactly what the next update carries. */
 	const pending = computed(() => mergeMetadata(defaults.value, agent.value));
 	const bytes = computed(() => metadataByteLength(pending.value));
 	const blocking = computed(() => [
@@ -126,19 +98,25 @@ export function createMetadataModel({
 	}
 
 	return {
-		rows,
-		defaults,
+		rows: rows as ReadonlySignal<MetadataEditorRow[]>,
+		/** The admin's defaults (always attached with a real change). */
+		defaults: defaults as ReadonlySignal<MetadataObject>,
 		pending,
+		/** UTF-8 bytes of `pending`'s JSON (the live counter). */
 		bytes,
+		/** Row problems, the size limit, a bad admin setting and Zendesk's own refusals. */
 		issues,
+		/** True when the agent has typed metadata that is not saved yet. */
 		hasAgentMetadata,
-		status,
-		setKey: (index, key) => edit(index, { key }),
-		setValue: (index, value) => edit(index, { value }),
+		status: status as ReadonlySignal<MetadataStatus>,
+		setKey: (index: number, key: string) => edit(index, { key }),
+		setValue: (index: number, value: string) => edit(index, { value }),
 		addRow: () => update([...rows.value, { key: "", value: "" }]),
-		removeRow: index => update(rows.value.filter((_, i) => i !== index)),
+		removeRow: (index: number) => update(rows.value.filter((_, i) => i !== index)),
+		/** Drops the agent's rows (defaults stay). */
 		clear: () => update([]),
-		attach(update) {
+		/** `update` with the pending metadata (unchanged with none); refuses, keeping all, for invalid or too large rows or metadata alone. */
+		attach<T extends Readonly<Record<string, unknown>>>(update: T): MetadataAttach<T> {
 			if (blocking.value.length > 0) return { ok: false, issues: blocking.value };
 			const metadata = Object.keys(pending.value).length > 0 ? pending.value : undefined;
 			const result = attachMetadata(update, metadata);
@@ -152,7 +130,8 @@ export function createMetadataModel({
 			status.value = { kind: "refused" };
 			return { ok: false, issues: [result.issue] };
 		},
-		saved(audit) {
+		/** The attached update was saved on `audit` (null: none created; `id: null`: ids unknown, as after a bulk job). */
+		saved(audit: { id: number | null } | null): void {
 			if (audit === null) {
 				if (hasAgentMetadata.value) status.value = { kind: "notStored" };
 				return;
@@ -168,7 +147,8 @@ export function createMetadataModel({
 			});
 			if (untouched) drafts.clear(METADATA_DRAFT_SECTION);
 		},
-		setRemoteIssues(next) {
+		/** Shows Zendesk's own refusal of the metadata (422 details) until the next edit. */
+		setRemoteIssues(next: Issue[]): void {
 			remoteIssues.value = next;
 		},
 	};

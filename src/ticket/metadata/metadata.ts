@@ -5,6 +5,7 @@
  * JSON, as the sandbox enforces.
  */
 import type { Issue } from "../../shared/issues";
+import { isRecord } from "../../shared/isRecord";
 
 /** Any JSON value (admin defaults may nest; editor values are strings). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -165,9 +166,8 @@ export function attachMetadata<T extends Readonly<Record<string, unknown>>>(
 	return { ok: true, update: { ...update, metadata } };
 }
 
-function isRealComment(value: unknown): boolean {
-	if (typeof value !== "object" || value === null) return false;
-	const comment = value as Record<string, unknown>;
+function isRealComment(comment: unknown): boolean {
+	if (!isRecord(comment)) return false;
 	const text = (key: string) => typeof comment[key] === "string" && (comment[key] as string).trim() !== "";
 	return text("body") || text("html_body") || (Array.isArray(comment.uploads) && comment.uploads.length > 0);
 }

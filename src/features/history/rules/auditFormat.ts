@@ -49,7 +49,8 @@ export const KNOWN_SYSTEM_FIELDS: readonly string[] = [
 	"problem_id",
 ];
 
-const USER_FIELDS = ["assignee_id", "requester_id", "submitter_id"];
+/** System fields whose values are user ids. */
+export const USER_FIELDS: readonly string[] = ["assignee_id", "requester_id", "submitter_id"];
 
 /** Longest comment excerpt, in characters: one or two lines of the sidebar. */
 export const EXCERPT_LENGTH = 140;
