@@ -4,6 +4,3 @@ export const PEOPLE_DRAFT_SECTION = "people";
 export const FIELDS_DRAFT_SECTION = "fields";
 export const METADATA_DRAFT_SECTION = "metadata";
 export const BULK_DRAFT_SECTION = "bulk";
-
-/** Where a section keeps text typed in its pickers and not picked yet, next to its draft (`hasDraft` finds either). */
-export const typedTextSection = (section: string) => `${section}.typed`;

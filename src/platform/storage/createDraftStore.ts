@@ -1,5 +1,7 @@
 /** Drafts per agent and ticket, kept until saved or discarded; a broken or full storage leaves them in memory, never throws. */
-import { typedTextSection } from "../../shared/draftSections";
+
+/** Where a section keeps text typed in its pickers and not picked yet, next to its draft (`hasDraft` finds either). */
+export const typedTextSection = (section: string) => `${section}.typed`;
 
 /** The subset of the Web Storage API we use. */
 export interface StorageLike {

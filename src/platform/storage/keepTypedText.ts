@@ -1,7 +1,6 @@
 /** Text typed in a picker, not picked yet: a draft under `typedTextSection`, one entry per picker; "" removes it. */
 import { isRecord } from "../../shared/isRecord";
-import { typedTextSection } from "../../shared/draftSections";
-import type { DraftStore } from "./createDraftStore";
+import { typedTextSection, type DraftStore } from "./createDraftStore";
 
 /** The typed text of one picker: what was kept, and where to keep changes (a `LiveSearch`'s `keepText`). */
 export interface KeptText {
