@@ -55,6 +55,17 @@ describe("createTicketStore", () => {
 		expect(reads()).toHaveLength(before + 1);
 	});
 
+	it("follows another agent's change after a failed first read was tried again", async () => {
+		const { store, emulator } = setup();
+		emulator.controls.addFault({ method: "GET", path: "/api/v2/tickets/1.json", status: 500, body: {}, times: 1 });
+		await expect(store.ready()).rejects.toMatchObject({ status: 500 });
+		expect(store.error.value?.status).toBe(500);
+		await store.ready();
+		expect(store.error.value).toBeNull();
+		emulator.controls.actAs({ ticketId: 1, changes: { priority: "urgent" } });
+		await until(() => store.snapshot.value?.ticket.priority === "urgent", "the other agent's change");
+	});
+
 	it("reads a change announced during a write once the write is over, not under it", async () => {
 		const { store, emulator, reads, api } = setup();
 		await store.ready();
