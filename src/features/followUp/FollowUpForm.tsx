@@ -18,6 +18,9 @@ import { issueText } from "./followUpIssues";
 import { FollowUpOptions } from "./FollowUpOptions";
 import { RequesterPicker } from "./RequesterPicker";
 
+/** Fields whose controls show their own issues; any other issue (`form`, a new field) is listed at the bottom. */
+const SHOWN_BY_A_CONTROL = /^(subject|comment|requester(\.(name|email|locale))?|tags|emailCcs(\.\d+)?|attachments)$/;
+
 /** The form itself. Renders nothing before the draft is loaded. */
 export function FollowUpForm({ model }: { model: FollowUpModel }) {
 	const t = useT();
@@ -35,7 +38,7 @@ export function FollowUpForm({ model }: { model: FollowUpModel }) {
 	const modeChanged = issues.some(
 		i => i.code === "followUp.issues.sourceClosedMeanwhile" || i.code === "followUp.issues.sourceReopenedMeanwhile",
 	);
-	const formTexts = issues.filter(i => i.field === "form").map(i => t(i.code, i.vars));
+	const formTexts = issues.filter(i => !SHOWN_BY_A_CONTROL.test(i.field)).map(i => t(i.code, i.vars));
 	return (
 		<form
 			class="zd-followup__form"
