@@ -1,7 +1,7 @@
 /** Test-only builders for follow-up domain tests (not imported by the app). */
 import type { FollowUpDraft } from "../features/followUp/rules/followUpDraft";
 import { createFollowUpDraft } from "../features/followUp/rules/followUpDraft";
-import type { FollowUpSource } from "../features/followUp/rules/followUpDraft";
+import type { FollowUpSource, RequesterChoice } from "../features/followUp/rules/followUpDraft";
 
 /** A closed source ticket with sensible values; override what the test is about. */
 export function aSource(overrides: Partial<FollowUpSource> = {}): FollowUpSource {
@@ -25,3 +25,11 @@ export function aSource(overrides: Partial<FollowUpSource> = {}): FollowUpSource
 export function aDraft(source: FollowUpSource = aSource(), overrides: Partial<FollowUpDraft> = {}): FollowUpDraft {
 	return { ...createFollowUpDraft(source), comment: "My printer is still too hot!", ...overrides };
 }
+
+/** The agent's choice of a new requester (`localeId` null: no language picked). */
+export const newRequester = (name: string, email: string, localeId: number | null = null): RequesterChoice => ({
+	kind: "new",
+	name,
+	email,
+	localeId,
+});

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildFollowUpPayload, requesterPayload } from "./followUpPayload";
 import type { FollowUpDraft } from "./followUpDraft";
-import { aDraft, aSource } from "../../../testing/followUpTestData";
-import type { FollowUpSource, RequesterChoice } from "./followUpDraft";
+import { aDraft, aSource, newRequester } from "../../../testing/followUpTestData";
+import type { FollowUpSource } from "./followUpDraft";
 
 const texts = { linkedNote: "This continues ticket #41." };
 
@@ -166,13 +166,6 @@ describe("buildFollowUpPayload", () => {
 			JSON.stringify(buildFollowUpPayload(aSource(), structuredClone(draft), texts)),
 		);
 	});
-});
-
-const newRequester = (name: string, email: string, localeId: number | null = null): RequesterChoice => ({
-	kind: "new",
-	name,
-	email,
-	localeId,
 });
 
 describe("requesterPayload", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FollowUpDraft } from "./followUpDraft";
-import { aDraft, aSource } from "../../../testing/followUpTestData";
+import { aDraft, aSource, newRequester } from "../../../testing/followUpTestData";
 import type { FollowUpSource } from "./followUpDraft";
 import type { RequesterChoice } from "./followUpDraft";
 import {
@@ -143,13 +143,6 @@ describe("typedCcIssues", () => {
 			{ field: "emailCcsInput", code: "email.lookalike", vars: { email: "ｎoah" } },
 		]);
 	});
-});
-
-const newRequester = (name: string, email: string, localeId: number | null = null): RequesterChoice => ({
-	kind: "new",
-	name,
-	email,
-	localeId,
 });
 
 describe("validateRequesterChoice", () => {
