@@ -1,7 +1,7 @@
 /** The shell's model: loads where the app runs (location, ticket, settings, agent) once, as a status union. */
 import { signal, type ReadonlySignal } from "@preact/signals";
 import { isRecord } from "../shared/isRecord";
-import { isId } from "./api/normalize";
+import { isId } from "../shared/ticketTypes";
 import type { Id } from "./api/types";
 import { ApiError, toApiError } from "./api/errors";
 import { parseAppSettings, type AppSettings } from "./zaf/appSettings";

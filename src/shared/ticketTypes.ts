@@ -3,6 +3,11 @@
 /** A Zendesk numeric id (below 2^53, so a JS number is safe). */
 export type Id = number;
 
+/** True for a Zendesk id: a positive safe integer. */
+export function isId(value: unknown): value is Id {
+	return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+}
+
 /** Ticket status categories (`zendesk-ticket-api.md` §14). */
 export type TicketStatus = "new" | "open" | "pending" | "hold" | "solved" | "closed";
 

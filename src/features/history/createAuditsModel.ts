@@ -10,6 +10,7 @@ import type { Audit, AuditPage, Id } from "../../platform/api/types";
 import { formatAudits, USER_FIELDS, type AuditFormatContext } from "./rules/auditFormat";
 import type { TicketFieldDef } from "../../shared/customFieldsTypes";
 import type { FieldDefinitionsCache } from "../../ticket/createFieldDefinitionsCache";
+import { isId } from "../../shared/ticketTypes";
 
 type AuditsState = "idle" | "loading" | "ready" | "failed";
 
@@ -137,7 +138,7 @@ function userIds(audits: readonly Audit[]): number[] {
 	const ids = new Set<number>();
 	const add = (value: unknown) => {
 		const id = Number(value);
-		if (value !== null && value !== "" && Number.isSafeInteger(id) && id > 0) ids.add(id);
+		if (value !== null && value !== "" && isId(id)) ids.add(id);
 	};
 	for (const audit of audits) {
 		if (audit.authorId > 0) ids.add(audit.authorId);
@@ -163,5 +164,5 @@ function formIds(audits: readonly Audit[]): Id[] {
 		.flatMap(event => [event.value, event.previousValue])
 		.filter(value => value !== null)
 		.map(Number);
-	return [...new Set(ids.filter(id => Number.isSafeInteger(id) && id > 0))];
+	return [...new Set(ids.filter(isId))];
 }

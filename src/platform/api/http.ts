@@ -2,7 +2,8 @@
 import type { ZafPort, ZafRequestOptions } from "../zaf/port";
 import { isRecord } from "../../shared/isRecord";
 import { ApiError, MESSAGE_PREFIX } from "./errors";
-import { isId, normalizeList } from "./normalize";
+import { isId } from "../../shared/ticketTypes";
+import { normalizeList } from "./normalize";
 import type * as Activity from "./normalizeActivity";
 
 type Normalize<T> = (raw: unknown) => T | null;

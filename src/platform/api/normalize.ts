@@ -5,13 +5,15 @@
  */
 import { isRecord } from "../../shared/isRecord";
 import type { FieldOption } from "../../shared/customFieldsTypes";
-import type { CustomFieldValue, TicketPriority, TicketStatus, TicketType, UserRole } from "../../shared/ticketTypes";
+import {
+	isId,
+	type CustomFieldValue,
+	type TicketPriority,
+	type TicketStatus,
+	type TicketType,
+	type UserRole,
+} from "../../shared/ticketTypes";
 import type { FormCondition, Id, Via } from "./types";
-
-/** True for a Zendesk id: a positive safe integer. */
-export function isId(value: unknown): value is Id {
-	return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
-}
 
 const STATUSES: readonly TicketStatus[] = ["new", "open", "pending", "hold", "solved", "closed"];
 const PRIORITIES: readonly TicketPriority[] = ["urgent", "high", "normal", "low"];

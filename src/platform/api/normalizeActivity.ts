@@ -1,7 +1,8 @@
 /** Normalizers of attachments, audits, comments, uploads and job statuses: typed value or `null`; never throws. */
 import { isRecord } from "../../shared/isRecord";
 import type { Audit, AuditEvent, JobState } from "./types";
-import { bool, id, ids, isId, normalizeList, normalizeVia, num, oneOf, rec, safeUrl, str } from "./normalize";
+import { isId } from "../../shared/ticketTypes";
+import { bool, id, ids, normalizeList, normalizeVia, num, oneOf, rec, safeUrl, str } from "./normalize";
 
 const JOB_STATES: readonly JobState[] = ["queued", "working", "completed", "failed", "killed"];
 

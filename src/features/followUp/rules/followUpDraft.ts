@@ -7,6 +7,7 @@ import { sameEmail, splitEmailList } from "../../../shared/email";
 import type { IdempotencyAttempt } from "../../../shared/idempotencyKey";
 import { isRecord } from "../../../shared/isRecord";
 import type { CustomFieldValue, Id, TicketPriority, TicketStatus, TicketType } from "../../../shared/ticketTypes";
+import { isId } from "../../../shared/ticketTypes";
 
 /** All priorities, in the order the form offers them. */
 export const TICKET_PRIORITIES: readonly TicketPriority[] = ["low", "normal", "high", "urgent"];
@@ -207,7 +208,6 @@ export function labelPeople(draft: FollowUpDraft, labelOf: (id: Id) => string | 
 
 // A stored draft is read back field by field, a bad one falling back to the fresh draft's (old, edited, cut).
 
-const isId = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
 const idOrNull = (v: unknown): number | null => (isId(v) ? v : null);
 const isStr = (v: unknown): v is string => typeof v === "string";
 const isNum = (v: unknown): v is number => typeof v === "number";
