@@ -10,7 +10,6 @@ import { lazyComponent } from "../../ui/lazyComponent";
 import { OnDemand } from "../../ui/OnDemand";
 import { Section } from "../../ui/Section";
 import { useIsLightAgent } from "../../ticket/useTicketPermissions";
-import { BULK_DRAFT_SECTION } from "../../shared/draftSections";
 
 const BulkPanel = lazyComponent(
 	() => import("./BulkPanel"),
@@ -23,7 +22,7 @@ export function RelatedTicketsSection() {
 	const t = useT();
 	const { local } = useStorage();
 	const light = useIsLightAgent();
-	const waiting = useMemo(() => hasDraft(local, env.currentUser.id, env.ticketId, BULK_DRAFT_SECTION), [local, env]);
+	const waiting = useMemo(() => hasDraft(local, env.currentUser.id, env.ticketId, "bulk"), [local, env]);
 	return (
 		<Section title={t("bulk.title")}>
 			<OnDemand

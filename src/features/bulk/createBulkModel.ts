@@ -21,7 +21,6 @@ import { loadRelatedTickets, type RelatedApi, type RelatedTicket } from "./relat
 import { isEmptyIntent, type BulkIntent } from "./rules/bulkPlan";
 import { isBulkDraft, LIST_KEYS, parseEmails, parseTags, type BulkDraft, type BulkTexts } from "./rules/bulkDraft";
 import { runBulkUpdate, type BaseValues, type BulkOutcome, type BulkProgress } from "./runBulkUpdate";
-import { BULK_DRAFT_SECTION } from "../../shared/draftSections";
 
 interface BulkModelOptions {
 	api: RelatedApi & Pick<ZendeskApi, "showManyUsers" | "updateManyTickets" | "getJobStatus">;
@@ -38,7 +37,7 @@ interface BulkModelOptions {
 /** Creates the model; nothing is read until `open()`. */
 export function createBulkModel(options: BulkModelOptions) {
 	const { api, drafts } = options;
-	const stored = drafts.load(BULK_DRAFT_SECTION, isBulkDraft);
+	const stored = drafts.load("bulk", isBulkDraft);
 	const loadState = signal<"idle" | "loading" | "ready" | "failed">("idle");
 	const related = signal<RelatedTicket[]>([]);
 	/** Names of the related tickets' assignees (one request for all, after the list). */
@@ -103,8 +102,8 @@ export function createBulkModel(options: BulkModelOptions) {
 			...(running && runOnly !== undefined ? { only: runOnly } : {}),
 		};
 		if (draft.selected.length === 0 && Object.values(draft.texts).every(v => v === "" || v === null))
-			drafts.clear(BULK_DRAFT_SECTION);
-		else drafts.save(BULK_DRAFT_SECTION, draft);
+			drafts.clear("bulk");
+		else drafts.save("bulk", draft);
 	};
 
 	const select = (next: ReadonlySet<Id>) => {

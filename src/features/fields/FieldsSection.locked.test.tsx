@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
 import { openEditors, renderPanel, until } from "../../testing/panelTestSetup";
 import { FieldsSection } from "./FieldsSection";
-import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -49,11 +48,11 @@ describe("FieldsSection on a ticket that can't be changed", () => {
 	it("keeps a stored draft but neither shows nor counts it", async () => {
 		const local = createMemoryStorage();
 		const draft = { "5001": { value: "Typed before it closed", base: null } };
-		createDraftStore(local, 1002, 7).save(FIELDS_DRAFT_SECTION, draft);
+		createDraftStore(local, 1002, 7).save("fields", draft);
 		const { container } = await setup(7, "agent@example.com", local);
 		expect(container.textContent).not.toContain("Typed before it closed");
 		expect(container.querySelector(".zd-section__badge")).toBeNull();
-		const stored = createDraftStore(local, 1002, 7).load(FIELDS_DRAFT_SECTION, (v): v is unknown => v !== null);
+		const stored = createDraftStore(local, 1002, 7).load("fields", (v): v is unknown => v !== null);
 		expect(stored).toEqual(draft);
 	});
 });

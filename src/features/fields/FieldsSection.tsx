@@ -9,7 +9,6 @@ import { useEnv, useI18n, useStorage, useT } from "../../platform/context";
 import { listFormat } from "../../platform/i18n/createTranslator";
 import { hasDraft } from "../../platform/storage/createDraftStore";
 import { isEmptyValue } from "../../shared/customFieldsValues";
-import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
 import { useTicket } from "../../ticket/TicketProvider";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
 import { lazyComponent } from "../../ui/lazyComponent";
@@ -29,7 +28,7 @@ export function FieldsSection() {
 	const { local } = useStorage();
 	const unsaved = useSignal(0);
 	const { reason } = useTicketPermissions();
-	const waiting = useMemo(() => hasDraft(local, env.currentUser.id, env.ticketId, FIELDS_DRAFT_SECTION), [local, env]);
+	const waiting = useMemo(() => hasDraft(local, env.currentUser.id, env.ticketId, "fields"), [local, env]);
 	const count = reason === null ? unsaved.value : 0;
 	return (
 		<Section title={t("shell.sections.fields")} badge={count > 0 ? t("fields.unsavedCount", { count }) : undefined}>

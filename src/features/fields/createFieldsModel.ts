@@ -44,7 +44,6 @@ import type { TicketStore } from "../../ticket/createTicketStore";
 import type { MetadataModel } from "../../ticket/metadata/createMetadataModel";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import type { CoerceOptions } from "../../shared/fieldCoercion";
-import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
 
 /** The result of the last save, for a short confirmation. */
 export type FieldsSaveResult = "saved" | "nothing" | "conflict" | "invalid" | "failed" | null;
@@ -71,7 +70,7 @@ export function createFieldsModel(options: FieldsModelOptions) {
 	const state = signal<"loading" | "ready" | "failed">("loading");
 	const definitions = signal<FieldDefinitions | null>(null);
 	const snapshot = computed<Ticket | null>(() => ticket.snapshot.value?.ticket ?? null);
-	const drafts = signal<FieldDrafts>(options.drafts.load(FIELDS_DRAFT_SECTION, isFieldDrafts) ?? {});
+	const drafts = signal<FieldDrafts>(options.drafts.load("fields", isFieldDrafts) ?? {});
 	// A restored draft the browser could not read is shown with its problem at once.
 	const touched = signal<ReadonlySet<string>>(new Set(unreadableDraftIds(drafts.value).map(String)));
 	const remoteIssues = signal<Issue[]>([]);
@@ -105,8 +104,8 @@ export function createFieldsModel(options: FieldsModelOptions) {
 
 	function setDrafts(next: FieldDrafts): void {
 		drafts.value = next;
-		if (Object.keys(next).length > 0) options.drafts.save(FIELDS_DRAFT_SECTION, next);
-		else options.drafts.clear(FIELDS_DRAFT_SECTION);
+		if (Object.keys(next).length > 0) options.drafts.save("fields", next);
+		else options.drafts.clear("fields");
 	}
 
 	/** Drops the save's messages on field `id` (and, with `form`, the form-level remote ones). */

@@ -10,7 +10,6 @@ import {
 	hasDraft,
 	type DraftStore,
 } from "../../platform/storage/createDraftStore";
-import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
 
 /** The lookup model over the plain API client, against the default world in-process (names at once: debounce 0). */
 const cleanups: Array<() => void> = [];
@@ -166,7 +165,7 @@ describe("createLookupModel searches", () => {
 		const drafts = createDraftStore(storage, 1, 2);
 		const first = setup(0, drafts).lookup.searchOf({ id: 5114, relationshipTargetType: "zen:organization" });
 		first?.search.setQuery("Hartm");
-		expect(hasDraft(storage, 1, 2, FIELDS_DRAFT_SECTION)).toBe(true);
+		expect(hasDraft(storage, 1, 2, "fields")).toBe(true);
 		const again = setup(0, createDraftStore(storage, 1, 2)).lookup.searchOf({
 			id: 5114,
 			relationshipTargetType: "zen:organization",
@@ -175,7 +174,7 @@ describe("createLookupModel searches", () => {
 		await until(() => again?.search.state.value === "done", "the search of the kept text");
 		expect(again?.search.results.value.map(o => o.name)).toEqual(["Hartmann Druck GmbH"]);
 		again?.search.setQuery("");
-		expect(hasDraft(storage, 1, 2, FIELDS_DRAFT_SECTION)).toBe(false);
+		expect(hasDraft(storage, 1, 2, "fields")).toBe(false);
 	});
 
 	it("has no search for ticket and custom-object lookups", () => {

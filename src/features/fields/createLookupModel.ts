@@ -8,7 +8,6 @@ import { isApiError } from "../../platform/api/errors";
 import type { Id } from "../../platform/api/types";
 import type { FieldId } from "../../shared/customFieldsTypes";
 import { userLabel } from "../../shared/userLabel";
-import { FIELDS_DRAFT_SECTION } from "../../shared/draftSections";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import { keepTypedText } from "../../platform/storage/keepTypedText";
 import { SEARCH_DEBOUNCE_MS } from "../../ui/createPeopleSearch";
@@ -153,7 +152,7 @@ export function createLookupModel({ api, drafts, debounceMs = SEARCH_DEBOUNCE_MS
 			if (!search) {
 				const options = {
 					debounceMs,
-					...(drafts ? { keepText: keepTypedText(drafts, FIELDS_DRAFT_SECTION, String(field.id)) } : {}),
+					...(drafts ? { keepText: keepTypedText(drafts, "fields", String(field.id)) } : {}),
 				};
 				search =
 					target === "zen:user"

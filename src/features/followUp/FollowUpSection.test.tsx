@@ -4,7 +4,6 @@ import type { FaultSpec } from "../../../sandbox/emulator/controls/faults";
 import { createDraftStore, createMemoryStorage, type StorageLike } from "../../platform/storage/createDraftStore";
 import { renderPanel, until } from "../../testing/panelTestSetup";
 import { FollowUpSection } from "./FollowUpSection";
-import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 
 const AGENT_ID = 1002;
 
@@ -64,10 +63,7 @@ const submit = (container: HTMLElement) =>
 const commentBox = (container: HTMLElement) => container.querySelector("textarea");
 /** The follow-up draft stored for the agent on ticket 7. */
 const storedDraft = (local: StorageLike) =>
-	createDraftStore(local, AGENT_ID, 7).load(
-		FOLLOW_UP_DRAFT_SECTION,
-		(v): v is Record<string, unknown> => typeof v === "object",
-	);
+	createDraftStore(local, AGENT_ID, 7).load("followUp", (v): v is Record<string, unknown> => typeof v === "object");
 
 describe("FollowUpSection", () => {
 	it("shows what the agent can create and the existing follow-ups from one ticket read, without the form", async () => {
@@ -105,9 +101,7 @@ describe("FollowUpSection", () => {
 		const box = commentBox(first.container)!;
 		box.value = "Still jammed.";
 		box.dispatchEvent(new Event("input", { bubbles: true }));
-		expect(
-			createDraftStore(local, AGENT_ID, 7).load(FOLLOW_UP_DRAFT_SECTION, (_v): _v is unknown => true),
-		).toBeDefined();
+		expect(createDraftStore(local, AGENT_ID, 7).load("followUp", (_v): _v is unknown => true)).toBeDefined();
 		cleanups.pop()?.();
 
 		const again = await setup(7, { local });

@@ -7,7 +7,6 @@ import { keepTypedText } from "../../platform/storage/keepTypedText";
 import { createTicketStore } from "../../ticket/createTicketStore";
 import { createFollowUpGlance } from "./createFollowUpGlance";
 import { until } from "../../testing/panelTestSetup";
-import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 
 const AGENT_ID = 1002;
 const cleanups: Array<() => void> = [];
@@ -66,15 +65,15 @@ describe("createFollowUpGlance", () => {
 	it("tells whether a follow-up draft is waiting, without reading it", () => {
 		const { glance, drafts } = setup(7);
 		expect(glance.hasDraft()).toBe(false);
-		drafts.save(FOLLOW_UP_DRAFT_SECTION, { anything: "the full model validates it" });
+		drafts.save("followUp", { anything: "the full model validates it" });
 		expect(glance.hasDraft()).toBe(true);
-		drafts.clear(FOLLOW_UP_DRAFT_SECTION);
+		drafts.clear("followUp");
 		expect(glance.hasDraft()).toBe(false);
 	});
 
 	it("counts the text typed in one of the form's pickers as a waiting draft", () => {
 		const { glance, drafts } = setup(7);
-		const kept = keepTypedText(drafts, FOLLOW_UP_DRAFT_SECTION, "ccs");
+		const kept = keepTypedText(drafts, "followUp", "ccs");
 		kept.save("noah.fischer@exampl");
 		expect(glance.hasDraft()).toBe(true);
 		kept.save("");

@@ -6,7 +6,6 @@
 import { computed } from "@preact/signals";
 import { isApiError } from "../../platform/api/errors";
 import { draftWaiting, type DraftStore } from "../../platform/storage/createDraftStore";
-import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 import type { TicketStore } from "../../ticket/createTicketStore";
 import type { FollowUpSource } from "./rules/followUpDraft";
 
@@ -27,7 +26,7 @@ export function createFollowUpGlance(options: {
 			});
 		},
 		/** Whether a follow-up draft is stored for this agent and ticket (its content is not checked here). */
-		hasDraft: () => draftWaiting(options.drafts, FOLLOW_UP_DRAFT_SECTION),
+		hasDraft: () => draftWaiting(options.drafts, "followUp"),
 	};
 }
 

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { FollowUpDraft } from "./rules/followUpDraft";
 import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
 import { AGENT_ID, setupFollowUp } from "../../testing/followUpTestSetup";
-import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 
 let world: ReturnType<typeof setupFollowUp>;
 afterEach(() => world?.dispose());
@@ -278,9 +277,7 @@ describe("createFollowUpModel drafts", () => {
 		const { model, storage } = await ready();
 		write("Done.");
 		await model.submit();
-		expect(
-			createDraftStore(storage, AGENT_ID, 7).load(FOLLOW_UP_DRAFT_SECTION, (_v): _v is unknown => true),
-		).toBeUndefined();
+		expect(createDraftStore(storage, AGENT_ID, 7).load("followUp", (_v): _v is unknown => true)).toBeUndefined();
 		expect(model.open.value).toBe(false);
 		expect(model.draft.value?.comment).toBe("");
 	});

@@ -8,7 +8,6 @@ import type { TicketField, User } from "../../platform/api/types";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import { keepTypedText } from "../../platform/storage/keepTypedText";
 import type { ZafPort } from "../../platform/zaf/port";
-import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 import type { RandomBytes } from "../../shared/idempotencyKey";
 import type { Issue } from "../../shared/issues";
 import type { JobOutcome, PollSchedule } from "../../shared/jobPolling";
@@ -85,14 +84,14 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 	const patchDraft = (change: (d: FollowUpDraft) => FollowUpDraft) => {
 		const next = change(getDraft());
 		draft.value = next;
-		drafts.save(FOLLOW_UP_DRAFT_SECTION, next);
+		drafts.save("followUp", next);
 	};
 
 	const uploads = createFollowUpUploads({ api, getDraft, patchDraft, now });
 	// The pickers' typed text (an address being corrected) is kept next to the draft.
 	const searchFor = (picker: string) =>
 		createPeopleSearch(api, {
-			keepText: keepTypedText(drafts, FOLLOW_UP_DRAFT_SECTION, picker),
+			keepText: keepTypedText(drafts, "followUp", picker),
 			...(options.searchDebounceMs === undefined ? {} : { debounceMs: options.searchDebounceMs }),
 		});
 	const requesterSearch = searchFor("requester");
@@ -121,7 +120,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 
 	/** Forgets the draft (a fresh one from `s` takes its place) and closes the form. */
 	function reset(s: FollowUpSource | null): void {
-		drafts.clear(FOLLOW_UP_DRAFT_SECTION);
+		drafts.clear("followUp");
 		requesterSearch.setQuery("");
 		ccSearch.setQuery("");
 		if (s !== null) draft.value = freshDraft(s);
@@ -187,7 +186,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 			}
 			// The section may have gone while the ticket was read: start nothing for a disposed model.
 			if (!alive) return;
-			const stored = drafts.load(FOLLOW_UP_DRAFT_SECTION, isAnything);
+			const stored = drafts.load("followUp", isAnything);
 			const restored = stored === undefined ? freshDraft(s) : parseFollowUpDraft(stored, freshDraft(s));
 			batch(() => {
 				draft.value = restored;
@@ -220,7 +219,7 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 			open.value = true;
 			created.value = null;
 			if (phase.value === "created") phase.value = "idle";
-			if (draft.value !== null) drafts.save(FOLLOW_UP_DRAFT_SECTION, draft.value);
+			if (draft.value !== null) drafts.save("followUp", draft.value);
 		},
 
 		/** Applies an edit to the draft and persists it. Ignored before load. */

@@ -4,7 +4,6 @@ import { createInProcessPort } from "../../../sandbox/inProcessPort";
 import { createZendeskApi } from "../../platform/api/client";
 import { ApiError } from "../../platform/api/errors";
 import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
-import { FOLLOW_UP_DRAFT_SECTION } from "../../shared/draftSections";
 import { AGENT_ID, settle, setupFollowUp } from "../../testing/followUpTestSetup";
 import { createSessionLocales, LOCALES_KEY } from "./followUpLookups";
 
@@ -87,7 +86,7 @@ describe("follow-up extras: the titles of the custom fields offered for copying"
 		await first.model.load();
 		first.model.start();
 		await settle();
-		expect(createDraftStore(storage, AGENT_ID, 2).load(FOLLOW_UP_DRAFT_SECTION, v => v !== undefined)).toBeDefined();
+		expect(createDraftStore(storage, AGENT_ID, 2).load("followUp", v => v !== undefined)).toBeDefined();
 		const reopened = world({ storage });
 		await reopened.model.load();
 		await settle();

@@ -4,7 +4,6 @@ import { createDraftStore } from "../../platform/storage/createDraftStore";
 import { createMemoryStorage } from "../../platform/storage/createDraftStore";
 import { openEditors, renderPanel, until } from "../../testing/panelTestSetup";
 import { PeopleSection } from "./PeopleSection";
-import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -55,13 +54,11 @@ describe("PeopleSection on a ticket that can't be changed", () => {
 		const staged = {
 			changes: [{ list: "ccs", op: "add", person: { kind: "email", email: "late@example.net", name: "Late" } }],
 		};
-		createDraftStore(local, 1002, 7).save(PEOPLE_DRAFT_SECTION, staged);
+		createDraftStore(local, 1002, 7).save("people", staged);
 		const { container } = await setup(7, "agent@example.com", local);
 		expect(container.textContent).not.toContain("late@example.net");
 		expect(container.querySelector(".zd-section__badge")).toBeNull();
-		expect(createDraftStore(local, 1002, 7).load(PEOPLE_DRAFT_SECTION, (v): v is unknown => v !== null)).toEqual(
-			staged,
-		);
+		expect(createDraftStore(local, 1002, 7).load("people", (v): v is unknown => v !== null)).toEqual(staged);
 	});
 
 	it("stays editable for the agent on an open ticket", async () => {

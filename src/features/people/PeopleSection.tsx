@@ -8,7 +8,6 @@ import { useLayoutEffect, useMemo } from "preact/hooks";
 import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/context";
 import { listFormat } from "../../platform/i18n/createTranslator";
 import { hasDraft } from "../../platform/storage/createDraftStore";
-import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
 import type { CurrentPeople, PersonUser } from "../../shared/peopleTypes";
 import { initials } from "../../shared/userLabel";
 import { useTicket } from "../../ticket/TicketProvider";
@@ -32,7 +31,7 @@ export function PeopleSection() {
 	const pending = useSignal(0);
 	const current = usePeopleGlance();
 	const { reason } = useTicketPermissions();
-	const waiting = useMemo(() => hasDraft(local, env.currentUser.id, env.ticketId, PEOPLE_DRAFT_SECTION), [local, env]);
+	const waiting = useMemo(() => hasDraft(local, env.currentUser.id, env.ticketId, "people"), [local, env]);
 	const count = reason === null ? pending.value : 0;
 	return (
 		<Section title={t("shell.sections.people")} badge={count > 0 ? `+${count}` : undefined}>

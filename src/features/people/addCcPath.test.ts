@@ -12,7 +12,7 @@ import { createPeopleModel } from "./createPeopleModel";
  * reaches the emulator). A newcomer follows "add a CC and apply" through exactly these files
  * (docs/architecture.md names them); a change that spreads it over more fails here with the list.
  */
-const MOST_LOGIC_FILES = 14;
+const MOST_LOGIC_FILES = 12;
 
 const SRC = fileURLToPath(new URL("../../", import.meta.url));
 const cleanups: Array<() => void> = [];

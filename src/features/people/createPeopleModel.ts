@@ -8,7 +8,6 @@ import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError, type ApiError } from "../../platform/api/errors";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import { keepTypedText } from "../../platform/storage/keepTypedText";
-import { PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
 import type { Issue } from "../../shared/issues";
 import type { CurrentPeople, PeopleList, PeopleRules, PersonRef, StagedPeople } from "../../shared/peopleTypes";
 import type { TicketStore } from "../../ticket/createTicketStore";
@@ -65,7 +64,7 @@ export function createPeopleModel(options: PeopleModelOptions) {
 	// What is typed in a picker (an address being corrected) is kept like the staged changes.
 	const searchOf = (list: PeopleList) =>
 		createPeopleSearch(api, {
-			keepText: keepTypedText(drafts, PEOPLE_DRAFT_SECTION, list),
+			keepText: keepTypedText(drafts, "people", list),
 			...(options.searchDebounceMs === undefined ? {} : { debounceMs: options.searchDebounceMs }),
 		});
 	const searches = { ccs: searchOf("ccs"), followers: searchOf("followers") };
@@ -85,8 +84,8 @@ export function createPeopleModel(options: PeopleModelOptions) {
 	// Persist every change of the staged set (after restore, so an early empty value never wipes a draft).
 	const stopPersist = effect(() => {
 		const value = staged.value;
-		if (restored && value.changes.length === 0) drafts.clear(PEOPLE_DRAFT_SECTION);
-		else if (restored) drafts.save(PEOPLE_DRAFT_SECTION, value);
+		if (restored && value.changes.length === 0) drafts.clear("people");
+		else if (restored) drafts.save("people", value);
 	});
 
 	// Follow the store: a new snapshot (another agent, the agent's Submit) rebases what is staged.
@@ -122,9 +121,7 @@ export function createPeopleModel(options: PeopleModelOptions) {
 			if (disposed) return;
 			current.value = fresh;
 			if (!restored) {
-				const parsed = parseStaged(
-					drafts.load(PEOPLE_DRAFT_SECTION, (value): value is unknown => parseStaged(value) !== null),
-				);
+				const parsed = parseStaged(drafts.load("people", (value): value is unknown => parseStaged(value) !== null));
 				restored = true;
 				if (parsed !== null && parsed.changes.length > 0) {
 					// Staged against an older read: re-apply on the fresh one and say what became a no-op.

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { FIELDS_DRAFT_SECTION, PEOPLE_DRAFT_SECTION } from "../../shared/draftSections";
 import { createDraftStore, createMemoryStorage, draftKey, hasDraft, type StorageLike } from "./createDraftStore";
 import { keepTypedText } from "./keepTypedText";
 
@@ -54,15 +53,15 @@ describe("hasDraft", () => {
 	it("finds a section's draft, and text typed in one of its pickers on its own", () => {
 		const storage = createMemoryStorage();
 		const drafts = createDraftStore(storage, 1002, 2);
-		expect(hasDraft(storage, 1002, 2, PEOPLE_DRAFT_SECTION)).toBe(false);
-		drafts.save(PEOPLE_DRAFT_SECTION, { changes: [] });
-		expect(hasDraft(storage, 1002, 2, PEOPLE_DRAFT_SECTION)).toBe(true);
-		const kept = keepTypedText(drafts, FIELDS_DRAFT_SECTION, "5114");
+		expect(hasDraft(storage, 1002, 2, "people")).toBe(false);
+		drafts.save("people", { changes: [] });
+		expect(hasDraft(storage, 1002, 2, "people")).toBe(true);
+		const kept = keepTypedText(drafts, "fields", "5114");
 		kept.save("Hartm");
-		expect(hasDraft(storage, 1002, 2, FIELDS_DRAFT_SECTION)).toBe(true);
+		expect(hasDraft(storage, 1002, 2, "fields")).toBe(true);
 		// Another agent or ticket sees nothing.
-		expect(hasDraft(storage, 1003, 2, FIELDS_DRAFT_SECTION)).toBe(false);
-		expect(hasDraft(storage, 1002, 3, FIELDS_DRAFT_SECTION)).toBe(false);
+		expect(hasDraft(storage, 1003, 2, "fields")).toBe(false);
+		expect(hasDraft(storage, 1002, 3, "fields")).toBe(false);
 	});
 });
 
@@ -70,20 +69,20 @@ describe("keepTypedText", () => {
 	it("keeps each picker's text apart and forgets an emptied one", () => {
 		const storage = createMemoryStorage();
 		const drafts = createDraftStore(storage, 1002, 1);
-		keepTypedText(drafts, PEOPLE_DRAFT_SECTION, "ccs").save("noah@exam");
-		keepTypedText(drafts, PEOPLE_DRAFT_SECTION, "followers").save("Ali");
-		expect(keepTypedText(drafts, PEOPLE_DRAFT_SECTION, "ccs").initial).toBe("noah@exam");
-		expect(keepTypedText(createDraftStore(storage, 1002, 1), PEOPLE_DRAFT_SECTION, "followers").initial).toBe("Ali");
-		keepTypedText(drafts, PEOPLE_DRAFT_SECTION, "ccs").save("");
-		expect(keepTypedText(drafts, PEOPLE_DRAFT_SECTION, "ccs").initial).toBe("");
-		keepTypedText(drafts, PEOPLE_DRAFT_SECTION, "followers").save("");
-		expect(hasDraft(storage, 1002, 1, PEOPLE_DRAFT_SECTION)).toBe(false);
+		keepTypedText(drafts, "people", "ccs").save("noah@exam");
+		keepTypedText(drafts, "people", "followers").save("Ali");
+		expect(keepTypedText(drafts, "people", "ccs").initial).toBe("noah@exam");
+		expect(keepTypedText(createDraftStore(storage, 1002, 1), "people", "followers").initial).toBe("Ali");
+		keepTypedText(drafts, "people", "ccs").save("");
+		expect(keepTypedText(drafts, "people", "ccs").initial).toBe("");
+		keepTypedText(drafts, "people", "followers").save("");
+		expect(hasDraft(storage, 1002, 1, "people")).toBe(false);
 	});
 
 	it("starts empty from a corrupt stored value", () => {
 		const storage = createMemoryStorage();
 		const drafts = createDraftStore(storage, 1002, 1);
 		drafts.save("people.typed", { ccs: 42 });
-		expect(keepTypedText(drafts, PEOPLE_DRAFT_SECTION, "ccs").initial).toBe("");
+		expect(keepTypedText(drafts, "people", "ccs").initial).toBe("");
 	});
 });

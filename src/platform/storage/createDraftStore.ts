@@ -1,7 +1,16 @@
 /** Drafts per agent and ticket, kept until saved or discarded; a broken or full storage leaves them in memory, never throws. */
 
+/**
+ * The features that keep a draft, one section each: a type, not constants, so a glance names its section without
+ * loading its feature and a misspelt one does not compile.
+ */
+export type DraftSection = "followUp" | "people" | "fields" | "metadata" | "bulk";
+
 /** Where a section keeps text typed in its pickers and not picked yet, next to its draft (`hasDraft` finds either). */
-export const typedTextSection = (section: string) => `${section}.typed`;
+export const typedTextSection = (section: DraftSection) => `${section}.typed` as const;
+
+/** A section's draft, or the text typed in its pickers. */
+type DraftPlace = DraftSection | ReturnType<typeof typedTextSection>;
 
 /** The subset of the Web Storage API we use. */
 export interface StorageLike {
@@ -13,16 +22,16 @@ export interface StorageLike {
 /** Bump when a stored draft shape changes incompatibly; old drafts are then ignored, not misread. */
 const DRAFT_VERSION = 1;
 
-/** Drafts of one agent on one ticket, by section name (`followUp`, `people`, `fields`, `metadata`). */
+/** Drafts of one agent on one ticket, by section. */
 export interface DraftStore {
 	/** The stored draft if it passes `isValid`, else undefined (a corrupt draft is removed). */
-	load<T>(section: string, isValid: (value: unknown) => value is T): T | undefined;
-	save(section: string, value: unknown): void;
-	clear(section: string): void;
+	load<T>(section: DraftPlace, isValid: (value: unknown) => value is T): T | undefined;
+	save(section: DraftPlace, value: unknown): void;
+	clear(section: DraftPlace): void;
 }
 
 /** Where a draft lives. */
-export function draftKey(userId: number, ticketId: number | undefined, section: string): string {
+export function draftKey(userId: number, ticketId: number | undefined, section: DraftPlace): string {
 	return `zd-sidebar:draft:v${DRAFT_VERSION}:${userId}:${ticketId ?? "none"}:${section}`;
 }
 
@@ -33,7 +42,7 @@ export function createDraftStore(
 	ticketId: number | undefined,
 ): DraftStore {
 	const memory = new Map<string, string>();
-	const key = (section: string) => draftKey(userId, ticketId, section);
+	const key = (section: DraftPlace) => draftKey(userId, ticketId, section);
 	const read = (k: string): string | null => {
 		try {
 			return storage?.getItem(k) ?? memory.get(k) ?? null;
@@ -88,8 +97,9 @@ export function createMemoryStorage(): StorageLike & { readonly size: number } {
 }
 
 /** True when `drafts` holds a draft for `section`, or text typed in one of its pickers. Never throws. */
-export function draftWaiting(drafts: Pick<DraftStore, "load">, section: string): boolean {
-	const stored = (where: string) => drafts.load(where, (value): value is unknown => value !== undefined) !== undefined;
+export function draftWaiting(drafts: Pick<DraftStore, "load">, section: DraftSection): boolean {
+	const stored = (where: DraftPlace) =>
+		drafts.load(where, (value): value is unknown => value !== undefined) !== undefined;
 	return stored(section) || stored(typedTextSection(section));
 }
 
@@ -98,7 +108,7 @@ export function hasDraft(
 	storage: StorageLike | undefined,
 	userId: number,
 	ticketId: number | null,
-	section: string,
+	section: DraftSection,
 ): boolean {
 	return draftWaiting(createDraftStore(storage, userId, ticketId ?? undefined), section);
 }

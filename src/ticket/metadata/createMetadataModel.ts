@@ -19,7 +19,6 @@ import {
 	type MetadataObject,
 } from "./metadata";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
-import { METADATA_DRAFT_SECTION } from "../../shared/draftSections";
 import { isRecord } from "../../shared/isRecord";
 
 /** One editor row, as typed. */
@@ -61,7 +60,7 @@ export function createMetadataModel({ drafts, defaultSetting, defaultSettingInva
 	const parsedDefaults = defaultSettingInvalid
 		? { defaults: {}, issues: [{ field: DEFAULTS_FIELD, code: "metadata.issues.defaultsNotObject" }] }
 		: parseDefaultMetadata(defaultSetting);
-	const rows = signal<MetadataEditorRow[]>(drafts.load(METADATA_DRAFT_SECTION, isRows) ?? []);
+	const rows = signal<MetadataEditorRow[]>(drafts.load("metadata", isRows) ?? []);
 	const status = signal<MetadataStatus>({ kind: "idle" });
 	const remoteIssues = signal<Issue[]>([]);
 	const defaults = signal(parsedDefaults.defaults);
@@ -86,8 +85,8 @@ export function createMetadataModel({ drafts, defaultSetting, defaultSettingInva
 			remoteIssues.value = [];
 			if (status.value.kind !== "idle") status.value = { kind: "idle" };
 		});
-		if (next.some(row => !isBlankRow(row))) drafts.save(METADATA_DRAFT_SECTION, next);
-		else drafts.clear(METADATA_DRAFT_SECTION);
+		if (next.some(row => !isBlankRow(row))) drafts.save("metadata", next);
+		else drafts.clear("metadata");
 	}
 
 	function edit(index: number, patch: Partial<MetadataEditorRow>): void {
@@ -145,7 +144,7 @@ export function createMetadataModel({ drafts, defaultSetting, defaultSettingInva
 				remoteIssues.value = [];
 				status.value = { kind: "attached", auditId: audit.id, keys };
 			});
-			if (untouched) drafts.clear(METADATA_DRAFT_SECTION);
+			if (untouched) drafts.clear("metadata");
 		},
 		/** Shows Zendesk's own refusal of the metadata (422 details) until the next edit. */
 		setRemoteIssues(next: Issue[]): void {

@@ -255,6 +255,13 @@ describe("isRequester", () => {
 		expect(isRequester(current, userRef(CAST.ann))).toBe(false);
 		expect(isRequester({ ...current, requesterId: null, requesterEmail: null }, userRef(CAST.rita))).toBe(false);
 	});
+
+	it("tells a user by id alone: an address is one user's, so a user's email decides nothing", () => {
+		const current = aCurrent([]);
+		expect(isRequester({ ...current, requesterEmail: null }, userRef(CAST.rita))).toBe(true);
+		expect(isRequester({ ...current, requesterEmail: CAST.ann.email }, userRef(CAST.ann))).toBe(false);
+		expect(isRequester(current, { kind: "email", email: "ann@example.com", name: null })).toBe(false);
+	});
 });
 
 const strict = { lightAgentEmailCcsAllowed: false };

@@ -159,11 +159,13 @@ export function countCcs(current: CurrentPeople, staged: StagedPeople): CcCounts
 	return { current: now, final, added: added.length, requested: added.length + removed.length, max: MAX_EMAIL_CCS };
 }
 
-/** True when the reference is the ticket's requester: same id, or the requester's email when known. */
+/**
+ * True when the reference is the ticket's requester: a user by id (an address belongs to one user of an account),
+ * an address by the requester's email when known.
+ */
 export function isRequester(current: CurrentPeople, ref: PersonRef): boolean {
-	if (ref.kind === "user" && current.requesterId !== null && ref.user.id === current.requesterId) return true;
-	const email = ref.kind === "user" ? ref.user.email : ref.email;
-	return email !== null && current.requesterEmail !== null && sameEmail(email, current.requesterEmail);
+	if (ref.kind === "user") return ref.user.id === current.requesterId;
+	return current.requesterEmail !== null && sameEmail(ref.email, current.requesterEmail);
 }
 
 /** Longest `user_name` sent for a new CC: no documented limit; 255 is the usual column size [U], longer a paste slip. */
