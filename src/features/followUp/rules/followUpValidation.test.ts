@@ -3,8 +3,8 @@ import type { FollowUpDraft } from "./followUpDraft";
 import { aDraft, aSource, newRequester } from "../../../testing/followUpTestData";
 import type { FollowUpSource } from "./followUpDraft";
 import type { RequesterChoice } from "./followUpDraft";
+import { emailCcsPayload } from "./followUpPayload";
 import {
-	countDistinctCcs,
 	typedCcIssues,
 	UPLOAD_TOKEN_LIFETIME_MS,
 	validateFollowUpDraft,
@@ -118,12 +118,12 @@ describe("validateFollowUpDraft", () => {
 	});
 });
 
-describe("countDistinctCcs", () => {
+describe("emailCcsPayload", () => {
 	it("counts users by id and addresses case-insensitively", () => {
 		const draft = aDraft(aSource(), {
 			emailCcs: [userCc(1), userCc(1), emailCc("A@x.io"), emailCc("a@X.io "), emailCc("b@x.io")],
 		});
-		expect(countDistinctCcs(draft)).toBe(3);
+		expect(emailCcsPayload(draft)).toHaveLength(3);
 	});
 });
 

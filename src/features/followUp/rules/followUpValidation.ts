@@ -5,7 +5,7 @@ import { emailCcsPayload } from "./followUpPayload";
 import { followUpModeFor, parseTags, TAGS_MAX_LENGTH } from "./followUpDraft";
 import type { FollowUpDraft, FollowUpSource, RequesterChoice } from "./followUpDraft";
 import type { Issue } from "../../../shared/issues";
-import type { Id } from "../../../shared/ticketTypes";
+import { isId, type Id } from "../../../shared/ticketTypes";
 
 /** At most 48 email CCs per ticket; more in one request is a 400 (GUIDE "Setting email CCs"). */
 export const MAX_EMAIL_CCS = 48;
@@ -79,14 +79,11 @@ export function listedCcIssues(draft: FollowUpDraft): Issue[] {
 
 function validateCcs(draft: FollowUpDraft): Issue[] {
 	const issues = listedCcIssues(draft);
-	const count = countDistinctCcs(draft);
+	const count = emailCcsPayload(draft).length; // duplicates by id or email counted once
 	if (count > MAX_EMAIL_CCS)
 		issues.push({ field: "emailCcs", code: "followUp.issues.tooManyCcs", vars: { max: MAX_EMAIL_CCS, count } });
 	return issues;
 }
-
-/** The number of distinct CCs the payload will carry (duplicates by id or email counted once). */
-export const countDistinctCcs = (draft: FollowUpDraft): number => emailCcsPayload(draft).length;
 
 function validateUploads(draft: FollowUpDraft, context: FollowUpValidationContext): Issue[] {
 	const issues: Issue[] = [];
@@ -131,8 +128,7 @@ export function validateRequesterChoice(
 					vars: { email: choice.email.trim() },
 				});
 			if (choice.localeId !== null) {
-				const wellFormed = Number.isSafeInteger(choice.localeId) && choice.localeId > 0;
-				if (!wellFormed || (knownLocaleIds !== undefined && !knownLocaleIds.includes(choice.localeId)))
+				if (!isId(choice.localeId) || (knownLocaleIds !== undefined && !knownLocaleIds.includes(choice.localeId)))
 					issues.push({ field: "requester.locale", code: "followUp.issues.requesterLocaleUnknown" });
 			}
 			return issues;
