@@ -225,7 +225,6 @@ export function createStressWorld(options: StressWorldOptions) {
 		followUp(storage: StorageLike) {
 			const model = createFollowUpModel({
 				api,
-				zaf: port,
 				ticket: panel(storage),
 				drafts: world.drafts(storage),
 				linkedNote: id => `Continues #${id}.`,

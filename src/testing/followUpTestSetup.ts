@@ -60,7 +60,6 @@ export function setupFollowUp(options: FollowUpSetupOptions = {}) {
 		stores.push(store);
 		return createFollowUpModel({
 			api,
-			zaf: port,
 			ticket: store,
 			drafts: createDraftStore(storage, AGENT_ID, ticketId),
 			linkedNote: id => `This ticket continues ticket #${id}.`,

@@ -51,7 +51,6 @@ export function FollowUpSection() {
 function useFeature(glance: FollowUpGlance | null) {
 	const env = useEnv();
 	const api = useApi();
-	const zaf = useZaf();
 	const t = useT();
 	const storage = useStorage();
 	const { store } = useTicket();
@@ -75,7 +74,6 @@ function useFeature(glance: FollowUpGlance | null) {
 			const { createFollowUpModel, createSessionLocales } = await feature.load();
 			const made = createFollowUpModel({
 				api,
-				zaf,
 				ticket: store,
 				drafts: createDraftStore(storage.local, env.currentUser.id, source.id),
 				linkedNote: id => t("followUp.linkedNote", { id }),
@@ -131,8 +129,7 @@ function Body({ glance, engaged }: { glance: FollowUpGlance; engaged: ReturnType
 		return <Spinner label={t("followUp.loading")} showLabel />;
 	}
 	const Form = feature.loaded()?.FollowUpForm;
-	const onOpen = (id: Id) =>
-		model ? void model.openTicket(id) : void zaf.invoke("routeTo", "ticket", id).catch(() => undefined);
+	const onOpen = (id: Id) => void zaf.invoke("routeTo", "ticket", id).catch(() => undefined);
 	const onStart = () => engaged.engage(true);
 	const { status } = source;
 	const followUpIds = model ? model.followUpIds.value : source.followupIds;

@@ -281,10 +281,4 @@ describe("createFollowUpModel drafts", () => {
 		expect(model.open.value).toBe(false);
 		expect(model.draft.value?.comment).toBe("");
 	});
-
-	it("opens the new ticket in the workspace", async () => {
-		const { model, client } = await ready();
-		await model.openTicket(9);
-		expect(client.invocations).toContainEqual({ name: "routeTo", args: ["ticket", 9] });
-	});
 });

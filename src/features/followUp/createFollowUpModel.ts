@@ -7,7 +7,6 @@ import type { ZendeskApi } from "../../platform/api/client";
 import type { TicketField, User } from "../../platform/api/types";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import { keepTypedText } from "../../platform/storage/keepTypedText";
-import type { ZafPort } from "../../platform/zaf/port";
 import type { RandomBytes } from "../../shared/idempotencyKey";
 import type { Issue } from "../../shared/issues";
 import type { JobOutcome, PollSchedule } from "../../shared/jobPolling";
@@ -32,8 +31,6 @@ export interface CreatedFollowUp {
 export interface FollowUpModelOptions {
 	/** Creates, jobs, user searches and look-ups, uploads, ticket fields. */
 	api: ZendeskApi;
-	/** Opens a created ticket in the workspace (`routeTo`). */
-	zaf: Pick<ZafPort, "invoke">;
 	/** The source ticket: its snapshot, followed while the model lives. */
 	ticket: Pick<TicketStore, "snapshot" | "ready" | "refresh">;
 	/** This agent's drafts on this ticket. */
@@ -58,7 +55,7 @@ const isAnything = (value: unknown): value is unknown => value !== undefined;
  * Creates the model. Call `load()` once; `dispose()` stops polling and searches.
  *
  * @example
- *   const model = createFollowUpModel({ api, zaf, ticket, drafts, linkedNote: id => t("followUp.linkedNote", { id }) });
+ *   const model = createFollowUpModel({ api, ticket, drafts, linkedNote: id => t("followUp.linkedNote", { id }) });
  *   await model.load();
  */
 export function createFollowUpModel(options: FollowUpModelOptions) {
@@ -247,11 +244,6 @@ export function createFollowUpModel(options: FollowUpModelOptions) {
 				reset(s);
 				phase.value = "idle";
 			});
-		},
-
-		/** Opens a ticket in the agent workspace (`routeTo`). */
-		async openTicket(id: Id): Promise<void> {
-			await options.zaf.invoke("routeTo", "ticket", id).catch(ignoreApiError);
 		},
 
 		/** Stops polling, pending searches and the `ticket.updated` subscription. */
