@@ -19,6 +19,7 @@ function setup(answers: Answer[]) {
 				if (answer instanceof ApiError) throw answer;
 				return { id, status: "queued", total: 1, progress: 0, message: null, results: [], ...answer };
 			},
+			findTicketsByExternalId: () => Promise.reject(new Error("not used")),
 		},
 		sleep: async ms => {
 			sleeps.push(ms);
@@ -212,12 +213,5 @@ describe("sendCreate when Zendesk may have ignored the Idempotency-Key", () => {
 		expect(tickets).toHaveLength(1);
 		// The backoff before the retry, then lookups until the job's ticket showed up.
 		expect(waits.slice(1)).toEqual(ASYNC_LOOKUP_WAITS_MS.slice(0, waits.length - 1));
-	});
-
-	it("leaves an external_id the caller chose alone and does not search by it", async () => {
-		const { deps, tickets, calls } = setupCreate(["lost"]);
-		await sendCreate(deps, { ...body, external_id: "crm-7" }, { async: false, idempotencyKey: "followup-5" });
-		expect(tickets[0]?.external_id).toBe("crm-7");
-		expect(calls).toEqual(["POST", "POST"]);
 	});
 });

@@ -25,7 +25,7 @@ export type FollowUpStatus = "idle" | "uploading" | "creating" | "queued" | "wor
 
 /** What the create runner needs. `alive()` turns false when the panel goes away. */
 export interface FollowUpCreateDeps {
-	api: Pick<ZendeskApi, "createTicket" | "getJobStatus"> & Partial<Pick<ZendeskApi, "findTicketsByExternalId">>;
+	api: Pick<ZendeskApi, "createTicket" | "getJobStatus" | "findTicketsByExternalId">;
 	sleep(ms: number): Promise<void>;
 	now(): number;
 	random?(): number;
@@ -46,7 +46,7 @@ export const ASYNC_LOOKUP_WAITS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_
 /**
  * `POST /api/v2/tickets` with the key, retried as `idempotentRetry` says: with the same key and body
  * Zendesk replays. Whether it honours the key through ZAF is unverified, so the ticket also carries
- * `external_id: createMarker(key)` (unless the caller set one), and after a failure that may have
+ * `external_id: createMarker(key)`, and after a failure that may have
  * created it (or when `maybeSent`) it is looked up by that marker first (an async create's over
  * `ASYNC_LOOKUP_WAITS_MS`) and returned as `replayed`. Rejects with the final ApiError.
  */
@@ -55,16 +55,14 @@ export async function sendCreate(
 	ticket: TicketCreateInput,
 	options: { async: boolean; idempotencyKey: string; maybeSent?: boolean },
 ): Promise<CreateTicketResult> {
-	const marker = ticket.external_id ?? createMarker(options.idempotencyKey);
+	const marker = createMarker(options.idempotencyKey);
 	const marked: TicketCreateInput = { ...ticket, external_id: marker };
-	const own = ticket.external_id === undefined || ticket.external_id === null;
-	const find = own ? deps.api.findTicketsByExternalId?.bind(deps.api) : undefined;
 	let mayHaveCreated = options.maybeSent === true;
 	let mayBeQueued = false; // an async create failed in a way that may have queued its job in this call
 	for (let attempt = 1; ; attempt++) {
 		try {
-			if (mayHaveCreated && find) {
-				const existing = await findMarked(deps, find, marker, mayBeQueued ? ASYNC_LOOKUP_WAITS_MS : []);
+			if (mayHaveCreated) {
+				const existing = await findMarked(deps, marker, mayBeQueued ? ASYNC_LOOKUP_WAITS_MS : []);
 				if (existing) return { kind: "created", replayed: true, ticket: existing, audit: null };
 				mayBeQueued = false;
 			}
@@ -92,12 +90,11 @@ async function countDown(deps: FollowUpCreateDeps, ms: number, reason: Wait["rea
 /** The ticket carrying `marker`, looked for once and then after each of `waits` (while the panel lives). */
 async function findMarked(
 	deps: FollowUpCreateDeps,
-	find: (marker: string) => Promise<Ticket[]>,
 	marker: string,
 	waits: readonly number[],
 ): Promise<Ticket | undefined> {
 	for (let i = 0; ; i++) {
-		const [existing] = await find(marker);
+		const [existing] = await deps.api.findTicketsByExternalId(marker);
 		const wait = waits[i];
 		if (existing || wait === undefined || !deps.alive()) return existing;
 		await countDown(deps, wait, "retry");
@@ -119,11 +116,10 @@ export async function watchJob(
 	onProgress: (outcome: JobOutcome) => void,
 	schedule?: PollSchedule,
 ): Promise<JobWatchResult> {
-	let outcome: JobOutcome | null = null;
-	const polled = await pollJob(deps, jobId, queuedAt, job => onProgress((outcome = interpretJob(job))), schedule);
+	const polled = await pollJob(deps, jobId, queuedAt, job => onProgress(interpretJob(job)), schedule);
 	if (polled.kind === "missing") return { kind: "failed", phase: "missing", error: null, details: null };
 	if (polled.kind !== "ended") return polled;
-	const ended = outcome ?? interpretJob(polled.job);
+	const ended = interpretJob(polled.job);
 	if (ended.phase === "completed") return { kind: "completed", ticketId: ended.ticketId };
 	if (ended.phase === "failed" || ended.phase === "killed")
 		return { kind: "failed", phase: ended.phase, error: ended.error, details: ended.details };
