@@ -152,15 +152,14 @@ function JobProgress({ status, job, waiting }: { status: FollowUpStatus; job: Jo
 	if (waiting) return null;
 	if (status === "creating") return <Spinner label={t("followUp.job.creating")} showLabel />;
 	if (status !== "queued" && status !== "working") return null;
-	const running = job !== null && (job.phase === "queued" || job.phase === "working") ? job : null;
-	const done = running?.done ?? null;
-	const total = running?.total ?? null;
-	const label = status === "queued" ? t("followUp.job.queued") : t("followUp.job.working");
+	const running = job?.phase === "queued" || job?.phase === "working" ? job : null;
+	const done = running?.done ?? 0;
+	const total = running?.total ?? 0;
 	return (
 		<div class="zd-followup__progress" role="status" data-status={status}>
-			<Spinner label={label} showLabel />
-			{total !== null && total > 0 ? (
-				<progress max={total} value={done ?? 0} aria-label={t("followUp.job.progress", { done: done ?? 0, total })} />
+			<Spinner label={t(status === "queued" ? "followUp.job.queued" : "followUp.job.working")} showLabel />
+			{total > 0 ? (
+				<progress max={total} value={done} aria-label={t("followUp.job.progress", { done, total })} />
 			) : null}
 		</div>
 	);

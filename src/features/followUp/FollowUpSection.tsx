@@ -134,6 +134,7 @@ function Body({ glance, engaged }: { glance: FollowUpGlance; engaged: ReturnType
 	const { status } = source;
 	const followUpIds = model ? model.followUpIds.value : source.followupIds;
 	const closed = status === "closed";
+	const statusVars = { status: t(STATUS_KEYS[status]) };
 	const form =
 		model?.open.value && Form ? <Form model={model} /> : phase === "failed" ? <ChunkFailed onRetry={onStart} /> : null;
 	return (
@@ -141,13 +142,9 @@ function Body({ glance, engaged }: { glance: FollowUpGlance; engaged: ReturnType
 			{/* The short rule, and the full one behind it: the agent reads that once, not on every ticket. */}
 			<details class="zd-info">
 				<summary class="zd-followup__intro">
-					{closed
-						? t("followUp.intro.closedShort")
-						: t("followUp.intro.notClosedShort", { status: t(STATUS_KEYS[status]) })}
+					{t(closed ? "followUp.intro.closedShort" : "followUp.intro.notClosedShort", statusVars)}
 				</summary>
-				<p class="zd-muted">
-					{closed ? t("followUp.intro.closed") : t("followUp.intro.notClosed", { status: t(STATUS_KEYS[status]) })}
-				</p>
+				<p class="zd-muted">{t(closed ? "followUp.intro.closed" : "followUp.intro.notClosed", statusVars)}</p>
 			</details>
 			{created ? (
 				<div ref={notice} class="zd-notice zd-notice--success" role="status" tabIndex={-1}>
