@@ -4,12 +4,15 @@
  * (followUpFeature), fetched when the agent points at, focuses or clicks the start button, or at
  * once for a waiting draft; the markup stays, so the start button keeps the focus until the form.
  */
+import { computed } from "@preact/signals";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Id, TicketStatus } from "../../shared/ticketTypes";
 import { useApi, useEnv, useStorage, useT, useZaf } from "../../platform/context";
 import { useTicket } from "../../ticket/TicketProvider";
-import { createDraftStore } from "../../platform/storage/createDraftStore";
-import { createFollowUpGlance, type FollowUpGlance } from "./createFollowUpGlance";
+import { isApiError } from "../../platform/api/errors";
+import { createDraftStore, draftWaiting, type DraftStore } from "../../platform/storage/createDraftStore";
+import type { TicketStore } from "../../ticket/createTicketStore";
+import type { FollowUpSource } from "./rules/followUpDraft";
 import type { FollowUpModel } from "./createFollowUpModel";
 import { ErrorNotice } from "../../ui/ErrorNotice";
 import { ChunkFailed, createChunk } from "../../ui/lazyComponent";
@@ -19,6 +22,33 @@ import { Button } from "../../ui/Button";
 import { useFocusOnMount } from "../../ui/focus";
 
 const feature = createChunk(() => import("./followUpFeature"));
+
+/**
+ * The glance over the open ticket and this agent's drafts on it: what the section shows before the
+ * form, from the panel's shared read, which the full model then starts from. Creates nothing, keeps
+ * no draft, owns nothing to dispose. Call `load()` once.
+ */
+export function createFollowUpGlance(options: {
+	ticket: Pick<TicketStore, "snapshot" | "error" | "ready">;
+	drafts: Pick<DraftStore, "load">;
+}) {
+	const { ticket } = options;
+	return {
+		source: computed<FollowUpSource | null>(() => ticket.snapshot.value?.ticket ?? null),
+		/** Why the last read failed (`null` after a success). */
+		loadError: ticket.error,
+		/** Waits for the ticket's first read; never rejects for an ApiError. */
+		async load(): Promise<void> {
+			await ticket.ready().catch((caught: unknown) => {
+				if (!isApiError(caught)) throw caught;
+			});
+		},
+		/** Whether a follow-up draft is stored for this agent and ticket (its content is not checked here). */
+		hasDraft: () => draftWaiting(options.drafts, "followUp"),
+	};
+}
+
+type FollowUpGlance = ReturnType<typeof createFollowUpGlance>;
 
 /** The section: the glance at the ticket, then (on demand) the full feature. */
 export function FollowUpSection() {

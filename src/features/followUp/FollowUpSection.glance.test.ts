@@ -5,7 +5,7 @@ import { createZendeskApi } from "../../platform/api/client";
 import { createDraftStore, createMemoryStorage } from "../../platform/storage/createDraftStore";
 import { keepTypedText } from "../../platform/storage/keepTypedText";
 import { createTicketStore } from "../../ticket/createTicketStore";
-import { createFollowUpGlance } from "./createFollowUpGlance";
+import { createFollowUpGlance } from "./FollowUpSection";
 import { until } from "../../testing/panelTestSetup";
 
 const AGENT_ID = 1002;
