@@ -121,8 +121,7 @@ export async function watchJob(
 	if (polled.kind !== "ended") return polled;
 	const ended = interpretJob(polled.job);
 	if (ended.phase === "completed") return { kind: "completed", ticketId: ended.ticketId };
-	if (ended.phase === "failed" || ended.phase === "killed")
-		return { kind: "failed", phase: ended.phase, error: ended.error, details: ended.details };
+	if (ended.phase === "failed" || ended.phase === "killed") return { kind: "failed", ...ended };
 	return { kind: "failed", phase: "failed", error: null, details: null };
 }
 
