@@ -5,6 +5,7 @@
  */
 import type { TicketField, User } from "../../platform/api/types";
 import { useT } from "../../platform/context";
+import { displayValue } from "../../shared/customFieldsValues";
 import type { Issue } from "../../shared/issues";
 import type { CustomFieldValue, Id, TicketPriority, TicketType } from "../../shared/ticketTypes";
 import { splitUserLabel, userLabel } from "../../shared/userLabel";
@@ -44,13 +45,10 @@ const TYPE_KEYS: Record<TicketType, string> = {
 	task: "followUp.type.task",
 };
 
-/** Text for a custom field value: option names for tag values, "yes"/"no" for checkboxes. */
+/** Text for a custom field value: option names for tag values (`displayValue`), "yes"/"no" for checkboxes. */
 function fieldValueText(t: ReturnType<typeof useT>, field: TicketField | undefined, value: CustomFieldValue): string {
-	const optionName = (tag: string) => field?.options.find(o => o.value === tag)?.name ?? tag;
-	if (typeof value === "boolean") return value ? t("followUp.options.yes") : t("followUp.options.no");
-	if (Array.isArray(value)) return value.map(optionName).join(", ");
-	if (typeof value === "string") return optionName(value);
-	return value === null ? "" : String(value);
+	if (typeof value === "boolean") return t(value ? "followUp.options.yes" : "followUp.options.no");
+	return displayValue(field, value);
 }
 
 /** A select of `values` (labelled by `keys`) with "not set" (`""`) first. */
