@@ -4,7 +4,7 @@
  * never alone nor as HTML), and one field's text. Every ApiError kind has a form-level message.
  */
 import { DEFAULT_RETRY_AFTER_SECONDS, type ApiError, type ApiErrorKind } from "../../platform/api/errors";
-import type { TranslateVars } from "../../platform/i18n/createTranslator";
+import type { Translator } from "../../platform/i18n/createTranslator";
 import type { Issue } from "../../shared/issues";
 import { ERROR_KEYS } from "../../ui/ErrorNotice";
 import type { FollowUpDraft } from "./rules/followUpDraft";
@@ -56,10 +56,8 @@ export function followUpErrorIssues(error: ApiError, draft: FollowUpDraft): Issu
 	return [issue];
 }
 
-type T = (key: string, vars?: TranslateVars) => string;
-
 /** The messages for exactly `field`, joined with a space; `null` when there are none. */
-export function issueText(t: T, issues: readonly Issue[], field: string): string | null {
+export function issueText(t: Translator["t"], issues: readonly Issue[], field: string): string | null {
 	const texts = issues.filter(i => i.field === field).map(i => t(i.code, i.vars));
 	return texts.length === 0 ? null : texts.join(" ");
 }

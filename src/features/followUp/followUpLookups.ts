@@ -6,7 +6,7 @@
 import { effect, type ReadonlySignal, type Signal } from "@preact/signals";
 import type { ZendeskApi } from "../../platform/api/client";
 import { isApiError } from "../../platform/api/errors";
-import type { TicketField, User } from "../../platform/api/types";
+import type { Locale, TicketField, User } from "../../platform/api/types";
 import type { StorageLike } from "../../platform/storage/createDraftStore";
 import { createSessionValue, type SessionValue } from "../../platform/storage/createSessionValue";
 import { isRecord } from "../../shared/isRecord";
@@ -20,10 +20,7 @@ export const ignoreApiError = (caught: unknown): void => {
 };
 
 /** A language the new requester can be given (`GET /api/v2/locales`). */
-export interface FollowUpLocale {
-	id: Id;
-	name: string;
-}
+export type FollowUpLocale = Pick<Locale, "id" | "name">;
 
 /** Session storage key of the locales. */
 export const LOCALES_KEY = "zd-sidebar:locales:v1";
