@@ -18,20 +18,16 @@ import {
 	textContentType,
 	visibleFileName,
 } from "./rules/attachments";
-import type { FollowUpDraft } from "./rules/followUpDraft";
+import type { DraftUpload, FollowUpDraft } from "./rules/followUpDraft";
 import type { Issue } from "../../shared/issues";
 
 /** One file row. `lost`: uploaded before a reload and needed again, but its content is gone. */
 export type FileState = "uploading" | "uploaded" | "refused" | "failed" | "lost";
 
-/** A file as the attachment list shows it. */
-export interface FileItem {
-	localId: string;
-	/** The name it is uploaded under (`safeAttachmentName`). */
-	name: string;
+/** A file as the attachment list shows it; `name` is the one it is uploaded under (`safeAttachmentName`). */
+export interface FileItem extends Pick<DraftUpload, "localId" | "name" | "size"> {
 	/** The name as picked (invisible characters shown as `�`), only when it differs from `name`. */
 	pickedName?: string;
-	size: number;
 	state: FileState;
 	/** Why it was refused or failed, else null. */
 	issue: Issue | null;
