@@ -45,7 +45,7 @@ export function TicketProvider({ children, timing }: TicketProviderProps) {
 	const zaf = useZaf();
 	const storage = useStorage();
 	const built = useMemo(() => {
-		const definitions = createFieldDefinitionsCache({ api, ...(storage.session ? { storage: storage.session } : {}) });
+		const definitions = createFieldDefinitionsCache({ api, storage: storage.session });
 		const drafts = createDraftStore(storage.local, env.currentUser.id, env.ticketId ?? undefined);
 		const metadata = createMetadataModel({
 			drafts,
