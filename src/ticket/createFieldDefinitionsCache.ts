@@ -180,16 +180,12 @@ function narrow(all: FieldDefinitions, formId: Id): FieldDefinitions | null {
 }
 
 function isValid(slot: Slot, value: unknown): boolean {
-	if (slot === "fields") return Array.isArray(value) && value.every(isStoredField);
+	if (slot === "fields") return isFieldList(value);
 	if (slot === "forms") return Array.isArray(value) && value.every(isStoredForm);
-	return (
-		isObject(value) &&
-		isStoredForm(value.form) &&
-		Array.isArray(value.fields) &&
-		value.fields.every(isStoredField) &&
-		`form:${String(value.form.id)}` === slot
-	);
+	return isObject(value) && isStoredForm(value.form) && isFieldList(value.fields) && formSlot(value.form.id) === slot;
 }
+
+const isFieldList = (value: unknown): boolean => Array.isArray(value) && value.every(isStoredField);
 
 function isEntry(value: unknown): value is Entry {
 	return isObject(value) && typeof value.at === "number" && "value" in value;
