@@ -36,8 +36,7 @@ interface MountOptions {
 export async function mount({ zaf, container, loadLocale, storage = {} }: MountOptions): Promise<() => void> {
 	// One ZAF get: the agent (for the locale) and the ticket's form (a hint to load its fields early).
 	const startUp = await readStartUp(zaf);
-	const currentUser = startUp.currentUser;
-	const locale = currentUser?.locale ?? "en";
+	const locale = startUp.currentUser?.locale ?? "en";
 	const translator = createTranslator(locale, await loadBundles(locale, loadLocale));
 	// Reads ride over 5xx/timeouts/429s (bounded); writes are retried only by the writer and the create runner.
 	const readWait = signal<Wait | null>(null);

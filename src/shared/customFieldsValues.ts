@@ -75,8 +75,7 @@ export function displayValue(field: TicketFieldDef | undefined, value: unknown):
 			.map(item => displayValue(field, item))
 			.filter(Boolean)
 			.join(", ");
-	if (typeof value === "boolean") return String(value);
-	if (typeof value === "number") return String(value);
+	if (typeof value === "boolean" || typeof value === "number") return String(value);
 	if (typeof value !== "string") return "";
 	if (field?.type !== "tagger" && field?.type !== "multiselect") return value;
 	// A tag Zendesk no longer offers shows as itself.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JobOutcome, JobStatusView } from "./jobPolling";
-import { DEFAULT_POLL_SCHEDULE, interpretJob, nextPollDelay, pollDeadlinePassed } from "./jobPolling";
+import { DEFAULT_POLL_SCHEDULE, interpretJob, nextPollDelay } from "./jobPolling";
 
 describe("nextPollDelay", () => {
 	const cases: Array<[attempt: number, delay: number]> = [
@@ -14,7 +14,7 @@ describe("nextPollDelay", () => {
 		[-3, 1000],
 	];
 	it.each(cases)("waits after poll %d for %d ms", (attempt, delay) => {
-		expect(nextPollDelay(attempt)).toBe(delay);
+		expect(nextPollDelay(attempt, DEFAULT_POLL_SCHEDULE)).toBe(delay);
 	});
 
 	it("never polls faster than once a second, whatever the schedule says", () => {
@@ -27,18 +27,9 @@ describe("nextPollDelay", () => {
 	});
 
 	it("keeps growing until the cap", () => {
-		const delays = Array.from({ length: 10 }, (_, i) => nextPollDelay(i));
+		const delays = Array.from({ length: 10 }, (_, i) => nextPollDelay(i, DEFAULT_POLL_SCHEDULE));
 		for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1] ?? 0);
 		expect(Math.max(...delays)).toBe(DEFAULT_POLL_SCHEDULE.maxDelayMs);
-	});
-});
-
-describe("pollDeadlinePassed", () => {
-	it("allows a poll that ends before the maximum duration", () => {
-		expect(pollDeadlinePassed(170_000, 10_000)).toBe(false);
-	});
-	it("stops once the next poll would end after it", () => {
-		expect(pollDeadlinePassed(175_000, 10_000)).toBe(true);
 	});
 });
 

@@ -1,4 +1,5 @@
 /** Polling `GET /api/v2/job_statuses/{id}`: when to ask again or give up, what a status means. No timers, no requests. */
+import { isRecord } from "./isRecord";
 
 /** The polling schedule: ≥ 1 s between polls (§6.3 etiquette), growing by `factor`, capped, bounded overall. */
 export interface PollSchedule {
@@ -20,25 +21,11 @@ export const DEFAULT_POLL_SCHEDULE: PollSchedule = {
 export const MAX_JOB_NOT_FOUND = 3;
 
 /** Delay before poll number `attempt` (0-based): at least 1 s, and at least `retryAfterSeconds` when asked. */
-export function nextPollDelay(
-	attempt: number,
-	schedule: PollSchedule = DEFAULT_POLL_SCHEDULE,
-	retryAfterSeconds?: number,
-): number {
-	const safeAttempt = Math.max(0, Math.floor(attempt));
-	const grown = schedule.firstDelayMs * Math.pow(schedule.factor, safeAttempt);
+export function nextPollDelay(attempt: number, schedule: PollSchedule, retryAfterSeconds?: number): number {
+	const grown = schedule.firstDelayMs * Math.pow(schedule.factor, attempt);
 	const delay = Math.max(1000, Math.min(schedule.maxDelayMs, grown));
 	const asked = retryAfterSeconds !== undefined && retryAfterSeconds > 0 ? retryAfterSeconds * 1000 : 0;
 	return Math.round(Math.max(delay, asked));
-}
-
-/** True once waiting `nextDelayMs` more would pass the schedule's maximum duration. */
-export function pollDeadlinePassed(
-	elapsedMs: number,
-	nextDelayMs: number,
-	schedule: PollSchedule = DEFAULT_POLL_SCHEDULE,
-): boolean {
-	return elapsedMs + nextDelayMs > schedule.maxDurationMs;
 }
 
 /** A job status as the model passes it in (camelCase, values as Zendesk sent them). */
@@ -60,7 +47,7 @@ export type JobOutcome =
 /** What a job status means: `completed` with `success: false` or an `error` is a failure; unknown is working. */
 export function interpretJob(job: JobStatusView): JobOutcome {
 	const first = Array.isArray(job.results) ? (job.results[0] as unknown) : undefined;
-	const item = typeof first === "object" && first !== null ? (first as Record<string, unknown>) : undefined;
+	const item = isRecord(first) ? first : undefined;
 	const itemError = item !== undefined && (item.success === false || typeof item.error === "string");
 	const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 	const failure = { error: text(item?.error), details: text(item?.details) ?? text(job.message) };

@@ -2,7 +2,7 @@
  * What the agent may change on the ticket, by Zendesk's rules: a closed ticket takes no update ("Status: closed
  * prevents ticket update"); a light agent edits no properties unless they requested the ticket.
  */
-import { LIGHT_AGENT_ROLE_TYPE } from "./peopleTypes";
+import { LIGHT_AGENT_ROLE_TYPE, type PersonUser } from "./peopleTypes";
 import type { Id, TicketStatus } from "./ticketTypes";
 
 /** Why the ticket's properties can't be changed from the sidebar. */
@@ -15,11 +15,7 @@ export interface TicketPermissions {
 }
 
 /** The signed-in agent as far as the rule needs it. `roleType` is `null` when unknown. */
-export interface PermissionUser {
-	id: Id;
-	role: string;
-	roleType: number | null;
-}
+export type PermissionUser = Pick<PersonUser, "id" | "roleType"> & { role: string };
 
 /** Everything may be edited (also the answer while nothing is known yet). */
 export const EDITABLE: TicketPermissions = { canEditProperties: true, reason: null };

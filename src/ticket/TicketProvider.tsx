@@ -45,14 +45,13 @@ export function TicketProvider({ children, timing }: TicketProviderProps) {
 	const zaf = useZaf();
 	const storage = useStorage();
 	const built = useMemo(() => {
-		const definitions = createFieldDefinitionsCache({ api, ...(storage.session ? { storage: storage.session } : {}) });
+		const definitions = createFieldDefinitionsCache({ api, storage: storage.session });
 		const drafts = createDraftStore(storage.local, env.currentUser.id, env.ticketId ?? undefined);
 		const metadata = createMetadataModel({
 			drafts,
 			defaultSetting: env.settings.defaultMetadata,
 			defaultSettingInvalid: env.settings.defaultMetadataInvalid,
 		});
-		const hint = env.ticketFormHint;
 		const store = createTicketStore({
 			api,
 			zaf,
@@ -60,7 +59,7 @@ export function TicketProvider({ children, timing }: TicketProviderProps) {
 			metadata,
 			// ZAF named the ticket's form: its definitions load in parallel with the ticket.
 			onFirstRead: () => {
-				if (hint !== undefined) definitions.forForm(hint).catch(() => undefined);
+				if (env.ticketFormHint !== undefined) definitions.forForm(env.ticketFormHint).catch(() => undefined);
 			},
 			...timing,
 		});

@@ -1,14 +1,15 @@
 /**
  * Retry rules for remote calls, as pure functions (the caller sleeps). README "Reliability": 429
  * after Retry-After; 409 DatabaseConflict, 5xx, timeouts and dropped connections with exponential
- * backoff plus jitter, a non-idempotent request only with an Idempotency-Key. At most `maxAttempts`
- * in all, except a 429 without Retry-After, which waits in growing steps to outlast a rate-limit window.
+ * backoff plus jitter, a non-idempotent request only with an Idempotency-Key (the follow-up create
+ * sends one). At most `maxAttempts` in all, except a 429 without Retry-After, which waits in growing
+ * steps to outlast a rate-limit window.
  */
 import { DEFAULT_RETRY_AFTER_SECONDS } from "../platform/api/errors";
 import type { Wait } from "./waitClock";
 
 /** Base delay for the first backoff step; doubles each attempt. */
-export const BACKOFF_BASE_MS = 500;
+const BACKOFF_BASE_MS = 500;
 /** Upper bound for one backoff step, so an agent never waits long without feedback. */
 export const BACKOFF_MAX_MS = 8000;
 /** Total attempts (first try included) for one logical request. */
@@ -23,47 +24,12 @@ export const RATE_LIMIT_MAX_ATTEMPTS = 5;
 
 const RETRYABLE: ReadonlySet<string> = new Set(["rate_limited", "db_conflict", "server", "network", "timeout"]);
 
-/** What the caller knows about the request that failed. */
-export interface RetryContext {
-	/** The ApiError's kind. */
+/** What the caller knows about the request that failed (an ApiError fits). */
+interface Failure {
 	kind: string;
-	/** 1 for the first failure, 2 for the second, ... */
-	attempt: number;
-	/** GET/PUT-with-safe-update are idempotent; POST is not. */
-	idempotent: boolean;
-	/** A POST carrying an Idempotency-Key can be replayed safely. */
-	hasIdempotencyKey?: boolean;
 	retryAfterSeconds?: number | undefined;
 	/** True when `retryAfterSeconds` is our default, not Zendesk's header (ApiError.retryAfterGuessed). */
 	retryAfterGuessed?: boolean | undefined;
-	maxAttempts?: number;
-}
-
-/** Whether a failed request may be sent again. Does not decide how long to wait. */
-export function shouldRetry(ctx: RetryContext): boolean {
-	const max = ctx.maxAttempts ?? MAX_ATTEMPTS;
-	if (ctx.attempt >= (isGuessedRateLimit(ctx) ? Math.max(max, RATE_LIMIT_MAX_ATTEMPTS) : max)) return false;
-	if (ctx.kind === "rate_limited") return true; // Zendesk did not process it.
-	if (!RETRYABLE.has(ctx.kind)) return false;
-	return ctx.idempotent || ctx.hasIdempotencyKey === true;
-}
-
-/**
- * Milliseconds to wait before the next attempt: Retry-After plus up to 1 s of jitter (so many
- * sidebars do not return at once), else full-jitter exponential backoff.
- */
-export function retryDelayMs(ctx: RetryContext, random: () => number = Math.random): number {
-	if (isGuessedRateLimit(ctx)) {
-		// No Retry-After: double from the default up to one window (10, 20, 40, 60, 60 s ...).
-		const seconds = Math.min(GUESSED_RETRY_AFTER_MAX_SECONDS, DEFAULT_RETRY_AFTER_SECONDS * 2 ** (ctx.attempt - 1));
-		return Math.round(seconds * 1000 + random() * 1000);
-	}
-	if (ctx.kind === "rate_limited") {
-		const seconds = ctx.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
-		return Math.round(seconds * 1000 + random() * 1000);
-	}
-	const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (ctx.attempt - 1));
-	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
 /**
@@ -71,17 +37,32 @@ export function retryDelayMs(ctx: RetryContext, random: () => number = Math.rand
  * must not be retried. Draws `random` only when it retries.
  */
 export function idempotentRetry(
-	failure: Pick<RetryContext, "kind" | "retryAfterSeconds" | "retryAfterGuessed">,
+	failure: Failure,
 	attempt: number,
-	random?: () => number,
+	random: () => number = Math.random,
 	maxAttempts = MAX_ATTEMPTS,
 ): { ms: number; reason: Wait["reason"] } | null {
-	const ctx = { ...failure, attempt, idempotent: true, maxAttempts };
-	if (!shouldRetry(ctx)) return null;
-	return { ms: retryDelayMs(ctx, random), reason: failure.kind === "rate_limited" ? "rate_limited" : "retry" };
+	const guessed = failure.kind === "rate_limited" && failure.retryAfterGuessed === true;
+	if (attempt >= (guessed ? Math.max(maxAttempts, RATE_LIMIT_MAX_ATTEMPTS) : maxAttempts)) return null;
+	if (!RETRYABLE.has(failure.kind)) return null;
+	return {
+		ms: retryDelayMs(failure, attempt, guessed, random),
+		reason: failure.kind === "rate_limited" ? "rate_limited" : "retry",
+	};
 }
 
-/** A 429 whose wait Zendesk did not say. */
-function isGuessedRateLimit(ctx: RetryContext): boolean {
-	return ctx.kind === "rate_limited" && ctx.retryAfterGuessed === true;
+/**
+ * Milliseconds to wait before the next attempt: Retry-After plus up to 1 s of jitter (so many
+ * sidebars do not return at once), else full-jitter exponential backoff.
+ */
+function retryDelayMs(failure: Failure, attempt: number, guessed: boolean, random: () => number): number {
+	if (failure.kind === "rate_limited") {
+		// No Retry-After: double from the default up to one window (10, 20, 40, 60, 60 s ...).
+		const seconds = guessed
+			? Math.min(GUESSED_RETRY_AFTER_MAX_SECONDS, DEFAULT_RETRY_AFTER_SECONDS * 2 ** (attempt - 1))
+			: (failure.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
+		return Math.round(seconds * 1000 + random() * 1000);
+	}
+	const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

@@ -30,10 +30,12 @@ function setup() {
 		emulator.controls.clearRequests();
 		return seen;
 	};
-	const cache = (options: { storage?: StorageLike; now?: () => number; ttlMs?: number } = {}) =>
+	const cache = (options: { storage?: StorageLike; now?: () => number } = {}) =>
 		createFieldDefinitionsCache({ api, ...options });
 	return { emulator, api, requests, cache };
 }
+
+const MINUTE = 60_000;
 
 const ids = (list: ReadonlyArray<{ id: number }>) => list.map(item => item.id).sort((a, b) => a - b);
 
@@ -149,12 +151,12 @@ describe("createFieldDefinitionsCache", () => {
 		const { requests, cache } = setup();
 		const storage = createMemoryStorage();
 		let now = 1000;
-		await cache({ storage, now: () => now, ttlMs: 5000 }).forForm(7002);
-		now += 3000;
-		await cache({ storage, now: () => now, ttlMs: 5000 }).fields();
+		await cache({ storage, now: () => now }).forForm(7002);
+		now += 6 * MINUTE;
+		await cache({ storage, now: () => now }).fields();
 		requests();
-		now += 3000; // the form is 6 s old, the fields 3 s
-		const next = cache({ storage, now: () => now, ttlMs: 5000 });
+		now += 6 * MINUTE; // the form is 12 minutes old, the fields 6 (SESSION_TTL_MS: 10)
+		const next = cache({ storage, now: () => now });
 		await next.fields();
 		expect(requests()).toEqual([]);
 		await next.forForm(7002);

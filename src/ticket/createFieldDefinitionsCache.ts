@@ -4,7 +4,7 @@
  * only the ticket's form with its fields: ONE `ticket_forms/{id}?include=ticket_fields` per form and
  * session. A ticket without a form needs every field and form; the audit history and the follow-up
  * extras need every field, only when they run. One cache lives per panel; with an injected storage
- * (`sessionStorage`) what it loaded is kept under ONE key for the next panels, until `ttlMs`.
+ * (`sessionStorage`) what it loaded is kept under ONE key for the next panels, for `SESSION_TTL_MS`.
  */
 import type { ZendeskApi } from "../platform/api/client";
 import { isApiError, type ApiErrorKind } from "../platform/api/errors";
@@ -23,9 +23,7 @@ export interface FieldDefinitions {
 interface FieldDefinitionsCacheOptions {
 	api: Pick<ZendeskApi, "listTicketFields" | "listTicketForms" | "showTicketFormWithFields">;
 	/** Where definitions survive a panel reload; memory only when absent. */
-	storage?: StorageLike;
-	/** How long stored definitions are trusted. Default `SESSION_TTL_MS` (10 minutes). */
-	ttlMs?: number;
+	storage?: StorageLike | undefined;
 	now?: () => number;
 }
 
@@ -55,7 +53,6 @@ interface Entry {
  */
 export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOptions) {
 	const { api, storage } = options;
-	const ttlMs = options.ttlMs ?? SESSION_TTL_MS;
 	const now = options.now ?? Date.now;
 	const memory = new Map<Slot, Entry>();
 	const pending = new Map<Slot, Promise<unknown>>();
@@ -63,7 +60,7 @@ export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOption
 	const unreadable = new Set<Id>();
 
 	const fresh = (entry: Entry | undefined): entry is Entry =>
-		entry !== undefined && now() >= entry.at && now() - entry.at <= ttlMs;
+		entry !== undefined && now() >= entry.at && now() - entry.at <= SESSION_TTL_MS;
 	// The storage is shared with other code: every stored slot is checked before it is trusted.
 	function stored(): Record<string, unknown> {
 		try {
@@ -130,7 +127,12 @@ export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOption
 		return { fields: allFields, forms: allForms };
 	};
 
-	async function forForm(formId: Id): Promise<FieldDefinitions> {
+	/**
+	 * The fields form `formId` lists and the form (one request per form, none when every field and
+	 * form are known); `null` or an unreadable form (404/403/400, no sideload) gives `get()`.
+	 */
+	async function forForm(formId: Id | null): Promise<FieldDefinitions> {
+		if (formId === null) return get();
 		const allFields = read("fields");
 		const allForms = read("forms");
 		const derived = allFields && allForms ? narrow({ fields: allFields, forms: allForms }, formId) : null;
@@ -153,11 +155,7 @@ export function createFieldDefinitionsCache(options: FieldDefinitionsCacheOption
 	}
 
 	return {
-		/**
-		 * The fields form `formId` lists and the form (one request per form, none when every field and
-		 * form are known); `null` or an unreadable form (404/403/400, no sideload) gives `get()`.
-		 */
-		forForm: (formId: Id | null) => (formId === null ? get() : forForm(formId)),
+		forForm,
 		get,
 		fields,
 		forms,
@@ -182,16 +180,12 @@ function narrow(all: FieldDefinitions, formId: Id): FieldDefinitions | null {
 }
 
 function isValid(slot: Slot, value: unknown): boolean {
-	if (slot === "fields") return Array.isArray(value) && value.every(isStoredField);
+	if (slot === "fields") return isFieldList(value);
 	if (slot === "forms") return Array.isArray(value) && value.every(isStoredForm);
-	return (
-		isObject(value) &&
-		isStoredForm(value.form) &&
-		Array.isArray(value.fields) &&
-		value.fields.every(isStoredField) &&
-		`form:${String(value.form.id)}` === slot
-	);
+	return isObject(value) && isStoredForm(value.form) && isFieldList(value.fields) && formSlot(value.form.id) === slot;
 }
+
+const isFieldList = (value: unknown): boolean => Array.isArray(value) && value.every(isStoredField);
 
 function isEntry(value: unknown): value is Entry {
 	return isObject(value) && typeof value.at === "number" && "value" in value;

@@ -12,8 +12,7 @@ import type { Id, Ticket, User } from "../platform/api/types";
 import type { PersonUser } from "../shared/peopleTypes";
 import type { TicketUpdateInput } from "../platform/api/wire";
 import type { ZafPort } from "../platform/zaf/port";
-import { issuesFromErrorDetails } from "../shared/issues";
-import type { Issue } from "../shared/issues";
+import { issuesFromErrorDetails, type Issue } from "../shared/issues";
 import { createTicketWriter, type Plan } from "./createTicketWriter";
 import type { PendingMetadata } from "./metadata/createMetadataModel";
 

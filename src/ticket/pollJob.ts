@@ -6,13 +6,7 @@
 import type { ZendeskApi } from "../platform/api/client";
 import { isApiError } from "../platform/api/errors";
 import type { JobStatus } from "../platform/api/types";
-import {
-	DEFAULT_POLL_SCHEDULE,
-	MAX_JOB_NOT_FOUND,
-	nextPollDelay,
-	pollDeadlinePassed,
-	type PollSchedule,
-} from "../shared/jobPolling";
+import { DEFAULT_POLL_SCHEDULE, MAX_JOB_NOT_FOUND, nextPollDelay, type PollSchedule } from "../shared/jobPolling";
 
 /** What polling needs: the API, time, and whether the panel still wants the answer. */
 interface PollJobDeps {
@@ -42,7 +36,7 @@ export async function pollJob(
 	for (let attempt = 0; ; attempt++) {
 		const delay = nextPollDelay(attempt, schedule, retryAfter);
 		retryAfter = undefined;
-		if (pollDeadlinePassed(deps.now() - queuedAt, delay, schedule)) return { kind: "timed_out" };
+		if (deps.now() - queuedAt + delay > schedule.maxDurationMs) return { kind: "timed_out" };
 		await deps.sleep(delay);
 		if (!deps.alive()) return { kind: "stopped" };
 		try {

@@ -3,7 +3,7 @@ import { createContext } from "preact";
 import { useContext, useLayoutEffect } from "preact/hooks";
 import type { ReadonlySignal } from "@preact/signals";
 import { TicketCoreCtx } from "./TicketProvider";
-import { secondsLeft, writerWait, type Wait } from "./waitClock";
+import { secondsLeft, type Wait } from "./waitClock";
 
 /** The read waiting to be retried (`withReadRetries`, built in `mount`), for the status line; null outside it. */
 export const ReadWaitCtx = createContext<ReadonlySignal<Wait | null> | null>(null);
@@ -25,8 +25,9 @@ export function useWaitSeconds(wait: Wait | null): number {
 	return secondsLeft(wait.until, clock === null ? Date.now() : clock.now.value);
 }
 
-/** The ticket writer's wait while `active` (the caller's save is running or queued); else null. */
+/** The ticket writer's wait (a 429 or a retry) while `active` (the caller's save is running or queued); else null. */
 export function useWriterWait(active: boolean): Wait | null {
 	const store = useContext(TicketCoreCtx)?.store;
-	return active ? writerWait(store?.status.value) : null;
+	const status = active ? store?.status.value : undefined;
+	return status?.state === "waiting" ? { until: status.until, reason: status.reason } : null;
 }

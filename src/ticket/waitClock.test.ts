@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createWaitClock, secondsLeft, writerWait, type Wait } from "./waitClock";
+import { createWaitClock, secondsLeft, type Wait } from "./waitClock";
 
 afterEach(() => {
 	vi.useRealTimers();
@@ -55,17 +55,6 @@ describe("createWaitClock", () => {
 		const next: Wait = { until: at(12_000), reason: "rate_limited" };
 		clock.show(next);
 		expect(clock.announced.value).toEqual({ wait: next, seconds: 12 });
-	});
-});
-
-describe("writerWait", () => {
-	it.each([
-		["idle", { state: "idle" } as const, null],
-		["saving", { state: "saving" } as const, null],
-		["waiting", { state: "waiting", reason: "retry", until: 9 } as const, { until: 9, reason: "retry" }],
-		["absent", undefined, null],
-	])("is the writer's wait when it is %s", (_name, status, expected) => {
-		expect(writerWait(status)).toEqual(expected);
 	});
 });
 

@@ -5,7 +5,6 @@
  * never starts, ends or shortens a wait.
  */
 import { signal, type ReadonlySignal } from "@preact/signals";
-import type { WriterStatus } from "./createTicketWriter";
 
 /** An automatic wait: when it ends (ms since epoch, on the clock's time source) and why. */
 export interface Wait {
@@ -25,11 +24,6 @@ const TICK_MS = 250;
 /** Whole seconds left until `until` (never negative). Pure. */
 export function secondsLeft(until: number, now: number): number {
 	return Math.max(0, Math.ceil((until - now) / 1000));
-}
-
-/** The writer's wait, if it is waiting (a 429 or a retry); null while it saves or idles. Pure. */
-export function writerWait(status: WriterStatus | undefined): Wait | null {
-	return status?.state === "waiting" ? { until: status.until, reason: status.reason } : null;
 }
 
 /** Creates the clock of one panel over `now` (the same time source as the waits' deadlines). */

@@ -1,5 +1,5 @@
 /** An ApiError as a translated message per `kind` (with Zendesk's words where they help), and an optional Retry. */
-import type { ApiError, ApiErrorKind } from "../platform/api/errors";
+import { DEFAULT_RETRY_AFTER_SECONDS, type ApiError, type ApiErrorKind } from "../platform/api/errors";
 import type { TranslateVars } from "../platform/i18n/createTranslator";
 import { useT } from "../platform/context";
 import { Button } from "./Button";
@@ -24,12 +24,9 @@ export const ERROR_KEYS: Record<ApiErrorKind, string> = {
 /** Kinds where Zendesk's own words tell the agent what to fix. */
 const SHOW_DETAIL: ReadonlySet<ApiErrorKind> = new Set(["invalid", "forbidden", "too_large"]);
 
-/** Seconds shown for a 429 without Retry-After (toApiError already defaults it). */
-const FALLBACK_RETRY_SECONDS = 10;
-
 /** The translated sentence(s) for an error: `[message, detail?]`. Pure apart from `t`. */
 export function errorMessages(t: (key: string, vars?: TranslateVars) => string, error: ApiError): string[] {
-	const main = t(ERROR_KEYS[error.kind], { seconds: error.retryAfterSeconds ?? FALLBACK_RETRY_SECONDS });
+	const main = t(ERROR_KEYS[error.kind], { seconds: error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS });
 	const detail =
 		Object.values(error.details ?? {})
 			.flat()

@@ -17,15 +17,13 @@ import {
 	rowsToMetadata,
 	validateMetadataRows,
 	type MetadataObject,
+	type MetadataRow,
 } from "./metadata";
 import type { DraftStore } from "../../platform/storage/createDraftStore";
 import { isRecord } from "../../shared/isRecord";
 
 /** One editor row, as typed. */
-interface MetadataEditorRow {
-	key: string;
-	value: string;
-}
+type MetadataEditorRow = Record<keyof MetadataRow, string>;
 
 /** What happened to the metadata most recently. */
 export type MetadataStatus =
