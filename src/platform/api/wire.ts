@@ -4,7 +4,6 @@ import type { CustomFieldValue, Id, TicketPriority, TicketStatus, TicketType } f
 /** A comment on create/update (TicketCommentObject). `uploads` are upload tokens (single use). */
 interface CommentInput {
 	body?: string;
-	html_body?: string;
 	public?: boolean;
 	uploads?: string[];
 }
@@ -36,16 +35,11 @@ interface TicketWriteCommon {
 	type?: TicketType | null;
 	priority?: TicketPriority | null;
 	status?: TicketStatus;
-	custom_status_id?: Id;
 	requester_id?: Id;
 	assignee_id?: Id | null;
 	group_id?: Id | null;
-	organization_id?: Id | null;
-	brand_id?: Id;
 	ticket_form_id?: Id;
 	external_id?: string | null;
-	due_at?: string | null;
-	problem_id?: Id | null;
 	tags?: string[];
 	/** Multiselect values are arrays of option tags. */
 	custom_fields?: Array<{ id: Id; value: CustomFieldValue }>;
@@ -62,9 +56,6 @@ interface TicketWriteCommon {
 export interface TicketCreateInput extends TicketWriteCommon {
 	comment: CommentInput;
 	requester?: RequesterInput;
-	submitter_id?: Id;
-	email_cc_ids?: Id[];
-	follower_ids?: Id[];
 	/** Makes a real follow-up; Zendesk ignores it unless the source is closed (§4.2). */
 	via_followup_source_id?: Id;
 }

@@ -259,13 +259,14 @@ describe("createZafClientPort events and hooks", () => {
 });
 
 describe("createZafClientPort request", () => {
-	it("always sends httpCompleteResponse and autoRetry:false and serialises an object body", async () => {
+	it("always sends httpCompleteResponse and autoRetry:false, and the body as given", async () => {
 		const fake = createFakeSdk();
 		const port = createZafClientPort(fake.client);
 		await port.request({
 			url: "/api/v2/tickets.json",
 			type: "POST",
-			data: { ticket: { subject: "x" } } as unknown as string,
+			data: '{"ticket":{"subject":"x"}}',
+			contentType: "application/json",
 		});
 		await port.request({ url: "/api/v2/tickets/1.json", autoRetry: true, httpCompleteResponse: false });
 		expect(fake.sent[0]).toEqual({

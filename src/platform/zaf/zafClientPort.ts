@@ -62,7 +62,7 @@ export function createZafClientPort(client: ZafSdkClient, options: { requestTime
 
 		request<T = unknown>(request: ZafRequestOptions, portOptions: PortRequestOptions = {}) {
 			const timeoutMs = portOptions.timeoutMs ?? defaultTimeout;
-			const opts = prepareRequest(request, timeoutMs);
+			const opts = { ...request, httpCompleteResponse: true, autoRetry: false, timeout: timeoutMs };
 			const label = `${opts.type ?? "GET"} ${opts.url}`;
 			return withTimeout(client.request(opts), timeoutMs, label).then(
 				resolved => toHttpResponse<T>(resolved, label),
@@ -84,17 +84,6 @@ async function guarded<T>(label: string, run: () => Promise<T>): Promise<T> {
 	} catch (rejection) {
 		throw toApiError(rejection, label);
 	}
-}
-
-/** The options with our fixed flags and ZAF's `timeout`; an object `data` is stringified (the SDK would form-encode it). */
-function prepareRequest(request: ZafRequestOptions, timeoutMs: number): ZafRequestOptions {
-	const opts: ZafRequestOptions = { ...request, httpCompleteResponse: true, autoRetry: false, timeout: timeoutMs };
-	const data: unknown = request.data;
-	if (data !== undefined && data !== null && typeof data !== "string") {
-		opts.data = JSON.stringify(data);
-		opts.contentType ??= "application/json";
-	}
-	return opts;
 }
 
 /** Rejects with an ApiError of kind `timeout` after `ms`. The SDK call itself cannot be cancelled. */
