@@ -13,7 +13,7 @@ import {
 	type TicketType,
 	type UserRole,
 } from "../../shared/ticketTypes";
-import type { FormCondition, Id, Via } from "./types";
+import type { FormCondition, Id } from "./types";
 
 const STATUSES: readonly TicketStatus[] = ["new", "open", "pending", "hold", "solved", "closed"];
 const PRIORITIES: readonly TicketPriority[] = ["urgent", "high", "normal", "low"];
@@ -58,8 +58,8 @@ export function httpsUrl(raw: unknown): string | null {
 	return typeof raw === "string" && /^https:\/\/[^\s/]/i.test(raw) ? raw : null;
 }
 
-/** `via` → Via; a follow-up carries `source.rel == "follow_up"` and `source.from.ticket_id`. */
-export function normalizeVia(raw: unknown): Via | null {
+/** Where a ticket came from; `followUpSourceId` is set for real follow-ups (`source.rel == "follow_up"`, `source.from.ticket_id`). */
+export function normalizeVia(raw: unknown) {
 	if (!isRecord(raw)) return null;
 	const channel = typeof raw.channel === "number" ? String(raw.channel) : str(raw.channel);
 	if (channel === null) return null;

@@ -1,6 +1,6 @@
 /** Normalizers of attachments, audits, comments, uploads and job statuses: typed value or `null`; never throws. */
 import { isRecord } from "../../shared/isRecord";
-import type { Audit, AuditEvent, JobState } from "./types";
+import type { AuditEvent, JobState } from "./types";
 import { isId } from "../../shared/ticketTypes";
 import { bool, id, ids, normalizeList, normalizeVia, num, oneOf, rec, safeUrl, str } from "./normalize";
 
@@ -59,7 +59,7 @@ function personRefs(raw: unknown[]): string[] {
 }
 
 /** An audit, or null without id, ticket id, created_at, author and an events array. */
-export function normalizeAudit(raw: unknown): Audit | null {
+export function normalizeAudit(raw: unknown) {
 	if (!isRecord(raw)) return null;
 	const auditId = id(raw.id);
 	const ticketId = id(raw.ticket_id);

@@ -1,5 +1,5 @@
 /** The camelCase types the API client returns, built only by the normalizers; absent on the wire → `null`, `[]` or `false`. */
-import type { AuditEventLike, AuditLike } from "../../shared/auditTypes";
+import type { AuditEventLike } from "../../shared/auditTypes";
 import type { FormCondition as FormConditionDef } from "../../shared/customFieldsTypes";
 import type { Id } from "../../shared/ticketTypes";
 import type * as N from "./normalize";
@@ -9,13 +9,6 @@ export type { Id };
 
 /** What a normalizer returns for a value of the right shape. */
 type Normalized<F extends (raw: unknown) => unknown> = NonNullable<ReturnType<F>>;
-
-/** Where a ticket came from; `followUpSourceId` is set for real follow-ups (`via.source.rel == "follow_up"`). */
-export interface Via {
-	channel: string;
-	rel: string | null;
-	followUpSourceId: Id | null;
-}
 
 /** A ticket as the app uses it. `updatedAt` is the REST `updated_at`: the value for `updated_stamp`. */
 export type Ticket = Normalized<typeof N.normalizeTicket>;
@@ -46,12 +39,7 @@ export interface AuditEvent extends AuditEventLike {
 }
 
 /** A ticket audit (an `AuditLike` with all it holds); `metadata.custom` is what an app wrote with the update's `metadata`. */
-export interface Audit extends AuditLike {
-	ticketId: Id;
-	metadata: { custom: Record<string, unknown>; system: Record<string, unknown> };
-	via: Via | null;
-	events: AuditEvent[];
-}
+export type Audit = Normalized<typeof A.normalizeAudit>;
 
 /** A ticket comment. `body` is plain text; never render `htmlBody` as HTML. */
 export type Comment = Normalized<typeof A.normalizeComment>;

@@ -65,14 +65,9 @@ export function createSessionValue<T>(options: SessionValueOptions<T>): SessionV
 				memory = stored;
 				return Promise.resolve(stored.value);
 			}
-			if (!pending) {
-				const started = load();
-				pending = started;
-				const done = () => {
-					if (pending === started) pending = null;
-				};
-				started.then(done, done);
-			}
+			pending ??= load().finally(() => {
+				pending = null;
+			});
 			return pending;
 		},
 	};

@@ -60,16 +60,12 @@ export function createZafClientPort(client: ZafSdkClient, options: { requestTime
 			return listen(client, hook, () => handler());
 		},
 
-		request<T = unknown>(request: ZafRequestOptions, portOptions: PortRequestOptions = {}) {
+		async request<T = unknown>(request: ZafRequestOptions, portOptions: PortRequestOptions = {}) {
 			const timeoutMs = portOptions.timeoutMs ?? defaultTimeout;
 			const opts = { ...request, httpCompleteResponse: true, autoRetry: false, timeout: timeoutMs };
 			const label = `${opts.type ?? "GET"} ${opts.url}`;
-			return withTimeout(client.request(opts), timeoutMs, label).then(
-				resolved => toHttpResponse<T>(resolved, label),
-				rejection => {
-					throw toApiError(rejection, label);
-				},
-			);
+			const resolved = await guarded(label, () => withTimeout(client.request(opts), timeoutMs, label));
+			return toHttpResponse<T>(resolved, label);
 		},
 
 		metadata: () => guarded("metadata", () => client.metadata()),
