@@ -1,11 +1,11 @@
 /** What is handed down through Preact context (no module singletons); each `useX()` but `useStorage` throws outside it. */
 import type { ReadonlySignal } from "@preact/signals";
 import { createContext } from "preact";
-import { useContext } from "preact/hooks";
+import { useContext, useMemo } from "preact/hooks";
 import type { ZendeskApi } from "./api/client";
 import type { TranslateVars, Translator } from "./i18n/createTranslator";
 import type { ZafPort } from "./zaf/port";
-import type { StorageLike } from "./storage/createDraftStore";
+import { hasDraft, type DraftSection, type StorageLike } from "./storage/createDraftStore";
 import type { AppEnv } from "./createShellModel";
 
 /** The browser's storages `main.tsx` could read (either may be missing): `local` for drafts, `session` for caches. */
@@ -49,3 +49,10 @@ export const useEnv = (): AppEnv => required(useContext(EnvCtx), "useEnv", "EnvC
 
 /** The storages `mount` was given; `{}` (nothing persists) outside a provider. Never touches the browser's own. */
 export const useStorage = (): PanelStorage => useContext(StorageCtx);
+
+/** Whether this agent has a draft (or typed text) of `section` on the open ticket: its glance then opens the editor. */
+export function useDraftWaiting(section: DraftSection): boolean {
+	const env = useEnv();
+	const { local } = useStorage();
+	return useMemo(() => hasDraft(local, env.currentUser.id, env.ticketId, section), [local, env, section]);
+}

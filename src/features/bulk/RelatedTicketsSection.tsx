@@ -3,9 +3,7 @@
  * draft). A light agent is offered none of it: Zendesk lets them change no property of a ticket
  * they did not request, and every bulk change is one.
  */
-import { useMemo } from "preact/hooks";
-import { useEnv, useStorage, useT } from "../../platform/context";
-import { hasDraft } from "../../platform/storage/createDraftStore";
+import { useDraftWaiting, useT } from "../../platform/context";
 import { lazyComponent } from "../../ui/lazyComponent";
 import { OnDemand } from "../../ui/OnDemand";
 import { Section } from "../../ui/Section";
@@ -18,11 +16,9 @@ const BulkPanel = lazyComponent(
 
 /** The section for the open ticket. */
 export function RelatedTicketsSection() {
-	const env = useEnv();
 	const t = useT();
-	const { local } = useStorage();
 	const light = useIsLightAgent();
-	const waiting = useMemo(() => hasDraft(local, env.currentUser.id, env.ticketId, "bulk"), [local, env]);
+	const waiting = useDraftWaiting("bulk");
 	return (
 		<Section title={t("bulk.title")}>
 			<OnDemand

@@ -4,10 +4,9 @@
  * definitions, no request of its own, in layout effects, so cached definitions show in the same frame.
  */
 import { useSignal } from "@preact/signals";
-import { useLayoutEffect, useMemo } from "preact/hooks";
-import { useEnv, useI18n, useStorage, useT } from "../../platform/context";
+import { useLayoutEffect } from "preact/hooks";
+import { useDraftWaiting, useI18n, useT } from "../../platform/context";
 import { listFormat } from "../../platform/i18n/createTranslator";
-import { hasDraft } from "../../platform/storage/createDraftStore";
 import { isEmptyValue } from "../../shared/customFieldsValues";
 import { useTicket } from "../../ticket/TicketProvider";
 import { useTicketPermissions } from "../../ticket/useTicketPermissions";
@@ -23,12 +22,10 @@ const FieldsEditor = lazyComponent(
 
 /** The section for the open ticket. */
 export function FieldsSection() {
-	const env = useEnv();
 	const t = useT();
-	const { local } = useStorage();
 	const unsaved = useSignal(0);
 	const { reason } = useTicketPermissions();
-	const waiting = useMemo(() => hasDraft(local, env.currentUser.id, env.ticketId, "fields"), [local, env]);
+	const waiting = useDraftWaiting("fields");
 	const count = reason === null ? unsaved.value : 0;
 	return (
 		<Section title={t("shell.sections.fields")} badge={count > 0 ? t("fields.unsavedCount", { count }) : undefined}>

@@ -4,10 +4,9 @@
  * (no request of its own), read in layout effects so a cached answer shows on the first screen.
  */
 import { useSignal } from "@preact/signals";
-import { useLayoutEffect, useMemo } from "preact/hooks";
-import { useApi, useEnv, useI18n, useStorage, useT } from "../../platform/context";
+import { useLayoutEffect } from "preact/hooks";
+import { useApi, useDraftWaiting, useI18n, useT } from "../../platform/context";
 import { listFormat } from "../../platform/i18n/createTranslator";
-import { hasDraft } from "../../platform/storage/createDraftStore";
 import type { CurrentPeople, PersonUser } from "../../shared/peopleTypes";
 import { initials } from "../../shared/userLabel";
 import { useTicket } from "../../ticket/TicketProvider";
@@ -25,13 +24,11 @@ const PeopleEditor = lazyComponent(
 
 /** The section for the open ticket. */
 export function PeopleSection() {
-	const env = useEnv();
 	const t = useT();
-	const { local } = useStorage();
 	const pending = useSignal(0);
 	const current = usePeopleGlance();
 	const { reason } = useTicketPermissions();
-	const waiting = useMemo(() => hasDraft(local, env.currentUser.id, env.ticketId, "people"), [local, env]);
+	const waiting = useDraftWaiting("people");
 	const count = reason === null ? pending.value : 0;
 	return (
 		<Section title={t("shell.sections.people")} badge={count > 0 ? `+${count}` : undefined}>
